@@ -1,0 +1,238 @@
+//! Command-line interface (clap derive). Low-level args are resolved into [`Settings`] here.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use wirelint::config::{Config, selector_matches};
+use wirelint::document::AnalyseOptions;
+use wirelint::input::{InputFormat, ReadOptions};
+use wirelint::render::{Format, Stats, renderer};
+use wirelint::rules::{RULES, find};
+use wirelint::runner::{collect_targets, run};
+use wirelint::{ActiveRule, Confidence, Linter, Settings, Severity};
+
+#[derive(Parser, Debug)]
+#[command(name = "wirelint", version, about = "Catch translation and editorial artifacts in news wire copy")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check stories: files, folders (walked, .gitignore-aware) or `-` for stdin.
+    Check(CheckArgs),
+    /// List the rules.
+    Rules {
+        /// `human` table or `json`.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Explain a rule: what it flags, why, examples, false positives, lexicons.
+    Explain {
+        /// Rule name (`entity-corruption`) or code (`EN001`).
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files, folders, or `-` (stdin).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 when a finding at or above this severity is reported.
+    #[arg(long, value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Drop findings below this confidence.
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<Confidence>,
+    /// Only these rules (names, codes or code prefixes; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Config file (default: wirelint.toml searched upward from the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read any config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// The copy's language (ISO 639-1: en, id, es, ...); `auto` detects it.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Extra lexicon file(s) merged into the embedded lexicons.
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+    /// Read inputs as this format instead of choosing by extension / content.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// JSON Lines field holding the story body (default `body`).
+    #[arg(long)]
+    pub body_field: Option<String>,
+    /// JSON Lines field holding the story id (default `id`).
+    #[arg(long)]
+    pub id_field: Option<String>,
+    /// JSON Lines field holding the headline (default `headline`).
+    #[arg(long)]
+    pub headline_field: Option<String>,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+fn parse_confidence(s: &str) -> Result<Confidence, String> {
+    s.parse()
+}
+
+/// Runs the CLI; returns the process exit code.
+pub fn main_with(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Rules { format } => list_rules(format),
+        Command::Explain { rule } => explain(&rule),
+        Command::Check(args) => check(args),
+    }
+}
+
+fn list_rules(format: ListFormat) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let metas: Vec<_> = RULES.iter().map(|r| r.meta()).collect();
+            serde_json::to_writer_pretty(&mut out, &metas)?;
+            writeln!(out)?;
+        }
+        ListFormat::Human => {
+            writeln!(out, "{:<7} {:<24} {:<8} summary", "code", "name", "severity")?;
+            for r in RULES {
+                let m = r.meta();
+                writeln!(out, "{:<7} {:<24} {:<8} {}", m.code, m.name, m.severity.to_string(), m.summary)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(name: &str) -> Result<ExitCode> {
+    let Some(rule) = find(name) else {
+        let names: Vec<_> = RULES.iter().map(|r| r.meta().name).collect();
+        bail!("unknown rule `{name}`; rules are: {}", names.join(", "));
+    };
+    let m = rule.meta();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "# {} ({})\n\n{}\n\nDefault severity: {}.\n", m.name, m.code, m.summary, m.severity)?;
+    writeln!(out, "{}", m.explain.trim())?;
+    if !m.lexicons.is_empty() {
+        writeln!(out, "\nLexicon files: {}", m.lexicons.join(", "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Resolves flags + config into settings.
+fn settings(args: &CheckArgs, config: &Config) -> Result<Settings> {
+    for sel in args.select.iter().chain(&args.ignore) {
+        if !wirelint::config::selector_matches_any(sel) {
+            bail!("`{sel}` names no rule (see `wirelint rules`)");
+        }
+    }
+    let select: Vec<String> = if !args.select.is_empty() { args.select.clone() } else { config.select.clone().unwrap_or_default() };
+    let mut ignore: Vec<String> = config.ignore.clone().unwrap_or_default();
+    ignore.extend(args.ignore.iter().cloned());
+    let mut rules = Vec::new();
+    for &rule in RULES {
+        let m = rule.meta();
+        let rc = config.rules.get(m.name).cloned().unwrap_or_default();
+        let selected = if select.is_empty() { rc.enabled.unwrap_or(true) } else { select.iter().any(|s| selector_matches(s, m)) };
+        if !selected || ignore.iter().any(|s| selector_matches(s, m)) {
+            continue;
+        }
+        rules.push(ActiveRule { rule, severity: rc.severity, min_confidence: rc.min_confidence });
+    }
+    let mut lexicon_files = config.lexicon_paths();
+    lexicon_files.extend(args.lexicons.iter().cloned());
+    Ok(Settings {
+        rules,
+        min_confidence: args.min_confidence.or(config.min_confidence).unwrap_or(Confidence::Low),
+        analyse: AnalyseOptions {
+            language: args.lang.clone().or_else(|| config.language.clone()).filter(|l| l != "auto"),
+            languages: config.languages.clone().unwrap_or_default(),
+        },
+        lexicon_files,
+    })
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    let config = if args.no_config {
+        Config::default()
+    } else if let Some(p) = &args.config {
+        Config::load(p)?
+    } else {
+        Config::discover(&std::env::current_dir().context("current folder")?)?.unwrap_or_default()
+    };
+    let settings = settings(&args, &config)?;
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
+    }
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
+    let linter = Linter::new(settings)?;
+    let mut fields = config.jsonl.clone();
+    if let Some(b) = &args.body_field {
+        fields.body = b.clone();
+    }
+    if let Some(b) = &args.id_field {
+        fields.id = b.clone();
+    }
+    if let Some(b) = &args.headline_field {
+        fields.headline = b.clone();
+    }
+    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone() };
+
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let stdout = std::io::stdout();
+    let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(stdout.lock()));
+    let mut render = renderer(args.format, out, color);
+    let (targets, walk_errors) = collect_targets(&args.paths, args.input_format);
+    let mut stats = Stats::default();
+    for e in &walk_errors {
+        stats.errors += 1;
+        render.error(e)?;
+    }
+    run(&linter, &targets, &opts, render.as_mut(), &mut stats)?;
+    render.finish(&stats)?;
+    if stats.errors > 0 {
+        return Ok(ExitCode::from(2));
+    }
+    let failing = stats.max_severity().is_some_and(|s| s >= fail_on);
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,182 @@
+//! Dateline parsing: the place (and agency, date) that opens a wire story.
+//!
+//! Styles recognised: `JAKARTA -`, `MOSCOW (Reuters) -`, `PARIS, March 3 (AFP) -`,
+//! `GAZA CITY, Gaza Strip (AP) —`, `Kuala Lumpur, 5 Mac (Bernama) --`, `Jakarta (ANTARA) -`,
+//! `ISTANBUL (AA) –`, `Berlin –`, `MADRID, 3 mar (EFE).-`, `NEW DELHI:`, `Jakarta, CNN Indonesia --`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// A parsed dateline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dateline {
+    /// The whole dateline including its separator and following space.
+    pub span: Span,
+    /// The place as written (`JAKARTA`, `Gaza City`).
+    pub city: String,
+    #[serde(skip)]
+    pub city_span: Span,
+    /// A second place element (`Gaza Strip`, `Indonesia`), when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Date element as written (`March 3`, `5 Mac`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Agency or outlet credit (`Reuters`, `ANTARA`, `CNN Indonesia`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<city>\p{Lu}[\p{L}\p{M}'’.]*(?:[\x20\-][\p{L}\p{M}'’.]+){0,3}?)
+        (?:,[\x20\t]*(?P<extra>[^()\n\-–—:/]{1,40}?))?
+        (?:[\x20\t]*[(/](?P<agency>[^()/\n]{1,40})[)/])?
+        [\x20\t]*(?P<sep>\.?[\x20\t]*(?:--|-|–|—|:)|\.)[\x20\t]+",
+    )
+    .unwrap()
+});
+
+static DATE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d|\b(jan|feb|mar|apr|may|mei|jun|jul|aug|agu|ags|sep|oct|okt|nov|dec|des|dic|ene|abr|ago|set|déc|janv|févr|avr|juil|mär|märz|dez|mai|ocak|şubat|mart|nisan|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)")
+        .unwrap()
+});
+
+/// Parses a dateline at the start of `within` (leading spaces allowed).
+pub fn parse(text: &str, within: Span) -> Option<Dateline> {
+    let region = &text[within.start..within.end];
+    let lead = region.len() - region.trim_start().len();
+    let start = within.start + lead;
+    let line_end = text[start..within.end].find('\n').map(|i| start + i).unwrap_or(within.end);
+    let line = &text[start..line_end];
+    let caps = DATELINE.captures(line)?;
+    let city_m = caps.name("city")?;
+    let city = city_m.as_str().trim_end_matches('.');
+    let sep = caps.name("sep")?.as_str().trim();
+    let agency = caps.name("agency").map(|m| m.as_str().trim().to_string());
+    let all_caps = city.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && city.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let words = city.split([' ', '-']).count();
+    // Title-case places need a stronger signal than a colon or bare period.
+    if !all_caps {
+        let dash = sep.contains(['-', '–', '—']);
+        if !(dash && words <= 3) && agency.is_none() {
+            return None;
+        }
+        if !dash && agency.is_none() {
+            return None;
+        }
+        // every word of a place name is capitalised ("Kuala Lumpur"), and it is not a sentence opener
+        const OPENERS: &[&str] = &["The", "A", "An", "In", "On", "At", "But", "And", "This", "That", "It", "He", "She", "We", "They", "If", "As", "For", "Der", "Die", "Das", "El", "La", "Le", "Les", "Los", "Las", "Il", "O", "Os"];
+        let first = city.split([' ', '-']).next().unwrap_or("");
+        if OPENERS.contains(&first) || !city.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
+        // a sentence opening "Hamas - the group ..." is possible; require the next word to look like a sentence start
+    }
+    if sep == "." && agency.is_none() {
+        return None;
+    }
+    if sep == ":" && !all_caps {
+        return None;
+    }
+    // the line must go on after the dateline
+    let whole = caps.get(0)?;
+    if whole.end() >= line.len() {
+        return None;
+    }
+    let mut region_s = None;
+    let mut date = None;
+    let mut agency = agency;
+    if let Some(extra) = caps.name("extra") {
+        let e = extra.as_str().trim();
+        if DATE_LIKE.is_match(e) {
+            date = Some(e.to_string());
+        } else if agency.is_none() && sep != ":" && looks_like_outlet(e) {
+            agency = Some(e.to_string());
+        } else {
+            region_s = Some(e.to_string());
+        }
+    }
+    Some(Dateline {
+        span: Span::new(start, start + whole.end()),
+        city: city.to_string(),
+        city_span: Span::new(start + city_m.start(), start + city_m.start() + city.len()),
+        region: region_s,
+        date,
+        agency,
+    })
+}
+
+fn looks_like_outlet(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.contains(".com") || l.contains(".co.") || l.contains(".id") || l.starts_with("cnn") || l.contains("times") || l.contains("news")
+        || l.contains("tv") || l == "kompas" || l.contains("antara") || l.contains("detik") || l.contains("tempo")
+}
+
+/// Parses a dateline given as its own field (structured inputs): the whole span is the dateline,
+/// with or without a trailing separator.
+pub fn parse_structured(text: &str, span: Span) -> Option<Dateline> {
+    let raw = &text[span.start..span.end];
+    let trimmed = raw.trim().trim_end_matches(['-', '–', '—', ':', ' ']);
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = span.start + (raw.len() - raw.trim_start().len());
+    let mut probe = trimmed.to_string();
+    probe.push_str(" - x");
+    if let Some(mut d) = parse(&probe, Span::new(0, probe.len())) {
+        d.span = span;
+        d.city_span = Span::new(start + d.city_span.start, start + d.city_span.end);
+        return Some(d);
+    }
+    let city = trimmed.split(',').next().unwrap_or(trimmed).trim();
+    Some(Dateline {
+        span,
+        city: city.to_string(),
+        city_span: Span::new(start, start + city.len()),
+        region: None,
+        date: None,
+        agency: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<Dateline> {
+        parse(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn wire_styles() {
+        let d = p("JAKARTA - The PA is ready.").unwrap();
+        assert_eq!((d.city.as_str(), d.agency), ("JAKARTA", None));
+        assert_eq!(p("MOSCOW (Reuters) - Russia said").unwrap().agency.as_deref(), Some("Reuters"));
+        let d = p("PARIS, March 3 (AFP) - France said").unwrap();
+        assert_eq!((d.city.as_str(), d.date.as_deref(), d.agency.as_deref()), ("PARIS", Some("March 3"), Some("AFP")));
+        let d = p("GAZA CITY, Gaza Strip (AP) — Israeli strikes").unwrap();
+        assert_eq!((d.city.as_str(), d.region.as_deref()), ("GAZA CITY", Some("Gaza Strip")));
+        assert_eq!(p("Kuala Lumpur, 5 Mac (Bernama) -- Malaysia").unwrap().agency.as_deref(), Some("Bernama"));
+        assert_eq!(p("Jakarta (ANTARA) - Presiden").unwrap().city, "Jakarta");
+        assert_eq!(p("ISTANBUL (AA) – Turkey").unwrap().agency.as_deref(), Some("AA"));
+        assert_eq!(p("Berlin – Die Regierung").unwrap().city, "Berlin");
+        let d = p("MADRID, 3 mar (EFE).- El Gobierno").unwrap();
+        assert_eq!((d.city.as_str(), d.agency.as_deref()), ("MADRID", Some("EFE")));
+        assert_eq!(p("NEW DELHI: India said").unwrap().city, "NEW DELHI");
+        assert_eq!(p("Jakarta, CNN Indonesia -- Presiden").unwrap().agency.as_deref(), Some("CNN Indonesia"));
+    }
+
+    #[test]
+    fn prose_is_not_a_dateline() {
+        assert!(p("The talks - which began Monday - ended.").is_none());
+        assert!(p("Hamas said: we are ready").is_none());
+        assert!(p("PM Shtayyeh said the meeting was planned.").is_none());
+        assert!(p("JAKARTA -").is_none());
+    }
+}

@@ -1,0 +1,409 @@
+//! The story model: one story's text, its sections and segments, and the map back
+//! to the file it came from.
+//!
+//! The analysed text is never rewritten after construction; every span is a byte range
+//! into [`Document::text`]. For plain text the analysed text *is* the file, so spans are
+//! file offsets. Structured inputs (JSON Lines, XML, ...) assemble the text from pieces;
+//! [`Document::locate`] maps a span back to the field or file position it came from.
+
+pub mod dateline;
+pub mod language;
+pub mod segment;
+
+use std::any::{Any, TypeId};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use serde::Serialize;
+
+pub use dateline::Dateline;
+pub use segment::{Case, Script, Sentence, Token, TokenKind};
+
+use crate::span::{LineIndex, Span};
+
+/// Which part of the story a span is in (vale's `scope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Headline,
+    Dateline,
+    Body,
+}
+
+/// Metadata a structured input declares about a story.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Metadata {
+    /// Declared language code (`en`, `id`, ...), overrides detection.
+    pub language: Option<String>,
+    /// Source / outlet / partner that supplied the story.
+    pub source: Option<String>,
+    /// Declared dateline place, when the format carries one separately.
+    pub dateline: Option<String>,
+    /// Format-specific extras.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// An original text a document was assembled from: the file itself, or one field.
+#[derive(Debug, Clone)]
+pub struct Original {
+    /// `None` for the whole file; `Some("body")` for a structured field.
+    pub field: Option<String>,
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+    /// JSON Lines: the 1-based line of the record in the file.
+    pub record_line: Option<usize>,
+}
+
+/// A run of document text that came from one original, linearly (or not, for decoded entities).
+#[derive(Debug, Clone, Copy)]
+pub struct Piece {
+    /// Range in the document text.
+    pub text: Span,
+    /// Index into [`Document::originals`].
+    pub original: usize,
+    /// Range in that original.
+    pub source: Span,
+}
+
+/// Where a span of the document lies in its original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Structured inputs: which field the offsets refer to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// JSON Lines: the line of the story's record in the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_line: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and column (in Unicode scalar values) in the file, or in the field value.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// One story, analysed.
+pub struct Document {
+    /// Display path of the file (`-` for stdin).
+    pub path: String,
+    /// Story id from a structured input.
+    pub id: Option<String>,
+    /// The analysed text.
+    pub text: String,
+    pub headline: Option<Span>,
+    pub dateline: Option<Dateline>,
+    pub body: Span,
+    /// Paragraphs (non-empty lines / blocks) of headline and body.
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub meta: Metadata,
+    /// The copy's language (declared or detected), ISO 639-1 where one exists.
+    pub language: Option<&'static str>,
+    /// How sure the language is: `declared`, `detected`, or `default`.
+    pub language_source: &'static str,
+    pub originals: Vec<Original>,
+    pub pieces: Vec<Piece>,
+    cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document").field("path", &self.path).field("id", &self.id).field("len", &self.text.len()).finish()
+    }
+}
+
+/// A derived analysis of a document (attributions, name mentions...), computed once and shared by rules.
+pub trait Analysis: Any + Send + Sync + Sized {
+    fn compute(doc: &Document, cx: &crate::rules::Context<'_>) -> Self;
+}
+
+/// Options that steer analysis.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyseOptions {
+    /// Force the copy language (ISO 639-1).
+    pub language: Option<String>,
+    /// Languages detection may choose from (empty = the built-in copy languages).
+    pub languages: Vec<String>,
+}
+
+impl Document {
+    /// A plain-text story: the text is the file. First line = headline when it is short and
+    /// followed by a blank line or a dateline; a dateline prefix starts the body.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>, opts: &AnalyseOptions) -> Document {
+        let text: String = text.into();
+        let original = Original {
+            field: None,
+            lines: LineIndex::new(&text),
+            text: Arc::from(text.as_str()),
+            record_line: None,
+        };
+        let piece = Piece { text: Span::new(0, text.len()), original: 0, source: Span::new(0, text.len()) };
+        let (headline, body) = segment::split_headline(&text);
+        let mut doc = Document::raw(path.into(), text, vec![original], vec![piece]);
+        doc.headline = headline;
+        doc.body = body;
+        doc.analyse(opts);
+        doc
+    }
+
+    /// A story assembled from pieces (structured inputs); see [`DocumentBuilder`].
+    fn raw(path: String, text: String, originals: Vec<Original>, pieces: Vec<Piece>) -> Document {
+        let len = text.len();
+        Document {
+            path,
+            id: None,
+            text,
+            headline: None,
+            dateline: None,
+            body: Span::new(0, len),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            meta: Metadata::default(),
+            language: None,
+            language_source: "default",
+            originals,
+            pieces,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Segments the text, finds the dateline and the language.
+    fn analyse(&mut self, opts: &AnalyseOptions) {
+        if self.dateline.is_none() {
+            self.dateline = dateline::parse(&self.text, self.body);
+        }
+        segment::segment(self);
+        language::assign(self, opts);
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The body text after the dateline.
+    pub fn body_after_dateline(&self) -> Span {
+        match &self.dateline {
+            Some(d) if d.span.end > self.body.start && d.span.end <= self.body.end => Span::new(d.span.end, self.body.end),
+            _ => self.body,
+        }
+    }
+
+    /// Which section a span is in.
+    pub fn section_of(&self, span: Span) -> Section {
+        if self.headline.is_some_and(|h| h.contains(span)) {
+            Section::Headline
+        } else if self.dateline.as_ref().is_some_and(|d| d.span.contains(span)) {
+            Section::Dateline
+        } else {
+            Section::Body
+        }
+    }
+
+    /// Tokens inside a span.
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let lo = self.tokens.partition_point(|t| t.span.start < span.start);
+        let hi = self.tokens.partition_point(|t| t.span.end <= span.end);
+        if hi < lo { &[] } else { &self.tokens[lo..hi] }
+    }
+
+    /// The sentence containing a byte offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        self.sentences.get(i).filter(|s| s.span.start <= offset)
+    }
+
+    /// A shared derived analysis, computed on first use.
+    pub fn analysis<T: Analysis>(&self, cx: &crate::rules::Context<'_>) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        if let Some(v) = self.cache.lock().unwrap().get(&id) {
+            return v.clone().downcast::<T>().expect("type id matches");
+        }
+        let value: Arc<T> = Arc::new(T::compute(self, cx));
+        let mut cache = self.cache.lock().unwrap();
+        cache.entry(id).or_insert_with(|| value.clone() as Arc<dyn Any + Send + Sync>).clone().downcast::<T>().expect("type id matches")
+    }
+
+    /// Maps a span of the document text to its original (file or field) position.
+    pub fn locate(&self, span: Span) -> Location {
+        let (oi, start) = self.map_offset(span.start, false);
+        let (oj, mut end) = self.map_offset(span.end, true);
+        if oj != oi || end < start {
+            end = start;
+        }
+        let o = &self.originals[oi];
+        let (l0, c0) = o.lines.line_col(&o.text, start);
+        let (l1, c1) = o.lines.line_col(&o.text, end);
+        Location {
+            field: o.field.clone(),
+            record_line: o.record_line,
+            start,
+            end,
+            line: l0,
+            column: c0,
+            end_line: l1,
+            end_column: c1,
+        }
+    }
+
+    fn map_offset(&self, offset: usize, is_end: bool) -> (usize, usize) {
+        if self.pieces.is_empty() {
+            return (0, offset);
+        }
+        // the piece containing the offset (for an end offset, the piece containing offset-1)
+        let probe = if is_end { offset.saturating_sub(1) } else { offset };
+        let i = self.pieces.partition_point(|p| p.text.end <= probe).min(self.pieces.len() - 1);
+        let p = &self.pieces[i];
+        if probe < p.text.start {
+            // in a separator between pieces: snap to the piece start
+            return (p.original, p.source.start);
+        }
+        let linear = p.text.len() == p.source.len();
+        let d = offset.saturating_sub(p.text.start);
+        let pos = if linear {
+            p.source.start + d.min(p.source.len())
+        } else if is_end || d > 0 {
+            // a decoded entity or other non-linear run: whole piece
+            if is_end { p.source.end } else { p.source.start }
+        } else {
+            p.source.start
+        };
+        (p.original, pos)
+    }
+
+    /// The original text (file or field) a location refers to, for code frames.
+    pub fn original_for(&self, loc: &Location) -> &Original {
+        self.originals.iter().find(|o| o.field == loc.field).unwrap_or(&self.originals[0])
+    }
+}
+
+/// Assembles a document from the fields or text runs of a structured input.
+pub struct DocumentBuilder {
+    path: String,
+    text: String,
+    originals: Vec<Original>,
+    pieces: Vec<Piece>,
+    headline: Option<Span>,
+    dateline_span: Option<Span>,
+    body_start: Option<usize>,
+    pub id: Option<String>,
+    pub meta: Metadata,
+}
+
+impl DocumentBuilder {
+    pub fn new(path: impl Into<String>) -> Self {
+        DocumentBuilder {
+            path: path.into(),
+            text: String::new(),
+            originals: Vec::new(),
+            pieces: Vec::new(),
+            headline: None,
+            dateline_span: None,
+            body_start: None,
+            id: None,
+            meta: Metadata::default(),
+        }
+    }
+
+    /// Registers an original text (a field value, or the whole file); returns its index.
+    pub fn original(&mut self, field: Option<&str>, text: &str, record_line: Option<usize>) -> usize {
+        self.originals.push(Original {
+            field: field.map(str::to_string),
+            lines: LineIndex::new(text),
+            text: Arc::from(text),
+            record_line,
+        });
+        self.originals.len() - 1
+    }
+
+    /// Appends text that is exactly `source` of original `original` (or, when lengths differ, decoded from it).
+    pub fn push(&mut self, original: usize, source: Span, text: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(text);
+        let span = Span::new(start, self.text.len());
+        if !text.is_empty() {
+            self.pieces.push(Piece { text: span, original, source });
+        }
+        span
+    }
+
+    /// Appends a whole original field verbatim.
+    pub fn push_field(&mut self, original: usize) -> Span {
+        let text = self.originals[original].text.clone();
+        self.push(original, Span::new(0, text.len()), &text)
+    }
+
+    /// Appends separator text that maps to nothing (paragraph breaks between fields).
+    pub fn separator(&mut self, sep: &str) {
+        self.text.push_str(sep);
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Marks a span as the headline.
+    pub fn headline(&mut self, span: Span) {
+        self.headline = Some(span);
+    }
+
+    /// Marks a span as a structured dateline (its text is parsed for city/agency).
+    pub fn dateline(&mut self, span: Span) {
+        self.dateline_span = Some(span);
+    }
+
+    /// Marks where the body starts (everything after it is body).
+    pub fn body_starts_here(&mut self) {
+        self.body_start = Some(self.text.len());
+    }
+
+    pub fn finish(self, opts: &AnalyseOptions) -> Document {
+        let len = self.text.len();
+        let mut doc = Document::raw(self.path, self.text, self.originals, self.pieces);
+        doc.id = self.id;
+        doc.meta = self.meta;
+        doc.headline = self.headline;
+        doc.body = Span::new(self.body_start.unwrap_or(0).min(len), len);
+        if let Some(d) = self.dateline_span {
+            doc.dateline = dateline::parse_structured(&doc.text, d);
+        }
+        let mut opts = opts.clone();
+        if opts.language.is_none() {
+            opts.language = doc.meta.language.clone();
+        }
+        doc.analyse(&opts);
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_maps_fields_back() {
+        let mut b = DocumentBuilder::new("x.jsonl");
+        let h = b.original(Some("headline"), "Talks in Moscow", Some(3));
+        let body = b.original(Some("body"), "MOSCOW (Reuters) - Hamas said yes.", Some(3));
+        let hs = b.push_field(h);
+        b.headline(hs);
+        b.separator("\n\n");
+        b.body_starts_here();
+        b.push_field(body);
+        let doc = b.finish(&AnalyseOptions::default());
+        let at = doc.text.find("Hamas").unwrap();
+        let loc = doc.locate(Span::new(at, at + 5));
+        assert_eq!(loc.field.as_deref(), Some("body"));
+        assert_eq!(loc.start, "MOSCOW (Reuters) - ".len());
+        assert_eq!((loc.line, loc.record_line), (1, Some(3)));
+        assert!(doc.dateline.is_some());
+    }
+}

@@ -1,0 +1,113 @@
+//! JSON Lines: one story object per line; field names from [`JsonlFields`].
+
+use std::io::BufRead;
+
+use serde_json::Value;
+
+use super::{InputError, ReadOptions};
+use crate::config::JsonlFields;
+use crate::document::{AnalyseOptions, Document, DocumentBuilder};
+
+/// Streams a JSON Lines input; memory is bounded by the longest line.
+pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    let mut buf = Vec::new();
+    let mut n = 0;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                sink(Err(InputError::new(path, Some(n + 1), None, format!("cannot read: {e}"))));
+                break;
+            }
+        }
+        n += 1;
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        sink(parse_line(path, n, &buf, &opts.fields, &opts.analyse));
+    }
+}
+
+/// Parses one JSON Lines record (line `n`) into a document.
+pub fn parse_line(path: &str, n: usize, bytes: &[u8], fields: &JsonlFields, analyse: &AnalyseOptions) -> Result<Document, InputError> {
+    let line = std::str::from_utf8(bytes).map_err(|e| {
+        InputError::new(path, Some(n), Some(e.valid_up_to() + 1), "invalid UTF-8; convert the file to UTF-8")
+    })?;
+    let value: Value = serde_json::from_str(line.trim_end())
+        .map_err(|e| InputError::new(path, Some(n), Some(e.column()), format!("invalid JSON: {e}")))?;
+    from_value(path, Some(n), &value, fields, analyse).map_err(|m| InputError::new(path, Some(n), None, m))
+}
+
+fn field_str<'a>(obj: &'a serde_json::Map<String, Value>, name: &str) -> Result<Option<&'a str>, String> {
+    match obj.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.as_str())),
+        Some(other) => Err(format!("field `{name}` must be a string, found {}", kind(other))),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Builds a document from one JSON story object.
+pub fn from_value(path: &str, record_line: Option<usize>, value: &Value, f: &JsonlFields, analyse: &AnalyseOptions) -> Result<Document, String> {
+    let Value::Object(obj) = value else {
+        return Err(format!("expected a JSON object per line, found {}", kind(value)));
+    };
+    let body = field_str(obj, &f.body)?.ok_or_else(|| format!("missing string field `{}` (set [jsonl] body = \"...\" in wirelint.toml)", f.body))?;
+    let mut b = DocumentBuilder::new(path);
+    b.id = match obj.get(&f.id) {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    b.meta.source = field_str(obj, &f.source)?.map(str::to_string);
+    b.meta.language = field_str(obj, &f.language)?.map(str::to_string);
+    if let Some(h) = field_str(obj, &f.headline)?.filter(|h| !h.trim().is_empty()) {
+        let o = b.original(Some(&f.headline), h, record_line);
+        let s = b.push_field(o);
+        b.headline(s);
+        b.separator("\n\n");
+    }
+    b.body_starts_here();
+    if let Some(d) = field_str(obj, &f.dateline)?.filter(|d| !d.trim().is_empty()) {
+        b.meta.dateline = Some(d.to_string());
+        let o = b.original(Some(&f.dateline), d, record_line);
+        let s = b.push_field(o);
+        b.dateline(s);
+        b.separator(" ");
+    }
+    let o = b.original(Some(&f.body), body, record_line);
+    b.push_field(o);
+    Ok(b.finish(analyse))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_bad_lines_and_goes_on() {
+        let input = "{\"id\":\"a\",\"body\":\"Hamas said.\"}\nnot json\n{\"id\":2}\n{\"id\":\"c\",\"body\":\"Fine.\",\"headline\":\"H\"}\n";
+        let mut ok = Vec::new();
+        let mut errs = Vec::new();
+        read_stream("f.jsonl", std::io::Cursor::new(input), &ReadOptions::default(), &mut |r| match r {
+            Ok(d) => ok.push(d.id.clone().unwrap()),
+            Err(e) => errs.push(e.to_string()),
+        });
+        assert_eq!(ok, vec!["a", "c"]);
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].starts_with("f.jsonl:2:"), "{}", errs[0]);
+        assert!(errs[1].starts_with("f.jsonl:3: missing string field `body`"), "{}", errs[1]);
+    }
+}

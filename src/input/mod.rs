@@ -1,0 +1,149 @@
+//! Reading stories: plain text (`.txt`, `.md`), JSON Lines (`.jsonl`, `.ndjson`), stdin.
+//!
+//! A reader turns one input into zero or more [`Document`]s, or [`InputError`]s that name
+//! the file and the place; one bad record never stops the others.
+
+pub mod jsonl;
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::JsonlFields;
+use crate::document::{AnalyseOptions, Document};
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// Plain text story (headline, dateline and body heuristics).
+    Text,
+    /// One JSON story object per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format for a path by extension; `None` when the file is not a story file.
+    pub fn for_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "md" | "text" => Some(InputFormat::Text),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            _ => None,
+        }
+    }
+
+    /// Guesses from content (stdin): a first non-space `{` means JSON Lines.
+    pub fn sniff(bytes: &[u8]) -> InputFormat {
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => InputFormat::Jsonl,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
+/// An input that could not be read, with the place it went wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    pub path: String,
+    /// 1-based line, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(path: &str, line: Option<usize>, column: Option<usize>, message: impl Into<String>) -> Self {
+        InputError { path: path.to_string(), line, column, message: message.into() }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// How to read inputs.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Force a format instead of choosing by extension / content.
+    pub format: Option<InputFormat>,
+    pub fields: JsonlFields,
+    pub analyse: AnalyseOptions,
+}
+
+/// Largest story file read whole (JSON Lines are streamed line by line).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Decodes bytes as UTF-8, or reports where they are not.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let b = e.as_bytes();
+        let line = b[..at].iter().filter(|&&c| c == b'\n').count() + 1;
+        let col = String::from_utf8_lossy(&b[b[..at].iter().rposition(|&c| c == b'\n').map(|i| i + 1).unwrap_or(0)..at]).chars().count() + 1;
+        InputError::new(path, Some(line), Some(col), format!("invalid UTF-8 (byte offset {at}); convert the file to UTF-8"))
+    })
+}
+
+/// Reads one path (`-` = stdin) and hands each story or error to `sink`, in input order.
+pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    let display = if path == Path::new("-") { "-".to_string() } else { path.display().to_string() };
+    if display == "-" {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
+            sink(Err(InputError::new("-", None, None, format!("cannot read stdin: {e}"))));
+            return;
+        }
+        let fmt = opts.format.unwrap_or_else(|| InputFormat::sniff(&buf));
+        return read_bytes(&display, fmt, buf, opts, sink);
+    }
+    let fmt = opts.format.or_else(|| InputFormat::for_path(path)).unwrap_or(InputFormat::Text);
+    if fmt == InputFormat::Jsonl {
+        match std::fs::File::open(path) {
+            Ok(f) => jsonl::read_stream(&display, std::io::BufReader::new(f), opts, sink),
+            Err(e) => sink(Err(InputError::new(&display, None, None, format!("cannot open: {e}")))),
+        }
+        return;
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            sink(Err(InputError::new(&display, None, None, format!("file is {} bytes; the limit for one story is {MAX_FILE_BYTES}", m.len()))));
+            return;
+        }
+        Err(e) => {
+            sink(Err(InputError::new(&display, None, None, format!("cannot read: {e}"))));
+            return;
+        }
+        _ => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(&display, fmt, bytes, opts, sink),
+        Err(e) => sink(Err(InputError::new(&display, None, None, format!("cannot read: {e}")))),
+    }
+}
+
+/// Reads stories from bytes already in memory.
+pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    match fmt {
+        InputFormat::Text => match decode(path, bytes) {
+            Ok(text) => sink(Ok(Document::from_text(path, text, &opts.analyse))),
+            Err(e) => sink(Err(e)),
+        },
+        InputFormat::Jsonl => jsonl::read_stream(path, std::io::Cursor::new(bytes), opts, sink),
+    }
+}

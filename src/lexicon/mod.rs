@@ -1,0 +1,278 @@
+//! Lexicons: TSV data files (see `lexicons/README.md`), embedded in the binary and
+//! extendable with the user's own files of the same format.
+//!
+//! A [`Lexicons`] set holds every parsed file. Rules read typed indexes built from
+//! it with [`Lexicons::index`]; each index is built once per set and shared.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::{Arc, LazyLock, RwLock};
+
+use unicode_normalization::is_nfc;
+
+pub mod embedded;
+
+/// An error in a lexicon file, naming `path:line`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.path, self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// One data row of a lexicon file.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based line number in the file.
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+impl Row {
+    /// Field `i`, or `""` when the row is short.
+    pub fn get(&self, i: usize) -> &str {
+        self.fields.get(i).map(String::as_str).unwrap_or("")
+    }
+    /// Field `i` split on `|`, empty parts dropped.
+    pub fn list(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.get(i).split('|').map(str::trim).filter(|s| !s.is_empty())
+    }
+}
+
+/// A parsed lexicon file.
+#[derive(Debug, Clone)]
+pub struct LexiconFile {
+    /// `lexicons/...` for embedded files, the user's path otherwise.
+    pub path: String,
+    pub kind: String,
+    /// Language of the terms (`en`, `id`, ... or `mul`).
+    pub lang: String,
+    pub source: String,
+    pub licence: String,
+    pub columns: Vec<String>,
+    /// Indexes of the key columns.
+    pub key: Vec<usize>,
+    pub rows: Vec<Row>,
+    pub embedded: bool,
+}
+
+impl LexiconFile {
+    /// Parses a lexicon file.
+    pub fn parse(path: &str, text: &str) -> Result<LexiconFile, LexiconError> {
+        let err = |line: usize, message: String| LexiconError { path: path.to_string(), line, message };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut file = LexiconFile {
+            path: path.to_string(),
+            kind: String::new(),
+            lang: "mul".into(),
+            source: String::new(),
+            licence: String::new(),
+            columns: Vec::new(),
+            key: vec![0],
+            rows: Vec::new(),
+            embedded: false,
+        };
+        let mut key_names: Option<Vec<String>> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let n = i + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() {
+                continue;
+            }
+            if let Some(comment) = line.strip_prefix('#') {
+                if !file.rows.is_empty() {
+                    continue;
+                }
+                let comment = comment.trim_start();
+                if let Some((k, v)) = comment.split_once(':') {
+                    let v = v.trim();
+                    match k.trim() {
+                        "lexicon" => file.kind = v.to_string(),
+                        "lang" => file.lang = v.to_string(),
+                        "source" => {
+                            if !file.source.is_empty() {
+                                file.source.push(' ');
+                            }
+                            file.source.push_str(v)
+                        }
+                        "licence" | "license" => file.licence = v.to_string(),
+                        "columns" => {
+                            let cols = comment.split_once(':').unwrap().1;
+                            file.columns = cols.split('\t').flat_map(|c| c.split_whitespace()).map(str::to_string).collect()
+                        }
+                        "key" => key_names = Some(v.split(',').map(|s| s.trim().to_string()).collect()),
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            if file.kind.is_empty() {
+                return Err(err(n, "data before the `# lexicon: KIND` header".into()));
+            }
+            if file.columns.is_empty() {
+                return Err(err(n, "data before the `# columns:` header".into()));
+            }
+            if !is_nfc(line) {
+                return Err(err(n, "text is not in Unicode NFC form".into()));
+            }
+            let fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
+            if fields.len() > file.columns.len() {
+                return Err(err(
+                    n,
+                    format!("{} fields but only {} columns ({})", fields.len(), file.columns.len(), file.columns.join(", ")),
+                ));
+            }
+            if fields[0].is_empty() {
+                return Err(err(n, format!("empty first field `{}`", file.columns[0])));
+            }
+            file.rows.push(Row { line: n, fields });
+        }
+        if file.kind.is_empty() {
+            return Err(err(0, "missing `# lexicon: KIND` header".into()));
+        }
+        if let Some(names) = key_names {
+            file.key = names
+                .iter()
+                .map(|k| file.column(k).ok_or_else(|| err(0, format!("key column `{k}` is not in `# columns:`"))))
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(file)
+    }
+
+    /// Index of a named column.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+
+    /// Index of a named column, or an error naming the file.
+    pub fn require(&self, name: &str) -> Result<usize, LexiconError> {
+        self.column(name).ok_or_else(|| LexiconError {
+            path: self.path.clone(),
+            line: 0,
+            message: format!("lexicon `{}` needs a `{name}` column", self.kind),
+        })
+    }
+
+    /// An error at a row of this file.
+    pub fn error(&self, row: &Row, message: impl Into<String>) -> LexiconError {
+        LexiconError { path: self.path.clone(), line: row.line, message: message.into() }
+    }
+
+    /// The key of a row (its key columns' values).
+    pub fn key_of<'a>(&self, row: &'a Row) -> Vec<&'a str> {
+        self.key.iter().map(|&i| row.get(i)).collect()
+    }
+}
+
+/// A typed view of lexicon data, built once per [`Lexicons`] set.
+pub trait LexiconIndex: Any + Send + Sync + Sized {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError>;
+}
+
+/// The lexicon files in effect: the embedded ones plus the user's.
+pub struct Lexicons {
+    files: Vec<LexiconFile>,
+    cache: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+impl fmt::Debug for Lexicons {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicons").field("files", &self.files.len()).finish()
+    }
+}
+
+static EMBEDDED: LazyLock<Lexicons> =
+    LazyLock::new(|| Lexicons::new(embedded::parse_all().expect("embedded lexicons are valid (tests/lexicons.rs)")));
+
+impl Lexicons {
+    pub fn new(files: Vec<LexiconFile>) -> Self {
+        Lexicons { files, cache: RwLock::new(HashMap::new()) }
+    }
+
+    /// The lexicons compiled into the binary.
+    pub fn embedded() -> &'static Lexicons {
+        &EMBEDDED
+    }
+
+    /// Embedded files plus user files (read from disk), in that order.
+    pub fn with_user_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicons, LexiconError> {
+        let mut files = embedded::parse_all()?;
+        for p in paths {
+            let p = p.as_ref();
+            let display = p.display().to_string();
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| LexiconError { path: display.clone(), line: 0, message: format!("cannot read: {e}") })?;
+            files.push(LexiconFile::parse(&display, &text)?);
+        }
+        Ok(Lexicons::new(files))
+    }
+
+    /// Every file.
+    pub fn files(&self) -> &[LexiconFile] {
+        &self.files
+    }
+
+    /// Files of one kind (embedded first, then the user's).
+    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a LexiconFile> + 'a {
+        self.files.iter().filter(move |f| f.kind == kind)
+    }
+
+    /// The typed index `T`, built on first use and cached.
+    pub fn index<T: LexiconIndex>(&self) -> Result<Arc<T>, LexiconError> {
+        let id = TypeId::of::<T>();
+        if let Some(v) = self.cache.read().unwrap().get(&id) {
+            return Ok(v.clone().downcast::<T>().expect("type id matches"));
+        }
+        let built: Arc<T> = Arc::new(T::build(self)?);
+        let mut cache = self.cache.write().unwrap();
+        let entry = cache.entry(id).or_insert_with(|| built.clone() as Arc<dyn Any + Send + Sync>);
+        Ok(entry.clone().downcast::<T>().expect("type id matches"))
+    }
+}
+
+/// Case-insensitive then byte-wise order, the canonical row order of lexicon files.
+pub fn canonical_cmp(a: &[&str], b: &[&str]) -> std::cmp::Ordering {
+    let la: Vec<String> = a.iter().map(|s| s.to_lowercase()).collect();
+    let lb: Vec<String> = b.iter().map(|s| s.to_lowercase()).collect();
+    la.cmp(&lb).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_header_and_rows() {
+        let f = LexiconFile::parse(
+            "x.tsv",
+            "# lexicon: confusions\n# lang: en\n# source: own\n# licence: MIT\n# columns: wrong\tright\tnote\n# key: wrong,right\nIsraeli\tIslamic\tMT\n",
+        )
+        .unwrap();
+        assert_eq!(f.kind, "confusions");
+        assert_eq!(f.key, vec![0, 1]);
+        assert_eq!(f.rows[0].get(1), "Islamic");
+        assert_eq!(f.rows[0].line, 7);
+    }
+
+    #[test]
+    fn errors_name_path_and_line() {
+        let e = LexiconFile::parse("u.tsv", "# lexicon: x\n# columns: a\nb\tc\n").unwrap_err();
+        assert_eq!(e.to_string(), "u.tsv:3: 2 fields but only 1 columns (a)");
+        let e = LexiconFile::parse("u.tsv", "a\tb\n").unwrap_err();
+        assert!(e.to_string().starts_with("u.tsv:1:"));
+    }
+}

@@ -1,0 +1,128 @@
+//! wirelint: catch translation and editorial artifacts in news wire copy.
+//!
+//! ```
+//! use wirelint::{Linter, Settings, document::{Document, AnalyseOptions}};
+//! let linter = Linter::new(Settings::default()).unwrap();
+//! let doc = Document::from_text("story.txt", "Talks\n\nThe militant groups Hamas and Israeli Jihad were invited.", &AnalyseOptions::default());
+//! let report = linter.check(&doc);
+//! assert_eq!(report.findings[0].rule.name, "entity-corruption");
+//! ```
+
+pub mod config;
+pub mod document;
+pub mod finding;
+pub mod input;
+pub mod lexicon;
+pub mod render;
+pub mod rules;
+pub mod runner;
+pub mod span;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use document::Document;
+pub use finding::{Applicability, Confidence, Finding, Severity, Suggestion};
+pub use lexicon::{LexiconError, Lexicons};
+pub use rules::{RULES, Rule, RuleMeta};
+pub use span::Span;
+
+use document::AnalyseOptions;
+use rules::{Context, Output};
+
+/// A rule as configured for this run.
+#[derive(Clone)]
+pub struct ActiveRule {
+    pub rule: &'static dyn Rule,
+    pub severity: Option<Severity>,
+    pub min_confidence: Option<Confidence>,
+}
+
+/// Resolved settings for a run (from flags and config).
+#[derive(Clone)]
+pub struct Settings {
+    pub rules: Vec<ActiveRule>,
+    pub min_confidence: Confidence,
+    pub analyse: AnalyseOptions,
+    pub lexicon_files: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            rules: RULES.iter().map(|&rule| ActiveRule { rule, severity: None, min_confidence: None }).collect(),
+            min_confidence: Confidence::Low,
+            analyse: AnalyseOptions::default(),
+            lexicon_files: Vec::new(),
+        }
+    }
+}
+
+/// Findings and facts for one story.
+#[derive(Debug, Default)]
+pub struct StoryReport {
+    pub findings: Vec<Finding>,
+    pub facts: BTreeMap<String, serde_json::Value>,
+}
+
+/// Runs the enabled rules over documents. Cheap to share across threads.
+pub struct Linter {
+    pub settings: Settings,
+    lexicons: Arc<Lexicons>,
+    embedded_only: bool,
+}
+
+impl Linter {
+    /// Loads lexicons (embedded + user files) and prepares every enabled rule's indexes.
+    pub fn new(settings: Settings) -> Result<Linter, LexiconError> {
+        let (lexicons, embedded_only) = if settings.lexicon_files.is_empty() {
+            (None, true)
+        } else {
+            (Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?)), false)
+        };
+        let linter = Linter {
+            settings,
+            lexicons: lexicons.unwrap_or_else(|| Arc::new(Lexicons::new(Vec::new()))),
+            embedded_only,
+        };
+        for r in &linter.settings.rules {
+            r.rule.prepare(linter.lexicons())?;
+        }
+        Ok(linter)
+    }
+
+    pub fn lexicons(&self) -> &Lexicons {
+        if self.embedded_only { Lexicons::embedded() } else { &self.lexicons }
+    }
+
+    pub fn analyse_options(&self) -> &AnalyseOptions {
+        &self.settings.analyse
+    }
+
+    /// Runs every enabled rule over a document; findings sorted by position then rule.
+    pub fn check(&self, doc: &Document) -> StoryReport {
+        let cx = Context { lexicons: self.lexicons() };
+        let mut out = Output::default();
+        for active in &self.settings.rules {
+            let from = out.findings.len();
+            active.rule.check(&cx, doc, &mut out);
+            let min = active.min_confidence.unwrap_or(self.settings.min_confidence);
+            let mut i = from;
+            while i < out.findings.len() {
+                if out.findings[i].confidence < min {
+                    out.findings.remove(i);
+                } else {
+                    if let Some(s) = active.severity {
+                        out.findings[i].severity = s;
+                    }
+                    i += 1;
+                }
+            }
+        }
+        let mut findings = out.findings;
+        findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.code.cmp(b.rule.code)).then(a.span.end.cmp(&b.span.end)));
+        findings.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
+        StoryReport { findings, facts: out.facts }
+    }
+}
