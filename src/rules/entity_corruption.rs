@@ -156,6 +156,8 @@ pub struct EntityIndex {
     known_names: HashSet<String>,
     /// Folded tokens of every known name.
     known_tokens: HashSet<String>,
+    /// Folded token -> number of entities whose names use it.
+    spread: HashMap<String, usize>,
     /// Distinctive token -> (name index, position) for multi-word organisation names.
     anchors: HashMap<String, Vec<(usize, usize)>>,
     /// Folded (wrong, right) word confusions.
@@ -233,6 +235,7 @@ impl LexiconIndex for EntityIndex {
                 }
             }
         }
+        ix.spread = token_entities.iter().map(|(t, e)| (t.to_string(), e.len())).collect();
         ix.anchors = anchors;
         // people: surname deletion index
         for (ni, n) in ix.names.iter().enumerate() {
@@ -447,7 +450,10 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
                 continue;
             }
             let confusion = ix.confusions.contains(&(got.key.clone(), want.clone()));
+            // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
+            let want_distinctive = ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !WEAK_ANCHORS.contains(&want.as_str());
             let near = !confusion
+                && want_distinctive
                 && !ix.known_tokens.contains(&got.key)
                 && got.key.chars().count() >= 5
                 && damerau_levenshtein(&got.key, want) <= 2
