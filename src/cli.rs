@@ -23,6 +23,7 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant, reason = "parsed once per process")]
 pub enum Command {
     /// Check stories: files, folders (walked, .gitignore-aware) or `-` for stdin.
     Check(CheckArgs),

@@ -350,7 +350,7 @@ impl Progress {
         let bar = enabled.then(|| {
             let stdin = targets.iter().any(|t| t.path == Path::new("-"));
             let total: u64 = targets.iter().filter_map(|t| std::fs::metadata(&t.path).ok()).map(|m| m.len()).sum();
-            let bar = if stdin || total == 0 {
+            if stdin || total == 0 {
                 ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
                     .with_style(ProgressStyle::with_template("{spinner} {binary_bytes} read, {msg} [{elapsed}, {binary_bytes_per_sec}]").expect("valid template"))
             } else {
@@ -358,8 +358,7 @@ impl Progress {
                     ProgressStyle::with_template("{bar:30} {percent:>3}% {binary_bytes}/{binary_total_bytes}, {msg} [{elapsed}<{eta}, {binary_bytes_per_sec}]")
                         .expect("valid template"),
                 )
-            };
-            bar
+            }
         });
         Progress { bar, shown: false, started: Instant::now() }
     }
