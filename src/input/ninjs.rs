@@ -297,7 +297,7 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!((errs[0].line, errs[0].column), (Some(3), Some(14)), "{}", errs[0]);
         let (_, errs) = read_all("{\"body_text\": 5}");
-        assert!(errs.is_empty());
+        assert!(errs[0].message.contains("no ninjs item"), "{}", errs[0]);
         let (_, errs) = read_all("[1]");
         assert!(errs[0].message.contains("expected a ninjs object"), "{}", errs[0]);
     }
