@@ -106,7 +106,8 @@ fn json_error(e: serde_json::Error, base: usize, text: &str, err_at: &dyn Fn(usi
             None => break,
         }
     }
-    let mut at = (base + off + e.column().saturating_sub(1)).min(text.len());
+    // serde_json's column 0 means "at the line break that ended the previous line"
+    let mut at = if e.column() == 0 && off > 0 { base + off - 1 } else { (base + off + e.column().saturating_sub(1)).min(text.len()) };
     while !text.is_char_boundary(at) {
         at -= 1;
     }
