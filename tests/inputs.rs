@@ -101,8 +101,11 @@ fn every_format_gives_the_plain_text_findings() {
     }
 }
 
-/// `(line, column, end_line, end_column)` of each entity-corruption finding, plus the field.
-fn positions(path: &str) -> Vec<(Option<String>, Option<usize>, usize, usize, usize, usize)> {
+/// Field, record line, line, column, end line, end column of a finding.
+type Position = (Option<String>, Option<usize>, usize, usize, usize, usize);
+
+/// Where each entity-corruption finding of a fixture is reported.
+fn positions(path: &str) -> Vec<Position> {
     let linter = linter();
     let (docs, errs) = read(&Path::new(DIR).join(path));
     assert!(errs.is_empty(), "{errs:?}");
