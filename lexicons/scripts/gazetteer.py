@@ -120,6 +120,8 @@ lima como bat eden hope union independence concord florence manchester alexandri
 temple jackson lincoln madison columbus springfield charlotte georgetown hamilton salem richmond
 wilmington cambridge oxford kingston lafayette fairfield norman mesa plano irving tyre
 president presidente university mission pasar kota tanah baru santa santo mandi pali kuta
+serang batu padang palu medan banjar metro bandar tanjung tours essen halle natal vitória serra campos
+орёл орел шахты ordu van sur bir
 '''.split())
 
 
@@ -332,7 +334,7 @@ def countries_out(countries):
                 if e and e not in ns:
                     ns.append(nfc(e))
             if lang == 'en':
-                ns.insert(0, nfc(countries[cc]['name'])) if nfc(countries[cc]['name']) not in ns else None
+                ns.append(nfc(countries[cc]['name'])) if nfc(countries[cc]['name']) not in ns else None
                 dem = sorted(set(dem_en.get(cc, [])))
             else:
                 dem = [d for d in DEMONYMS.get(lang, {}).get(cc, '').split('|') if d]

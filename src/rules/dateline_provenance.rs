@@ -212,10 +212,10 @@ impl Rule for DatelineProvenance {
             .collect();
         let mut about: Vec<(&String, &usize)> = story_countries.iter().collect();
         about.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let about: Vec<String> = about.iter().take(4).map(|(c, _)| gaz.country_name(c).to_string()).collect();
-        let about_txt = if about.is_empty() { String::new() } else { format!(", about {}", join(&about)) };
+        let about: Vec<String> = about.iter().take(3).map(|(c, _)| gaz.country_name(c).to_string()).collect();
+        let about_txt = if about.is_empty() { String::new() } else { format!(" is about {},", join(&about)) };
         let message = format!(
-            "dateline `{dl_text}` ({city}, {home_name}) claims on-the-spot reporting, but the story never mentions {city} or {home_name}{about_txt} and credits foreign media: {}; drop the dateline or credit the sources",
+            "dateline `{dl_text}` ({city}, {home_name}) claims on-the-spot reporting, but the story{about_txt} never mentions {city} or {home_name}, and credits foreign media: {}; drop the dateline or credit the sources",
             join(&src_list),
             city = resolved.place.as_deref().unwrap_or(&d.city),
         );
