@@ -146,10 +146,8 @@ impl LexiconIndex for Gazetteer {
                         (g.countries.len() - 1) as u16
                     }
                 };
-                if lang.as_deref() == Some("en") {
-                    if let Some(n) = row.list(names).next() {
-                        g.country_names[ci as usize] = n.to_string();
-                    }
+                if let (Some("en"), Some(n)) = (lang.as_deref(), row.list(names).next()) {
+                    g.country_names[ci as usize] = n.to_string();
                 }
                 for n in row.list(names) {
                     g.add(n, Target::Country(ci), lang.clone());
@@ -278,7 +276,7 @@ impl Gazetteer {
                 Target::Country(_) => None,
             })
             .collect();
-        pops.sort_by(|a, b| b.0.cmp(&a.0));
+        pops.sort_by_key(|p| std::cmp::Reverse(p.0));
         let (top, next) = (pops.first()?, pops.iter().find(|p| p.2 != pops[0].2)?);
         (top.0 >= 20 * next.0.max(1) && (top.1 || top.0 >= 1_000_000)).then(|| top.2.to_string())
     }
@@ -350,10 +348,8 @@ impl Places {
                     i += n;
                     continue;
                 }
-            } else if let Some(stems) = stems {
-                if let Some((_, ci)) = stems.iter().find(|(s, _)| k0.starts_with(s.as_str())) {
-                    pending.push((t.span, vec![Target::Country(*ci)]));
-                }
+            } else if let Some((_, ci)) = stems.and_then(|st| st.iter().find(|(s, _)| k0.starts_with(s.as_str()))) {
+                pending.push((t.span, vec![Target::Country(*ci)]));
             }
             i += 1;
         }

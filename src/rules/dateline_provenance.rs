@@ -69,13 +69,7 @@ Russia has invited all Palestinian factions to talks in Moscow, CNN reported. ..
 home countries), `lexicons/phrases/attribution.<lang>.tsv` (attribution phrases). Add rows with
 `--lexicon FILE` using the same columns.
 "#,
-    lexicons: &[
-        "lexicons/places/cities.tsv",
-        "lexicons/places/place-names.*.tsv",
-        "lexicons/places/country-names.*.tsv",
-        "lexicons/media/*.tsv",
-        "lexicons/phrases/attribution.*.tsv",
-    ],
+    lexicons: &["lexicons/places", "lexicons/media/outlets.tsv", "lexicons/phrases"],
 };
 
 /// The parsed, resolved dateline as story metadata (`facts.dateline` in JSON output).
