@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
+pub mod dateline_provenance;
 pub mod entity_corruption;
 
 /// Rule families (the first letters of a rule's code).
@@ -89,7 +90,7 @@ pub trait Rule: Send + Sync {
 }
 
 /// Every rule, sorted by code.
-pub static RULES: &[&dyn Rule] = &[&entity_corruption::EntityCorruption];
+pub static RULES: &[&dyn Rule] = &[&entity_corruption::EntityCorruption, &dateline_provenance::DatelineProvenance];
 
 /// A rule by name or code.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
