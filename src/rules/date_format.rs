@@ -126,8 +126,9 @@ pub struct Calendar {
     all_forms: HashMap<&'static str, std::collections::HashSet<String>>,
     /// The one full form of a month/day in a language, when there is exactly one.
     canonical: HashMap<(&'static str, Unit, u8), Option<String>>,
-    /// Per copy language: lower-case forms that need a date context.
-    homographs: HashMap<&'static str, std::collections::HashSet<String>>,
+    /// Per copy language: lower-case forms that need a date context; `true` when a
+    /// preposition ("until Juli") is not context enough (places: Mayo, Santo Domingo).
+    homographs: HashMap<&'static str, HashMap<String, bool>>,
     max_len: usize,
 }
 
@@ -192,10 +193,12 @@ impl LexiconIndex for Calendar {
         }
         for file in lexicons.of_kind("calendar-homographs") {
             let fc = file.require("form")?;
+            let kc = file.column("kind");
             let lang = language::intern(&file.lang);
             let set = cal.homographs.entry(lang).or_default();
             for row in &file.rows {
-                set.insert(row.get(fc).to_lowercase());
+                let strict = kc.is_some_and(|k| row.get(k) == "place");
+                set.insert(row.get(fc).to_lowercase(), strict);
             }
         }
         Ok(cal)
@@ -346,9 +349,13 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
         let Some(names) = cal.foreign(&low, copy) else {
             continue;
         };
-        let context = date_context(doc, i);
-        let needs_context =
-            copy != "en" || homographs.is_some_and(|h| h.contains(&low)) || t.script != copy_script;
+        let homograph = homographs.and_then(|h| h.get(&low));
+        let context = date_context(doc, i)
+            || homograph != Some(&true)
+                && preposition_context(doc, i, copy, names.iter().all(|x| x.unit == Unit::Day));
+        // in other copy languages foreign names (Sunday, Janeiro, segunda) are too often names,
+        // titles or words of the copy language: they need a date context
+        let needs_context = copy != "en" || homograph.is_some() || t.script != copy_script;
         if needs_context && !context {
             continue;
         }
@@ -449,6 +456,37 @@ fn date_context(doc: &Document, i: usize) -> bool {
     k > 0 && is_num(k - 1)
 }
 
+/// Words before a month or day name that make it a date in copy of a language: `until Juli`, `on Minggu`.
+fn preposition_context(doc: &Document, i: usize, copy: &str, day: bool) -> bool {
+    // (copy language, words before a month name, words before "of"/"de" + month name, words before a day name)
+    type Preps = (&'static str, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+    const PREPS: &[Preps] = &[
+        (
+            "en",
+            &["in", "since", "until", "till", "early", "late", "mid", "last", "next", "through"],
+            &["middle", "end", "start", "beginning"],
+            &["on", "last", "next", "this", "every", "since", "until", "by"],
+        ),
+        ("id", &["pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio"], &[], &["hari"]),
+        ("es", &["desde", "hasta"], &["mediados", "principios", "finales"], &[]),
+        ("pt", &["desde", "até"], &["meados", "início", "final"], &[]),
+        ("fr", &["depuis", "jusqu'en", "mi"], &[], &[]),
+        ("de", &["seit", "bis", "im", "Anfang", "Ende", "Mitte"], &[], &[]),
+    ];
+    let Some(&(_, months, months_of, days)) = PREPS.iter().find(|p| p.0 == copy) else { return false };
+    if i == 0 {
+        return false;
+    }
+    let toks = &doc.tokens;
+    let prev = doc.slice(toks[i - 1].span).to_lowercase();
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w) || x.to_lowercase() == w);
+    if day {
+        return is(days, &prev);
+    }
+    is(months, &prev)
+        || matches!(prev.as_str(), "of" | "de") && i >= 2 && is(months_of, &doc.slice(toks[i - 2].span).to_lowercase())
+}
+
 /// Part of a run of capitalised words (not at sentence start): a name or title.
 fn in_name(doc: &Document, i: usize) -> bool {
     let toks = &doc.tokens;
@@ -524,6 +562,8 @@ mod tests {
             "The election was held on 14 Mei and the results came in Juli 2024.",
             &["Mei", "Juli"],
         );
+        assert_flags(&R, "The fair will run until the middle of Juli, organisers said.", &["Juli"]);
+        assert_clean(&R, "The fair was held in Mayo and in Santo Domingo, organisers said.");
     }
 
     #[test]

@@ -215,6 +215,11 @@ impl<'a> Scan<'a> {
 
     /// Sentence gate: foreign function words dominate.
     fn sentence_gate(&self, ev: &Evidence) -> bool {
+        // a sentence of 8+ words without a single function word of the copy language, and
+        // two different foreign ones (captions: "Suasana pasar ... yang sepi ... pada siang hari.")
+        if ev.copy_hits == 0 && ev.words >= 8 && ev.foreign_hits >= 2 && ev.distinct >= 2 && ev.lang.is_some() {
+            return true;
+        }
         // several different function words: repeated `de`/`la` are hex bytes or name debris, not a sentence
         if ev.foreign_hits < SENTENCE_MIN_HITS || ev.distinct < 3 || ev.lang.is_none() {
             return false;
@@ -476,6 +481,10 @@ impl<'a> Scan<'a> {
         let info = Detector::with_allowlist(allow).detect(text)?;
         let wl = language::code_of(info.lang());
         if wl == self.copy {
+            return None;
+        }
+        // thin function-word evidence needs language ID to be sure
+        if (ev.foreign_hits < SENTENCE_MIN_HITS || ev.distinct < 3) && !info.is_reliable() {
             return None;
         }
         let agrees = wl == fw_lang || matches!((wl, fw_lang), ("id", "ms") | ("ms", "id"));
