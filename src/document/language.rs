@@ -1,9 +1,22 @@
-//! The story's language: declared (flag, config, input metadata) or detected with whatlang
-//! over the body, restricted to the copy languages.
+//! The story's language: declared (flag, config, input metadata) or detected, and the
+//! function-word profiles that back detection on stories and on segments.
+//!
+//! [`Document::language`] is the single source of truth: every rule that needs the copy
+//! language reads it (and picks its per-language lexicons with it).
+//!
+//! Detection runs whatlang over the first ~2 KB of the body, restricted to the allowed copy
+//! languages, then checks the answer against closed-class word profiles
+//! (`lexicons/language/function-words.<lang>.tsv`): articles, prepositions, pronouns,
+//! conjunctions and auxiliaries are frequent, short and language-specific, so a few dozen of
+//! them settle the cases trigram statistics get wrong on short or name-heavy copy (Indonesian
+//! against Malay and Tagalog, English copy dense with foreign names).
+
+use std::collections::HashMap;
 
 use whatlang::{Detector, Lang};
 
-use super::Document;
+use super::{Document, Script};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 
 /// Copy languages wirelint has lexicons for, as ISO 639-1 codes with their whatlang ids.
 pub const COPY_LANGUAGES: &[(&str, Lang)] = &[
@@ -21,48 +34,411 @@ pub const COPY_LANGUAGES: &[(&str, Lang)] = &[
     ("nl", Lang::Nld),
 ];
 
+/// Languages that are not copy languages but must be told apart from them (whatlang ids).
+const CONFUSABLE: &[(&str, Lang)] = &[("tl", Lang::Tgl)];
+
+/// English names of the languages wirelint talks about, for messages.
+pub fn name_of(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "id" => "Indonesian",
+        "ms" => "Malay",
+        "tl" => "Tagalog",
+        "es" => "Spanish",
+        "fr" => "French",
+        "de" => "German",
+        "pt" => "Portuguese",
+        "ru" => "Russian",
+        "tr" => "Turkish",
+        "ar" => "Arabic",
+        "zh" => "Chinese",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        other => Lang::from_code(other)
+            .map(|l| l.eng_name())
+            .unwrap_or(other),
+    }
+}
+
 /// The ISO 639-1 code of a whatlang language (or its 639-3 code when none is listed).
 pub fn code_of(lang: Lang) -> &'static str {
-    COPY_LANGUAGES.iter().find(|(_, l)| *l == lang).map(|(c, _)| *c).unwrap_or_else(|| lang.code())
+    COPY_LANGUAGES
+        .iter()
+        .chain(CONFUSABLE)
+        .find(|(_, l)| *l == lang)
+        .map(|(c, _)| *c)
+        .unwrap_or_else(|| lang.code())
 }
 
 /// The whatlang language for a code (`en`, `eng`, `English`).
 pub fn lang_of(code: &str) -> Option<Lang> {
     let c = code.trim().to_ascii_lowercase();
     let c = c.split(['-', '_']).next().unwrap_or("");
-    COPY_LANGUAGES.iter().find(|(k, _)| *k == c).map(|(_, l)| *l).or_else(|| Lang::from_code(c))
+    COPY_LANGUAGES
+        .iter()
+        .chain(CONFUSABLE)
+        .find(|(k, _)| *k == c)
+        .map(|(_, l)| *l)
+        .or_else(|| Lang::from_code(c))
 }
 
 /// A static code for a user-given language code.
 pub fn intern(code: &str) -> &'static str {
     match lang_of(code) {
         Some(l) => code_of(l),
-        None => Box::leak(code.trim().to_ascii_lowercase().into_boxed_str()),
+        None => {
+            let c = code.trim().to_ascii_lowercase();
+            match c.as_str() {
+                "ms" => "ms",
+                _ => Box::leak(c.into_boxed_str()),
+            }
+        }
+    }
+}
+
+/// The script a language is written in (copy languages only; Latin otherwise).
+pub fn script_of_lang(code: &str) -> Script {
+    match code {
+        "ru" => Script::Cyrillic,
+        "ar" => Script::Arabic,
+        "zh" => Script::Han,
+        _ => Script::Latin,
     }
 }
 
 /// Sets [`Document::language`].
 pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
-    if let Some(l) = opts.language.as_deref().filter(|l| !l.is_empty() && *l != "auto") {
+    if let Some(l) = opts
+        .language
+        .as_deref()
+        .filter(|l| !l.is_empty() && *l != "auto")
+    {
         doc.language = Some(intern(l));
         doc.language_source = "declared";
         return;
     }
-    let allow: Vec<Lang> = if opts.languages.is_empty() {
-        COPY_LANGUAGES.iter().map(|(_, l)| *l).collect()
+    let allow: Vec<&'static str> = if opts.languages.is_empty() {
+        COPY_LANGUAGES.iter().map(|(c, _)| *c).collect()
     } else {
-        opts.languages.iter().filter_map(|c| lang_of(c)).collect()
+        opts.languages.iter().map(|c| intern(c)).collect()
     };
-    let detector = Detector::with_allowlist(allow);
     let body = doc.slice(doc.body);
+    let text = if body.trim().is_empty() {
+        doc.text.as_str()
+    } else {
+        body
+    };
+    if let Some(code) = detect(text, &allow) {
+        doc.language = Some(code);
+        doc.language_source = "detected";
+    }
+}
+
+/// Detects the language of a story's text among `allow` (ISO 639-1 codes): whatlang over the
+/// first ~2 KB, settled by function-word profiles for Latin-script copy.
+pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     // the first ~2 KB are plenty for a story-level decision
-    let mut end = body.len().min(2048);
-    while !body.is_char_boundary(end) {
+    let mut end = text.len().min(2048);
+    while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = if body.trim().is_empty() { doc.text.as_str() } else { &body[..end] };
-    if let Some(info) = detector.detect(sample) {
-        doc.language = Some(code_of(info.lang()));
-        doc.language_source = "detected";
+    let sample = &text[..end];
+    let wl: Vec<Lang> = allow.iter().filter_map(|c| lang_of(c)).collect();
+    let guess = if wl.is_empty() {
+        None
+    } else {
+        Detector::with_allowlist(wl).detect(sample)
+    };
+    let guess_code = guess.as_ref().map(|i| code_of(i.lang()));
+    let non_latin = guess
+        .as_ref()
+        .is_some_and(|i| !matches!(i.script(), whatlang::Script::Latin));
+    if non_latin {
+        return guess_code.filter(|c| allow.contains(c));
+    }
+    // function-word evidence over the same sample
+    let Ok(fw) = Lexicons::embedded().index::<FunctionWords>() else {
+        return guess_code;
+    };
+    let mut profile = fw.new_profile();
+    let mut buf = String::new();
+    for w in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        if !w.is_empty() {
+            fw.add(&mut profile, w, &mut buf, None);
+        }
+    }
+    let ranked = fw.ranked(&profile, |c| allow.contains(&c));
+    let settled = match (ranked.first(), guess_code) {
+        (Some(&(top, s1)), Some(g)) if top != g => {
+            let sg = fw.score(&profile, g);
+            // a clear function-word majority overrides a trigram guess
+            (s1 >= 4.0 && s1 >= 1.5 * sg + 1.0).then_some(top)
+        }
+        (Some(&(top, s1)), None) => (s1 >= 3.0).then_some(top),
+        _ => None,
+    };
+    settled.or(guess_code).filter(|c| allow.contains(c))
+}
+
+/// Closed-class word profiles per language, from `function-words` lexicons.
+#[derive(Debug)]
+pub struct FunctionWords {
+    /// Language codes; a language's bit in the masks below is its index here.
+    langs: Vec<&'static str>,
+    /// Lower-case word -> entry.
+    words: HashMap<String, Entry>,
+    /// Longest word, in bytes: longer tokens are never looked up.
+    max_len: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    /// Languages the word is a function word of.
+    langs: u32,
+    /// Copy languages in which the form is also a common word or name.
+    homograph: u32,
+}
+
+/// Function-word hits of one text, per language of a [`FunctionWords`] index.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// Weighted hits per language (a word shared by n languages adds 1/n to each).
+    pub scores: Vec<f32>,
+    /// Hits of words that belong to one language only.
+    pub distinctive: Vec<u16>,
+    /// Words that were looked up.
+    pub words: usize,
+    /// Words that are function words of some language.
+    pub hits: usize,
+}
+
+impl LexiconIndex for FunctionWords {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut fw = FunctionWords {
+            langs: Vec::new(),
+            words: HashMap::new(),
+            max_len: 0,
+        };
+        for file in lexicons.of_kind("function-words") {
+            let word_col = file.require("word")?;
+            let homo_col = file.column("homograph");
+            if file.lang == "mul" || file.lang.is_empty() {
+                return Err(LexiconError {
+                    path: file.path.clone(),
+                    line: 0,
+                    message: "a function-words lexicon needs a `# lang:` header".into(),
+                });
+            }
+            let bit = fw
+                .bit(&file.lang)
+                .ok_or_else(|| file_error(file, "more than 32 languages"))?;
+            for row in &file.rows {
+                let word = row.get(word_col).to_lowercase();
+                let mut homograph = 0;
+                if let Some(h) = homo_col {
+                    for l in row.get(h).split([',', '|', ' ']).filter(|s| !s.is_empty()) {
+                        homograph |= fw
+                            .bit(l)
+                            .ok_or_else(|| file.error(row, "more than 32 languages"))?;
+                    }
+                }
+                fw.max_len = fw.max_len.max(word.len());
+                let e = fw.words.entry(word).or_default();
+                e.langs |= bit;
+                e.homograph |= homograph;
+            }
+        }
+        Ok(fw)
+    }
+}
+
+fn file_error(file: &crate::lexicon::LexiconFile, message: &str) -> LexiconError {
+    LexiconError {
+        path: file.path.clone(),
+        line: 0,
+        message: message.into(),
+    }
+}
+
+impl FunctionWords {
+    fn bit(&mut self, code: &str) -> Option<u32> {
+        let code = intern(code);
+        let i = match self.langs.iter().position(|l| *l == code) {
+            Some(i) => i,
+            None => {
+                self.langs.push(code);
+                self.langs.len() - 1
+            }
+        };
+        (i < 32).then(|| 1 << i)
+    }
+
+    fn index_of(&self, code: &str) -> Option<usize> {
+        self.langs.iter().position(|l| *l == code)
+    }
+
+    /// Languages with a profile.
+    pub fn languages(&self) -> &[&'static str] {
+        &self.langs
+    }
+
+    /// Has this language a profile?
+    pub fn has(&self, code: &str) -> bool {
+        self.index_of(code)
+            .is_some_and(|i| self.words.values().any(|e| e.langs & (1 << i) != 0))
+    }
+
+    pub fn new_profile(&self) -> Profile {
+        Profile {
+            scores: vec![0.0; self.langs.len()],
+            distinctive: vec![0; self.langs.len()],
+            words: 0,
+            hits: 0,
+        }
+    }
+
+    /// Languages (a bit mask) a word is a function word of, ignoring the copy language's homographs.
+    /// `buf` is scratch space for lower-casing.
+    pub fn langs_of(&self, word: &str, buf: &mut String, copy: Option<&str>) -> u32 {
+        if word.len() > self.max_len * 2 {
+            return 0;
+        }
+        buf.clear();
+        for c in word.chars() {
+            if c == '’' {
+                buf.push('\'');
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        }
+        let Some(e) = self.words.get(buf.as_str()) else {
+            return 0;
+        };
+        if let Some(i) = copy.and_then(|c| self.index_of(c))
+            && (e.homograph & (1 << i) != 0 || e.langs & (1 << i) != 0)
+        {
+            // a word of the copy language (or one that looks like a common word of it) is no
+            // evidence of another language; it still counts for the copy language itself
+            return e.langs & (1 << i);
+        }
+        e.langs
+    }
+
+    /// Adds one word to a profile.
+    pub fn add(&self, p: &mut Profile, word: &str, buf: &mut String, copy: Option<&str>) {
+        p.words += 1;
+        let mask = self.langs_of(word, buf, copy);
+        self.add_mask(p, mask);
+    }
+
+    /// Adds a word's language mask (from [`FunctionWords::langs_of`]) to a profile.
+    pub fn add_mask(&self, p: &mut Profile, mask: u32) {
+        if mask == 0 {
+            return;
+        }
+        p.hits += 1;
+        let n = mask.count_ones();
+        let w = 1.0 / n as f32;
+        for (i, s) in p.scores.iter_mut().enumerate() {
+            if mask & (1 << i) != 0 {
+                *s += w;
+                if n == 1 {
+                    p.distinctive[i] += 1;
+                }
+            }
+        }
+    }
+
+    /// A language's weighted score in a profile.
+    pub fn score(&self, p: &Profile, code: &str) -> f32 {
+        self.index_of(code).map(|i| p.scores[i]).unwrap_or(0.0)
+    }
+
+    /// Distinctive hits of a language in a profile.
+    pub fn distinctive(&self, p: &Profile, code: &str) -> u16 {
+        self.index_of(code).map(|i| p.distinctive[i]).unwrap_or(0)
+    }
+
+    /// Languages with a non-zero score, best first (ties: more distinctive hits, then code).
+    pub fn ranked(
+        &self,
+        p: &Profile,
+        keep: impl Fn(&'static str) -> bool,
+    ) -> Vec<(&'static str, f32)> {
+        let mut v: Vec<(&'static str, f32, u16)> = self
+            .langs
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| p.scores[*i] > 0.0 && keep(l))
+            .map(|(i, l)| (*l, p.scores[i], p.distinctive[i]))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        v.into_iter().map(|(l, s, _)| (l, s)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn det(t: &str) -> Option<&'static str> {
+        let allow: Vec<&'static str> = COPY_LANGUAGES.iter().map(|(c, _)| *c).collect();
+        detect(t, &allow)
+    }
+
+    #[test]
+    fn detects_copy_languages() {
+        assert_eq!(
+            det("The minister said on Sunday that the talks would resume in Cairo next week."),
+            Some("en")
+        );
+        assert_eq!(
+            det("Menteri itu mengatakan bahwa perundingan akan dilanjutkan di Kairo pekan depan."),
+            Some("id")
+        );
+        assert_eq!(
+            det("El ministro dijo el domingo que las conversaciones se reanudarán en El Cairo."),
+            Some("es")
+        );
+        assert_eq!(
+            det("Der Minister sagte am Sonntag, die Gespräche würden in Kairo fortgesetzt."),
+            Some("de")
+        );
+        assert_eq!(
+            det("Министр заявил в воскресенье, что переговоры возобновятся в Каире."),
+            Some("ru")
+        );
+    }
+
+    #[test]
+    fn settles_indonesian_against_malay_and_tagalog() {
+        // short, name-heavy Indonesian: trigram statistics alone waver here
+        let t = "Sementara itu, Presiden Prabowo Subianto mengatakan bahwa pemerintah tidak akan mundur.";
+        assert_eq!(detect(t, &["id", "tl", "en"]), Some("id"));
+        let fw = Lexicons::embedded().index::<FunctionWords>().unwrap();
+        let mut p = fw.new_profile();
+        let mut buf = String::new();
+        for w in
+            "kerajaan berkata bahawa ia tidak boleh diterima kerana undang-undang iaitu".split(' ')
+        {
+            fw.add(&mut p, w, &mut buf, None);
+        }
+        assert_eq!(fw.ranked(&p, |_| true)[0].0, "ms");
+    }
+
+    #[test]
+    fn english_with_foreign_names_stays_english() {
+        let t = "JAKARTA - Kantor Berita Antara (Antara News Agency) said Gen. Agus Subiyanto met members of the Dewan Perwakilan Rakyat \
+                 in Jakarta on Monday. The talks at Istana Merdeka were closed to the press, and no statement was issued.";
+        assert_eq!(det(t), Some("en"));
+    }
+
+    #[test]
+    fn homographs_are_no_evidence_in_that_copy_language() {
+        let fw = Lexicons::embedded().index::<FunctionWords>().unwrap();
+        let mut buf = String::new();
+        assert_eq!(fw.langs_of("die", &mut buf, Some("en")), 0);
+        assert_ne!(fw.langs_of("die", &mut buf, Some("id")), 0);
+        assert_ne!(fw.langs_of("yang", &mut buf, Some("en")), 0);
     }
 }

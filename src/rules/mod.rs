@@ -11,8 +11,10 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
+pub mod date_format;
 pub mod dateline_provenance;
 pub mod entity_corruption;
+pub mod untranslated_fragment;
 
 /// Rule families (the first letters of a rule's code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -90,7 +92,12 @@ pub trait Rule: Send + Sync {
 }
 
 /// Every rule, sorted by code.
-pub static RULES: &[&dyn Rule] = &[&entity_corruption::EntityCorruption, &dateline_provenance::DatelineProvenance];
+pub static RULES: &[&dyn Rule] = &[
+    &entity_corruption::EntityCorruption,
+    &date_format::DateFormat,
+    &untranslated_fragment::UntranslatedFragment,
+    &dateline_provenance::DatelineProvenance,
+];
 
 /// A rule by name or code.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {

@@ -1,0 +1,611 @@
+//! FM002 date-format: month and day names of another language, and source-style numeric
+//! dates, left in the copy.
+//!
+//! - A month or day name of another language ("Februari", "Kamis", "febrero") in the copy.
+//!   In English copy, names that are not also English words or names are flagged anywhere;
+//!   the ones that are ("Mayo", "Domingo", "Juli", `lexicons/calendar/homographs.en.tsv`)
+//!   only in a date context ("19 Mei", "Juli 2024"). In other copy languages every foreign
+//!   name needs a date context. Forms equal to one of the copy language's own (April,
+//!   September...) and abbreviations are never flagged.
+//! - In English copy, the source-style parenthesised date "Selasa (4/3/2025)", "(19/2)":
+//!   day first, month second, as Indonesian, Turkish and European copy writes it.
+//!
+//! The suggestion is the copy language's name for the same month or day, when the copy
+//! language has exactly one full form for it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Family, Output, Rule, RuleMeta};
+use crate::document::language;
+use crate::document::{Document, Script, Section, TokenKind};
+use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::span::Span;
+
+pub struct DateFormat;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "date-format",
+    code: "FM002",
+    family: Family::Format,
+    severity: Severity::Warning,
+    summary: "Month or day names of another language, or source-style dates (\"Kamis (19/2)\"), left in the copy",
+    explain: r#"## What it flags
+Month and day names of another language left in the copy ("Februari", "Kamis", "19 de febrero"
+in English copy; "19 February" in Indonesian copy), and in English copy the parenthesised
+day-first dates that Indonesian, Turkish and European copy uses ("Selasa (4/3/2025)", "(19/2)").
+
+## Why it matters
+Translation tools often leave dates alone because they look like numbers and names. A source
+month name tells the reader the story was not edited; a numeric "4/3" reads as April 3 to an
+American reader when the source meant March 4.
+
+## Example
+```
+Speaking on Kamis (19/2), the minister said the vote would take place on 28 Februari.
+```
+
+## Better
+```
+Speaking on Thursday, February 19, the minister said the vote would take place on February 28.
+```
+
+## False positives
+Month and day names that are also words or names in the copy language (Mayo, Domingo, Julio,
+Mardi Gras) are flagged only next to a day number or year. Numeric dates are flagged only in
+English copy, and only in parentheses, after a day name, or with a day above 12 or a year.
+Turn the rule off per project with `[rules.date-format] enabled = false`.
+
+## Lexicon
+`lexicons/calendar/names.<lang>.tsv` (CLDR month and day names via babel, plus dateparser's
+informal spellings) and `lexicons/calendar/homographs.<lang>.tsv` (names that need a date context
+in copy of that language)."#,
+    lexicons: &[
+        "lexicons/calendar/names.ar.tsv",
+        "lexicons/calendar/names.de.tsv",
+        "lexicons/calendar/names.en.tsv",
+        "lexicons/calendar/names.es.tsv",
+        "lexicons/calendar/names.fr.tsv",
+        "lexicons/calendar/names.id.tsv",
+        "lexicons/calendar/names.pt.tsv",
+        "lexicons/calendar/names.ru.tsv",
+        "lexicons/calendar/names.tr.tsv",
+        "lexicons/calendar/names.zh.tsv",
+        "lexicons/calendar/homographs.en.tsv",
+    ],
+};
+
+impl Rule for DateFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        lexicons.index::<Calendar>().map(|_| ())
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let Some(copy) = doc.language else { return };
+        let Ok(cal) = cx.lexicons.index::<Calendar>() else {
+            return;
+        };
+        if !cal.langs.contains(&copy) {
+            return;
+        }
+        let mut taken: Vec<Span> = Vec::new();
+        if copy == "en" {
+            numeric_dates(doc, &cal, copy, out, &mut taken);
+        }
+        names(doc, &cal, copy, out, &taken);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Unit {
+    Month,
+    Day,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    lang: &'static str,
+    unit: Unit,
+    n: u8,
+}
+
+/// Month and day names of every language, from `calendar` lexicons.
+pub struct Calendar {
+    langs: Vec<&'static str>,
+    /// Lower-case full form -> meanings (abbreviations excluded).
+    names: HashMap<String, Vec<Name>>,
+    /// Lower-case forms of every style, per language: a form equal to one of the copy
+    /// language's own is never foreign.
+    all_forms: HashMap<&'static str, std::collections::HashSet<String>>,
+    /// The one full form of a month/day in a language, when there is exactly one.
+    canonical: HashMap<(&'static str, Unit, u8), Option<String>>,
+    /// Per copy language: lower-case forms that need a date context; `true` when a
+    /// preposition ("until Juli") is not context enough (places: Mayo, Santo Domingo).
+    homographs: HashMap<&'static str, HashMap<String, bool>>,
+    max_len: usize,
+}
+
+impl LexiconIndex for Calendar {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut cal = Calendar {
+            langs: Vec::new(),
+            names: HashMap::new(),
+            all_forms: HashMap::new(),
+            canonical: HashMap::new(),
+            homographs: HashMap::new(),
+            max_len: 0,
+        };
+        for file in lexicons.of_kind("calendar") {
+            let (fc, uc, nc) = (
+                file.require("form")?,
+                file.require("unit")?,
+                file.require("n")?,
+            );
+            let sc = file.column("style");
+            let lang = language::intern(&file.lang);
+            if !cal.langs.contains(&lang) {
+                cal.langs.push(lang);
+            }
+            for row in &file.rows {
+                let form = row.get(fc);
+                let unit = match row.get(uc) {
+                    "month" => Unit::Month,
+                    "day" => Unit::Day,
+                    other => {
+                        return Err(file
+                            .error(row, format!("unit must be `month` or `day`, not `{other}`")));
+                    }
+                };
+                let n: u8 = row
+                    .get(nc)
+                    .parse()
+                    .ok()
+                    .filter(|&n| n >= 1 && n <= if unit == Unit::Month { 12 } else { 7 })
+                    .ok_or_else(|| file.error(row, format!("bad number `{}`", row.get(nc))))?;
+                let style = sc.map(|c| row.get(c)).unwrap_or("wide");
+                let low = form.to_lowercase();
+                cal.all_forms.entry(lang).or_default().insert(low.clone());
+                if style == "abbr" {
+                    continue;
+                }
+                if style == "wide" {
+                    let slot = cal
+                        .canonical
+                        .entry((lang, unit, n))
+                        .or_insert_with(|| Some(form.to_string()));
+                    if slot.as_deref().is_some_and(|f| f.to_lowercase() != low) {
+                        *slot = None;
+                    }
+                }
+                cal.max_len = cal.max_len.max(low.len());
+                cal.names
+                    .entry(low)
+                    .or_default()
+                    .push(Name { lang, unit, n });
+            }
+        }
+        for file in lexicons.of_kind("calendar-homographs") {
+            let fc = file.require("form")?;
+            let kc = file.column("kind");
+            let lang = language::intern(&file.lang);
+            let set = cal.homographs.entry(lang).or_default();
+            for row in &file.rows {
+                let strict = kc.is_some_and(|k| row.get(k) == "place");
+                set.insert(row.get(fc).to_lowercase(), strict);
+            }
+        }
+        Ok(cal)
+    }
+}
+
+impl Calendar {
+    /// Foreign meanings of a token in copy of `copy`, if it is a month or day name of another language only.
+    fn foreign(&self, low: &str, copy: &str) -> Option<&[Name]> {
+        let names = self.names.get(low)?;
+        if self.all_forms.get(copy).is_some_and(|s| s.contains(low)) {
+            return None;
+        }
+        Some(names)
+    }
+
+    fn canonical(&self, lang: &'static str, unit: Unit, n: u8) -> Option<&str> {
+        self.canonical
+            .get(&(lang, unit, n))
+            .and_then(|c| c.as_deref())
+    }
+
+    /// The copy language's form for a name, when every meaning agrees.
+    fn suggestion(&self, names: &[Name], copy: &'static str) -> Option<(Unit, u8, String)> {
+        let (unit, n) = (names[0].unit, names[0].n);
+        if names.iter().any(|x| x.unit != unit || x.n != n) {
+            return None;
+        }
+        self.canonical(copy, unit, n)
+            .map(|f| (unit, n, f.to_string()))
+    }
+}
+
+/// `Selasa (4/3/2025)`, `Thursday (19/2)`, `(19/2)`.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\)").expect("valid regex")
+});
+
+fn numeric_dates(
+    doc: &Document,
+    cal: &Calendar,
+    copy: &'static str,
+    out: &mut Output,
+    taken: &mut Vec<Span>,
+) {
+    let body = doc.body;
+    let text = &doc.text[body.start..body.end];
+    for m in NUMERIC.captures_iter(text) {
+        let all = m.get(0).expect("match");
+        let day: u8 = m[1].parse().unwrap_or(0);
+        let month: u8 = m[2].parse().unwrap_or(0);
+        let year = m.get(3).map(|y| y.as_str());
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+            continue;
+        }
+        let start = body.start + all.start();
+        let end = body.start + all.end();
+        // a day name right before: `Selasa (4/3/2025)`, `Thursday (19/2)`
+        let before = &doc.text[..start];
+        let trimmed = before.trim_end_matches([' ', '\u{a0}', ',']);
+        let word_start = trimmed
+            .rfind(|c: char| !c.is_alphabetic())
+            .map(|i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        let word = &trimmed[word_start..];
+        let low = word.to_lowercase();
+        let day_name = cal
+            .names
+            .get(&low)
+            .and_then(|v| v.iter().find(|x| x.unit == Unit::Day).copied());
+        if day_name.is_none() && day <= 12 && year.is_none() {
+            // `(4/3)` alone could be anything; `(19/2)` can only be a day-first date
+            continue;
+        }
+        let span = if day_name.is_some() {
+            Span::new(word_start, end)
+        } else {
+            Span::new(start, end)
+        };
+        let month_name = cal
+            .canonical(copy, Unit::Month, month)
+            .unwrap_or("?")
+            .to_string();
+        let mut date = format!("{month_name} {day}");
+        if let Some(y) = year {
+            let y = if y.len() == 2 {
+                format!("20{y}")
+            } else {
+                y.to_string()
+            };
+            date = format!("{date}, {y}");
+        }
+        let (replacement, what) = match day_name {
+            Some(d) => {
+                let dn = cal
+                    .canonical(copy, Unit::Day, d.n)
+                    .unwrap_or(word)
+                    .to_string();
+                let source = if cal.all_forms.get(copy).is_some_and(|s| s.contains(&low)) {
+                    String::new()
+                } else {
+                    format!(" ({} day name)", language::name_of(d.lang))
+                };
+                (
+                    format!("{dn}, {date}"),
+                    format!("a day name{source} followed by a day-first numeric date"),
+                )
+            }
+            None => (
+                format!("({date})"),
+                "a day-first numeric date in parentheses".to_string(),
+            ),
+        };
+        let confidence = if day_name.is_some() || year.is_some() {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        let msg = format!(
+            "`{}` is the source's date style ({what}), not English: write the month as a word, `{replacement}`",
+            doc.slice(span)
+        );
+        taken.push(span);
+        out.push(
+            Finding::new(&META, span, confidence, msg)
+                .replace_with(replacement, Applicability::Unsafe),
+        );
+    }
+}
+
+fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &[Span]) {
+    let toks = &doc.tokens;
+    let homographs = cal.homographs.get(copy);
+    let copy_script = language::script_of_lang(copy);
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_word()
+            || t.span.len() < 3
+            || t.span.len() > cal.max_len * 2
+            || t.script == Script::Han
+        {
+            continue;
+        }
+        if taken.iter().any(|s| s.overlaps(t.span)) || doc.section_of(t.span) == Section::Dateline {
+            continue;
+        }
+        let word = doc.slice(t.span);
+        let low = word.to_lowercase();
+        let Some(names) = cal.foreign(&low, copy) else {
+            continue;
+        };
+        let homograph = homographs.and_then(|h| h.get(&low));
+        let context = date_context(doc, i)
+            || homograph != Some(&true)
+                && preposition_context(doc, i, copy, names.iter().all(|x| x.unit == Unit::Day));
+        // in other copy languages foreign names (Sunday, Janeiro, segunda) are too often names,
+        // titles or words of the copy language: they need a date context
+        let needs_context = copy != "en" || homograph.is_some() || t.script != copy_script;
+        if needs_context && !context {
+            continue;
+        }
+        if !context && (in_name(doc, i) || in_parens(doc, i)) {
+            // `Universitas Sabtu Kelabu`, a gloss `(Jumat)`
+            continue;
+        }
+        let langs: Vec<&str> = {
+            let mut v: Vec<&str> = names.iter().map(|x| language::name_of(x.lang)).collect();
+            v.dedup();
+            v
+        };
+        let kind = if names.iter().all(|x| x.unit == Unit::Month) {
+            "month"
+        } else if names.iter().all(|x| x.unit == Unit::Day) {
+            "day"
+        } else {
+            "month or day"
+        };
+        let copy_name = language::name_of(copy);
+        let mut f = Finding::new(
+            &META,
+            t.span,
+            if context {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            },
+            String::new(),
+        );
+        let sugg = cal.suggestion(names, copy);
+        f.message = match &sugg {
+            Some((_, _, s)) => format!(
+                "`{word}` is the {} {kind} name; {copy_name} copy writes `{s}`",
+                langs.join("/")
+            ),
+            None => format!(
+                "`{word}` is the {} {kind} name, left untranslated in {copy_name} copy",
+                langs.join("/")
+            ),
+        };
+        if let Some((_, _, s)) = sugg {
+            let s = match_case(word, &s, copy);
+            f = f.replace_with(s, Applicability::Unsafe);
+        }
+        out.push(f);
+    }
+}
+
+/// Keeps the copy language's own capitalisation, but follows an all-caps original.
+fn match_case(original: &str, replacement: &str, _copy: &str) -> String {
+    if original
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && original.chars().count() > 1
+    {
+        replacement.to_uppercase()
+    } else {
+        replacement.to_string()
+    }
+}
+
+/// A day number or year next to the token (across `de`, `of`, commas), or a `(d/m)` after it.
+fn date_context(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let is_num = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Number && {
+                let s = doc.slice(t.span);
+                s.parse::<u32>()
+                    .is_ok_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n))
+            }
+        })
+    };
+    let skippable = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let s = doc.slice(t.span);
+            matches!(s, "," | "de" | "del" | "of" | "du" | "le")
+        })
+    };
+    // after: `Februari 2024`, `febrero de 2024`, `Kamis, 19 Februari`, `Kamis (19/2)`
+    let mut k = i + 1;
+    while k < toks.len() && k <= i + 2 && skippable(k) {
+        k += 1;
+    }
+    if is_num(k) {
+        return true;
+    }
+    if toks.get(i + 1).is_some_and(|t| doc.slice(t.span) == "(") && is_num(i + 2) {
+        return true;
+    }
+    // before: `19 Februari`, `19 de febrero`
+    let mut k = i;
+    while k > 0 && k + 2 >= i && skippable(k - 1) {
+        k -= 1;
+    }
+    k > 0 && is_num(k - 1)
+}
+
+/// Words before a month or day name that make it a date in copy of a language: `until Juli`, `on Minggu`.
+fn preposition_context(doc: &Document, i: usize, copy: &str, day: bool) -> bool {
+    // (copy language, words before a month name, words before "of"/"de" + month name, words before a day name)
+    type Preps = (&'static str, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+    const PREPS: &[Preps] = &[
+        (
+            "en",
+            &["in", "since", "until", "till", "early", "late", "mid", "last", "next", "through"],
+            &["middle", "end", "start", "beginning"],
+            &["on", "last", "next", "this", "every", "since", "until", "by"],
+        ),
+        ("id", &["pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio"], &[], &["hari"]),
+        ("es", &["desde", "hasta"], &["mediados", "principios", "finales"], &[]),
+        ("pt", &["desde", "até"], &["meados", "início", "final"], &[]),
+        ("fr", &["depuis", "jusqu'en", "mi"], &[], &[]),
+        ("de", &["seit", "bis", "im", "Anfang", "Ende", "Mitte"], &[], &[]),
+    ];
+    let Some(&(_, months, months_of, days)) = PREPS.iter().find(|p| p.0 == copy) else { return false };
+    if i == 0 {
+        return false;
+    }
+    let toks = &doc.tokens;
+    let prev = doc.slice(toks[i - 1].span).to_lowercase();
+    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w) || x.to_lowercase() == w);
+    if day {
+        return is(days, &prev);
+    }
+    is(months, &prev)
+        || matches!(prev.as_str(), "of" | "de") && i >= 2 && is(months_of, &doc.slice(toks[i - 2].span).to_lowercase())
+}
+
+/// Part of a run of capitalised words (not at sentence start): a name or title.
+fn in_name(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    let cap = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && t.is_capitalised())
+    };
+    let sentence_start = doc
+        .sentence_at(toks[i].span.start)
+        .is_some_and(|s| s.tokens.0 == i);
+    (i > 0
+        && cap(i - 1)
+        && doc
+            .sentence_at(toks[i - 1].span.start)
+            .is_none_or(|s| s.tokens.0 != i - 1))
+        || (cap(i + 1) && !sentence_start)
+}
+
+fn in_parens(doc: &Document, i: usize) -> bool {
+    let toks = &doc.tokens;
+    i > 0
+        && doc.slice(toks[i - 1].span) == "("
+        && toks.get(i + 1).is_some_and(|t| doc.slice(t.span) == ")")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_clean, assert_fix, assert_flags, run_lang};
+
+    const R: DateFormat = DateFormat;
+
+    #[test]
+    fn flags_indonesian_names_in_english_copy() {
+        assert_flags(
+            &R,
+            "The minister said the vote would take place on 28 Februari, weeks after talks held on Senin in Jakarta.",
+            &["Februari", "Senin"],
+        );
+    }
+
+    #[test]
+    fn flags_source_style_dates() {
+        assert_flags(
+            &R,
+            "The minister told reporters on Selasa (4/3/2025) that the talks had stalled. Aid arrived (19/2) at the border.",
+            &["Selasa (4/3/2025)", "(19/2)"],
+        );
+        assert_fix(
+            &R,
+            "Police said on Kamis (19/2) that the suspect had fled.",
+            "Police said on Thursday, February 19 that the suspect had fled.",
+        );
+    }
+
+    #[test]
+    fn suggests_english_month() {
+        assert_fix(
+            &R,
+            "The ceasefire began on 19 Februari and held for a week.",
+            "The ceasefire began on 19 February and held for a week.",
+        );
+    }
+
+    #[test]
+    fn homographs_need_a_date_context() {
+        assert_clean(
+            &R,
+            "Doctors at the Mayo Clinic said Julio Domingo, a farmer from County Mayo, watched Mars rise over Santo Domingo during Mardi Gras.",
+        );
+        assert_flags(
+            &R,
+            "The election was held on 14 Mei and the results came in Juli 2024.",
+            &["Mei", "Juli"],
+        );
+        assert_flags(&R, "The fair will run until the middle of Juli, organisers said.", &["Juli"]);
+        assert_clean(&R, "The fair was held in Mayo and in Santo Domingo, organisers said.");
+    }
+
+    #[test]
+    fn ignores_english_forms_and_fractions() {
+        assert_clean(
+            &R,
+            "On April 3 and September 9 the board met; about 3/4 of members (3/4) voted, and (1/2) abstained.",
+        );
+    }
+
+    #[test]
+    fn ignores_indonesian_copy_with_indonesian_dates() {
+        let (_, f) = run_lang(
+            &R,
+            "Menteri Luar Negeri mengatakan pada Kamis (19/2/2024) bahwa perundingan akan dilanjutkan pada 28 Februari di Kairo.",
+            None,
+        );
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn flags_english_month_in_indonesian_copy() {
+        let (doc, f) = run_lang(
+            &R,
+            "Menteri Luar Negeri mengatakan bahwa perundingan akan dilanjutkan pada 28 February di Kairo, kata pejabat itu kepada wartawan.",
+            None,
+        );
+        assert_eq!(doc.language, Some("id"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].suggestion.as_ref().unwrap().replacement, "Februari");
+    }
+
+    #[test]
+    fn flags_spanish_month_in_english_copy() {
+        assert_flags(
+            &R,
+            "The accord was signed on 19 de febrero in Bogota.",
+            &["febrero"],
+        );
+    }
+}

@@ -1,0 +1,721 @@
+//! LG001 untranslated-fragment: a sentence, clause or caption left in another language.
+//!
+//! Language ID on every sentence is both slow and noisy (whatlang calls about a quarter of the
+//! sentences of native English news foreign), so detection is gated: cheap, precise evidence
+//! first, whatlang only to confirm and name the language of segments that evidence points to.
+//!
+//! 1. Script: a run of words in a script the copy language is not written in (an Arabic or
+//!    Cyrillic sentence in English copy).
+//! 2. Function words: closed-class words of another language (`yang`, `dengan`, `tidak`; `der`,
+//!    `und`, `nicht`) outnumbering the copy language's own in a sentence, or filling a clause.
+//!    Names (capitalised words and the particles between them), parenthesised glosses, short
+//!    quotations and established loan phrases (`de facto`, `coup d'état`) are not evidence.
+//! 3. whatlang over the candidate segment, restricted to the copy language and the languages
+//!    the profile points to; a segment whatlang reads as the copy language is dropped.
+
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use whatlang::Detector;
+
+use super::{Context, Family, Output, Rule, RuleMeta};
+use crate::document::language::{self, FunctionWords};
+use crate::document::{Case, Document, Script, Section, Token, TokenKind};
+use crate::finding::{Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::span::Span;
+
+pub struct UntranslatedFragment;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "untranslated-fragment",
+    code: "LG001",
+    family: Family::Language,
+    severity: Severity::Warning,
+    summary: "A sentence, clause or caption left in another language inside the copy",
+    explain: r#"## What it flags
+A sentence, clause or caption written in another language than the story: an Indonesian
+sentence left in English copy, English boilerplate in Spanish copy, a Russian sentence pasted
+into a German story.
+
+## Why it matters
+Machine-translation pipelines skip segments they fail to parse (long quotes, captions, text
+after a line break), and editors rarely read the whole story again. A reader who meets a
+paragraph in another language knows the copy was not edited.
+
+## Example
+```
+JAKARTA - The minister said the talks would resume next week. Pemerintah tidak akan mundur dari
+kebijakan yang sudah diputuskan bersama DPR.
+```
+
+## Better
+```
+JAKARTA - The minister said the talks would resume next week. The government will not retreat
+from the policy it agreed with parliament.
+```
+
+## False positives
+Names, titles of works, place names, parenthesised glosses ("Kantor Berita Antara (Antara News
+Agency)"), short quotations and established loan phrases ("de facto", "coup d'état") are never
+evidence. A long quotation deliberately left in the original language will be flagged: ignore
+the finding, or set `[rules.untranslated-fragment] enabled = false` for bilingual desks. Declare
+the copy language with `--lang` when detection picks the wrong one.
+
+## Lexicon
+`lexicons/language/function-words.<lang>.tsv` (closed-class words per language, with the
+languages in whose copy a form is a common word anyway) and
+`lexicons/language/loan-phrases.<lang>.tsv` (phrases that are not evidence)."#,
+    lexicons: &[
+        "lexicons/language/function-words.de.tsv",
+        "lexicons/language/function-words.en.tsv",
+        "lexicons/language/function-words.es.tsv",
+        "lexicons/language/function-words.fr.tsv",
+        "lexicons/language/function-words.id.tsv",
+        "lexicons/language/function-words.it.tsv",
+        "lexicons/language/function-words.ms.tsv",
+        "lexicons/language/function-words.nl.tsv",
+        "lexicons/language/function-words.pt.tsv",
+        "lexicons/language/function-words.ru.tsv",
+        "lexicons/language/function-words.tl.tsv",
+        "lexicons/language/function-words.tr.tsv",
+        "lexicons/language/loan-phrases.en.tsv",
+    ],
+};
+
+impl Rule for UntranslatedFragment {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        lexicons.index::<FunctionWords>()?;
+        lexicons.index::<LoanPhrases>()?;
+        Ok(())
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let Some(copy) = doc.language else { return };
+        let (Ok(fw), Ok(loans)) = (
+            cx.lexicons.index::<FunctionWords>(),
+            cx.lexicons.index::<LoanPhrases>(),
+        ) else {
+            return;
+        };
+        let scan = Scan::new(doc, copy, &fw, &loans);
+        scan.run(out);
+    }
+}
+
+/// Thresholds. A segment is a candidate when its foreign function words reach these counts.
+const SENTENCE_MIN_HITS: usize = 3;
+const CLAUSE_MIN_WORDS: usize = 5;
+const CLAUSE_MIN_HITS: usize = 3;
+/// A run of words in another script needs this many words (Han/Kana: characters).
+const SCRIPT_MIN_WORDS: usize = 4;
+const SCRIPT_MIN_CJK: usize = 8;
+/// Quotations of up to this many words are quoted foreign words, not fragments.
+const SHORT_QUOTE_WORDS: usize = 8;
+
+/// Where a token stands, for evidence purposes.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokCtx {
+    /// Inside parentheses or brackets (a gloss, an original name).
+    paren: bool,
+    /// Inside a quotation of at most [`SHORT_QUOTE_WORDS`] words.
+    short_quote: bool,
+    /// Inside an established loan phrase.
+    loan: bool,
+}
+
+struct Scan<'a> {
+    doc: &'a Document,
+    copy: &'static str,
+    copy_script: Script,
+    fw: &'a FunctionWords,
+    ctx: Vec<TokCtx>,
+    buf: std::cell::RefCell<String>,
+}
+
+/// What the function words of a segment say.
+struct Evidence {
+    /// Words considered.
+    words: usize,
+    copy_hits: usize,
+    foreign_hits: usize,
+    /// Best foreign language by profile.
+    lang: Option<&'static str>,
+    /// The foreign function words, for the message.
+    sample: Vec<String>,
+    /// Languages with a foreign hit (for the whatlang allowlist).
+    candidates: u32,
+    /// Distinct foreign function words.
+    distinct: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn new(
+        doc: &'a Document,
+        copy: &'static str,
+        fw: &'a FunctionWords,
+        loans: &LoanPhrases,
+    ) -> Self {
+        let mut ctx = vec![TokCtx::default(); doc.tokens.len()];
+        for &para in &doc.paragraphs {
+            mark_paragraph(doc, para, &mut ctx);
+        }
+        if let Some(ac) = loans.by_lang.get(copy).or(loans.by_lang.get("mul")) {
+            for m in ac.find_iter(&doc.text) {
+                let s = Span::new(m.start(), m.end());
+                if !at_word_boundary(&doc.text, s) {
+                    continue;
+                }
+                let lo = doc.tokens.partition_point(|t| t.span.start < s.start);
+                let hi = doc.tokens.partition_point(|t| t.span.end <= s.end);
+                for c in &mut ctx[lo..hi.max(lo)] {
+                    c.loan = true;
+                }
+            }
+        }
+        Scan {
+            doc,
+            copy,
+            copy_script: language::script_of_lang(copy),
+            fw,
+            ctx,
+            buf: Default::default(),
+        }
+    }
+
+    fn run(&self, out: &mut Output) {
+        let doc = self.doc;
+        for s in &doc.sentences {
+            if s.section == Section::Dateline {
+                continue;
+            }
+            let (lo, hi) = s.tokens;
+            if self.script_runs(lo, hi, out) {
+                continue;
+            }
+            if self.copy_script != Script::Latin && !self.fw.has(self.copy) {
+                continue;
+            }
+            let ev = self.evidence(lo, hi, true);
+            if self.sentence_gate(&ev) {
+                if let Some(f) = self.confirm(s.span, &ev, "sentence") {
+                    out.push(f);
+                }
+                continue;
+            }
+            if ev.foreign_hits >= CLAUSE_MIN_HITS {
+                self.clauses(lo, hi, out);
+            }
+        }
+    }
+
+    /// Sentence gate: foreign function words dominate.
+    fn sentence_gate(&self, ev: &Evidence) -> bool {
+        // a sentence of 8+ words without a single function word of the copy language, and
+        // two different foreign ones (captions: "Suasana pasar ... yang sepi ... pada siang hari.")
+        if ev.copy_hits == 0 && ev.words >= 8 && ev.foreign_hits >= 2 && ev.distinct >= 2 && ev.lang.is_some() {
+            return true;
+        }
+        // several different function words: repeated `de`/`la` are hex bytes or name debris, not a sentence
+        if ev.foreign_hits < SENTENCE_MIN_HITS || ev.distinct < 3 || ev.lang.is_none() {
+            return false;
+        }
+        if ev.words < 6 {
+            // short segments need strong evidence: nothing of the copy language at all
+            return ev.copy_hits == 0 && ev.foreign_hits * 2 >= ev.words;
+        }
+        ev.foreign_hits > 2 * ev.copy_hits && ev.foreign_hits * 6 >= ev.words
+    }
+
+    /// Clauses (split at , ; : — – and brackets) of a sentence the copy language dominates.
+    fn clauses(&self, lo: usize, hi: usize, out: &mut Output) {
+        let toks = &self.doc.tokens;
+        let mut start = lo;
+        for i in lo..=hi {
+            let boundary = i == hi
+                || (toks[i].kind == TokenKind::Punct
+                    && matches!(
+                        self.doc.slice(toks[i].span),
+                        "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]"
+                    ));
+            if !boundary {
+                continue;
+            }
+            if i > start {
+                let ev = self.evidence(start, i, false);
+                if ev.words >= CLAUSE_MIN_WORDS
+                    && ev.foreign_hits >= CLAUSE_MIN_HITS
+                    && ev.distinct >= 3
+                    && ev.copy_hits == 0
+                    && ev.foreign_hits * 3 >= ev.words
+                    && let Some(last) = (start..i).rev().find(|&k| toks[k].kind != TokenKind::Punct)
+                    && let Some(f) = self.confirm(
+                        Span::new(toks[start].span.start, toks[last].span.end),
+                        &ev,
+                        "clause",
+                    )
+                {
+                    out.push(f);
+                }
+            }
+            start = i + 1;
+        }
+    }
+
+    /// Function-word evidence over tokens `lo..hi`.
+    fn evidence(&self, lo: usize, hi: usize, sentence_start: bool) -> Evidence {
+        let toks = &self.doc.tokens;
+        let copy_bit = self.fw.languages().iter().position(|l| *l == self.copy);
+        let mut ev = Evidence {
+            words: 0,
+            copy_hits: 0,
+            foreign_hits: 0,
+            lang: None,
+            sample: Vec::new(),
+            candidates: 0,
+            distinct: 0,
+        };
+        let mut seen: Vec<String> = Vec::new();
+        let mut profile = self.fw.new_profile();
+        let mut buf = self.buf.borrow_mut();
+        let first_word = (lo..hi).find(|&i| toks[i].is_word());
+        for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+            if !t.is_word() {
+                continue;
+            }
+            let c = self.ctx[i];
+            if c.paren || c.short_quote {
+                continue;
+            }
+            ev.words += 1;
+            if c.loan || t.script != Script::Latin && t.script != self.copy_script {
+                continue;
+            }
+            if t.case != Case::Lower
+                && !(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi))
+            {
+                // a name (or part of one)
+                continue;
+            }
+            if self.between_names(i, lo, hi) {
+                continue;
+            }
+            let mask = self
+                .fw
+                .langs_of(self.doc.slice(t.span), &mut buf, Some(self.copy));
+            if mask == 0 {
+                continue;
+            }
+            match copy_bit {
+                Some(b) if mask & (1 << b) != 0 => ev.copy_hits += 1,
+                _ => {
+                    ev.foreign_hits += 1;
+                    ev.candidates |= mask;
+                    if !seen.contains(&*buf) {
+                        seen.push(buf.clone());
+                        if ev.sample.len() < 6 {
+                            ev.sample.push(buf.clone());
+                        }
+                    }
+                    self.fw.add_mask(&mut profile, mask);
+                }
+            }
+        }
+        ev.distinct = seen.len();
+        ev.lang = self
+            .fw
+            .ranked(&profile, |l| l != self.copy)
+            .first()
+            .map(|(l, _)| *l);
+        ev
+    }
+
+    fn next_word_is_lower(&self, i: usize, hi: usize) -> bool {
+        self.doc.tokens[i + 1..hi]
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.case == Case::Lower)
+    }
+
+    /// A lower-case particle between two capitalised words: `Universidad de Chile`, `Lula da Silva`.
+    fn between_names(&self, i: usize, lo: usize, hi: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let cap = |t: &Token| t.is_word() && matches!(t.case, Case::Title | Case::Upper);
+        let prev = toks[lo..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.is_word() || is_name_joiner(self.doc, t))
+            .find(|t| t.is_word());
+        let next = toks[i + 1..hi]
+            .iter()
+            .take_while(|t| t.is_word() || is_name_joiner(self.doc, t))
+            .find(|t| t.is_word());
+        match (prev, next) {
+            (Some(p), Some(n)) => cap(p) && (cap(n) || self.between_names_next(n)),
+            _ => false,
+        }
+    }
+
+    /// `Universidad de la Plata`: a second particle before the capitalised word.
+    fn between_names_next(&self, t: &Token) -> bool {
+        let i = self
+            .doc
+            .tokens
+            .partition_point(|x| x.span.start < t.span.start);
+        self.doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && matches!(n.case, Case::Title | Case::Upper))
+            && t.span.len() <= 3
+    }
+
+    /// Runs of words in a script the copy language is not written in.
+    fn script_runs(&self, lo: usize, hi: usize, out: &mut Output) -> bool {
+        let toks = &self.doc.tokens;
+        let mut found = false;
+        let mut i = lo;
+        while i < hi {
+            let t = &toks[i];
+            if !(t.is_word() && self.is_foreign_script(t.script)) {
+                i += 1;
+                continue;
+            }
+            let script = t.script;
+            let mut j = i;
+            let mut last = i;
+            let mut words = 0;
+            let mut skip = false;
+            while j < hi {
+                let u = &toks[j];
+                if u.is_word() {
+                    if u.script != script {
+                        break;
+                    }
+                    words += 1;
+                    last = j;
+                    let c = self.ctx[j];
+                    skip |= c.paren || c.short_quote;
+                } else if u.kind == TokenKind::Number {
+                    // numbers belong to any script
+                } else if matches!(self.doc.slice(u.span), "(" | ")" | "[" | "]") {
+                    break;
+                }
+                j += 1;
+            }
+            let cjk = matches!(script, Script::Han | Script::Kana);
+            let enough = if cjk {
+                words >= SCRIPT_MIN_CJK
+            } else {
+                words >= SCRIPT_MIN_WORDS
+            };
+            // Latin words in non-Latin copy are mostly names and brands: also need function words
+            let latin_ok = script != Script::Latin || {
+                let ev = self.evidence(i, last + 1, false);
+                words >= 6 && ev.foreign_hits >= 2
+            };
+            if enough && !skip && latin_ok {
+                let span = Span::new(toks[i].span.start, toks[last].span.end);
+                out.push(self.script_finding(span, script, words));
+                found = true;
+            }
+            i = j.max(i + 1);
+        }
+        found
+    }
+
+    fn is_foreign_script(&self, s: Script) -> bool {
+        match s {
+            Script::None | Script::Mixed | Script::Other => false,
+            Script::Kana if self.copy_script == Script::Han => false,
+            s => s != self.copy_script,
+        }
+    }
+
+    fn script_finding(&self, span: Span, script: Script, words: usize) -> Finding {
+        let text = self.doc.slice(span);
+        let lang = Detector::new()
+            .detect(text)
+            .map(|i| language::code_of(i.lang()));
+        let copy_name = language::name_of(self.copy);
+        let what = match lang {
+            Some(l) => format!("{} ({:?} script)", language::name_of(l), script),
+            None => format!("{script:?} script"),
+        };
+        let msg = format!(
+            "`{}` is {what} inside {copy_name} copy: {words} words in a script {copy_name} is not written in, left untranslated",
+            clip(text)
+        );
+        let confidence = if words >= 2 * SCRIPT_MIN_WORDS {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        Finding::new(&META, span, confidence, msg)
+    }
+
+    /// Confirms a candidate with whatlang and builds the finding.
+    fn confirm(&self, span: Span, ev: &Evidence, what: &str) -> Option<Finding> {
+        let fw_lang = ev.lang?;
+        let mut allow: Vec<whatlang::Lang> = Vec::new();
+        allow.extend(language::lang_of(self.copy));
+        for (i, l) in self.fw.languages().iter().enumerate() {
+            if ev.candidates & (1 << i) != 0
+                && let Some(w) = language::lang_of(l)
+                && !allow.contains(&w)
+            {
+                allow.push(w);
+            }
+        }
+        // Malay has no whatlang model: Indonesian stands in for it
+        if fw_lang == "ms" && !allow.contains(&whatlang::Lang::Ind) {
+            allow.push(whatlang::Lang::Ind);
+        }
+        if allow.len() < 2 {
+            return None;
+        }
+        let text = self.doc.slice(span);
+        let info = Detector::with_allowlist(allow).detect(text)?;
+        let wl = language::code_of(info.lang());
+        if wl == self.copy {
+            return None;
+        }
+        // thin function-word evidence needs language ID to be sure
+        if (ev.foreign_hits < SENTENCE_MIN_HITS || ev.distinct < 3) && !info.is_reliable() {
+            return None;
+        }
+        let agrees = wl == fw_lang || matches!((wl, fw_lang), ("id", "ms") | ("ms", "id"));
+        // name the language the function words point to; whatlang only confirms the switch
+        let lang = if agrees { fw_lang } else { wl };
+        let confidence = if agrees && ev.copy_hits == 0 && ev.foreign_hits >= 5 {
+            Confidence::High
+        } else if agrees {
+            Confidence::Medium
+        } else {
+            Confidence::Low
+        };
+        let copy_name = language::name_of(self.copy);
+        let lang_name = language::name_of(lang);
+        let detector = if agrees {
+            format!("language ID agrees ({})", language::name_of(wl))
+        } else {
+            format!("language ID reads {}", language::name_of(wl))
+        };
+        let msg = format!(
+            "{what} `{}` reads as {lang_name}, not {copy_name}: {} {} function words ({}) against {} {copy_name}; {detector}. Translate it or remove it",
+            clip(text),
+            ev.foreign_hits,
+            language::name_of(fw_lang),
+            ev.sample.join(", "),
+            ev.copy_hits,
+        );
+        Some(Finding::new(&META, span, confidence, msg))
+    }
+}
+
+fn is_name_joiner(doc: &Document, t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(doc.slice(t.span), "-" | "'" | "’")
+}
+
+/// Marks parenthesised tokens and tokens of short quotations in one paragraph.
+fn mark_paragraph(doc: &Document, para: Span, ctx: &mut [TokCtx]) {
+    let lo = doc.tokens.partition_point(|t| t.span.start < para.start);
+    let hi = doc
+        .tokens
+        .partition_point(|t| t.span.end <= para.end)
+        .max(lo);
+    let mut depth = 0usize;
+    let mut quote: Option<(usize, char)> = None;
+    for i in lo..hi {
+        let t = doc.tokens[i];
+        if t.kind == TokenKind::Punct {
+            let c = doc.slice(t.span).chars().next().unwrap_or(' ');
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                '"' | '“' | '”' | '«' | '»' | '„' => match quote {
+                    Some((start, open)) if closes(open, c) => {
+                        let words = doc.tokens[start..i].iter().filter(|t| t.is_word()).count();
+                        if words <= SHORT_QUOTE_WORDS {
+                            for x in &mut ctx[start..i] {
+                                x.short_quote = true;
+                            }
+                        }
+                        quote = None;
+                    }
+                    Some(_) => {}
+                    None if matches!(c, '"' | '“' | '«' | '„') => quote = Some((i + 1, c)),
+                    None => {}
+                },
+                _ => {}
+            }
+            continue;
+        }
+        if depth > 0 {
+            ctx[i].paren = true;
+        }
+    }
+}
+
+fn closes(open: char, c: char) -> bool {
+    match open {
+        '"' => c == '"',
+        '“' => c == '”',
+        '«' => c == '»',
+        '„' => matches!(c, '“' | '”'),
+        _ => false,
+    }
+}
+
+fn at_word_boundary(text: &str, s: Span) -> bool {
+    let before = text[..s.start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after = text[s.end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+/// At most ~80 chars of a segment, for messages.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= 80 {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(77).collect();
+    t.push('…');
+    t
+}
+
+/// Loan phrases per copy language, from `loan-phrases` lexicons.
+pub struct LoanPhrases {
+    by_lang: std::collections::HashMap<String, Arc<AhoCorasick>>,
+}
+
+impl LexiconIndex for LoanPhrases {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut phrases: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for file in lexicons.of_kind("loan-phrases") {
+            let col = file.require("phrase")?;
+            let list = phrases.entry(file.lang.clone()).or_default();
+            for row in &file.rows {
+                list.push(row.get(col).to_string());
+            }
+        }
+        let mut by_lang = std::collections::HashMap::new();
+        for (lang, list) in phrases {
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&list)
+                .map_err(|e| LexiconError {
+                    path: format!("loan-phrases ({lang})"),
+                    line: 0,
+                    message: e.to_string(),
+                })?;
+            by_lang.insert(lang, Arc::new(ac));
+        }
+        Ok(LoanPhrases { by_lang })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_clean, assert_flags, run_lang};
+
+    const R: UntranslatedFragment = UntranslatedFragment;
+
+    #[test]
+    fn flags_indonesian_sentence_in_english_copy() {
+        assert_flags(
+            &R,
+            "The minister said the talks would resume next week in Cairo, according to officials. \
+             Pemerintah tidak akan mundur dari kebijakan yang sudah diputuskan bersama DPR. \
+             The ministry did not give further details on the talks.",
+            &["Pemerintah tidak akan mundur dari kebijakan yang sudah diputuskan bersama DPR."],
+        );
+    }
+
+    #[test]
+    fn flags_english_boilerplate_in_spanish_copy() {
+        let text = "El ministro de Exteriores dijo el lunes que las conversaciones se reanudarán la próxima semana en El Cairo. \
+                    Según fuentes diplomáticas, las partes no han llegado a un acuerdo sobre el alto el fuego. \
+                    This material may not be published, broadcast, rewritten or redistributed without permission.";
+        let (doc, f) = run_lang(&R, text, None);
+        assert_eq!(doc.language, Some("es"));
+        assert_eq!(
+            f.len(),
+            1,
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        assert!(doc.slice(f[0].span).starts_with("This material"));
+        assert!(f[0].message.contains("English"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn flags_arabic_sentence_in_english_copy() {
+        let (doc, f) = run_lang(
+            &R,
+            "The spokesman spoke to reporters in Gaza on Monday about the talks. وقال المتحدث إن المفاوضات ستستأنف الأسبوع المقبل في القاهرة. He gave no details.",
+            Some("en"),
+        );
+        assert_eq!(f.len(), 1);
+        assert!(doc.slice(f[0].span).starts_with("وقال"));
+    }
+
+    #[test]
+    fn ignores_names_glosses_and_short_quotes() {
+        assert_clean(
+            &R,
+            "The state news agency Kantor Berita Antara (Antara News Agency) said President Prabowo Subianto \
+             had met members of Dewan Perwakilan Rakyat. Protesters chanted \"turun, turun, tidak ada yang takut\" \
+             outside the building. Officials from the Universidad de la República and the Banco de la Nación attended.",
+        );
+    }
+
+    #[test]
+    fn ignores_loan_phrases_and_titles() {
+        assert_clean(
+            &R,
+            "The de facto leader called the vote a fait accompli. Critics saw the move as a coup d'état en route \
+             to a one-party state, and the minister quoted Les Misérables and Der Untergang in his speech.",
+        );
+    }
+
+    #[test]
+    fn ignores_german_homographs_in_english() {
+        assert_clean(
+            &R,
+            "Die-hard supporters said the man was so tired he will die in the war unless he has a hat.",
+        );
+    }
+
+    #[test]
+    fn ignores_indonesian_copy() {
+        let (_, f) = run_lang(
+            &R,
+            "Menteri Luar Negeri mengatakan bahwa perundingan akan dilanjutkan pekan depan di Kairo. \
+             Ia menambahkan bahwa pemerintah tidak akan mundur dari kebijakan yang sudah diputuskan.",
+            None,
+        );
+        assert!(f.is_empty());
+    }
+
+    #[test]
+    fn flags_indonesian_clause_in_english_sentence() {
+        assert_flags(
+            &R,
+            "The minister spoke to reporters on Monday about the new budget and the election timetable, \
+             yang sudah diputuskan oleh pemerintah dan DPR pada tahun lalu. \
+             The opposition said the plan was not realistic.",
+            &["yang sudah diputuskan oleh pemerintah dan DPR pada tahun lalu"],
+        );
+    }
+}
