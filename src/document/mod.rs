@@ -8,6 +8,7 @@
 
 pub mod dateline;
 pub mod language;
+pub mod names;
 pub mod segment;
 
 use std::any::{Any, TypeId};
