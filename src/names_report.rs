@@ -260,8 +260,8 @@ fn report(summary: &NameSummary, lx: &NameLexicons, lang: &str) -> NamesReport {
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..forms.len() {
-        if !words[i].is_empty() {
+    for (i, ws) in words.iter().enumerate() {
+        if !ws.is_empty() {
             groups.entry(root(&mut parent, i)).or_default().push(i);
         }
     }

@@ -433,8 +433,9 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
     };
     let entity_key = |ws: &[Keys]| EntityNames::key(ws.iter().map(|k| k.lower.as_str()));
 
-    // families of full names: complete linkage
-    let mut fams: Vec<(Vec<Vec<Keys>>, Vec<&Vec<String>>, bool)> = Vec::new();
+    // families of full names: complete linkage; (member words, member names, confirmed)
+    type Fam<'k> = (Vec<Vec<Keys>>, Vec<&'k Vec<String>>, bool);
+    let mut fams: Vec<Fam<'_>> = Vec::new();
     for k in full {
         let ws = words_of(names, k);
         let ek = entity_key(&ws);

@@ -66,7 +66,7 @@ entry by adding a row with `--lexicon FILE`, drop all embedded entries with a `*
 one name), `lexicons/names/name-words.tsv` (titles, particles, sentence openers per language),
 `lexicons/entities/*.tsv` (`entities`: tells one person from another).
 "#,
-    lexicons: &["names/house-style.en.tsv", "names/variants.tsv", "names/name-words.tsv", "entities/"],
+    lexicons: &["lexicons/names/house-style.en.tsv", "lexicons/names/variants.tsv", "lexicons/names/name-words.tsv", "lexicons/entities/people.tsv"],
 };
 
 impl Rule for NameInconsistency {
