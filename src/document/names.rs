@@ -14,7 +14,7 @@
 pub mod lexicon;
 pub mod variant;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use self::lexicon::{EntityNames, HouseStyle, NameWords, VariantGroups};
@@ -123,11 +123,6 @@ impl NameLexicons {
 // ---------------------------------------------------------------------------------------------
 // extraction
 
-/// Lower case without a final `.` (`Gen.` -> `gen`).
-fn lower_word(s: &str) -> String {
-    s.trim_end_matches('.').to_lowercase()
-}
-
 /// Strips a possessive (`Putin's`, `Abbas'`) from a word's span.
 fn strip_possessive(text: &str, span: Span) -> Span {
     let w = &text[span.start..span.end];
@@ -168,39 +163,54 @@ enum Piece {
     Initial,
 }
 
+/// What the story says about the words that open its sentences: `(seen in lower case, seen
+/// capitalised inside a sentence)`, by lower-cased word.
+type Openers = HashMap<String, (bool, bool)>;
+
+fn lower_into(buf: &mut String, w: &str) {
+    buf.clear();
+    buf.extend(w.chars().flat_map(char::to_lowercase));
+}
+
 fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
     let lang = out.lang;
     let text = doc.text.as_str();
     let headline_skipped = doc.headline.is_some_and(|h| is_title_case(doc, h, lx, lang));
+    let sentences = || doc.sentences.iter().filter(|s| s.section != Section::Dateline);
 
-    // words seen in lower case, and capitalised words seen inside a sentence
-    let mut lower_seen: HashSet<String> = HashSet::new();
-    let mut cap_inside: HashSet<String> = HashSet::new();
-    for s in &doc.sentences {
-        if s.section == Section::Dateline {
-            continue;
-        }
+    // capitalised sentence openers, and whether the story also has them in lower case / inside a sentence
+    let mut openers: Openers = HashMap::new();
+    let mut buf = String::new();
+    for s in sentences() {
         let toks = &doc.tokens[s.tokens.0..s.tokens.1];
         let first_word = toks.iter().position(Token::is_word);
         for (i, t) in toks.iter().enumerate() {
-            if !t.is_word() {
+            if t.is_word() && t.case == Case::Title && (Some(i) == first_word || after_opening(doc, toks, i)) {
+                lower_into(&mut buf, doc.slice(t.span));
+                openers.entry(buf.clone()).or_default();
+            }
+        }
+    }
+    for s in sentences() {
+        let toks = &doc.tokens[s.tokens.0..s.tokens.1];
+        let first_word = toks.iter().position(Token::is_word);
+        for (i, t) in toks.iter().enumerate() {
+            if !t.is_word() || !matches!(t.case, Case::Lower | Case::Title) {
                 continue;
             }
-            let w = &text[t.span.start..t.span.end];
-            match t.case {
-                Case::Lower => {
-                    lower_seen.insert(w.to_string());
+            lower_into(&mut buf, doc.slice(t.span));
+            if let Some(e) = openers.get_mut(buf.as_str()) {
+                if t.case == Case::Lower {
+                    e.0 = true;
+                } else if Some(i) != first_word && !after_opening(doc, toks, i) {
+                    e.1 = true;
                 }
-                Case::Title if Some(i) != first_word && !after_opening(doc, toks, i) => {
-                    cap_inside.insert(w.to_lowercase());
-                }
-                _ => {}
             }
         }
     }
 
-    for s in &doc.sentences {
-        if s.section == Section::Dateline || (s.section == Section::Headline && headline_skipped) {
+    for s in sentences() {
+        if s.section == Section::Headline && headline_skipped {
             continue;
         }
         let toks = &doc.tokens[s.tokens.0..s.tokens.1];
@@ -213,29 +223,37 @@ fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
             while j < toks.len() {
                 let t = &toks[j];
                 let w = &text[t.span.start..t.span.end];
-                let lw = lower_word(w);
                 let piece = if !t.is_word() {
                     if w == "." && run.last().is_some_and(|&(k, p)| p == Piece::Initial && k + 1 == j) {
                         j += 1;
                         continue;
                     }
                     break;
-                } else if is_title_word(lx, lang, &lw) && matches!(t.case, Case::Title | Case::Upper | Case::Mixed) {
-                    Piece::Title
-                } else if t.case == Case::Lower && lx.words.is_particle(lang, &lw) {
-                    let next_cap = toks.get(j + 1).is_some_and(|n| n.is_word() && matches!(n.case, Case::Title) && !run.is_empty());
-                    if !next_cap {
+                } else if t.case == Case::Lower {
+                    if run.is_empty() {
+                        break;
+                    }
+                    lower_into(&mut buf, w);
+                    let next_cap = toks.get(j + 1).is_some_and(|n| n.is_word() && n.case == Case::Title);
+                    if !next_cap || !lx.words.is_particle(lang, &buf) {
                         break;
                     }
                     Piece::Particle
-                } else if matches!(t.case, Case::Title) || (t.case == Case::Mixed && article_prefix(w).is_some()) {
-                    if lx.words.is_stop(lang, &lw) {
-                        break;
-                    }
-                    if w.chars().count() == 1 {
-                        if toks.get(j + 1).is_some_and(|n| &text[n.span.start..n.span.end] == ".") { Piece::Initial } else { break }
+                } else if matches!(t.case, Case::Title | Case::Upper | Case::Mixed) {
+                    lower_into(&mut buf, w.trim_end_matches('.'));
+                    if is_title_word(lx, lang, &buf) {
+                        Piece::Title
+                    } else if t.case == Case::Title || (t.case == Case::Mixed && article_prefix(w).is_some()) {
+                        if lx.words.is_stop(lang, &buf) {
+                            break;
+                        }
+                        if w.chars().nth(1).is_none() {
+                            if toks.get(j + 1).is_some_and(|n| &text[n.span.start..n.span.end] == ".") { Piece::Initial } else { break }
+                        } else {
+                            Piece::Word
+                        }
                     } else {
-                        Piece::Word
+                        break;
                     }
                 } else {
                     break;
@@ -247,11 +265,9 @@ fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
                     break;
                 }
             }
-            if run.is_empty() {
-                i = j.max(i + 1);
-                continue;
+            if !run.is_empty() {
+                mention_of_run(doc, lx, lang, toks, &run, first_word, &openers, s.section, out);
             }
-            mention_of_run(doc, lx, lang, toks, &run, first_word, &lower_seen, &cap_inside, s.section, out);
             i = j.max(i + 1);
         }
     }
@@ -297,8 +313,7 @@ fn mention_of_run(
     toks: &[Token],
     run: &[(usize, Piece)],
     first_word: Option<usize>,
-    lower_seen: &HashSet<String>,
-    cap_inside: &HashSet<String>,
+    openers: &Openers,
     section: Section,
     out: &mut NameMentions,
 ) {
@@ -310,7 +325,8 @@ fn mention_of_run(
     if opens && run[0].1 == Piece::Word {
         let w = doc.slice(toks[run[0].0].span);
         let lw = w.to_lowercase();
-        if lower_seen.contains(&lw) || (lang == "en" && lw.ends_with("ly") && !cap_inside.contains(&lw)) {
+        let (lower_seen, cap_inside) = openers.get(&lw).copied().unwrap_or_default();
+        if lower_seen || (lang == "en" && lw.ends_with("ly") && !cap_inside) {
             run = &run[1..];
         }
     }
@@ -337,11 +353,11 @@ fn mention_of_run(
     let sentence_initial = opens && rest[0].0 == start;
     // a lone capitalised word that only ever opens sentences is not known to be a name
     if sentence_initial && words.len() == 1 {
-        let lw = words[0].keys.lower.clone();
-        let known = cap_inside.contains(&lw)
+        let lw = words[0].keys.lower.as_str();
+        let known = openers.get(lw).is_some_and(|o| o.1)
             || lx.entities.knows(&EntityNames::key([doc.slice(words[0].span)]))
-            || lx.house.preferred(&lw, lang).is_some()
-            || lx.house.variant_of(&lw, lang).is_some();
+            || lx.house.preferred(lw, lang).is_some()
+            || lx.house.variant_of(lw, lang).is_some();
         if !known {
             return;
         }
@@ -406,98 +422,84 @@ pub fn names_match(a: &[Keys], b: &[Keys]) -> Option<Kinship> {
     Some(worst)
 }
 
+/// A distinct name in the story (by lower-cased words), with its mentions.
+struct Name {
+    words: Vec<Keys>,
+    /// [`EntityNames`] lookup key.
+    entity: String,
+    mentions: Vec<usize>,
+}
+
 fn link(lx: &NameLexicons, names: &mut NameMentions) {
-    // distinct names (by lower-cased words) among mentions outside quotes
-    let mut by_name: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
-    let mut order: Vec<Vec<String>> = Vec::new();
+    // distinct names among mentions outside quotes, in order of first appearance
+    let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut distinct: Vec<Name> = Vec::new();
     for (i, m) in names.mentions.iter().enumerate() {
         if m.quoted {
             continue;
         }
-        let key: Vec<String> = m.words.iter().map(|w| w.keys.lower.clone()).collect();
-        let e = by_name.entry(key.clone()).or_default();
-        if e.is_empty() {
-            order.push(key);
-        }
-        e.push(i);
+        let key: Vec<&str> = m.words.iter().map(|w| w.keys.lower.as_str()).collect();
+        let d = *index.entry(key).or_insert_with(|| {
+            let words: Vec<Keys> = m.words.iter().map(|w| w.keys.clone()).collect();
+            let entity = words.iter().map(|k| k.light.as_str()).collect::<Vec<_>>().join(" ");
+            distinct.push(Name { words, entity, mentions: Vec::new() });
+            distinct.len() - 1
+        });
+        distinct[d].mentions.push(i);
     }
-    let count = |k: &Vec<String>| by_name[k].len();
-    // full names first, commonest first, then by first appearance
-    let mut full: Vec<&Vec<String>> = order.iter().filter(|k| k.len() >= 2).collect();
-    full.sort_by_key(|k| std::cmp::Reverse(count(k)));
-    let mut single: Vec<&Vec<String>> = order.iter().filter(|k| k.len() == 1).collect();
-    single.sort_by_key(|k| std::cmp::Reverse(count(k)));
+    // full names first, commonest first (stable: then by first appearance)
+    let mut full: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() >= 2).collect();
+    full.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
+    let mut single: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() == 1).collect();
+    single.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
+    let conflict = |a: &Name, b: &Name| lx.entities.same(&a.entity, &b.entity) == Some(false);
 
-    let words_of = |names: &NameMentions, k: &Vec<String>| -> Vec<Keys> {
-        names.mentions[by_name[k][0]].words.iter().map(|w| w.keys.clone()).collect()
-    };
-    let entity_key = |ws: &[Keys]| EntityNames::key(ws.iter().map(|k| k.lower.as_str()));
-
-    // families of full names: complete linkage; (member words, member names, confirmed)
-    type Fam<'k> = (Vec<Vec<Keys>>, Vec<&'k Vec<String>>, bool);
-    let mut fams: Vec<Fam<'_>> = Vec::new();
-    for k in full {
-        let ws = words_of(names, k);
-        let ek = entity_key(&ws);
-        let mut joined = false;
-        for (members, keys, confirmed) in fams.iter_mut() {
-            let mut all = true;
-            let mut conf = false;
-            for m in members.iter() {
-                match lx.entities.same(&ek, &entity_key(m)) {
-                    Some(false) => all = false,
-                    Some(true) => conf = true,
-                    None => all &= names_match(&ws, m).is_some(),
-                }
-                if !all {
-                    break;
-                }
+    // families of full names: complete linkage
+    let mut fams: Vec<(Vec<usize>, bool)> = Vec::new();
+    for d in full {
+        let n = &distinct[d];
+        let found = fams.iter().position(|(members, _)| {
+            members.iter().all(|&m| match lx.entities.same(&n.entity, &distinct[m].entity) {
+                Some(same) => same,
+                None => names_match(&n.words, &distinct[m].words).is_some(),
+            })
+        });
+        match found {
+            Some(f) => {
+                let confirmed = fams[f].0.iter().any(|&m| lx.entities.same(&n.entity, &distinct[m].entity) == Some(true));
+                fams[f].0.push(d);
+                fams[f].1 |= confirmed;
             }
-            if all {
-                members.push(ws.clone());
-                keys.push(k);
-                *confirmed |= conf;
-                joined = true;
-                break;
-            }
-        }
-        if !joined {
-            fams.push((vec![ws], vec![k], false));
+            None => fams.push((vec![d], false)),
         }
     }
     let n_full = fams.len();
     // single words: the surname of exactly one full name, or a family of their own
-    for k in single {
-        let ws = words_of(names, k);
-        let w = &ws[0];
+    for d in single {
+        let n = &distinct[d];
+        let w = &n.words[0];
         let candidates: Vec<usize> = (0..n_full)
             .filter(|&f| {
-                fams[f].0.iter().any(|m| word_match(w, &m[m.len() - 1]).is_some())
-                    && !fams[f].0.iter().any(|m| lx.entities.same(&entity_key(&ws), &entity_key(m)) == Some(false))
+                let members = &fams[f].0;
+                members.iter().any(|&m| word_match(w, distinct[m].words.last().expect("words")).is_some())
+                    && !members.iter().any(|&m| conflict(n, &distinct[m]))
             })
             .collect();
         match candidates[..] {
-            [f] => {
-                fams[f].0.push(ws);
-                fams[f].1.push(k);
-            }
+            [f] => fams[f].0.push(d),
             [] => {
-                let found = (n_full..fams.len()).find(|&f| {
-                    fams[f].0.iter().all(|m| word_match(w, &m[0]).is_some() && lx.entities.same(&entity_key(&ws), &entity_key(m)) != Some(false))
-                });
+                let found = (n_full..fams.len())
+                    .find(|&f| fams[f].0.iter().all(|&m| word_match(w, &distinct[m].words[0]).is_some() && !conflict(n, &distinct[m])));
                 match found {
-                    Some(f) => {
-                        fams[f].0.push(ws);
-                        fams[f].1.push(k);
-                    }
-                    None => fams.push((vec![ws], vec![k], false)),
+                    Some(f) => fams[f].0.push(d),
+                    None => fams.push((vec![d], false)),
                 }
             }
             _ => {} // ambiguous: the surname of two people
         }
     }
-    for (_, keys, confirmed) in fams {
-        let mut mentions: Vec<usize> = keys.iter().flat_map(|k| by_name[*k].iter().copied()).collect();
+    for (members, confirmed) in fams {
+        let mut mentions: Vec<usize> = members.iter().flat_map(|&d| distinct[d].mentions.iter().copied()).collect();
         mentions.sort_unstable();
         let f = names.families.len();
         for &m in &mentions {

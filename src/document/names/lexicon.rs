@@ -10,9 +10,15 @@ use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 /// words that are not names (sentence openers, weekdays, months), per language.
 #[derive(Debug, Default)]
 pub struct NameWords {
-    titles: HashSet<(String, String)>,
-    particles: HashSet<(String, String)>,
-    stops: HashSet<(String, String)>,
+    /// lower-cased word -> (language, role) pairs
+    words: HashMap<String, Vec<(String, Role)>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Title,
+    Particle,
+    Stop,
 }
 
 impl LexiconIndex for NameWords {
@@ -21,13 +27,13 @@ impl LexiconIndex for NameWords {
         for file in lexicons.of_kind("name-words") {
             let (cw, cl, cr) = (file.require("word")?, file.require("lang")?, file.require("role")?);
             for row in &file.rows {
-                let key = (row.get(cl).to_string(), row.get(cw).to_lowercase());
-                match row.get(cr) {
-                    "title" => w.titles.insert(key),
-                    "particle" => w.particles.insert(key),
-                    "stop" => w.stops.insert(key),
+                let role = match row.get(cr) {
+                    "title" => Role::Title,
+                    "particle" => Role::Particle,
+                    "stop" => Role::Stop,
                     other => return Err(file.error(row, format!("role `{other}` is not one of title, particle, stop"))),
                 };
+                w.words.entry(row.get(cw).to_lowercase()).or_default().push((row.get(cl).to_string(), role));
             }
         }
         Ok(w)
@@ -35,19 +41,19 @@ impl LexiconIndex for NameWords {
 }
 
 impl NameWords {
-    fn has(set: &HashSet<(String, String)>, lang: &str, lower: &str) -> bool {
-        let probe = |l: &str| set.contains(&(l.to_string(), lower.to_string()));
-        probe(lang) || (lang != "en" && probe("en"))
+    /// Is `lower` a word of this role in `lang` (or in English, which wire copy mixes in)?
+    fn has(&self, role: Role, lang: &str, lower: &str) -> bool {
+        self.words.get(lower).is_some_and(|v| v.iter().any(|(l, r)| *r == role && (l == lang || l == "en")))
     }
     /// A title (`President`, `PM`, `Menteri`); `lower` is lower-cased, without a final `.`.
     pub fn is_title(&self, lang: &str, lower: &str) -> bool {
-        Self::has(&self.titles, lang, lower)
+        self.has(Role::Title, lang, lower)
     }
     pub fn is_particle(&self, lang: &str, lower: &str) -> bool {
-        Self::has(&self.particles, lang, lower)
+        self.has(Role::Particle, lang, lower)
     }
     pub fn is_stop(&self, lang: &str, lower: &str) -> bool {
-        Self::has(&self.stops, lang, lower)
+        self.has(Role::Stop, lang, lower)
     }
 }
 
