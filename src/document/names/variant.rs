@@ -29,6 +29,9 @@ pub enum Kinship {
 
 /// Lower-case ASCII letters and digits, diacritics folded, doubled letters collapsed.
 pub fn light(word: &str) -> String {
+    if word.is_ascii() {
+        return collapse(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()));
+    }
     let folded = deunicode::deunicode(&crate::rules::util::fold(word)).to_ascii_lowercase();
     collapse(folded.bytes().filter(u8::is_ascii_alphanumeric))
 }
@@ -38,44 +41,58 @@ pub fn heavy(word: &str) -> String {
     heavy_of_light(&light(word))
 }
 
+/// Rewrites, longest first at each position, applied in one left-to-right pass.
+const REWRITES: &[(&[u8], &[u8])] = &[
+    (b"tch", b"ch"),
+    (b"sch", b"sh"),
+    (b"dzh", b"i"),
+    (b"zh", b"i"),
+    (b"dj", b"i"),
+    (b"kh", b"h"),
+    (b"gh", b"k"),
+    (b"ck", b"k"),
+    (b"ph", b"f"),
+    (b"th", b"t"),
+    (b"dh", b"d"),
+    (b"ou", b"u"),
+    (b"oo", b"u"),
+    (b"ee", b"i"),
+    (b"ie", b"i"),
+    (b"x", b"ks"),
+    (b"q", b"k"),
+    (b"w", b"v"),
+    (b"o", b"u"),
+    (b"y", b"i"),
+    (b"j", b"i"),
+];
+
 /// [`heavy`] from a [`light`] key.
 pub fn heavy_of_light(light: &str) -> String {
-    let mut s = light.replace('x', "ks");
-    for (from, to) in [
-        ("tch", "ch"),
-        ("sch", "sh"),
-        ("dzh", "j"),
-        ("zh", "j"),
-        ("dj", "j"),
-        ("kh", "h"),
-        ("gh", "k"),
-        ("q", "k"),
-        ("ck", "k"),
-        ("ph", "f"),
-        ("th", "t"),
-        ("dh", "d"),
-        ("w", "v"),
-        ("ou", "u"),
-        ("oo", "u"),
-        ("o", "u"),
-        ("ee", "i"),
-        ("ie", "i"),
-        ("y", "i"),
-        ("j", "i"),
-    ] {
-        if s.contains(from) {
-            s = s.replace(from, to);
+    let b = light.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len() + 2);
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        match REWRITES.iter().find(|(from, _)| rest.starts_with(from)) {
+            Some((from, to)) => {
+                out.extend_from_slice(to);
+                i += from.len();
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
         }
     }
-    let mut s = collapse(s.bytes());
+    let mut s = collapse(out.into_iter());
     if s.ends_with("uf") {
         // -off / -of / -ov / -ow
         s.pop();
         s.push('v');
     }
     // Mohammed / Mohammad / Muhammad / Mohamed: one name, the commonest drift in wire copy
-    if let Some(rest) = s.strip_prefix("muhamed") {
-        s = format!("muhamad{rest}");
+    if s.starts_with("muhamed") {
+        s.replace_range(5..6, "a");
     }
     s
 }
