@@ -191,11 +191,13 @@ fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
             }
         }
     }
+    // byte lengths of openers (a cheap filter before lower-casing a word)
+    let lengths: u64 = openers.keys().fold(0, |m, k| m | (1u64 << k.len().min(63)));
     for s in sentences() {
         let toks = &doc.tokens[s.tokens.0..s.tokens.1];
         let first_word = toks.iter().position(Token::is_word);
         for (i, t) in toks.iter().enumerate() {
-            if !t.is_word() || !matches!(t.case, Case::Lower | Case::Title) {
+            if !t.is_word() || !matches!(t.case, Case::Lower | Case::Title) || lengths & (1u64 << t.span.len().min(63)) == 0 {
                 continue;
             }
             lower_into(&mut buf, doc.slice(t.span));
