@@ -6,9 +6,11 @@
 //! file offsets. Structured inputs (JSON Lines, XML, ...) assemble the text from pieces;
 //! [`Document::locate`] maps a span back to the field or file position it came from.
 
+pub mod attribution;
 pub mod dateline;
 pub mod language;
 pub mod names;
+pub mod places;
 pub mod segment;
 
 use std::any::{Any, TypeId};
@@ -318,6 +320,13 @@ impl DocumentBuilder {
             text: Arc::from(text),
             record_line,
         });
+        self.originals.len() - 1
+    }
+
+    /// Registers an original shared with other documents (one file holding several stories),
+    /// without copying it; `lines` must be the line index of `text`.
+    pub fn original_shared(&mut self, field: Option<&str>, text: Arc<str>, lines: LineIndex, record_line: Option<usize>) -> usize {
+        self.originals.push(Original { field: field.map(str::to_string), lines, text, record_line });
         self.originals.len() - 1
     }
 

@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
+pub mod dateline_provenance;
 pub mod entity_corruption;
 pub mod name_inconsistency;
 
@@ -90,7 +91,11 @@ pub trait Rule: Send + Sync {
 }
 
 /// Every rule, sorted by code.
-pub static RULES: &[&dyn Rule] = &[&entity_corruption::EntityCorruption, &name_inconsistency::NameInconsistency];
+pub static RULES: &[&dyn Rule] = &[
+    &entity_corruption::EntityCorruption,
+    &name_inconsistency::NameInconsistency,
+    &dateline_provenance::DatelineProvenance,
+];
 
 /// A rule by name or code.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
@@ -104,6 +109,9 @@ pub mod util {
     /// Lower-case, diacritics removed (`Erdoğan` -> `erdogan`), for fuzzy keys.
     pub fn fold(s: &str) -> String {
         use unicode_normalization::UnicodeNormalization;
+        if s.is_ascii() {
+            return s.to_ascii_lowercase();
+        }
         s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
     }
 
