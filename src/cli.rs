@@ -38,6 +38,32 @@ pub enum Command {
         /// Rule name (`entity-corruption`) or code (`EN001`).
         rule: String,
     },
+    /// Report names spelled several ways across stories (a corpus view of name-inconsistency).
+    Names(NamesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct NamesArgs {
+    /// Files, folders, or `-` (stdin). May be empty with `--merge`.
+    pub paths: Vec<PathBuf>,
+    /// `human` report or `json`.
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    /// Also write the mergeable summary of these stories to FILE (JSON).
+    #[arg(long, value_name = "FILE")]
+    pub save_summary: Option<PathBuf>,
+    /// Merge summaries saved with --save-summary (from other shards) into the report.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub merge: Vec<PathBuf>,
+    /// The copy's language for house style (ISO 639-1); default `en`.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Extra lexicon file(s) (house style, entities...).
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+    /// Read inputs as this format instead of choosing by extension / content.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -125,6 +151,7 @@ pub fn main_with(cli: Cli) -> Result<ExitCode> {
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Check(args) => check(args),
+        Command::Names(args) => names(args),
     }
 }
 
@@ -160,6 +187,39 @@ fn explain(name: &str) -> Result<ExitCode> {
         writeln!(out, "\nLexicon files: {}", m.lexicons.join(", "))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn names(args: NamesArgs) -> Result<ExitCode> {
+    use wirelint::names_report::NameSummary;
+    let lexicons = wirelint::Lexicons::with_user_files(&args.lexicons)?;
+    let opts = ReadOptions {
+        format: args.input_format,
+        fields: Default::default(),
+        analyse: AnalyseOptions { language: Some(args.lang.clone()), ..Default::default() },
+    };
+    let (targets, mut errors) = collect_targets(&args.paths, args.input_format);
+    let (mut summary, read_errors) = NameSummary::collect(&targets, &opts, &lexicons);
+    errors.extend(read_errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    if let Some(p) = &args.save_summary {
+        summary.save(p)?;
+    }
+    for p in &args.merge {
+        summary.merge(NameSummary::load(p)?);
+    }
+    let report = summary.report(&lexicons, &args.lang);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        ListFormat::Human => report.write_human(&mut out)?,
+    }
+    out.flush()?;
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 /// Resolves flags + config into settings.

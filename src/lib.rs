@@ -13,6 +13,7 @@ pub mod document;
 pub mod finding;
 pub mod input;
 pub mod lexicon;
+pub mod names_report;
 pub mod render;
 pub mod rules;
 pub mod runner;

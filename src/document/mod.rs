@@ -9,6 +9,7 @@
 pub mod attribution;
 pub mod dateline;
 pub mod language;
+pub mod names;
 pub mod places;
 pub mod segment;
 

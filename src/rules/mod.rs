@@ -14,6 +14,7 @@ use crate::lexicon::{LexiconError, Lexicons};
 pub mod date_format;
 pub mod dateline_provenance;
 pub mod entity_corruption;
+pub mod name_inconsistency;
 pub mod untranslated_fragment;
 
 /// Rule families (the first letters of a rule's code).
@@ -96,6 +97,7 @@ pub static RULES: &[&dyn Rule] = &[
     &entity_corruption::EntityCorruption,
     &date_format::DateFormat,
     &untranslated_fragment::UntranslatedFragment,
+    &name_inconsistency::NameInconsistency,
     &dateline_provenance::DatelineProvenance,
 ];
 

@@ -1,0 +1,333 @@
+//! NM001 name-inconsistency: one person or place spelled two ways in a story, or a spelling
+//! the house style replaces.
+
+use std::collections::HashSet;
+
+use super::{Context, Family, Output, Rule, RuleMeta};
+use crate::document::Document;
+use crate::document::names::lexicon::{HouseEntry, norm};
+use crate::document::names::variant::{Keys, Kinship, word_match};
+use crate::document::names::{NameLexicons, NameMentions, NameWord};
+use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, Lexicons};
+use crate::span::Span;
+
+pub struct NameInconsistency;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "name-inconsistency",
+    code: "NM001",
+    family: Family::Names,
+    severity: Severity::Warning,
+    summary: "One person or place spelled two ways in a story (\"Shtayyeh\"/\"Shtayyah\"), or against the house style (\"Zelensky\" for \"Zelenskyy\")",
+    explain: r#"## What it flags
+A name spelled more than one way in the same story: `Shmyhal` in one paragraph and `Shmygal`
+in the next, `Odesa` and `Odessa`, `Mohammad Shtayyeh` and `PM Shtayyah`. The minority
+spelling is flagged and the majority one suggested; the message lists every spelling in the
+story with its count. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
+`Gadhafi`) is flagged even when it is the only one in the story (severity `info`).
+
+## Why it matters
+Translation, and round trips through machine translation, transliterate the same Arabic,
+Cyrillic or Persian name differently from one sentence to the next. Readers take two spellings
+for two people; search and archive links break; a desk that publishes `Zelensky` and
+`Zelenskyy` on one page looks careless.
+
+## Example
+```text
+Prime Minister Mohammad Shtayyeh said on Sunday the talks would go ahead. Shtayyeh added that
+unity was needed. Speaking later, Shtayyah said the authority was ready.
+```
+
+## Better
+```text
+Prime Minister Mohammad Shtayyeh said on Sunday the talks would go ahead. Shtayyeh added that
+unity was needed. Speaking later, Shtayyeh said the authority was ready.
+```
+
+## False positives
+Spellings are compared word by word after folding case, accents, doubled letters and common
+transliteration differences (`kh`/`h`, `q`/`gh`, `y`/`j`/`i`, `ou`/`u`, `-ov`/`-off`); one
+further vowel or `g`/`h`-type change is allowed inside a long word, never at its end, so
+`Russia`/`Russian`, `Niger`/`Nigeria`, `Ivanov`/`Ivanova` and `Austria`/`Australia` stay apart.
+Surnames are linked only to the one full name they end (`Abbas` goes with `Mahmoud Abbas`,
+not `Abbas Araghchi`); entity lexicons keep listed different people apart. Names inside
+quotation marks are ignored (a quote may keep another language's spelling), as are title-case
+headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). A spelling used
+consistently, accents included (`Erdoğan`), is never flagged. Confidence is high for accent
+and double-letter differences and listed variants, medium for transliteration variants, low
+for one-letter drift. Turn it off with `[rules.name-inconsistency] enabled = false`, or keep
+only sure findings with `min-confidence = "high"`.
+
+## Lexicon
+`lexicons/names/house-style.en.tsv` (`house-style`: preferred spelling, variants; replace an
+entry by adding a row with `--lexicon FILE`, drop all embedded entries with a `*` row),
+`lexicons/names/variants.tsv` (`name-variants`, from rigour/Wikidata: confirms two spellings are
+one name), `lexicons/names/name-words.tsv` (titles, particles, sentence openers per language),
+`lexicons/entities/*.tsv` (`entities`: tells one person from another).
+"#,
+    lexicons: &["lexicons/names/house-style.en.tsv", "lexicons/names/variants.tsv", "lexicons/names/name-words.tsv", "lexicons/entities/people.tsv"],
+};
+
+impl Rule for NameInconsistency {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        NameLexicons::prepare(lexicons)
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let names = doc.analysis::<NameMentions>(cx);
+        let lx = NameLexicons::of(cx.lexicons);
+        let mut flagged: HashSet<Span> = HashSet::new();
+        in_story(doc, &names, &lx, out, &mut flagged);
+        house_style(doc, &names, &lx, out, &mut flagged);
+    }
+}
+
+/// Known variants of a house-style spelling, longest match first.
+fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut HashSet<Span>) {
+    let max = lx.house.max_words.max(1);
+    for m in names.mentions.iter().filter(|m| !m.quoted) {
+        // word tokens of the mention, the last one cut at the possessive
+        let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+        let words: Vec<Span> = doc.tokens[from..]
+            .iter()
+            .take_while(|t| t.span.start < m.span.end)
+            .filter(|t| t.is_word())
+            .map(|t| Span::new(t.span.start, t.span.end.min(m.span.end)))
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            let mut hit = None;
+            for n in (1..=max.min(words.len() - i)).rev() {
+                let span = Span::new(words[i].start, words[i + n - 1].end);
+                let text = doc.slice(span);
+                if let Some(e) = lx.house.variant_of(&norm(text), names.lang) {
+                    hit = Some((n, span, e));
+                    break;
+                }
+            }
+            match hit {
+                Some((n, span, e)) => {
+                    // already flagged as an in-story inconsistency (which suggests the house form)
+                    if !flagged.iter().any(|f| f.start < span.end && span.start < f.end) {
+                        flagged.insert(span);
+                        out.push(house_finding(doc, span, e));
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+fn house_finding(doc: &Document, span: Span, e: &HouseEntry) -> Finding {
+    let text = doc.slice(span);
+    Finding::new(
+        &META,
+        span,
+        Confidence::High,
+        format!("`{text}` is a variant spelling; house style is `{}` ({})", e.preferred, e.source),
+    )
+    .with_severity(Severity::Info)
+    .replace_with(e.preferred.clone(), Applicability::Unsafe)
+}
+
+/// One spelling of one name slot: its text, keys and where it occurs.
+struct Form<'a> {
+    keys: &'a Keys,
+    surface: &'a str,
+    spans: Vec<Span>,
+}
+
+/// Minority spellings within each family of mentions.
+fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut HashSet<Span>) {
+    for fam in &names.families {
+        // slot 0: first words of full names; slot 1: surnames (last words, and lone words)
+        let mut slots: [Vec<&NameWord>; 2] = [Vec::new(), Vec::new()];
+        for &mi in &fam.mentions {
+            let m = &names.mentions[mi];
+            if m.is_full() {
+                slots[0].push(&m.words[0]);
+            }
+            slots[1].push(m.last());
+        }
+        for slot in &slots {
+            let mut forms: Vec<Form<'_>> = Vec::new();
+            for w in slot {
+                match forms.iter_mut().find(|f| f.keys.lower == w.keys.lower) {
+                    Some(f) => f.spans.push(w.span),
+                    None => forms.push(Form { keys: &w.keys, surface: doc.slice(w.span), spans: vec![w.span] }),
+                }
+            }
+            if forms.len() < 2 {
+                continue;
+            }
+            for f in &mut forms {
+                f.spans.sort();
+            }
+            check_slot(names, lx, fam.confirmed, &forms, out, flagged);
+        }
+    }
+}
+
+fn check_slot(
+    names: &NameMentions,
+    lx: &NameLexicons,
+    confirmed: bool,
+    forms: &[Form<'_>],
+    out: &mut Output,
+    flagged: &mut HashSet<Span>,
+) {
+    let lang = names.lang;
+    // the target: a house-style spelling present, else one the house style maps to, else the majority
+    let mut house: Option<String> = forms.iter().find(|f| lx.house.preferred(&f.keys.lower, lang).is_some()).map(|f| f.surface.to_string());
+    if house.is_none() {
+        house = forms.iter().find_map(|f| {
+            let e = lx.house.variant_of(&f.keys.lower, lang)?;
+            (!e.preferred.contains(' ') && word_match(&Keys::new(&e.preferred), f.keys).is_some()).then(|| e.preferred.clone())
+        });
+    }
+    let majority = forms.iter().max_by(|a, b| a.spans.len().cmp(&b.spans.len()).then(b.spans[0].start.cmp(&a.spans[0].start))).expect("two forms");
+    let (target_text, target_keys) = match &house {
+        Some(h) => (h.clone(), Keys::new(h)),
+        None => (majority.surface.to_string(), majority.keys.clone()),
+    };
+    let target_count = forms.iter().find(|f| f.keys.lower == target_keys.lower).map(|f| f.spans.len()).unwrap_or(0);
+    let mut listed: Vec<&Form<'_>> = forms.iter().collect();
+    listed.sort_by(|a, b| b.spans.len().cmp(&a.spans.len()).then(a.spans[0].start.cmp(&b.spans[0].start)));
+    let list = listed.iter().map(|f| format!("{} ×{}", f.surface, f.spans.len())).collect::<Vec<_>>().join(", ");
+    for f in forms {
+        if f.keys.lower == target_keys.lower {
+            continue;
+        }
+        let Some(kin) = word_match(f.keys, &target_keys) else { continue };
+        let listed_variant = lx.variants.confirms(&f.keys.light, &target_keys.light) || confirmed || house.is_some();
+        let mut confidence = match kin {
+            Kinship::Same | Kinship::Typographic => Confidence::High,
+            Kinship::Transliteration => Confidence::Medium,
+            Kinship::Near if target_count >= 2 && f.spans.len() == 1 => Confidence::Medium,
+            Kinship::Near => Confidence::Low,
+        };
+        if listed_variant {
+            confidence = confidence.max(Confidence::Medium).max(if kin >= Kinship::Transliteration { Confidence::High } else { Confidence::Medium });
+        }
+        let why = match kin {
+            Kinship::Same | Kinship::Typographic => "they differ only in accents, doubled letters or hyphens",
+            Kinship::Transliteration => "two transliterations",
+            Kinship::Near => "one letter apart",
+        };
+        let second = forms.iter().filter(|g| g.keys.lower != target_keys.lower).map(|g| g.spans.len()).max().unwrap_or(0);
+        let against = if house.is_some() {
+            format!("the house spelling `{target_text}`")
+        } else if target_count > second {
+            format!("`{target_text}` (used {target_count} times)")
+        } else {
+            format!("`{target_text}` (used first)")
+        };
+        for &span in &f.spans {
+            if !flagged.insert(span) {
+                continue;
+            }
+            out.push(
+                Finding::new(&META, span, confidence, format!("`{}` and {against} look like one name spelled two ways ({why}); this story has {list}", f.surface))
+                    .replace_with(target_text.clone(), Applicability::Unsafe),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_clean, assert_fix, assert_flags, run};
+
+    #[test]
+    fn flags_minority_surname_spelling() {
+        assert_flags(
+            &NameInconsistency,
+            "Prime Minister Mohammad Shtayyeh said the talks would go ahead. Shtayyeh added that unity was needed. \
+             Speaking later, PM Shtayyah said the authority was ready.",
+            &["Shtayyah"],
+        );
+    }
+
+    #[test]
+    fn flags_place_spelled_two_ways() {
+        assert_flags(
+            &NameInconsistency,
+            "Drones hit the port of Odesa overnight. Officials in Odesa said two people were hurt. Grain ships left Odessa later.",
+            &["Odessa"],
+        );
+    }
+
+    #[test]
+    fn flags_house_style_variant_even_alone() {
+        assert_flags(&NameInconsistency, "The mayor of Kiev said the city was calm.", &["Kiev"]);
+        assert_fix(&NameInconsistency, "Talks with Muammar Gaddafi's envoy ended.", "Talks with Moammar Gadhafi's envoy ended.");
+    }
+
+    #[test]
+    fn flags_given_name_drift_in_full_names() {
+        assert_flags(
+            &NameInconsistency,
+            "Mohammad Shtayyeh met envoys on Monday. On Tuesday Mohammed Shtayyeh flew to Cairo, where Mohammad Shtayyeh spoke.",
+            &["Mohammed"],
+        );
+    }
+
+    #[test]
+    fn message_lists_forms_with_counts() {
+        let (_, f) = run(&NameInconsistency, "Andrii Sybiha spoke. Officials said Sybiha left. Later Sybiga returned.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("Sybiha ×2, Sybiga ×1"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn ignores_different_people_with_near_names() {
+        assert_clean(
+            &NameInconsistency,
+            "Iranian Foreign Minister Abbas Araghchi met Palestinian President Mahmoud Abbas. Araghchi said Abbas agreed. \
+             North Korean leader Kim Jong Un and his sister Kim Yo Jong watched the launch.",
+        );
+    }
+
+    #[test]
+    fn ignores_neighbouring_countries_and_demonyms() {
+        assert_clean(
+            &NameInconsistency,
+            "Troops from Austria and Australia joined. Slovakia and Slovenia voted no. Niger and Nigeria closed the border. \
+             Russian officials said Russia would respond; Israeli troops left Israel. King Abdullah of Jordan met Michael Jordan.",
+        );
+    }
+
+    #[test]
+    fn ignores_consistent_accents_and_articles() {
+        assert_clean(
+            &NameInconsistency,
+            "President Recep Tayyip Erdoğan spoke in Ankara. Erdoğan said Turkey was ready. Bashar al-Assad replied; Assad was defiant.",
+        );
+    }
+
+    #[test]
+    fn ignores_spellings_inside_quotes() {
+        assert_clean(
+            &NameInconsistency,
+            "Kyiv was calm on Monday. A Spanish daily wrote: \"El presidente Zelenski visitó Kyiv.\" Volodymyr Zelenskyy later spoke.",
+        );
+    }
+
+    #[test]
+    #[ignore = "a surname shared by two people in one story links to neither; their own spelling drift is missed"]
+    fn flags_drift_of_an_ambiguous_surname() {
+        assert_flags(
+            &NameInconsistency,
+            "Ali Khamenei and Mojtaba Khamenei met. Later Khamenei spoke, and Khamenei agreed, but Khameini left.",
+            &["Khameini"],
+        );
+    }
+}
