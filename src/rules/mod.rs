@@ -12,6 +12,7 @@ use crate::finding::{Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
 pub mod entity_corruption;
+pub mod surface;
 
 /// Rule families (the first letters of a rule's code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -89,7 +90,16 @@ pub trait Rule: Send + Sync {
 }
 
 /// Every rule, sorted by code.
-pub static RULES: &[&dyn Rule] = &[&entity_corruption::EntityCorruption];
+pub static RULES: &[&dyn Rule] = &[
+    &entity_corruption::EntityCorruption,
+    &surface::number_format::NumberFormat,
+    &surface::scrape_residue::ScrapeResidue,
+    &surface::translationese::Translationese,
+    &surface::mojibake::Mojibake,
+    &surface::mixed_script::MixedScript,
+    &surface::invisible_character::InvisibleCharacter,
+    &surface::unnormalized_text::UnnormalizedText,
+];
 
 /// A rule by name or code.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
