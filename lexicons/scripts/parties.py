@@ -441,6 +441,8 @@ def main(argv):
         for h in header:
             f.write(h + "\n")
         for r in body:
+            while r and r[-1] == "":
+                r = r[:-1]
             f.write("\t".join(r) + "\n")
     print(f"wrote {path}: {len(body)} rows ({len(rows)} party rows)", file=sys.stderr)
 

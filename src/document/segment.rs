@@ -335,7 +335,12 @@ fn push_trimmed(text: &str, s: Span, out: &mut Vec<Span>) {
 /// Does the period at byte `i` of `p` close an abbreviation, an initial, or a dotted acronym?
 fn is_abbreviation(p: &str, i: usize) -> bool {
     let before = &p[..i];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'')).map(|x| x + 1).unwrap_or(0);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+        .map(|(x, c)| x + c.len_utf8())
+        .unwrap_or(0);
     let word = &before[word_start..];
     if word.is_empty() {
         return false;

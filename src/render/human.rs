@@ -83,10 +83,10 @@ impl Render for Human<'_> {
         let sev = |k: &str| stats.by_severity.get(k).copied().unwrap_or(0);
         let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
         let mut line = format!(
-            "{} ({} error, {} warning, {} info) in {}",
+            "{} ({}, {}, {} info) in {}",
             plural(stats.findings, "finding"),
-            sev("error"),
-            sev("warning"),
+            plural(sev("error"), "error"),
+            plural(sev("warning"), "warning"),
             sev("info"),
             plural(stats.stories, "story").replace("storys", "stories")
         );

@@ -1,8 +1,26 @@
-//! EN001 entity-corruption (stub; filled in below).
+//! EN001 `entity-corruption`: a known entity's name corrupted in translation.
+//!
+//! Three shapes, all driven by the entity lexicon (`lexicons/entities/`):
+//! 1. a multi-word organisation name with one word swapped for a known confusion or a
+//!    near-miss ("Israeli Jihad" for "Islamic Jihad"), anchored on the name's distinctive word;
+//! 2. a newsmaker's surname a letter or two off ("Antony Blinkin"), supported by the first
+//!    name, the person's role nearby, or the correct name elsewhere in the story;
+//! 3. an outlet's name translated as a common word after an attribution cue
+//!    ("quoted from Compass" for the Indonesian daily *Kompas*).
+//!
+//! Candidate generation is indexed: anchor-token maps for organisations, a deletion index
+//! (SymSpell-style, up to two deletions) for surnames; no scan of the lexicon per token.
 
+use std::collections::{HashMap, HashSet};
+
+use strsim::damerau_levenshtein;
+
+use super::util::fold;
 use super::{Context, Family, Output, Rule, RuleMeta};
-use crate::document::Document;
-use crate::finding::Severity;
+use crate::document::{Case, Document, Token};
+use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::span::Span;
 
 pub struct EntityCorruption;
 
@@ -11,14 +29,736 @@ pub static META: RuleMeta = RuleMeta {
     code: "EN001",
     family: Family::Entity,
     severity: Severity::Error,
-    summary: "A known entity's name corrupted in translation (\"Israeli Jihad\" for \"Islamic Jihad\")",
-    explain: "",
-    lexicons: &[],
+    summary: "A known entity's name corrupted in translation (\"Israeli Jihad\" for \"Islamic Jihad\", \"Antony Blinkin\")",
+    explain: r#"## What it flags
+The name of a known organisation, newsmaker or news outlet that came out of translation
+corrupted, while every word in it is still a real word:
+
+- a multi-word organisation name with one word swapped for a known confusion or a near-miss
+  ("Israeli Jihad" for "Islamic Jihad", "Australian Labor" where "Austrian" was meant);
+- a newsmaker's name a letter or two off ("Antony Blinkin", "Annalena Baerback",
+  "Ayman Safedi"), when the first name, the person's role in the sentence, or the correct
+  spelling elsewhere in the story supports the match;
+- a news outlet's name translated as a common word after an attribution cue
+  ("as quoted from Compass" for the Indonesian daily *Kompas*, "the newspaper The Country"
+  for *El País*).
+
+## Why it matters
+Spell checkers accept every word of "Israeli Jihad", yet it names a group that does not exist
+and, in a story about the Middle East, says something false and inflammatory. A corrupted
+minister's name is a correction waiting to happen.
+
+## Example
+```text
+It was said that those invited included militant groups Hamas and Israeli Jihad.
+U.S. Secretary of State Antony Blinkin arrived in Cairo, as quoted from Compass.
+```
+
+## Better
+```text
+Those invited included the militant groups Hamas and Islamic Jihad.
+U.S. Secretary of State Antony Blinken arrived in Cairo, the Indonesian daily Kompas reported.
+```
+
+## False positives
+Names the lexicon does not know are never flagged on their own: an unknown surname close to a
+known one needs the known person's first name, role or correct spelling in the story. Accepted
+variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and never flagged.
+If a legitimate name is flagged, add it to a user lexicon (`--lexicon my-entities.tsv`, kind
+`entities`) or raise `min-confidence` for the rule in `wirelint.toml`:
+
+```toml
+[rules.entity-corruption]
+min-confidence = "high"
+```
+
+## Lexicon
+`lexicons/entities/organizations.tsv` and `lexicons/entities/people.tsv` (kind `entities`:
+canonical form, accepted aliases and role words per language), `lexicons/entities/confusions.tsv`
+(word confusions such as Israeli/Islamic), `lexicons/entities/outlet-calques.tsv` (outlet names
+translated as words)."#,
+    lexicons: &[
+        "lexicons/entities/organizations.tsv",
+        "lexicons/entities/people.tsv",
+        "lexicons/entities/confusions.tsv",
+        "lexicons/entities/outlet-calques.tsv",
+    ],
 };
 
 impl Rule for EntityCorruption {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-    fn check(&self, _cx: &Context<'_>, _doc: &Document, _out: &mut Output) {}
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        lexicons.index::<EntityIndex>().map(|_| ())
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let Ok(index) = cx.lexicons.index::<EntityIndex>() else { return };
+        let words = WordView::new(doc);
+        let lang = doc.language.unwrap_or("en");
+        let mut flagged: Vec<Span> = Vec::new();
+        check_organisations(&index, doc, &words, lang, out, &mut flagged);
+        check_people(&index, doc, &words, lang, out, &mut flagged);
+        check_outlet_calques(&index, doc, &words, lang, out, &mut flagged);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index
+
+/// One known entity.
+#[derive(Debug)]
+pub struct Entity {
+    pub id: String,
+    pub kind: String,
+    /// Canonical form per language.
+    pub canonical: HashMap<String, String>,
+    /// Folded role / context words (all languages).
+    pub context: Vec<String>,
+}
+
+/// One accepted written form of an entity in one language.
+#[derive(Debug)]
+struct Name {
+    entity: usize,
+    text: String,
+    /// Folded tokens.
+    tokens: Vec<String>,
+    /// Whether each token starts with an upper-case letter.
+    capitalised: Vec<bool>,
+}
+
+/// A person's name split into first-name tokens and surname.
+#[derive(Debug)]
+struct PersonName {
+    name: usize,
+    first: Vec<String>,
+    surname: String,
+}
+
+#[derive(Debug)]
+struct OutletCalque {
+    translated: Vec<String>,
+    outlet: String,
+    lang: String,
+    note: String,
+}
+
+/// Everything the rule looks up, built once from the `entities`, `confusions` and
+/// `outlet-calques` lexicons.
+#[derive(Debug, Default)]
+pub struct EntityIndex {
+    entities: Vec<Entity>,
+    names: Vec<Name>,
+    /// Folded full forms of every known name.
+    known_names: HashSet<String>,
+    /// Folded tokens of every known name.
+    known_tokens: HashSet<String>,
+    /// Folded token -> number of entities whose names use it.
+    spread: HashMap<String, usize>,
+    /// Distinctive token -> (name index, position) for multi-word organisation names.
+    anchors: HashMap<String, Vec<(usize, usize)>>,
+    /// Folded (wrong, right) word confusions.
+    confusions: HashSet<(String, String)>,
+    people: Vec<PersonName>,
+    /// Deletion variants of surnames -> people indexes.
+    deletions: HashMap<String, Vec<usize>>,
+    /// Folded first names of known people.
+    first_names: HashSet<String>,
+    calques: HashMap<String, Vec<OutletCalque>>,
+}
+
+/// Words too common in organisation names to anchor a match.
+const WEAK_ANCHORS: &[&str] = &[
+    "the", "of", "and", "for", "party", "front", "movement", "national", "democratic", "union", "council", "ministry", "state",
+    "army", "forces", "force", "group", "organization", "organisation", "republic", "united", "nations", "international", "court",
+    "agency", "people's", "peoples", "popular", "socialist", "liberal", "conservative", "new", "alliance", "congress", "league",
+    "revolutionary", "islamic", "arab", "world", "european", "african", "islam", "partai", "gerakan", "parti", "partido", "partei",
+    "nacional", "nasional", "ministerio", "kementerian", "de", "la", "el", "del", "der", "die", "des", "du", "le", "les", "dan",
+    "brigades", "committee", "commission", "bank", "fund", "office", "department", "service", "security", "defense", "defence",
+    "federal", "central", "general", "high", "supreme", "justice", "development", "progress", "freedom", "unity", "citizens",
+];
+
+impl LexiconIndex for EntityIndex {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut ix = EntityIndex::default();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for file in lexicons.of_kind("entities") {
+            let c_id = file.require("id")?;
+            let c_kind = file.require("kind")?;
+            let c_lang = file.column("lang");
+            let c_canon = file.require("canonical")?;
+            let c_alias = file.column("aliases");
+            let c_ctx = file.column("context");
+            for row in &file.rows {
+                let id = row.get(c_id).to_string();
+                let lang = c_lang.map(|c| row.get(c)).filter(|l| !l.is_empty()).unwrap_or(&file.lang).to_string();
+                let canonical = row.get(c_canon).to_string();
+                if canonical.is_empty() {
+                    return Err(file.error(row, "empty `canonical`"));
+                }
+                let e = *by_id.entry(id.clone()).or_insert_with(|| {
+                    ix.entities.push(Entity { id, kind: row.get(c_kind).to_string(), canonical: HashMap::new(), context: Vec::new() });
+                    ix.entities.len() - 1
+                });
+                ix.entities[e].canonical.insert(lang.clone(), canonical.clone());
+                if let Some(c) = c_ctx {
+                    ix.entities[e].context.extend(row.list(c).map(fold));
+                }
+                let mut forms = vec![canonical];
+                if let Some(c) = c_alias {
+                    forms.extend(row.list(c).map(str::to_string));
+                }
+                for form in forms {
+                    ix.add_name(e, &lang, form);
+                }
+            }
+        }
+        // anchors: distinctive tokens of multi-word organisation names
+        let mut token_entities: HashMap<&str, HashSet<usize>> = HashMap::new();
+        for n in &ix.names {
+            for t in &n.tokens {
+                token_entities.entry(t.as_str()).or_default().insert(n.entity);
+            }
+        }
+        let mut anchors: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (ni, n) in ix.names.iter().enumerate() {
+            if n.tokens.len() < 2 || ix.entities[n.entity].kind == "person" {
+                continue;
+            }
+            for (pos, t) in n.tokens.iter().enumerate() {
+                let spread = token_entities.get(t.as_str()).map_or(0, HashSet::len);
+                if t.chars().count() >= 4 && spread <= 4 && !WEAK_ANCHORS.contains(&t.as_str()) {
+                    anchors.entry(t.clone()).or_default().push((ni, pos));
+                }
+            }
+        }
+        ix.spread = token_entities.iter().map(|(t, e)| (t.to_string(), e.len())).collect();
+        ix.anchors = anchors;
+        // people: surname deletion index
+        for (ni, n) in ix.names.iter().enumerate() {
+            if ix.entities[n.entity].kind != "person" || n.tokens.len() < 2 {
+                continue;
+            }
+            let surname = n.tokens.last().unwrap().clone();
+            if surname.chars().count() < 4 {
+                continue;
+            }
+            let first: Vec<String> = n.tokens[..n.tokens.len() - 1].to_vec();
+            ix.first_names.extend(first.iter().cloned());
+            let pi = ix.people.len();
+            for d in deletions(&surname, max_distance(&surname)) {
+                ix.deletions.entry(d).or_default().push(pi);
+            }
+            ix.people.push(PersonName { name: ni, first, surname });
+        }
+        for v in ix.deletions.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        for file in lexicons.of_kind("confusions") {
+            let w = file.require("wrong")?;
+            let r = file.require("right")?;
+            for row in &file.rows {
+                ix.confusions.insert((fold(row.get(w)), fold(row.get(r))));
+            }
+        }
+        for file in lexicons.of_kind("outlet-calques") {
+            let t = file.require("translated")?;
+            let o = file.require("outlet")?;
+            let l = file.column("lang");
+            let note = file.column("note");
+            for row in &file.rows {
+                let translated: Vec<String> = row.get(t).split_whitespace().map(fold).collect();
+                if translated.is_empty() || row.get(o).is_empty() {
+                    return Err(file.error(row, "`translated` and `outlet` must not be empty"));
+                }
+                let lang = l.map(|c| row.get(c)).filter(|s| !s.is_empty()).unwrap_or(&file.lang).to_string();
+                let entry = OutletCalque {
+                    translated,
+                    outlet: row.get(o).to_string(),
+                    lang,
+                    note: note.map(|c| row.get(c).to_string()).unwrap_or_default(),
+                };
+                ix.calques.entry(entry.translated[0].clone()).or_default().push(entry);
+            }
+        }
+        Ok(ix)
+    }
+}
+
+impl EntityIndex {
+    fn add_name(&mut self, entity: usize, lang: &str, text: String) {
+        let raw: Vec<&str> = text.split_whitespace().collect();
+        let tokens: Vec<String> = raw.iter().map(|t| fold(t.trim_matches(|c: char| !c.is_alphanumeric()))).filter(|t| !t.is_empty()).collect();
+        let capitalised = raw.iter().map(|t| t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).collect();
+        self.known_names.insert(tokens.join(" "));
+        self.known_tokens.extend(tokens.iter().cloned());
+        let _ = lang;
+        self.names.push(Name { entity, text, tokens, capitalised });
+    }
+
+    /// The entities, for other rules (name-inconsistency) that want them.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Is this folded token part of any known name?
+    pub fn is_known_token(&self, folded: &str) -> bool {
+        self.known_tokens.contains(folded)
+    }
+
+    /// Is this folded full form a known name?
+    pub fn is_known_name(&self, folded: &str) -> bool {
+        self.known_names.contains(folded)
+    }
+
+    /// The form to suggest for an entity in the copy language, else English, else the form written.
+    fn display<'a>(&'a self, entity: usize, lang: &str, fallback: &'a str) -> &'a str {
+        let c = &self.entities[entity].canonical;
+        c.get(lang).or_else(|| c.get("en")).map(String::as_str).unwrap_or(fallback)
+    }
+}
+
+fn max_distance(s: &str) -> usize {
+    if s.chars().count() >= 8 { 2 } else { 1 }
+}
+
+/// All strings made by deleting up to `n` chars (SymSpell candidate keys).
+fn deletions(s: &str, n: usize) -> HashSet<String> {
+    let mut out = HashSet::new();
+    out.insert(s.to_string());
+    let mut frontier = vec![s.to_string()];
+    for _ in 0..n {
+        let mut next = Vec::new();
+        for w in &frontier {
+            let chars: Vec<char> = w.chars().collect();
+            for i in 0..chars.len() {
+                let d: String = chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c).collect();
+                if out.insert(d.clone()) {
+                    next.push(d);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// A view of the document's words: folded keys, sentence ids, possessives stripped.
+
+struct Word<'a> {
+    token: &'a Token,
+    /// Span without a trailing possessive `'s`.
+    span: Span,
+    text: &'a str,
+    key: String,
+    sentence: usize,
+    /// Index of the first word of its sentence.
+    sentence_first: usize,
+}
+
+struct WordView<'a> {
+    words: Vec<Word<'a>>,
+}
+
+impl<'a> WordView<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let mut words = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let first = words.len();
+            for t in &doc.tokens[s.tokens.0..s.tokens.1] {
+                if !t.is_word() {
+                    continue;
+                }
+                let mut span = t.span;
+                let raw = doc.slice(span);
+                for suffix in ["'s", "’s", "'", "’"] {
+                    if raw.len() > suffix.len() + 2 && raw.ends_with(suffix) {
+                        span.end -= suffix.len();
+                        break;
+                    }
+                }
+                let text = doc.slice(span);
+                words.push(Word { token: t, span, text, key: fold(text), sentence: si, sentence_first: first });
+            }
+        }
+        WordView { words }
+    }
+
+    /// Are words `i..j` adjacent (only spaces between them)?
+    fn contiguous(&self, doc: &Document, i: usize, j: usize) -> bool {
+        (i + 1..j).all(|k| {
+            let (a, b) = (&self.words[k - 1], &self.words[k]);
+            a.sentence == b.sentence && doc.text[a.token.span.end..b.token.span.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+        })
+    }
+}
+
+fn is_cap(t: &Token) -> bool {
+    matches!(t.case, Case::Title | Case::Upper)
+}
+
+fn overlaps_any(spans: &[Span], s: Span) -> bool {
+    spans.iter().any(|x| x.overlaps(s))
+}
+
+/// Similarity in 0..=1 from the edit distance.
+fn similarity(a: &str, b: &str) -> f64 {
+    let d = damerau_levenshtein(a, b) as f64;
+    1.0 - d / a.chars().count().max(b.chars().count()).max(1) as f64
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shape 1: organisation names with one word swapped.
+
+fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
+    let words = &w.words;
+    for (i, word) in words.iter().enumerate() {
+        let Some(hits) = ix.anchors.get(&word.key) else { continue };
+        for &(ni, pos) in hits {
+            let name = &ix.names[ni];
+            let n = name.tokens.len();
+            if pos > i || i - pos + n > words.len() {
+                continue;
+            }
+            let start = i - pos;
+            let end = start + n;
+            if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
+                continue;
+            }
+            let diffs: Vec<usize> = (0..n).filter(|&k| words[start + k].key != name.tokens[k]).collect();
+            if diffs.len() != 1 {
+                continue;
+            }
+            let k = diffs[0];
+            let got = &words[start + k];
+            let want = &name.tokens[k];
+            if is_cap(got.token) != name.capitalised[k] || got.key.chars().count() < 3 {
+                continue;
+            }
+            let span = words[start].span.cover(words[end - 1].span);
+            if overlaps_any(flagged, span) {
+                continue;
+            }
+            // the window as written must not itself be a known name (or part of a longer one)
+            let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_str()).collect();
+            if ix.known_names.contains(&written.join(" ")) || extends_to_known(ix, doc, w, start, end) {
+                continue;
+            }
+            let confusion = ix.confusions.contains(&(got.key.clone(), want.clone()));
+            // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
+            let want_distinctive = ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !WEAK_ANCHORS.contains(&want.as_str());
+            let near = !confusion
+                && want_distinctive
+                && !ix.known_tokens.contains(&got.key)
+                && got.key.chars().count() >= 5
+                && damerau_levenshtein(&got.key, want) <= 2
+                && similarity(&got.key, want) >= 0.75;
+            if !confusion && !near {
+                continue;
+            }
+            let correct = corrected(doc, &words[start..end], k, name);
+            let entity = name.entity;
+            let canonical = ix.display(entity, lang, &name.text);
+            let also = if canonical != correct { format!(" ({canonical})") } else { String::new() };
+            let why = if confusion {
+                format!("\"{}\" is a known mistranslation of \"{}\"", got.text, original_word(name, k))
+            } else {
+                format!("\"{}\" is one or two letters from \"{}\"", got.text, original_word(name, k))
+            };
+            let text = doc.slice(span);
+            let message = format!("\"{text}\" looks like a corruption of \"{correct}\"{also}: {why}");
+            let confidence = if confusion { Confidence::High } else { Confidence::Medium };
+            flagged.push(span);
+            out.push(Finding::new(&META, span, confidence, message).replace_with(correct, Applicability::Unsafe));
+            break;
+        }
+    }
+}
+
+/// Does the window plus a neighbouring word form a known name (then the window is fine)?
+fn extends_to_known(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, start: usize, end: usize) -> bool {
+    let words = &w.words;
+    let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key.as_str()).collect::<Vec<_>>().join(" ");
+    (start > 0 && w.contiguous(doc, start - 1, end) && ix.known_names.contains(&key(start - 1, end)))
+        || (end < words.len() && w.contiguous(doc, start, end + 1) && ix.known_names.contains(&key(start, end + 1)))
+}
+
+/// The written window with word `k` replaced by the name's word, keeping the rest as written.
+fn corrected(doc: &Document, window: &[Word<'_>], k: usize, name: &Name) -> String {
+    let mut out = String::new();
+    for (j, word) in window.iter().enumerate() {
+        if j > 0 {
+            out.push_str(&doc.text[window[j - 1].span.end..word.span.start]);
+        }
+        if j == k { out.push_str(original_word(name, k)) } else { out.push_str(word.text) }
+    }
+    out
+}
+
+/// Word `k` of a name as the lexicon writes it.
+fn original_word(name: &Name, k: usize) -> &str {
+    name.text
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !t.is_empty())
+        .nth(k)
+        .unwrap_or("")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shape 2: a newsmaker's surname a letter or two off.
+
+/// Titles that may stand before a surname without being a first name.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "president", "prime", "minister", "pm", "secretary", "gen", "general", "foreign", "defense", "defence",
+    "chancellor", "king", "queen", "prince", "sheikh", "emir", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
+    "presiden", "menteri", "menlu", "pak", "bapak", "ibu", "senator", "sen", "rep", "gov", "governor", "mayor", "chief", "deputy",
+    "vice", "premier", "leader", "commander", "col", "lt", "speaker", "judge", "justice", "pope", "cardinal", "ayatollah",
+    "señor", "presidente", "ministro", "canciller", "ministre", "président", "präsident", "minister", "kanzler", "kanzlerin", "herr",
+    "frau", "madame", "monsieur", "sayın", "bakan", "cumhurbaşkanı", "state", "said", "told", "and", "by", "with",
+];
+
+fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
+    let words = &w.words;
+    let doc_keys: HashSet<&str> = words.iter().map(|x| x.key.as_str()).collect();
+    for (i, word) in words.iter().enumerate() {
+        if word.token.case != Case::Title || word.key.chars().count() < 4 || ix.known_tokens.contains(&word.key) {
+            continue;
+        }
+        // a capitalised word followed by another unknown capitalised word is probably a
+        // different multi-word name ("Blinkin Street") unless it ends the name
+        let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
+        let mut seen = HashSet::new();
+        for d in deletions(&word.key, max_distance(&word.key)) {
+            let Some(cands) = ix.deletions.get(&d) else { continue };
+            for &pi in cands {
+                if !seen.insert(pi) {
+                    continue;
+                }
+                let p = &ix.people[pi];
+                let dist = damerau_levenshtein(&word.key, &p.surname);
+                if dist == 0 || dist > max_distance(&p.surname) {
+                    continue;
+                }
+                // never flag a change of the first letter or a plural/possessive-looking change
+                if word.key.chars().next() != p.surname.chars().next() {
+                    continue;
+                }
+                if let Some((conf, fstart)) = person_support(ix, doc, w, i, p, &doc_keys) {
+                    let better = match best {
+                        None => true,
+                        Some((_, bd, bc, _)) => conf > bc || (conf == bc && dist < bd),
+                    };
+                    if better {
+                        best = Some((pi, dist, conf, fstart));
+                    }
+                }
+            }
+        }
+        let Some((pi, _, confidence, fstart)) = best else { continue };
+        let p = &ix.people[pi];
+        let name = &ix.names[p.name];
+        let surname_written = original_word(name, name.tokens.len() - 1);
+        let span = words[fstart].span.cover(word.span);
+        if overlaps_any(flagged, span) {
+            continue;
+        }
+        let fixed = if fstart < i {
+            format!("{}{}", &doc.text[words[fstart].span.start..word.span.start], surname_written)
+        } else {
+            surname_written.to_string()
+        };
+        let canonical = ix.display(name.entity, lang, &name.text);
+        let message = format!(
+            "\"{}\" looks like a misspelling of \"{surname_written}\" ({canonical}): {} letter{} apart, and {}",
+            word.text,
+            damerau_levenshtein(&word.key, &p.surname),
+            if damerau_levenshtein(&word.key, &p.surname) == 1 { "" } else { "s" },
+            support_reason(confidence, fstart < i),
+        );
+        flagged.push(span);
+        out.push(Finding::new(&META, span, confidence, message).replace_with(fixed, Applicability::Unsafe));
+    }
+}
+
+fn support_reason(c: Confidence, first_name: bool) -> &'static str {
+    match (c, first_name) {
+        (_, true) => "the first name matches",
+        (Confidence::High, false) => "the correct spelling appears elsewhere in the story",
+        _ => "the person's role is named in the same sentence",
+    }
+}
+
+/// Context that supports reading word `i` as person `p`'s surname: returns the confidence and
+/// the index of the first word of the name as written.
+fn person_support(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize, p: &PersonName, doc_keys: &HashSet<&str>) -> Option<(Confidence, usize)> {
+    let words = &w.words;
+    let word = &words[i];
+    // first name(s) right before the surname
+    let nf = p.first.len();
+    if i >= nf && words[i - nf].sentence == word.sentence && w.contiguous(doc, i - nf, i + 1) {
+        let written: Vec<&str> = words[i - nf..i].iter().map(|x| x.key.as_str()).collect();
+        if written.iter().zip(&p.first).all(|(a, b)| a == b) {
+            return Some((Confidence::High, i - nf));
+        }
+    }
+    // the previous capitalised word: a different first name means a different person
+    if i > word.sentence_first {
+        let prev = &words[i - 1];
+        if is_cap(prev.token) && w.contiguous(doc, i - 1, i + 1) && !TITLES.contains(&prev.key.as_str()) && !ix.entities[ix.names[p.name].entity].context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key)) {
+            // a near-miss first name with the right surname length still reads as the same person
+            let last_first = p.first.last().map(String::as_str).unwrap_or("");
+            if ix.first_names.contains(&prev.key) || damerau_levenshtein(&prev.key, last_first) > 1 {
+                return None;
+            }
+            return Some((Confidence::Medium, i - 1));
+        }
+    }
+    // a capitalised word right after (unknown) suggests a longer, different name
+    if i + 1 < words.len() && words[i + 1].sentence == word.sentence && words[i + 1].token.case == Case::Title && w.contiguous(doc, i, i + 2) && !ix.known_tokens.contains(&words[i + 1].key) {
+        return None;
+    }
+    let surname_len = p.surname.chars().count();
+    // the correct spelling elsewhere in the story
+    if doc_keys.contains(p.surname.as_str()) && surname_len >= 5 {
+        return Some((Confidence::High, i));
+    }
+    // the person's role in the same sentence
+    let entity = &ix.entities[ix.names[p.name].entity];
+    if surname_len >= 6 && !entity.context.is_empty() {
+        let sentence = fold(doc.slice(doc.sentences[word.sentence].span));
+        if entity.context.iter().any(|c| c.chars().count() >= 5 && contains_phrase(&sentence, c)) {
+            return Some((Confidence::Medium, i));
+        }
+    }
+    None
+}
+
+/// Whole-word phrase containment on folded text.
+fn contains_phrase(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(needle) {
+        let s = from + at;
+        let e = s + needle.len();
+        let before = hay[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = s + needle.len().max(1);
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shape 3: an outlet's name translated as a word.
+
+/// Attribution cues (folded) that introduce a media source, by copy language.
+const CUES: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "quoted from", "quoting", "as quoted by", "reported by", "as reported by", "according to", "citing", "cited by", "told",
+            "launched from", "launching from", "quoted by", "reported", "the daily", "daily", "newspaper", "news portal", "news site",
+            "outlet", "media outlet", "in an interview with", "wrote", "quoted", "via", "from",
+        ],
+    ),
+    ("id", &["dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip", "menurut", "harian", "surat kabar", "media"]),
+];
+
+fn check_outlet_calques(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
+    if ix.calques.is_empty() {
+        return;
+    }
+    let words = &w.words;
+    let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
+    for (i, word) in words.iter().enumerate() {
+        let Some(rows) = ix.calques.get(&word.key) else { continue };
+        if !is_cap(word.token) || i == word.sentence_first {
+            continue;
+        }
+        for row in rows.iter().filter(|r| r.lang == lang || r.lang == "mul") {
+            let n = row.translated.len();
+            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == row.translated[k]) || !w.contiguous(doc, i, i + n) {
+                continue;
+            }
+            if !(0..n).all(|k| is_cap(words[i + k].token) || words[i + k].key.len() <= 3) {
+                continue;
+            }
+            // the cue must end within two words before the outlet name, in the same sentence
+            let sentence_start = doc.sentences[word.sentence].span.start;
+            let before = fold(&doc.text[sentence_start..word.span.start]);
+            let before = before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
+            let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail_s = tail.join(" ");
+            let cue = cues.iter().filter(|c| tail_s.ends_with(*c) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(*c)).max_by_key(|c| c.len());
+            let Some(cue) = cue else { continue };
+            let span = words[i].span.cover(words[i + n - 1].span);
+            if overlaps_any(flagged, span) {
+                continue;
+            }
+            let confidence = if tail_s.ends_with(*cue) && cue.len() > 4 { Confidence::High } else { Confidence::Medium };
+            let text = doc.slice(span);
+            let note = if row.note.is_empty() { String::new() } else { format!(" ({})", row.note) };
+            let message =
+                format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
+            flagged.push(span);
+            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet.clone(), Applicability::Unsafe));
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn flags_israeli_jihad() {
+        let (doc, f) = run(&EntityCorruption, "Those invited included the militant groups Hamas and Israeli Jihad, officials said.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(doc.slice(f[0].span), "Israeli Jihad");
+        assert_eq!(f[0].suggestion.as_ref().unwrap().replacement, "Islamic Jihad");
+        assert_eq!(f[0].confidence, Confidence::High);
+    }
+
+    #[test]
+    fn ignores_correct_and_other_names() {
+        assert_clean(&EntityCorruption, "Islamic Jihad and Hamas fighters clashed with Israeli troops near Jenin.");
+        assert_clean(&EntityCorruption, "The Israeli army said Palestinian Islamic Jihad fired rockets.");
+        assert_clean(&EntityCorruption, "Islamic State claimed the attack, while the Taliban denied any role.");
+    }
+
+    #[test]
+    fn flags_person_with_first_name() {
+        assert_flags(&EntityCorruption, "U.S. Secretary of State Antony Blinkin arrived in Cairo on Monday.", &["Antony Blinkin"]);
+        assert_fix(&EntityCorruption, "Antony Blinkin met officials.", "Antony Blinken met officials.");
+        assert_flags(&EntityCorruption, "German Foreign Minister Annalena Baerback said talks would go on.", &["Annalena Baerback"]);
+    }
+
+    #[test]
+    fn ignores_unknown_names_without_support() {
+        // a surname near a known one, with a different first name: a different person
+        assert_clean(&EntityCorruption, "Local councillor Peter Blinkhorn and teacher Anna Blinken spoke at the fair.");
+        assert_clean(&EntityCorruption, "Shopkeeper Ahmed Safedi said prices had doubled.");
+        assert_clean(&EntityCorruption, "Antony Blinken and Annalena Baerbock met in Berlin.");
+    }
+
+    #[test]
+    fn flags_outlet_translated_as_word() {
+        assert_flags(&EntityCorruption, "The minister arrived on Tuesday, as quoted from Compass.", &["Compass"]);
+        assert_clean(&EntityCorruption, "The ship's Compass was found on the deck, the navy said.");
+    }
+
+    #[test]
+    fn deletion_keys() {
+        let d = deletions("abc", 1);
+        assert!(d.contains("ab") && d.contains("bc") && d.contains("ac") && d.contains("abc"));
+    }
 }
