@@ -169,6 +169,11 @@ impl Rule for Mojibake {
         for r in repair_pass(text) {
             let bad = r.span.of(text);
             let (fixed, certain) = repair(bad);
+            if fixed.contains('\u{FFFD}') {
+                let message = format!("`{bad}` is a replacement character (U+FFFD) shown as mojibake: the original bytes were lost before this copy was made; re-fetch or retype the original");
+                out.push(Finding::new(&META, r.span, Confidence::High, message));
+                continue;
+            }
             let message = format!(
                 "`{bad}` is UTF-8 text decoded as Windows-1252/Latin-1 (mojibake){}; it should read `{fixed}`",
                 if fixed.chars().count() * 2 < bad.chars().count() && bad.chars().count() > 3 { ", possibly twice" } else { "" }

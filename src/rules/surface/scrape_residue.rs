@@ -135,7 +135,7 @@ const MAX_LINE: usize = 160;
 
 impl ResidueIndex {
     /// Classifies one line: the confidence and the marker quoted in the message.
-    fn classify(&self, line: &str) -> Option<(Confidence, String)> {
+    fn classify(&self, line: &str) -> Option<Confidence> {
         let head = if line.len() > MAX_LINE {
             let mut end = MAX_LINE;
             while !line.is_char_boundary(end) {
@@ -150,21 +150,21 @@ impl ResidueIndex {
         let first = self.ac.find(Input::new(norm).anchored(Anchored::Yes))?;
         let marker = &self.markers[first.pattern().as_usize()];
         let rest = &norm[first.end()..];
-        let quoted = norm[..first.end()].to_string();
         match marker.kind {
             Match::Prefix => {
                 let ok = marker.text.ends_with(':')
                     || rest.trim_start().is_empty()
                     || rest.trim_start().starts_with([':', '-', '–', '—', '|', '»', '>']);
-                ok.then_some((marker.confidence, quoted))
+                ok.then_some(marker.confidence)
             }
-            Match::Lead => (rest.is_empty() || rest.starts_with([' ', ':']) || !marker.text.ends_with(char::is_alphanumeric))
-                .then_some((marker.confidence, quoted)),
+            Match::Lead => {
+                (rest.is_empty() || rest.starts_with([' ', ':']) || !marker.text.ends_with(char::is_alphanumeric)).then_some(marker.confidence)
+            }
             Match::Line | Match::Widget => {
                 if line.len() > MAX_LINE {
                     return None;
                 }
-                self.only_markers(norm).map(|c| (c, norm.trim_end_matches(|c: char| TRAILING.contains(&c) || c == ' ').to_string()))
+                self.only_markers(norm)
             }
         }
     }
@@ -209,17 +209,27 @@ impl Rule for ScrapeResidue {
         let Ok(index) = cx.lexicons.index::<ResidueIndex>() else { return };
         for &para in &doc.paragraphs {
             let line = doc.slice(para);
-            let Some((confidence, marker)) = index.classify(line) else { continue };
+            let Some(confidence) = index.classify(line) else { continue };
             let whole = super::line_deletion(&doc.text, para);
             let (why, applicability) = if confidence == Confidence::High {
                 ("website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
             } else {
                 ("looks like a credit or caption line pasted from a web page", Applicability::Unsafe)
             };
-            let message = format!("`{marker}` line is {why}; delete the line");
+            let message = format!("`{}` is {why}; delete the line", quote(line));
             out.push(Finding::new(&META, para, confidence, message).suggest(whole, "", applicability));
         }
     }
+}
+
+/// A line for a message, shortened when long.
+fn quote(line: &str) -> String {
+    const MAX: usize = 60;
+    if line.chars().count() <= MAX {
+        return line.to_string();
+    }
+    let head: String = line.chars().take(MAX - 1).collect();
+    format!("{}…", head.trim_end())
 }
 
 #[cfg(test)]
