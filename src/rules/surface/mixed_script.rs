@@ -114,6 +114,11 @@ fn check_part(doc: &Document, span: Span, home: Script, out: &mut Output) {
         return;
     }
     let strays: Vec<char> = word.chars().filter(|&c| script_of(c).is_some_and(|s| s != main)).collect();
+    // Greek letters that look like no Latin letter are symbols in their own right:
+    // `μg`, `5μm`, `ΔG`, `γ-ray`; only look-alikes (`Α`, `ο`, `ν`) are slips
+    if main == Script::Latin && strays.iter().all(|&c| script_of(c) == Some(Script::Greek) && homoglyph(c, Script::Latin).is_none()) {
+        return;
+    }
     let fixed: Option<String> =
         word.chars().map(|c| if script_of(c).is_some_and(|s| s != main) { homoglyph(c, main) } else { Some(c) }).collect();
     let list: Vec<String> = strays.iter().map(|c| format!("`{c}` (U+{:04X}, {})", *c as u32, script_name(script_of(*c).unwrap()))).collect();
@@ -177,6 +182,11 @@ mod tests {
     #[test]
     fn ignores_hyphenated_parts_and_greek_prefixes() {
         assert_clean(&MixedScript, "β-blockers and Twitter-аккаунт and the α-version.");
+    }
+
+    #[test]
+    fn ignores_greek_symbols_in_units() {
+        assert_clean(&MixedScript, "Levels reached 5μg per litre, 3μm particles and a ΔG shift of 2 kΩ.");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! "Baca juga:", "ADVERTISEMENT", share buttons, photo credits). Line-anchored only: "see also"
 //! inside a sentence is prose.
 
+use std::collections::HashSet;
+
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind};
 
 use crate::document::Document;
@@ -74,6 +76,8 @@ struct Marker {
 pub struct ResidueIndex {
     markers: Vec<Marker>,
     ac: AhoCorasick,
+    /// First words of the markers: a line opening with any other word is prose.
+    first_words: HashSet<String>,
 }
 
 impl LexiconIndex for ResidueIndex {
@@ -98,7 +102,8 @@ impl LexiconIndex for ResidueIndex {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(markers.iter().map(|m| &m.text))
             .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, message: e.to_string() })?;
-        Ok(ResidueIndex { markers, ac })
+        let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
+        Ok(ResidueIndex { markers, ac, first_words })
     }
 }
 
@@ -126,18 +131,32 @@ fn normalise(s: &str) -> String {
     out.trim().to_string()
 }
 
+/// The first word of a line (after bullets), normalised: the cheap test that rules out prose.
+fn first_word(line: &str) -> String {
+    let line = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
+    let end = line.find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(line.len());
+    normalise(line[..end].trim_end_matches(TRAILING))
+}
+
 const LEADING: &[char] = &['*', '•', '·', '-', '–', '—', '>', '»', '[', '(', '#', '|', '_', '='];
 const TRAILING: &[char] = &['*', '•', '·', '-', '–', '—', '<', '«', ']', ')', '|', ':', '.', '…', '>', '»', '_', '=', '!'];
 const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'];
 
 /// The longest line that can be residue in whole (share rows, ad markers).
 const MAX_LINE: usize = 160;
+/// Bytes of a longer line read to match a `prefix` or `lead` marker.
+const MAX_OPENING: usize = 72;
 
 impl ResidueIndex {
     /// Classifies one line: the confidence and the marker quoted in the message.
     fn classify(&self, line: &str) -> Option<Confidence> {
+        let word = first_word(line);
+        if !self.first_words.contains(&word) && !word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str)) {
+            return None;
+        }
+        // a long line can only be residue by its opening: read just enough for the longest marker
         let head = if line.len() > MAX_LINE {
-            let mut end = MAX_LINE;
+            let mut end = MAX_OPENING;
             while !line.is_char_boundary(end) {
                 end -= 1;
             }
@@ -253,6 +272,8 @@ mod tests {
     fn deletes_the_whole_line() {
         assert_fix(&ScrapeResidue, "The toll rose.\nSEE ALSO:\nThe end.", "The toll rose.\nThe end.");
         assert_fix(&ScrapeResidue, "The toll rose.\n- ADVERTISEMENT -", "The toll rose.");
+        assert_fix(&ScrapeResidue, "The toll rose.\n[ADVERTISEMENT]\n©2024 Example News\nEnd.", "The toll rose.\n©2024 Example News\nEnd.");
+        assert_flags(&ScrapeResidue, "The toll rose.\n©2024 Example News\nEnd.", &["©2024 Example News"]);
     }
 
     #[test]
