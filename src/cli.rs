@@ -26,7 +26,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check stories: files, folders (walked, .gitignore-aware) or `-` for stdin.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules.
     Rules {
         /// `human` table or `json`.
@@ -138,7 +138,7 @@ pub fn main_with(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
     }
 }
 

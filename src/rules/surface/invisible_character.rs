@@ -23,18 +23,18 @@ right-to-left text.
 
 ## Why it matters
 They are pasted in from CMS editors, PDFs and web pages. Readers do not see them, but search,
-the wire's dedup, spell checkers and name matching do: `Pales​tinian` with a zero-width space
-does not match `Palestinian`. Bidi overrides can reorder what a reader sees.
+the wire's dedup, spell checkers and name matching do: `Palestinian` with a zero-width space
+(U+200B) after `Pales` does not match `Palestinian`. Bidi overrides can reorder what a reader sees.
 
 ## Example
-`The Pales​tinian Authority said ...` (a U+200B inside the word)
+`The Pales<U+200B>tinian Authority said ...` (a zero-width space inside the word)
 
 ## Better
 `The Palestinian Authority said ...`
 
 ## False positives
 Joiners are part of the writing in Indic, Arabic and Persian text and in emoji sequences
-(`👩‍⚕️`), zero-width spaces mark word breaks in Thai, Khmer, Lao and Burmese, and bidi marks
+(woman + U+200D + medical symbol), zero-width spaces mark word breaks in Thai, Khmer, Lao and Burmese, and bidi marks
 belong next to right-to-left text: none of these is flagged. A byte-order mark at the start of
 the file is left alone. Disable with `[rules.invisible-character] enabled = false`.
 

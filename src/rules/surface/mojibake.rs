@@ -52,7 +52,7 @@ const CP1252_HIGH: [u32; 32] = [
 fn cp1252_byte(c: char) -> Option<u8> {
     let u = c as u32;
     match u {
-        0..=0x7F | 0x80..=0xFF => Some(u as u8),
+        0..=0xFF => Some(u as u8),
         _ => CP1252_HIGH.iter().position(|&x| x == u).map(|i| 0x80 + i as u8),
     }
 }

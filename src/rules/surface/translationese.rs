@@ -107,6 +107,9 @@ pub struct CalqueIndex {
     by_lang: HashMap<String, LanguageCalques>,
 }
 
+/// An expanded literal form of a pattern and the calque it belongs to.
+type Form = (String, usize);
+
 /// Most literal forms one pattern may expand to.
 const MAX_EXPANSIONS: usize = 512;
 
@@ -170,7 +173,7 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
 
 impl LexiconIndex for CalqueIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut raw: BTreeMap<String, (Vec<Calque>, Vec<(String, usize)>)> = BTreeMap::new();
+        let mut raw: BTreeMap<String, (Vec<Calque>, Vec<Form>)> = BTreeMap::new();
         for file in lexicons.of_kind("calques") {
             let cols = [
                 file.require("source")?,
