@@ -13,7 +13,7 @@ use wirelint::fix::{FixMode, FixSummary, fix_targets};
 use wirelint::input::{InputFormat, ReadOptions};
 use wirelint::render::{Format, Stats, renderer};
 use wirelint::rules::{RULES, find};
-use wirelint::runner::{collect_targets, run};
+use wirelint::runner::{RunOptions, collect_targets, run_with};
 use wirelint::{ActiveRule, Confidence, Linter, Settings, Severity};
 
 #[derive(Parser, Debug)]
@@ -24,6 +24,7 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant, reason = "parsed once per process")]
 pub enum Command {
     /// Check stories: files, folders (walked, .gitignore-aware) or `-` for stdin.
     Check(Box<CheckArgs>),
@@ -103,6 +104,12 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// At the end, counts per rule, per source and per language, and the stories with the most findings.
+    #[arg(long)]
+    pub summary: bool,
+    /// Never draw the progress bar (it is drawn on stderr only when stderr is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
     /// Apply safe fixes to plain-text files in place (atomically), then report what is left.
     #[arg(long)]
     pub fix: bool,
@@ -261,12 +268,13 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         // read errors are reported again (and set the exit code) by the check below
         fix_failed = !summary.unwritten.is_empty();
     }
-    let mut stats = Stats::default();
+    let mut stats = if args.summary { Stats::with_summary(10) } else { Stats::default() };
     for e in &walk_errors {
         stats.errors += 1;
         render.error(e)?;
     }
-    run(&linter, &targets, &opts, render.as_mut(), &mut stats)?;
+    let run_opts = RunOptions { progress: !args.no_progress && std::io::stderr().is_terminal(), ..RunOptions::default() };
+    run_with(&linter, &targets, &opts, &run_opts, render.as_mut(), &mut stats)?;
     render.finish(&stats)?;
     if stats.errors > 0 || fix_failed {
         return Ok(ExitCode::from(2));

@@ -1,11 +1,34 @@
 //! Running the linter over paths: walk, read, check in parallel, render in input order.
+//!
+//! The run is a three-stage pipeline:
+//!
+//! ```text
+//! reader thread ──batches──▶ checker thread (rayon par_iter) ──results──▶ caller (render)
+//! ```
+//!
+//! - The **reader** expands targets into work [`Unit`]s: a whole file (read by a worker), or one
+//!   JSON Lines record (split off by the reader, so one big corpus file is checked in parallel,
+//!   and so is JSONL on stdin). Units are grouped into batches of at most
+//!   [`RunOptions::batch_stories`] stories or [`RunOptions::batch_bytes`] bytes.
+//! - The **checker** parses, analyses and checks the units of one batch in parallel on the rayon
+//!   pool (`--threads`), collecting results in unit order.
+//! - The **caller** renders each batch in order while the next one is being checked.
+//!
+//! Output order is the input order whatever the number of threads. The channels hold one batch
+//! each, so at most four batches are alive at once: memory is bounded by the batch size times
+//! the largest story, not by the corpus.
 
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::{Duration, Instant};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::document::Document;
-use crate::input::{self, InputError, InputFormat, ReadOptions};
+use crate::input::{self, InputError, InputFormat, ReadOptions, jsonl};
 use crate::render::{Render, Stats};
 use crate::{Linter, StoryReport};
 
@@ -62,38 +85,424 @@ pub enum Item {
     Error(InputError),
 }
 
-/// Reads and checks one target; every story and error, in input order.
+/// Reads and checks one target; every story and error, in input order (no parallelism inside).
 pub fn check_target(linter: &Linter, target: &Target, opts: &ReadOptions) -> Vec<Item> {
     let mut items = Vec::new();
-    input::read_path(&target.path, opts, &mut |r| match r {
-        Ok(doc) => {
-            let report = linter.check(&doc);
-            items.push(Item::Story(Box::new(doc), report));
-        }
-        Err(e) => items.push(Item::Error(e)),
-    });
+    input::read_path(&target.path, opts, &mut |r| items.push(check_one(linter, r)));
     items
 }
 
-/// Checks every target (in parallel, `chunk` files at a time) and renders results in target order.
-pub fn run(linter: &Linter, targets: &[Target], opts: &ReadOptions, render: &mut dyn Render, stats: &mut Stats) -> std::io::Result<()> {
-    let chunk = (rayon::current_num_threads() * 8).max(8);
-    for group in targets.chunks(chunk) {
-        let results: Vec<Vec<Item>> = group.par_iter().map(|t| check_target(linter, t, opts)).collect();
-        for items in results {
-            for item in items {
-                match item {
-                    Item::Story(doc, report) => {
-                        stats.add(&doc, &report);
-                        render.story(&doc, &report)?;
-                    }
-                    Item::Error(e) => {
-                        stats.errors += 1;
-                        render.error(&e)?;
-                    }
-                }
+fn check_one(linter: &Linter, r: Result<Document, InputError>) -> Item {
+    match r {
+        Ok(doc) => {
+            let report = linter.check(&doc);
+            Item::Story(Box::new(doc), report)
+        }
+        Err(e) => Item::Error(e),
+    }
+}
+
+/// How to run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Draw a progress bar on stderr (the caller checks that stderr is a terminal).
+    pub progress: bool,
+    /// Most stories (JSONL records or files) in one batch.
+    pub batch_stories: usize,
+    /// Most input bytes in one batch (a batch always takes at least one unit).
+    pub batch_bytes: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions { progress: false, batch_stories: 512, batch_bytes: 2 << 20 }
+    }
+}
+
+/// A piece of input the reader hands to a worker.
+enum Unit {
+    /// A file read (and split into stories) by the worker.
+    File(Target),
+    /// One JSON Lines record: the file's display path, its 1-based line, its bytes.
+    Line(Arc<str>, usize, Vec<u8>),
+    /// A whole input already in memory (stdin that is not JSON Lines).
+    Bytes(Arc<str>, InputFormat, Vec<u8>),
+    /// Something the reader could not read.
+    Error(InputError),
+}
+
+impl Unit {
+    fn process(self, linter: &Linter, opts: &ReadOptions) -> Vec<Item> {
+        match self {
+            Unit::File(t) => check_target(linter, &t, opts),
+            Unit::Line(path, n, bytes) => {
+                vec![check_one(linter, jsonl::parse_line(&path, n, &bytes, &opts.fields, &opts.analyse))]
             }
+            Unit::Bytes(path, fmt, bytes) => {
+                let mut items = Vec::new();
+                input::read_bytes(&path, fmt, bytes, opts, &mut |r| items.push(check_one(linter, r)));
+                items
+            }
+            Unit::Error(e) => vec![Item::Error(e)],
         }
     }
-    Ok(())
+}
+
+/// A batch of units with the input bytes they stand for (for progress).
+struct Batch {
+    units: Vec<Unit>,
+    bytes: u64,
+}
+
+struct Checked {
+    items: Vec<Vec<Item>>,
+    bytes: u64,
+}
+
+/// Groups units into batches and sends them; `false` once the receiver is gone.
+struct Batcher {
+    tx: SyncSender<Batch>,
+    batch: Batch,
+    max_units: usize,
+    max_bytes: u64,
+}
+
+impl Batcher {
+    fn push(&mut self, unit: Unit, bytes: u64) -> bool {
+        self.batch.units.push(unit);
+        self.batch.bytes += bytes;
+        if self.batch.units.len() >= self.max_units || self.batch.bytes >= self.max_bytes {
+            return self.flush();
+        }
+        true
+    }
+
+    fn flush(&mut self) -> bool {
+        if self.batch.units.is_empty() {
+            return true;
+        }
+        let batch = std::mem::replace(&mut self.batch, Batch { units: Vec::with_capacity(self.max_units), bytes: 0 });
+        self.tx.send(batch).is_ok()
+    }
+}
+
+/// Expands targets into units, in input order. JSON Lines files and JSON Lines on stdin are
+/// split into records here; other files are read by the workers.
+fn read_all(targets: &[Target], opts: &ReadOptions, b: &mut Batcher) -> bool {
+    for t in targets {
+        let keep_going = if t.path == Path::new("-") {
+            read_stdin(opts, b)
+        } else {
+            let fmt = opts.format.or_else(|| InputFormat::for_path(&t.path)).unwrap_or(InputFormat::Text);
+            if fmt == InputFormat::Jsonl {
+                let display: Arc<str> = t.path.display().to_string().into();
+                match std::fs::File::open(&t.path) {
+                    Ok(f) => split_lines(display, std::io::BufReader::with_capacity(1 << 16, f), b),
+                    Err(e) => b.push(Unit::Error(InputError::new(&display, None, None, format!("cannot open: {e}"))), 0),
+                }
+            } else {
+                let size = std::fs::metadata(&t.path).map(|m| m.len()).unwrap_or(0);
+                b.push(Unit::File(t.clone()), size)
+            }
+        };
+        if !keep_going {
+            return false;
+        }
+    }
+    b.flush()
+}
+
+/// Stdin: JSON Lines (by `--input-format` or a first `{`) is streamed record by record;
+/// anything else is read whole as one input.
+fn read_stdin(opts: &ReadOptions, b: &mut Batcher) -> bool {
+    let path: Arc<str> = "-".into();
+    let mut r = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+    // leading white space consumed while sniffing (kept, so offsets and line numbers stay right)
+    let mut skipped = Vec::new();
+    let fmt = match opts.format {
+        Some(f) => f,
+        None => loop {
+            let buf = match r.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) => return b.push(Unit::Error(InputError::new("-", None, None, format!("cannot read stdin: {e}"))), 0),
+            };
+            if buf.is_empty() {
+                break InputFormat::Text;
+            }
+            if let Some(i) = buf.iter().position(|c| !c.is_ascii_whitespace()) {
+                break InputFormat::sniff(&buf[i..]);
+            }
+            skipped.extend_from_slice(buf);
+            let n = buf.len();
+            r.consume(n);
+        },
+    };
+    if fmt == InputFormat::Jsonl {
+        let lines = skipped.iter().filter(|&&c| c == b'\n').count();
+        return split_lines_numbered(path, r, b, lines);
+    }
+    let mut bytes = skipped;
+    if let Err(e) = r.read_to_end(&mut bytes) {
+        return b.push(Unit::Error(InputError::new("-", None, None, format!("cannot read stdin: {e}"))), 0);
+    }
+    let n = bytes.len() as u64;
+    b.push(Unit::Bytes(path, fmt, bytes), n)
+}
+
+/// Splits a JSON Lines stream into one unit per non-blank record.
+fn split_lines(path: Arc<str>, r: impl BufRead, b: &mut Batcher) -> bool {
+    split_lines_numbered(path, r, b, 0)
+}
+
+fn split_lines_numbered(path: Arc<str>, mut r: impl BufRead, b: &mut Batcher, first_line: usize) -> bool {
+    let mut n = first_line;
+    loop {
+        let mut buf = Vec::new();
+        match r.read_until(b'\n', &mut buf) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => return b.push(Unit::Error(InputError::new(&path, Some(n + 1), None, format!("cannot read: {e}"))), 0),
+        }
+        n += 1;
+        let len = buf.len() as u64;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            b.batch.bytes += len;
+            continue;
+        }
+        if !b.push(Unit::Line(path.clone(), n, buf), len) {
+            return false;
+        }
+    }
+}
+
+/// Checks every target in parallel and renders results in input order.
+///
+/// Equivalent to [`run_with`] with default options (no progress bar).
+pub fn run(linter: &Linter, targets: &[Target], opts: &ReadOptions, render: &mut dyn Render, stats: &mut Stats) -> std::io::Result<()> {
+    run_with(linter, targets, opts, &RunOptions::default(), render, stats)
+}
+
+/// Checks every target with a streaming, parallel pipeline and renders results in input order.
+pub fn run_with(
+    linter: &Linter,
+    targets: &[Target],
+    opts: &ReadOptions,
+    run: &RunOptions,
+    render: &mut dyn Render,
+    stats: &mut Stats,
+) -> std::io::Result<()> {
+    let (batch_tx, batch_rx) = sync_channel::<Batch>(1);
+    let (done_tx, done_rx) = sync_channel::<Checked>(1);
+    let mut progress = Progress::new(run.progress, targets);
+    std::thread::scope(|s| {
+        let mut batcher = Batcher {
+            tx: batch_tx,
+            batch: Batch { units: Vec::new(), bytes: 0 },
+            max_units: run.batch_stories.max(1),
+            max_bytes: run.batch_bytes.max(1) as u64,
+        };
+        s.spawn(move || read_all(targets, opts, &mut batcher));
+        s.spawn(move || check_batches(linter, opts, batch_rx, done_tx));
+        // render on this thread; an error (a closed pipe) drops the receiver, which stops the others
+        for checked in done_rx {
+            progress.suspend(|| -> std::io::Result<()> {
+                for item in checked.items.into_iter().flatten() {
+                    match item {
+                        Item::Story(doc, report) => {
+                            stats.add(&doc, &report);
+                            render.story(&doc, &report)?;
+                        }
+                        Item::Error(e) => {
+                            stats.errors += 1;
+                            render.error(&e)?;
+                        }
+                    }
+                }
+                Ok(())
+            })?;
+            progress.advance(checked.bytes, stats.stories);
+        }
+        progress.finish();
+        Ok(())
+    })
+}
+
+fn check_batches(linter: &Linter, opts: &ReadOptions, rx: Receiver<Batch>, tx: SyncSender<Checked>) {
+    for batch in rx {
+        let items: Vec<Vec<Item>> = batch.units.into_par_iter().map(|u| u.process(linter, opts)).collect();
+        if tx.send(Checked { items, bytes: batch.bytes }).is_err() {
+            return;
+        }
+    }
+}
+
+/// The progress bar: hidden for the first half second so short runs never draw it.
+struct Progress {
+    bar: Option<ProgressBar>,
+    shown: bool,
+    started: Instant,
+}
+
+impl Progress {
+    const DELAY: Duration = Duration::from_millis(500);
+
+    fn new(enabled: bool, targets: &[Target]) -> Progress {
+        let bar = enabled.then(|| {
+            let stdin = targets.iter().any(|t| t.path == Path::new("-"));
+            let total: u64 = targets.iter().filter_map(|t| std::fs::metadata(&t.path).ok()).map(|m| m.len()).sum();
+            if stdin || total == 0 {
+                ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
+                    .with_style(ProgressStyle::with_template("{spinner} {binary_bytes} read, {msg} [{elapsed}, {binary_bytes_per_sec}]").expect("valid template"))
+            } else {
+                ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden()).with_style(
+                    ProgressStyle::with_template("{bar:30} {percent:>3}% {binary_bytes}/{binary_total_bytes}, {msg} [{elapsed}<{eta}, {binary_bytes_per_sec}]")
+                        .expect("valid template"),
+                )
+            }
+        });
+        Progress { bar, shown: false, started: Instant::now() }
+    }
+
+    fn advance(&mut self, bytes: u64, stories: usize) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(bytes);
+        bar.set_message(format!("{stories} stories"));
+        if !self.shown && self.started.elapsed() >= Self::DELAY {
+            bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
+            bar.enable_steady_tick(Duration::from_millis(125));
+            self.shown = true;
+        }
+    }
+
+    /// Runs `f` with the bar cleared, so output written to the same terminal does not tear.
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) if self.shown => bar.suspend(f),
+            _ => f(),
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Render;
+    use crate::Settings;
+
+    /// Records the order of stories and errors.
+    #[derive(Default)]
+    struct Recorder(Vec<String>);
+
+    impl Render for Recorder {
+        fn story(&mut self, doc: &Document, report: &StoryReport) -> std::io::Result<()> {
+            self.0.push(format!("{}#{}:{}", doc.path, doc.id.as_deref().unwrap_or("-"), report.findings.len()));
+            Ok(())
+        }
+        fn error(&mut self, err: &InputError) -> std::io::Result<()> {
+            self.0.push(format!("error {err}"));
+            Ok(())
+        }
+        fn finish(&mut self, _stats: &Stats) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn corpus(dir: &Path) -> Vec<Target> {
+        let mut jsonl = String::new();
+        for i in 0..200 {
+            if i % 97 == 5 {
+                jsonl.push_str("not json\n\n");
+            }
+            jsonl.push_str(&format!("{{\"id\":\"s{i}\",\"body\":\"JAKARTA - Story {i} said the militant group Hamas met on Sunday.\"}}\n"));
+        }
+        std::fs::write(dir.join("a.jsonl"), &jsonl).unwrap();
+        std::fs::write(dir.join("b.txt"), "Headline\n\nBERLIN - A plain story.").unwrap();
+        std::fs::write(dir.join("c.jsonl"), "{\"id\":\"x\",\"body\":\"One.\"}\n").unwrap();
+        collect_targets(&[dir.to_path_buf()], None).0
+    }
+
+    fn record(threads: usize, batch: usize, targets: &[Target]) -> Vec<String> {
+        let linter = Linter::new(Settings::default()).unwrap();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let mut rec = Recorder::default();
+        let mut stats = Stats::default();
+        let run = RunOptions { progress: false, batch_stories: batch, batch_bytes: 1 << 20 };
+        pool.install(|| run_with(&linter, targets, &ReadOptions::default(), &run, &mut rec, &mut stats)).unwrap();
+        assert_eq!(stats.stories + stats.errors, rec.0.len());
+        rec.0
+    }
+
+    #[test]
+    fn output_order_is_input_order_whatever_the_threads_and_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let targets = corpus(dir.path());
+        let one = record(1, 512, &targets);
+        assert_eq!(one.len(), 200 + 3 + 2);
+        // records stay in file order, errors in place, files in walk order
+        let ids: Vec<_> = one.iter().filter(|l| l.contains("a.jsonl#s")).map(|l| l.split('#').nth(1).unwrap().split(':').next().unwrap().to_string()).collect();
+        assert_eq!(ids, (0..200).map(|i| format!("s{i}")).collect::<Vec<_>>());
+        assert!(one[5].starts_with("error ") && one[5].contains("a.jsonl:6:"), "{}", one[5]);
+        assert!(one[one.len() - 2].contains("b.txt"));
+        assert!(one[one.len() - 1].contains("c.jsonl#x"));
+        for (threads, batch) in [(2, 512), (2, 7), (4, 1), (3, 64)] {
+            assert_eq!(record(threads, batch, &targets), one, "threads={threads} batch={batch}");
+        }
+    }
+
+    #[test]
+    fn matches_sequential_checking() {
+        let dir = tempfile::tempdir().unwrap();
+        let targets = corpus(dir.path());
+        let linter = Linter::new(Settings::default()).unwrap();
+        let mut seq = Vec::new();
+        for t in &targets {
+            for item in check_target(&linter, t, &ReadOptions::default()) {
+                seq.push(match item {
+                    Item::Story(doc, r) => format!("{}#{}:{}", doc.path, doc.id.as_deref().unwrap_or("-"), r.findings.len()),
+                    Item::Error(e) => format!("error {e}"),
+                });
+            }
+        }
+        assert_eq!(record(2, 16, &targets), seq);
+    }
+
+    #[test]
+    fn a_closed_output_stops_the_run() {
+        struct Closed;
+        impl Render for Closed {
+            fn story(&mut self, _: &Document, _: &StoryReport) -> std::io::Result<()> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn error(&mut self, _: &InputError) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn finish(&mut self, _: &Stats) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let targets = corpus(dir.path());
+        let linter = Linter::new(Settings::default()).unwrap();
+        let run = RunOptions { progress: false, batch_stories: 4, batch_bytes: 1 << 20 };
+        let err = run_with(&linter, &targets, &ReadOptions::default(), &run, &mut Closed, &mut Stats::default()).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn splits_records_with_their_line_numbers() {
+        let (tx, rx) = sync_channel(16);
+        let mut b = Batcher { tx, batch: Batch { units: Vec::new(), bytes: 0 }, max_units: 2, max_bytes: 1 << 20 };
+        let input = "{\"a\":1}\n\n  \n{\"b\":2}\n{\"c\":3}";
+        assert!(split_lines("f".into(), std::io::Cursor::new(input), &mut b));
+        assert!(b.flush());
+        drop(b);
+        let lines: Vec<usize> = rx.iter().flat_map(|b| b.units).map(|u| if let Unit::Line(_, n, _) = u { n } else { 0 }).collect();
+        assert_eq!(lines, vec![1, 4, 5]);
+    }
 }

@@ -320,6 +320,13 @@ impl DocumentBuilder {
         self.originals.len() - 1
     }
 
+    /// Registers an original shared with other documents (one file holding several stories),
+    /// without copying it; `lines` must be the line index of `text`.
+    pub fn original_shared(&mut self, field: Option<&str>, text: Arc<str>, lines: LineIndex, record_line: Option<usize>) -> usize {
+        self.originals.push(Original { field: field.map(str::to_string), lines, text, record_line });
+        self.originals.len() - 1
+    }
+
     /// Appends text that is exactly `source` of original `original` (or, when lengths differ, decoded from it).
     pub fn push(&mut self, original: usize, source: Span, text: &str) -> Span {
         let start = self.text.len();

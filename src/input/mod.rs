@@ -1,9 +1,17 @@
-//! Reading stories: plain text (`.txt`, `.md`), JSON Lines (`.jsonl`, `.ndjson`), stdin.
+//! Reading stories: plain text (`.txt`, `.md`), JSON Lines (`.jsonl`, `.ndjson`), NITF and
+//! NewsML-G2 (`.xml`, `.nitf`, `.newsml`), ninjs (`.json`), HTML (`.html`, `.htm`), stdin.
 //!
 //! A reader turns one input into zero or more [`Document`]s, or [`InputError`]s that name
 //! the file and the place; one bad record never stops the others.
 
+mod entities;
+pub mod html;
 pub mod jsonl;
+pub mod markup;
+pub mod newsml;
+pub mod ninjs;
+pub mod nitf;
+pub mod xml;
 
 use std::fmt;
 use std::io::Read;
@@ -22,6 +30,14 @@ pub enum InputFormat {
     Text,
     /// One JSON story object per line.
     Jsonl,
+    /// IPTC NITF 3.x XML (an XML file is read as NITF or NewsML-G2 by its root element).
+    Nitf,
+    /// IPTC NewsML-G2 XML: a newsItem, or a newsMessage of several.
+    Newsml,
+    /// IPTC ninjs 1.x/2.x JSON: one object or an array of them.
+    Ninjs,
+    /// An HTML page (the article text) or fragment.
+    Html,
 }
 
 impl InputFormat {
@@ -31,17 +47,57 @@ impl InputFormat {
         match ext.as_str() {
             "txt" | "md" | "text" => Some(InputFormat::Text),
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "xml" | "nitf" => Some(InputFormat::Nitf),
+            "newsml" => Some(InputFormat::Newsml),
+            "json" => Some(InputFormat::Ninjs),
+            "html" | "htm" | "xhtml" => Some(InputFormat::Html),
             _ => None,
         }
     }
 
-    /// Guesses from content (stdin): a first non-space `{` means JSON Lines.
+    /// Guesses from content (stdin): `<` opens markup (NITF, NewsML-G2 or HTML by the first
+    /// element), `[` a ninjs array, `{` JSON Lines unless the first record reads as ninjs
+    /// (or spans several lines); anything else is plain text.
     pub fn sniff(bytes: &[u8]) -> InputFormat {
-        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-            Some(b'{') => InputFormat::Jsonl,
+        let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        let Some(at) = bytes.iter().position(|b| !b.is_ascii_whitespace()) else { return InputFormat::Text };
+        let rest = &bytes[at..];
+        match rest[0] {
+            b'[' => InputFormat::Ninjs,
+            b'{' => {
+                let first = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
+                match serde_json::from_slice::<serde_json::Value>(first) {
+                    Ok(serde_json::Value::Object(o)) if !["body_text", "body_html", "bodies", "headlines"].iter().any(|k| o.contains_key(*k)) => InputFormat::Jsonl,
+                    Ok(_) | Err(_) => InputFormat::Ninjs,
+                }
+            }
+            b'<' => sniff_markup(&rest[..rest.len().min(16 * 1024)]),
             _ => InputFormat::Text,
         }
     }
+}
+
+/// The markup format of a file head, by its first element.
+fn sniff_markup(head: &[u8]) -> InputFormat {
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if rest.starts_with("!doctype html") {
+            return InputFormat::Html;
+        }
+        if rest.starts_with(['?', '!']) {
+            continue;
+        }
+        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_' | '.')).collect();
+        let local = name.rsplit(':').next().unwrap_or("");
+        return match local {
+            "nitf" => InputFormat::Nitf,
+            "newsitem" | "newsmessage" | "packageitem" | "knowledgeitem" | "conceptitem" | "planningitem" => InputFormat::Newsml,
+            _ => InputFormat::Html,
+        };
+    }
+    InputFormat::Html
 }
 
 /// An input that could not be read, with the place it went wrong.
@@ -145,5 +201,17 @@ pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptio
             Err(e) => sink(Err(e)),
         },
         InputFormat::Jsonl => jsonl::read_stream(path, std::io::Cursor::new(bytes), opts, sink),
+        InputFormat::Nitf | InputFormat::Newsml => match decode(path, bytes) {
+            Ok(text) => xml::read(path, text, opts, sink),
+            Err(e) => sink(Err(e)),
+        },
+        InputFormat::Html => match decode(path, bytes) {
+            Ok(text) => html::read(path, text, opts, sink),
+            Err(e) => sink(Err(e)),
+        },
+        InputFormat::Ninjs => match decode(path, bytes) {
+            Ok(text) => ninjs::read(path, &text, opts, sink),
+            Err(e) => sink(Err(e)),
+        },
     }
 }

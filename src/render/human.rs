@@ -94,6 +94,9 @@ impl Render for Human<'_> {
             line.push_str(&format!("; {} could not be read", plural(stats.errors, "input")));
         }
         writeln!(self.out, "{line}")?;
+        if let Some(summary) = &stats.summary {
+            super::summary::write_human(&mut self.out, &stats.by_rule, summary)?;
+        }
         self.out.flush()
     }
 }

@@ -4,6 +4,7 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+mod summary;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -19,6 +20,7 @@ pub use github::Github;
 pub use human::Human;
 pub use json::{Json, JsonLines};
 pub use sarif::Sarif;
+pub use summary::{Group, Summary, TopStory};
 
 /// `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,9 +58,17 @@ pub struct Stats {
     pub by_severity: BTreeMap<String, usize>,
     pub by_language: BTreeMap<String, usize>,
     pub by_source: BTreeMap<String, usize>,
+    /// `--summary`: per source / language breakdowns and the stories with the most findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
 }
 
 impl Stats {
+    /// Stats that also keep a [`Summary`] with the `top_n` stories with the most findings.
+    pub fn with_summary(top_n: usize) -> Stats {
+        Stats { summary: Some(Summary::new(top_n)), ..Stats::default() }
+    }
+
     pub fn add(&mut self, doc: &Document, report: &StoryReport) {
         self.stories += 1;
         if !report.findings.is_empty() {
@@ -73,6 +83,9 @@ impl Stats {
             }
         }
         *self.by_language.entry(doc.language.unwrap_or("unknown").to_string()).or_default() += 1;
+        if let Some(s) = &mut self.summary {
+            s.add(doc, report);
+        }
     }
 
     /// Highest severity seen.

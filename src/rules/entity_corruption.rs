@@ -11,7 +11,10 @@
 //! Candidate generation is indexed: anchor-token maps for organisations, a deletion index
 //! (SymSpell-style, up to two deletions) for surnames; no scan of the lexicon per token.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use rustc_hash::FxHashSet as HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use strsim::damerau_levenshtein;
 
@@ -184,7 +187,7 @@ const WEAK_ANCHORS: &[&str] = &[
 impl LexiconIndex for EntityIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut ix = EntityIndex::default();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_id: HashMap<String, usize> = HashMap::default();
         for file in lexicons.of_kind("entities") {
             let c_id = file.require("id")?;
             let c_kind = file.require("kind")?;
@@ -200,7 +203,7 @@ impl LexiconIndex for EntityIndex {
                     return Err(file.error(row, "empty `canonical`"));
                 }
                 let e = *by_id.entry(id.clone()).or_insert_with(|| {
-                    ix.entities.push(Entity { id, kind: row.get(c_kind).to_string(), canonical: HashMap::new(), context: Vec::new() });
+                    ix.entities.push(Entity { id, kind: row.get(c_kind).to_string(), canonical: HashMap::default(), context: Vec::new() });
                     ix.entities.len() - 1
                 });
                 ix.entities[e].canonical.insert(lang.clone(), canonical.clone());
@@ -217,13 +220,13 @@ impl LexiconIndex for EntityIndex {
             }
         }
         // anchors: distinctive tokens of multi-word organisation names
-        let mut token_entities: HashMap<&str, HashSet<usize>> = HashMap::new();
+        let mut token_entities: HashMap<&str, HashSet<usize>> = HashMap::default();
         for n in &ix.names {
             for t in &n.tokens {
                 token_entities.entry(t.as_str()).or_default().insert(n.entity);
             }
         }
-        let mut anchors: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut anchors: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (ni, n) in ix.names.iter().enumerate() {
             if n.tokens.len() < 2 || ix.entities[n.entity].kind == "person" {
                 continue;
@@ -328,7 +331,7 @@ fn max_distance(s: &str) -> usize {
 
 /// All strings made by deleting up to `n` chars (SymSpell candidate keys).
 fn deletions(s: &str, n: usize) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     out.insert(s.to_string());
     let mut frontier = vec![s.to_string()];
     for _ in 0..n {
@@ -347,6 +350,18 @@ fn deletions(s: &str, n: usize) -> HashSet<String> {
     out
 }
 
+/// Calls `f` with the key and each single-char deletion of it (the query side of the
+/// deletion index; the dictionary side holds up to two deletions).
+fn query_deletions(key: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    f(key);
+    for (i, c) in key.char_indices() {
+        buf.clear();
+        buf.push_str(&key[..i]);
+        buf.push_str(&key[i + c.len_utf8()..]);
+        f(buf);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // A view of the document's words: folded keys, sentence ids, possessives stripped.
 
@@ -355,7 +370,7 @@ struct Word<'a> {
     /// Span without a trailing possessive `'s`.
     span: Span,
     text: &'a str,
-    key: String,
+    key: Cow<'a, str>,
     sentence: usize,
     /// Index of the first word of its sentence.
     sentence_first: usize,
@@ -383,7 +398,8 @@ impl<'a> WordView<'a> {
                     }
                 }
                 let text = doc.slice(span);
-                words.push(Word { token: t, span, text, key: fold(text), sentence: si, sentence_first: first });
+                let key = if text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
+                words.push(Word { token: t, span, text, key, sentence: si, sentence_first: first });
             }
         }
         WordView { words }
@@ -402,8 +418,16 @@ fn is_cap(t: &Token) -> bool {
     matches!(t.case, Case::Title | Case::Upper)
 }
 
+/// Does `s` overlap a span of `spans` (kept sorted by start, non-overlapping)?
 fn overlaps_any(spans: &[Span], s: Span) -> bool {
-    spans.iter().any(|x| x.overlaps(s))
+    let i = spans.partition_point(|x| x.end <= s.start);
+    spans.get(i).is_some_and(|x| x.overlaps(s))
+}
+
+/// Records a flagged span, keeping the list sorted.
+fn mark(spans: &mut Vec<Span>, s: Span) {
+    let i = spans.partition_point(|x| x.start < s.start);
+    spans.insert(i, s);
 }
 
 /// Similarity in 0..=1 from the edit distance.
@@ -418,7 +442,7 @@ fn similarity(a: &str, b: &str) -> f64 {
 fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
     let words = &w.words;
     for (i, word) in words.iter().enumerate() {
-        let Some(hits) = ix.anchors.get(&word.key) else { continue };
+        let Some(hits) = ix.anchors.get(word.key.as_ref()) else { continue };
         for &(ni, pos) in hits {
             let name = &ix.names[ni];
             let n = name.tokens.len();
@@ -445,16 +469,16 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
                 continue;
             }
             // the window as written must not itself be a known name (or part of a longer one)
-            let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_str()).collect();
+            let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
             if ix.known_names.contains(&written.join(" ")) || extends_to_known(ix, doc, w, start, end) {
                 continue;
             }
-            let confusion = ix.confusions.contains(&(got.key.clone(), want.clone()));
+            let confusion = ix.confusions.contains(&(got.key.to_string(), want.clone()));
             // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
             let want_distinctive = ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !WEAK_ANCHORS.contains(&want.as_str());
             let near = !confusion
                 && want_distinctive
-                && !ix.known_tokens.contains(&got.key)
+                && !ix.known_tokens.contains(got.key.as_ref())
                 && got.key.chars().count() >= 5
                 && damerau_levenshtein(&got.key, want) <= 2
                 && similarity(&got.key, want) >= 0.75;
@@ -473,7 +497,7 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
             let text = doc.slice(span);
             let message = format!("\"{text}\" looks like a corruption of \"{correct}\"{also}: {why}");
             let confidence = if confusion { Confidence::High } else { Confidence::Medium };
-            flagged.push(span);
+            mark(flagged, span);
             out.push(Finding::new(&META, span, confidence, message).replace_with(correct, Applicability::Unsafe));
             break;
         }
@@ -483,7 +507,7 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
 /// Does the window plus a neighbouring word form a known name (then the window is fine)?
 fn extends_to_known(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, start: usize, end: usize) -> bool {
     let words = &w.words;
-    let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key.as_str()).collect::<Vec<_>>().join(" ");
+    let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key.as_ref()).collect::<Vec<_>>().join(" ");
     (start > 0 && w.contiguous(doc, start - 1, end) && ix.known_names.contains(&key(start - 1, end)))
         || (end < words.len() && w.contiguous(doc, start, end + 1) && ix.known_names.contains(&key(start, end + 1)))
 }
@@ -525,38 +549,40 @@ const TITLES: &[&str] = &[
 
 fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
     let words = &w.words;
-    let doc_keys: HashSet<&str> = words.iter().map(|x| x.key.as_str()).collect();
+    let doc_keys = std::cell::OnceCell::new();
+    let mut buf = String::new();
     for (i, word) in words.iter().enumerate() {
-        if word.token.case != Case::Title || word.key.chars().count() < 4 || ix.known_tokens.contains(&word.key) {
+        if word.token.case != Case::Title || word.key.chars().count() < 4 || ix.known_tokens.contains(word.key.as_ref()) {
             continue;
         }
         // a capitalised word followed by another unknown capitalised word is probably a
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
-        let mut seen = HashSet::new();
-        for d in deletions(&word.key, max_distance(&word.key)) {
-            let Some(cands) = ix.deletions.get(&d) else { continue };
-            for &pi in cands {
-                if !seen.insert(pi) {
-                    continue;
-                }
-                let p = &ix.people[pi];
-                let dist = damerau_levenshtein(&word.key, &p.surname);
-                if dist == 0 || dist > max_distance(&p.surname) {
-                    continue;
-                }
-                // never flag a change of the first letter or a plural/possessive-looking change
-                if word.key.chars().next() != p.surname.chars().next() {
-                    continue;
-                }
-                if let Some((conf, fstart)) = person_support(ix, doc, w, i, p, &doc_keys) {
-                    let better = match best {
-                        None => true,
-                        Some((_, bd, bc, _)) => conf > bc || (conf == bc && dist < bd),
-                    };
-                    if better {
-                        best = Some((pi, dist, conf, fstart));
-                    }
+        let mut cands: Vec<usize> = Vec::new();
+        query_deletions(&word.key, &mut buf, |d| {
+            if let Some(ps) = ix.deletions.get(d) {
+                cands.extend_from_slice(ps);
+            }
+        });
+        cands.sort_unstable();
+        cands.dedup();
+        for &pi in &cands {
+            let p = &ix.people[pi];
+            // never flag a change of the first letter
+            if word.key.chars().next() != p.surname.chars().next() {
+                continue;
+            }
+            let dist = damerau_levenshtein(&word.key, &p.surname);
+            if dist == 0 || dist > max_distance(&p.surname) {
+                continue;
+            }
+            if let Some((conf, fstart)) = person_support(ix, doc, w, i, p, &doc_keys) {
+                let better = match best {
+                    None => true,
+                    Some((_, bd, bc, _)) => conf > bc || (conf == bc && dist < bd),
+                };
+                if better {
+                    best = Some((pi, dist, conf, fstart));
                 }
             }
         }
@@ -581,7 +607,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             if damerau_levenshtein(&word.key, &p.surname) == 1 { "" } else { "s" },
             support_reason(confidence, fstart < i),
         );
-        flagged.push(span);
+        mark(flagged, span);
         out.push(Finding::new(&META, span, confidence, message).replace_with(fixed, Applicability::Unsafe));
     }
 }
@@ -596,13 +622,20 @@ fn support_reason(c: Confidence, first_name: bool) -> &'static str {
 
 /// Context that supports reading word `i` as person `p`'s surname: returns the confidence and
 /// the index of the first word of the name as written.
-fn person_support(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize, p: &PersonName, doc_keys: &HashSet<&str>) -> Option<(Confidence, usize)> {
+fn person_support<'w>(
+    ix: &EntityIndex,
+    doc: &Document,
+    w: &'w WordView<'_>,
+    i: usize,
+    p: &PersonName,
+    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+) -> Option<(Confidence, usize)> {
     let words = &w.words;
     let word = &words[i];
     // first name(s) right before the surname
     let nf = p.first.len();
     if i >= nf && words[i - nf].sentence == word.sentence && w.contiguous(doc, i - nf, i + 1) {
-        let written: Vec<&str> = words[i - nf..i].iter().map(|x| x.key.as_str()).collect();
+        let written: Vec<&str> = words[i - nf..i].iter().map(|x| x.key.as_ref()).collect();
         if written.iter().zip(&p.first).all(|(a, b)| a == b) {
             return Some((Confidence::High, i - nf));
         }
@@ -610,22 +643,23 @@ fn person_support(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize, 
     // the previous capitalised word: a different first name means a different person
     if i > word.sentence_first {
         let prev = &words[i - 1];
-        if is_cap(prev.token) && w.contiguous(doc, i - 1, i + 1) && !TITLES.contains(&prev.key.as_str()) && !ix.entities[ix.names[p.name].entity].context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key)) {
+        if is_cap(prev.token) && w.contiguous(doc, i - 1, i + 1) && !TITLES.contains(&prev.key.as_ref()) && !ix.entities[ix.names[p.name].entity].context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key)) {
             // a near-miss first name with the right surname length still reads as the same person
             let last_first = p.first.last().map(String::as_str).unwrap_or("");
-            if ix.first_names.contains(&prev.key) || damerau_levenshtein(&prev.key, last_first) > 1 {
+            if ix.first_names.contains(prev.key.as_ref()) || damerau_levenshtein(&prev.key, last_first) > 1 {
                 return None;
             }
             return Some((Confidence::Medium, i - 1));
         }
     }
     // a capitalised word right after (unknown) suggests a longer, different name
-    if i + 1 < words.len() && words[i + 1].sentence == word.sentence && words[i + 1].token.case == Case::Title && w.contiguous(doc, i, i + 2) && !ix.known_tokens.contains(&words[i + 1].key) {
+    if i + 1 < words.len() && words[i + 1].sentence == word.sentence && words[i + 1].token.case == Case::Title && w.contiguous(doc, i, i + 2) && !ix.known_tokens.contains(words[i + 1].key.as_ref()) {
         return None;
     }
     let surname_len = p.surname.chars().count();
     // the correct spelling elsewhere in the story
-    if doc_keys.contains(p.surname.as_str()) && surname_len >= 5 {
+    let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
+    if surname_len >= 5 && keys.contains(p.surname.as_str()) {
         return Some((Confidence::High, i));
     }
     // the person's role in the same sentence
@@ -678,7 +712,7 @@ fn check_outlet_calques(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang
     let words = &w.words;
     let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
     for (i, word) in words.iter().enumerate() {
-        let Some(rows) = ix.calques.get(&word.key) else { continue };
+        let Some(rows) = ix.calques.get(word.key.as_ref()) else { continue };
         if !is_cap(word.token) || i == word.sentence_first {
             continue;
         }
@@ -707,7 +741,7 @@ fn check_outlet_calques(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang
             let note = if row.note.is_empty() { String::new() } else { format!(" ({})", row.note) };
             let message =
                 format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
-            flagged.push(span);
+            mark(flagged, span);
             out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet.clone(), Applicability::Unsafe));
             break;
         }

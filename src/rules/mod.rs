@@ -113,6 +113,9 @@ pub mod util {
     /// Lower-case, diacritics removed (`Erdoğan` -> `erdogan`), for fuzzy keys.
     pub fn fold(s: &str) -> String {
         use unicode_normalization::UnicodeNormalization;
+        if s.is_ascii() {
+            return s.to_ascii_lowercase();
+        }
         s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
     }
 

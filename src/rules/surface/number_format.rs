@@ -3,7 +3,7 @@
 //! language's decimal and group separators and reads the words around a number to decide
 //! what an ambiguous separator means.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::document::Document;
 use crate::finding::{Applicability, Confidence, Finding, Severity};
@@ -227,17 +227,18 @@ impl Rule for NumberFormat {
             return;
         }
         let checker = Checker { index: &index, doc, lang, conv };
-        // first the certain cases, which also tell how the story writes its numbers
-        let certain: Vec<Option<Verdict>> = nums.iter().map(|n| checker.certain(n)).collect();
-        let foreign_groups: HashSet<char> = nums
-            .iter()
-            .zip(&certain)
-            .filter(|(_, v)| v.is_some())
-            .filter_map(|(n, _)| if n.seps.len() >= 2 { n.seps.first().copied() } else { None })
-            .collect();
-        for (n, v) in nums.iter().zip(certain) {
-            let verdict = v.or_else(|| checker.ambiguous(n, &foreign_groups));
-            if let Some(v) = verdict {
+        // first the readings that are certain on their own; any of them shows the story keeps
+        // its source's convention, which then settles the ambiguous `1.250` cases
+        let mut verdicts: Vec<Option<Verdict>> = nums.iter().map(|n| checker.certain(n).or_else(|| checker.ambiguous(n, false))).collect();
+        if verdicts.iter().any(Option::is_some) {
+            for (n, v) in nums.iter().zip(verdicts.iter_mut()) {
+                if v.is_none() {
+                    *v = checker.ambiguous(n, true);
+                }
+            }
+        }
+        for (n, v) in nums.iter().zip(verdicts) {
+            if let Some(v) = v {
                 let message = format!("`{}` {}", n.text, v.why);
                 let f = Finding::new(&META, n.span, v.confidence, message);
                 out.push(match v.rewrite {
@@ -349,8 +350,9 @@ impl Checker<'_> {
     }
 
     /// One separator followed by exactly three digits: thousands or decimals? Flag only when the
-    /// context says thousands and the copy's convention says decimals.
-    fn ambiguous(&self, n: &Numeral<'_>, foreign_groups: &HashSet<char>) -> Option<Verdict> {
+    /// context says thousands and the copy's convention says decimals. `foreign_style`: other
+    /// numbers in the story already follow the source's convention.
+    fn ambiguous(&self, n: &Numeral<'_>, foreign_style: bool) -> Option<Verdict> {
         if n.seps.len() != 1 || n.groups[1].len() != 3 || !valid_grouping(&n.groups) {
             return None;
         }
@@ -361,28 +363,19 @@ impl Checker<'_> {
         let as_thousands = n.groups.join(&self.conv.group().to_string());
         let as_decimal = n.groups.join(".");
         let role = self.role_after(n);
-        if matches!(role, Some(Role::Scale | Role::Unit)) {
-            return None; // `1.234 billion`, `2.125 km`: decimals
+        if role == Some(Role::Scale) {
+            return None; // `1.234 billion`: a decimal
         }
         let currency = currency_at(&self.doc.text, n.span.start);
-        let (confidence, certain, because) = if role == Some(Role::Count) {
-            (Confidence::High, true, "the noun after it counts whole things".to_string())
-        } else if let Some((cur, no_decimals)) = currency {
-            if no_decimals {
-                (Confidence::High, true, format!("{cur} amounts have no decimals"))
-            } else {
-                (Confidence::Medium, false, format!("a {cur} amount with three decimals is unlikely"))
-            }
-        } else if foreign_groups.contains(&sep) {
-            (Confidence::Medium, false, format!("the story groups thousands with `{sep}` elsewhere"))
-        } else {
-            return None;
+        let (confidence, certain, because) = match (role, currency) {
+            (Some(Role::Count), _) => (Confidence::High, true, "the noun after it counts whole things".to_string()),
+            (None, Some((cur, true))) => (Confidence::High, true, format!("{cur} amounts have no decimals")),
+            _ if !foreign_style => return None,
+            (_, Some((cur, _))) => (Confidence::Medium, false, format!("a {cur} amount with three decimals is unlikely and the story writes other numbers the same foreign way")),
+            _ => (Confidence::Medium, false, "the story writes other numbers in the same foreign convention".to_string()),
         };
         let why = if certain {
-            format!(
-                "uses `{sep}` to group thousands ({because}); {} copy writes `{as_thousands}`",
-                self.lang_name()
-            )
+            format!("uses `{sep}` to group thousands ({because}); {} copy writes `{as_thousands}`", self.lang_name())
         } else {
             format!(
                 "is ambiguous in {} copy: `{sep}` reads as a decimal mark ({as_decimal}), but {because}, so it is probably {as_thousands}; check the source",
@@ -451,6 +444,13 @@ mod tests {
         assert_eq!(doc.slice(f[0].span), "2.500");
         assert!(f[0].message.contains("ambiguous"));
         assert!(f[0].suggestion.is_none());
+    }
+
+    #[test]
+    fn ambiguous_units_follow_the_story() {
+        assert!(flagged("The bridge is 1.250 km long.", "en").is_empty());
+        let got = flagged("Rice rose to Rp14.500 a kilo and 1.250 tonnes were released.", "en");
+        assert_eq!(got, vec![pair("14.500", Some("14,500")), pair("1.250", None)]);
     }
 
     #[test]
