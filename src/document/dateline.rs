@@ -2,7 +2,12 @@
 //!
 //! Styles recognised: `JAKARTA -`, `MOSCOW (Reuters) -`, `PARIS, March 3 (AFP) -`,
 //! `GAZA CITY, Gaza Strip (AP) —`, `Kuala Lumpur, 5 Mac (Bernama) --`, `Jakarta (ANTARA) -`,
-//! `ISTANBUL (AA) –`, `Berlin –`, `MADRID, 3 mar (EFE).-`, `NEW DELHI:`, `Jakarta, CNN Indonesia --`.
+//! `ISTANBUL (AA) –`, `Berlin –`, `MADRID, 3 mar (EFE).-`, `NEW DELHI:`, `Jakarta, CNN Indonesia --`,
+//! `МОСКВА, 3 марта. /ТАСС/.`, `МОСКВА, 3 мар - РИА Новости.`, `BERLIN, 3. März (Reuters) -`,
+//! `LISBOA, 3 mar (Lusa) -`, `İSTANBUL (AA) -`.
+//!
+//! Parsing is syntactic; whether the place is a real place is decided by the gazetteer
+//! (`crate::document::places`).
 
 use std::sync::LazyLock;
 
@@ -36,8 +41,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^
         (?P<city>\p{Lu}[\p{L}\p{M}'’.]*(?:[\x20\-][\p{L}\p{M}'’.]+){0,3}?)
         (?:,[\x20\t]*(?P<extra>[^()\n\-–—:/]{1,40}?))?
-        (?:[\x20\t]*[(/](?P<agency>[^()/\n]{1,40})[)/])?
-        [\x20\t]*(?P<sep>\.?[\x20\t]*(?:--|-|–|—|:)|\.)[\x20\t]+",
+        (?:
+            # TASS / Ukrinform: `МОСКВА, 3 марта. /ТАСС/.`
+            [\x20\t]*\.?[\x20\t]*/(?P<slash>[^()/\n]{1,40})/[\x20\t]*\.?
+          | # `(Reuters) -`, `(EFE).-`, `(AFP).`
+            [\x20\t]*\((?P<agency>[^()/\n]{1,40})\)[\x20\t]*(?P<sep1>\.?[\x20\t]*(?:--|-|–|—|:)|\.)
+          | # `JAKARTA -`, `NEW DELHI:`, `МОСКВА, 3 мар - РИА Новости.`
+            [\x20\t]*(?P<sep2>\.?[\x20\t]*(?:--|-|–|—|:))
+            (?:[\x20\t]*(?P<tail>РИА[\x20]Новости|RIA[\x20]Novosti|Интерфакс|Interfax|ПРАЙМ)\.)?
+        )
+        [\x20\t]+",
     )
     .unwrap()
 });
@@ -57,8 +70,12 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
     let caps = DATELINE.captures(line)?;
     let city_m = caps.name("city")?;
     let city = city_m.as_str().trim_end_matches('.');
-    let sep = caps.name("sep")?.as_str().trim();
-    let agency = caps.name("agency").map(|m| m.as_str().trim().to_string());
+    let sep = match caps.name("sep1").or(caps.name("sep2")) {
+        Some(m) => m.as_str().trim(),
+        None => "/",
+    };
+    let agency =
+        caps.name("agency").or(caps.name("slash")).or(caps.name("tail")).map(|m| m.as_str().trim().to_string());
     let all_caps = city.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && city.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let words = city.split([' ', '-']).count();
     // Title-case places need a stronger signal than a colon or bare period.
@@ -93,7 +110,7 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
     let mut date = None;
     let mut agency = agency;
     if let Some(extra) = caps.name("extra") {
-        let e = extra.as_str().trim();
+        let e = extra.as_str().trim().trim_end_matches('.');
         if DATE_LIKE.is_match(e) {
             date = Some(e.to_string());
         } else if agency.is_none() && sep != ":" && looks_like_outlet(e) {
@@ -173,7 +190,28 @@ mod tests {
     }
 
     #[test]
+    fn more_languages() {
+        let d = p("МОСКВА, 3 марта. /ТАСС/. Президент России").unwrap();
+        assert_eq!((d.city.as_str(), d.date.as_deref(), d.agency.as_deref()), ("МОСКВА", Some("3 марта"), Some("ТАСС")));
+        let d = p("МОСКВА, 3 мар - РИА Новости. Президент").unwrap();
+        assert_eq!((d.city.as_str(), d.agency.as_deref()), ("МОСКВА", Some("РИА Новости")));
+        assert_eq!(p("İSTANBUL (AA) - Türkiye").unwrap().city, "İSTANBUL");
+        let d = p("LISBOA, 3 mar (Lusa) - O Governo").unwrap();
+        assert_eq!((d.city.as_str(), d.agency.as_deref()), ("LISBOA", Some("Lusa")));
+        assert_eq!(p("BRASÍLIA, 3 de março (Reuters) - O presidente").unwrap().date.as_deref(), Some("3 de março"));
+        let d = p("BERLIN, 3. März (Reuters) - Die Regierung").unwrap();
+        assert_eq!((d.date.as_deref(), d.agency.as_deref()), (Some("3. März"), Some("Reuters")));
+        assert_eq!(p("Moskau (dpa) - Der Kreml").unwrap().city, "Moskau");
+        assert_eq!(p("Buenos Aires, 3 mar (EFE).- El Gobierno").unwrap().city, "Buenos Aires");
+        let d = p("Kyiv, 3 березня. /Укрінформ/. Text").unwrap();
+        assert_eq!(d.agency.as_deref(), Some("Укрінформ"));
+        assert_eq!(p("KHAN YOUNIS, Gaza Strip (AP) — Israeli").unwrap().region.as_deref(), Some("Gaza Strip"));
+    }
+
+    #[test]
     fn prose_is_not_a_dateline() {
+        assert!(p("Es war der 3. März. Danach kam").is_none());
+        assert!(p("Según la agencia (EFE) el").is_none());
         assert!(p("The talks - which began Monday - ended.").is_none());
         assert!(p("Hamas said: we are ready").is_none());
         assert!(p("PM Shtayyeh said the meeting was planned.").is_none());

@@ -6,8 +6,10 @@
 //! file offsets. Structured inputs (JSON Lines, XML, ...) assemble the text from pieces;
 //! [`Document::locate`] maps a span back to the field or file position it came from.
 
+pub mod attribution;
 pub mod dateline;
 pub mod language;
+pub mod places;
 pub mod segment;
 
 use std::any::{Any, TypeId};

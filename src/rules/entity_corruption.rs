@@ -9,7 +9,7 @@
 //!    ("quoted from Compass" for the Indonesian daily *Kompas*).
 //!
 //! Candidate generation is indexed: anchor-token maps for organisations, a deletion index
-//! (SymSpell-style, up to two deletions) for surnames; no scan of the lexicon per token.
+//! (SymSpell-style, one deletion on each side) for surnames; no scan of the lexicon per token.
 
 use std::borrow::Cow;
 use rustc_hash::FxHashSet as HashSet;
@@ -241,6 +241,7 @@ impl LexiconIndex for EntityIndex {
         ix.spread = token_entities.iter().map(|(t, e)| (t.to_string(), e.len())).collect();
         ix.anchors = anchors;
         // people: surname deletion index
+        let mut seen_people: HashSet<(usize, String)> = HashSet::default();
         for (ni, n) in ix.names.iter().enumerate() {
             if ix.entities[n.entity].kind != "person" || n.tokens.len() < 2 {
                 continue;
@@ -250,9 +251,15 @@ impl LexiconIndex for EntityIndex {
                 continue;
             }
             let first: Vec<String> = n.tokens[..n.tokens.len() - 1].to_vec();
+            // the same written name in several languages is one candidate
+            if !seen_people.insert((n.entity, n.tokens.join(" "))) {
+                continue;
+            }
             ix.first_names.extend(first.iter().cloned());
             let pi = ix.people.len();
-            for d in deletions(&surname, max_distance(&surname)) {
+            // one deletion here and one on the query side: substitutions, transpositions,
+            // one insertion or deletion (and some two-edit pairs)
+            for d in deletions(&surname, 1) {
                 ix.deletions.entry(d).or_default().push(pi);
             }
             ix.people.push(PersonName { name: ni, first, surname });
@@ -552,7 +559,12 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
     let doc_keys = std::cell::OnceCell::new();
     let mut buf = String::new();
     for (i, word) in words.iter().enumerate() {
-        if word.token.case != Case::Title || word.key.chars().count() < 4 || ix.known_tokens.contains(word.key.as_ref()) {
+        // mixed-script words ("Erdоğan" with a Cyrillic о) are mixed-script's finding, not a misspelling
+        if word.token.case != Case::Title
+            || word.token.script == crate::document::Script::Mixed
+            || word.key.chars().count() < 4
+            || ix.known_tokens.contains(word.key.as_ref())
+        {
             continue;
         }
         // a capitalised word followed by another unknown capitalised word is probably a

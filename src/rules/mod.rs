@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
+pub mod dateline_provenance;
 pub mod entity_corruption;
 pub mod surface;
 
@@ -93,6 +94,7 @@ pub trait Rule: Send + Sync {
 pub static RULES: &[&dyn Rule] = &[
     &entity_corruption::EntityCorruption,
     &surface::number_format::NumberFormat,
+    &dateline_provenance::DatelineProvenance,
     &surface::scrape_residue::ScrapeResidue,
     &surface::translationese::Translationese,
     &surface::mojibake::Mojibake,

@@ -1,0 +1,459 @@
+//! Places: the gazetteer (cities, capitals, news places, countries and demonyms per language) and
+//! the place mentions of a story, for "where is this story from / about".
+//!
+//! Data: `lexicons/places/` (kinds `places`, `place-names`, `country-names`), generated from
+//! GeoNames and CLDR by `lexicons/scripts/gazetteer.py`. Matching is on diacritic-folded keys
+//! (`Khan Yunis` matches `Khān Yūnis`); spans are always the original text's.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::{Analysis, Dateline, Document, Script};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::rules::Context;
+use crate::span::Span;
+
+/// A city or region of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub id: String,
+    /// English (or GeoNames preferred) name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    pub population: u64,
+    pub capital: bool,
+    /// Also an ordinary word ("Reading", "Mobile"): only matched in a dateline.
+    pub common: bool,
+}
+
+/// What a gazetteer key names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Place(u32),
+    /// Index into [`Gazetteer::countries`].
+    Country(u16),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    target: Target,
+    /// Only in copy of this language (`None`: any).
+    lang: Option<String>,
+    /// Short keys (`US`, `AS`, `UK`) match only with exactly this spelling.
+    exact: Option<String>,
+}
+
+/// The gazetteer index.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    /// Country codes, and their English names (`countries[i]`, `country_names[i]`).
+    pub countries: Vec<String>,
+    country_names: Vec<String>,
+    keys: HashMap<String, Vec<Entry>>,
+    /// First words of multi-word keys, to stop n-gram growth early.
+    firsts: HashSet<String>,
+    /// Keys that may start with a lower-case word (`bande de Gaza`, `сектор Газа`).
+    lower_firsts: HashSet<String>,
+    /// Per language: lower-case demonym stems matched as word prefixes (`palestin` -> PS).
+    stems: HashMap<String, Vec<(String, u16)>>,
+}
+
+/// Longest key, in words.
+const MAX_WORDS: usize = 6;
+
+/// A lookup key: folded, punctuation as single spaces.
+pub fn key(s: &str) -> String {
+    let folded = crate::rules::util::fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' && c != '’' {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+impl LexiconIndex for Gazetteer {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut g = Gazetteer::default();
+        let mut by_id: HashMap<String, u32> = HashMap::new();
+        for file in lexicons.of_kind("places") {
+            let (id, name, cc, pop, flags, aliases) = (
+                file.require("id")?,
+                file.require("name")?,
+                file.require("country")?,
+                file.require("population")?,
+                file.require("flags")?,
+                file.require("aliases")?,
+            );
+            for row in &file.rows {
+                let country = row.get(cc).to_ascii_uppercase();
+                if country.len() != 2 {
+                    return Err(file.error(row, format!("country `{}` is not an ISO 3166-1 alpha-2 code", row.get(cc))));
+                }
+                let population = if row.get(pop).is_empty() {
+                    0
+                } else {
+                    row.get(pop).parse().map_err(|_| file.error(row, "population is not a number"))?
+                };
+                let flags: Vec<&str> = row.get(flags).split(',').map(str::trim).collect();
+                let idx = g.places.len() as u32;
+                g.places.push(Place {
+                    id: row.get(id).to_string(),
+                    name: row.get(name).to_string(),
+                    country,
+                    population,
+                    capital: flags.contains(&"capital"),
+                    common: flags.contains(&"common"),
+                });
+                by_id.insert(row.get(id).to_string(), idx);
+                g.add(row.get(name), Target::Place(idx), None);
+                for a in row.list(aliases) {
+                    g.add(a, Target::Place(idx), None);
+                }
+            }
+        }
+        for file in lexicons.of_kind("place-names") {
+            let (id, names) = (file.require("id")?, file.require("names")?);
+            let lang = Some(file.lang.clone()).filter(|l| l != "mul");
+            for row in &file.rows {
+                let Some(&idx) = by_id.get(row.get(id)) else {
+                    return Err(file.error(row, format!("unknown place id `{}`", row.get(id))));
+                };
+                for n in row.list(names) {
+                    g.add(n, Target::Place(idx), lang.clone());
+                }
+            }
+        }
+        for file in lexicons.of_kind("country-names") {
+            let (code, names, demonyms) = (file.require("code")?, file.require("names")?, file.require("demonyms")?);
+            let lang = Some(file.lang.clone()).filter(|l| l != "mul");
+            for row in &file.rows {
+                let cc = row.get(code).to_ascii_uppercase();
+                let ci = match g.countries.iter().position(|c| *c == cc) {
+                    Some(i) => i as u16,
+                    None => {
+                        g.countries.push(cc.clone());
+                        g.country_names.push(row.list(names).next().unwrap_or(&cc).to_string());
+                        (g.countries.len() - 1) as u16
+                    }
+                };
+                if let (Some("en"), Some(n)) = (lang.as_deref(), row.list(names).next()) {
+                    g.country_names[ci as usize] = n.to_string();
+                }
+                for n in row.list(names) {
+                    g.add(n, Target::Country(ci), lang.clone());
+                }
+                for d in row.list(demonyms) {
+                    if d.chars().next().is_some_and(char::is_lowercase) {
+                        g.stems.entry(file.lang.clone()).or_default().push((key(d), ci));
+                    } else {
+                        g.add(d, Target::Country(ci), lang.clone());
+                    }
+                }
+            }
+        }
+        Ok(g)
+    }
+}
+
+impl Gazetteer {
+    fn add(&mut self, form: &str, target: Target, lang: Option<String>) {
+        let k = key(form);
+        if k.is_empty() {
+            return;
+        }
+        let letters = form.chars().filter(|c| c.is_alphanumeric()).count();
+        let exact = (letters <= 3).then(|| form.to_string());
+        if let Some(first) = k.split(' ').next() {
+            self.firsts.insert(first.to_string());
+            if form.chars().next().is_some_and(char::is_lowercase) {
+                self.lower_firsts.insert(first.to_string());
+            }
+        }
+        let list = self.keys.entry(k).or_default();
+        if !list.iter().any(|e| e.target == target && e.lang == lang && e.exact == exact) {
+            list.push(Entry { target, lang, exact });
+        }
+    }
+
+    /// The English name of a country code (`PS` -> `Palestinian Territories`).
+    pub fn country_name<'a>(&'a self, cc: &'a str) -> &'a str {
+        self.countries.iter().position(|c| c == cc).map(|i| self.country_names[i].as_str()).unwrap_or(cc)
+    }
+
+    fn country_of(&self, t: Target) -> &str {
+        match t {
+            Target::Place(i) => &self.places[i as usize].country,
+            Target::Country(i) => &self.countries[i as usize],
+        }
+    }
+
+    /// Everything a written name may denote (any language), for a dateline.
+    pub fn lookup(&self, name: &str) -> Vec<Target> {
+        let mut out: Vec<Target> = Vec::new();
+        if let Some(list) = self.keys.get(&key(name)) {
+            for e in list {
+                if e.exact.as_deref().is_some_and(|x| x != name.trim()) {
+                    continue;
+                }
+                if !out.contains(&e.target) {
+                    out.push(e.target);
+                }
+            }
+        }
+        out
+    }
+
+    /// Resolves a dateline to a place and country. Ambiguous names (Tripoli LY/LB) are settled by
+    /// the dateline's region ("TRIPOLI, Lebanon"), then by the countries the story mentions, then
+    /// by a clearly dominant candidate; otherwise the country stays undecided.
+    pub fn resolve_dateline(&self, d: &Dateline, story_countries: &BTreeMap<String, usize>) -> DatelinePlace {
+        let mut cands: Vec<Target> = self.lookup(&d.city);
+        // "KUWAIT CITY", "VATICAN CITY", "GAZA CITY" -> also try without "City"
+        if cands.is_empty() {
+            let k = key(&d.city);
+            if let Some(stem) = k.strip_suffix(" city") {
+                cands = self.lookup(stem);
+            }
+        }
+        let region_cc: Option<String> = d.region.as_deref().and_then(|r| {
+            let rc: Vec<&str> = self.lookup(r).into_iter().map(|t| self.country_of(t)).collect::<Vec<_>>();
+            let first = *rc.first()?;
+            rc.iter().all(|c| *c == first).then(|| first.to_string())
+        });
+        let mut countries: Vec<String> = Vec::new();
+        for t in &cands {
+            let c = self.country_of(*t).to_string();
+            if !countries.contains(&c) {
+                countries.push(c);
+            }
+        }
+        let mut place = None;
+        let country = if let Some(rc) = &region_cc {
+            if countries.is_empty() || countries.contains(rc) { Some(rc.clone()) } else { None }
+        } else if countries.len() == 1 {
+            Some(countries[0].clone())
+        } else if countries.len() > 1 {
+            let mentioned: Vec<&String> = countries.iter().filter(|c| story_countries.contains_key(*c)).collect();
+            if mentioned.len() == 1 { Some(mentioned[0].clone()) } else { self.dominant(&cands) }
+        } else {
+            None
+        };
+        if let Some(c) = &country {
+            place = cands
+                .iter()
+                .filter_map(|t| if let Target::Place(i) = t { Some(*i) } else { None })
+                .filter(|i| self.places[*i as usize].country == *c)
+                .max_by_key(|i| self.places[*i as usize].population);
+        }
+        DatelinePlace {
+            city: d.city.clone(),
+            place: place.map(|i| self.places[i as usize].name.clone()),
+            country: country.clone(),
+            country_name: country.as_deref().map(|c| self.country_name(c).to_string()),
+            candidates: if country.is_none() { countries } else { Vec::new() },
+        }
+    }
+
+    /// A candidate that dwarfs the others (Alexandria EG over Alexandria US).
+    fn dominant(&self, cands: &[Target]) -> Option<String> {
+        let mut pops: Vec<(u64, bool, &str)> = cands
+            .iter()
+            .filter_map(|t| match t {
+                Target::Place(i) => {
+                    let p = &self.places[*i as usize];
+                    Some((p.population, p.capital, p.country.as_str()))
+                }
+                Target::Country(_) => None,
+            })
+            .collect();
+        pops.sort_by_key(|p| std::cmp::Reverse(p.0));
+        let (top, next) = (pops.first()?, pops.iter().find(|p| p.2 != pops[0].2)?);
+        (top.0 >= 20 * next.0.max(1) && (top.1 || top.0 >= 1_000_000)).then(|| top.2.to_string())
+    }
+}
+
+/// A resolved dateline (story metadata).
+#[derive(Debug, Clone, Serialize)]
+pub struct DatelinePlace {
+    pub city: String,
+    /// The gazetteer place it resolved to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_name: Option<String>,
+    /// Countries an ambiguous name could be in, when undecided.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<String>,
+}
+
+/// One place mention in headline or body.
+#[derive(Debug, Clone)]
+pub struct PlaceMention {
+    pub span: Span,
+    /// Country it is in (resolved; ambiguous mentions are left out).
+    pub country: String,
+    /// A city or region (`Some`) or a country / demonym (`None`).
+    pub place: Option<u32>,
+}
+
+/// The places a story mentions (outside its dateline and outside outlet names).
+#[derive(Debug, Default)]
+pub struct Places {
+    pub mentions: Vec<PlaceMention>,
+}
+
+impl Places {
+    /// Mentions per country code.
+    pub fn countries(&self) -> BTreeMap<String, usize> {
+        let mut m = BTreeMap::new();
+        for x in &self.mentions {
+            *m.entry(x.country.clone()).or_insert(0) += 1;
+        }
+        m
+    }
+
+    /// Finds place mentions in `span` (skipping `skip` spans) in copy of language `lang`.
+    pub fn find(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Places {
+        let lang = doc.language;
+        let tokens = doc.tokens_in(span);
+        let mut pending: Vec<(Span, Vec<Target>)> = Vec::new();
+        let mut i = 0;
+        let stems = lang.and_then(|l| gaz.stems.get(l));
+        while i < tokens.len() {
+            let t = tokens[i];
+            if !t.is_word() || skip.iter().any(|s| s.overlaps(t.span)) {
+                i += 1;
+                continue;
+            }
+            let text = doc.slice(t.span);
+            let k0 = key(text);
+            let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
+            let upper_start = !cased || t.is_capitalised();
+            if upper_start || gaz.lower_firsts.contains(&k0) {
+                if let Some((n, targets)) = gaz.longest(doc, tokens, i, &k0, lang) {
+                    let end = tokens[i + n - 1].span.end;
+                    pending.push((Span::new(t.span.start, end), targets));
+                    i += n;
+                    continue;
+                }
+            } else if let Some((_, ci)) = stems.and_then(|st| st.iter().find(|(s, _)| k0.starts_with(s.as_str()))) {
+                pending.push((t.span, vec![Target::Country(*ci)]));
+            }
+            i += 1;
+        }
+        // resolve ambiguous names against the unambiguous countries of the story
+        let mut sure: HashSet<String> = HashSet::new();
+        for (_, ts) in &pending {
+            let cs: HashSet<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
+            if cs.len() == 1 {
+                sure.insert(cs.into_iter().next().unwrap().to_string());
+            }
+        }
+        let mut mentions = Vec::new();
+        for (span, ts) in pending {
+            let cs: Vec<&str> = {
+                let mut v: Vec<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let country = if cs.len() == 1 {
+                Some(cs[0].to_string())
+            } else {
+                let hits: Vec<&&str> = cs.iter().filter(|c| sure.contains(**c)).collect();
+                if hits.len() == 1 { Some(hits[0].to_string()) } else { gaz.dominant(&ts) }
+            };
+            if let Some(country) = country {
+                let place = ts.iter().find_map(|t| match t {
+                    Target::Place(p) if gaz.places[*p as usize].country == country => Some(*p),
+                    _ => None,
+                });
+                let place = if ts.iter().any(|t| matches!(t, Target::Country(_))) { None } else { place };
+                mentions.push(PlaceMention { span, country, place });
+            }
+        }
+        Places { mentions }
+    }
+}
+
+impl Gazetteer {
+    /// The longest key starting at token `i`: (token count, targets usable in this language).
+    fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: &str, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
+        let mut best = None;
+        let mut k = k0.to_string();
+        let mut n = 1;
+        loop {
+            if let Some(list) = self.keys.get(&k) {
+                let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
+                let ts: Vec<Target> = list
+                    .iter()
+                    .filter(|e| e.lang.is_none() || lang.is_none() || e.lang.as_deref() == lang)
+                    .filter(|e| e.exact.as_deref().is_none_or(|x| x == original))
+                    .filter(|e| !matches!(e.target, Target::Place(p) if self.places[p as usize].common))
+                    .map(|e| e.target)
+                    .collect();
+                if !ts.is_empty() {
+                    best = Some((n, ts));
+                }
+            }
+            if n == 1 && !self.firsts.contains(k0) {
+                break;
+            }
+            if n >= MAX_WORDS || i + n >= tokens.len() {
+                break;
+            }
+            let (prev, next) = (tokens[i + n - 1], tokens[i + n]);
+            let gap = &doc.text[prev.span.end..next.span.start];
+            let joiner = if gap.is_empty() {
+                ""
+            } else if gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}') {
+                " "
+            } else {
+                break;
+            };
+            if !next.is_word() {
+                break;
+            }
+            let nk = key(doc.slice(next.span));
+            if nk.is_empty() {
+                break;
+            }
+            if !joiner.is_empty() {
+                k.push(' ');
+            }
+            k.push_str(&nk);
+            n += 1;
+        }
+        best
+    }
+}
+
+/// The story's places as a shared analysis: headline and body after the dateline, outlet names
+/// ("Jakarta Post", "Arab News") left out.
+pub struct StoryPlaces(pub Places);
+
+impl Analysis for StoryPlaces {
+    fn compute(doc: &Document, cx: &Context<'_>) -> Self {
+        let Ok(gaz) = cx.lexicons.index::<Gazetteer>() else { return StoryPlaces(Places::default()) };
+        let attr = doc.analysis::<super::attribution::Attributions>(cx);
+        let skip: Vec<Span> = attr.outlets.iter().map(|o| o.span).chain(doc.dateline.as_ref().map(|d| d.span)).collect();
+        let mut places = Places::default();
+        if let Some(h) = doc.headline {
+            places.mentions.extend(Places::find(&gaz, doc, h, &skip).mentions);
+        }
+        places.mentions.extend(Places::find(&gaz, doc, doc.body_after_dateline(), &skip).mentions);
+        StoryPlaces(places)
+    }
+}
