@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use wirelint::config::{Config, selector_matches};
 use wirelint::document::AnalyseOptions;
+use wirelint::fix::{FixMode, FixSummary, fix_targets};
 use wirelint::input::{InputFormat, ReadOptions};
 use wirelint::render::{Format, Stats, renderer};
 use wirelint::rules::{RULES, find};
@@ -26,7 +27,7 @@ pub struct Cli {
 #[allow(clippy::large_enum_variant, reason = "parsed once per process")]
 pub enum Command {
     /// Check stories: files, folders (walked, .gitignore-aware) or `-` for stdin.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules.
     Rules {
         /// `human` table or `json`.
@@ -135,6 +136,26 @@ pub struct CheckArgs {
     /// Never draw the progress bar (it is drawn on stderr only when stderr is a terminal).
     #[arg(long)]
     pub no_progress: bool,
+    /// Apply safe fixes to plain-text files in place (atomically), then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff instead of writing them (exit 1 when there are any).
+    #[arg(long)]
+    pub diff: bool,
+}
+
+/// Tells on stderr what `--fix` / `--diff` did and what it left alone.
+fn report_fixes(summary: &FixSummary, mode: FixMode) {
+    for (path, why) in &summary.skipped {
+        eprintln!("wirelint: {path}: not fixed: {why}");
+    }
+    let errors = if mode == FixMode::Diff { &summary.errors[..] } else { &[] };
+    for e in errors.iter().chain(&summary.unwritten) {
+        eprintln!("wirelint: {e}");
+    }
+    let verb = if mode == FixMode::Diff { "would fix" } else { "fixed" };
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    eprintln!("wirelint: {verb} {} issue{} in {} file{}", summary.edits, s(summary.edits), summary.files, s(summary.files));
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -150,7 +171,7 @@ pub fn main_with(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Names(args) => names(args),
     }
 }
@@ -290,6 +311,23 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(stdout.lock()));
     let mut render = renderer(args.format, out, color);
     let (targets, walk_errors) = collect_targets(&args.paths, args.input_format);
+    let mut fix_failed = false;
+    if args.fix || args.diff {
+        let mode = if args.diff { FixMode::Diff } else { FixMode::Write };
+        let mut out = std::io::stdout().lock();
+        let summary = fix_targets(&linter, &targets, &opts, mode, &mut out)?;
+        out.flush()?;
+        report_fixes(&summary, mode);
+        if mode == FixMode::Diff {
+            let failed = !walk_errors.is_empty() || !summary.errors.is_empty() || !summary.unwritten.is_empty();
+            for e in &walk_errors {
+                eprintln!("wirelint: {e}");
+            }
+            return Ok(ExitCode::from(if failed { 2 } else { u8::from(summary.files > 0) }));
+        }
+        // read errors are reported again (and set the exit code) by the check below
+        fix_failed = !summary.unwritten.is_empty();
+    }
     let mut stats = if args.summary { Stats::with_summary(10) } else { Stats::default() };
     for e in &walk_errors {
         stats.errors += 1;
@@ -298,7 +336,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let run_opts = RunOptions { progress: !args.no_progress && std::io::stderr().is_terminal(), ..RunOptions::default() };
     run_with(&linter, &targets, &opts, &run_opts, render.as_mut(), &mut stats)?;
     render.finish(&stats)?;
-    if stats.errors > 0 {
+    if stats.errors > 0 || fix_failed {
         return Ok(ExitCode::from(2));
     }
     let failing = stats.max_severity().is_some_and(|s| s >= fail_on);

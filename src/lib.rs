@@ -11,6 +11,7 @@
 pub mod config;
 pub mod document;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod lexicon;
 pub mod names_report;

@@ -15,6 +15,7 @@ pub mod date_format;
 pub mod dateline_provenance;
 pub mod entity_corruption;
 pub mod name_inconsistency;
+pub mod surface;
 pub mod untranslated_fragment;
 
 /// Rule families (the first letters of a rule's code).
@@ -95,10 +96,17 @@ pub trait Rule: Send + Sync {
 /// Every rule, sorted by code.
 pub static RULES: &[&dyn Rule] = &[
     &entity_corruption::EntityCorruption,
+    &surface::number_format::NumberFormat,
     &date_format::DateFormat,
     &untranslated_fragment::UntranslatedFragment,
     &name_inconsistency::NameInconsistency,
     &dateline_provenance::DatelineProvenance,
+    &surface::scrape_residue::ScrapeResidue,
+    &surface::translationese::Translationese,
+    &surface::mojibake::Mojibake,
+    &surface::mixed_script::MixedScript,
+    &surface::invisible_character::InvisibleCharacter,
+    &surface::unnormalized_text::UnnormalizedText,
 ];
 
 /// A rule by name or code.

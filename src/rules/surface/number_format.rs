@@ -1,0 +1,469 @@
+//! FM001 number-format: numbers written in another locale's convention ("28.985 people" or
+//! "3,5 percent" in English copy, "3.5 persen" in Indonesian copy). The rule knows each copy
+//! language's decimal and group separators and reads the words around a number to decide
+//! what an ambiguous separator means.
+
+use std::collections::HashMap;
+
+use crate::document::Document;
+use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::rules::{Context, Family, Output, Rule, RuleMeta};
+use crate::span::Span;
+
+use super::language_name;
+
+pub struct NumberFormat;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "number-format",
+    code: "FM001",
+    family: Family::Format,
+    severity: Severity::Warning,
+    summary: "Numbers in another locale's convention (\"28.985 people\", \"3,5 percent\" in English copy)",
+    explain: r#"## What it flags
+Numbers whose separators follow another language's convention: a thousands dot
+(`28.985 people`, `1.234.567`, `Rp36.000`) or a decimal comma (`3,5 percent`, `1.234,5`) in
+English copy; an English decimal point or thousands comma in copy whose language writes
+`3,5` and `1.234` (`3.5 persen`, `1,234,567 orang`).
+
+## Why it matters
+Left over from the source text, these numbers are misread by a factor of a thousand:
+`28.985 people` reads as twenty-eight people to an English reader. Mixed conventions in one
+story undermine every figure in it.
+
+## Example
+`The ministry said 28.985 people were killed and inflation reached 3,5 percent.`
+
+## Better
+`The ministry said 28,985 people were killed and inflation reached 3.5 percent.`
+The copy language's form is suggested when the reading is certain (an editor confirms the
+fix); when a separator could be either, the message says so and offers none.
+
+## False positives
+`1.5 metres`, `$2.5 billion` and `28,985` are correct English and never flagged. A lone
+`1.234` is only read as thousands when a whole-number noun follows (`people`, `houses`), an
+amount in rupiah precedes it, or the story uses thousands dots elsewhere: versions, scores
+and measurements are left alone, and so are dates (`20.05.2021`), times (`10.30 WIB`), lists
+(`1,2,3`) and numbers glued to letters. Set the copy language with `--lang` if detection
+picks the wrong one.
+
+## Lexicon
+`lexicons/numbers/conventions.tsv` (kind `number-conventions`: `lang decimal group`, from
+Unicode CLDR) and `lexicons/numbers/words.tsv` (kind `number-words`: `word lang role`)."#,
+    lexicons: &["lexicons/numbers/conventions.tsv", "lexicons/numbers/words.tsv"],
+};
+
+/// A copy language's number convention.
+#[derive(Debug, Clone)]
+struct Convention {
+    decimal: char,
+    /// Accepted group separators, preferred first.
+    groups: Vec<char>,
+}
+
+impl Convention {
+    fn group(&self) -> char {
+        self.groups[0]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Role {
+    Count,
+    Scale,
+    Unit,
+}
+
+/// Conventions by language and the context words that disambiguate separators.
+pub struct NumberIndex {
+    conventions: HashMap<String, Convention>,
+    /// (lower-cased word, lang) -> roles.
+    words: HashMap<(String, String), Vec<Role>>,
+}
+
+fn separator(name: &str) -> Option<char> {
+    Some(match name {
+        "comma" => ',',
+        "dot" => '.',
+        "space" => ' ',
+        "nbsp" => '\u{a0}',
+        "nnbsp" => '\u{202f}',
+        "apostrophe" => '\'',
+        _ => return None,
+    })
+}
+
+impl LexiconIndex for NumberIndex {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut conventions = HashMap::new();
+        for file in lexicons.of_kind("number-conventions") {
+            let (d, g) = (file.require("decimal")?, file.require("group")?);
+            for row in &file.rows {
+                let decimal = separator(row.get(d)).ok_or_else(|| file.error(row, "decimal: expected dot or comma"))?;
+                let groups = row.list(g).map(|n| separator(n).ok_or_else(|| file.error(row, format!("group `{n}`: expected comma, dot, space, nbsp, nnbsp or apostrophe")))).collect::<Result<Vec<_>, _>>()?;
+                if groups.is_empty() || groups.contains(&decimal) {
+                    return Err(file.error(row, "group: list at least one separator, not the decimal one"));
+                }
+                conventions.insert(row.get(0).to_string(), Convention { decimal, groups });
+            }
+        }
+        let mut words: HashMap<(String, String), Vec<Role>> = HashMap::new();
+        for file in lexicons.of_kind("number-words") {
+            let (l, r) = (file.require("lang")?, file.require("role")?);
+            for row in &file.rows {
+                let role = match row.get(r) {
+                    "count" => Role::Count,
+                    "scale" => Role::Scale,
+                    "unit" => Role::Unit,
+                    other => return Err(file.error(row, format!("role `{other}`: expected count, scale or unit"))),
+                };
+                words.entry((row.get(0).to_lowercase(), row.get(l).to_string())).or_default().push(role);
+            }
+        }
+        Ok(NumberIndex { conventions, words })
+    }
+}
+
+/// One number written with `.` or `,` separators.
+#[derive(Debug)]
+struct Numeral<'a> {
+    span: Span,
+    text: &'a str,
+    /// Separators in order.
+    seps: Vec<char>,
+    /// Digit groups between them.
+    groups: Vec<&'a str>,
+}
+
+/// Finds numbers with at least one `.`/`,` between digits, skipping those glued to letters
+/// (versions, model names) or to other separators.
+fn numerals(text: &str) -> Vec<Numeral<'_>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut seps = Vec::new();
+        let mut groups = Vec::new();
+        let mut g = i;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                i += 1;
+            } else if matches!(b[i], b'.' | b',') && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                groups.push(&text[g..i]);
+                seps.push(b[i] as char);
+                i += 1;
+                g = i;
+            } else {
+                break;
+            }
+        }
+        groups.push(&text[g..i]);
+        let end = i;
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let glued_before = !currency_before(text, start) && before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '_'));
+        let glued_after = after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | ':' | '_'));
+        if !seps.is_empty() && !glued_before && !glued_after {
+            out.push(Numeral { span: Span::new(start, end), text: &text[start..end], seps, groups });
+        }
+    }
+    out
+}
+
+/// Currency written before an amount, and whether amounts in it never have three decimals.
+const CURRENCIES: &[(&str, bool)] = &[
+    ("Rp.", true), ("Rp", true), ("IDR", true), ("VND", true), ("₫", true), ("US$", false), ("S$", false), ("A$", false),
+    ("R$", false), ("$", false), ("€", false), ("£", false), ("¥", false), ("₺", false), ("USD", false), ("EUR", false),
+    ("RM", false), ("TL", false),
+];
+
+/// The currency just before `start` (an optional space between).
+fn currency_at(text: &str, start: usize) -> Option<(&'static str, bool)> {
+    let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+    CURRENCIES.iter().copied().find(|(c, _)| {
+        head.ends_with(c) && !head[..head.len() - c.len()].chars().next_back().is_some_and(|p| p.is_alphabetic())
+    })
+}
+
+fn currency_before(text: &str, start: usize) -> bool {
+    currency_at(text, start).is_some()
+}
+
+/// Is the digit grouping `1-3 digits, then groups of exactly 3`?
+fn valid_grouping(groups: &[&str]) -> bool {
+    let first = groups[0];
+    (1..=3).contains(&first.len()) && !first.starts_with('0') && groups[1..].iter().all(|g| g.len() == 3)
+}
+
+/// A reading of a numeral that breaks the copy's convention.
+struct Verdict {
+    confidence: Confidence,
+    /// The number in the copy's convention, when the reading is certain.
+    rewrite: Option<String>,
+    why: String,
+}
+
+impl Rule for NumberFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        lexicons.index::<NumberIndex>().map(|_| ())
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let Ok(index) = cx.lexicons.index::<NumberIndex>() else { return };
+        let Some(lang) = doc.language else { return };
+        let Some(conv) = index.conventions.get(lang) else { return };
+        let nums = numerals(&doc.text);
+        if nums.is_empty() {
+            return;
+        }
+        let checker = Checker { index: &index, doc, lang, conv };
+        // first the readings that are certain on their own; any of them shows the story keeps
+        // its source's convention, which then settles the ambiguous `1.250` cases
+        let mut verdicts: Vec<Option<Verdict>> = nums.iter().map(|n| checker.certain(n).or_else(|| checker.ambiguous(n, false))).collect();
+        if verdicts.iter().any(Option::is_some) {
+            for (n, v) in nums.iter().zip(verdicts.iter_mut()) {
+                if v.is_none() {
+                    *v = checker.ambiguous(n, true);
+                }
+            }
+        }
+        for (n, v) in nums.iter().zip(verdicts) {
+            if let Some(v) = v {
+                let message = format!("`{}` {}", n.text, v.why);
+                let f = Finding::new(&META, n.span, v.confidence, message);
+                out.push(match v.rewrite {
+                    Some(r) => f.replace_with(r, Applicability::Unsafe),
+                    None => f,
+                });
+            }
+        }
+    }
+}
+
+struct Checker<'a> {
+    index: &'a NumberIndex,
+    doc: &'a Document,
+    lang: &'a str,
+    conv: &'a Convention,
+}
+
+impl Checker<'_> {
+    fn lang_name(&self) -> &str {
+        language_name(self.lang)
+    }
+
+    /// The role of the word after the number (`%` counts as a unit).
+    fn role_after(&self, n: &Numeral<'_>) -> Option<Role> {
+        let rest = self.doc.text[n.span.end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        if rest.starts_with('%') {
+            return Some(Role::Unit);
+        }
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        if word.is_empty() {
+            return None;
+        }
+        let roles = self.index.words.get(&(word, self.lang.to_string()))?;
+        // `thousand` and `mil` are scales; a count noun wins when a word is both
+        [Role::Count, Role::Scale, Role::Unit].into_iter().find(|r| roles.contains(r))
+    }
+
+    /// Does a list continue after the number (`3,4 and 5`, `1,2, 3`)?
+    fn list_follows(&self, n: &Numeral<'_>) -> bool {
+        let rest = &self.doc.text[n.span.end..];
+        let rest = rest.trim_start_matches([',', ' ']);
+        let rest = rest.strip_prefix("and ").or_else(|| rest.strip_prefix("or ")).or_else(|| rest.strip_prefix("& ")).unwrap_or(rest);
+        rest.starts_with(|c: char| c.is_ascii_digit()) && !self.role_after(n).is_some_and(|r| r != Role::Count)
+    }
+
+    /// Cases where the separators can only mean one thing.
+    fn certain(&self, n: &Numeral<'_>) -> Option<Verdict> {
+        let conv = self.conv;
+        let first = n.seps[0];
+        let all_same = n.seps.iter().all(|&s| s == first);
+        if n.seps.len() >= 2 && all_same {
+            // 1.234.567: only a grouping
+            if !valid_grouping(&n.groups) || conv.groups.contains(&first) {
+                return None;
+            }
+            return Some(Verdict {
+                confidence: Confidence::High,
+                rewrite: Some(n.groups.join(&conv.group().to_string())),
+                why: format!("uses `{first}` to group thousands; {} copy groups with {}", self.lang_name(), show(conv.group())),
+            });
+        }
+        if n.seps.len() >= 2 {
+            // 1.234,56 / 1,234.56: the last separator is the decimal one
+            let dec = *n.seps.last().unwrap();
+            let grp = n.seps[0];
+            if !n.seps[..n.seps.len() - 1].iter().all(|&s| s == grp) || grp == dec {
+                return None;
+            }
+            if !valid_grouping(&n.groups[..n.groups.len() - 1]) {
+                return None;
+            }
+            if dec == conv.decimal && conv.groups.contains(&grp) {
+                return None;
+            }
+            let int = n.groups[..n.groups.len() - 1].join(&conv.group().to_string());
+            return Some(Verdict {
+                confidence: Confidence::High,
+                rewrite: Some(format!("{int}{}{}", conv.decimal, n.groups.last().unwrap())),
+                why: format!(
+                    "is written with `{grp}` for thousands and `{dec}` for decimals; {} copy writes {} and {}",
+                    self.lang_name(),
+                    show(conv.group()),
+                    show(conv.decimal)
+                ),
+            });
+        }
+        // one separator that cannot be a grouping: a decimal mark
+        let (int, frac) = (n.groups[0], n.groups[1]);
+        if frac.len() == 3 && valid_grouping(&n.groups) {
+            return None; // ambiguous: see `ambiguous`
+        }
+        if first == conv.decimal || (int.len() > 1 && int.starts_with('0')) {
+            return None;
+        }
+        let role = self.role_after(n);
+        let confidence = match (first, role) {
+            (_, Some(Role::Unit | Role::Scale)) => Confidence::High,
+            // a lone `3.5` in comma-decimal copy is too often a time (`10.30`) or a score
+            ('.', _) => return None,
+            _ if self.list_follows(n) => return None,
+            _ => Confidence::Medium,
+        };
+        Some(Verdict {
+            confidence,
+            rewrite: Some(format!("{int}{}{frac}", conv.decimal)),
+            why: format!("uses `{first}` as the decimal mark; {} copy writes {}", self.lang_name(), show(conv.decimal)),
+        })
+    }
+
+    /// One separator followed by exactly three digits: thousands or decimals? Flag only when the
+    /// context says thousands and the copy's convention says decimals. `foreign_style`: other
+    /// numbers in the story already follow the source's convention.
+    fn ambiguous(&self, n: &Numeral<'_>, foreign_style: bool) -> Option<Verdict> {
+        if n.seps.len() != 1 || n.groups[1].len() != 3 || !valid_grouping(&n.groups) {
+            return None;
+        }
+        let sep = n.seps[0];
+        if sep != self.conv.decimal {
+            return None; // the copy's own grouping
+        }
+        let as_thousands = n.groups.join(&self.conv.group().to_string());
+        let as_decimal = n.groups.join(".");
+        let role = self.role_after(n);
+        if role == Some(Role::Scale) {
+            return None; // `1.234 billion`: a decimal
+        }
+        let currency = currency_at(&self.doc.text, n.span.start);
+        let (confidence, certain, because) = match (role, currency) {
+            (Some(Role::Count), _) => (Confidence::High, true, "the noun after it counts whole things".to_string()),
+            (None, Some((cur, true))) => (Confidence::High, true, format!("{cur} amounts have no decimals")),
+            _ if !foreign_style => return None,
+            (_, Some((cur, _))) => (Confidence::Medium, false, format!("a {cur} amount with three decimals is unlikely and the story writes other numbers the same foreign way")),
+            _ => (Confidence::Medium, false, "the story writes other numbers in the same foreign convention".to_string()),
+        };
+        let why = if certain {
+            format!("uses `{sep}` to group thousands ({because}); {} copy writes `{as_thousands}`", self.lang_name())
+        } else {
+            format!(
+                "is ambiguous in {} copy: `{sep}` reads as a decimal mark ({as_decimal}), but {because}, so it is probably {as_thousands}; check the source",
+                self.lang_name()
+            )
+        };
+        Some(Verdict { confidence, rewrite: certain.then_some(as_thousands), why })
+    }
+}
+
+fn show(c: char) -> &'static str {
+    match c {
+        '.' => "a dot",
+        ',' => "a comma",
+        ' ' => "a space",
+        '\u{a0}' => "a no-break space",
+        '\u{202f}' => "a narrow no-break space",
+        '\'' => "an apostrophe",
+        _ => "another mark",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::run_lang;
+
+    fn flagged(text: &str, lang: &str) -> Vec<(String, Option<String>)> {
+        let (doc, f) = run_lang(&NumberFormat, text, Some(lang));
+        f.iter().map(|f| (doc.slice(f.span).to_string(), f.suggestion.as_ref().map(|s| s.replacement.clone()))).collect()
+    }
+
+    fn pair(a: &str, b: Option<&str>) -> (String, Option<String>) {
+        (a.to_string(), b.map(str::to_string))
+    }
+
+    #[test]
+    fn flags_thousands_dots_in_english() {
+        assert_eq!(
+            flagged("The toll reached 28.985 people, with 1.234.567 displaced and Rp36.000 paid.", "en"),
+            vec![pair("28.985", Some("28,985")), pair("1.234.567", Some("1,234,567")), pair("36.000", Some("36,000"))]
+        );
+    }
+
+    #[test]
+    fn flags_decimal_commas_in_english() {
+        assert_eq!(
+            flagged("Inflation was 3,5 percent and the budget 1.234,5 million.", "en"),
+            vec![pair("3,5", Some("3.5")), pair("1.234,5", Some("1,234.5"))]
+        );
+    }
+
+    #[test]
+    fn ignores_correct_english() {
+        assert!(flagged("The toll was 28,985, a 1.5 metre wall, $2.5 billion, 1,234,567 votes and 0.125 mm.", "en").is_empty());
+    }
+
+    #[test]
+    fn ignores_versions_scores_dates_lists() {
+        assert!(flagged("Version 1.234 shipped; iOS 17.2.1 too. On 20.05.2021 at 10.30 in games 3,4 and 5, v1.234.", "en").is_empty());
+    }
+
+    #[test]
+    fn ambiguous_reading_says_so() {
+        let (doc, f) = run_lang(&NumberFormat, "Fuel was $2.500 a litre, then 1.234.567 litres.", Some("en"));
+        assert_eq!(doc.slice(f[0].span), "2.500");
+        assert!(f[0].message.contains("ambiguous"));
+        assert!(f[0].suggestion.is_none());
+    }
+
+    #[test]
+    fn ambiguous_units_follow_the_story() {
+        assert!(flagged("The bridge is 1.250 km long.", "en").is_empty());
+        let got = flagged("Rice rose to Rp14.500 a kilo and 1.250 tonnes were released.", "en");
+        assert_eq!(got, vec![pair("14.500", Some("14,500")), pair("1.250", None)]);
+    }
+
+    #[test]
+    fn ignores_dot_thousands_in_indonesian_and_german_copy() {
+        assert!(flagged("Sebanyak 28.985 orang tewas, inflasi 3,5 persen, harga Rp36.000, pukul 10.30 WIB.", "id").is_empty());
+        assert!(flagged("Mehr als 28.985 Menschen starben, die Inflation lag bei 3,5 Prozent.", "de").is_empty());
+    }
+
+    #[test]
+    fn flags_english_forms_in_indonesian_copy() {
+        assert_eq!(
+            flagged("Inflasi naik 3.5 persen dan 1,234,567 orang mengungsi, sementara 2,500 orang terluka.", "id"),
+            vec![pair("3.5", Some("3,5")), pair("1,234,567", Some("1.234.567")), pair("2,500", Some("2.500"))]
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! SC001 scrape-residue: CMS and scraper leftovers pasted into the body ("SEE ALSO:",
+//! "Baca juga:", "ADVERTISEMENT", share buttons, photo credits). Line-anchored only: "see also"
+//! inside a sentence is prose.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind};
+
+use crate::document::Document;
+use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::span::Span;
+use crate::rules::{Context, Family, Output, Rule, RuleMeta};
+
+pub struct ScrapeResidue;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "scrape-residue",
+    code: "SC001",
+    family: Family::Residue,
+    severity: Severity::Warning,
+    summary: "CMS and scraping leftovers in the body: \"SEE ALSO:\", \"Baca juga:\", \"ADVERTISEMENT\", share buttons, credits",
+    explain: r#"## What it flags
+Lines that are website furniture rather than story: related-link headings (`SEE ALSO:`,
+`READ MORE:`, `Baca juga:`, `Lea también:`, `Lire aussi :`, `Lesen Sie auch:`,
+`Читайте также:`, `اقرأ أيضا`), ad and scroll markers (`ADVERTISEMENT`, `Scroll to continue
+with content`, `Anzeige`), share-button text (`Facebook Twitter WhatsApp`), follow and
+newsletter prompts, and pasted photo or video credit lines (`Photo: Reuters/...`).
+
+## Why it matters
+They show the story was scraped from a web page, not taken from a feed, and they are
+meaningless (or embarrassing) in print, broadcast scripts and apps. A dangling `SEE ALSO:`
+often means the linked headline was dropped too.
+
+## Example
+```
+On Sunday, the ministry said the toll had risen.
+SEE ALSO:
+The report added that several victims remained under the rubble.
+```
+
+## Better
+Delete the line. For headings, ad and share markers the deletion is a safe fix; credit lines
+(`Photo: ...`, `Editor: ...`) are offered as a fix an editor confirms, since a caption may be
+wanted elsewhere.
+
+## False positives
+Only whole lines or line openings match: `see also` or `read more` inside a sentence is prose
+and is never flagged, and a lone platform name (`Twitter`) is not a share widget. Disable
+with `[rules.scrape-residue] enabled = false`, or add markers with `--lexicon`.
+
+## Lexicon
+`lexicons/phrases/residue.tsv` (kind `residue`: `marker lang match confidence note`)."#,
+    lexicons: &["lexicons/phrases/residue.tsv"],
+};
+
+/// How a marker must sit on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    /// The line holds only markers.
+    Line,
+    /// The line opens with the marker (which ends in `:`, or is followed by `:`, a dash or nothing).
+    Prefix,
+    /// The line opens with the marker, followed by anything.
+    Lead,
+    /// Share-button text: residue when the line holds only markers and at least two.
+    Widget,
+}
+
+struct Marker {
+    text: String,
+    kind: Match,
+    confidence: Confidence,
+}
+
+/// The residue markers, normalised, behind one anchored automaton.
+pub struct ResidueIndex {
+    markers: Vec<Marker>,
+    ac: AhoCorasick,
+    /// First words of the markers: a line opening with any other word is prose.
+    first_words: HashSet<String>,
+}
+
+impl LexiconIndex for ResidueIndex {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut markers = Vec::new();
+        for file in lexicons.of_kind("residue") {
+            let (m, c) = (file.require("match")?, file.require("confidence")?);
+            for row in &file.rows {
+                let kind = match row.get(m) {
+                    "line" => Match::Line,
+                    "prefix" => Match::Prefix,
+                    "lead" => Match::Lead,
+                    "widget" => Match::Widget,
+                    other => return Err(file.error(row, format!("match `{other}`: expected line, prefix, lead or widget"))),
+                };
+                let confidence = row.get(c).parse().map_err(|e| file.error(row, format!("confidence: {e}")))?;
+                markers.push(Marker { text: normalise(row.get(0)), kind, confidence });
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(markers.iter().map(|m| &m.text))
+            .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, message: e.to_string() })?;
+        let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
+        Ok(ResidueIndex { markers, ac, first_words })
+    }
+}
+
+/// Lower case, one space between words, no space before a colon, ASCII colon.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'İ' => out.push('i'),
+            '：' => out.push(':'),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            ':' => {
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push(':');
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The first word of a line (after bullets), normalised: the cheap test that rules out prose.
+fn first_word(line: &str) -> String {
+    let line = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
+    let end = line.find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(line.len());
+    normalise(line[..end].trim_end_matches(TRAILING))
+}
+
+const LEADING: &[char] = &['*', '•', '·', '-', '–', '—', '>', '»', '[', '(', '#', '|', '_', '='];
+const TRAILING: &[char] = &['*', '•', '·', '-', '–', '—', '<', '«', ']', ')', '|', ':', '.', '…', '>', '»', '_', '=', '!'];
+const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'];
+
+/// The longest line that can be residue in whole (share rows, ad markers).
+const MAX_LINE: usize = 160;
+/// Bytes of a longer line read to match a `prefix` or `lead` marker.
+const MAX_OPENING: usize = 72;
+
+impl ResidueIndex {
+    /// Classifies one line: its confidence, and for a marker that opens the line (rather than
+    /// filling it) the marker's normalised text.
+    fn classify(&self, line: &str) -> Option<(Confidence, Option<&str>)> {
+        let word = first_word(line);
+        if !self.first_words.contains(&word) && !word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str)) {
+            return None;
+        }
+        // a long line can only be residue by its opening: read just enough for the longest marker
+        let head = if line.len() > MAX_LINE {
+            let mut end = MAX_OPENING;
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            &line[..end]
+        } else {
+            line
+        };
+        let norm = normalise(head);
+        let norm = norm.trim_start_matches(|c: char| LEADING.contains(&c) || c == ' ');
+        let first = self.ac.find(Input::new(norm).anchored(Anchored::Yes))?;
+        let marker = &self.markers[first.pattern().as_usize()];
+        let rest = &norm[first.end()..];
+        match marker.kind {
+            Match::Prefix => {
+                let ok = marker.text.ends_with(':')
+                    || rest.trim_start().is_empty()
+                    || rest.trim_start().starts_with([':', '-', '–', '—', '|', '»', '>']);
+                ok.then_some((marker.confidence, Some(marker.text.as_str())))
+            }
+            Match::Lead => (rest.is_empty() || rest.starts_with([' ', ':']) || !marker.text.ends_with(char::is_alphanumeric))
+                .then_some((marker.confidence, Some(marker.text.as_str()))),
+            Match::Line | Match::Widget => {
+                if line.len() > MAX_LINE {
+                    return None;
+                }
+                self.only_markers(norm).map(|c| (c, None))
+            }
+        }
+    }
+
+    /// Does the line consist only of line/widget markers (and separators)? Returns the lowest
+    /// confidence among them.
+    fn only_markers(&self, norm: &str) -> Option<Confidence> {
+        let body = norm.trim_end_matches(|c: char| TRAILING.contains(&c) || c == ' ');
+        let mut at = 0;
+        let (mut n, mut widgets, mut confidence) = (0, 0, Confidence::High);
+        while at < body.len() {
+            let m = self.ac.find(Input::new(body).range(at..).anchored(Anchored::Yes))?;
+            let marker = &self.markers[m.pattern().as_usize()];
+            if !matches!(marker.kind, Match::Line | Match::Widget) {
+                return None;
+            }
+            // a marker must end at a word boundary
+            let next = body[m.end()..].chars().next();
+            if next.is_some_and(|c| c.is_alphanumeric()) {
+                return None;
+            }
+            n += 1;
+            widgets += usize::from(marker.kind == Match::Widget);
+            confidence = confidence.min(marker.confidence);
+            at = m.end() + body[m.end()..].find(|c: char| !SEPARATORS.contains(&c)).unwrap_or(body.len() - m.end());
+        }
+        let only_widgets = widgets == n;
+        (n > 0 && (!only_widgets || n >= 2)).then_some(confidence)
+    }
+}
+
+impl Rule for ScrapeResidue {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        lexicons.index::<ResidueIndex>().map(|_| ())
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let Ok(index) = cx.lexicons.index::<ResidueIndex>() else { return };
+        for &para in &doc.paragraphs {
+            let line = doc.slice(para);
+            let Some((confidence, opener)) = index.classify(line) else { continue };
+            // a heading like `SEE ALSO:` is flagged itself; the whole line goes with the fix
+            let span = opener.and_then(|m| marker_span(line, m)).map(|r| Span::new(para.start + r.start, para.start + r.end)).unwrap_or(para);
+            let whole = super::line_deletion(&doc.text, para);
+            let (why, applicability) = if confidence == Confidence::High {
+                ("website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
+            } else {
+                ("looks like a credit or caption line pasted from a web page", Applicability::Unsafe)
+            };
+            let message = format!("`{}` is {why}; delete the line", quote(line));
+            out.push(Finding::new(&META, span, confidence, message).suggest(whole, "", applicability));
+        }
+    }
+}
+
+/// Where a marker (normalised text) lies in the original line.
+fn marker_span(line: &str, marker: &str) -> Option<std::ops::Range<usize>> {
+    let start = line.len() - line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace()).len();
+    let mut ends = line[start..].char_indices().map(|(i, c)| start + i + c.len_utf8());
+    ends.find(|&end| normalise(&line[start..end]) == marker).map(|end| start..end)
+}
+
+/// A line for a message, shortened when long.
+fn quote(line: &str) -> String {
+    const MAX: usize = 60;
+    if line.chars().count() <= MAX {
+        return line.to_string();
+    }
+    let head: String = line.chars().take(MAX - 1).collect();
+    format!("{}…", head.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_clean, assert_fix, assert_flags};
+
+    #[test]
+    fn flags_related_headings_in_several_languages() {
+        let text = "Talks\n\nThe toll rose.\nSEE ALSO:\nBaca juga: Hamas siap bicara\nLire aussi : Gaza\nЧитайте также: Газа\nThe end.";
+        assert_flags(&ScrapeResidue, text, &["SEE ALSO:", "Baca juga:", "Lire aussi :", "Читайте также:"]);
+    }
+
+    #[test]
+    fn flags_ad_markers_and_share_rows() {
+        let text = "The toll rose.\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nFacebook | Twitter | WhatsApp\nThe end.";
+        assert_flags(&ScrapeResidue, text, &["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Facebook | Twitter | WhatsApp"]);
+    }
+
+    #[test]
+    fn deletes_the_whole_line() {
+        assert_fix(&ScrapeResidue, "The toll rose.\nSEE ALSO:\nThe end.", "The toll rose.\nThe end.");
+        assert_fix(&ScrapeResidue, "The toll rose.\n- ADVERTISEMENT -", "The toll rose.");
+        assert_fix(&ScrapeResidue, "The toll rose.\n[ADVERTISEMENT]\n©2024 Example News\nEnd.", "The toll rose.\n©2024 Example News\nEnd.");
+        assert_flags(&ScrapeResidue, "The toll rose.\n©2024 Example News\nEnd.", &["©"]);
+    }
+
+    #[test]
+    fn ignores_see_also_in_prose() {
+        assert_clean(&ScrapeResidue, "Officials said readers should see also the annex.\nRead more than the summary, he said.\nSee also how it ended.");
+    }
+
+    #[test]
+    fn ignores_a_lone_platform_name_or_a_story_line_about_it() {
+        assert_clean(&ScrapeResidue, "Talks\n\nTwitter\nTwitter said on Monday it would appeal.\nShare prices fell.");
+    }
+}

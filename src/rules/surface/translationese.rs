@@ -1,0 +1,404 @@
+//! TR001 translationese: word-for-word renderings of source-language phrases ("It is known
+//! that" for Indonesian *Diketahui*). Single phrases that native writers also use stay at low
+//! confidence; when several calques of one source language cluster in a story, they are
+//! raised and the story is marked as likely translated from that language.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::document::Document;
+use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, LexiconFile, LexiconIndex, Lexicons, Row};
+use crate::rules::{Context, Family, Output, Rule, RuleMeta};
+use crate::span::Span;
+
+use super::language_name;
+
+pub struct Translationese;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "translationese",
+    code: "TR001",
+    family: Family::Translation,
+    severity: Severity::Warning,
+    summary: "Calques of the source language (\"It is known that\", \"In turn,\", \"It is worth mentioning that\")",
+    explain: r#"## What it flags
+Phrases that render a source-language construction word for word: Indonesian *Diketahui*
+as "It is known that", *Dikatakan* as "It was said that", *pihak kepolisian* as "the party of
+the police"; Russian *В свою очередь* as "In turn,"; Arabic *ومن الجدير بالذكر* as "It is
+worth mentioning that"; Chinese *据悉* as "It is learned that"; and English calques in other
+copy languages (Spanish "tomar lugar", French "faire du sens", German "realisieren, dass").
+
+## Why it matters
+Calques mark machine or hurried translation. They add empty words, hide who is speaking
+("It was said that ..." by whom?) and read as foreign. Several calques of one language in a
+story tell the desk it was translated from that language, which matters for sourcing.
+
+## Example
+`It is known that the group has long been at odds with the authority.`
+`It was said that those invited included Hamas.`
+
+## Better
+`The group has long been at odds with the authority.`
+`Those invited included Hamas, Bogdanov said.`
+
+## False positives
+Some of these phrases are also ordinary English ("It should be noted that", "For its part,"):
+alone they get low confidence, and the weakest are reported only when other calques of the
+same language appear. Raise the bar with `--min-confidence medium` or
+`[rules.translationese] min-confidence = "medium"`.
+
+## Lexicon
+`lexicons/phrases/calques.<copy-language>.tsv` (kind `calques`: `pattern source anchor
+confidence original better note`); add your own with `--lexicon`."#,
+    lexicons: &[
+        "lexicons/phrases/calques.en.tsv",
+        "lexicons/phrases/calques.id.tsv",
+        "lexicons/phrases/calques.es.tsv",
+        "lexicons/phrases/calques.fr.tsv",
+        "lexicons/phrases/calques.de.tsv",
+    ],
+};
+
+/// Where a calque may stand in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Start,
+    Clause,
+    Any,
+}
+
+/// A single occurrence's strength; `None` = only with company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    None,
+    Low,
+    Medium,
+    High,
+}
+
+impl Strength {
+    fn weight(self) -> u32 {
+        self as u32
+    }
+}
+
+struct Calque {
+    pattern: String,
+    sources: Vec<String>,
+    anchor: Anchor,
+    strength: Strength,
+    original: String,
+    better: String,
+    note: String,
+}
+
+/// One copy language's calques behind one automaton.
+struct LanguageCalques {
+    calques: Vec<Calque>,
+    /// Expanded literal pattern -> calque index.
+    targets: Vec<usize>,
+    ac: AhoCorasick,
+}
+
+/// Calque lexicons by copy language.
+pub struct CalqueIndex {
+    by_lang: HashMap<String, LanguageCalques>,
+}
+
+/// An expanded literal form of a pattern and the calque it belongs to.
+type Form = (String, usize);
+
+/// Most literal forms one pattern may expand to.
+const MAX_EXPANSIONS: usize = 512;
+
+/// Expands `{a|b}` choices into literal strings.
+fn expand(pattern: &str) -> Result<Vec<String>, String> {
+    let mut outs = vec![String::new()];
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        if let Some(inner) = rest.strip_prefix('{') {
+            let close = inner.find('}').ok_or("unclosed `{`")?;
+            let choices: Vec<&str> = inner[..close].split('|').collect();
+            outs = outs.iter().flat_map(|o| choices.iter().map(move |c| format!("{o}{c}"))).collect();
+            if outs.len() > MAX_EXPANSIONS {
+                return Err(format!("expands to more than {MAX_EXPANSIONS} forms"));
+            }
+            rest = &inner[close + 1..];
+        } else {
+            let next = rest.find('{').unwrap_or(rest.len());
+            if rest[..next].contains('}') {
+                return Err("`}` without `{`".into());
+            }
+            for o in &mut outs {
+                o.push_str(&rest[..next]);
+            }
+            rest = &rest[next..];
+        }
+    }
+    // collapse double spaces left by empty choices
+    Ok(outs.into_iter().map(|o| o.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|o| !o.is_empty()).collect())
+}
+
+fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque, LexiconError> {
+    let [src, anchor, conf, original, better, note] = *cols;
+    let anchor = match row.get(anchor) {
+        "start" => Anchor::Start,
+        "clause" => Anchor::Clause,
+        "any" | "" => Anchor::Any,
+        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause or any"))),
+    };
+    let strength = match row.get(conf) {
+        "high" => Strength::High,
+        "medium" => Strength::Medium,
+        "low" => Strength::Low,
+        "none" => Strength::None,
+        c => return Err(file.error(row, format!("confidence `{c}`: expected high, medium, low or none"))),
+    };
+    let sources: Vec<String> = row.list(src).map(str::to_string).collect();
+    if sources.is_empty() {
+        return Err(file.error(row, "empty `source`: name the language the calque comes from"));
+    }
+    Ok(Calque {
+        pattern: row.get(0).to_string(),
+        sources,
+        anchor,
+        strength,
+        original: row.get(original).to_string(),
+        better: row.get(better).to_string(),
+        note: row.get(note).to_string(),
+    })
+}
+
+impl LexiconIndex for CalqueIndex {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut raw: BTreeMap<String, (Vec<Calque>, Vec<Form>)> = BTreeMap::new();
+        for file in lexicons.of_kind("calques") {
+            let cols = [
+                file.require("source")?,
+                file.require("anchor")?,
+                file.require("confidence")?,
+                file.require("original")?,
+                file.require("better")?,
+                file.require("note")?,
+            ];
+            let entry = raw.entry(file.lang.clone()).or_default();
+            for row in &file.rows {
+                let calque = parse_row(file, row, &cols)?;
+                let forms = expand(&calque.pattern).map_err(|e| file.error(row, format!("pattern: {e}")))?;
+                let id = entry.0.len();
+                entry.1.extend(forms.into_iter().map(|f| (f, id)));
+                entry.0.push(calque);
+            }
+        }
+        let mut by_lang = HashMap::new();
+        for (lang, (calques, forms)) in raw {
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(forms.iter().map(|(f, _)| f))
+                .map_err(|e| LexiconError { path: format!("calques.{lang}"), line: 0, message: e.to_string() })?;
+            let targets = forms.into_iter().map(|(_, id)| id).collect();
+            by_lang.insert(lang, LanguageCalques { calques, targets, ac });
+        }
+        Ok(CalqueIndex { by_lang })
+    }
+}
+
+/// Cluster threshold: distinct calques of one source language and their summed weight.
+const CLUSTER_DISTINCT: usize = 2;
+const CLUSTER_WEIGHT: u32 = 3;
+
+impl Rule for Translationese {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        lexicons.index::<CalqueIndex>().map(|_| ())
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let Ok(index) = cx.lexicons.index::<CalqueIndex>() else { return };
+        let Some(lang) = doc.language.and_then(|l| index.by_lang.get(l)) else { return };
+        let text = doc.text.as_str();
+
+        let mut hits: Vec<(Span, usize)> = Vec::new();
+        for m in lang.ac.find_iter(text) {
+            let id = lang.targets[m.pattern().as_usize()];
+            let span = Span::new(m.start(), m.end());
+            if at_word_boundaries(text, span) && anchored(doc, span, lang.calques[id].anchor) {
+                hits.push((span, id));
+            }
+        }
+        if hits.is_empty() {
+            return;
+        }
+
+        // evidence per source language: distinct calques and their weight
+        let mut evidence: BTreeMap<&str, (Vec<usize>, u32)> = BTreeMap::new();
+        for &(_, id) in &hits {
+            let c = &lang.calques[id];
+            for s in &c.sources {
+                let e = evidence.entry(s.as_str()).or_default();
+                if !e.0.contains(&id) {
+                    e.0.push(id);
+                    e.1 += c.strength.weight();
+                }
+            }
+        }
+        let clustered = |s: &str| evidence.get(s).is_some_and(|(ids, w)| ids.len() >= CLUSTER_DISTINCT && *w >= CLUSTER_WEIGHT);
+        let likely = evidence
+            .iter()
+            .filter(|(s, _)| clustered(s))
+            .max_by_key(|(_, (ids, w))| (*w, ids.len()))
+            .map(|(s, (ids, _))| (*s, ids.len()));
+        if let Some((source, _)) = likely {
+            out.fact("translated_from", source);
+        }
+
+        for (span, id) in hits {
+            let c = &lang.calques[id];
+            let in_cluster = c.sources.iter().any(|s| clustered(s));
+            let strength = if in_cluster { (c.strength as u8 + 1).min(3) } else { c.strength as u8 };
+            let confidence = match strength {
+                0 => continue,
+                1 => Confidence::Low,
+                2 => Confidence::Medium,
+                _ => Confidence::High,
+            };
+            out.push(finding(doc, span, c, confidence, likely.filter(|(s, _)| c.sources.iter().any(|x| x == s))));
+        }
+    }
+}
+
+fn finding(doc: &Document, span: Span, c: &Calque, confidence: Confidence, cluster: Option<(&str, usize)>) -> Finding {
+    let found = doc.slice(span);
+    let from: Vec<&str> = c.sources.iter().map(|s| language_name(s)).collect();
+    let mut message = if c.original.is_empty() {
+        format!("`{found}` reads as a word-for-word calque from {}", from.join(" or "))
+    } else {
+        format!("`{found}` reads as a word-for-word calque of {} `{}`", from.join(" or "), c.original)
+    };
+    if !c.note.is_empty() {
+        message.push_str("; ");
+        message.push_str(&c.note);
+    }
+    if let Some((source, n)) = cluster {
+        let name = language_name(source);
+        message.push_str(&format!(" ({n} calques of {name} in this story: it was likely translated from {name})"));
+    }
+    let f = Finding::new(&META, span, confidence, message);
+    if c.better.is_empty() {
+        return f;
+    }
+    let better = if found.starts_with(char::is_uppercase) { capitalise(&c.better) } else { c.better.clone() };
+    f.replace_with(better, Applicability::Unsafe)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut cs = s.chars();
+    cs.next().map(|f| f.to_uppercase().chain(cs).collect()).unwrap_or_default()
+}
+
+/// The match does not start or end inside a word.
+fn at_word_boundaries(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let first = text[span.start..].chars().next();
+    let last = text[..span.end].chars().next_back();
+    let bad = |edge: Option<char>, neighbour: Option<char>| edge.is_some_and(char::is_alphanumeric) && neighbour.is_some_and(char::is_alphanumeric);
+    !bad(first, before) && !bad(last, after)
+}
+
+/// Does the match stand where its calque must (sentence start, clause start)?
+fn anchored(doc: &Document, span: Span, anchor: Anchor) -> bool {
+    if anchor == Anchor::Any {
+        return true;
+    }
+    let Some(sentence) = doc.sentence_at(span.start) else { return false };
+    let lead = &doc.text[sentence.span.start..span.start];
+    let openers = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[' | '-' | '–' | '—');
+    if lead.chars().all(openers) {
+        return true;
+    }
+    anchor == Anchor::Clause && lead.trim_end().ends_with([',', ';', ':', '-', '–', '—'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_clean, run_lang};
+
+    fn flagged(text: &str, lang: &str) -> Vec<(String, Confidence)> {
+        let (doc, f) = run_lang(&Translationese, text, Some(lang));
+        f.iter().map(|f| (doc.slice(f.span).to_string(), f.confidence)).collect()
+    }
+
+    #[test]
+    fn expands_choices() {
+        assert_eq!(expand("For {his|her} part,").unwrap(), vec!["For his part,", "For her part,"]);
+        assert_eq!(expand("In the {written |}statement").unwrap(), vec!["In the written statement", "In the statement"]);
+        assert!(expand("a {b").is_err());
+    }
+
+    #[test]
+    fn flags_indonesian_calques_and_clusters_them() {
+        let text = "Talks\n\nIt was said that those invited included Hamas. It is known that the group has long been at odds with the authority, as quoted from Arab News.";
+        let got = flagged(text, "en");
+        assert_eq!(
+            got,
+            vec![
+                ("It was said that".to_string(), Confidence::High),
+                ("It is known that".to_string(), Confidence::High),
+                ("as quoted from".to_string(), Confidence::High)
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_the_story_translated_from() {
+        let lex = Lexicons::embedded();
+        let doc = Document::from_text(
+            "t.txt",
+            "In turn, the ministry said. Recall that talks failed in May.",
+            &crate::document::AnalyseOptions { language: Some("en".into()), ..Default::default() },
+        );
+        let mut out = Output::default();
+        Translationese.check(&Context { lexicons: lex }, &doc, &mut out);
+        assert_eq!(out.facts.get("translated_from"), Some(&serde_json::json!("ru")));
+        assert!(out.findings[0].message.contains("translated from Russian"), "{}", out.findings[0].message);
+    }
+
+    #[test]
+    fn single_common_phrase_is_low() {
+        assert_eq!(flagged("It should be noted that the vote was close.", "en"), vec![("It should be noted that".to_string(), Confidence::Low)]);
+    }
+
+    #[test]
+    fn cluster_only_phrases_need_company() {
+        assert_clean(&Translationese, "Previously, the council met in March. According to him, the vote was close.");
+    }
+
+    #[test]
+    fn ignores_calques_mid_sentence_when_anchored() {
+        assert_clean(&Translationese, "Officials said it is known that rents rose, and that, in turn, prices followed.");
+    }
+
+    #[test]
+    fn ignores_inner_words() {
+        assert_clean(&Translationese, "The reporters learned thatching skills.");
+    }
+
+    #[test]
+    fn flags_english_calques_in_spanish_copy() {
+        let got = flagged("La reunión tomará lugar en Madrid y no hace sentido esperar.", "es");
+        assert_eq!(got.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), vec!["tomará lugar", "hace sentido"]);
+    }
+
+    #[test]
+    fn suggests_better_wording_keeping_case() {
+        crate::rules::testing::assert_fix(&Translationese, "Talks\n\nHe spoke, as quoted from Arab News.", "Talks\n\nHe spoke, according to Arab News.");
+    }
+}

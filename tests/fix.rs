@@ -1,0 +1,104 @@
+//! `wirelint check --fix` / `--diff`, end to end with the built binary on temporary files.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn wirelint(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wirelint")).args(args).current_dir(dir).output().expect("run wirelint")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const STORY: &str = "Talks set in Moscow\n\nThe Pales\u{200b}tinian Authority is ready to talk.\nSEE ALSO:\nADVERTISEMENT\nThe ministry said 28.985 people were killed, as quoted from Arab News.\n";
+const FIXED: &str = "Talks set in Moscow\n\nThe Palestinian Authority is ready to talk.\nThe ministry said 28.985 people were killed, as quoted from Arab News.\n";
+
+#[test]
+fn fix_applies_only_safe_fixes_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("story.txt");
+    fs::write(&p, STORY).unwrap();
+    let o = wirelint(&["check", "--no-config", "--lang", "en", "--fix", "--color", "never", "story.txt"], dir.path());
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    // residue lines and the zero-width space are gone; the number and the calque (unsafe) stay
+    assert_eq!(fs::read_to_string(&p).unwrap(), FIXED);
+    assert!(stderr(&o).contains("fixed 3 issues in 1 file"), "{}", stderr(&o));
+    // what is left is still reported
+    assert!(stdout(&o).contains("number-format"), "{}", stdout(&o));
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn diff_prints_a_unified_diff_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("story.txt");
+    fs::write(&p, STORY).unwrap();
+    let o = wirelint(&["check", "--no-config", "--lang", "en", "--diff", "story.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let d = stdout(&o);
+    assert!(d.starts_with("--- a/story.txt\n+++ b/story.txt\n@@ "), "{d}");
+    assert!(d.contains("\n-SEE ALSO:\n-ADVERTISEMENT\n"), "{d}");
+    assert!(d.contains("\n+The Palestinian Authority is ready to talk.\n"), "{d}");
+    assert_eq!(fs::read_to_string(&p).unwrap(), STORY, "--diff must not write");
+}
+
+#[test]
+fn diff_on_a_clean_file_is_empty_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("clean.txt"), "Talks\n\nThe ministry said 28,985 people were killed.\n").unwrap();
+    let o = wirelint(&["check", "--no-config", "--lang", "en", "--diff", "clean.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn fix_never_touches_structured_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("feed.jsonl");
+    let line = "{\"id\":\"1\",\"body\":\"The Pales\u{200b}tinian side.\\nSEE ALSO:\\nMore text here.\"}\n";
+    fs::write(&p, line).unwrap();
+    let o = wirelint(&["check", "--no-config", "--fix", "feed.jsonl"], dir.path());
+    assert_eq!(fs::read_to_string(&p).unwrap(), line);
+    assert!(stderr(&o).contains("not fixed: structured input"), "{}", stderr(&o));
+}
+
+#[test]
+fn fix_never_touches_a_file_it_cannot_decode() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("latin1.txt");
+    let bytes = b"SEE ALSO:\nCaf\xe9 owners said.\n".to_vec();
+    fs::write(&p, &bytes).unwrap();
+    let o = wirelint(&["check", "--no-config", "--fix", "latin1.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(fs::read(&p).unwrap(), bytes);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("story.txt");
+    fs::write(&p, STORY).unwrap();
+    fs::set_permissions(&p, fs::Permissions::from_mode(0o604)).unwrap();
+    let o = wirelint(&["check", "--no-config", "--lang", "en", "--fix", "story.txt"], dir.path());
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&p).unwrap(), FIXED);
+    assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o604);
+}
+
+#[test]
+fn fix_repairs_mojibake_and_normalises_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("story.txt");
+    fs::write(&p, "Talks\n\nPresident ErdoÄŸan met Jose\u{301} Alvarez and called it â€œessentialâ€œ.\n").unwrap();
+    let o = wirelint(&["check", "--no-config", "--lang", "en", "--fix", "story.txt"], dir.path());
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&p).unwrap(), "Talks\n\nPresident Erdoğan met José Alvarez and called it “essential“.\n");
+}
