@@ -91,7 +91,7 @@ pub struct CheckArgs {
     /// Exit 1 when a finding at or above this severity is reported.
     #[arg(long, value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
-    /// Drop findings below this confidence.
+    /// Drop findings below this confidence (default: medium; `low` shows weak evidence too).
     #[arg(long, value_parser = parse_confidence)]
     pub min_confidence: Option<Confidence>,
     /// Only these rules (names, codes or code prefixes; comma-separated).
@@ -267,7 +267,7 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings> {
     lexicon_files.extend(args.lexicons.iter().cloned());
     Ok(Settings {
         rules,
-        min_confidence: args.min_confidence.or(config.min_confidence).unwrap_or(Confidence::Low),
+        min_confidence: args.min_confidence.or(config.min_confidence).unwrap_or(Confidence::Medium),
         analyse: AnalyseOptions {
             language: args.lang.clone().or_else(|| config.language.clone()).filter(|l| l != "auto"),
             languages: config.languages.clone().unwrap_or_default(),
