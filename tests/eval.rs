@@ -5,7 +5,8 @@
 //! - `tests/eval/labels.tsv`: `story<TAB>rule<TAB>text`: what SHOULD be flagged, by the rule
 //!   definitions (docs/evaluation.md), whatever the code does today. `text` is the flagged text
 //!   as it appears in the story; `\u{200B}`-style escapes spell invisible characters.
-//! - `tests/eval/thresholds.tsv`: `rule<TAB>precision<TAB>recall` minimums.
+//! - `tests/eval/thresholds.tsv`: `rule<TAB>precision<TAB>recall` minimums. Precision is asserted
+//!   on medium- and high-confidence findings (the default output), recall on all findings.
 //!
 //! Matching: a finding of rule R in story S is a true positive when its span overlaps an
 //! occurrence of a label text of (S, R); a label is found when at least one finding overlaps
@@ -277,14 +278,16 @@ fn evaluation_set() {
     let mut failures = Vec::new();
     for row in &rows {
         let (p_min, r_min) = row.threshold.unwrap_or((0.9, 0.8));
+        // precision is asserted on what users see by default (medium and high confidence);
+        // recall on every finding, weak evidence included
         let failed = row.status == "asserted"
-            && (row.all.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
+            && (row.medium.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
         if failed {
             failures.push(format!(
-                "{} ({}): precision {} (min {p_min}), recall {} (min {r_min})",
+                "{} ({}): precision at ≥medium {} (min {p_min}), recall {} (min {r_min})",
                 row.name,
                 row.code,
-                pct(row.all.precision()),
+                pct(row.medium.precision()),
                 pct(row.all.recall()),
             ));
         }
