@@ -56,7 +56,7 @@ pub fn collect_targets(paths: &[PathBuf], format: Option<InputFormat>) -> (Vec<T
                 match entry {
                     Ok(e) => {
                         if e.file_type().is_some_and(|t| t.is_file())
-                            && (format.is_some() || InputFormat::for_path(e.path()).is_some())
+                            && (format.is_some() || InputFormat::for_path(e.path()).is_some_and(|f| walked_story(e.path(), f)))
                             && !is_config(e.path())
                         {
                             found.push(e.into_path());
@@ -73,6 +73,27 @@ pub fn collect_targets(paths: &[PathBuf], format: Option<InputFormat>) -> (Vec<T
         }
     }
     (targets, errors)
+}
+
+/// In a folder walk, `.json` and `.xml` files are taken only when they look like stories
+/// (ninjs, NITF, NewsML-G2), so `package.json` or `pom.xml` in an article repository is not
+/// reported as a broken story. Files named on the command line are always read.
+fn walked_story(path: &Path, format: InputFormat) -> bool {
+    if !matches!(format, InputFormat::Ninjs | InputFormat::Nitf | InputFormat::Newsml) {
+        return true;
+    }
+    use std::io::Read;
+    let mut head = Vec::with_capacity(8192);
+    let Ok(f) = std::fs::File::open(path) else { return true };
+    if f.take(8192).read_to_end(&mut head).is_err() {
+        return true;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let markers: &[&str] = match format {
+        InputFormat::Ninjs => &["\"body_text\"", "\"body_html\"", "\"bodies\"", "\"headline\"", "\"headlines\""],
+        _ => &["<nitf", "newsItem", "newsMessage", "packageItem", "<body.content"],
+    };
+    markers.iter().any(|m| head.contains(m))
 }
 
 fn is_config(p: &Path) -> bool {

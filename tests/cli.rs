@@ -213,3 +213,18 @@ fn example_story_in_repo_is_flagged() {
     assert!(texts.contains(&"Israeli Jihad"), "{texts:?}");
     assert!(texts.contains(&"Antony Blinkin"), "{texts:?}");
 }
+
+#[test]
+fn folder_walk_skips_non_story_json_and_xml() {
+    let (_d, root) = sandbox(&[
+        ("repo/story.txt", CLEAN),
+        ("repo/package.json", "{\"name\": \"site\", \"version\": \"1.0.0\"}\n"),
+        ("repo/pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>\n"),
+    ]);
+    let o = run_in(&root, &["check", "--format", "json", "repo"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["stories"], 1);
+    // named explicitly, a non-story JSON file is still an error
+    assert_eq!(run_in(&root, &["check", "repo/package.json"]).status.code(), Some(2));
+}

@@ -372,6 +372,14 @@ mod tests {
     }
 
     #[test]
+    fn ignores_native_discourse_markers_alone() {
+        // ordinary English in native wire copy: only reported when other Russian calques cluster
+        assert!(flagged("In turn, Japanese officials said they would keep negotiating.", "en").is_empty());
+        assert!(flagged("It is worth noting that foreign investors have been net buyers for 11 sessions.", "en").is_empty());
+        assert!(flagged("In turn, the bank kept its forecast. It is worth noting that growth slowed.", "en").is_empty());
+    }
+
+    #[test]
     fn single_common_phrase_is_low() {
         assert_eq!(flagged("It should be noted that the vote was close.", "en"), vec![("It should be noted that".to_string(), Confidence::Low)]);
     }
