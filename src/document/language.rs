@@ -143,6 +143,44 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
         end -= 1;
     }
     let sample = &text[..end];
+    // Function-word evidence over the sample first: it is cheap (one hash lookup per word) and,
+    // for Latin-script copy, a decisive profile settles the story without whatlang's trigram
+    // scoring (the dominant cost of analysis). Equivalence with the full path: whatlang's guess
+    // g is only overridden when `s1 >= 4 && s1 >= 1.5 * score(g) + 1`, and score(g) never
+    // exceeds the best score of any other language; so when the top language clears that bar
+    // against every other language, the full path returns it whatever g is.
+    let fw_arc = Lexicons::embedded().index::<FunctionWords>().ok();
+    let fw = fw_arc.as_deref();
+    let profile = fw.map(|fw| {
+        let mut profile = fw.new_profile();
+        let mut buf = String::new();
+        for w in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            if !w.is_empty() {
+                fw.add(&mut profile, w, &mut buf, None);
+            }
+        }
+        profile
+    });
+    let ranked = match (fw, &profile) {
+        (Some(fw), Some(p)) => fw.ranked(p, |c| allow.contains(&c)),
+        _ => Vec::new(),
+    };
+    if let (Some(fw), Some(p), Some(&(top, s1))) = (fw, &profile, ranked.first()) {
+        let top_i = fw.index_of(top);
+        let runner_up = p
+            .scores
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != top_i)
+            .map(|(_, s)| *s)
+            .fold(0.0f32, f32::max);
+        if s1 >= 4.0
+            && s1 >= 1.5 * runner_up + 1.0
+            && whatlang::detect_script(sample) == Some(whatlang::Script::Latin)
+        {
+            return Some(top);
+        }
+    }
     let wl: Vec<Lang> = allow.iter().filter_map(|c| lang_of(c)).collect();
     let guess = if wl.is_empty() {
         None
@@ -156,18 +194,9 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     if non_latin {
         return guess_code.filter(|c| allow.contains(c));
     }
-    // function-word evidence over the same sample
-    let Ok(fw) = Lexicons::embedded().index::<FunctionWords>() else {
+    let (Some(fw), Some(profile)) = (fw, profile) else {
         return guess_code;
     };
-    let mut profile = fw.new_profile();
-    let mut buf = String::new();
-    for w in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        if !w.is_empty() {
-            fw.add(&mut profile, w, &mut buf, None);
-        }
-    }
-    let ranked = fw.ranked(&profile, |c| allow.contains(&c));
     let settled = match (ranked.first(), guess_code) {
         (Some(&(top, s1)), Some(g)) if top != g => {
             let sg = fw.score(&profile, g);

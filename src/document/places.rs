@@ -52,13 +52,13 @@ pub struct Gazetteer {
     /// Country codes, and their English names (`countries[i]`, `country_names[i]`).
     pub countries: Vec<String>,
     country_names: Vec<String>,
-    keys: HashMap<String, Vec<Entry>>,
+    keys: rustc_hash::FxHashMap<String, Vec<Entry>>,
     /// First words of multi-word keys, to stop n-gram growth early.
-    firsts: HashSet<String>,
+    firsts: rustc_hash::FxHashSet<String>,
     /// Keys that may start with a lower-case word (`bande de Gaza`, `сектор Газа`).
-    lower_firsts: HashSet<String>,
+    lower_firsts: rustc_hash::FxHashSet<String>,
     /// Per language: lower-case demonym stems matched as word prefixes (`palestin` -> PS).
-    stems: HashMap<String, Vec<(String, u16)>>,
+    stems: rustc_hash::FxHashMap<String, Vec<(String, u16)>>,
 }
 
 /// Longest key, in words.

@@ -131,10 +131,9 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
             let mut end = i + c.len_utf8();
             let mut word = false;
             while let Some(&(j, d)) = it.peek() {
-                if d.is_numeric() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, j + d.len_utf8()) {
+                if d.is_numeric()
+                    || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, j + d.len_utf8()))
+                {
                     end = j + d.len_utf8();
                     it.next();
                 } else if d.is_alphabetic() && !is_cjk(d) {
@@ -153,12 +152,9 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) && !is_cjk(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '\'' | '’' | '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
-                    && text[j + d.len_utf8()..].chars().next().is_some_and(|n| is_word_char(n) && !is_cjk(n))
-                {
+                let joiner = matches!(d, '\'' | '’' | '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
+                    && text[j + d.len_utf8()..].chars().next().is_some_and(|n| is_word_char(n) && !is_cjk(n));
+                if (is_word_char(d) && !is_cjk(d)) || joiner {
                     end = j + d.len_utf8();
                     it.next();
                 } else {
@@ -287,9 +283,7 @@ fn sentences_of(text: &str, para: Span, out: &mut Vec<Span>) {
             }
             let end = if j < chars.len() { chars[j].0 } else { p.len() };
             let cjk = matches!(c, '。' | '！' | '？');
-            let next_ok = if cjk {
-                true
-            } else if j >= chars.len() {
+            let next_ok = if cjk || j >= chars.len() {
                 true
             } else if !chars[j].1.is_whitespace() {
                 false

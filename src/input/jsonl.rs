@@ -48,7 +48,8 @@ fn field_str<'a>(obj: &'a serde_json::Map<String, Value>, name: &str) -> Result<
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// How a JSON value's type reads in an error message ("a number", "an array").
+pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

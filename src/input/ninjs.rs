@@ -13,6 +13,9 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+
+
+use super::jsonl::kind;
 use super::{InputError, ReadOptions, markup};
 use crate::document::{Document, DocumentBuilder};
 use crate::span::LineIndex;
@@ -240,17 +243,6 @@ fn strip_tags(html: &str) -> String {
         }
     }
     out
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 #[cfg(test)]
