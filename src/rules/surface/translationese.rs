@@ -58,6 +58,8 @@ confidence original better note`); add your own with `--lexicon`."#,
         "lexicons/phrases/calques.es.tsv",
         "lexicons/phrases/calques.fr.tsv",
         "lexicons/phrases/calques.de.tsv",
+        "lexicons/phrases/calques.pt.tsv",
+        "lexicons/phrases/calques.ru.tsv",
     ],
 };
 
