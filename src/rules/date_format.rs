@@ -448,6 +448,15 @@ fn date_context(doc: &Document, i: usize) -> bool {
     if toks.get(i + 1).is_some_and(|t| doc.slice(t.span) == "(") && is_num(i + 2) {
         return true;
     }
+    // before, German ordinal day: `15. Februar` (the dot touches the day number)
+    if i >= 2
+        && doc.slice(toks[i - 1].span) == "."
+        && toks[i - 2].span.end == toks[i - 1].span.start
+        && toks[i - 2].kind == TokenKind::Number
+        && doc.slice(toks[i - 2].span).parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+    {
+        return true;
+    }
     // before: `19 Februari`, `19 de febrero`
     let mut k = i;
     while k > 0 && k + 2 >= i && skippable(k - 1) {
@@ -598,6 +607,17 @@ mod tests {
         assert_eq!(doc.language, Some("id"));
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].suggestion.as_ref().unwrap().replacement, "Februari");
+    }
+
+    #[test]
+    fn flags_english_month_after_german_ordinal_day() {
+        let (doc, f) = run_lang(
+            &R,
+            "Die Regierung teilte am Montag mit, dass die Gespräche am 15. February in Genf fortgesetzt werden sollen.",
+            Some("de"),
+        );
+        assert_eq!(f.len(), 1, "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
+        assert_eq!(doc.slice(f[0].span), "February");
     }
 
     #[test]
