@@ -16,26 +16,17 @@ fn main() {
 /// English wire copy shipped as fixtures (our own writing), a mix of clean stories and ones
 /// with foreign fragments, repeated to about 1 MB.
 const STORIES: &[&str] = &[
-    include_str!(
-        "../tests/fixtures/rules/LG001-untranslated-fragment/clean-en-foreign-names-and-quotes.txt"
-    ),
+    include_str!("../tests/fixtures/rules/LG001-untranslated-fragment/clean-en-foreign-names-and-quotes.txt"),
     include_str!("../tests/fixtures/rules/LG001-untranslated-fragment/clean-en-seed-style.txt"),
-    include_str!(
-        "../tests/fixtures/rules/LG001-untranslated-fragment/flagged-en-indonesian-sentence.txt"
-    ),
-    include_str!(
-        "../tests/fixtures/rules/LG001-untranslated-fragment/flagged-en-russian-quote.txt"
-    ),
+    include_str!("../tests/fixtures/rules/LG001-untranslated-fragment/flagged-en-indonesian-sentence.txt"),
+    include_str!("../tests/fixtures/rules/LG001-untranslated-fragment/flagged-en-russian-quote.txt"),
     include_str!("../tests/fixtures/rules/FM002-date-format/clean-en-homographs.txt"),
     include_str!("../tests/fixtures/rules/FM002-date-format/flagged-en-indonesian-dates.txt"),
     include_str!("../tests/fixtures/rules/FM002-date-format/flagged-en-spanish-turkish-dates.txt"),
 ];
 
 fn corpus() -> Vec<Document> {
-    let opts = AnalyseOptions {
-        language: Some("en".into()),
-        ..Default::default()
-    };
+    let opts = AnalyseOptions { language: Some("en".into()), ..Default::default() };
     let mut docs = Vec::new();
     let mut bytes = 0;
     while bytes < 1 << 20 {
@@ -73,10 +64,7 @@ fn gated_untranslated_fragment(b: Bencher) {
 #[divan::bench]
 fn whatlang_every_sentence(b: Bencher) {
     let docs = corpus();
-    let allow: Vec<whatlang::Lang> = wirelint::document::language::COPY_LANGUAGES
-        .iter()
-        .map(|(_, l)| *l)
-        .collect();
+    let allow: Vec<whatlang::Lang> = wirelint::document::language::COPY_LANGUAGES.iter().map(|(_, l)| *l).collect();
     let detector = whatlang::Detector::with_allowlist(allow);
     b.counter(BytesCount::new(total(&docs))).bench(|| {
         let mut foreign = 0;
@@ -97,10 +85,7 @@ fn whatlang_every_sentence(b: Bencher) {
 #[divan::bench]
 fn story_language(b: Bencher) {
     let docs = corpus();
-    let allow: Vec<&'static str> = wirelint::document::language::COPY_LANGUAGES
-        .iter()
-        .map(|(c, _)| *c)
-        .collect();
+    let allow: Vec<&'static str> = wirelint::document::language::COPY_LANGUAGES.iter().map(|(c, _)| *c).collect();
     b.counter(BytesCount::new(total(&docs))).bench(|| {
         for d in &docs {
             black_box(wirelint::document::language::detect(&d.text, &allow));

@@ -131,10 +131,7 @@ impl Config {
             for sel in list.iter().flatten() {
                 if !selector_matches_any(sel) {
                     let line = text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 1).unwrap_or(0);
-                    return Err(ConfigError {
-                        path: path.to_path_buf(),
-                        message: format!("line {line}: `{key}` names no rule: `{sel}`"),
-                    });
+                    return Err(ConfigError { path: path.to_path_buf(), message: format!("line {line}: `{key}` names no rule: `{sel}`") });
                 }
             }
         }
@@ -145,8 +142,8 @@ impl Config {
 
     /// Reads a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError { path: path.to_path_buf(), message: format!("cannot read: {e}") })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| ConfigError { path: path.to_path_buf(), message: format!("cannot read: {e}") })?;
         Config::parse(path, &text)
     }
 
@@ -174,7 +171,9 @@ impl Config {
 /// Does a selector (name, code, or code prefix such as `EN`) match a rule?
 pub fn selector_matches(sel: &str, meta: &crate::rules::RuleMeta) -> bool {
     let s = sel.trim();
-    s.eq_ignore_ascii_case(meta.name) || (!s.is_empty() && meta.code.to_ascii_uppercase().starts_with(&s.to_ascii_uppercase())) || s.eq_ignore_ascii_case("all")
+    s.eq_ignore_ascii_case(meta.name)
+        || (!s.is_empty() && meta.code.to_ascii_uppercase().starts_with(&s.to_ascii_uppercase()))
+        || s.eq_ignore_ascii_case("all")
 }
 
 pub fn selector_matches_any(sel: &str) -> bool {

@@ -349,17 +349,22 @@ mod tests {
     #[test]
     fn diff_marks_missing_final_newline() {
         let d = unified_diff("s.txt", "a\nb", "a\nc");
-        assert_eq!(d, "--- a/s.txt\n+++ b/s.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
+        assert_eq!(
+            d,
+            "--- a/s.txt\n+++ b/s.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"
+        );
     }
 
     #[test]
     fn diff_splits_distant_hunks() {
         let old: String = (1..=20).map(|i| format!("{i}\n")).collect();
-        let new: String = (1..=20).map(|i| match i {
-            2 => "two\n".to_string(),
-            19 => "nineteen\n".to_string(),
-            _ => format!("{i}\n"),
-        }).collect();
+        let new: String = (1..=20)
+            .map(|i| match i {
+                2 => "two\n".to_string(),
+                19 => "nineteen\n".to_string(),
+                _ => format!("{i}\n"),
+            })
+            .collect();
         let d = unified_diff("n.txt", &old, &new);
         assert_eq!(d.matches("@@ -").count(), 2, "{d}");
         assert!(d.contains("@@ -1,5 +1,5 @@"), "{d}");

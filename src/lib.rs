@@ -83,11 +83,7 @@ impl Linter {
         } else {
             (Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?)), false)
         };
-        let linter = Linter {
-            settings,
-            lexicons: lexicons.unwrap_or_else(|| Arc::new(Lexicons::new(Vec::new()))),
-            embedded_only,
-        };
+        let linter = Linter { settings, lexicons: lexicons.unwrap_or_else(|| Arc::new(Lexicons::new(Vec::new()))), embedded_only };
         for r in &linter.settings.rules {
             r.rule.prepare(linter.lexicons())?;
         }

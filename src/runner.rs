@@ -372,12 +372,16 @@ impl Progress {
             let stdin = targets.iter().any(|t| t.path == Path::new("-"));
             let total: u64 = targets.iter().filter_map(|t| std::fs::metadata(&t.path).ok()).map(|m| m.len()).sum();
             if stdin || total == 0 {
-                ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
-                    .with_style(ProgressStyle::with_template("{spinner} {binary_bytes} read, {msg} [{elapsed}, {binary_bytes_per_sec}]").expect("valid template"))
+                ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()).with_style(
+                    ProgressStyle::with_template("{spinner} {binary_bytes} read, {msg} [{elapsed}, {binary_bytes_per_sec}]")
+                        .expect("valid template"),
+                )
             } else {
                 ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden()).with_style(
-                    ProgressStyle::with_template("{bar:30} {percent:>3}% {binary_bytes}/{binary_total_bytes}, {msg} [{elapsed}<{eta}, {binary_bytes_per_sec}]")
-                        .expect("valid template"),
+                    ProgressStyle::with_template(
+                        "{bar:30} {percent:>3}% {binary_bytes}/{binary_total_bytes}, {msg} [{elapsed}<{eta}, {binary_bytes_per_sec}]",
+                    )
+                    .expect("valid template"),
                 )
             }
         });
@@ -413,8 +417,8 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::Render;
     use crate::Settings;
+    use crate::render::Render;
 
     /// Records the order of stories and errors.
     #[derive(Default)]
@@ -466,7 +470,11 @@ mod tests {
         let one = record(1, 512, &targets);
         assert_eq!(one.len(), 200 + 3 + 2);
         // records stay in file order, errors in place, files in walk order
-        let ids: Vec<_> = one.iter().filter(|l| l.contains("a.jsonl#s")).map(|l| l.split('#').nth(1).unwrap().split(':').next().unwrap().to_string()).collect();
+        let ids: Vec<_> = one
+            .iter()
+            .filter(|l| l.contains("a.jsonl#s"))
+            .map(|l| l.split('#').nth(1).unwrap().split(':').next().unwrap().to_string())
+            .collect();
         assert_eq!(ids, (0..200).map(|i| format!("s{i}")).collect::<Vec<_>>());
         assert!(one[5].starts_with("error ") && one[5].contains("a.jsonl:6:"), "{}", one[5]);
         assert!(one[one.len() - 2].contains("b.txt"));

@@ -18,7 +18,8 @@ fn stdout(o: &Output) -> String {
 }
 
 const STORY: &str = "Truce talks resume\n\nCAIRO (Reuters) - The militant groups Hamas and Israeli Jihad were invited, officials said.\n";
-const CLEAN: &str = "Markets steady\n\nLONDON (Reuters) - European shares were little changed on Monday as investors awaited inflation data.\n";
+const CLEAN: &str =
+    "Markets steady\n\nLONDON (Reuters) - European shares were little changed on Monday as investors awaited inflation data.\n";
 
 fn sandbox(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -180,7 +181,8 @@ fn config_is_found_upward_and_lexicons_extend() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["stories"][0]["results"][0]["suggestion"], "Green Falcon Brigades", "{v}");
     // a broken user lexicon names path:line
-    let (_d, root) = sandbox(&[("wirelint.toml", "lexicons = [\"house.tsv\"]\n"), ("house.tsv", "# lexicon: entities\n# columns: id\tkind\nA\tB\tC\n")]);
+    let (_d, root) =
+        sandbox(&[("wirelint.toml", "lexicons = [\"house.tsv\"]\n"), ("house.tsv", "# lexicon: entities\n# columns: id\tkind\nA\tB\tC\n")]);
     let o = run_in(&root, &["check", "."]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("house.tsv:3:"), "{}", String::from_utf8_lossy(&o.stderr));
@@ -189,7 +191,12 @@ fn config_is_found_upward_and_lexicons_extend() {
 #[test]
 fn stdin_and_rules_and_explain() {
     use std::io::Write;
-    let mut child = bin().args(["check", "--format", "jsonl", "-"]).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    let mut child = bin()
+        .args(["check", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(STORY.as_bytes()).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(1));

@@ -251,7 +251,15 @@ fn evaluation_set() {
             Some(r) if r.meta().explain.trim().is_empty() => "stub",
             Some(_) => "asserted",
         };
-        let mut row = RuleRow { code, name, status, all: Score::default(), medium: Score::default(), threshold: thresholds.get(name).copied(), notes: Vec::new() };
+        let mut row = RuleRow {
+            code,
+            name,
+            status,
+            all: Score::default(),
+            medium: Score::default(),
+            threshold: thresholds.get(name).copied(),
+            notes: Vec::new(),
+        };
         for ((story, doc), report) in docs.iter().zip(&reports) {
             let ls: Vec<&Label> = labels.iter().filter(|l| &l.story == story && l.rule == name).collect();
             let fs: Vec<&Finding> = report.findings.iter().filter(|f| f.rule.name == name).collect();
@@ -280,8 +288,7 @@ fn evaluation_set() {
         let (p_min, r_min) = row.threshold.unwrap_or((0.9, 0.8));
         // precision is asserted on what users see by default (medium and high confidence);
         // recall on every finding, weak evidence included
-        let failed = row.status == "asserted"
-            && (row.medium.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
+        let failed = row.status == "asserted" && (row.medium.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
         if failed {
             failures.push(format!(
                 "{} ({}): precision at ≥medium {} (min {p_min}), recall {} (min {r_min})",
@@ -309,9 +316,19 @@ fn render_table(rows: &[RuleRow], stories: &BTreeMap<String, String>, labels: &[
     }
     let lang_list: Vec<String> = langs.iter().map(|(l, n)| format!("{l} {n}")).collect();
     let bytes: usize = stories.values().map(String::len).sum();
-    writeln!(t, "Evaluation set: {} stories ({}), {} KB, {} labels; {} stories with no label.", stories.len(), lang_list.join(", "), bytes / 1024, labels.len(), clean).unwrap();
+    writeln!(
+        t,
+        "Evaluation set: {} stories ({}), {} KB, {} labels; {} stories with no label.",
+        stories.len(),
+        lang_list.join(", "),
+        bytes / 1024,
+        labels.len(),
+        clean
+    )
+    .unwrap();
     writeln!(t).unwrap();
-    writeln!(t, "| code | rule | status | labels | findings | precision | recall | exact span | P ≥medium | R ≥medium | min P / R |").unwrap();
+    writeln!(t, "| code | rule | status | labels | findings | precision | recall | exact span | P ≥medium | R ≥medium | min P / R |")
+        .unwrap();
     writeln!(t, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|").unwrap();
     let mut total = Score::default();
     let mut total_m = Score::default();

@@ -35,7 +35,13 @@ fn findings(linter: &Linter, doc: &Document) -> Vec<(String, String, String)> {
         .findings
         .iter()
         .filter(|f| TEXT_RULES.contains(&f.rule.name))
-        .map(|f| (f.rule.name.to_string(), doc.slice(f.span).to_string(), f.suggestion.as_ref().map(|s| s.replacement.clone()).unwrap_or_default()))
+        .map(|f| {
+            (
+                f.rule.name.to_string(),
+                doc.slice(f.span).to_string(),
+                f.suggestion.as_ref().map(|s| s.replacement.clone()).unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -66,7 +72,13 @@ fn assert_spans_map_back(path: &Path, docs: &[Document], linter: &Linter) {
             if loc.field.is_none() {
                 assert_eq!(original, file, "a markup story's original is the file");
             }
-            assert_eq!(rendered(at), flagged.split_whitespace().collect::<Vec<_>>().join(" "), "{}: {} at {loc:?}", path.display(), f.rule.name);
+            assert_eq!(
+                rendered(at),
+                flagged.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{}: {} at {loc:?}",
+                path.display(),
+                f.rule.name
+            );
         }
     }
 }
@@ -124,14 +136,22 @@ fn findings_report_file_line_and_column() {
     assert_eq!(positions("story.txt"), vec![(None, None, 3, 79, 3, 92), (None, None, 9, 32, 9, 45)]);
     assert_eq!(positions("story.nitf.xml"), vec![(None, None, 21, 9, 21, 22), (None, None, 24, 52, 24, 65)]);
     // the second story of the message is its inlineData item
-    assert_eq!(positions("story.newsml.xml"), vec![(None, None, 24, 88, 24, 101), (None, None, 27, 49, 27, 62), (None, None, 44, 100, 44, 113)]);
+    assert_eq!(
+        positions("story.newsml.xml"),
+        vec![(None, None, 24, 88, 24, 101), (None, None, 27, 49, 27, 62), (None, None, 44, 100, 44, 113)]
+    );
     // a match across a wrapped line spans the file's line break
     assert_eq!(positions("story.html"), vec![(None, None, 19, 88, 19, 101), (None, None, 23, 55, 24, 14)]);
     let body = Some("body_text".to_string());
     let html = Some("bodies[0].value".to_string());
     assert_eq!(
         positions("story.ninjs.json"),
-        vec![(body.clone(), Some(2), 1, 71, 1, 84), (body, Some(2), 7, 32, 7, 45), (html.clone(), Some(12), 1, 82, 1, 95), (html, Some(12), 4, 44, 4, 57)]
+        vec![
+            (body.clone(), Some(2), 1, 71, 1, 84),
+            (body, Some(2), 7, 32, 7, 45),
+            (html.clone(), Some(12), 1, 82, 1, 95),
+            (html, Some(12), 4, 44, 4, 57)
+        ]
     );
 }
 
@@ -179,13 +199,18 @@ fn read_str(name: &str, fmt: Option<InputFormat>, s: &str) -> (Vec<Document>, Ve
 
 #[test]
 fn malformed_input_is_one_error_with_a_position() {
-    let (docs, errs) = read_str("bad.xml", Some(InputFormat::Nitf), "<nitf>\n <body>\n  <body.content><p>Text</body.content>\n </body>\n</nitf>\n");
+    let (docs, errs) =
+        read_str("bad.xml", Some(InputFormat::Nitf), "<nitf>\n <body>\n  <body.content><p>Text</body.content>\n </body>\n</nitf>\n");
     assert!(docs.is_empty());
     assert_eq!(errs.len(), 1);
     assert_eq!((errs[0].line, errs[0].column), (Some(3), Some(24)), "{}", errs[0]);
     assert!(errs[0].to_string().starts_with("bad.xml:3:24: malformed XML"), "{}", errs[0]);
 
-    let (_, errs) = read_str("bad.xml", Some(InputFormat::Newsml), "<newsItem guid=\"a\">\n  <contentSet><inlineData>AT&T</inlineData></contentSet>\n</newsItem>");
+    let (_, errs) = read_str(
+        "bad.xml",
+        Some(InputFormat::Newsml),
+        "<newsItem guid=\"a\">\n  <contentSet><inlineData>AT&T</inlineData></contentSet>\n</newsItem>",
+    );
     assert_eq!((errs.len(), errs[0].line), (1, Some(2)), "{errs:?}");
 
     let (_, errs) = read_str("bad.xml", Some(InputFormat::Nitf), "<rss><channel/></rss>");
@@ -199,7 +224,8 @@ fn malformed_input_is_one_error_with_a_position() {
 #[test]
 fn a_bad_file_does_not_stop_the_run() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.xml"), "<nitf><body><body.content><p>Hamas and the Israeli Jihad met.</p></body.content></body>").unwrap();
+    std::fs::write(dir.path().join("a.xml"), "<nitf><body><body.content><p>Hamas and the Israeli Jihad met.</p></body.content></body>")
+        .unwrap();
     std::fs::copy(Path::new(DIR).join("story.html"), dir.path().join("b.html")).unwrap();
     std::fs::write(dir.path().join("c.json"), "[{\"body_text\": \"ok\"}, ").unwrap();
     let (targets, _) = wirelint::runner::collect_targets(&[dir.path().to_path_buf()], None);
@@ -225,7 +251,11 @@ fn entity_and_depth_bombs_stay_small() {
     assert!(errs.is_empty(), "{errs:?}");
     assert!(docs[0].text.len() < 64, "{}", docs[0].text);
     // external entities are not fetched
-    let (docs, _) = read_str("xxe.xml", None, "<!DOCTYPE nitf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><nitf><body><body.content><p>&x;</p></body.content></body></nitf>");
+    let (docs, _) = read_str(
+        "xxe.xml",
+        None,
+        "<!DOCTYPE nitf [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><nitf><body><body.content><p>&x;</p></body.content></body></nitf>",
+    );
     assert_eq!(docs[0].text, "&x;");
     // nesting
     let deep = "<nitf>".to_string() + &"<block>".repeat(5000) + &"</block>".repeat(5000) + "</nitf>";

@@ -38,7 +38,10 @@ fn every_lexicon_is_valid_and_canonical() {
                 rewrite(path, text, &file);
             } else {
                 let bad = file.rows.windows(2).find(|w| canonical_cmp(&file.key_of(&w[0]), &file.key_of(&w[1])).is_gt()).unwrap();
-                problems.push(format!("{path}:{}: rows not in canonical order (run UPDATE_LEXICONS=1 cargo test --test lexicons)", bad[1].line));
+                problems.push(format!(
+                    "{path}:{}: rows not in canonical order (run UPDATE_LEXICONS=1 cargo test --test lexicons)",
+                    bad[1].line
+                ));
             }
         }
     }

@@ -14,7 +14,11 @@ fn names_and_codes_are_unique_sorted_and_well_formed() {
         assert!(names.insert(m.name), "duplicate name {}", m.name);
         assert!(codes.insert(m.code), "duplicate code {}", m.code);
         assert!(m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{} is not kebab-case", m.name);
-        assert!(m.code.len() == 5 && m.code[..2].chars().all(|c| c.is_ascii_uppercase()) && m.code[2..].chars().all(|c| c.is_ascii_digit()), "{}", m.code);
+        assert!(
+            m.code.len() == 5 && m.code[..2].chars().all(|c| c.is_ascii_uppercase()) && m.code[2..].chars().all(|c| c.is_ascii_digit()),
+            "{}",
+            m.code
+        );
         assert!(m.code > prev, "RULES must be sorted by code: {} after {prev}", m.code);
         prev = m.code;
         assert!(!m.summary.is_empty() && !m.summary.contains('\n'), "{}: summary must be one line", m.name);

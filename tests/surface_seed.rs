@@ -9,7 +9,9 @@ use wirelint::{Linter, Settings};
 
 fn seed_dir() -> Option<PathBuf> {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [manifest.join("../shared/seed"), manifest.join("../../shared/seed"), PathBuf::from("/work/shared/seed")].into_iter().find(|p| p.is_dir())
+    [manifest.join("../shared/seed"), manifest.join("../../shared/seed"), PathBuf::from("/work/shared/seed")]
+        .into_iter()
+        .find(|p| p.is_dir())
 }
 
 #[test]
@@ -18,7 +20,8 @@ fn seed_article_surface_findings() {
         eprintln!("shared/seed not found; skipping");
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     files.sort();
     let path = files.first().expect("a seed article");
     let text = std::fs::read_to_string(path).unwrap();

@@ -72,12 +72,7 @@ impl LexiconIndex for MediaIndex {
                     row.list(ambiguous).collect()
                 };
                 let idx = outlets.len() as u32;
-                outlets.push(Outlet {
-                    name: row.get(name).to_string(),
-                    country: cc,
-                    kind: row.get(kind).to_string(),
-                    ambiguous: amb_all,
-                });
+                outlets.push(Outlet { name: row.get(name).to_string(), country: cc, kind: row.get(kind).to_string(), ambiguous: amb_all });
                 for form in std::iter::once(row.get(name)).chain(row.list(aliases)) {
                     let amb = amb_all || amb_forms.iter().any(|f| f.eq_ignore_ascii_case(form));
                     by_key.entry(crate::rules::util::fold(form)).or_insert(idx);
@@ -240,8 +235,8 @@ impl Analysis for Attributions {
 }
 
 const PRONOUNS: &[&str] = &[
-    "him", "her", "them", "he", "she", "they", "dia", "ia", "beliau", "mereka", "él", "ella", "ellos", "lui", "elle", "eux",
-    "ihm", "ihr", "ihnen", "er", "sie", "ele", "ela", "eles", "нему", "ней", "ним", "он", "она", "они", "onun", "ona",
+    "him", "her", "them", "he", "she", "they", "dia", "ia", "beliau", "mereka", "él", "ella", "ellos", "lui", "elle", "eux", "ihm", "ihr",
+    "ihnen", "er", "sie", "ele", "ela", "eles", "нему", "ней", "ним", "он", "она", "они", "onun", "ona",
 ];
 /// Words a gap between a phrase and its source may hold ("according to Russia's state news agency TASS").
 const MAX_GAP_WORDS: usize = 5;
@@ -263,7 +258,9 @@ impl Attributions {
         let Some((ac, roles)) = phrases.by_lang.get(lang) else { return out };
         let mut hits = Vec::new();
         for m in ac.find_iter(text) {
-            if word_bounded(text, m.start(), m.end()) || (roles[m.pattern().as_usize()] == Role::Suffix && text[m.start()..].starts_with(['\'', '’'])) {
+            if word_bounded(text, m.start(), m.end())
+                || (roles[m.pattern().as_usize()] == Role::Suffix && text[m.start()..].starts_with(['\'', '’']))
+            {
                 hits.push((Span::new(m.start(), m.end()), roles[m.pattern().as_usize()]));
             }
         }

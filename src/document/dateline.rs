@@ -74,9 +74,9 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
         Some(m) => m.as_str().trim(),
         None => "/",
     };
-    let agency =
-        caps.name("agency").or(caps.name("slash")).or(caps.name("tail")).map(|m| m.as_str().trim().to_string());
-    let all_caps = city.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && city.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let agency = caps.name("agency").or(caps.name("slash")).or(caps.name("tail")).map(|m| m.as_str().trim().to_string());
+    let all_caps =
+        city.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && city.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let words = city.split([' ', '-']).count();
     // Title-case places need a stronger signal than a colon or bare period.
     if !all_caps {
@@ -88,7 +88,10 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
             return None;
         }
         // every word of a place name is capitalised ("Kuala Lumpur"), and it is not a sentence opener
-        const OPENERS: &[&str] = &["The", "A", "An", "In", "On", "At", "But", "And", "This", "That", "It", "He", "She", "We", "They", "If", "As", "For", "Der", "Die", "Das", "El", "La", "Le", "Les", "Los", "Las", "Il", "O", "Os"];
+        const OPENERS: &[&str] = &[
+            "The", "A", "An", "In", "On", "At", "But", "And", "This", "That", "It", "He", "She", "We", "They", "If", "As", "For", "Der",
+            "Die", "Das", "El", "La", "Le", "Les", "Los", "Las", "Il", "O", "Os",
+        ];
         let first = city.split([' ', '-']).next().unwrap_or("");
         if OPENERS.contains(&first) || !city.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
             return None;
@@ -131,8 +134,17 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
 
 fn looks_like_outlet(s: &str) -> bool {
     let l = s.to_lowercase();
-    l.contains(".com") || l.contains(".co.") || l.contains(".id") || l.starts_with("cnn") || l.contains("times") || l.contains("news")
-        || l.contains("tv") || l == "kompas" || l.contains("antara") || l.contains("detik") || l.contains("tempo")
+    l.contains(".com")
+        || l.contains(".co.")
+        || l.contains(".id")
+        || l.starts_with("cnn")
+        || l.contains("times")
+        || l.contains("news")
+        || l.contains("tv")
+        || l == "kompas"
+        || l.contains("antara")
+        || l.contains("detik")
+        || l.contains("tempo")
 }
 
 /// Parses a dateline given as its own field (structured inputs): the whole span is the dateline,
@@ -152,14 +164,7 @@ pub fn parse_structured(text: &str, span: Span) -> Option<Dateline> {
         return Some(d);
     }
     let city = trimmed.split(',').next().unwrap_or(trimmed).trim();
-    Some(Dateline {
-        span,
-        city: city.to_string(),
-        city_span: Span::new(start, start + city.len()),
-        region: None,
-        date: None,
-        agency: None,
-    })
+    Some(Dateline { span, city: city.to_string(), city_span: Span::new(start, start + city.len()), region: None, date: None, agency: None })
 }
 
 #[cfg(test)]

@@ -54,32 +54,20 @@ pub fn name_of(code: &str) -> &str {
         "zh" => "Chinese",
         "it" => "Italian",
         "nl" => "Dutch",
-        other => Lang::from_code(other)
-            .map(|l| l.eng_name())
-            .unwrap_or(other),
+        other => Lang::from_code(other).map(|l| l.eng_name()).unwrap_or(other),
     }
 }
 
 /// The ISO 639-1 code of a whatlang language (or its 639-3 code when none is listed).
 pub fn code_of(lang: Lang) -> &'static str {
-    COPY_LANGUAGES
-        .iter()
-        .chain(CONFUSABLE)
-        .find(|(_, l)| *l == lang)
-        .map(|(c, _)| *c)
-        .unwrap_or_else(|| lang.code())
+    COPY_LANGUAGES.iter().chain(CONFUSABLE).find(|(_, l)| *l == lang).map(|(c, _)| *c).unwrap_or_else(|| lang.code())
 }
 
 /// The whatlang language for a code (`en`, `eng`, `English`).
 pub fn lang_of(code: &str) -> Option<Lang> {
     let c = code.trim().to_ascii_lowercase();
     let c = c.split(['-', '_']).next().unwrap_or("");
-    COPY_LANGUAGES
-        .iter()
-        .chain(CONFUSABLE)
-        .find(|(k, _)| *k == c)
-        .map(|(_, l)| *l)
-        .or_else(|| Lang::from_code(c))
+    COPY_LANGUAGES.iter().chain(CONFUSABLE).find(|(k, _)| *k == c).map(|(_, l)| *l).or_else(|| Lang::from_code(c))
 }
 
 /// A static code for a user-given language code.
@@ -108,11 +96,7 @@ pub fn script_of_lang(code: &str) -> Script {
 
 /// Sets [`Document::language`].
 pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
-    if let Some(l) = opts
-        .language
-        .as_deref()
-        .filter(|l| !l.is_empty() && *l != "auto")
-    {
+    if let Some(l) = opts.language.as_deref().filter(|l| !l.is_empty() && *l != "auto") {
         doc.language = Some(intern(l));
         doc.language_source = "declared";
         return;
@@ -123,11 +107,7 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
         opts.languages.iter().map(|c| intern(c)).collect()
     };
     let body = doc.slice(doc.body);
-    let text = if body.trim().is_empty() {
-        doc.text.as_str()
-    } else {
-        body
-    };
+    let text = if body.trim().is_empty() { doc.text.as_str() } else { body };
     if let Some(code) = detect(text, &allow) {
         doc.language = Some(code);
         doc.language_source = "detected";
@@ -167,30 +147,15 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     };
     if let (Some(fw), Some(p), Some(&(top, s1))) = (fw, &profile, ranked.first()) {
         let top_i = fw.index_of(top);
-        let runner_up = p
-            .scores
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != top_i)
-            .map(|(_, s)| *s)
-            .fold(0.0f32, f32::max);
-        if s1 >= 4.0
-            && s1 >= 1.5 * runner_up + 1.0
-            && whatlang::detect_script(sample) == Some(whatlang::Script::Latin)
-        {
+        let runner_up = p.scores.iter().enumerate().filter(|(i, _)| Some(*i) != top_i).map(|(_, s)| *s).fold(0.0f32, f32::max);
+        if s1 >= 4.0 && s1 >= 1.5 * runner_up + 1.0 && whatlang::detect_script(sample) == Some(whatlang::Script::Latin) {
             return Some(top);
         }
     }
     let wl: Vec<Lang> = allow.iter().filter_map(|c| lang_of(c)).collect();
-    let guess = if wl.is_empty() {
-        None
-    } else {
-        Detector::with_allowlist(wl).detect(sample)
-    };
+    let guess = if wl.is_empty() { None } else { Detector::with_allowlist(wl).detect(sample) };
     let guess_code = guess.as_ref().map(|i| code_of(i.lang()));
-    let non_latin = guess
-        .as_ref()
-        .is_some_and(|i| !matches!(i.script(), whatlang::Script::Latin));
+    let non_latin = guess.as_ref().is_some_and(|i| !matches!(i.script(), whatlang::Script::Latin));
     if non_latin {
         return guess_code.filter(|c| allow.contains(c));
     }
@@ -243,11 +208,7 @@ pub struct Profile {
 
 impl LexiconIndex for FunctionWords {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut fw = FunctionWords {
-            langs: Vec::new(),
-            words: HashMap::new(),
-            max_len: 0,
-        };
+        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::new(), max_len: 0 };
         for file in lexicons.of_kind("function-words") {
             let word_col = file.require("word")?;
             let homo_col = file.column("homograph");
@@ -258,17 +219,13 @@ impl LexiconIndex for FunctionWords {
                     message: "a function-words lexicon needs a `# lang:` header".into(),
                 });
             }
-            let bit = fw
-                .bit(&file.lang)
-                .ok_or_else(|| file_error(file, "more than 32 languages"))?;
+            let bit = fw.bit(&file.lang).ok_or_else(|| file_error(file, "more than 32 languages"))?;
             for row in &file.rows {
                 let word = row.get(word_col).to_lowercase();
                 let mut homograph = 0;
                 if let Some(h) = homo_col {
                     for l in row.get(h).split([',', '|', ' ']).filter(|s| !s.is_empty()) {
-                        homograph |= fw
-                            .bit(l)
-                            .ok_or_else(|| file.error(row, "more than 32 languages"))?;
+                        homograph |= fw.bit(l).ok_or_else(|| file.error(row, "more than 32 languages"))?;
                     }
                 }
                 fw.max_len = fw.max_len.max(word.len());
@@ -282,11 +239,7 @@ impl LexiconIndex for FunctionWords {
 }
 
 fn file_error(file: &crate::lexicon::LexiconFile, message: &str) -> LexiconError {
-    LexiconError {
-        path: file.path.clone(),
-        line: 0,
-        message: message.into(),
-    }
+    LexiconError { path: file.path.clone(), line: 0, message: message.into() }
 }
 
 impl FunctionWords {
@@ -313,17 +266,11 @@ impl FunctionWords {
 
     /// Has this language a profile?
     pub fn has(&self, code: &str) -> bool {
-        self.index_of(code)
-            .is_some_and(|i| self.words.values().any(|e| e.langs & (1 << i) != 0))
+        self.index_of(code).is_some_and(|i| self.words.values().any(|e| e.langs & (1 << i) != 0))
     }
 
     pub fn new_profile(&self) -> Profile {
-        Profile {
-            scores: vec![0.0; self.langs.len()],
-            distinctive: vec![0; self.langs.len()],
-            words: 0,
-            hits: 0,
-        }
+        Profile { scores: vec![0.0; self.langs.len()], distinctive: vec![0; self.langs.len()], words: 0, hits: 0 }
     }
 
     /// Languages (a bit mask) a word is a function word of, ignoring the copy language's homographs.
@@ -389,11 +336,7 @@ impl FunctionWords {
     }
 
     /// Languages with a non-zero score, best first (ties: more distinctive hits, then code).
-    pub fn ranked(
-        &self,
-        p: &Profile,
-        keep: impl Fn(&'static str) -> bool,
-    ) -> Vec<(&'static str, f32)> {
+    pub fn ranked(&self, p: &Profile, keep: impl Fn(&'static str) -> bool) -> Vec<(&'static str, f32)> {
         let mut v: Vec<(&'static str, f32, u16)> = self
             .langs
             .iter()
@@ -417,26 +360,11 @@ mod tests {
 
     #[test]
     fn detects_copy_languages() {
-        assert_eq!(
-            det("The minister said on Sunday that the talks would resume in Cairo next week."),
-            Some("en")
-        );
-        assert_eq!(
-            det("Menteri itu mengatakan bahwa perundingan akan dilanjutkan di Kairo pekan depan."),
-            Some("id")
-        );
-        assert_eq!(
-            det("El ministro dijo el domingo que las conversaciones se reanudarán en El Cairo."),
-            Some("es")
-        );
-        assert_eq!(
-            det("Der Minister sagte am Sonntag, die Gespräche würden in Kairo fortgesetzt."),
-            Some("de")
-        );
-        assert_eq!(
-            det("Министр заявил в воскресенье, что переговоры возобновятся в Каире."),
-            Some("ru")
-        );
+        assert_eq!(det("The minister said on Sunday that the talks would resume in Cairo next week."), Some("en"));
+        assert_eq!(det("Menteri itu mengatakan bahwa perundingan akan dilanjutkan di Kairo pekan depan."), Some("id"));
+        assert_eq!(det("El ministro dijo el domingo que las conversaciones se reanudarán en El Cairo."), Some("es"));
+        assert_eq!(det("Der Minister sagte am Sonntag, die Gespräche würden in Kairo fortgesetzt."), Some("de"));
+        assert_eq!(det("Министр заявил в воскресенье, что переговоры возобновятся в Каире."), Some("ru"));
     }
 
     #[test]
@@ -447,9 +375,7 @@ mod tests {
         let fw = Lexicons::embedded().index::<FunctionWords>().unwrap();
         let mut p = fw.new_profile();
         let mut buf = String::new();
-        for w in
-            "kerajaan berkata bahawa ia tidak boleh diterima kerana undang-undang iaitu".split(' ')
-        {
+        for w in "kerajaan berkata bahawa ia tidak boleh diterima kerana undang-undang iaitu".split(' ') {
             fw.add(&mut p, w, &mut buf, None);
         }
         assert_eq!(fw.ranked(&p, |_| true)[0].0, "ms");

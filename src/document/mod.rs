@@ -137,12 +137,7 @@ impl Document {
     /// followed by a blank line or a dateline; a dateline prefix starts the body.
     pub fn from_text(path: impl Into<String>, text: impl Into<String>, opts: &AnalyseOptions) -> Document {
         let text: String = text.into();
-        let original = Original {
-            field: None,
-            lines: LineIndex::new(&text),
-            text: Arc::from(text.as_str()),
-            record_line: None,
-        };
+        let original = Original { field: None, lines: LineIndex::new(&text), text: Arc::from(text.as_str()), record_line: None };
         let piece = Piece { text: Span::new(0, text.len()), original: 0, source: Span::new(0, text.len()) };
         let (headline, body) = segment::split_headline(&text);
         let mut doc = Document::raw(path.into(), text, vec![original], vec![piece]);
@@ -241,16 +236,7 @@ impl Document {
         let o = &self.originals[oi];
         let (l0, c0) = o.lines.line_col(&o.text, start);
         let (l1, c1) = o.lines.line_col(&o.text, end);
-        Location {
-            field: o.field.clone(),
-            record_line: o.record_line,
-            start,
-            end,
-            line: l0,
-            column: c0,
-            end_line: l1,
-            end_column: c1,
-        }
+        Location { field: o.field.clone(), record_line: o.record_line, start, end, line: l0, column: c0, end_line: l1, end_column: c1 }
     }
 
     fn map_offset(&self, offset: usize, is_end: bool) -> (usize, usize) {
@@ -314,12 +300,7 @@ impl DocumentBuilder {
 
     /// Registers an original text (a field value, or the whole file); returns its index.
     pub fn original(&mut self, field: Option<&str>, text: &str, record_line: Option<usize>) -> usize {
-        self.originals.push(Original {
-            field: field.map(str::to_string),
-            lines: LineIndex::new(text),
-            text: Arc::from(text),
-            record_line,
-        });
+        self.originals.push(Original { field: field.map(str::to_string), lines: LineIndex::new(text), text: Arc::from(text), record_line });
         self.originals.len() - 1
     }
 

@@ -541,7 +541,8 @@ mod tests {
 
     #[test]
     fn skips_title_case_headlines_and_datelines() {
-        let (doc, n) = analyse("Russia Invites All Palestinian Factions to Moscow\n\nJAKARTA - The talks in Moscow will go ahead, Hamas said.");
+        let (doc, n) =
+            analyse("Russia Invites All Palestinian Factions to Moscow\n\nJAKARTA - The talks in Moscow will go ahead, Hamas said.");
         let got: Vec<_> = (0..n.mentions.len()).map(|i| n.text(&doc, i)).collect();
         assert_eq!(got, vec!["Moscow", "Hamas"]);
     }

@@ -131,8 +131,7 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
             let mut end = i + c.len_utf8();
             let mut word = false;
             while let Some(&(j, d)) = it.peek() {
-                if d.is_numeric()
-                    || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, j + d.len_utf8()))
+                if d.is_numeric() || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, j + d.len_utf8()))
                 {
                     end = j + d.len_utf8();
                     it.next();
@@ -261,10 +260,10 @@ pub fn split_headline(text: &str) -> (Option<Span>, Span) {
 /// Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "adm", "approx", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "feb", "fig", "ft", "gen",
-    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct",
-    "op", "prof", "pt", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs", "bhd", "sdn", "tbk", "jl", "h",
-    "hj", "ir", "drs", "sh", "dkk", "sa", "av", "sr", "sra", "dña", "ing", "lic", "dipl", "bzw", "ca", "nr", "ggf", "vgl", "mme",
-    "mlle", "m", "cf", "ex", "gral", "gob", "pres", "sec", "vol", "ap", "art", "tel", "г", "ул", "им", "т", "др", "гг",
+    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "op",
+    "prof", "pt", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs", "bhd", "sdn", "tbk", "jl", "h", "hj", "ir",
+    "drs", "sh", "dkk", "sa", "av", "sr", "sra", "dña", "ing", "lic", "dipl", "bzw", "ca", "nr", "ggf", "vgl", "mme", "mlle", "m", "cf",
+    "ex", "gral", "gob", "pres", "sec", "vol", "ap", "art", "tel", "г", "ул", "им", "т", "др", "гг",
 ];
 
 /// Sentences within one paragraph span.
@@ -295,7 +294,11 @@ fn sentences_of(text: &str, para: Span, out: &mut Vec<Span>) {
                 }
                 m < chars.len() && {
                     let n = chars[m].1;
-                    n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«' | '[' | '¿' | '¡' | '-' | '—') || !n.is_alphabetic() || !has_case(n)
+                    n.is_uppercase()
+                        || n.is_numeric()
+                        || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«' | '[' | '¿' | '¡' | '-' | '—')
+                        || !n.is_alphabetic()
+                        || !has_case(n)
                 }
             };
             if next_ok && !(c == '.' && is_abbreviation(p, i)) {

@@ -24,21 +24,46 @@ use crate::span::Span;
 pub static RULES: WalkRules = WalkRules {
     blocks: markup::BLOCKS,
     skip: &[
-        "aside", "audio", "button", "canvas", "dialog", "figure", "footer", "form", "head", "header", "iframe", "input", "label",
-        "math", "menu", "nav", "noscript", "object", "option", "script", "select", "style", "svg", "template", "textarea", "title",
-        "video",
+        "aside", "audio", "button", "canvas", "dialog", "figure", "footer", "form", "head", "header", "iframe", "input", "label", "math",
+        "menu", "nav", "noscript", "object", "option", "script", "select", "style", "svg", "template", "textarea", "title", "video",
     ],
     decode: true,
 };
 
-const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"];
 /// Start tags that close an open `<p>` (HTML's "close a p element").
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
 ];
 /// Elements an implied end tag search does not cross.
-const SCOPE: &[&str] = &["html", "body", "table", "td", "th", "caption", "button", "template", "object", "article", "section", "div", "main"];
+const SCOPE: &[&str] =
+    &["html", "body", "table", "td", "th", "caption", "button", "template", "object", "article", "section", "div", "main"];
 
 /// Page metadata found while parsing.
 #[derive(Debug, Default, Clone)]
@@ -80,7 +105,9 @@ pub fn parse(text: &str) -> Result<(Tree, PageMeta), (usize, String)> {
                 let attrs: Vec<(Box<str>, String)> = tag
                     .attributes
                     .iter()
-                    .map(|(k, v)| (Box::from(String::from_utf8_lossy(k).to_ascii_lowercase()), String::from_utf8_lossy(&v.value).into_owned()))
+                    .map(|(k, v)| {
+                        (Box::from(String::from_utf8_lossy(k).to_ascii_lowercase()), String::from_utf8_lossy(&v.value).into_owned())
+                    })
                     .collect();
                 let top = *stack.last().expect("root stays");
                 tree.elems.push(Elem { name: name.clone().into(), attrs, children: Vec::new(), start: tag.span.start });
@@ -155,15 +182,26 @@ fn page_meta(tree: &Tree, i: usize, tag: &html5gum::StartTag<usize>, meta: &mut 
 /// The element holding the story: `[itemprop~=articleBody]`, the `<article>` with the most
 /// text, `<main>`, `<body>`, or the whole fragment.
 pub fn story_root(tree: &Tree, src: &str) -> usize {
-    if let Some(i) = (1..tree.elems.len()).find(|&i| tree.attr(i, "itemprop").is_some_and(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("articleBody")))) {
+    if let Some(i) = (1..tree.elems.len())
+        .find(|&i| tree.attr(i, "itemprop").is_some_and(|v| v.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("articleBody"))))
+    {
         return i;
     }
     let mut articles = Vec::new();
     tree.find_all(0, "article", &mut articles);
-    if let Some(best) = articles.iter().copied().map(|a| (markup::text_weight(tree, src, a, &RULES), a)).filter(|(w, _)| *w > 0).max_by_key(|(w, a)| (*w, std::cmp::Reverse(*a))) {
+    if let Some(best) = articles
+        .iter()
+        .copied()
+        .map(|a| (markup::text_weight(tree, src, a, &RULES), a))
+        .filter(|(w, _)| *w > 0)
+        .max_by_key(|(w, a)| (*w, std::cmp::Reverse(*a)))
+    {
         return best.1;
     }
-    if let Some(m) = tree.find(0, "main").or_else(|| (1..tree.elems.len()).find(|&i| tree.attr(i, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")))) {
+    if let Some(m) = tree
+        .find(0, "main")
+        .or_else(|| (1..tree.elems.len()).find(|&i| tree.attr(i, "role").is_some_and(|r| r.eq_ignore_ascii_case("main"))))
+    {
         return m;
     }
     tree.find(0, "body").unwrap_or(0)
@@ -243,7 +281,8 @@ mod tests {
         assert_eq!(d.text, "The real story is longer than the teaser.");
         let d = doc("<body><header>Menu</header><div><p>One.</p><p>Two.</p></div><footer>x</footer></body>");
         assert_eq!(d.text, "One.\n\nTwo.");
-        let d = doc("<meta property=\"og:title\" content=\"Q&amp;A headline\"><div itemprop=\"articleBody\"><p>Body.</p></div><p>Comments</p>");
+        let d =
+            doc("<meta property=\"og:title\" content=\"Q&amp;A headline\"><div itemprop=\"articleBody\"><p>Body.</p></div><p>Comments</p>");
         assert_eq!(d.text, "Q&A headline\n\nBody.");
         assert!(d.headline.is_some());
     }

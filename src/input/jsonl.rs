@@ -32,9 +32,8 @@ pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sin
 
 /// Parses one JSON Lines record (line `n`) into a document.
 pub fn parse_line(path: &str, n: usize, bytes: &[u8], fields: &JsonlFields, analyse: &AnalyseOptions) -> Result<Document, InputError> {
-    let line = std::str::from_utf8(bytes).map_err(|e| {
-        InputError::new(path, Some(n), Some(e.valid_up_to() + 1), "invalid UTF-8; convert the file to UTF-8")
-    })?;
+    let line = std::str::from_utf8(bytes)
+        .map_err(|e| InputError::new(path, Some(n), Some(e.valid_up_to() + 1), "invalid UTF-8; convert the file to UTF-8"))?;
     let value: Value = serde_json::from_str(line.trim_end())
         .map_err(|e| InputError::new(path, Some(n), Some(e.column()), format!("invalid JSON: {e}")))?;
     from_value(path, Some(n), &value, fields, analyse).map_err(|m| InputError::new(path, Some(n), None, m))
@@ -61,11 +60,18 @@ pub(crate) fn kind(v: &Value) -> &'static str {
 }
 
 /// Builds a document from one JSON story object.
-pub fn from_value(path: &str, record_line: Option<usize>, value: &Value, f: &JsonlFields, analyse: &AnalyseOptions) -> Result<Document, String> {
+pub fn from_value(
+    path: &str,
+    record_line: Option<usize>,
+    value: &Value,
+    f: &JsonlFields,
+    analyse: &AnalyseOptions,
+) -> Result<Document, String> {
     let Value::Object(obj) = value else {
         return Err(format!("expected a JSON object per line, found {}", kind(value)));
     };
-    let body = field_str(obj, &f.body)?.ok_or_else(|| format!("missing string field `{}` (set [jsonl] body = \"...\" in wirelint.toml)", f.body))?;
+    let body = field_str(obj, &f.body)?
+        .ok_or_else(|| format!("missing string field `{}` (set [jsonl] body = \"...\" in wirelint.toml)", f.body))?;
     let mut b = DocumentBuilder::new(path);
     b.id = match obj.get(&f.id) {
         Some(Value::String(s)) => Some(s.clone()),

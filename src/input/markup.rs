@@ -58,7 +58,11 @@ impl Tree {
 
     /// A decoded attribute by qualified or local name (case-insensitive).
     pub fn attr(&self, i: usize, name: &str) -> Option<&str> {
-        self.elems[i].attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name) || local(k).eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.elems[i]
+            .attrs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name) || local(k).eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// Child elements of `i`.
@@ -343,8 +347,39 @@ pub struct WalkRules {
 
 /// Block-level elements of NITF, XHTML and HTML.
 pub const BLOCKS: &[&str] = &[
-    "address", "article", "block", "blockquote", "body", "body.content", "bq", "caption", "dd", "div", "dl", "dt", "fieldset", "h1",
-    "h2", "h3", "h4", "h5", "h6", "hl1", "hl2", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    "address",
+    "article",
+    "block",
+    "blockquote",
+    "body",
+    "body.content",
+    "bq",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hl1",
+    "hl2",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 
 impl WalkRules {
@@ -438,7 +473,15 @@ pub struct Parts {
 }
 
 /// Writes a story's headline, dateline and body into `b` (whose original `orig` is the file).
-pub fn assemble(mut b: DocumentBuilder, orig: usize, src: &Arc<str>, tree: &Tree, parts: &Parts, rules: &WalkRules, opts: &crate::document::AnalyseOptions) -> crate::document::Document {
+pub fn assemble(
+    mut b: DocumentBuilder,
+    orig: usize,
+    src: &Arc<str>,
+    tree: &Tree,
+    parts: &Parts,
+    rules: &WalkRules,
+    opts: &crate::document::AnalyseOptions,
+) -> crate::document::Document {
     let mut sink = TextSink::new(&mut b, orig, src.clone());
     if parts.headline.is_some() || parts.headline_value.is_some() {
         let start = sink.b.len();

@@ -67,7 +67,11 @@ impl InputFormat {
             b'{' => {
                 let first = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
                 match serde_json::from_slice::<serde_json::Value>(first) {
-                    Ok(serde_json::Value::Object(o)) if !["body_text", "body_html", "bodies", "headlines"].iter().any(|k| o.contains_key(*k)) => InputFormat::Jsonl,
+                    Ok(serde_json::Value::Object(o))
+                        if !["body_text", "body_html", "bodies", "headlines"].iter().any(|k| o.contains_key(*k)) =>
+                    {
+                        InputFormat::Jsonl
+                    }
                     Ok(_) | Err(_) => InputFormat::Ninjs,
                 }
             }
@@ -151,7 +155,8 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
         let at = e.utf8_error().valid_up_to();
         let b = e.as_bytes();
         let line = b[..at].iter().filter(|&&c| c == b'\n').count() + 1;
-        let col = String::from_utf8_lossy(&b[b[..at].iter().rposition(|&c| c == b'\n').map(|i| i + 1).unwrap_or(0)..at]).chars().count() + 1;
+        let col =
+            String::from_utf8_lossy(&b[b[..at].iter().rposition(|&c| c == b'\n').map(|i| i + 1).unwrap_or(0)..at]).chars().count() + 1;
         InputError::new(path, Some(line), Some(col), format!("invalid UTF-8 (byte offset {at}); convert the file to UTF-8"))
     })
 }
@@ -178,7 +183,12 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
     }
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
-            sink(Err(InputError::new(&display, None, None, format!("file is {} bytes; the limit for one story is {MAX_FILE_BYTES}", m.len()))));
+            sink(Err(InputError::new(
+                &display,
+                None,
+                None,
+                format!("file is {} bytes; the limit for one story is {MAX_FILE_BYTES}", m.len()),
+            )));
             return;
         }
         Err(e) => {

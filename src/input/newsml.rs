@@ -32,7 +32,10 @@ pub fn read(src: &Source, tree: &Tree, root: usize, opts: &ReadOptions, sink: &m
         }
     }
     if n == 0 {
-        sink(Err(src.error_at(tree.elem(root).start, format!("no NewsML-G2 newsItem with inline text (inlineXML or inlineData) in <{}>", tree.elem(root).name))));
+        sink(Err(src.error_at(
+            tree.elem(root).start,
+            format!("no NewsML-G2 newsItem with inline text (inlineXML or inlineData) in <{}>", tree.elem(root).name),
+        )));
     }
 }
 

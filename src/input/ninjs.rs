@@ -13,8 +13,6 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-
-
 use super::jsonl::kind;
 use super::{InputError, ReadOptions, markup};
 use crate::document::{Document, DocumentBuilder};
@@ -166,7 +164,8 @@ pub fn story(path: &str, value: &Value, record_line: usize, opts: &ReadOptions) 
     } else if let Some(h) = str_field(obj, "body_html") {
         Some(("body_html".into(), h, true))
     } else if let Some(arr) = obj.get("bodies").and_then(Value::as_array) {
-        pick(arr, &["text/plain", "text/html", "application/xhtml"]).map(|(i, v, ct)| (format!("bodies[{i}].value"), v, ct.contains("html")))
+        pick(arr, &["text/plain", "text/html", "application/xhtml"])
+            .map(|(i, v, ct)| (format!("bodies[{i}].value"), v, ct.contains("html")))
     } else {
         None
     };
@@ -201,11 +200,17 @@ pub fn story(path: &str, value: &Value, record_line: usize, opts: &ReadOptions) 
         b.separator("\n\n");
     }
     b.body_starts_here();
-    let dateline = [("located", obj.get("located").and_then(name_of)), ("dateline", str_field(obj, "dateline"))].into_iter().find_map(|(k, v)| v.map(|v| (k, v)));
+    let dateline = [("located", obj.get("located").and_then(name_of)), ("dateline", str_field(obj, "dateline"))]
+        .into_iter()
+        .find_map(|(k, v)| v.map(|v| (k, v)));
     if let Some((field, d)) = dateline {
         b.meta.dateline = Some(d.trim().to_string());
         let city = d.split([',', '(']).next().unwrap_or("").trim().to_lowercase();
-        let opening = if html { markup::decode_str(&strip_tags(body_text)).trim_start().to_lowercase() } else { body_text.trim_start().to_lowercase() };
+        let opening = if html {
+            markup::decode_str(&strip_tags(body_text)).trim_start().to_lowercase()
+        } else {
+            body_text.trim_start().to_lowercase()
+        };
         // a body that opens with the dateline already carries it
         if city.is_empty() || !opening.starts_with(&city) {
             let o = b.original(Some(field), d, Some(record_line));

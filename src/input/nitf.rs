@@ -11,11 +11,8 @@ use super::xml::Source;
 use crate::document::{Document, DocumentBuilder};
 
 /// How NITF text is walked.
-pub static RULES: WalkRules = WalkRules {
-    blocks: markup::BLOCKS,
-    skip: &["media", "ed-msg", "head", "body.end", "script", "style"],
-    decode: true,
-};
+pub static RULES: WalkRules =
+    WalkRules { blocks: markup::BLOCKS, skip: &["media", "ed-msg", "head", "body.end", "script", "style"], decode: true };
 
 /// The story of a `<nitf>` element.
 pub fn story(src: &Source, tree: &Tree, nitf: usize, opts: &ReadOptions) -> Document {
@@ -46,7 +43,8 @@ pub fn fill(src: &Source, tree: &Tree, nitf: usize, b: &mut DocumentBuilder) -> 
             .or_else(|| docdata.and_then(|d| tree.child(d, "doc.copyright")).and_then(|d| tree.attr(d, "holder")).map(str::to_string));
     }
     if b.meta.language.is_none() {
-        b.meta.language = [content, body, Some(nitf)].into_iter().flatten().find_map(|e| tree.attr(e, "xml:lang")).and_then(markup::language_tag);
+        b.meta.language =
+            [content, body, Some(nitf)].into_iter().flatten().find_map(|e| tree.attr(e, "xml:lang")).and_then(markup::language_tag);
     }
     if let Some(by) = body_head.and_then(|h| tree.child(h, "byline")).map(|e| tree.plain_text(text, e)).filter(|s| !s.is_empty()) {
         b.meta.extra.entry("byline".into()).or_insert(by);

@@ -88,7 +88,10 @@ pub fn parse(src: &Source) -> Result<Tree, InputError> {
     }
     if stack.len() > 1 {
         let open = &tree.elems[*stack.last().unwrap()];
-        return Err(src.error_at(src.text.len(), format!("malformed XML: <{}> (line {}) is never closed", open.name, src.lines.line_col(&src.text, open.start).0)));
+        return Err(src.error_at(
+            src.text.len(),
+            format!("malformed XML: <{}> (line {}) is never closed", open.name, src.lines.line_col(&src.text, open.start).0),
+        ));
     }
     if tree.children(0).next().is_none() {
         return Err(src.error_at(0, "malformed XML: no root element"));
@@ -130,7 +133,10 @@ pub fn read(path: &str, text: String, opts: &ReadOptions, sink: &mut dyn FnMut(R
     } else if name.eq_ignore_ascii_case("html") {
         super::html::read(path, src.text.to_string(), opts, sink);
     } else {
-        sink(Err(src.error_at(tree.elem(root).start, format!("XML root <{name}> is neither NITF (<nitf>) nor NewsML-G2 (<newsItem>, <newsMessage>)"))));
+        sink(Err(src.error_at(
+            tree.elem(root).start,
+            format!("XML root <{name}> is neither NITF (<nitf>) nor NewsML-G2 (<newsItem>, <newsMessage>)"),
+        )));
     }
 }
 
@@ -146,7 +152,8 @@ mod tests {
     fn text_nodes_are_file_ranges() {
         let s = "<a>Hamas &amp; <b>Jihad</b></a>";
         let t = parse_str(s).unwrap();
-        let spans: Vec<&str> = t.elems[1].children.iter().filter_map(|c| if let Child::Text(sp) = c { Some(sp.of(s)) } else { None }).collect();
+        let spans: Vec<&str> =
+            t.elems[1].children.iter().filter_map(|c| if let Child::Text(sp) = c { Some(sp.of(s)) } else { None }).collect();
         assert_eq!(spans, vec!["Hamas ", "&amp;", " "]);
         assert_eq!(t.plain_text(s, 1), "Hamas & Jihad");
     }

@@ -214,8 +214,11 @@ impl Lexicons {
         for p in paths {
             let p = p.as_ref();
             let display = p.display().to_string();
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| LexiconError { path: display.clone(), line: 0, message: format!("cannot read: {e}") })?;
+            let text = std::fs::read_to_string(p).map_err(|e| LexiconError {
+                path: display.clone(),
+                line: 0,
+                message: format!("cannot read: {e}"),
+            })?;
             files.push(LexiconFile::parse(&display, &text)?);
         }
         Ok(Lexicons::new(files))

@@ -3,10 +3,10 @@
 use std::io::{self, Write};
 
 use super::{FindingView, Render, Stats};
+use crate::StoryReport;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::input::InputError;
-use crate::StoryReport;
 
 pub struct Github<'w> {
     out: Box<dyn Write + 'w>,
@@ -45,10 +45,7 @@ impl Render for Github<'_> {
             let line = v.location.record_line.unwrap_or(v.location.line);
             let mut props = format!("file={},line={line}", esc_prop(v.path));
             if v.location.record_line.is_none() {
-                props.push_str(&format!(
-                    ",col={},endLine={},endColumn={}",
-                    v.location.column, v.location.end_line, v.location.end_column
-                ));
+                props.push_str(&format!(",col={},endLine={},endColumn={}", v.location.column, v.location.end_line, v.location.end_column));
             }
             props.push_str(&format!(",title={}", esc_prop(&format!("wirelint {} ({})", v.rule, v.code))));
             writeln!(self.out, "::{level} {props}::{}", esc_data(&msg))?;

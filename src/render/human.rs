@@ -5,10 +5,10 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::{Render, Stats};
+use crate::StoryReport;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::input::InputError;
-use crate::StoryReport;
 
 pub struct Human<'w> {
     out: Box<dyn Write + 'w>,

@@ -6,9 +6,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{FindingView, Render, Stats, StoryView};
+use crate::StoryReport;
 use crate::document::Document;
 use crate::input::InputError;
-use crate::StoryReport;
 
 /// One JSON document, written at the end: `{version, stories:[{..., findings:[...]}], errors, summary}`.
 pub struct Json<'w> {

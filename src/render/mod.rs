@@ -11,10 +11,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::StoryReport;
 use crate::document::{Dateline, Document, Location};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::input::InputError;
-use crate::StoryReport;
 
 pub use github::Github;
 pub use human::Human;

@@ -5,11 +5,11 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::{FindingView, Render, Stats};
+use crate::StoryReport;
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::input::InputError;
 use crate::rules::RULES;
-use crate::StoryReport;
 
 pub struct Sarif<'w> {
     out: Box<dyn Write + 'w>,

@@ -143,11 +143,7 @@ impl LexiconIndex for Calendar {
             max_len: 0,
         };
         for file in lexicons.of_kind("calendar") {
-            let (fc, uc, nc) = (
-                file.require("form")?,
-                file.require("unit")?,
-                file.require("n")?,
-            );
+            let (fc, uc, nc) = (file.require("form")?, file.require("unit")?, file.require("n")?);
             let sc = file.column("style");
             let lang = language::intern(&file.lang);
             if !cal.langs.contains(&lang) {
@@ -159,8 +155,7 @@ impl LexiconIndex for Calendar {
                     "month" => Unit::Month,
                     "day" => Unit::Day,
                     other => {
-                        return Err(file
-                            .error(row, format!("unit must be `month` or `day`, not `{other}`")));
+                        return Err(file.error(row, format!("unit must be `month` or `day`, not `{other}`")));
                     }
                 };
                 let n: u8 = row
@@ -176,19 +171,13 @@ impl LexiconIndex for Calendar {
                     continue;
                 }
                 if style == "wide" {
-                    let slot = cal
-                        .canonical
-                        .entry((lang, unit, n))
-                        .or_insert_with(|| Some(form.to_string()));
+                    let slot = cal.canonical.entry((lang, unit, n)).or_insert_with(|| Some(form.to_string()));
                     if slot.as_deref().is_some_and(|f| f.to_lowercase() != low) {
                         *slot = None;
                     }
                 }
                 cal.max_len = cal.max_len.max(low.len());
-                cal.names
-                    .entry(low)
-                    .or_default()
-                    .push(Name { lang, unit, n });
+                cal.names.entry(low).or_default().push(Name { lang, unit, n });
             }
         }
         for file in lexicons.of_kind("calendar-homographs") {
@@ -216,9 +205,7 @@ impl Calendar {
     }
 
     fn canonical(&self, lang: &'static str, unit: Unit, n: u8) -> Option<&str> {
-        self.canonical
-            .get(&(lang, unit, n))
-            .and_then(|c| c.as_deref())
+        self.canonical.get(&(lang, unit, n)).and_then(|c| c.as_deref())
     }
 
     /// The copy language's form for a name, when every meaning agrees.
@@ -227,23 +214,14 @@ impl Calendar {
         if names.iter().any(|x| x.unit != unit || x.n != n) {
             return None;
         }
-        self.canonical(copy, unit, n)
-            .map(|f| (unit, n, f.to_string()))
+        self.canonical(copy, unit, n).map(|f| (unit, n, f.to_string()))
     }
 }
 
 /// `Selasa (4/3/2025)`, `Thursday (19/2)`, `(19/2)`.
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\)").expect("valid regex")
-});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\)").expect("valid regex"));
 
-fn numeric_dates(
-    doc: &Document,
-    cal: &Calendar,
-    copy: &'static str,
-    out: &mut Output,
-    taken: &mut Vec<Span>,
-) {
+fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let body = doc.body;
     let text = &doc.text[body.start..body.end];
     for m in NUMERIC.captures_iter(text) {
@@ -259,73 +237,39 @@ fn numeric_dates(
         // a day name right before: `Selasa (4/3/2025)`, `Thursday (19/2)`
         let before = &doc.text[..start];
         let trimmed = before.trim_end_matches([' ', '\u{a0}', ',']);
-        let word_start = trimmed
-            .rfind(|c: char| !c.is_alphabetic())
-            .map(|i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8))
-            .unwrap_or(0);
+        let word_start =
+            trimmed.rfind(|c: char| !c.is_alphabetic()).map(|i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
         let word = &trimmed[word_start..];
         let low = word.to_lowercase();
-        let day_name = cal
-            .names
-            .get(&low)
-            .and_then(|v| v.iter().find(|x| x.unit == Unit::Day).copied());
+        let day_name = cal.names.get(&low).and_then(|v| v.iter().find(|x| x.unit == Unit::Day).copied());
         if day_name.is_none() && day <= 12 && year.is_none() {
             // `(4/3)` alone could be anything; `(19/2)` can only be a day-first date
             continue;
         }
-        let span = if day_name.is_some() {
-            Span::new(word_start, end)
-        } else {
-            Span::new(start, end)
-        };
-        let month_name = cal
-            .canonical(copy, Unit::Month, month)
-            .unwrap_or("?")
-            .to_string();
+        let span = if day_name.is_some() { Span::new(word_start, end) } else { Span::new(start, end) };
+        let month_name = cal.canonical(copy, Unit::Month, month).unwrap_or("?").to_string();
         let mut date = format!("{month_name} {day}");
         if let Some(y) = year {
-            let y = if y.len() == 2 {
-                format!("20{y}")
-            } else {
-                y.to_string()
-            };
+            let y = if y.len() == 2 { format!("20{y}") } else { y.to_string() };
             date = format!("{date}, {y}");
         }
         let (replacement, what) = match day_name {
             Some(d) => {
-                let dn = cal
-                    .canonical(copy, Unit::Day, d.n)
-                    .unwrap_or(word)
-                    .to_string();
+                let dn = cal.canonical(copy, Unit::Day, d.n).unwrap_or(word).to_string();
                 let source = if cal.all_forms.get(copy).is_some_and(|s| s.contains(&low)) {
                     String::new()
                 } else {
                     format!(" ({} day name)", language::name_of(d.lang))
                 };
-                (
-                    format!("{dn}, {date}"),
-                    format!("a day name{source} followed by a day-first numeric date"),
-                )
+                (format!("{dn}, {date}"), format!("a day name{source} followed by a day-first numeric date"))
             }
-            None => (
-                format!("({date})"),
-                "a day-first numeric date in parentheses".to_string(),
-            ),
+            None => (format!("({date})"), "a day-first numeric date in parentheses".to_string()),
         };
-        let confidence = if day_name.is_some() || year.is_some() {
-            Confidence::High
-        } else {
-            Confidence::Medium
-        };
-        let msg = format!(
-            "`{}` is the source's date style ({what}), not English: write the month as a word, `{replacement}`",
-            doc.slice(span)
-        );
+        let confidence = if day_name.is_some() || year.is_some() { Confidence::High } else { Confidence::Medium };
+        let msg =
+            format!("`{}` is the source's date style ({what}), not English: write the month as a word, `{replacement}`", doc.slice(span));
         taken.push(span);
-        out.push(
-            Finding::new(&META, span, confidence, msg)
-                .replace_with(replacement, Applicability::Unsafe),
-        );
+        out.push(Finding::new(&META, span, confidence, msg).replace_with(replacement, Applicability::Unsafe));
     }
 }
 
@@ -334,11 +278,7 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
     let homographs = cal.homographs.get(copy);
     let copy_script = language::script_of_lang(copy);
     for (i, t) in toks.iter().enumerate() {
-        if !t.is_word()
-            || t.span.len() < 3
-            || t.span.len() > cal.max_len * 2
-            || t.script == Script::Han
-        {
+        if !t.is_word() || t.span.len() < 3 || t.span.len() > cal.max_len * 2 || t.script == Script::Han {
             continue;
         }
         if taken.iter().any(|s| s.overlaps(t.span)) || doc.section_of(t.span) == Section::Dateline {
@@ -351,8 +291,7 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
         };
         let homograph = homographs.and_then(|h| h.get(&low));
         let context = date_context(doc, i)
-            || homograph != Some(&true)
-                && preposition_context(doc, i, copy, names.iter().all(|x| x.unit == Unit::Day));
+            || homograph != Some(&true) && preposition_context(doc, i, copy, names.iter().all(|x| x.unit == Unit::Day));
         // in other copy languages foreign names (Sunday, Janeiro, segunda) are too often names,
         // titles or words of the copy language: they need a date context
         let needs_context = copy != "en" || homograph.is_some() || t.script != copy_script;
@@ -376,26 +315,11 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
             "month or day"
         };
         let copy_name = language::name_of(copy);
-        let mut f = Finding::new(
-            &META,
-            t.span,
-            if context {
-                Confidence::High
-            } else {
-                Confidence::Medium
-            },
-            String::new(),
-        );
+        let mut f = Finding::new(&META, t.span, if context { Confidence::High } else { Confidence::Medium }, String::new());
         let sugg = cal.suggestion(names, copy);
         f.message = match &sugg {
-            Some((_, _, s)) => format!(
-                "`{word}` is the {} {kind} name; {copy_name} copy writes `{s}`",
-                langs.join("/")
-            ),
-            None => format!(
-                "`{word}` is the {} {kind} name, left untranslated in {copy_name} copy",
-                langs.join("/")
-            ),
+            Some((_, _, s)) => format!("`{word}` is the {} {kind} name; {copy_name} copy writes `{s}`", langs.join("/")),
+            None => format!("`{word}` is the {} {kind} name, left untranslated in {copy_name} copy", langs.join("/")),
         };
         if let Some((_, _, s)) = sugg {
             let s = match_case(word, &s, copy);
@@ -407,12 +331,7 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
 
 /// Keeps the copy language's own capitalisation, but follows an all-caps original.
 fn match_case(original: &str, replacement: &str, _copy: &str) -> String {
-    if original
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase)
-        && original.chars().count() > 1
-    {
+    if original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && original.chars().count() > 1 {
         replacement.to_uppercase()
     } else {
         replacement.to_string()
@@ -426,8 +345,7 @@ fn date_context(doc: &Document, i: usize) -> bool {
         toks.get(k).is_some_and(|t| {
             t.kind == TokenKind::Number && {
                 let s = doc.slice(t.span);
-                s.parse::<u32>()
-                    .is_ok_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n))
+                s.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n))
             }
         })
     };
@@ -492,33 +410,20 @@ fn preposition_context(doc: &Document, i: usize, copy: &str, day: bool) -> bool 
     if day {
         return is(days, &prev);
     }
-    is(months, &prev)
-        || matches!(prev.as_str(), "of" | "de") && i >= 2 && is(months_of, &doc.slice(toks[i - 2].span).to_lowercase())
+    is(months, &prev) || matches!(prev.as_str(), "of" | "de") && i >= 2 && is(months_of, &doc.slice(toks[i - 2].span).to_lowercase())
 }
 
 /// Part of a run of capitalised words (not at sentence start): a name or title.
 fn in_name(doc: &Document, i: usize) -> bool {
     let toks = &doc.tokens;
-    let cap = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.is_word() && t.is_capitalised())
-    };
-    let sentence_start = doc
-        .sentence_at(toks[i].span.start)
-        .is_some_and(|s| s.tokens.0 == i);
-    (i > 0
-        && cap(i - 1)
-        && doc
-            .sentence_at(toks[i - 1].span.start)
-            .is_none_or(|s| s.tokens.0 != i - 1))
-        || (cap(i + 1) && !sentence_start)
+    let cap = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.is_capitalised());
+    let sentence_start = doc.sentence_at(toks[i].span.start).is_some_and(|s| s.tokens.0 == i);
+    (i > 0 && cap(i - 1) && doc.sentence_at(toks[i - 1].span.start).is_none_or(|s| s.tokens.0 != i - 1)) || (cap(i + 1) && !sentence_start)
 }
 
 fn in_parens(doc: &Document, i: usize) -> bool {
     let toks = &doc.tokens;
-    i > 0
-        && doc.slice(toks[i - 1].span) == "("
-        && toks.get(i + 1).is_some_and(|t| doc.slice(t.span) == ")")
+    i > 0 && doc.slice(toks[i - 1].span) == "(" && toks.get(i + 1).is_some_and(|t| doc.slice(t.span) == ")")
 }
 
 #[cfg(test)]
@@ -566,21 +471,14 @@ mod tests {
             &R,
             "Doctors at the Mayo Clinic said Julio Domingo, a farmer from County Mayo, watched Mars rise over Santo Domingo during Mardi Gras.",
         );
-        assert_flags(
-            &R,
-            "The election was held on 14 Mei and the results came in Juli 2024.",
-            &["Mei", "Juli"],
-        );
+        assert_flags(&R, "The election was held on 14 Mei and the results came in Juli 2024.", &["Mei", "Juli"]);
         assert_flags(&R, "The fair will run until the middle of Juli, organisers said.", &["Juli"]);
         assert_clean(&R, "The fair was held in Mayo and in Santo Domingo, organisers said.");
     }
 
     #[test]
     fn ignores_english_forms_and_fractions() {
-        assert_clean(
-            &R,
-            "On April 3 and September 9 the board met; about 3/4 of members (3/4) voted, and (1/2) abstained.",
-        );
+        assert_clean(&R, "On April 3 and September 9 the board met; about 3/4 of members (3/4) voted, and (1/2) abstained.");
     }
 
     #[test]
@@ -590,11 +488,7 @@ mod tests {
             "Menteri Luar Negeri mengatakan pada Kamis (19/2/2024) bahwa perundingan akan dilanjutkan pada 28 Februari di Kairo.",
             None,
         );
-        assert!(
-            f.is_empty(),
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
     }
 
     #[test]
@@ -622,10 +516,6 @@ mod tests {
 
     #[test]
     fn flags_spanish_month_in_english_copy() {
-        assert_flags(
-            &R,
-            "The accord was signed on 19 de febrero in Bogota.",
-            &["febrero"],
-        );
+        assert_flags(&R, "The accord was signed on 19 de febrero in Bogota.", &["febrero"]);
     }
 }

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
+use crate::document::Document;
 use crate::document::attribution::{Attributions, MediaIndex, PhraseIndex};
 use crate::document::places::{Gazetteer, StoryPlaces};
-use crate::document::Document;
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::span::Span;
@@ -340,7 +340,8 @@ Xinhua\tCN\tagency\tSinhua|Синьхуа\t\n";
 
     #[test]
     fn ignores_ambiguous_dateline() {
-        let text = "TRIPOLI - Militia clashes killed five people, as reported by CNN. Al Jazeera said the fighting had stopped, citing Xinhua.\n";
+        let text =
+            "TRIPOLI - Militia clashes killed five people, as reported by CNN. Al Jazeera said the fighting had stopped, citing Xinhua.\n";
         assert!(flagged(text, Some("en")).is_empty());
     }
 

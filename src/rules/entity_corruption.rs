@@ -11,8 +11,8 @@
 //! Candidate generation is indexed: anchor-token maps for organisations, a deletion index
 //! (SymSpell-style, one deletion on each side) for surnames; no scan of the lexicon per token.
 
-use std::borrow::Cow;
 use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -175,13 +175,90 @@ pub struct EntityIndex {
 
 /// Words too common in organisation names to anchor a match.
 const WEAK_ANCHORS: &[&str] = &[
-    "the", "of", "and", "for", "party", "front", "movement", "national", "democratic", "union", "council", "ministry", "state",
-    "army", "forces", "force", "group", "organization", "organisation", "republic", "united", "nations", "international", "court",
-    "agency", "people's", "peoples", "popular", "socialist", "liberal", "conservative", "new", "alliance", "congress", "league",
-    "revolutionary", "islamic", "arab", "world", "european", "african", "islam", "partai", "gerakan", "parti", "partido", "partei",
-    "nacional", "nasional", "ministerio", "kementerian", "de", "la", "el", "del", "der", "die", "des", "du", "le", "les", "dan",
-    "brigades", "committee", "commission", "bank", "fund", "office", "department", "service", "security", "defense", "defence",
-    "federal", "central", "general", "high", "supreme", "justice", "development", "progress", "freedom", "unity", "citizens",
+    "the",
+    "of",
+    "and",
+    "for",
+    "party",
+    "front",
+    "movement",
+    "national",
+    "democratic",
+    "union",
+    "council",
+    "ministry",
+    "state",
+    "army",
+    "forces",
+    "force",
+    "group",
+    "organization",
+    "organisation",
+    "republic",
+    "united",
+    "nations",
+    "international",
+    "court",
+    "agency",
+    "people's",
+    "peoples",
+    "popular",
+    "socialist",
+    "liberal",
+    "conservative",
+    "new",
+    "alliance",
+    "congress",
+    "league",
+    "revolutionary",
+    "islamic",
+    "arab",
+    "world",
+    "european",
+    "african",
+    "islam",
+    "partai",
+    "gerakan",
+    "parti",
+    "partido",
+    "partei",
+    "nacional",
+    "nasional",
+    "ministerio",
+    "kementerian",
+    "de",
+    "la",
+    "el",
+    "del",
+    "der",
+    "die",
+    "des",
+    "du",
+    "le",
+    "les",
+    "dan",
+    "brigades",
+    "committee",
+    "commission",
+    "bank",
+    "fund",
+    "office",
+    "department",
+    "service",
+    "security",
+    "defense",
+    "defence",
+    "federal",
+    "central",
+    "general",
+    "high",
+    "supreme",
+    "justice",
+    "development",
+    "progress",
+    "freedom",
+    "unity",
+    "citizens",
 ];
 
 impl LexiconIndex for EntityIndex {
@@ -302,7 +379,8 @@ impl LexiconIndex for EntityIndex {
 impl EntityIndex {
     fn add_name(&mut self, entity: usize, lang: &str, text: String) {
         let raw: Vec<&str> = text.split_whitespace().collect();
-        let tokens: Vec<String> = raw.iter().map(|t| fold(t.trim_matches(|c: char| !c.is_alphanumeric()))).filter(|t| !t.is_empty()).collect();
+        let tokens: Vec<String> =
+            raw.iter().map(|t| fold(t.trim_matches(|c: char| !c.is_alphanumeric()))).filter(|t| !t.is_empty()).collect();
         let capitalised = raw.iter().map(|t| t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).collect();
         self.known_names.insert(tokens.join(" "));
         self.known_tokens.extend(tokens.iter().cloned());
@@ -405,7 +483,11 @@ impl<'a> WordView<'a> {
                     }
                 }
                 let text = doc.slice(span);
-                let key = if text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
+                let key = if text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+                    Cow::Borrowed(text)
+                } else {
+                    Cow::Owned(fold(text))
+                };
                 words.push(Word { token: t, span, text, key, sentence: si, sentence_first: first });
             }
         }
@@ -521,7 +603,9 @@ fn is_possessive(doc: &Document, span: Span) -> bool {
     let word = doc.slice(span);
     let after = &doc.text[span.end..];
     let ends = |t: &str| ["'s", "\u{2019}s", "'S", "\u{2019}S"].iter().any(|p| t.ends_with(p));
-    let starts = |t: &str| ["'s", "\u{2019}s", "'S", "\u{2019}S"].iter().any(|p| t.starts_with(p) && !t[p.len()..].starts_with(char::is_alphanumeric));
+    let starts = |t: &str| {
+        ["'s", "\u{2019}s", "'S", "\u{2019}S"].iter().any(|p| t.starts_with(p) && !t[p.len()..].starts_with(char::is_alphanumeric))
+    };
     ends(word) || starts(after)
 }
 
@@ -547,12 +631,7 @@ fn corrected(doc: &Document, window: &[Word<'_>], k: usize, name: &Name) -> Stri
 
 /// Word `k` of a name as the lexicon writes it.
 fn original_word(name: &Name, k: usize) -> &str {
-    name.text
-        .split_whitespace()
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|t| !t.is_empty())
-        .nth(k)
-        .unwrap_or("")
+    name.text.split_whitespace().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric())).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,12 +639,80 @@ fn original_word(name: &Name, k: usize) -> &str {
 
 /// Titles that may stand before a surname without being a first name.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "president", "prime", "minister", "pm", "secretary", "gen", "general", "foreign", "defense", "defence",
-    "chancellor", "king", "queen", "prince", "sheikh", "emir", "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman",
-    "presiden", "menteri", "menlu", "pak", "bapak", "ibu", "senator", "sen", "rep", "gov", "governor", "mayor", "chief", "deputy",
-    "vice", "premier", "leader", "commander", "col", "lt", "speaker", "judge", "justice", "pope", "cardinal", "ayatollah",
-    "señor", "presidente", "ministro", "canciller", "ministre", "président", "präsident", "minister", "kanzler", "kanzlerin", "herr",
-    "frau", "madame", "monsieur", "sayın", "bakan", "cumhurbaşkanı", "state", "said", "told", "and", "by", "with",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "prime",
+    "minister",
+    "pm",
+    "secretary",
+    "gen",
+    "general",
+    "foreign",
+    "defense",
+    "defence",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "emir",
+    "ambassador",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "presiden",
+    "menteri",
+    "menlu",
+    "pak",
+    "bapak",
+    "ibu",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "chief",
+    "deputy",
+    "vice",
+    "premier",
+    "leader",
+    "commander",
+    "col",
+    "lt",
+    "speaker",
+    "judge",
+    "justice",
+    "pope",
+    "cardinal",
+    "ayatollah",
+    "señor",
+    "presidente",
+    "ministro",
+    "canciller",
+    "ministre",
+    "président",
+    "präsident",
+    "minister",
+    "kanzler",
+    "kanzlerin",
+    "herr",
+    "frau",
+    "madame",
+    "monsieur",
+    "sayın",
+    "bakan",
+    "cumhurbaşkanı",
+    "state",
+    "said",
+    "told",
+    "and",
+    "by",
+    "with",
 ];
 
 fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
@@ -669,7 +816,11 @@ fn person_support<'w>(
     // the previous capitalised word: a different first name means a different person
     if i > word.sentence_first {
         let prev = &words[i - 1];
-        if is_cap(prev.token) && w.contiguous(doc, i - 1, i + 1) && !TITLES.contains(&prev.key.as_ref()) && !ix.entities[ix.names[p.name].entity].context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key)) {
+        if is_cap(prev.token)
+            && w.contiguous(doc, i - 1, i + 1)
+            && !TITLES.contains(&prev.key.as_ref())
+            && !ix.entities[ix.names[p.name].entity].context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key))
+        {
             // a near-miss first name with the right surname length still reads as the same person
             let last_first = p.first.last().map(String::as_str).unwrap_or("");
             if ix.first_names.contains(prev.key.as_ref()) || damerau_levenshtein(&prev.key, last_first) > 1 {
@@ -679,7 +830,12 @@ fn person_support<'w>(
         }
     }
     // a capitalised word right after (unknown) suggests a longer, different name
-    if i + 1 < words.len() && words[i + 1].sentence == word.sentence && words[i + 1].token.case == Case::Title && w.contiguous(doc, i, i + 2) && !ix.known_tokens.contains(words[i + 1].key.as_ref()) {
+    if i + 1 < words.len()
+        && words[i + 1].sentence == word.sentence
+        && words[i + 1].token.case == Case::Title
+        && w.contiguous(doc, i, i + 2)
+        && !ix.known_tokens.contains(words[i + 1].key.as_ref())
+    {
         return None;
     }
     let surname_len = p.surname.chars().count();
@@ -723,9 +879,31 @@ const CUES: &[(&str, &[&str])] = &[
     (
         "en",
         &[
-            "quoted from", "quoting", "as quoted by", "reported by", "as reported by", "according to", "citing", "cited by", "told",
-            "launched from", "launching from", "quoted by", "reported", "the daily", "daily", "newspaper", "news portal", "news site",
-            "outlet", "media outlet", "in an interview with", "wrote", "quoted", "via", "from",
+            "quoted from",
+            "quoting",
+            "as quoted by",
+            "reported by",
+            "as reported by",
+            "according to",
+            "citing",
+            "cited by",
+            "told",
+            "launched from",
+            "launching from",
+            "quoted by",
+            "reported",
+            "the daily",
+            "daily",
+            "newspaper",
+            "news portal",
+            "news site",
+            "outlet",
+            "media outlet",
+            "in an interview with",
+            "wrote",
+            "quoted",
+            "via",
+            "from",
         ],
     ),
     ("id", &["dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip", "menurut", "harian", "surat kabar", "media"]),
@@ -756,7 +934,10 @@ fn check_outlet_calques(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang
             let before = before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
             let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
             let tail_s = tail.join(" ");
-            let cue = cues.iter().filter(|c| tail_s.ends_with(*c) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(*c)).max_by_key(|c| c.len());
+            let cue = cues
+                .iter()
+                .filter(|c| tail_s.ends_with(*c) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(*c))
+                .max_by_key(|c| c.len());
             let Some(cue) = cue else { continue };
             let span = words[i].span.cover(words[i + n - 1].span);
             if overlaps_any(flagged, span) {
@@ -765,8 +946,7 @@ fn check_outlet_calques(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang
             let confidence = if tail_s.ends_with(*cue) && cue.len() > 4 { Confidence::High } else { Confidence::Medium };
             let text = doc.slice(span);
             let note = if row.note.is_empty() { String::new() } else { format!(" ({})", row.note) };
-            let message =
-                format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
+            let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
             mark(flagged, span);
             out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet.clone(), Applicability::Unsafe));
             break;

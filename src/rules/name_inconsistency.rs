@@ -66,7 +66,12 @@ entry by adding a row with `--lexicon FILE`, drop all embedded entries with a `*
 one name), `lexicons/names/name-words.tsv` (titles, particles, sentence openers per language),
 `lexicons/entities/*.tsv` (`entities`: tells one person from another).
 "#,
-    lexicons: &["lexicons/names/house-style.en.tsv", "lexicons/names/variants.tsv", "lexicons/names/name-words.tsv", "lexicons/entities/people.tsv"],
+    lexicons: &[
+        "lexicons/names/house-style.en.tsv",
+        "lexicons/names/variants.tsv",
+        "lexicons/names/name-words.tsv",
+        "lexicons/entities/people.tsv",
+    ],
 };
 
 impl Rule for NameInconsistency {
@@ -178,14 +183,7 @@ fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut O
     }
 }
 
-fn check_slot(
-    names: &NameMentions,
-    lx: &NameLexicons,
-    confirmed: bool,
-    forms: &[Form<'_>],
-    out: &mut Output,
-    flagged: &mut HashSet<Span>,
-) {
+fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &[Form<'_>], out: &mut Output, flagged: &mut HashSet<Span>) {
     let lang = names.lang;
     // the target: a house-style spelling present, else one the house style maps to, else the majority
     let mut house: Option<String> = forms.iter().find(|f| lx.house.preferred(&f.keys.lower, lang).is_some()).map(|f| f.surface.to_string());
@@ -195,7 +193,8 @@ fn check_slot(
             (!e.preferred.contains(' ') && word_match(&Keys::new(&e.preferred), f.keys).is_some()).then(|| e.preferred.clone())
         });
     }
-    let majority = forms.iter().max_by(|a, b| a.spans.len().cmp(&b.spans.len()).then(b.spans[0].start.cmp(&a.spans[0].start))).expect("two forms");
+    let majority =
+        forms.iter().max_by(|a, b| a.spans.len().cmp(&b.spans.len()).then(b.spans[0].start.cmp(&a.spans[0].start))).expect("two forms");
     let (target_text, target_keys) = match &house {
         Some(h) => (h.clone(), Keys::new(h)),
         None => (majority.surface.to_string(), majority.keys.clone()),
@@ -217,7 +216,8 @@ fn check_slot(
             Kinship::Near => Confidence::Low,
         };
         if listed_variant {
-            confidence = confidence.max(Confidence::Medium).max(if kin >= Kinship::Transliteration { Confidence::High } else { Confidence::Medium });
+            confidence =
+                confidence.max(Confidence::Medium).max(if kin >= Kinship::Transliteration { Confidence::High } else { Confidence::Medium });
         }
         let why = match kin {
             Kinship::Same | Kinship::Typographic => "they differ only in accents, doubled letters or hyphens",
@@ -237,8 +237,13 @@ fn check_slot(
                 continue;
             }
             out.push(
-                Finding::new(&META, span, confidence, format!("`{}` and {against} look like one name spelled two ways ({why}); this story has {list}", f.surface))
-                    .replace_with(target_text.clone(), Applicability::Unsafe),
+                Finding::new(
+                    &META,
+                    span,
+                    confidence,
+                    format!("`{}` and {against} look like one name spelled two ways ({why}); this story has {list}", f.surface),
+                )
+                .replace_with(target_text.clone(), Applicability::Unsafe),
             );
         }
     }

@@ -96,10 +96,7 @@ impl Rule for UntranslatedFragment {
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Some(copy) = doc.language else { return };
-        let (Ok(fw), Ok(loans)) = (
-            cx.lexicons.index::<FunctionWords>(),
-            cx.lexicons.index::<LoanPhrases>(),
-        ) else {
+        let (Ok(fw), Ok(loans)) = (cx.lexicons.index::<FunctionWords>(), cx.lexicons.index::<LoanPhrases>()) else {
             return;
         };
         let scan = Scan::new(doc, copy, &fw, &loans);
@@ -154,12 +151,7 @@ struct Evidence {
 }
 
 impl<'a> Scan<'a> {
-    fn new(
-        doc: &'a Document,
-        copy: &'static str,
-        fw: &'a FunctionWords,
-        loans: &LoanPhrases,
-    ) -> Self {
+    fn new(doc: &'a Document, copy: &'static str, fw: &'a FunctionWords, loans: &LoanPhrases) -> Self {
         let mut ctx = vec![TokCtx::default(); doc.tokens.len()];
         for &para in &doc.paragraphs {
             mark_paragraph(doc, para, &mut ctx);
@@ -177,14 +169,7 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        Scan {
-            doc,
-            copy,
-            copy_script: language::script_of_lang(copy),
-            fw,
-            ctx,
-            buf: Default::default(),
-        }
+        Scan { doc, copy, copy_script: language::script_of_lang(copy), fw, ctx, buf: Default::default() }
     }
 
     fn run(&self, out: &mut Output) {
@@ -238,10 +223,7 @@ impl<'a> Scan<'a> {
         for i in lo..=hi {
             let boundary = i == hi
                 || (toks[i].kind == TokenKind::Punct
-                    && matches!(
-                        self.doc.slice(toks[i].span),
-                        "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]"
-                    ));
+                    && matches!(self.doc.slice(toks[i].span), "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]"));
             if !boundary {
                 continue;
             }
@@ -253,11 +235,7 @@ impl<'a> Scan<'a> {
                     && ev.copy_hits == 0
                     && ev.foreign_hits * 3 >= ev.words
                     && let Some(last) = (start..i).rev().find(|&k| toks[k].kind != TokenKind::Punct)
-                    && let Some(f) = self.confirm(
-                        Span::new(toks[start].span.start, toks[last].span.end),
-                        &ev,
-                        "clause",
-                    )
+                    && let Some(f) = self.confirm(Span::new(toks[start].span.start, toks[last].span.end), &ev, "clause")
                 {
                     out.push(f);
                 }
@@ -270,15 +248,7 @@ impl<'a> Scan<'a> {
     fn evidence(&self, lo: usize, hi: usize, sentence_start: bool) -> Evidence {
         let toks = &self.doc.tokens;
         let copy_bit = self.fw.languages().iter().position(|l| *l == self.copy);
-        let mut ev = Evidence {
-            words: 0,
-            copy_hits: 0,
-            foreign_hits: 0,
-            lang: None,
-            sample: Vec::new(),
-            candidates: 0,
-            distinct: 0,
-        };
+        let mut ev = Evidence { words: 0, copy_hits: 0, foreign_hits: 0, lang: None, sample: Vec::new(), candidates: 0, distinct: 0 };
         let mut seen: Vec<String> = Vec::new();
         let mut profile = self.fw.new_profile();
         let mut buf = self.buf.borrow_mut();
@@ -295,18 +265,14 @@ impl<'a> Scan<'a> {
             if c.loan || t.script != Script::Latin && t.script != self.copy_script {
                 continue;
             }
-            if t.case != Case::Lower
-                && !(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi))
-            {
+            if t.case != Case::Lower && !(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi)) {
                 // a name (or part of one)
                 continue;
             }
             if self.between_names(i, lo, hi) {
                 continue;
             }
-            let mask = self
-                .fw
-                .langs_of(self.doc.slice(t.span), &mut buf, Some(self.copy));
+            let mask = self.fw.langs_of(self.doc.slice(t.span), &mut buf, Some(self.copy));
             if mask == 0 {
                 continue;
             }
@@ -326,34 +292,20 @@ impl<'a> Scan<'a> {
             }
         }
         ev.distinct = seen.len();
-        ev.lang = self
-            .fw
-            .ranked(&profile, |l| l != self.copy)
-            .first()
-            .map(|(l, _)| *l);
+        ev.lang = self.fw.ranked(&profile, |l| l != self.copy).first().map(|(l, _)| *l);
         ev
     }
 
     fn next_word_is_lower(&self, i: usize, hi: usize) -> bool {
-        self.doc.tokens[i + 1..hi]
-            .iter()
-            .find(|t| t.is_word())
-            .is_some_and(|t| t.case == Case::Lower)
+        self.doc.tokens[i + 1..hi].iter().find(|t| t.is_word()).is_some_and(|t| t.case == Case::Lower)
     }
 
     /// A lower-case particle between two capitalised words: `Universidad de Chile`, `Lula da Silva`.
     fn between_names(&self, i: usize, lo: usize, hi: usize) -> bool {
         let toks = &self.doc.tokens;
         let cap = |t: &Token| t.is_word() && matches!(t.case, Case::Title | Case::Upper);
-        let prev = toks[lo..i]
-            .iter()
-            .rev()
-            .take_while(|t| t.is_word() || is_name_joiner(self.doc, t))
-            .find(|t| t.is_word());
-        let next = toks[i + 1..hi]
-            .iter()
-            .take_while(|t| t.is_word() || is_name_joiner(self.doc, t))
-            .find(|t| t.is_word());
+        let prev = toks[lo..i].iter().rev().take_while(|t| t.is_word() || is_name_joiner(self.doc, t)).find(|t| t.is_word());
+        let next = toks[i + 1..hi].iter().take_while(|t| t.is_word() || is_name_joiner(self.doc, t)).find(|t| t.is_word());
         match (prev, next) {
             (Some(p), Some(n)) => cap(p) && (cap(n) || self.between_names_next(n)),
             _ => false,
@@ -362,15 +314,8 @@ impl<'a> Scan<'a> {
 
     /// `Universidad de la Plata`: a second particle before the capitalised word.
     fn between_names_next(&self, t: &Token) -> bool {
-        let i = self
-            .doc
-            .tokens
-            .partition_point(|x| x.span.start < t.span.start);
-        self.doc
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| n.is_word() && matches!(n.case, Case::Title | Case::Upper))
-            && t.span.len() <= 3
+        let i = self.doc.tokens.partition_point(|x| x.span.start < t.span.start);
+        self.doc.tokens.get(i + 1).is_some_and(|n| n.is_word() && matches!(n.case, Case::Title | Case::Upper)) && t.span.len() <= 3
     }
 
     /// Runs of words in a script the copy language is not written in.
@@ -407,11 +352,7 @@ impl<'a> Scan<'a> {
                 j += 1;
             }
             let cjk = matches!(script, Script::Han | Script::Kana);
-            let enough = if cjk {
-                words >= SCRIPT_MIN_CJK
-            } else {
-                words >= SCRIPT_MIN_WORDS
-            };
+            let enough = if cjk { words >= SCRIPT_MIN_CJK } else { words >= SCRIPT_MIN_WORDS };
             // Latin words in non-Latin copy are mostly names and brands: also need function words
             let latin_ok = script != Script::Latin || {
                 let ev = self.evidence(i, last + 1, false);
@@ -437,9 +378,7 @@ impl<'a> Scan<'a> {
 
     fn script_finding(&self, span: Span, script: Script, words: usize) -> Finding {
         let text = self.doc.slice(span);
-        let lang = Detector::new()
-            .detect(text)
-            .map(|i| language::code_of(i.lang()));
+        let lang = Detector::new().detect(text).map(|i| language::code_of(i.lang()));
         let copy_name = language::name_of(self.copy);
         let what = match lang {
             Some(l) => format!("{} ({:?} script)", language::name_of(l), script),
@@ -449,11 +388,7 @@ impl<'a> Scan<'a> {
             "`{}` is {what} inside {copy_name} copy: {words} words in a script {copy_name} is not written in, left untranslated",
             clip(text)
         );
-        let confidence = if words >= 2 * SCRIPT_MIN_WORDS {
-            Confidence::High
-        } else {
-            Confidence::Medium
-        };
+        let confidence = if words >= 2 * SCRIPT_MIN_WORDS { Confidence::High } else { Confidence::Medium };
         Finding::new(&META, span, confidence, msg)
     }
 
@@ -523,10 +458,7 @@ fn is_name_joiner(doc: &Document, t: &Token) -> bool {
 /// Marks parenthesised tokens and tokens of short quotations in one paragraph.
 fn mark_paragraph(doc: &Document, para: Span, ctx: &mut [TokCtx]) {
     let lo = doc.tokens.partition_point(|t| t.span.start < para.start);
-    let hi = doc
-        .tokens
-        .partition_point(|t| t.span.end <= para.end)
-        .max(lo);
+    let hi = doc.tokens.partition_point(|t| t.span.end <= para.end).max(lo);
     let mut depth = 0usize;
     let mut quote: Option<(usize, char)> = None;
     for i in lo..hi {
@@ -571,14 +503,8 @@ fn closes(open: char, c: char) -> bool {
 }
 
 fn at_word_boundary(text: &str, s: Span) -> bool {
-    let before = text[..s.start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after = text[s.end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric());
+    let before = text[..s.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let after = text[s.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
     before && after
 }
 
@@ -613,11 +539,7 @@ impl LexiconIndex for LoanPhrases {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&list)
-                .map_err(|e| LexiconError {
-                    path: format!("loan-phrases ({lang})"),
-                    line: 0,
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| LexiconError { path: format!("loan-phrases ({lang})"), line: 0, message: e.to_string() })?;
             by_lang.insert(lang, Arc::new(ac));
         }
         Ok(LoanPhrases { by_lang })
@@ -649,12 +571,7 @@ mod tests {
                     This material may not be published, broadcast, rewritten or redistributed without permission.";
         let (doc, f) = run_lang(&R, text, None);
         assert_eq!(doc.language, Some("es"));
-        assert_eq!(
-            f.len(),
-            1,
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert_eq!(f.len(), 1, "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
         assert!(doc.slice(f[0].span).starts_with("This material"));
         assert!(f[0].message.contains("English"), "{}", f[0].message);
     }
@@ -691,10 +608,7 @@ mod tests {
 
     #[test]
     fn ignores_german_homographs_in_english() {
-        assert_clean(
-            &R,
-            "Die-hard supporters said the man was so tired he will die in the war unless he has a hat.",
-        );
+        assert_clean(&R, "Die-hard supporters said the man was so tired he will die in the war unless he has a hat.");
     }
 
     #[test]

@@ -272,7 +272,11 @@ mod tests {
         )
         .unwrap();
         emb.embedded = true;
-        let user = LexiconFile::parse("mine.tsv", "# lexicon: house-style\n# columns: preferred\tvariants\tnote\nZelenskiy\tZelensky|Zelenskyy\t\n").unwrap();
+        let user = LexiconFile::parse(
+            "mine.tsv",
+            "# lexicon: house-style\n# columns: preferred\tvariants\tnote\nZelenskiy\tZelensky|Zelenskyy\t\n",
+        )
+        .unwrap();
         let lex = Lexicons::new(vec![emb.clone(), user]);
         let h = lex.index::<HouseStyle>().unwrap();
         assert_eq!(h.variant_of("zelenskyy", "en").unwrap().preferred, "Zelenskiy");

@@ -226,7 +226,9 @@ mod tests {
         ] {
             assert_eq!(m(a, b), Some(Kinship::Transliteration), "{a} / {b}");
         }
-        for (a, b) in [("Shtayyeh", "Shtayyah"), ("Shmyhal", "Shmygal"), ("Kharkiv", "Kharkov"), ("Gaddafi", "Qaddafi"), ("Tokayev", "Tokaev")] {
+        for (a, b) in
+            [("Shtayyeh", "Shtayyah"), ("Shmyhal", "Shmygal"), ("Kharkiv", "Kharkov"), ("Gaddafi", "Qaddafi"), ("Tokayev", "Tokaev")]
+        {
             assert_eq!(m(a, b), Some(Kinship::Near), "{a} / {b}");
         }
     }

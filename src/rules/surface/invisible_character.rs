@@ -210,12 +210,18 @@ mod tests {
 
     #[test]
     fn ignores_emoji_zwj_sequences() {
-        assert_clean(&InvisibleCharacter, "Doctors \u{1F469}\u{200D}\u{2695}\u{FE0F} and families \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} posted.");
+        assert_clean(
+            &InvisibleCharacter,
+            "Doctors \u{1F469}\u{200D}\u{2695}\u{FE0F} and families \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} posted.",
+        );
     }
 
     #[test]
     fn ignores_indic_and_persian_joiners() {
-        assert_clean(&InvisibleCharacter, "He said \u{0915}\u{094D}\u{200D}\u{0937} and \u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645} today.");
+        assert_clean(
+            &InvisibleCharacter,
+            "He said \u{0915}\u{094D}\u{200D}\u{0937} and \u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645} today.",
+        );
     }
 
     #[test]

@@ -44,11 +44,56 @@ None: look-alike letters follow the Unicode confusables data for Latin, Cyrillic
 
 /// Look-alike pairs (Cyrillic or Greek letter, Latin letter), from Unicode confusables.
 const HOMOGLYPHS: &[(char, char)] = &[
-    ('а', 'a'), ('е', 'e'), ('о', 'o'), ('р', 'p'), ('с', 'c'), ('у', 'y'), ('х', 'x'), ('і', 'i'), ('ј', 'j'), ('ѕ', 's'),
-    ('ԁ', 'd'), ('ԛ', 'q'), ('ԝ', 'w'), ('һ', 'h'), ('ӏ', 'l'), ('ү', 'y'), ('А', 'A'), ('В', 'B'), ('Е', 'E'), ('К', 'K'),
-    ('М', 'M'), ('Н', 'H'), ('О', 'O'), ('Р', 'P'), ('С', 'C'), ('Т', 'T'), ('Х', 'X'), ('І', 'I'), ('Ј', 'J'), ('Ѕ', 'S'),
-    ('Ү', 'Y'), ('Ԛ', 'Q'), ('Ԝ', 'W'), ('Α', 'A'), ('Β', 'B'), ('Ε', 'E'), ('Ζ', 'Z'), ('Η', 'H'), ('Ι', 'I'), ('Κ', 'K'),
-    ('Μ', 'M'), ('Ν', 'N'), ('Ο', 'O'), ('Ρ', 'P'), ('Τ', 'T'), ('Υ', 'Y'), ('Χ', 'X'), ('ο', 'o'), ('ν', 'v'), ('ι', 'i'),
+    ('а', 'a'),
+    ('е', 'e'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('с', 'c'),
+    ('у', 'y'),
+    ('х', 'x'),
+    ('і', 'i'),
+    ('ј', 'j'),
+    ('ѕ', 's'),
+    ('ԁ', 'd'),
+    ('ԛ', 'q'),
+    ('ԝ', 'w'),
+    ('һ', 'h'),
+    ('ӏ', 'l'),
+    ('ү', 'y'),
+    ('А', 'A'),
+    ('В', 'B'),
+    ('Е', 'E'),
+    ('К', 'K'),
+    ('М', 'M'),
+    ('Н', 'H'),
+    ('О', 'O'),
+    ('Р', 'P'),
+    ('С', 'C'),
+    ('Т', 'T'),
+    ('Х', 'X'),
+    ('І', 'I'),
+    ('Ј', 'J'),
+    ('Ѕ', 'S'),
+    ('Ү', 'Y'),
+    ('Ԛ', 'Q'),
+    ('Ԝ', 'W'),
+    ('Α', 'A'),
+    ('Β', 'B'),
+    ('Ε', 'E'),
+    ('Ζ', 'Z'),
+    ('Η', 'H'),
+    ('Ι', 'I'),
+    ('Κ', 'K'),
+    ('Μ', 'M'),
+    ('Ν', 'N'),
+    ('Ο', 'O'),
+    ('Ρ', 'P'),
+    ('Τ', 'T'),
+    ('Υ', 'Y'),
+    ('Χ', 'X'),
+    ('ο', 'o'),
+    ('ν', 'v'),
+    ('ι', 'i'),
 ];
 
 /// The look-alike of `c` in `target` script, if there is one.
@@ -121,7 +166,8 @@ fn check_part(doc: &Document, span: Span, home: Script, out: &mut Output) {
     }
     let fixed: Option<String> =
         word.chars().map(|c| if script_of(c).is_some_and(|s| s != main) { homoglyph(c, main) } else { Some(c) }).collect();
-    let list: Vec<String> = strays.iter().map(|c| format!("`{c}` (U+{:04X}, {})", *c as u32, script_name(script_of(*c).unwrap()))).collect();
+    let list: Vec<String> =
+        strays.iter().map(|c| format!("`{c}` (U+{:04X}, {})", *c as u32, script_name(script_of(*c).unwrap()))).collect();
     let message = format!(
         "`{word}` mixes {} letters with {}; it will not match the {} spelling in search or lexicons",
         script_name(main),

@@ -29,7 +29,8 @@ pub(crate) fn line_deletion(text: &str, span: Span) -> Span {
 pub(crate) fn word_around(text: &str, span: Span, inner: impl Fn(char) -> bool) -> Span {
     let is_part = |c: char| c.is_alphanumeric() || inner(c);
     let start = text[..span.start].char_indices().rev().take_while(|&(_, c)| is_part(c)).last().map(|(i, _)| i).unwrap_or(span.start);
-    let end = span.end + text[span.end..].char_indices().take_while(|&(_, c)| is_part(c)).map(|(i, c)| i + c.len_utf8()).last().unwrap_or(0);
+    let end =
+        span.end + text[span.end..].char_indices().take_while(|&(_, c)| is_part(c)).map(|(i, c)| i + c.len_utf8()).last().unwrap_or(0);
     Span::new(start, end)
 }
 

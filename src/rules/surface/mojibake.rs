@@ -44,8 +44,8 @@ None: the Windows-1252 code page is built in."#,
 
 /// Windows-1252 bytes 0x80-0x9F (0 = undefined).
 const CP1252_HIGH: [u32; 32] = [
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018,
-    0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019,
+    0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 ];
 
 /// The byte a character was decoded from, reading as Windows-1252 (C1 controls as Latin-1).
@@ -170,7 +170,9 @@ impl Rule for Mojibake {
             let bad = r.span.of(text);
             let (fixed, certain) = repair(bad);
             if fixed.contains('\u{FFFD}') {
-                let message = format!("`{bad}` is a replacement character (U+FFFD) shown as mojibake: the original bytes were lost before this copy was made; re-fetch or retype the original");
+                let message = format!(
+                    "`{bad}` is a replacement character (U+FFFD) shown as mojibake: the original bytes were lost before this copy was made; re-fetch or retype the original"
+                );
                 out.push(Finding::new(&META, r.span, Confidence::High, message));
                 continue;
             }
@@ -178,14 +180,16 @@ impl Rule for Mojibake {
                 "`{bad}` is UTF-8 text decoded as Windows-1252/Latin-1 (mojibake){}; it should read `{fixed}`",
                 if fixed.chars().count() * 2 < bad.chars().count() && bad.chars().count() > 3 { ", possibly twice" } else { "" }
             );
-            let (confidence, applicability) = if certain { (Confidence::High, Applicability::Safe) } else { (Confidence::Medium, Applicability::Unsafe) };
+            let (confidence, applicability) =
+                if certain { (Confidence::High, Applicability::Safe) } else { (Confidence::Medium, Applicability::Unsafe) };
             out.push(Finding::new(&META, r.span, confidence, message).replace_with(fixed, applicability));
         }
         // U+FFFD: the bytes are gone
         let mut i = 0;
         while let Some(k) = text[i..].find('\u{FFFD}') {
             let start = i + k;
-            let end = start + text[start..].char_indices().take_while(|&(_, c)| c == '\u{FFFD}').map(|(j, c)| j + c.len_utf8()).last().unwrap_or(3);
+            let end = start
+                + text[start..].char_indices().take_while(|&(_, c)| c == '\u{FFFD}').map(|(j, c)| j + c.len_utf8()).last().unwrap_or(3);
             let span = super::word_around(text, Span::new(start, end), |c| c == '\u{FFFD}');
             let message = format!(
                 "`{}` contains the replacement character U+FFFD: a decoder dropped bytes it could not read; re-fetch or retype the original",
@@ -229,6 +233,9 @@ mod tests {
 
     #[test]
     fn ignores_real_accented_text() {
-        assert_clean(&Mojibake, "NÃO, disse São Paulo. Größe, Ärger, Öl. İstanbul'da Çarşamba. Thủ tướng Phạm Minh Chính. À « Paris » déjà.");
+        assert_clean(
+            &Mojibake,
+            "NÃO, disse São Paulo. Größe, Ärger, Öl. İstanbul'da Çarşamba. Thủ tướng Phạm Minh Chính. À « Paris » déjà.",
+        );
     }
 }

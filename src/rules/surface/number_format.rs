@@ -101,7 +101,13 @@ impl LexiconIndex for NumberIndex {
             let (d, g) = (file.require("decimal")?, file.require("group")?);
             for row in &file.rows {
                 let decimal = separator(row.get(d)).ok_or_else(|| file.error(row, "decimal: expected dot or comma"))?;
-                let groups = row.list(g).map(|n| separator(n).ok_or_else(|| file.error(row, format!("group `{n}`: expected comma, dot, space, nbsp, nnbsp or apostrophe")))).collect::<Result<Vec<_>, _>>()?;
+                let groups = row
+                    .list(g)
+                    .map(|n| {
+                        separator(n)
+                            .ok_or_else(|| file.error(row, format!("group `{n}`: expected comma, dot, space, nbsp, nnbsp or apostrophe")))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
                 if groups.is_empty() || groups.contains(&decimal) {
                     return Err(file.error(row, "group: list at least one separator, not the decimal one"));
                 }
@@ -167,7 +173,8 @@ fn numerals(text: &str) -> Vec<Numeral<'_>> {
         let end = i;
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        let glued_before = !currency_before(text, start) && before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '_'));
+        let glued_before =
+            !currency_before(text, start) && before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '_'));
         let glued_after = after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | ':' | '_'));
         if !seps.is_empty() && !glued_before && !glued_after {
             out.push(Numeral { span: Span::new(start, end), text: &text[start..end], seps, groups });
@@ -178,17 +185,33 @@ fn numerals(text: &str) -> Vec<Numeral<'_>> {
 
 /// Currency written before an amount, and whether amounts in it never have three decimals.
 const CURRENCIES: &[(&str, bool)] = &[
-    ("Rp.", true), ("Rp", true), ("IDR", true), ("VND", true), ("₫", true), ("US$", false), ("S$", false), ("A$", false),
-    ("R$", false), ("$", false), ("€", false), ("£", false), ("¥", false), ("₺", false), ("USD", false), ("EUR", false),
-    ("RM", false), ("TL", false),
+    ("Rp.", true),
+    ("Rp", true),
+    ("IDR", true),
+    ("VND", true),
+    ("₫", true),
+    ("US$", false),
+    ("S$", false),
+    ("A$", false),
+    ("R$", false),
+    ("$", false),
+    ("€", false),
+    ("£", false),
+    ("¥", false),
+    ("₺", false),
+    ("USD", false),
+    ("EUR", false),
+    ("RM", false),
+    ("TL", false),
 ];
 
 /// The currency just before `start` (an optional space between).
 fn currency_at(text: &str, start: usize) -> Option<(&'static str, bool)> {
     let head = text[..start].trim_end_matches([' ', '\u{a0}']);
-    CURRENCIES.iter().copied().find(|(c, _)| {
-        head.ends_with(c) && !head[..head.len() - c.len()].chars().next_back().is_some_and(|p| p.is_alphabetic())
-    })
+    CURRENCIES
+        .iter()
+        .copied()
+        .find(|(c, _)| head.ends_with(c) && !head[..head.len() - c.len()].chars().next_back().is_some_and(|p| p.is_alphabetic()))
 }
 
 fn currency_before(text: &str, start: usize) -> bool {
@@ -371,7 +394,11 @@ impl Checker<'_> {
             (Some(Role::Count), _) => (Confidence::High, true, "the noun after it counts whole things".to_string()),
             (None, Some((cur, true))) => (Confidence::High, true, format!("{cur} amounts have no decimals")),
             _ if !foreign_style => return None,
-            (_, Some((cur, _))) => (Confidence::Medium, false, format!("a {cur} amount with three decimals is unlikely and the story writes other numbers the same foreign way")),
+            (_, Some((cur, _))) => (
+                Confidence::Medium,
+                false,
+                format!("a {cur} amount with three decimals is unlikely and the story writes other numbers the same foreign way"),
+            ),
             _ => (Confidence::Medium, false, "the story writes other numbers in the same foreign convention".to_string()),
         };
         let why = if certain {

@@ -9,8 +9,8 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind};
 use crate::document::Document;
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
-use crate::span::Span;
 use crate::rules::{Context, Family, Output, Rule, RuleMeta};
+use crate::span::Span;
 
 pub struct ScrapeResidue;
 
@@ -153,7 +153,9 @@ impl ResidueIndex {
     /// filling it) the marker's normalised text.
     fn classify(&self, line: &str) -> Option<(Confidence, Option<&str>)> {
         let word = first_word(line);
-        if !self.first_words.contains(&word) && !word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str)) {
+        if !self.first_words.contains(&word)
+            && !word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
+        {
             return None;
         }
         // a long line can only be residue by its opening: read just enough for the longest marker
@@ -231,7 +233,8 @@ impl Rule for ScrapeResidue {
             let line = doc.slice(para);
             let Some((confidence, opener)) = index.classify(line) else { continue };
             // a heading like `SEE ALSO:` is flagged itself; the whole line goes with the fix
-            let span = opener.and_then(|m| marker_span(line, m)).map(|r| Span::new(para.start + r.start, para.start + r.end)).unwrap_or(para);
+            let span =
+                opener.and_then(|m| marker_span(line, m)).map(|r| Span::new(para.start + r.start, para.start + r.end)).unwrap_or(para);
             let whole = super::line_deletion(&doc.text, para);
             let (why, applicability) = if confidence == Confidence::High {
                 ("website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
@@ -288,7 +291,10 @@ mod tests {
 
     #[test]
     fn ignores_see_also_in_prose() {
-        assert_clean(&ScrapeResidue, "Officials said readers should see also the annex.\nRead more than the summary, he said.\nSee also how it ended.");
+        assert_clean(
+            &ScrapeResidue,
+            "Officials said readers should see also the annex.\nRead more than the summary, he said.\nSee also how it ended.",
+        );
     }
 
     #[test]

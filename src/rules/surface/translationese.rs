@@ -251,11 +251,8 @@ impl Rule for Translationese {
             }
         }
         let clustered = |s: &str| evidence.get(s).is_some_and(|(ids, w)| ids.len() >= CLUSTER_DISTINCT && *w >= CLUSTER_WEIGHT);
-        let likely = evidence
-            .iter()
-            .filter(|(s, _)| clustered(s))
-            .max_by_key(|(_, (ids, w))| (*w, ids.len()))
-            .map(|(s, (ids, _))| (*s, ids.len()));
+        let likely =
+            evidence.iter().filter(|(s, _)| clustered(s)).max_by_key(|(_, (ids, w))| (*w, ids.len())).map(|(s, (ids, _))| (*s, ids.len()));
         if let Some((source, _)) = likely {
             out.fact("translated_from", source);
         }
@@ -310,7 +307,9 @@ fn at_word_boundaries(text: &str, span: Span) -> bool {
     let after = text[span.end..].chars().next();
     let first = text[span.start..].chars().next();
     let last = text[..span.end].chars().next_back();
-    let bad = |edge: Option<char>, neighbour: Option<char>| edge.is_some_and(char::is_alphanumeric) && neighbour.is_some_and(char::is_alphanumeric);
+    let bad = |edge: Option<char>, neighbour: Option<char>| {
+        edge.is_some_and(char::is_alphanumeric) && neighbour.is_some_and(char::is_alphanumeric)
+    };
     !bad(first, before) && !bad(last, after)
 }
 
@@ -383,7 +382,10 @@ mod tests {
 
     #[test]
     fn single_common_phrase_is_low() {
-        assert_eq!(flagged("It should be noted that the vote was close.", "en"), vec![("It should be noted that".to_string(), Confidence::Low)]);
+        assert_eq!(
+            flagged("It should be noted that the vote was close.", "en"),
+            vec![("It should be noted that".to_string(), Confidence::Low)]
+        );
     }
 
     #[test]
@@ -409,6 +411,10 @@ mod tests {
 
     #[test]
     fn suggests_better_wording_keeping_case() {
-        crate::rules::testing::assert_fix(&Translationese, "Talks\n\nHe spoke, as quoted from Arab News.", "Talks\n\nHe spoke, according to Arab News.");
+        crate::rules::testing::assert_fix(
+            &Translationese,
+            "Talks\n\nHe spoke, as quoted from Arab News.",
+            "Talks\n\nHe spoke, according to Arab News.",
+        );
     }
 }

@@ -50,8 +50,8 @@ None: Unicode normalization data (`unicode-normalization`)."#,
 /// glyph shape. Fullwidth ASCII is only folded outside CJK copy.
 fn compat_char(c: char, cjk_copy: bool) -> bool {
     match c as u32 {
-        0xFB00..=0xFB06 => true,                   // Latin ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
-        0xFB50..=0xFDFB | 0xFE70..=0xFEFC => true, // Arabic presentation forms
+        0xFB00..=0xFB06 => true,                                          // Latin ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+        0xFB50..=0xFDFB | 0xFE70..=0xFEFC => true,                        // Arabic presentation forms
         0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => !cjk_copy, // fullwidth digits and letters
         _ => false,
     }
@@ -145,7 +145,10 @@ mod tests {
 
     #[test]
     fn ignores_marks_without_precomposed_form() {
-        assert_clean(&UnnormalizedText, "\u{0645}\u{064F}\u{062D}\u{064E}\u{0645}\u{0651}\u{064E}\u{062F} and \u{0915}\u{093F}\u{0924}\u{093E}\u{092C}");
+        assert_clean(
+            &UnnormalizedText,
+            "\u{0645}\u{064F}\u{062D}\u{064E}\u{0645}\u{0651}\u{064E}\u{062F} and \u{0915}\u{093F}\u{0924}\u{093E}\u{092C}",
+        );
     }
 
     #[test]
