@@ -121,6 +121,29 @@ impl Linter {
         let mut findings = out.findings;
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.code.cmp(b.rule.code)).then(a.span.end.cmp(&b.span.end)));
         findings.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
+        drop_superseded(&mut findings);
         StoryReport { findings, facts: out.facts }
+    }
+}
+
+/// `(winner, loser)`: when both rules flag overlapping words, only the winner is reported,
+/// because its finding says more (a known newsmaker misspelled is also an in-story
+/// inconsistency, but the entity finding names the person and the right form).
+pub const SUPERSEDES: &[(&str, &str)] = &[("entity-corruption", "name-inconsistency")];
+
+fn drop_superseded(findings: &mut Vec<Finding>) {
+    if findings.len() < 2 {
+        return;
+    }
+    let losers: Vec<usize> = (0..findings.len())
+        .filter(|&i| {
+            let f = &findings[i];
+            SUPERSEDES.iter().any(|&(winner, loser)| {
+                loser == f.rule.name && findings.iter().any(|g| g.rule.name == winner && g.span.overlaps(f.span))
+            })
+        })
+        .collect();
+    for i in losers.into_iter().rev() {
+        findings.remove(i);
     }
 }

@@ -235,3 +235,15 @@ fn folder_walk_skips_non_story_json_and_xml() {
     // named explicitly, a non-story JSON file is still an error
     assert_eq!(run_in(&root, &["check", "repo/package.json"]).status.code(), Some(2));
 }
+
+#[test]
+fn entity_finding_supersedes_name_inconsistency_on_the_same_words() {
+    let text = "Talks in Cairo\n\nCAIRO (Reuters) - U.S. Secretary of State Antony Blinken arrived on Monday. Antony Blinkin later met Egypt's foreign minister.\n";
+    let (_d, root) = sandbox(&[("s.txt", text)]);
+    let o = run_in(&root, &["check", "--format", "json", "--min-confidence", "low", "s.txt"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<(&str, &str)> =
+        v["stories"][0]["results"].as_array().unwrap().iter().map(|f| (f["rule"].as_str().unwrap(), f["text"].as_str().unwrap())).collect();
+    assert!(rules.contains(&("entity-corruption", "Antony Blinkin")), "{rules:?}");
+    assert!(!rules.iter().any(|(r, t)| *r == "name-inconsistency" && t.contains("Blinkin")), "{rules:?}");
+}
