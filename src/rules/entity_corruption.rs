@@ -435,6 +435,12 @@ fn deletions(s: &str, n: usize) -> HashSet<String> {
     out
 }
 
+/// Same transliteration key (`names::variant::heavy`): spellings of one name, not a corruption.
+fn heavy_equal(a: &str, b: &str) -> bool {
+    use crate::document::names::variant::heavy;
+    heavy(a) == heavy(b)
+}
+
 /// Calls `f` with the key and each single-char deletion of it (the query side of the
 /// deletion index; the dictionary side holds up to two deletions).
 fn query_deletions(key: &str, buf: &mut String, mut f: impl FnMut(&str)) {
@@ -747,6 +753,11 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             }
             let dist = damerau_levenshtein(&word.key, &p.surname);
             if dist == 0 || dist > max_distance(&p.surname) {
+                continue;
+            }
+            // a transliteration or typographic variant (Araqchi/Araghchi, Odessa/Odesa) is not
+            // a corruption: name-inconsistency and house style deal with those
+            if heavy_equal(&word.key, &p.surname) {
                 continue;
             }
             if let Some((conf, fstart)) = person_support(ix, doc, w, i, p, &doc_keys) {
