@@ -285,19 +285,31 @@ impl Checker<'_> {
         language_name(self.lang)
     }
 
-    /// The role of the word after the number (`%` counts as a unit).
+    /// The role of the word after the number (`%` counts as a unit). When nothing useful
+    /// follows, a unit right before the number counts too: Turkish puts percent first
+    /// (`yüzde 61,36`, `%61,36`).
     fn role_after(&self, n: &Numeral<'_>) -> Option<Role> {
         let rest = self.doc.text[n.span.end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
         if rest.starts_with('%') {
             return Some(Role::Unit);
         }
         let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        if word.is_empty() {
-            return None;
-        }
-        let roles = self.index.words.get(&(word, self.lang.to_string()))?;
+        let roles = self.index.words.get(&(word, self.lang.to_string()));
         // `thousand` and `mil` are scales; a count noun wins when a word is both
-        [Role::Count, Role::Scale, Role::Unit].into_iter().find(|r| roles.contains(r))
+        roles.and_then(|roles| [Role::Count, Role::Scale, Role::Unit].into_iter().find(|r| roles.contains(r))).or_else(|| self.unit_before(n))
+    }
+
+    /// A unit written before the number (`%61,36`, `yüzde 61,36`), from the same word list.
+    fn unit_before(&self, n: &Numeral<'_>) -> Option<Role> {
+        let before = &self.doc.text[..n.span.start];
+        if before.ends_with('%') {
+            return Some(Role::Unit);
+        }
+        let before = before.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+        let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map(|(i, _)| i)?;
+        let word = before[start..].to_lowercase();
+        let roles = self.index.words.get(&(word, self.lang.to_string()))?;
+        roles.contains(&Role::Unit).then_some(Role::Unit)
     }
 
     /// Does a list continue after the number (`3,4 and 5`, `1,2, 3`)?
@@ -437,6 +449,13 @@ mod tests {
 
     fn pair(a: &str, b: Option<&str>) -> (String, Option<String>) {
         (a.to_string(), b.map(str::to_string))
+    }
+
+    #[test]
+    fn reads_turkish_percent_before_the_number() {
+        let got = flagged("Yıllık enflasyon ekimde yüzde 61.36 oldu, aylık bazda %3.43 arttı.", "tr");
+        assert_eq!(got.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), vec!["61.36", "3.43"], "{got:?}");
+        assert!(flagged("Yıllık enflasyon ekimde yüzde 61,36 oldu, aylık bazda %3,43 arttı.", "tr").is_empty());
     }
 
     #[test]
