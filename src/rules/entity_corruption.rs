@@ -161,6 +161,8 @@ pub struct EntityIndex {
     known_tokens: HashSet<String>,
     /// Folded token -> number of entities whose names use it.
     spread: HashMap<String, usize>,
+    /// Capitalised word pair -> (name index, position of its first word), names of 3+ words.
+    bigrams: HashMap<String, Vec<(usize, usize)>>,
     /// Distinctive token -> (name index, position) for multi-word organisation names.
     anchors: HashMap<String, Vec<(usize, usize)>>,
     /// Folded (wrong, right) word confusions.
@@ -317,6 +319,23 @@ impl LexiconIndex for EntityIndex {
         }
         ix.spread = token_entities.iter().map(|(t, e)| (t.to_string(), e.len())).collect();
         ix.anchors = anchors;
+        // bigram anchors for names of three or more words, when few names share the bigram
+        let mut bigrams: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        for (ni, n) in ix.names.iter().enumerate() {
+            if n.tokens.len() < 3 || ix.entities[n.entity].kind == "person" {
+                continue;
+            }
+            for pos in 0..n.tokens.len() - 1 {
+                if n.capitalised[pos] && n.capitalised[pos + 1] {
+                    bigrams.entry(format!("{} {}", n.tokens[pos], n.tokens[pos + 1])).or_default().push((ni, pos));
+                }
+            }
+        }
+        bigrams.retain(|_, v| {
+            let entities: HashSet<usize> = v.iter().map(|&(ni, _)| ix.names[ni].entity).collect();
+            entities.len() <= 6
+        });
+        ix.bigrams = bigrams;
         // people: surname deletion index
         let mut seen_people: HashSet<(usize, String)> = HashSet::default();
         for (ni, n) in ix.names.iter().enumerate() {
@@ -536,9 +555,25 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
     let words = &w.words;
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let mut pair = String::new();
     for (i, word) in words.iter().enumerate() {
-        let Some(hits) = ix.anchors.get(word.key.as_ref()) else { continue };
-        for &(ni, pos) in hits {
+        hits.clear();
+        if let Some(h) = ix.anchors.get(word.key.as_ref()) {
+            hits.extend_from_slice(h);
+        }
+        // two capitalised words in a row may be the intact part of a name whose distinctive
+        // word was the one corrupted ("Australian Freedom Party" for "Austrian Freedom Party")
+        if is_cap(word.token) && words.get(i + 1).is_some_and(|x| x.sentence == word.sentence && is_cap(x.token)) {
+            pair.clear();
+            pair.push_str(&word.key);
+            pair.push(' ');
+            pair.push_str(&words[i + 1].key);
+            if let Some(h) = ix.bigrams.get(pair.as_str()) {
+                hits.extend_from_slice(h);
+            }
+        }
+        for &(ni, pos) in &hits {
             let name = &ix.names[ni];
             let n = name.tokens.len();
             if pos > i || i - pos + n > words.len() {
@@ -977,6 +1012,16 @@ mod tests {
         assert_eq!(doc.slice(f[0].span), "Israeli Jihad");
         assert_eq!(f[0].suggestion.as_ref().unwrap().replacement, "Islamic Jihad");
         assert_eq!(f[0].confidence, Confidence::High);
+    }
+
+    #[test]
+    fn flags_corrupted_distinctive_word_through_bigram() {
+        assert_flags(
+            &EntityCorruption,
+            "Voters backed the Australian Freedom Party in Sunday's election in Vienna.",
+            &["Australian Freedom Party"],
+        );
+        assert_clean(&EntityCorruption, "The Austrian Freedom Party and Australia's Labor Party both issued statements.");
     }
 
     #[test]
