@@ -338,6 +338,7 @@ impl LexiconIndex for EntityIndex {
         ix.bigrams = bigrams;
         // people: surname deletion index
         let mut seen_people: HashSet<(usize, String)> = HashSet::default();
+        let mut buf = String::new();
         for (ni, n) in ix.names.iter().enumerate() {
             if ix.entities[n.entity].kind != "person" || n.tokens.len() < 2 {
                 continue;
@@ -355,9 +356,7 @@ impl LexiconIndex for EntityIndex {
             let pi = ix.people.len();
             // one deletion here and one on the query side: substitutions, transpositions,
             // one insertion or deletion (and some two-edit pairs)
-            for d in deletions(&surname, 1) {
-                ix.deletions.entry(d).or_default().push(pi);
-            }
+            single_deletions(&surname, &mut buf, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
             ix.people.push(PersonName { name: ni, first, surname });
         }
         for v in ix.deletions.values_mut() {
@@ -433,36 +432,15 @@ fn max_distance(s: &str) -> usize {
     if s.chars().count() >= 8 { 2 } else { 1 }
 }
 
-/// All strings made by deleting up to `n` chars (SymSpell candidate keys).
-fn deletions(s: &str, n: usize) -> HashSet<String> {
-    let mut out = HashSet::default();
-    out.insert(s.to_string());
-    let mut frontier = vec![s.to_string()];
-    for _ in 0..n {
-        let mut next = Vec::new();
-        for w in &frontier {
-            let chars: Vec<char> = w.chars().collect();
-            for i in 0..chars.len() {
-                let d: String = chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c).collect();
-                if out.insert(d.clone()) {
-                    next.push(d);
-                }
-            }
-        }
-        frontier = next;
-    }
-    out
-}
-
 /// Same transliteration key (`names::variant::heavy`): spellings of one name, not a corruption.
 fn heavy_equal(a: &str, b: &str) -> bool {
     use crate::document::names::variant::heavy;
     heavy(a) == heavy(b)
 }
 
-/// Calls `f` with the key and each single-char deletion of it (the query side of the
-/// deletion index; the dictionary side holds up to two deletions).
-fn query_deletions(key: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+/// Calls `f` with the key and each single-char deletion of it: the keys of the SymSpell
+/// deletion index, on the dictionary side and the query side alike.
+fn single_deletions(key: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     f(key);
     for (i, c) in key.char_indices() {
         buf.clear();
@@ -773,7 +751,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
         let mut cands: Vec<usize> = Vec::new();
-        query_deletions(&word.key, &mut buf, |d| {
+        single_deletions(&word.key, &mut buf, |d| {
             if let Some(ps) = ix.deletions.get(d) {
                 cands.extend_from_slice(ps);
             }
@@ -1060,7 +1038,10 @@ mod tests {
 
     #[test]
     fn deletion_keys() {
-        let d = deletions("abc", 1);
+        let mut d = HashSet::default();
+        single_deletions("abc", &mut String::new(), |k| {
+            d.insert(k.to_string());
+        });
         assert!(d.contains("ab") && d.contains("bc") && d.contains("ac") && d.contains("abc"));
     }
 }
