@@ -71,19 +71,19 @@ pub struct StoryReport {
 /// Runs the enabled rules over documents. Cheap to share across threads.
 pub struct Linter {
     pub settings: Settings,
-    lexicons: Arc<Lexicons>,
-    embedded_only: bool,
+    /// The embedded lexicons plus the user's files; `None` when there are no user files.
+    user_lexicons: Option<Arc<Lexicons>>,
 }
 
 impl Linter {
     /// Loads lexicons (embedded + user files) and prepares every enabled rule's indexes.
     pub fn new(settings: Settings) -> Result<Linter, LexiconError> {
-        let (lexicons, embedded_only) = if settings.lexicon_files.is_empty() {
-            (None, true)
+        let user_lexicons = if settings.lexicon_files.is_empty() {
+            None
         } else {
-            (Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?)), false)
+            Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?))
         };
-        let linter = Linter { settings, lexicons: lexicons.unwrap_or_else(|| Arc::new(Lexicons::new(Vec::new()))), embedded_only };
+        let linter = Linter { settings, user_lexicons };
         for r in &linter.settings.rules {
             r.rule.prepare(linter.lexicons())?;
         }
@@ -91,7 +91,7 @@ impl Linter {
     }
 
     pub fn lexicons(&self) -> &Lexicons {
-        if self.embedded_only { Lexicons::embedded() } else { &self.lexicons }
+        self.user_lexicons.as_deref().unwrap_or_else(|| Lexicons::embedded())
     }
 
     pub fn analyse_options(&self) -> &AnalyseOptions {
@@ -106,17 +106,12 @@ impl Linter {
             let from = out.findings.len();
             active.rule.check(&cx, doc, &mut out);
             let min = active.min_confidence.unwrap_or(self.settings.min_confidence);
-            let mut i = from;
-            while i < out.findings.len() {
-                if out.findings[i].confidence < min {
-                    out.findings.remove(i);
-                } else {
-                    if let Some(s) = active.severity {
-                        out.findings[i].severity = s;
-                    }
-                    i += 1;
-                }
+            let mut mine = out.findings.split_off(from);
+            mine.retain(|f| f.confidence >= min);
+            if let Some(s) = active.severity {
+                mine.iter_mut().for_each(|f| f.severity = s);
             }
+            out.findings.append(&mut mine);
         }
         let mut findings = out.findings;
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.code.cmp(b.rule.code)).then(a.span.end.cmp(&b.span.end)));

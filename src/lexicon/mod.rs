@@ -208,9 +208,10 @@ impl Lexicons {
         &EMBEDDED
     }
 
-    /// Embedded files plus user files (read from disk), in that order.
+    /// Embedded files plus user files (read from disk), in that order. The embedded files
+    /// are taken from the already parsed [`Lexicons::embedded`] set, not parsed again.
     pub fn with_user_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicons, LexiconError> {
-        let mut files = embedded::parse_all()?;
+        let mut files = Lexicons::embedded().files().to_vec();
         for p in paths {
             let p = p.as_ref();
             let display = p.display().to_string();
