@@ -25,7 +25,10 @@ A name spelled more than one way in the same story: `Shmyhal` in one paragraph a
 in the next, `Odesa` and `Odessa`, `Mohammad Shtayyeh` and `PM Shtayyah`. The minority
 spelling is flagged and the majority one suggested; the message lists every spelling in the
 story with its count. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
-`Gadhafi`) is flagged even when it is the only one in the story (severity `info`).
+`Gadhafi`) is flagged even when it is the only one in the story (severity `info`, confidence
+`low`: other agencies spell by their own style, so it shows with `--min-confidence low`).
+A known newsmaker's name misspelled (`Antony Blinkin` beside `Antony Blinken`) is reported
+once, by `entity-corruption`, which names the person.
 
 ## Why it matters
 Translation, and round trips through machine translation, transliterate the same Arabic,
