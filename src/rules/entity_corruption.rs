@@ -66,7 +66,9 @@ U.S. Secretary of State Antony Blinken arrived in Cairo, the Indonesian daily Ko
 ## False positives
 Names the lexicon does not know are never flagged on their own: an unknown surname close to a
 known one needs the known person's first name, role or correct spelling in the story. Accepted
-variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and never flagged.
+variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and never flagged, and a
+spelling that is only a transliteration variant of a known name (Araqchi for Araghchi) is left
+to `name-inconsistency`.
 If a legitimate name is flagged, add it to a user lexicon (`--lexicon my-entities.tsv`, kind
 `entities`) or raise `min-confidence` for the rule in `wirelint.toml`:
 
