@@ -124,7 +124,14 @@ impl Linter {
 /// `(winner, loser)`: when both rules flag overlapping words, only the winner is reported,
 /// because its finding says more (a known newsmaker misspelled is also an in-story
 /// inconsistency, but the entity finding names the person and the right form).
-pub const SUPERSEDES: &[(&str, &str)] = &[("entity-corruption", "name-inconsistency")];
+pub const SUPERSEDES: &[(&str, &str)] = &[
+    ("entity-corruption", "name-inconsistency"),
+    // a homoglyph inside a name (`Krasnоgorsk` with a Cyrillic o) is one artifact, not a second spelling
+    ("mixed-script", "name-inconsistency"),
+    // a residue line (`Lea también: ...`) is deleted, not translated
+    ("scrape-residue", "untranslated-fragment"),
+    ("scrape-residue", "date-format"),
+];
 
 fn drop_superseded(findings: &mut Vec<Finding>) {
     if findings.len() < 2 {
