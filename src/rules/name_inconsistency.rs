@@ -57,7 +57,11 @@ further vowel or `g`/`h`-type change is allowed inside a long word, never at its
 Surnames are linked only to the one full name they end (`Abbas` goes with `Mahmoud Abbas`,
 not `Abbas Araghchi`); entity lexicons keep listed different people apart. Names inside
 quotation marks are ignored (a quote may keep another language's spelling), as are title-case
-headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). A spelling used
+headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). Case forms are
+grammar, not spelling: Russian case endings (`Путин`/`Путина`, `Зеленским`/`Зеленском`), the
+German genitive (`Habecks`) and Turkish suffixes after an apostrophe (`Erdoğan'ın`) are read as
+one name and never flagged; a drifted case form is compared with the same name's case forms
+(`Зеленскыго` -> `Зеленского`), and in Russian copy the suggestion keeps the case. A spelling used
 consistently, accents included (`Erdoğan`), is never flagged. Confidence is high for accent
 and double-letter differences and listed variants, medium for transliteration variants, low
 for one-letter drift. Turn it off with `[rules.name-inconsistency] enabled = false`, or keep
