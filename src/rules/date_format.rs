@@ -322,10 +322,8 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
             && let Some((Unit::Month, n, _)) = sugg
         {
             sugg = None;
-            f.message = format!(
-                "`{word}` is the {} month name, left untranslated in Chinese copy; write the date as `{n}月…日`",
-                langs.join("/")
-            );
+            f.message =
+                format!("`{word}` is the {} month name, left untranslated in Chinese copy; write the date as `{n}月…日`", langs.join("/"));
             out.push(f);
             continue;
         }

@@ -9,8 +9,8 @@
 /// Russian noun, adjective and name endings (nominative included as the empty ending), with
 /// `й` written `и` and `ё` written `е` (see [`normalise`]): folded keys lose the breve.
 const RU_ENDINGS: &[&str] = &[
-    "", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "ом", "ем", "ым", "им", "ои", "еи", "ою", "ею", "ую", "юю", "ая", "яя", "ии", "ыи", "ах",
-    "ях", "ых", "их", "ого", "его", "ому", "ему", "ами", "ями", "ыми", "ими",
+    "", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "ом", "ем", "ым", "им", "ои", "еи", "ою", "ею", "ую", "юю", "ая", "яя", "ии", "ыи",
+    "ах", "ях", "ых", "их", "ого", "его", "ому", "ему", "ами", "ями", "ыми", "ими",
 ];
 
 /// Consonants after which Russian never writes `ы` (`Зеленский`, never `Зеленскый`).
@@ -20,11 +20,14 @@ const RU_NO_Y_AFTER: &[char] = &['к', 'г', 'х', 'ж', 'ш', 'ч', 'щ'];
 const MIN_STEM: usize = 3;
 
 fn normalise(w: &str) -> String {
-    w.chars().flat_map(char::to_lowercase).map(|c| match c {
-        'й' => 'и',
-        'ё' => 'е',
-        c => c,
-    }).collect()
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'й' => 'и',
+            'ё' => 'е',
+            c => c,
+        })
+        .collect()
 }
 
 /// Are `a` and `b` two grammatical forms of one name in copy of language `lang` (and not the
@@ -59,8 +62,7 @@ fn ru_pair(a: &str, b: &str) -> bool {
 fn de_pair(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.chars().count() >= MIN_STEM
-        && long.strip_prefix(short.as_str()).is_some_and(|rest| matches!(rest, "s" | "'" | "’" | "'s" | "’s"))
+    short.chars().count() >= MIN_STEM && long.strip_prefix(short.as_str()).is_some_and(|rest| matches!(rest, "s" | "'" | "’" | "'s" | "’s"))
 }
 
 /// Byte length of a word without its Turkish case suffix: `Erdoğan'ın` -> `Erdoğan`,
@@ -101,7 +103,8 @@ mod tests {
 
     #[test]
     fn russian_spelling_drift_is_not_inflection() {
-        for (a, b) in [("Зеленский", "Зеленскый"), ("Аракчи", "Арагчи"), ("Путин", "Путен"), ("Песков", "Пясков"), ("Путин", "Путин")] {
+        for (a, b) in [("Зеленский", "Зеленскый"), ("Аракчи", "Арагчи"), ("Путин", "Путен"), ("Песков", "Пясков"), ("Путин", "Путин")]
+        {
             assert!(!inflected_pair(a, b, "ru"), "{a} / {b}");
         }
         // Latin script and other copy languages: no Russian grammar
