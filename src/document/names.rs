@@ -11,6 +11,7 @@
 //! to the one full name they are the surname of (`Mohammad Shtayyeh`). Different listed
 //! entities never share a family (`Abbas Araghchi` / `Mahmoud Abbas`).
 
+pub mod inflection;
 pub mod lexicon;
 pub mod variant;
 
@@ -211,6 +212,7 @@ fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
         }
     }
 
+    let mut pending = Vec::new();
     for s in sentences() {
         if s.section == Section::Headline && headline_skipped {
             continue;
@@ -262,17 +264,19 @@ fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
                 };
                 run.push((j, piece));
                 j += 1;
-                // `Fatah-dominated`: the name ends inside this word
-                if piece == Piece::Word && lower_tail(w) {
+                // `Fatah-dominated`: the name ends inside this word; so does a Turkish case
+                // suffix (`Zelenski'ye Cumhurbaşkanı Erdoğan'ın`: two names)
+                if piece == Piece::Word && (lower_tail(w) || (lang == "tr" && inflection::tr_suffix_start(w).is_some())) {
                     break;
                 }
             }
             if !run.is_empty() {
-                mention_of_run(doc, lx, lang, toks, &run, first_word, &openers, s.section, out);
+                mention_of_run(doc, lx, lang, toks, &run, first_word, &openers, s.section, out, &mut pending);
             }
             i = j.max(i + 1);
         }
     }
+    confirm_openers(pending, out);
 }
 
 fn is_title_word(lx: &NameLexicons, lang: &str, lw: &str) -> bool {
@@ -284,9 +288,15 @@ fn lower_tail(w: &str) -> bool {
     w.split_once('-').is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
 }
 
-/// The word span of a name word: a `Fatah-dominated` tail, a possessive and an `al-` article removed.
-fn word_span(text: &str, span: Span) -> Span {
+/// The word span of a name word: a `Fatah-dominated` tail, a possessive (a Turkish case
+/// suffix in Turkish copy: `Erdoğan'ın`) and an `al-` article removed.
+fn word_span(text: &str, span: Span, lang: &str) -> Span {
     let mut span = strip_possessive(text, span);
+    if lang == "tr"
+        && let Some(end) = inflection::tr_suffix_start(&text[span.start..span.end])
+    {
+        span.end = span.start + end;
+    }
     let w = &text[span.start..span.end];
     if lower_tail(w)
         && let Some(h) = w.find('-')
@@ -318,6 +328,7 @@ fn mention_of_run(
     openers: &Openers,
     section: Section,
     out: &mut NameMentions,
+    pending: &mut Vec<Mention>,
 ) {
     let text = doc.text.as_str();
     let mut run = run;
@@ -343,7 +354,7 @@ fn mention_of_run(
         .iter()
         .filter(|&&(_, p)| p == Piece::Word)
         .map(|&(k, _)| {
-            let span = word_span(text, toks[k].span);
+            let span = word_span(text, toks[k].span, lang);
             NameWord { span, keys: Keys::new(&text[span.start..span.end]) }
         })
         .filter(|w| !w.keys.light.is_empty())
@@ -353,19 +364,50 @@ fn mention_of_run(
     }
     let span = Span::new(toks[rest[0].0].span.start, words[words.len() - 1].span.end);
     let sentence_initial = opens && rest[0].0 == start;
-    // a lone capitalised word that only ever opens sentences is not known to be a name
-    if sentence_initial && words.len() == 1 {
-        let lw = words[0].keys.lower.as_str();
+    let quoted = crate::rules::util::in_quotes(doc, span.start);
+    let mention = Mention { span, title, words, section, sentence_initial, quoted, family: None };
+    // a lone capitalised word that only ever opens sentences is not known to be a name (yet:
+    // see `confirm_openers`)
+    if sentence_initial && mention.words.len() == 1 {
+        let lw = mention.words[0].keys.lower.as_str();
         let known = openers.get(lw).is_some_and(|o| o.1)
-            || lx.entities.knows(&EntityNames::key([doc.slice(words[0].span)]))
+            || lx.entities.knows(&EntityNames::key([doc.slice(mention.words[0].span)]))
             || lx.house.preferred(lw, lang).is_some()
             || lx.house.variant_of(lw, lang).is_some();
         if !known {
+            pending.push(mention);
             return;
         }
     }
-    let quoted = crate::rules::util::in_quotes(doc, span.start);
-    out.mentions.push(Mention { span, title, words, section, sentence_initial, quoted, family: None });
+    out.mentions.push(mention);
+}
+
+/// Shortest word (light key, in letters) a sentence opener needs to be read as a surname.
+const OPENER_MIN_LEN: usize = 5;
+
+/// Keeps the lone sentence openers that spell the surname of a full name in the story
+/// (`Selenskij verwies ...` after `Wolodymyr Selenskyj`): an ordinary opener (`Damit`,
+/// `Meanwhile`) is not a transliteration or typographic variant of a surname.
+fn confirm_openers(pending: Vec<Mention>, out: &mut NameMentions) {
+    if pending.is_empty() {
+        return;
+    }
+    let lang = out.lang;
+    let surnames: Vec<&Keys> = out.mentions.iter().filter(|m| m.is_full() && !m.quoted).map(|m| &m.last().keys).collect();
+    let keep: Vec<Mention> = pending
+        .into_iter()
+        .filter(|p| {
+            let w = &p.words[0].keys;
+            w.light.len() >= OPENER_MIN_LEN
+                && surnames.iter().any(|s| {
+                    word_match(w, s).is_some_and(|k| k >= Kinship::Transliteration) || inflection::inflected_pair(&w.lower, &s.lower, lang)
+                })
+        })
+        .collect();
+    if !keep.is_empty() {
+        out.mentions.extend(keep);
+        out.mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 fn trim_particles(mut run: &[(usize, Piece)]) -> &[(usize, Piece)] {
@@ -432,7 +474,18 @@ struct Name {
     mentions: Vec<usize>,
 }
 
+/// Two grammatical forms of one full name, word by word (`Владимир Путин` / `Владимира Путина`).
+fn inflected_names(a: &[Keys], b: &[Keys], lang: &str) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.lower == y.lower || inflection::inflected_pair(&x.lower, &y.lower, lang))
+}
+
+/// Spellings of one word, or two grammatical forms of it (`Путин` / `Путина`).
+fn same_word(a: &Keys, b: &Keys, lang: &str) -> bool {
+    word_match(a, b).is_some() || inflection::inflected_pair(&a.lower, &b.lower, lang)
+}
+
 fn link(lx: &NameLexicons, names: &mut NameMentions) {
+    let lang = names.lang;
     // distinct names among mentions outside quotes, in order of first appearance
     let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
     let mut distinct: Vec<Name> = Vec::new();
@@ -463,7 +516,7 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
         let found = fams.iter().position(|(members, _)| {
             members.iter().all(|&m| match lx.entities.same(&n.entity, &distinct[m].entity) {
                 Some(same) => same,
-                None => names_match(&n.words, &distinct[m].words).is_some(),
+                None => names_match(&n.words, &distinct[m].words).is_some() || inflected_names(&n.words, &distinct[m].words, lang),
             })
         });
         match found {
@@ -483,7 +536,7 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
         let candidates: Vec<usize> = (0..n_full)
             .filter(|&f| {
                 let members = &fams[f].0;
-                members.iter().any(|&m| word_match(w, distinct[m].words.last().expect("words")).is_some())
+                members.iter().any(|&m| same_word(w, distinct[m].words.last().expect("words"), lang))
                     && !members.iter().any(|&m| conflict(n, &distinct[m]))
             })
             .collect();
@@ -491,7 +544,7 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
             [f] => fams[f].0.push(d),
             [] => {
                 let found = (n_full..fams.len())
-                    .find(|&f| fams[f].0.iter().all(|&m| word_match(w, &distinct[m].words[0]).is_some() && !conflict(n, &distinct[m])));
+                    .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0], lang) && !conflict(n, &distinct[m])));
                 match found {
                     Some(f) => fams[f].0.push(d),
                     None => fams.push((vec![d], false)),

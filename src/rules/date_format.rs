@@ -316,7 +316,17 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
         };
         let copy_name = language::name_of(copy);
         let mut f = Finding::new(&META, t.span, if context { Confidence::High } else { Confidence::Medium }, String::new());
-        let sugg = cal.suggestion(names, copy);
+        let mut sugg = cal.suggestion(names, copy);
+        // Chinese writes a date as `11月5日`: the month name alone (`5 十一月`) is no fix
+        if copy == "zh"
+            && let Some((Unit::Month, n, _)) = sugg
+        {
+            sugg = None;
+            f.message =
+                format!("`{word}` is the {} month name, left untranslated in Chinese copy; write the date as `{n}月…日`", langs.join("/"));
+            out.push(f);
+            continue;
+        }
         f.message = match &sugg {
             Some((_, _, s)) => format!("`{word}` is the {} {kind} name; {copy_name} copy writes `{s}`", langs.join("/")),
             None => format!("`{word}` is the {} {kind} name, left untranslated in {copy_name} copy", langs.join("/")),
@@ -454,6 +464,14 @@ mod tests {
             "Police said on Kamis (19/2) that the suspect had fled.",
             "Police said on Thursday, February 19 that the suspect had fled.",
         );
+    }
+
+    #[test]
+    fn no_month_name_suggestion_in_chinese_copy() {
+        let text = "新华社上海10月15日电 记者从商务部获悉，第七届中国国际进口博览会将于5 November至10 November在上海国家会展中心举行。商务部有关负责人介绍了筹备情况。";
+        let (doc, f) = crate::rules::testing::run_lang(&DateFormat, text, Some("zh"));
+        assert_eq!(f.iter().map(|f| doc.slice(f.span)).collect::<Vec<_>>(), ["November", "November"]);
+        assert!(f.iter().all(|f| f.suggestion.is_none() && f.message.contains("11月")), "{:?}", f[0].message);
     }
 
     #[test]

@@ -101,8 +101,8 @@ impl Rule for EntityCorruption {
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<EntityIndex>() else { return };
-        let words = WordView::new(doc);
         let lang = doc.language.unwrap_or("en");
+        let words = WordView::new(doc, lang);
         let mut flagged: Vec<Span> = Vec::new();
         check_organisations(&index, doc, &words, lang, out, &mut flagged);
         check_people(&index, doc, &words, lang, out, &mut flagged);
@@ -471,7 +471,7 @@ struct WordView<'a> {
 }
 
 impl<'a> WordView<'a> {
-    fn new(doc: &'a Document) -> Self {
+    fn new(doc: &'a Document, lang: &str) -> Self {
         let mut words = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let first = words.len();
@@ -486,6 +486,12 @@ impl<'a> WordView<'a> {
                         span.end -= suffix.len();
                         break;
                     }
+                }
+                // Turkish case suffixes on names: `Erdoğan'ın`, `Fidan'a`
+                if lang == "tr"
+                    && let Some(end) = crate::document::names::inflection::tr_suffix_start(doc.slice(span))
+                {
+                    span.end = span.start + end;
                 }
                 let text = doc.slice(span);
                 let key = if text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
@@ -775,6 +781,10 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             if heavy_equal(&word.key, &p.surname) {
                 continue;
             }
+            // a case form of the name (`Путина`, `Лаврову`, `Habecks`) is grammar, not a misspelling
+            if crate::document::names::inflection::inflected_pair(&word.key, &p.surname, lang) {
+                continue;
+            }
             if let Some((conf, fstart)) = person_support(ix, doc, w, i, p, &doc_keys) {
                 let better = match best {
                     None => true,
@@ -1036,6 +1046,18 @@ mod tests {
     fn flags_outlet_translated_as_word() {
         assert_flags(&EntityCorruption, "The minister arrived on Tuesday, as quoted from Compass.", &["Compass"]);
         assert_clean(&EntityCorruption, "The ship's Compass was found on the deck, the navy said.");
+    }
+
+    #[test]
+    fn ignores_case_forms_of_known_people() {
+        let ru = "Пресс-секретарь Дмитрий Песков заявил, что встреча Владимира Путина возможна. По словам Пескова, \
+                  Путину доложили о звонке. Сергей Лавров сообщил, что Лаврову позвонил госсекретарь.";
+        let (_, f) = crate::rules::testing::run_lang(&EntityCorruption, ru, Some("ru"));
+        assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
+        let tr = "Dışişleri Bakanı Hakan Fidan, Sergey Lavrov ile görüştü. Fidan'ın Lavrov'la görüşmesinde \
+                  Erdoğan'ın mesajı iletildi.";
+        let (_, f) = crate::rules::testing::run_lang(&EntityCorruption, tr, Some("tr"));
+        assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::Document;
+use crate::document::names::inflection::inflected_pair;
 use crate::document::names::lexicon::{HouseEntry, norm};
 use crate::document::names::variant::{Keys, Kinship, word_match};
 use crate::document::names::{NameLexicons, NameMentions, NameWord};
@@ -56,7 +57,11 @@ further vowel or `g`/`h`-type change is allowed inside a long word, never at its
 Surnames are linked only to the one full name they end (`Abbas` goes with `Mahmoud Abbas`,
 not `Abbas Araghchi`); entity lexicons keep listed different people apart. Names inside
 quotation marks are ignored (a quote may keep another language's spelling), as are title-case
-headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). A spelling used
+headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). Case forms are
+grammar, not spelling: Russian case endings (`Путин`/`Путина`, `Зеленским`/`Зеленском`), the
+German genitive (`Habecks`) and Turkish suffixes after an apostrophe (`Erdoğan'ın`) are read as
+one name and never flagged; a drifted case form is compared with the same name's case forms
+(`Зеленскыго` -> `Зеленского`), and in Russian copy the suggestion keeps the case. A spelling used
 consistently, accents included (`Erdoğan`), is never flagged. Confidence is high for accent
 and double-letter differences and listed variants, medium for transliteration variants, low
 for one-letter drift. Turn it off with `[rules.name-inconsistency] enabled = false`, or keep
@@ -206,11 +211,25 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
     let mut listed: Vec<&Form<'_>> = forms.iter().collect();
     listed.sort_by(|a, b| b.spans.len().cmp(&a.spans.len()).then(a.spans[0].start.cmp(&b.spans[0].start)));
     let list = listed.iter().map(|f| format!("{} ×{}", f.surface, f.spans.len())).collect::<Vec<_>>().join(", ");
+    let case_forms: Vec<&Form<'_>> =
+        forms.iter().filter(|g| g.keys.lower != target_keys.lower && inflected_pair(&g.keys.lower, &target_keys.lower, lang)).collect();
     for f in forms {
         if f.keys.lower == target_keys.lower {
             continue;
         }
-        let Some(kin) = word_match(f.keys, &target_keys) else { continue };
+        // grammar, not spelling: `Зеленским` / `Зеленском`, `Habeck` / `Habecks`
+        if inflected_pair(&f.keys.lower, &target_keys.lower, lang) {
+            continue;
+        }
+        // in copy that declines names, a drifted case form is compared with the target's
+        // own case forms in the story (`Зеленскыго` / `Зеленского`)
+        let (kin, case_form) = match word_match(f.keys, &target_keys) {
+            Some(k) => (k, None),
+            None => match case_forms.iter().find_map(|g| word_match(f.keys, g.keys).map(|k| (k, g))) {
+                Some((k, g)) => (k, Some(g.surface)),
+                None => continue,
+            },
+        };
         let listed_variant = lx.variants.confirms(&f.keys.light, &target_keys.light) || confirmed || house.is_some();
         let mut confidence = match kin {
             Kinship::Same | Kinship::Typographic => Confidence::High,
@@ -228,28 +247,42 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
             Kinship::Near => "one letter apart",
         };
         let second = forms.iter().filter(|g| g.keys.lower != target_keys.lower).map(|g| g.spans.len()).max().unwrap_or(0);
-        let against = if house.is_some() {
+        let against = if let Some(g) = case_form {
+            format!("`{g}` (a case form of `{target_text}`)")
+        } else if house.is_some() {
             format!("the house spelling `{target_text}`")
         } else if target_count > second {
             format!("`{target_text}` (used {target_count} times)")
         } else {
             format!("`{target_text}` (used first)")
         };
+        // in copy that declines names, the target may stand in another case: suggest it only
+        // when both forms end alike (`Арагчи` -> `Аракчи`, not `Зеленскым` -> `Зеленского`)
+        let suggestion = match case_form {
+            Some(g) => Some(g.to_string()),
+            None => (!declines(lang) || f.surface.chars().last() == target_text.chars().last()).then(|| target_text.clone()),
+        };
         for &span in &f.spans {
             if !flagged.insert(span) {
                 continue;
             }
-            out.push(
-                Finding::new(
-                    &META,
-                    span,
-                    confidence,
-                    format!("`{}` and {against} look like one name spelled two ways ({why}); this story has {list}", f.surface),
-                )
-                .replace_with(target_text.clone(), Applicability::Unsafe),
+            let finding = Finding::new(
+                &META,
+                span,
+                confidence,
+                format!("`{}` and {against} look like one name spelled two ways ({why}); this story has {list}", f.surface),
             );
+            out.push(match &suggestion {
+                Some(s) => finding.replace_with(s.clone(), Applicability::Unsafe),
+                None => finding,
+            });
         }
     }
+}
+
+/// Copy languages whose names take case endings without an apostrophe.
+fn declines(lang: &str) -> bool {
+    matches!(lang, "ru")
 }
 
 #[cfg(test)]
@@ -330,6 +363,61 @@ mod tests {
             &NameInconsistency,
             "Kyiv was calm on Monday. A Spanish daily wrote: \"El presidente Zelenski visitó Kyiv.\" Volodymyr Zelenskyy later spoke.",
         );
+    }
+
+    fn lang_flags(text: &str, lang: &str) -> Vec<(String, Option<String>)> {
+        let (doc, f) = crate::rules::testing::run_lang(&NameInconsistency, text, Some(lang));
+        f.iter().map(|f| (doc.slice(f.span).to_string(), f.suggestion.as_ref().map(|s| s.replacement.clone()))).collect()
+    }
+
+    #[test]
+    fn ignores_russian_case_forms() {
+        let text = "Президент Владимир Зеленский выступил в Раде. По словам Зеленского, армия готова. \
+                    Переговоры с Зеленским продолжатся, сообщили в Киеве. О Зеленском говорили и в Москве. \
+                    Сергей Лавров ответил. Лаврову позвонили, и разговор с Лавровым длился час.";
+        assert_eq!(lang_flags(text, "ru"), vec![]);
+    }
+
+    #[test]
+    fn flags_russian_drift_in_a_case_form() {
+        let text = "Президент Владимир Зеленский выступил в Раде. По словам Зеленского, армия готова. \
+                    Встреча с Зеленским не состоялась, в окружении Зеленскыго это подтвердили, и Зеленский уехал.";
+        assert_eq!(lang_flags(text, "ru"), vec![("Зеленскыго".to_string(), Some("Зеленского".to_string()))]);
+    }
+
+    #[test]
+    fn no_suggestion_across_russian_cases() {
+        // `Арагчи` is indeclinable: suggest; `Лаврава` (drift) ends like no form of `Лавров` in the story
+        let text = "Глава МИД Ирана Аббас Аракчи прибыл в Москву. Аракчи встретился с министром. Позже Арагчи уехал.";
+        assert_eq!(lang_flags(text, "ru"), vec![("Арагчи".to_string(), Some("Аракчи".to_string()))]);
+    }
+
+    #[test]
+    fn ignores_german_genitive() {
+        let text = "Bundeskanzler Olaf Scholz reiste nach Paris. Scholz' Sprecher und Habecks Ministerium schwiegen. \
+                    Vizekanzler Robert Habeck sagte, Habeck werde bleiben.";
+        assert_eq!(lang_flags(text, "de"), vec![]);
+    }
+
+    #[test]
+    fn flags_drift_in_a_turkish_suffixed_form() {
+        let text = "Ukrayna Devlet Başkanı Volodimir Zelenskiy, Kiev'de konuştu. Zelenskiy'nin ofisi açıklama yaptı. \
+                    Türk heyeti, Zelenski'ye Cumhurbaşkanı Recep Tayyip Erdoğan'ın selamlarını iletti.";
+        assert_eq!(lang_flags(text, "tr"), vec![("Zelenski".to_string(), Some("Zelenskiy".to_string()))]);
+    }
+
+    #[test]
+    fn ignores_turkish_suffixes() {
+        let text = "Cumhurbaşkanı Recep Tayyip Erdoğan, Vladimir Putin ile görüştü. Erdoğan'ın açıklamasına göre \
+                    Putin'e teşekkür edildi. Erdoğan'a Putin'in mesajı iletildi; Emine Erdoğan da Ankara'daydı.";
+        assert_eq!(lang_flags(text, "tr"), vec![]);
+    }
+
+    #[test]
+    fn flags_a_sentence_opening_transliteration_of_a_surname() {
+        let text = "Der ukrainische Präsident Wolodymyr Selenskyj reiste nach Kopenhagen, sagte Selenskyj am Mittwoch. \
+                    Selenskij verwies auf die Angriffe auf Charkiw.";
+        assert_eq!(lang_flags(text, "de"), vec![("Selenskij".to_string(), Some("Selenskyj".to_string()))]);
     }
 
     #[test]

@@ -351,6 +351,12 @@ impl<'a> Scan<'a> {
                 }
                 j += 1;
             }
+            // a number that ends the sentence belongs to the run (`... on Friday, February 14.`)
+            if j == hi
+                && let Some(k) = (last + 1..hi).rev().find(|&k| toks[k].kind == TokenKind::Number)
+            {
+                last = k;
+            }
             let cjk = matches!(script, Script::Han | Script::Kana);
             let enough = if cjk { words >= SCRIPT_MIN_CJK } else { words >= SCRIPT_MIN_WORDS };
             // Latin words in non-Latin copy are mostly names and brands: also need function words
@@ -562,6 +568,16 @@ mod tests {
              The ministry did not give further details on the talks.",
             &["Pemerintah tidak akan mundur dari kebijakan yang sudah diputuskan bersama DPR."],
         );
+    }
+
+    #[test]
+    fn latin_run_in_cyrillic_copy_keeps_its_final_number() {
+        let text = "Банк России сохранил ключевую ставку, говорится в сообщении регулятора.\n\n\
+                    Photo: The headquarters of the Central Bank of Russia in Moscow on Friday, February 14.\n\n\
+                    Следующее заседание запланировано на март.";
+        let (doc, f) = run_lang(&R, text, Some("ru"));
+        let got: Vec<_> = f.iter().map(|f| doc.slice(f.span)).collect();
+        assert_eq!(got, ["Photo: The headquarters of the Central Bank of Russia in Moscow on Friday, February 14"]);
     }
 
     #[test]
