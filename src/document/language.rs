@@ -84,6 +84,15 @@ pub fn intern(code: &str) -> &'static str {
     }
 }
 
+/// The region subtag of a language tag (`es-MX`, `pt_BR`, `es-419`, `zh-Hant-TW`), upper case.
+pub fn region_of(tag: &str) -> Option<String> {
+    tag.trim()
+        .split(['-', '_'])
+        .skip(1)
+        .find(|s| (s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic())) || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit())))
+        .map(str::to_ascii_uppercase)
+}
+
 /// The script a language is written in (copy languages only; Latin otherwise).
 pub fn script_of_lang(code: &str) -> Script {
     match code {
@@ -99,6 +108,7 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
     if let Some(l) = opts.language.as_deref().filter(|l| !l.is_empty() && *l != "auto") {
         doc.language = Some(intern(l));
         doc.language_source = "declared";
+        doc.region = region_of(l);
         return;
     }
     let allow: Vec<&'static str> = if opts.languages.is_empty() {
