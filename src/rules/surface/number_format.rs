@@ -1,7 +1,11 @@
 //! FM001 number-format: numbers written in another locale's convention ("28.985 people" or
 //! "3,5 percent" in English copy, "3.5 persen" in Indonesian copy). The rule knows each copy
-//! language's decimal and group separators and reads the words around a number to decide
+//! locale's decimal and group separators and reads the words around a number to decide
 //! what an ambiguous separator means.
+//!
+//! Which locale: a declared region (`es-MX`) when it has a row; otherwise, for a language whose
+//! regions write opposite conventions (Spanish), the convention the story itself follows best,
+//! the dateline's country and its agency's home country counting as one number each.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -27,7 +31,9 @@ pub static META: RuleMeta = RuleMeta {
 Numbers whose separators follow another language's convention: a thousands dot
 (`28.985 people`, `1.234.567`, `Rp36.000`) or a decimal comma (`3,5 percent`, `1.234,5`) in
 English copy; an English decimal point or thousands comma in copy whose language writes
-`3,5` and `1.234` (`3.5 persen`, `1,234,567 orang`).
+`3,5` and `1.234` (`3.5 persen`, `1,234,567 orang`). Where a language's regions disagree
+(Spanish `1.5%` in Mexico, `1,5 %` in Spain), the numbers that break the convention the rest
+of the story follows.
 
 ## Why it matters
 Left over from the source text, these numbers are misread by a factor of a thousand:
@@ -47,12 +53,22 @@ fix); when a separator could be either, the message says so and offers none.
 `1.234` is only read as thousands when a whole-number noun follows (`people`, `houses`), an
 amount in rupiah precedes it, or the story uses thousands dots elsewhere: versions, scores
 and measurements are left alone, and so are dates (`20.05.2021`), times (`10.30 WIB`), lists
-(`1,2,3`) and numbers glued to letters. Set the copy language with `--lang` if detection
-picks the wrong one.
+(`1,2,3`), numbers glued to letters and groups that are not three digits (Indian `1,00,000`).
+
+Regional conventions: Mexican, Central American, Caribbean, Peruvian and US Spanish copy writes
+`1.5%` and `2,350,000`, Spain and most of South America `1,5 %` and `2.350.000`; Swiss German
+writes `1.5` and `1'250'000`. For such a language a story that is consistent in any of its
+regions' conventions is clean; in a mixed story the minority is flagged, and the dateline's
+country and its agency's home country (EFE: Spain, AP: United States) each count as one more
+number in their region's convention. To enforce one locale, declare it: `--lang es-MX`,
+`language = "es-MX"` in `wirelint.toml`, or the story's own tag (JSONL, `xml:lang`, `<html
+lang>`). Set the copy language with `--lang` if detection picks the wrong one.
 
 ## Lexicon
-`lexicons/numbers/conventions.tsv` (kind `number-conventions`: `lang decimal group`, from
-Unicode CLDR) and `lexicons/numbers/words.tsv` (kind `number-words`: `word lang role`)."#,
+`lexicons/numbers/conventions.tsv` (kind `number-conventions`: `locale decimal group usage`,
+from Unicode CLDR 49 via `lexicons/scripts/number_conventions.py`) and
+`lexicons/numbers/words.tsv` (kind `number-words`: `word lang role`); the dateline's place and
+agency are read with `lexicons/places/` and `lexicons/media/`."#,
     lexicons: &["lexicons/numbers/conventions.tsv", "lexicons/numbers/words.tsv"],
 };
 
