@@ -4,12 +4,13 @@
 //! [`Document::language`] is the single source of truth: every rule that needs the copy
 //! language reads it (and picks its per-language lexicons with it).
 //!
-//! Detection runs whatlang over the first ~2 KB of the body, restricted to the allowed copy
+//! Detection runs whatlang over the first ~2 KB of the body after the dateline, restricted to the allowed copy
 //! languages, then checks the answer against closed-class word profiles
 //! (`lexicons/language/function-words.<lang>.tsv`): articles, prepositions, pronouns,
 //! conjunctions and auxiliaries are frequent, short and language-specific, so a few dozen of
 //! them settle the cases trigram statistics get wrong on short or name-heavy copy (Indonesian
-//! against Malay and Tagalog, English copy dense with foreign names).
+//! against Malay and Tagalog, English copy dense with foreign names). On short copy whatlang
+//! reads the text without its names and the function-word evidence needed scales with length.
 
 use std::collections::HashMap;
 
