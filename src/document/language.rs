@@ -4,8 +4,8 @@
 //! [`Document::language`] is the single source of truth: every rule that needs the copy
 //! language reads it (and picks its per-language lexicons with it).
 //!
-//! Detection runs whatlang over the first ~2 KB of the body after the dateline, restricted to the allowed copy
-//! languages, then checks the answer against closed-class word profiles
+//! Detection runs whatlang over the first ~2 KB of the body after the dateline, restricted to
+//! the allowed copy languages, then checks the answer against closed-class word profiles
 //! (`lexicons/language/function-words.<lang>.tsv`): articles, prepositions, pronouns,
 //! conjunctions and auxiliaries are frequent, short and language-specific, so a few dozen of
 //! them settle the cases trigram statistics get wrong on short or name-heavy copy (Indonesian

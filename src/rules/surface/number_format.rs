@@ -805,4 +805,16 @@ mod tests {
         let t = "BERLIN (dpa) - Die Umsätze stiegen um 1.4 Prozent.";
         assert_eq!(flagged(t, "de"), vec![pair("1.4", Some("1,4"))]);
     }
+
+    #[test]
+    fn madrid_efe_story_keeps_spains_convention() {
+        // two English-style numbers against one Spanish one, but the dateline (Spain) and the
+        // agency (EFE, Spain) each count as one more: Spain's convention, at medium confidence
+        let t = "MADRID (EFE) - El paro afectó a 2,350,000 personas y el PIB creció 1.5%, mientras que la inflación fue del 3,2 %.";
+        let (doc, f) = run_lang(&NumberFormat, t, Some("es"));
+        let got: Vec<&str> = f.iter().map(|f| doc.slice(f.span)).collect();
+        assert_eq!(got, vec!["2,350,000", "1.5"]);
+        assert!(f.iter().all(|f| f.confidence == Confidence::Medium));
+        assert!(f[0].message.contains("Spanish copy from Spain"), "{}", f[0].message);
+    }
 }
