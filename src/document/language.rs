@@ -435,6 +435,18 @@ mod tests {
     }
 
     #[test]
+    fn declared_tags_keep_their_region() {
+        assert_eq!(region_of("es-MX").as_deref(), Some("MX"));
+        assert_eq!(region_of("pt_br").as_deref(), Some("BR"));
+        assert_eq!(region_of("es-419").as_deref(), Some("419"));
+        assert_eq!(region_of("zh-Hant-TW").as_deref(), Some("TW"));
+        assert_eq!(region_of("es"), None);
+        let opts = crate::document::AnalyseOptions { language: Some("es-MX".into()), ..Default::default() };
+        let doc = Document::from_text("t.txt", "La economía creció 1.5%.", &opts);
+        assert_eq!((doc.language, doc.region.as_deref()), (Some("es"), Some("MX")));
+    }
+
+    #[test]
     fn homographs_are_no_evidence_in_that_copy_language() {
         let fw = Lexicons::embedded().index::<FunctionWords>().unwrap();
         let mut buf = String::new();
