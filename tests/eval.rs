@@ -45,8 +45,17 @@ const RULE_NAMES: &[(&str, &str)] = &[
     ("UN004", "unnormalized-text"),
 ];
 
+/// The labelled set: `tests/eval`, or any directory of the same shape named by
+/// `WIRELINT_EVAL_DIR` (scored and printed, thresholds not asserted).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval")
+    match std::env::var_os("WIRELINT_EVAL_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval"),
+    }
+}
+
+fn other_set() -> bool {
+    std::env::var_os("WIRELINT_EVAL_DIR").is_some()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -131,7 +140,11 @@ fn load_labels(stories: &BTreeMap<String, String>) -> Vec<Label> {
 
 fn load_thresholds() -> BTreeMap<String, (f64, f64)> {
     let mut out = BTreeMap::new();
-    for (line, cols) in read_tsv(&root().join("thresholds.tsv")) {
+    let path = root().join("thresholds.tsv");
+    if other_set() && !path.exists() {
+        return out;
+    }
+    for (line, cols) in read_tsv(&path) {
         assert_eq!(cols.len(), 3, "thresholds.tsv:{line}: expected rule<TAB>precision<TAB>recall");
         let p: f64 = cols[1].trim().parse().unwrap_or_else(|_| panic!("thresholds.tsv:{line}: bad precision"));
         let r: f64 = cols[2].trim().parse().unwrap_or_else(|_| panic!("thresholds.tsv:{line}: bad recall"));
@@ -233,7 +246,7 @@ struct RuleRow {
 #[test]
 fn evaluation_set() {
     let stories = load_stories();
-    assert!(stories.len() >= 100, "the evaluation set needs at least 100 stories, has {}", stories.len());
+    assert!(other_set() || stories.len() >= 100, "the evaluation set needs at least 100 stories, has {}", stories.len());
     let labels = load_labels(&stories);
     let thresholds = load_thresholds();
     let linter = Linter::new(Settings::default()).unwrap();
@@ -288,7 +301,7 @@ fn evaluation_set() {
         let (p_min, r_min) = row.threshold.unwrap_or((0.9, 0.8));
         // precision is asserted on what users see by default (medium and high confidence);
         // recall on every finding, weak evidence included
-        let failed = row.status == "asserted" && (row.medium.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
+        let failed = row.status == "asserted" && !other_set() && (row.medium.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
         if failed {
             failures.push(format!(
                 "{} ({}): precision at ≥medium {} (min {p_min}), recall {} (min {r_min})",
@@ -302,7 +315,7 @@ fn evaluation_set() {
             println!("{} ({}):\n{}", row.name, row.status, row.notes.join("\n"));
         }
     }
-    if std::env::var_os("WIRELINT_EVAL_UPDATE").is_some() {
+    if std::env::var_os("WIRELINT_EVAL_UPDATE").is_some() && !other_set() {
         update_doc(&table);
     }
     assert!(failures.is_empty(), "rules below their evaluation thresholds:\n{}\n(see the table above)", failures.join("\n"));

@@ -214,8 +214,8 @@ impl Gazetteer {
     }
 
     /// Resolves a dateline to a place and country. Ambiguous names (Tripoli LY/LB) are settled by
-    /// the dateline's region ("TRIPOLI, Lebanon"), then by the countries the story mentions, then
-    /// by a clearly dominant candidate; otherwise the country stays undecided.
+    /// the dateline's region ("TRIPOLI, Lebanon"), then by a clearly dominant candidate, then by
+    /// the countries the story mentions; otherwise the country stays undecided.
     pub fn resolve_dateline(&self, d: &Dateline, story_countries: &BTreeMap<String, usize>) -> DatelinePlace {
         let mut cands: Vec<Target> = self.lookup(&d.city);
         // "KUWAIT CITY", "VATICAN CITY", "GAZA CITY" -> also try without "City"
@@ -243,8 +243,14 @@ impl Gazetteer {
         } else if countries.len() == 1 {
             Some(countries[0].clone())
         } else if countries.len() > 1 {
+            // a candidate that dwarfs the others wins outright (MADRID is Spain's even in a story
+            // that names Colombia); otherwise the story's countries decide (TRIPOLI)
             let mentioned: Vec<&String> = countries.iter().filter(|c| story_countries.contains_key(*c)).collect();
-            if mentioned.len() == 1 { Some(mentioned[0].clone()) } else { self.dominant(&cands) }
+            match self.dominant(&cands) {
+                Some(c) => Some(c),
+                None if mentioned.len() == 1 => Some(mentioned[0].clone()),
+                None => None,
+            }
         } else {
             None
         };

@@ -50,13 +50,16 @@ Russia has invited all Palestinian factions to talks in Moscow, CNN reported. ..
 ## False positives
 - Logic, in order: the dateline must parse and its place must resolve to one country through the
   gazetteer (ambiguous names such as Tripoli LY/LB are settled by the dateline's region, by the
-  story's other places, or stay undecided: no finding). The rule is quiet when the dateline city,
-  or its country (name or demonym), appears in the headline or body; when a first-hand marker
-  appears outside sentences credited to an outlet; when the dateline's own agency or outlets of
-  the dateline country supply as many attributions as foreign outlets.
+  story's other places, or stay undecided: no finding; a place that dwarfs its namesakes, such as
+  MADRID, is taken as meant). The rule is quiet when the dateline city appears in the headline or
+  body, or its country (name or demonym) more than twice or in more than a fifth of the story's
+  place mentions; when the dateline's own agency or outlets of the dateline country supply as many
+  attributions as foreign outlets.
 - Confidence: 1 foreign outlet = low, 2 = medium, 3 or more (or 2 from different countries) =
-  high; one step lower when the dateline carries an agency credit ("(Reuters)"), which is itself a
-  claim of first-hand reporting.
+  high, one step up when foreign outlets are credited three or more times; one step lower each
+  when the dateline carries an agency credit ("(Reuters)", itself a claim of first-hand
+  reporting), when a first-hand marker ("told reporters") appears outside sentences credited to an
+  outlet, and when the dateline's country is mentioned in passing (a local-angle line).
 - Limits: attribution phrases are matched per copy language (en, id, es, fr, de, pt, ru, tr, and
   a few ar/zh forms); people quoted without any phrase are not counted; outlets missing from the
   media lexicon are invisible; a correspondent's story datelined abroad that cites only foreign
@@ -97,6 +100,9 @@ struct SourceFact<'a> {
     country: &'a str,
     text: &'a str,
 }
+
+/// Mentions of the dateline's country that still count as "in passing".
+const HOME_IN_PASSING: usize = 2;
 
 impl Rule for DatelineProvenance {
     fn meta(&self) -> &'static RuleMeta {
@@ -146,9 +152,16 @@ impl Rule for DatelineProvenance {
         }
         let Some(home) = resolved.country.as_deref() else { return };
 
-        // 1. the dateline place is not what the story is about
-        if story_countries.contains_key(home) {
-            return;
+        // 1. the dateline place is not what the story is about: its city is never named, and its
+        //    country at most in passing (a local-angle line at the end of a foreign story lowers
+        //    the confidence instead of clearing the dateline)
+        let mut demote = 0;
+        if let Some(&home_n) = story_countries.get(home) {
+            let others: usize = story_countries.iter().filter(|(c, _)| c.as_str() != home).map(|(_, n)| n).sum();
+            if home_n > HOME_IN_PASSING || home_n * 4 > others {
+                return;
+            }
+            demote += 1;
         }
         let city_key = crate::document::places::key(&d.city);
         let city_named = places.0.mentions.iter().any(|m| {
@@ -158,9 +171,10 @@ impl Rule for DatelineProvenance {
         if city_named {
             return;
         }
-        // 2. no sign of first-hand reporting
+        // 2. signs of first-hand reporting ("told reporters") weaken the case: the reporters may be
+        //    the foreign outlet's
         if !attr.firsthand.is_empty() {
-            return;
+            demote += 1;
         }
         // 3. most media-sourced information comes from outlets of other countries
         let publisher = doc.meta.source.as_deref().and_then(|s| media.resolve(s));
@@ -181,11 +195,17 @@ impl Rule for DatelineProvenance {
         let mut countries: Vec<&str> = foreign.keys().map(|o| media.outlets[*o as usize].country.as_str()).collect();
         countries.sort_unstable();
         countries.dedup();
-        let mut level = match (foreign.len(), countries.len()) {
+        // one outlet: low; two of one country: medium; more outlets or countries: high; a story
+        // credited again and again (three or more credits) one step up
+        let mut level: i32 = match (foreign.len(), countries.len()) {
             (1, _) => 0,
             (2, 1) => 1,
             _ => 2,
         };
+        if foreign_count >= 3 {
+            level = (level + 1).min(2);
+        }
+        level -= demote;
         if agency.is_some() || d.agency.is_some() {
             level -= 1;
         }

@@ -28,7 +28,8 @@ Phrases that render a source-language construction word for word: Indonesian *Di
 as "It is known that", *Dikatakan* as "It was said that", *pihak kepolisian* as "the party of
 the police"; Russian *В свою очередь* as "In turn,"; Arabic *ومن الجدير بالذكر* as "It is
 worth mentioning that"; Chinese *据悉* as "It is learned that"; and English calques in other
-copy languages (Spanish "tomar lugar", French "faire du sens", German "realisieren, dass").
+copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
+genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk").
 
 ## Why it matters
 Calques mark machine or hurried translation. They add empty words, hide who is speaking
@@ -46,7 +47,10 @@ story tell the desk it was translated from that language, which matters for sour
 ## False positives
 Some of these phrases are also ordinary English ("It should be noted that", "For its part,"):
 alone they get low confidence, and the weakest are reported only when other calques of the
-same language appear. Raise the bar with `--min-confidence medium` or
+same language appear. Phrases with a literal reading ("at the end of the day" in every
+language, Indonesian "mengambil tempat" for people taking their places) are low or
+cluster-only, and native idioms that look like calques (Spanish "jugar un papel", German
+"eine Rolle spielen", Turkish "açıklamada bulundu") are not listed. Raise the bar with `--min-confidence medium` or
 `[rules.translationese] min-confidence = "medium"`.
 
 ## Lexicon
@@ -60,6 +64,7 @@ confidence original better note`); add your own with `--lexicon`."#,
         "lexicons/phrases/calques.de.tsv",
         "lexicons/phrases/calques.pt.tsv",
         "lexicons/phrases/calques.ru.tsv",
+        "lexicons/phrases/calques.tr.tsv",
     ],
 };
 
@@ -190,7 +195,7 @@ impl LexiconIndex for CalqueIndex {
                 let calque = parse_row(file, row, &cols)?;
                 let forms = expand(&calque.pattern).map_err(|e| file.error(row, format!("pattern: {e}")))?;
                 let id = entry.0.len();
-                entry.1.extend(forms.into_iter().map(|f| (f, id)));
+                entry.1.extend(forms.iter().flat_map(|f| case_variants(f, &file.lang)).map(|f| (f, id)));
                 entry.0.push(calque);
             }
         }
@@ -206,6 +211,31 @@ impl LexiconIndex for CalqueIndex {
         }
         Ok(CalqueIndex { by_lang })
     }
+}
+
+/// A literal form and its other-case initial when that letter is not ASCII (the automaton
+/// folds ASCII case only): "на ежедневной основе" also as "На ежедневной основе", "à la fin"
+/// as "À la fin". Turkish and Azerbaijani pair dotted and dotless i: `i`/`İ`, `ı`/`I`.
+fn case_variants(form: &str, lang: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    let Some(first) = form.chars().next() else { return out };
+    let rest = &form[first.len_utf8()..];
+    let dotted = matches!(lang, "tr" | "az");
+    let flips: Vec<String> = match first {
+        'i' if dotted => vec!["İ".into()],
+        'İ' if dotted => vec!["i".into()],
+        'ı' if dotted => vec!["I".into()],
+        'I' if dotted => vec!["ı".into()],
+        c if c.is_ascii() => vec![],
+        c => vec![c.to_uppercase().collect(), c.to_lowercase().collect()],
+    };
+    for f in flips {
+        let variant = format!("{f}{rest}");
+        if !out.contains(&variant) {
+            out.push(variant);
+        }
+    }
+    out
 }
 
 /// Cluster threshold: distinct calques of one source language and their summed weight.
@@ -407,6 +437,50 @@ mod tests {
     fn flags_english_calques_in_spanish_copy() {
         let got = flagged("La reunión tomará lugar en Madrid y no hace sentido esperar.", "es");
         assert_eq!(got.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), vec!["tomará lugar", "hace sentido"]);
+    }
+
+    #[test]
+    fn flags_english_calques_in_turkish_copy() {
+        let text = "Bakan, sorunları adresleyecek bir plan hazırladıklarını söyledi. \"Beklemek anlam yapmıyor\" dedi.";
+        assert_eq!(
+            flagged(text, "tr"),
+            vec![("sorunları adresleyecek".to_string(), Confidence::High), ("anlam yapmıyor".to_string(), Confidence::High)]
+        );
+        // alone, a medium calque stays medium
+        assert_eq!(
+            flagged("Bakan, sorunları adresleyecek bir plan açıkladı.", "tr"),
+            vec![("sorunları adresleyecek".to_string(), Confidence::Medium)]
+        );
+    }
+
+    #[test]
+    fn ignores_native_turkish_near_misses() {
+        // native idioms that look like English calques: rol oynamak, yer almak, açıklamada bulunmak,
+        // tarafından yapılan açıklamada, yıllık bazda, şiddetle kınamak, fark yaratmak
+        let text = "Dışişleri Bakanlığı tarafından yapılan açıklamada saldırı şiddetle kınandı. Bakan, Türkiye'nin \
+                    arabuluculukta önemli bir rol oynadığını söyledi ve toplantıda yer alan heyetlere teşekkür etti. \
+                    Enflasyon yıllık bazda yüzde 48 oldu; bakan konuya ilişkin açıklamada bulundu ve yeni paketin fark yaratacağını söyledi. \
+                    Günün sonunda toplantı salonunun ışıkları söndü.";
+        assert!(flagged(text, "tr").is_empty(), "{:?}", flagged(text, "tr"));
+    }
+
+    #[test]
+    fn matches_non_ascii_initials_in_either_case() {
+        assert_eq!(
+            flagged("На ежедневной основе инспекторы проверяют станцию.", "ru"),
+            vec![("На ежедневной основе".to_string(), Confidence::Low)]
+        );
+        assert_eq!(case_variants("à la fin du jour", "fr"), vec!["à la fin du jour", "À la fin du jour"]);
+        assert_eq!(case_variants("iş", "tr"), vec!["iş", "İş"]);
+        assert_eq!(case_variants("in 2024", "de"), vec!["in 2024"]);
+    }
+
+    #[test]
+    fn ignores_native_role_and_sense_idioms() {
+        assert_clean(&Translationese, "La ministra dijo que Colombia jugará un papel clave y que tiene sentido esperar.");
+        assert!(flagged("Die Länder spielen eine Rolle, das Treffen fand 2024 statt und ergibt Sinn.", "de").is_empty());
+        assert!(flagged("Это решение имеет смысл, а Москва играет важную роль.", "ru").is_empty());
+        assert!(flagged("A medida faz sentido e o Brasil desempenha um papel central.", "pt").is_empty());
     }
 
     #[test]
