@@ -106,7 +106,8 @@ pub struct CheckArgs {
     /// Do not read any config file.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
-    /// The copy's language (ISO 639-1: en, id, es, ...); `auto` detects it.
+    /// The copy's language (ISO 639-1: en, id, es, ...) or locale (es-MX, de-CH: number-format
+    /// then enforces that region's convention); `auto` detects it.
     #[arg(long)]
     pub lang: Option<String>,
     /// Extra lexicon file(s) merged into the embedded lexicons.

@@ -107,6 +107,9 @@ pub struct Document {
     pub language: Option<&'static str>,
     /// How sure the language is: `declared`, `detected`, or `default`.
     pub language_source: &'static str,
+    /// The region of a declared language tag (`MX` of `es-MX`, `419` of `es-419`), upper case;
+    /// `None` when the language was detected or its tag names no region.
+    pub region: Option<String>,
     pub originals: Vec<Original>,
     pub pieces: Vec<Piece>,
     cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
@@ -163,6 +166,7 @@ impl Document {
             meta: Metadata::default(),
             language: None,
             language_source: "default",
+            region: None,
             originals,
             pieces,
             cache: Mutex::new(HashMap::new()),

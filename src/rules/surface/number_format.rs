@@ -1,11 +1,17 @@
 //! FM001 number-format: numbers written in another locale's convention ("28.985 people" or
 //! "3,5 percent" in English copy, "3.5 persen" in Indonesian copy). The rule knows each copy
-//! language's decimal and group separators and reads the words around a number to decide
+//! locale's decimal and group separators and reads the words around a number to decide
 //! what an ambiguous separator means.
+//!
+//! Which locale: a declared region (`es-MX`) when it has a row; otherwise, for a language whose
+//! regions write opposite conventions (Spanish), the convention the story itself follows best,
+//! the dateline's country and its agency's home country counting as one number each.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::document::Document;
+use crate::document::attribution::MediaIndex;
+use crate::document::places::{Gazetteer, StoryPlaces};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::{Context, Family, Output, Rule, RuleMeta};
@@ -25,7 +31,9 @@ pub static META: RuleMeta = RuleMeta {
 Numbers whose separators follow another language's convention: a thousands dot
 (`28.985 people`, `1.234.567`, `Rp36.000`) or a decimal comma (`3,5 percent`, `1.234,5`) in
 English copy; an English decimal point or thousands comma in copy whose language writes
-`3,5` and `1.234` (`3.5 persen`, `1,234,567 orang`).
+`3,5` and `1.234` (`3.5 persen`, `1,234,567 orang`). Where a language's regions disagree
+(Spanish `1.5%` in Mexico, `1,5 %` in Spain), the numbers that break the convention the rest
+of the story follows.
 
 ## Why it matters
 Left over from the source text, these numbers are misread by a factor of a thousand:
@@ -45,27 +53,54 @@ fix); when a separator could be either, the message says so and offers none.
 `1.234` is only read as thousands when a whole-number noun follows (`people`, `houses`), an
 amount in rupiah precedes it, or the story uses thousands dots elsewhere: versions, scores
 and measurements are left alone, and so are dates (`20.05.2021`), times (`10.30 WIB`), lists
-(`1,2,3`) and numbers glued to letters. Set the copy language with `--lang` if detection
-picks the wrong one.
+(`1,2,3`), numbers glued to letters and groups that are not three digits (Indian `1,00,000`).
+
+Regional conventions: Mexican, Central American, Caribbean, Peruvian and US Spanish copy writes
+`1.5%` and `2,350,000`, Spain and most of South America `1,5 %` and `2.350.000`; Swiss German
+writes `1.5` and `1'250'000`. For such a language a story that is consistent in any of its
+regions' conventions is clean; in a mixed story the minority is flagged, and the dateline's
+country and its agency's home country (EFE: Spain, AP: United States) each count as one more
+number in their region's convention. To enforce one locale, declare it: `--lang es-MX`,
+`language = "es-MX"` in `wirelint.toml`, or the story's own tag (JSONL, `xml:lang`, `<html
+lang>`). Set the copy language with `--lang` if detection picks the wrong one.
 
 ## Lexicon
-`lexicons/numbers/conventions.tsv` (kind `number-conventions`: `lang decimal group`, from
-Unicode CLDR) and `lexicons/numbers/words.tsv` (kind `number-words`: `word lang role`)."#,
+`lexicons/numbers/conventions.tsv` (kind `number-conventions`: `locale decimal group usage`,
+from Unicode CLDR 49 via `lexicons/scripts/number_conventions.py`) and
+`lexicons/numbers/words.tsv` (kind `number-words`: `word lang role`); the dateline's place and
+agency are read with `lexicons/places/` and `lexicons/media/`."#,
     lexicons: &["lexicons/numbers/conventions.tsv", "lexicons/numbers/words.tsv"],
 };
 
-/// A copy language's number convention.
+/// A copy locale's number convention.
 #[derive(Debug, Clone)]
 struct Convention {
     decimal: char,
     /// Accepted group separators, preferred first.
     groups: Vec<char>,
+    usage: Usage,
 }
 
 impl Convention {
     fn group(&self) -> char {
         self.groups[0]
     }
+
+    /// Same separators (the order of the accepted alternatives aside)?
+    fn same_as(&self, other: &Convention) -> bool {
+        self.decimal == other.decimal && self.groups.len() == other.groups.len() && self.groups.iter().all(|g| other.groups.contains(g))
+    }
+}
+
+/// Which stories a regional row speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Usage {
+    /// The language's own row (`es`).
+    Base,
+    /// A convention a whole block of the language writes (`es-MX`): any story of the language may follow it.
+    Common,
+    /// Only stories declared in, or datelined in, that region (`de-CH`).
+    Local,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,11 +110,27 @@ enum Role {
     Unit,
 }
 
-/// Conventions by language and the context words that disambiguate separators.
+/// Conventions by locale and the context words that disambiguate separators.
 pub struct NumberIndex {
+    /// By locale key: `es`, `es-MX` (language lower case, region upper case).
     conventions: HashMap<String, Convention>,
+    /// Per language: its `common` regional locales whose convention differs from the base row.
+    common: HashMap<String, Vec<String>>,
+    /// Languages with a regional row whose convention differs from the base row.
+    regional: HashSet<String>,
     /// (lower-cased word, lang) -> roles.
     words: HashMap<(String, String), Vec<Role>>,
+}
+
+/// `es_mx` -> `es-MX`.
+fn locale_key(tag: &str) -> String {
+    let mut parts = tag.trim().split(['-', '_']);
+    let mut key = parts.next().unwrap_or("").to_ascii_lowercase();
+    if let Some(region) = parts.next() {
+        key.push('-');
+        key.push_str(&region.to_ascii_uppercase());
+    }
+    key
 }
 
 fn separator(name: &str) -> Option<char> {
@@ -111,7 +162,29 @@ impl LexiconIndex for NumberIndex {
                 if groups.is_empty() || groups.contains(&decimal) {
                     return Err(file.error(row, "group: list at least one separator, not the decimal one"));
                 }
-                conventions.insert(row.get(0).to_string(), Convention { decimal, groups });
+                let key = locale_key(row.get(0));
+                let usage = match file.column("usage").map(|u| row.get(u)).unwrap_or("") {
+                    "" if !key.contains('-') => Usage::Base,
+                    "common" => Usage::Common,
+                    "local" | "" => Usage::Local,
+                    other => return Err(file.error(row, format!("usage `{other}`: expected common or local"))),
+                };
+                conventions.insert(key, Convention { decimal, groups, usage });
+            }
+        }
+        let mut common: HashMap<String, Vec<String>> = HashMap::new();
+        let mut regional = HashSet::new();
+        let mut keys: Vec<&String> = conventions.keys().collect();
+        keys.sort();
+        for key in keys {
+            let Some((lang, _)) = key.split_once('-') else { continue };
+            let (conv, base) = (&conventions[key], conventions.get(lang));
+            if base.is_some_and(|b| conv.same_as(b)) {
+                continue;
+            }
+            regional.insert(lang.to_string());
+            if conv.usage == Usage::Common {
+                common.entry(lang.to_string()).or_default().push(key.clone());
             }
         }
         let mut words: HashMap<(String, String), Vec<Role>> = HashMap::new();
@@ -127,7 +200,7 @@ impl LexiconIndex for NumberIndex {
                 words.entry((row.get(0).to_lowercase(), row.get(l).to_string())).or_default().push(role);
             }
         }
-        Ok(NumberIndex { conventions, words })
+        Ok(NumberIndex { conventions, common, regional, words })
     }
 }
 
@@ -244,33 +317,179 @@ impl Rule for NumberFormat {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<NumberIndex>() else { return };
         let Some(lang) = doc.language else { return };
-        let Some(conv) = index.conventions.get(lang) else { return };
+        let Some(base) = index.conventions.get(lang) else { return };
         let nums = numerals(&doc.text);
         if nums.is_empty() {
             return;
         }
-        let checker = Checker { index: &index, doc, lang, conv };
-        // first the readings that are certain on their own; any of them shows the story keeps
-        // its source's convention, which then settles the ambiguous `1.250` cases
-        let mut verdicts: Vec<Option<Verdict>> = nums.iter().map(|n| checker.certain(n).or_else(|| checker.ambiguous(n, false))).collect();
-        if verdicts.iter().any(Option::is_some) {
-            for (n, v) in nums.iter().zip(verdicts.iter_mut()) {
-                if v.is_none() {
-                    *v = checker.ambiguous(n, true);
-                }
+        let copy = format!("{} copy", language_name(lang));
+        // 1. a declared tag with a row of its own (`es-MX`): that locale's convention, strictly
+        if let Some(region) = &doc.region {
+            let key = format!("{lang}-{region}");
+            if let Some(conv) = index.conventions.get(&key) {
+                let scope = format!("{key} copy");
+                let checker = Checker { index: &index, doc, lang, conv, scope: &scope, subject: &scope };
+                report(out, &nums, checker.run(&nums), None, "");
+                out.fact("number_convention", convention_fact(conv, Some(&key), "declared"));
+                return;
             }
         }
-        for (n, v) in nums.iter().zip(verdicts) {
-            if let Some(v) = v {
-                let message = format!("`{}` {}", n.text, v.why);
-                let f = Finding::new(&META, n.span, v.confidence, message);
-                out.push(match v.rewrite {
-                    Some(r) => f.replace_with(r, Applicability::Unsafe),
-                    None => f,
-                });
+        if !index.regional.contains(lang) {
+            // one convention for the whole language (English, Indonesian...)
+            let checker = Checker { index: &index, doc, lang, conv: base, scope: &copy, subject: &copy };
+            report(out, &nums, checker.run(&nums), None, "");
+            return;
+        }
+        // 2. the regions the story's dateline names (its place, its agency's home), then 3. the
+        // story's own usage, among the conventions the language's press writes
+        let priors = region_priors(cx, doc);
+        let mut cands: Vec<Candidate<'_>> = Vec::new();
+        for p in &priors {
+            let key = format!("{lang}-{}", p.country);
+            if let Some(conv) = index.conventions.get(&key) {
+                add_candidate(&mut cands, key, conv, Some(p));
             }
+        }
+        add_candidate(&mut cands, lang.to_string(), base, None);
+        for key in index.common.get(lang).into_iter().flatten() {
+            add_candidate(&mut cands, key.clone(), &index.conventions[key], None);
+        }
+        let distinct = cands;
+        if distinct.len() == 1 {
+            // the dateline's region writes as the language's base row does: that convention, strictly
+            let checker = Checker { index: &index, doc, lang, conv: distinct[0].conv, scope: &copy, subject: &copy };
+            report(out, &nums, checker.run(&nums), None, "");
+            return;
+        }
+        // every convention reads the numbers; the one the story follows best wins, each region the
+        // dateline names counting as one more number in its convention; ties go to the dateline's
+        // regions, then to the language's base row
+        let runs: Vec<(Vec<Option<Verdict>>, usize)> = distinct
+            .iter()
+            .map(|c| {
+                let v = Checker { index: &index, doc, lang, conv: c.conv, scope: "this story", subject: "" }.run(&nums);
+                let cost = v.iter().filter(|v| v.is_some()).count();
+                (v, cost)
+            })
+            .collect();
+        let score = |i: usize| runs[i].1 as i64 - distinct[i].priors.len() as i64;
+        let best = (0..distinct.len()).min_by_key(|&i| (score(i), i)).expect("at least two candidates");
+        let chosen = &distinct[best];
+        let prior = chosen.priors.first();
+        let label = prior.map(|_| chosen.key.as_str()).or((chosen.conv.usage == Usage::Base).then_some(lang));
+        let cost = runs[best].1;
+        let others = (0..distinct.len()).filter(|&i| i != best).map(|i| runs[i].1).min().unwrap_or(0);
+        let from = if prior.is_some() && cost >= others { "dateline" } else { "usage" };
+        out.fact("number_convention", convention_fact(chosen.conv, label, from));
+        if cost == 0 {
+            return; // internally consistent in one of the language's conventions
+        }
+        // who says the chosen convention is the right one: the story's majority, the dateline's
+        // region (on a tie or a one-number margin), or only the language's default (a coin toss,
+        // reported at low confidence)
+        let (subject, cap) = if cost < others {
+            ("the rest of this story".to_string(), None)
+        } else if let Some(p) = prior {
+            (format!("{copy} from {}", p.country_name), Some(Confidence::Medium))
+        } else {
+            (copy.clone(), Some(Confidence::Low))
+        };
+        let mut context =
+            format!(" (this story mixes conventions: {cost} number{} like this, {others} the other way", if cost == 1 { "" } else { "s" });
+        for p in &chosen.priors {
+            context.push_str("; ");
+            context.push_str(&p.why);
+        }
+        context.push(')');
+        let verdicts = Checker { index: &index, doc, lang, conv: chosen.conv, scope: "this story", subject: &subject }.run(&nums);
+        report(out, &nums, verdicts, cap, &context);
+    }
+}
+
+/// A convention a story may follow.
+struct Candidate<'a> {
+    key: String,
+    conv: &'a Convention,
+    /// The regions of the dateline that write it.
+    priors: Vec<Prior>,
+}
+
+/// A region the story's dateline names: the place's country, or the credited agency's home.
+#[derive(Debug, Clone)]
+struct Prior {
+    /// ISO 3166-1 alpha-2 code.
+    country: String,
+    country_name: String,
+    /// For messages: `the dateline, MADRID, is in Spain`.
+    why: String,
+}
+
+/// Adds a convention to the candidates, or a prior to the candidate with the same convention.
+fn add_candidate<'a>(cands: &mut Vec<Candidate<'a>>, key: String, conv: &'a Convention, prior: Option<&Prior>) {
+    let i = match cands.iter().position(|c| c.conv.same_as(conv)) {
+        Some(i) => i,
+        None => {
+            cands.push(Candidate { key, conv, priors: Vec::new() });
+            cands.len() - 1
+        }
+    };
+    if let Some(p) = prior {
+        cands[i].priors.push(p.clone());
+    }
+}
+
+/// Pushes the verdicts as findings.
+fn report(out: &mut Output, nums: &[Numeral<'_>], verdicts: Vec<Option<Verdict>>, cap: Option<Confidence>, context: &str) {
+    for (n, v) in nums.iter().zip(verdicts) {
+        if let Some(v) = v {
+            let message = format!("`{}` {}{context}", n.text, v.why);
+            let confidence = match cap {
+                Some(c) if c < v.confidence => c,
+                _ => v.confidence,
+            };
+            let f = Finding::new(&META, n.span, confidence, message);
+            out.push(match v.rewrite {
+                Some(r) => f.replace_with(r, Applicability::Unsafe),
+                None => f,
+            });
         }
     }
+}
+
+/// The `number_convention` story fact.
+fn convention_fact(conv: &Convention, locale: Option<&str>, from: &str) -> serde_json::Value {
+    serde_json::json!({
+        "locale": locale,
+        "from": from,
+        "decimal": conv.decimal.to_string(),
+        "group": conv.group().to_string(),
+    })
+}
+
+/// The regions the dateline names: the country of its place (`CIUDAD DE MÉXICO` -> MX) and the
+/// home country of the agency it credits (`(EFE)` -> ES), which keeps its house style abroad.
+fn region_priors(cx: &Context<'_>, doc: &Document) -> Vec<Prior> {
+    let Some(d) = doc.dateline.as_ref() else { return Vec::new() };
+    let Ok(gaz) = cx.lexicons.index::<Gazetteer>() else { return Vec::new() };
+    let mut priors = Vec::new();
+    let mut place = gaz.resolve_dateline(d, &BTreeMap::new());
+    if place.country.is_none() && !place.candidates.is_empty() {
+        // an ambiguous name (Córdoba AR/ES): the countries the story mentions settle it
+        place = gaz.resolve_dateline(d, &doc.analysis::<StoryPlaces>(cx).0.countries());
+    }
+    if let Some(cc) = place.country {
+        let name = gaz.country_name(&cc).to_string();
+        priors.push(Prior { why: format!("the dateline, {}, is in {name}", d.city), country: cc, country_name: name });
+    }
+    let media = cx.lexicons.index::<MediaIndex>().ok();
+    if let (Some(agency), Some(media)) = (d.agency.as_deref(), media.as_deref())
+        && let Some(o) = media.resolve(agency)
+    {
+        let cc = media.outlets[o as usize].country.clone();
+        let name = gaz.country_name(&cc).to_string();
+        priors.push(Prior { why: format!("{agency} is based in {name}"), country: cc, country_name: name });
+    }
+    priors
 }
 
 struct Checker<'a> {
@@ -278,11 +497,26 @@ struct Checker<'a> {
     doc: &'a Document,
     lang: &'a str,
     conv: &'a Convention,
+    /// Where the convention holds, for messages: `Spanish copy`, `es-MX copy`, `this story`.
+    scope: &'a str,
+    /// Who writes the convention, for messages: `Spanish copy`, `the rest of this story`.
+    subject: &'a str,
 }
 
 impl Checker<'_> {
-    fn lang_name(&self) -> &str {
-        language_name(self.lang)
+    /// The verdict on every numeral: first the readings that are certain on their own; any of
+    /// them shows the story keeps its source's convention, which then settles the ambiguous
+    /// `1.250` cases.
+    fn run(&self, nums: &[Numeral<'_>]) -> Vec<Option<Verdict>> {
+        let mut verdicts: Vec<Option<Verdict>> = nums.iter().map(|n| self.certain(n).or_else(|| self.ambiguous(n, false))).collect();
+        if verdicts.iter().any(Option::is_some) {
+            for (n, v) in nums.iter().zip(verdicts.iter_mut()) {
+                if v.is_none() {
+                    *v = self.ambiguous(n, true);
+                }
+            }
+        }
+        verdicts
     }
 
     /// The role of the word after the number (`%` counts as a unit). When nothing useful
@@ -296,7 +530,9 @@ impl Checker<'_> {
         let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
         let roles = self.index.words.get(&(word, self.lang.to_string()));
         // `thousand` and `mil` are scales; a count noun wins when a word is both
-        roles.and_then(|roles| [Role::Count, Role::Scale, Role::Unit].into_iter().find(|r| roles.contains(r))).or_else(|| self.unit_before(n))
+        roles
+            .and_then(|roles| [Role::Count, Role::Scale, Role::Unit].into_iter().find(|r| roles.contains(r)))
+            .or_else(|| self.unit_before(n))
     }
 
     /// A unit written before the number (`%61,36`, `yüzde 61,36`), from the same word list.
@@ -333,7 +569,7 @@ impl Checker<'_> {
             return Some(Verdict {
                 confidence: Confidence::High,
                 rewrite: Some(n.groups.join(&conv.group().to_string())),
-                why: format!("uses `{first}` to group thousands; {} copy groups with {}", self.lang_name(), show(conv.group())),
+                why: format!("uses `{first}` to group thousands; {} groups with {}", self.subject, show(conv.group())),
             });
         }
         if n.seps.len() >= 2 {
@@ -354,8 +590,8 @@ impl Checker<'_> {
                 confidence: Confidence::High,
                 rewrite: Some(format!("{int}{}{}", conv.decimal, n.groups.last().unwrap())),
                 why: format!(
-                    "is written with `{grp}` for thousands and `{dec}` for decimals; {} copy writes {} and {}",
-                    self.lang_name(),
+                    "is written with `{grp}` for thousands and `{dec}` for decimals; {} writes {} and {}",
+                    self.subject,
                     show(conv.group()),
                     show(conv.decimal)
                 ),
@@ -380,7 +616,7 @@ impl Checker<'_> {
         Some(Verdict {
             confidence,
             rewrite: Some(format!("{int}{}{frac}", conv.decimal)),
-            why: format!("uses `{first}` as the decimal mark; {} copy writes {}", self.lang_name(), show(conv.decimal)),
+            why: format!("uses `{first}` as the decimal mark; {} writes {}", self.subject, show(conv.decimal)),
         })
     }
 
@@ -414,11 +650,11 @@ impl Checker<'_> {
             _ => (Confidence::Medium, false, "the story writes other numbers in the same foreign convention".to_string()),
         };
         let why = if certain {
-            format!("uses `{sep}` to group thousands ({because}); {} copy writes `{as_thousands}`", self.lang_name())
+            format!("uses `{sep}` to group thousands ({because}); {} writes `{as_thousands}`", self.subject)
         } else {
             format!(
-                "is ambiguous in {} copy: `{sep}` reads as a decimal mark ({as_decimal}), but {because}, so it is probably {as_thousands}; check the source",
-                self.lang_name()
+                "is ambiguous in {}: `{sep}` reads as a decimal mark ({as_decimal}), but {because}, so it is probably {as_thousands}; check the source",
+                self.scope
             )
         };
         Some(Verdict { confidence, rewrite: certain.then_some(as_thousands), why })
@@ -511,5 +747,74 @@ mod tests {
             flagged("Inflasi naik 3.5 persen dan 1,234,567 orang mengungsi, sementara 2,500 orang terluka.", "id"),
             vec![pair("3.5", Some("3,5")), pair("1,234,567", Some("1.234.567")), pair("2,500", Some("2.500"))]
         );
+    }
+
+    #[test]
+    fn ignores_consistent_mexican_and_argentine_copy() {
+        // no dateline, no declared region: either convention of the Spanish press is fine
+        assert!(flagged("La economía creció 1.5% y 2,350,000 personas encontraron empleo; la inflación fue de 4.2%.", "es").is_empty());
+        assert!(flagged("La economía creció 1,5 % y 2.350.000 personas encontraron empleo; la inflación fue de 4,2 %.", "es").is_empty());
+        let mx = "CIUDAD DE MÉXICO (AP) — La economía creció 1.5% y 2,350,000 personas encontraron empleo; la inflación fue de 4.2%.";
+        assert!(flagged(mx, "es").is_empty());
+        // an agency keeps its house style abroad: EFE from Mexico City
+        let efe = "CIUDAD DE MÉXICO (EFE) - La economía creció 1,5 % y 2.350.000 personas encontraron empleo.";
+        assert!(flagged(efe, "es").is_empty());
+    }
+
+    #[test]
+    fn flags_the_minority_convention_in_mixed_spanish() {
+        let t = "La economía creció 1.5% y 2,350,000 personas encontraron empleo; la inflación fue de 4,2 %.";
+        let (doc, f) = run_lang(&NumberFormat, t, Some("es"));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(doc.slice(f[0].span), "4,2");
+        assert!(f[0].message.contains("the rest of this story writes a dot"), "{}", f[0].message);
+        assert_eq!(f[0].suggestion.as_ref().map(|s| s.replacement.as_str()), Some("4.2"));
+    }
+
+    #[test]
+    fn dateline_settles_a_tie() {
+        // one number each way: Buenos Aires writes a decimal comma
+        let t = "BUENOS AIRES — La inflación fue de 4.2% en octubre y de 3,5 % en septiembre.";
+        assert_eq!(flagged(t, "es"), vec![pair("4.2", Some("4,2"))]);
+        // without a dateline it is a coin toss: the base convention, at low confidence
+        let (_, f) = run_lang(&NumberFormat, "La inflación fue de 4.2% en octubre y de 3,5 % en septiembre.", Some("es"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].confidence, Confidence::Low);
+    }
+
+    #[test]
+    fn declared_region_is_strict() {
+        let t = "La inflación fue de 4,2 % en octubre y 2.350.000 personas perdieron el empleo.";
+        assert_eq!(flagged(t, "es-MX"), vec![pair("4,2", Some("4.2")), pair("2.350.000", Some("2,350,000"))]);
+        assert!(flagged(t, "es-AR").is_empty());
+        // a region without a row of its own (es-419) leaves the story's usage to decide
+        assert!(flagged(t, "es-419").is_empty());
+    }
+
+    #[test]
+    fn ignores_lakh_grouping_in_indian_english() {
+        let t = "NEW DELHI (PTI) - Refunds of Rs 2,35,000 crore went to 1,00,000 firms and 12,34,567 people; growth was 7.8 per cent.";
+        assert!(flagged(t, "en").is_empty());
+    }
+
+    #[test]
+    fn swiss_dateline_allows_swiss_decimals_in_german() {
+        let t = "ZÜRICH (sda) - Die Umsätze stiegen um 1.4 Prozent, 1'250'000 Personen arbeiten in der Branche.";
+        assert!(flagged(t, "de").is_empty());
+        // elsewhere, German copy still writes a decimal comma
+        let t = "BERLIN (dpa) - Die Umsätze stiegen um 1.4 Prozent.";
+        assert_eq!(flagged(t, "de"), vec![pair("1.4", Some("1,4"))]);
+    }
+
+    #[test]
+    fn madrid_efe_story_keeps_spains_convention() {
+        // two English-style numbers against one Spanish one, but the dateline (Spain) and the
+        // agency (EFE, Spain) each count as one more: Spain's convention, at medium confidence
+        let t = "MADRID (EFE) - El paro afectó a 2,350,000 personas y el PIB creció 1.5%, mientras que la inflación fue del 3,2 %.";
+        let (doc, f) = run_lang(&NumberFormat, t, Some("es"));
+        let got: Vec<&str> = f.iter().map(|f| doc.slice(f.span)).collect();
+        assert_eq!(got, vec!["2,350,000", "1.5"]);
+        assert!(f.iter().all(|f| f.confidence == Confidence::Medium));
+        assert!(f[0].message.contains("Spanish copy from Spain"), "{}", f[0].message);
     }
 }
