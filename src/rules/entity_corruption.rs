@@ -520,6 +520,12 @@ fn one_letter_moved(a: &str, b: &str) -> bool {
     })
 }
 
+/// One transliteration step apart (`names::variant::near` on heavy keys).
+fn near_variant(a: &str, b: &str) -> bool {
+    use crate::document::names::variant::{heavy, near};
+    near(&heavy(a), &heavy(b))
+}
+
 /// Same transliteration key (`names::variant::heavy`): spellings of one name, not a corruption.
 fn heavy_equal(a: &str, b: &str) -> bool {
     use crate::document::names::variant::heavy;
@@ -646,6 +652,16 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
                 hits.extend(h.iter().map(|&(ni, pos)| (ni, pos, false)));
             }
         }
+        // the words here are a known name of this language as written (up to compound spelling
+        // and British or American spelling): no other name's near-miss applies
+        let exact = |&(ni, pos, _): &(usize, usize, bool)| {
+            let name = &ix.names[ni];
+            (name.lang == lang || name.lang == "mul")
+                && align(words, i, name, pos).is_some_and(|a| a.diff.is_none() && w.contiguous(doc, a.start, a.end))
+        };
+        if hits.iter().any(exact) {
+            continue;
+        }
         for &(ni, pos, via_confusion) in &hits {
             let name = &ix.names[ni];
             let Some(Alignment { start, end, diff: Some((j, k)) }) = align(words, i, name, pos) else { continue };
@@ -685,6 +701,11 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
             }
             // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
             let want_distinctive = ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !WEAK_ANCHORS.contains(&want.as_str());
+            // a transliteration variant from another language ("Hizbullah", "Jehudit") is a
+            // spelling, not a corruption
+            if foreign.is_some() && (heavy_equal(&got.key, want) || near_variant(&got.key, want)) {
+                continue;
+            }
             let near = !confusion
                 && want_distinctive
                 && (foreign.is_some() || !ix.known_tokens.contains(got.key.as_ref()))
