@@ -38,10 +38,15 @@ The name of a known organisation, newsmaker or news outlet that came out of tran
 corrupted, while every word in it is still a real word:
 
 - a multi-word organisation name with one word swapped for a known confusion or a near-miss
-  ("Israeli Jihad" for "Islamic Jihad", "Australian Labor" where "Austrian" was meant);
+  ("Israeli Jihad" for "Islamic Jihad", "Fast Support Forces" for the Rapid Support Forces,
+  "Association of South East Asian Countries" for ASEAN), or written in another language's
+  spelling ("Hayat Tahrir al-Syam", the Indonesian form, in English copy);
+- an agency's name calqued with another derivation of its field word ("Japan Meteorology and
+  Geophysics Agency" for the Japan Meteorological Agency);
 - a newsmaker's name a letter or two off ("Antony Blinkin", "Annalena Baerback",
-  "Ayman Safedi"), when the first name, the person's role in the sentence, or the correct
-  spelling elsewhere in the story supports the match;
+  "Ayman Safedi", "Rahul Ghandi"), when the first name, the person's role in the sentence, or
+  the correct spelling elsewhere in the story supports the match; a repeated slip is reported
+  once;
 - a news outlet's name translated as a common word after an attribution cue
   ("as quoted from Compass" for the Indonesian daily *Kompas*, "the newspaper The Country"
   for *El País*).
@@ -68,7 +73,10 @@ Names the lexicon does not know are never flagged on their own: an unknown surna
 known one needs the known person's first name, role or correct spelling in the story. Accepted
 variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and never flagged, and a
 spelling that is only a transliteration variant of a known name (Araqchi for Araghchi) is left
-to `name-inconsistency`.
+to `name-inconsistency`, except for names written natively in Latin script (`spelling` =
+`fixed`), where "Kamala Haris" is a slip; a dropped doubled letter or a moved letter ("Ghandi")
+needs the first name written before it, since "Haris" is also a name of its own. British and
+American spellings and compounds written apart ("South East") are the same name.
 If a legitimate name is flagged, add it to a user lexicon (`--lexicon my-entities.tsv`, kind
 `entities`) or raise `min-confidence` for the rule in `wirelint.toml`:
 
@@ -78,13 +86,16 @@ min-confidence = "high"
 ```
 
 ## Lexicon
-`lexicons/entities/organizations.tsv` and `lexicons/entities/people.tsv` (kind `entities`:
-canonical form, accepted aliases and role words per language), `lexicons/entities/confusions.tsv`
-(word confusions such as Israeli/Islamic), `lexicons/entities/outlet-calques.tsv` (outlet names
+`lexicons/entities/organizations.tsv`, `lexicons/entities/people.tsv` and
+`lexicons/entities/people-sport.tsv` (kind `entities`: canonical form, accepted aliases and role
+words per language; `spelling` = `fixed` for names with no transliteration variants),
+`lexicons/entities/confusions.tsv` (word confusions such as Israeli/Islamic; `anchor` = `yes`
+when the wrong word alone may find a name of three or more words), `lexicons/entities/outlet-calques.tsv` (outlet names
 translated as words)."#,
     lexicons: &[
         "lexicons/entities/organizations.tsv",
         "lexicons/entities/people.tsv",
+        "lexicons/entities/people-sport.tsv",
         "lexicons/entities/confusions.tsv",
         "lexicons/entities/outlet-calques.tsv",
     ],
