@@ -650,4 +650,24 @@ mod tests {
             &["yang sudah diputuskan oleh pemerintah dan DPR pada tahun lalu"],
         );
     }
+
+    #[test]
+    fn flags_spanish_clause_with_one_function_word_in_four() {
+        assert_flags(
+            &R,
+            "The electoral council said the count covered most of the ballots cast on Sunday. \
+             The count was based on 80 percent of the ballots, según informó el organismo electoral en la madrugada del lunes. \
+             The opposition rejected the result and asked for a recount.",
+            &["según informó el organismo electoral en la madrugada del lunes"],
+        );
+    }
+
+    #[test]
+    fn ignores_english_clause_with_stray_foreign_particles() {
+        assert_clean(
+            &R,
+            "The team played in Rio de Janeiro and Porto Alegre last season, where coach Carlo Ancelotti \
+             praised the defence, the midfield and the forwards after a long run of wins.",
+        );
+    }
 }
