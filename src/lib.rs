@@ -121,16 +121,18 @@ impl Linter {
     }
 }
 
-/// `(winner, loser)`: when both rules flag overlapping words, only the winner is reported,
-/// because its finding says more (a known newsmaker misspelled is also an in-story
-/// inconsistency, but the entity finding names the person and the right form).
-pub const SUPERSEDES: &[(&str, &str)] = &[
-    ("entity-corruption", "name-inconsistency"),
+/// `(winner, loser, at least)`: when both rules flag overlapping words and the winner's finding
+/// has at least that confidence, only the winner is reported, because its finding says more (a
+/// known newsmaker misspelled is also an in-story inconsistency, but the entity finding names the
+/// person and the right form).
+pub const SUPERSEDES: &[(&str, &str, Confidence)] = &[
+    ("entity-corruption", "name-inconsistency", Confidence::Low),
     // a homoglyph inside a name (`Krasnоgorsk` with a Cyrillic o) is one artifact, not a second spelling
-    ("mixed-script", "name-inconsistency"),
-    // a residue line (`Lea también: ...`) is deleted, not translated
-    ("scrape-residue", "untranslated-fragment"),
-    ("scrape-residue", "date-format"),
+    ("mixed-script", "name-inconsistency", Confidence::Low),
+    // a residue line (`Lea también: ...`) is deleted, not translated; a caption line (`Photo: ...`,
+    // medium) is content and keeps its untranslated-fragment finding
+    ("scrape-residue", "untranslated-fragment", Confidence::High),
+    ("scrape-residue", "date-format", Confidence::High),
 ];
 
 fn drop_superseded(findings: &mut Vec<Finding>) {
@@ -140,8 +142,9 @@ fn drop_superseded(findings: &mut Vec<Finding>) {
     let losers: Vec<usize> = (0..findings.len())
         .filter(|&i| {
             let f = &findings[i];
-            SUPERSEDES.iter().any(|&(winner, loser)| {
-                loser == f.rule.name && findings.iter().any(|g| g.rule.name == winner && g.span.overlaps(f.span))
+            SUPERSEDES.iter().any(|&(winner, loser, min)| {
+                loser == f.rule.name
+                    && findings.iter().any(|g| g.rule.name == winner && g.confidence >= min && g.span.overlaps(f.span))
             })
         })
         .collect();

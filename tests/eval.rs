@@ -409,6 +409,9 @@ fn update_doc(table: &str) {
 #[test]
 fn every_story_is_named_by_language_and_desk() {
     const LANGS: &[&str] = &["en", "id", "es", "fr", "de", "pt", "ru", "tr"];
+    if other_set() {
+        return;
+    }
     for name in load_stories().keys() {
         let parts: Vec<&str> = name.splitn(3, '-').collect();
         assert!(parts.len() == 3 && LANGS.contains(&parts[0]), "{name}: expected <lang>-<desk>-<slug>.txt with lang in {LANGS:?}");

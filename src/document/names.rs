@@ -284,8 +284,20 @@ fn is_title_word(lx: &NameLexicons, lang: &str, lw: &str) -> bool {
 }
 
 /// `Fatah-dominated`, `Russian-backed`: a capitalised word with a lower-case tail after a hyphen.
+/// Korean given names (`Yo-jong`, `Jae-in`, `Suk-yeol`) have short lower-case tails too: a tail
+/// of at most five letters that is not an English word of such compounds is part of the name.
 fn lower_tail(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+    w.split_once('-').is_some_and(|(head, tail)| {
+        tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail))
+    })
+}
+
+/// A romanised (Korean, Chinese) given-name syllable after a hyphen rather than an English word.
+fn romanised_syllable(tail: &str) -> bool {
+    const WORDS: &[&str] =
+        &["led", "run", "era", "born", "made", "held", "owned", "based", "style", "like", "wide", "long", "term", "level", "old", "aged", "free", "up", "in", "wing", "day", "year", "time", "type", "class", "scale", "size", "fed", "bred"];
+    let n = tail.chars().count();
+    (2..=5).contains(&n) && tail.chars().all(|c| c.is_ascii_lowercase()) && !tail.ends_with("ed") && !WORDS.contains(&tail)
 }
 
 /// The word span of a name word: a `Fatah-dominated` tail, a possessive (a Turkish case

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
-use crate::document::Document;
+use crate::document::{Document, Section};
 use crate::document::attribution::{Attributions, MediaIndex, PhraseIndex};
 use crate::document::places::{Gazetteer, StoryPlaces};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
@@ -52,8 +52,8 @@ Russia has invited all Palestinian factions to talks in Moscow, CNN reported. ..
   gazetteer (ambiguous names such as Tripoli LY/LB are settled by the dateline's region, by the
   story's other places, or stay undecided: no finding; a place that dwarfs its namesakes, such as
   MADRID, is taken as meant). The rule is quiet when the dateline city appears in the headline or
-  body, or its country (name or demonym) more than twice or in more than a fifth of the story's
-  place mentions; when the dateline's own agency or outlets of the dateline country supply as many
+  body, or its country (name or demonym) in the headline or lead, more than twice, or in more than
+  a fifth of the story's place mentions; when the dateline's own agency or outlets of the dateline country supply as many
   attributions as foreign outlets.
 - Confidence: 1 foreign outlet = low, 2 = medium, 3 or more (or 2 from different countries) =
   high, one step up when foreign outlets are credited three or more times; one step lower each
@@ -158,7 +158,12 @@ impl Rule for DatelineProvenance {
         let mut demote = 0;
         if let Some(&home_n) = story_countries.get(home) {
             let others: usize = story_countries.iter().filter(|(c, _)| c.as_str() != home).map(|(_, n)| n).sum();
-            if home_n > HOME_IN_PASSING || home_n * 4 > others {
+            // a story whose headline or lead names the dateline's country is about it
+            let lead_end = doc.sentences.iter().find(|s| s.section != Section::Headline).map(|s| s.span.end);
+            let in_lead = places.0.mentions.iter().any(|m| {
+                m.country == home && (doc.section_of(m.span) == Section::Headline || lead_end.is_some_and(|e| m.span.start < e))
+            });
+            if in_lead || home_n > HOME_IN_PASSING || home_n * 4 > others {
                 return;
             }
             demote += 1;
@@ -370,6 +375,27 @@ Xinhua\tCN\tagency\tSinhua|Синьхуа\t\n";
         let text = "TRIPOLI, Lebanon - Militia clashes in Syria killed five people, as reported by CNN. The toll rose, citing Xinhua.\n";
         let (_, _, out) = run(text, Some("en"));
         assert_eq!(out.facts["dateline"]["country"], "LB");
+    }
+
+    #[test]
+    fn flags_foreign_story_with_a_local_angle_line_one_step_lower() {
+        let text = "JAKARTA - Saudi Arabia said 1,301 pilgrims died in the heat in Mecca, as reported by CNN. The kingdom's health minister said most were unregistered, citing Xinhua. Egypt revoked the licences of 16 travel firms, Al Jazeera reported.\nJordan, Tunisia and Indonesia also reported deaths among their citizens.\n";
+        let got = flagged(text, Some("en"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Confidence::Medium, "one passing mention of Indonesia lowers, not clears");
+    }
+
+    #[test]
+    fn ignores_story_whose_lead_names_the_dateline_country() {
+        let text = "JAKARTA - Indonesia condemned the strike on the Gaza hospital, as reported by CNN. Israel said it targeted militants, citing Xinhua. The toll rose, Al Jazeera reported.\n";
+        assert!(flagged(text, Some("en")).is_empty());
+    }
+
+    #[test]
+    fn a_dominant_namesake_wins_over_story_mentions() {
+        let text = "MADRID - Venezuela's electoral council declared Nicolas Maduro the winner, as reported by CNN. Brazil and Colombia asked for the tallies, Al Jazeera reported.\n";
+        let (_, _, out) = run(text, Some("en"));
+        assert_eq!(out.facts["dateline"]["country"], "ES");
     }
 
     #[test]

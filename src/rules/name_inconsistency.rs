@@ -4,10 +4,10 @@
 use std::collections::HashSet;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
-use crate::document::Document;
+use crate::document::{Document, Section};
 use crate::document::names::inflection::inflected_pair;
 use crate::document::names::lexicon::{HouseEntry, norm};
-use crate::document::names::variant::{Keys, Kinship, word_match};
+use crate::document::names::variant::{Keys, Kinship, light, word_match};
 use crate::document::names::{NameLexicons, NameMentions, NameWord};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
@@ -25,7 +25,8 @@ pub static META: RuleMeta = RuleMeta {
 A name spelled more than one way in the same story: `Shmyhal` in one paragraph and `Shmygal`
 in the next, `Odesa` and `Odessa`, `Mohammad Shtayyeh` and `PM Shtayyah`. The minority
 spelling is flagged and the majority one suggested; the message lists every spelling in the
-story with its count. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
+story with its count. A full name written with other word breaks (`Kim Yo Jong` and
+`Kim Yo-jong`) counts as two spellings too. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
 `Gadhafi`) is flagged even when it is the only one in the story (severity `info`, confidence
 `low`: other agencies spell by their own style, so it shows with `--min-confidence low`).
 A known newsmaker's name misspelled (`Antony Blinkin` beside `Antony Blinken`) is reported
@@ -96,8 +97,71 @@ impl Rule for NameInconsistency {
         let lx = NameLexicons::of(cx.lexicons);
         let mut flagged: HashSet<Span> = HashSet::new();
         in_story(doc, &names, &lx, out, &mut flagged);
+        spacing_variants(doc, &names, out, &mut flagged);
         house_style(doc, &names, &lx, out, &mut flagged);
     }
+}
+
+/// Full names written with different word breaks: `Kim Yo Jong` / `Kim Yo-jong`,
+/// `Abdel Fattah` / `Abdelfattah`. Equal once spaces, hyphens, case and accents are ignored,
+/// they are one name; the minority spelling is flagged.
+fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flagged: &mut HashSet<Span>) {
+    let mut groups: Vec<(String, Vec<(String, Span)>)> = Vec::new();
+    for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
+        let surface = doc.slice(m.span);
+        let key = light(surface);
+        if key.len() < 6 {
+            continue;
+        }
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => v.push((surface.to_string(), m.span)),
+            None => groups.push((key, vec![(surface.to_string(), m.span)])),
+        }
+    }
+    for (_, mentions) in groups {
+        // forms that differ in their word breaks, not merely in case
+        let mut forms: Vec<(&str, Vec<Span>)> = Vec::new();
+        for (surface, span) in &mentions {
+            match forms.iter_mut().find(|(f, _)| word_breaks(f) == word_breaks(surface)) {
+                Some((_, v)) => v.push(*span),
+                None => forms.push((surface.as_str(), vec![*span])),
+            }
+        }
+        if forms.len() < 2 {
+            continue;
+        }
+        let (target, target_spans) = forms.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.1[0].start.cmp(&a.1[0].start))).unwrap();
+        let list = forms.iter().map(|(f, v)| format!("{f} ×{}", v.len())).collect::<Vec<_>>().join(", ");
+        let against = if target_spans.len() > 1 { format!("`{target}` (used {} times)", target_spans.len()) } else { format!("`{target}` (used first)") };
+        for (form, spans) in &forms {
+            if form == target {
+                continue;
+            }
+            for &span in spans {
+                if !flagged.insert(span) {
+                    continue;
+                }
+                let msg = format!(
+                    "`{form}` and {against} look like one name spelled two ways (they differ only in spaces or hyphens); this story has {list}"
+                );
+                out.push(Finding::new(&META, span, Confidence::High, msg).replace_with(target.to_string(), Applicability::Unsafe));
+            }
+        }
+    }
+}
+
+/// Where a name breaks into words: the positions (in letters) of its spaces and hyphens.
+fn word_breaks(name: &str) -> Vec<(usize, bool)> {
+    let mut out: Vec<(usize, bool)> = Vec::new();
+    let mut letters = 0;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            letters += 1;
+        } else if matches!(c, ' ' | '-' | '\u{a0}') && out.last().is_none_or(|b| b.0 != letters) {
+            out.push((letters, c == '-'));
+        }
+    }
+    out
 }
 
 /// Known variants of a house-style spelling, longest match first.
@@ -321,6 +385,25 @@ mod tests {
             &NameInconsistency,
             "Mohammad Shtayyeh met envoys on Monday. On Tuesday Mohammed Shtayyeh flew to Cairo, where Mohammad Shtayyeh spoke.",
             &["Mohammed"],
+        );
+    }
+
+    #[test]
+    fn flags_a_full_name_written_with_other_word_breaks() {
+        assert_flags(
+            &NameInconsistency,
+            "Kim Yo Jong, the sister of leader Kim Jong Un, issued a statement on Sunday. Officials in Seoul said they would respond. \
+             \"We will send many times more,\" Kim Yo-jong said later, adding that Kim Yo Jong would not back down.",
+            &["Kim Yo-jong"],
+        );
+    }
+
+    #[test]
+    fn ignores_korean_names_written_one_way_and_hyphenated_adjectives() {
+        assert_clean(
+            &NameInconsistency,
+            "President Yoon Suk-yeol met Lee Jae-myung's envoy. Yoon Suk-yeol said the Hamas-led talks and the Fatah-dominated authority \
+             were discussed, while former president Moon Jae-in stayed away. Moon Jae-in later spoke to reporters.",
         );
     }
 

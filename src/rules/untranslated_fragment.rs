@@ -187,7 +187,7 @@ impl<'a> Scan<'a> {
             }
             let ev = self.evidence(lo, hi, true);
             if self.sentence_gate(&ev) {
-                if let Some(f) = self.confirm(s.span, &ev, "sentence") {
+                if let Some(f) = self.confirm(s.span, &ev, "sentence", false) {
                     out.push(f);
                 }
                 continue;
@@ -200,9 +200,10 @@ impl<'a> Scan<'a> {
 
     /// Sentence gate: foreign function words dominate.
     fn sentence_gate(&self, ev: &Evidence) -> bool {
-        // a sentence of 8+ words without a single function word of the copy language, and
-        // two different foreign ones (captions: "Suasana pasar ... yang sepi ... pada siang hari.")
-        if ev.copy_hits == 0 && ev.words >= 8 && ev.foreign_hits >= 2 && ev.distinct >= 2 && ev.lang.is_some() {
+        // a sentence of 8+ words without a single function word of the copy language, and two
+        // foreign ones (captions: "Suasana pasar ... yang sepi ... pada siang hari."); with fewer
+        // than three different ones, language ID must be sure (see `confirm`)
+        if ev.copy_hits == 0 && ev.words >= 8 && ev.foreign_hits >= 2 && ev.lang.is_some() {
             return true;
         }
         // several different function words: repeated `de`/`la` are hex bytes or name debris, not a sentence
@@ -233,9 +234,10 @@ impl<'a> Scan<'a> {
                     && ev.foreign_hits >= CLAUSE_MIN_HITS
                     && ev.distinct >= 3
                     && ev.copy_hits == 0
-                    && ev.foreign_hits * 3 >= ev.words
+                    && ev.foreign_hits * 4 >= ev.words
                     && let Some(last) = (start..i).rev().find(|&k| toks[k].kind != TokenKind::Punct)
-                    && let Some(f) = self.confirm(Span::new(toks[start].span.start, toks[last].span.end), &ev, "clause")
+                    // fewer than one function word in three: language ID must be sure
+                    && let Some(f) = self.confirm(Span::new(toks[start].span.start, toks[last].span.end), &ev, "clause", ev.foreign_hits * 3 < ev.words)
                 {
                     out.push(f);
                 }
@@ -399,7 +401,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Confirms a candidate with whatlang and builds the finding.
-    fn confirm(&self, span: Span, ev: &Evidence, what: &str) -> Option<Finding> {
+    fn confirm(&self, span: Span, ev: &Evidence, what: &str, need_reliable: bool) -> Option<Finding> {
         let fw_lang = ev.lang?;
         let mut allow: Vec<whatlang::Lang> = Vec::new();
         allow.extend(language::lang_of(self.copy));
@@ -425,7 +427,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // thin function-word evidence needs language ID to be sure
-        if (ev.foreign_hits < SENTENCE_MIN_HITS || ev.distinct < 3) && !info.is_reliable() {
+        if (need_reliable || ev.foreign_hits < SENTENCE_MIN_HITS || ev.distinct < 3) && !info.is_reliable() {
             return None;
         }
         let agrees = wl == fw_lang || matches!((wl, fw_lang), ("id", "ms") | ("ms", "id"));
@@ -646,6 +648,26 @@ mod tests {
              yang sudah diputuskan oleh pemerintah dan DPR pada tahun lalu. \
              The opposition said the plan was not realistic.",
             &["yang sudah diputuskan oleh pemerintah dan DPR pada tahun lalu"],
+        );
+    }
+
+    #[test]
+    fn flags_spanish_clause_with_one_function_word_in_four() {
+        assert_flags(
+            &R,
+            "The electoral council said the count covered most of the ballots cast on Sunday. \
+             The count was based on 80 percent of the ballots, según informó el organismo electoral en la madrugada del lunes. \
+             The opposition rejected the result and asked for a recount.",
+            &["según informó el organismo electoral en la madrugada del lunes"],
+        );
+    }
+
+    #[test]
+    fn ignores_english_clause_with_stray_foreign_particles() {
+        assert_clean(
+            &R,
+            "The team played in Rio de Janeiro and Porto Alegre last season, where coach Carlo Ancelotti \
+             praised the defence, the midfield and the forwards after a long run of wins.",
         );
     }
 }

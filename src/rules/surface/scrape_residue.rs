@@ -237,11 +237,11 @@ impl Rule for ScrapeResidue {
                 opener.and_then(|m| marker_span(line, m)).map(|r| Span::new(para.start + r.start, para.start + r.end)).unwrap_or(para);
             let whole = super::line_deletion(&doc.text, para);
             let (why, applicability) = if confidence == Confidence::High {
-                ("website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
+                ("is website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
             } else {
                 ("looks like a credit or caption line pasted from a web page", Applicability::Unsafe)
             };
-            let message = format!("`{}` is {why}; delete the line", quote(line));
+            let message = format!("`{}` {why}; delete the line", quote(line));
             out.push(Finding::new(&META, span, confidence, message).suggest(whole, "", applicability));
         }
     }
