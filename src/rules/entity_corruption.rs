@@ -733,7 +733,11 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
             let why = if confusion {
                 format!("\"{}\" is a known mistranslation of \"{}\"", got.text, original_word(name, k))
             } else if let Some(other) = foreign {
-                format!("\"{}\" is the spelling of another language ({other}); this copy's form is \"{}\"", got.text, original_word(name, k))
+                format!(
+                    "\"{}\" is the spelling of another language ({other}); this copy's form is \"{}\"",
+                    got.text,
+                    original_word(name, k)
+                )
             } else {
                 format!("\"{}\" is one or two letters from \"{}\"", got.text, original_word(name, k))
             };
@@ -744,11 +748,11 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
             out.push(Finding::new(&META, span, confidence, message).replace_with(correct, Applicability::Unsafe));
             break;
         }
-        if let Some((start, end, ni, k)) = derivation_match(ix, doc, w, i)
-        {
+        if let Some((start, end, ni, k)) = derivation_match(ix, doc, w, i) {
             let span = words[start].span.cover(words[end - 1].span);
             let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
-            if !overlaps_any(flagged, span) && !ix.known_names.contains_key(&written.join(" ")) && !extends_to_known(ix, doc, w, start, end) {
+            if !overlaps_any(flagged, span) && !ix.known_names.contains_key(&written.join(" ")) && !extends_to_known(ix, doc, w, start, end)
+            {
                 let name = &ix.names[ni];
                 let canonical = ix.display(name.entity, lang, &name.text);
                 let message = format!(
@@ -883,9 +887,7 @@ fn align(words: &[Word<'_>], i: usize, name: &Name, pos: usize) -> Option<Alignm
 /// Is `whole` the words `a` and `b` written as one ("southeast", "al-sham")?
 fn joins(whole: &str, a: &str, b: &str) -> bool {
     let n = a.len() + b.len();
-    whole.starts_with(a)
-        && whole.ends_with(b)
-        && (whole.len() == n || (whole.len() == n + 1 && matches!(whole.as_bytes()[a.len()], b'-')))
+    whole.starts_with(a) && whole.ends_with(b) && (whole.len() == n || (whole.len() == n + 1 && matches!(whole.as_bytes()[a.len()], b'-')))
 }
 
 /// Equal words, or British and American spellings of one word ("organisation"/"organization",
@@ -1402,7 +1404,11 @@ mod tests {
             "Ministers of the Association of South East Asian Countries met in Vientiane.",
             &["Association of South East Asian Countries"],
         );
-        assert_flags(&EntityCorruption, "Sweden joined the North Atlantic Agreement Organization last year.", &["North Atlantic Agreement Organization"]);
+        assert_flags(
+            &EntityCorruption,
+            "Sweden joined the North Atlantic Agreement Organization last year.",
+            &["North Atlantic Agreement Organization"],
+        );
         assert_flags(&EntityCorruption, "A cell of the Islamic Country group was arrested.", &["Islamic Country group"]);
         assert_fix(&EntityCorruption, "The Fast Support Forces shelled the camp.", "The Rapid Support Forces shelled the camp.");
         // British spelling and a compound written as one word are the same name
@@ -1419,7 +1425,11 @@ mod tests {
 
     #[test]
     fn flags_foreign_spelling_of_a_known_name() {
-        assert_fix(&EntityCorruption, "Fighters of Hayat Tahrir al-Syam entered Aleppo.", "Fighters of Hayat Tahrir al-Sham entered Aleppo.");
+        assert_fix(
+            &EntityCorruption,
+            "Fighters of Hayat Tahrir al-Syam entered Aleppo.",
+            "Fighters of Hayat Tahrir al-Sham entered Aleppo.",
+        );
         let (_, f) = crate::rules::testing::run_lang(&EntityCorruption, "Pasukan Hayat Tahrir al-Syam memasuki Aleppo.", Some("id"));
         assert!(f.is_empty(), "{f:?}");
     }
@@ -1431,7 +1441,10 @@ mod tests {
             "The Japan Meteorology and Geophysics Agency issued a tsunami advisory.",
             &["Japan Meteorology and Geophysics Agency"],
         );
-        assert_clean(&EntityCorruption, "The Japan Meteorological Agency and Indonesia's Meteorology, Climatology and Geophysics Agency agreed.");
+        assert_clean(
+            &EntityCorruption,
+            "The Japan Meteorological Agency and Indonesia's Meteorology, Climatology and Geophysics Agency agreed.",
+        );
     }
 
     #[test]
@@ -1448,7 +1461,10 @@ mod tests {
 
     #[test]
     fn repeated_slip_is_reported_once() {
-        let (doc, f) = run(&EntityCorruption, "Blinken in Cairo\n\nAntony Blinkin spoke on Monday. Blinkin said talks were close. On Tuesday, Blinkin left.");
+        let (doc, f) = run(
+            &EntityCorruption,
+            "Blinken in Cairo\n\nAntony Blinkin spoke on Monday. Blinkin said talks were close. On Tuesday, Blinkin left.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(doc.slice(f[0].span), "Antony Blinkin");
         assert!(f[0].message.contains("2 more times"), "{}", f[0].message);
