@@ -133,6 +133,8 @@ pub const SUPERSEDES: &[(&str, &str, Confidence)] = &[
     // medium) is content and keeps its untranslated-fragment finding
     ("scrape-residue", "untranslated-fragment", Confidence::High),
     ("scrape-residue", "date-format", Confidence::High),
+    // a month or day name inside a sentence left in another language goes with its translation
+    ("untranslated-fragment", "date-format", Confidence::Medium),
 ];
 
 fn drop_superseded(findings: &mut Vec<Finding>) {
