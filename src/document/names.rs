@@ -294,8 +294,11 @@ fn lower_tail(w: &str) -> bool {
 
 /// A romanised (Korean, Chinese) given-name syllable after a hyphen rather than an English word.
 fn romanised_syllable(tail: &str) -> bool {
-    const WORDS: &[&str] =
-        &["led", "run", "era", "born", "made", "held", "owned", "based", "style", "like", "wide", "long", "term", "level", "old", "aged", "free", "up", "in", "wing", "day", "year", "time", "type", "class", "scale", "size", "fed", "bred"];
+    // tails ending in `-ed` (`led`, `based`) are ruled out below
+    const WORDS: &[&str] = &[
+        "run", "era", "born", "made", "held", "style", "like", "wide", "long", "term", "level", "old", "free", "up", "in", "wing", "day",
+        "year", "time", "type", "class", "scale", "size",
+    ];
     let n = tail.chars().count();
     (2..=5).contains(&n) && tail.chars().all(|c| c.is_ascii_lowercase()) && !tail.ends_with("ed") && !WORDS.contains(&tail)
 }

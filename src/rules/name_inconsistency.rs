@@ -4,11 +4,11 @@
 use std::collections::HashSet;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
-use crate::document::{Document, Section};
 use crate::document::names::inflection::inflected_pair;
 use crate::document::names::lexicon::{HouseEntry, norm};
 use crate::document::names::variant::{Keys, Kinship, light, word_match};
 use crate::document::names::{NameLexicons, NameMentions, NameWord};
+use crate::document::{Document, Section};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::span::Span;
@@ -130,9 +130,13 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
         if forms.len() < 2 {
             continue;
         }
-        let (target, target_spans) = forms.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.1[0].start.cmp(&a.1[0].start))).unwrap();
+        let (target, target_spans) = majority(&forms, |f| &f.1);
         let list = forms.iter().map(|(f, v)| format!("{f} ×{}", v.len())).collect::<Vec<_>>().join(", ");
-        let against = if target_spans.len() > 1 { format!("`{target}` (used {} times)", target_spans.len()) } else { format!("`{target}` (used first)") };
+        let against = if target_spans.len() > 1 {
+            format!("`{target}` (used {} times)", target_spans.len())
+        } else {
+            format!("`{target}` (used first)")
+        };
         for (form, spans) in &forms {
             if form == target {
                 continue;
@@ -218,6 +222,15 @@ fn house_finding(doc: &Document, span: Span, e: &HouseEntry) -> Finding {
 }
 
 /// One spelling of one name slot: its text, keys and where it occurs.
+/// The form used most often, the earliest on a tie. `forms` is not empty, and neither is any
+/// form's list of spans (sorted).
+fn majority<T>(forms: &[T], spans: impl Fn(&T) -> &[Span]) -> &T {
+    forms
+        .iter()
+        .max_by(|a, b| spans(a).len().cmp(&spans(b).len()).then(spans(b)[0].start.cmp(&spans(a)[0].start)))
+        .expect("at least one form")
+}
+
 struct Form<'a> {
     keys: &'a Keys,
     surface: &'a str,
@@ -265,8 +278,7 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
             (!e.preferred.contains(' ') && word_match(&Keys::new(&e.preferred), f.keys).is_some()).then(|| e.preferred.clone())
         });
     }
-    let majority =
-        forms.iter().max_by(|a, b| a.spans.len().cmp(&b.spans.len()).then(b.spans[0].start.cmp(&a.spans[0].start))).expect("two forms");
+    let majority = majority(forms, |f| &f.spans);
     let (target_text, target_keys) = match &house {
         Some(h) => (h.clone(), Keys::new(h)),
         None => (majority.surface.to_string(), majority.keys.clone()),
