@@ -78,11 +78,8 @@ pub struct Linter {
 impl Linter {
     /// Loads lexicons (embedded + user files) and prepares every enabled rule's indexes.
     pub fn new(settings: Settings) -> Result<Linter, LexiconError> {
-        let user_lexicons = if settings.lexicon_files.is_empty() {
-            None
-        } else {
-            Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?))
-        };
+        let user_lexicons =
+            if settings.lexicon_files.is_empty() { None } else { Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?)) };
         let linter = Linter { settings, user_lexicons };
         for r in &linter.settings.rules {
             r.rule.prepare(linter.lexicons())?;
@@ -145,8 +142,7 @@ fn drop_superseded(findings: &mut Vec<Finding>) {
         .filter(|&i| {
             let f = &findings[i];
             SUPERSEDES.iter().any(|&(winner, loser, min)| {
-                loser == f.rule.name
-                    && findings.iter().any(|g| g.rule.name == winner && g.confidence >= min && g.span.overlaps(f.span))
+                loser == f.rule.name && findings.iter().any(|g| g.rule.name == winner && g.confidence >= min && g.span.overlaps(f.span))
             })
         })
         .collect();

@@ -301,7 +301,9 @@ fn evaluation_set() {
         let (p_min, r_min) = row.threshold.unwrap_or((0.9, 0.8));
         // precision is asserted on what users see by default (medium and high confidence);
         // recall on every finding, weak evidence included
-        let failed = row.status == "asserted" && !other_set() && (row.medium.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
+        let failed = row.status == "asserted"
+            && !other_set()
+            && (row.medium.precision().unwrap_or(1.0) < p_min || row.all.recall().unwrap_or(1.0) < r_min);
         if failed {
             failures.push(format!(
                 "{} ({}): precision at ≥medium {} (min {p_min}), recall {} (min {r_min})",

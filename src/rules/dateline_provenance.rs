@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
-use crate::document::{Document, Section};
 use crate::document::attribution::{Attributions, MediaIndex, PhraseIndex};
 use crate::document::places::{Gazetteer, StoryPlaces};
+use crate::document::{Document, Section};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::span::Span;
@@ -160,9 +160,10 @@ impl Rule for DatelineProvenance {
             let others: usize = story_countries.iter().filter(|(c, _)| c.as_str() != home).map(|(_, n)| n).sum();
             // a story whose headline or lead names the dateline's country is about it
             let lead_end = doc.sentences.iter().find(|s| s.section != Section::Headline).map(|s| s.span.end);
-            let in_lead = places.0.mentions.iter().any(|m| {
-                m.country == home && (doc.section_of(m.span) == Section::Headline || lead_end.is_some_and(|e| m.span.start < e))
-            });
+            let in_lead =
+                places.0.mentions.iter().any(|m| {
+                    m.country == home && (doc.section_of(m.span) == Section::Headline || lead_end.is_some_and(|e| m.span.start < e))
+                });
             if in_lead || home_n > HOME_IN_PASSING || home_n * 4 > others {
                 return;
             }
