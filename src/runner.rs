@@ -115,12 +115,36 @@ pub fn check_target(linter: &Linter, target: &Target, opts: &ReadOptions) -> Vec
 
 fn check_one(linter: &Linter, r: Result<Document, InputError>) -> Item {
     match r {
-        Ok(doc) => {
-            let report = linter.check(&doc);
-            Item::Story(Box::new(doc), report)
-        }
+        Ok(doc) => match isolate(|| linter.check(&doc)) {
+            Ok(report) => Item::Story(Box::new(doc), report),
+            Err(why) => Item::Error(internal_error(&doc.path, &why)),
+        },
         Err(e) => Item::Error(e),
     }
+}
+
+/// Runs `f`, turning a panic into its message, so that one story that trips a bug becomes an
+/// error record for that story and the run goes on.
+fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string())
+    })
+}
+
+fn internal_error(path: &str, why: &str) -> InputError {
+    let why: String = why.chars().take(200).collect();
+    InputError::new(
+        path,
+        None,
+        None,
+        format!(
+            "internal error while checking this story ({why}); the other stories are checked; please report this file to the wirelint developers"
+        ),
+    )
 }
 
 /// How to run.
@@ -154,6 +178,21 @@ enum Unit {
 
 impl Unit {
     fn process(self, linter: &Linter, opts: &ReadOptions) -> Vec<Item> {
+        let place = self.place();
+        isolate(|| self.process_inner(linter, opts)).unwrap_or_else(|why| vec![Item::Error(internal_error(&place, &why))])
+    }
+
+    /// The file (and line) a unit stands for, for an error record.
+    fn place(&self) -> String {
+        match self {
+            Unit::File(t) => t.path.display().to_string(),
+            Unit::Line(path, n, _) => format!("{path}:{n}"),
+            Unit::Bytes(path, _, _) => path.to_string(),
+            Unit::Error(e) => e.path.clone(),
+        }
+    }
+
+    fn process_inner(self, linter: &Linter, opts: &ReadOptions) -> Vec<Item> {
         match self {
             Unit::File(t) => check_target(linter, &t, opts),
             Unit::Line(path, n, bytes) => {
@@ -533,5 +572,18 @@ mod tests {
         drop(b);
         let lines: Vec<usize> = rx.iter().flat_map(|b| b.units).map(|u| if let Unit::Line(_, n, _) = u { n } else { 0 }).collect();
         assert_eq!(lines, vec![1, 4, 5]);
+    }
+
+    #[test]
+    fn a_panic_becomes_an_error_record_for_that_story() {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let caught = isolate(|| -> usize { panic!("index out of range in a rule") });
+        std::panic::set_hook(prev);
+        let why = caught.unwrap_err();
+        let e = internal_error("feed/story.xml", &why);
+        assert_eq!(e.path, "feed/story.xml");
+        assert!(e.message.contains("index out of range in a rule") && e.message.contains("please report"), "{}", e.message);
+        assert_eq!(isolate(|| 7), Ok(7));
     }
 }

@@ -45,6 +45,7 @@ impl From<std::ops::Range<usize>> for Span {
 }
 
 /// Line starts of a text, for 1-based line and column (columns count Unicode scalar values).
+/// A line ends at LF, CRLF or a lone CR, as editors count lines.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -52,8 +53,11 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes).filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'))).map(|i| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -91,5 +95,15 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 4));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let text = "a\r\nb\rc\nd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, text.find('b').unwrap()), (2, 1));
+        assert_eq!(idx.line_col(text, text.find('c').unwrap()), (3, 1));
+        assert_eq!(idx.line_col(text, text.find('d').unwrap()), (4, 1));
+        assert_eq!(idx.line_count(), 4);
     }
 }

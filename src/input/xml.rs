@@ -39,7 +39,10 @@ impl Source {
 
 /// Parses an XML file into a tree, or one error with the file position.
 pub fn parse(src: &Source) -> Result<Tree, InputError> {
-    let text: &str = &src.text;
+    // quick-xml skips a byte-order mark and counts its positions from after it: read the text
+    // after the mark and add its length back, so every span is a byte range of the file
+    let base = if src.text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let text: &str = &src.text[base..];
     let mut reader = Reader::from_str(text);
     {
         let cfg = reader.config_mut();
@@ -50,12 +53,12 @@ pub fn parse(src: &Source) -> Result<Tree, InputError> {
     let mut tree = Tree::default();
     let mut stack: Vec<usize> = vec![0];
     loop {
-        let before = reader.buffer_position() as usize;
+        let before = base + reader.buffer_position() as usize;
         let ev = match reader.read_event() {
             Ok(ev) => ev,
-            Err(e) => return Err(src.error_at(reader.error_position() as usize, format!("malformed XML: {e}"))),
+            Err(e) => return Err(src.error_at(base + reader.error_position() as usize, format!("malformed XML: {e}"))),
         };
-        let after = reader.buffer_position() as usize;
+        let after = base + reader.buffer_position() as usize;
         let top = *stack.last().expect("root stays");
         match ev {
             Event::Start(e) => {
