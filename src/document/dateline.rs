@@ -112,6 +112,21 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
     let mut region_s = None;
     let mut date = None;
     let mut agency = agency;
+    // `Outlet.com, City -`: the site is the publisher and the place comes second
+    if let Some(extra) = caps.name("extra").filter(|_| agency.is_none() && looks_like_site(city)) {
+        let place = extra.as_str().trim().trim_end_matches('.');
+        if place.chars().next().is_some_and(char::is_uppercase) && !DATE_LIKE.is_match(place) && place.split(' ').count() <= 3 {
+            let at = start + extra.start() + (extra.as_str().len() - extra.as_str().trim_start().len());
+            return Some(Dateline {
+                span: Span::new(start, start + whole.end()),
+                city: place.to_string(),
+                city_span: Span::new(at, at + place.len()),
+                region: None,
+                date: None,
+                agency: Some(city.to_string()),
+            });
+        }
+    }
     if let Some(extra) = caps.name("extra") {
         let e = extra.as_str().trim().trim_end_matches('.');
         if DATE_LIKE.is_match(e) {
@@ -129,6 +144,103 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
         region: region_s,
         date,
         agency,
+    })
+}
+
+/// A web address used as a name (`Kompas.com`, `Indonesiainside.id`).
+fn looks_like_site(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    [".com", ".id", ".net", ".org", ".co", ".tv", ".ru", ".tr", ".my", ".vn", ".ir"]
+        .iter()
+        .any(|t| l.ends_with(t) || l.contains(&format!("{t}.")))
+}
+
+/// Finds the dateline of a story as published: at the start of the body, or on one of the
+/// first lines after page furniture (a share or UI label, the headline printed again, a byline,
+/// a publication date, a caption, a related-link line), or alone on its line (`TEHRAN (Tasnim)`,
+/// `Jakarta, CNN Indonesia`) above the lead. The search ends at the second paragraph of prose:
+/// a dateline further down is not the story's.
+pub fn find(text: &str, body: Span) -> Option<Dateline> {
+    let mut at = body.start;
+    let mut prose = 0;
+    for _ in 0..MAX_LINES_BEFORE {
+        if at >= body.end {
+            break;
+        }
+        let line_end = text[at..body.end].find(['\n', '\r']).map_or(body.end, |i| at + i);
+        let line = text[at..line_end].trim();
+        if !line.is_empty() {
+            if let Some(d) = parse(text, Span::new(at, body.end)) {
+                return Some(d);
+            }
+            if let Some(d) = alone_on_line(text, at, line_end, body.end) {
+                return Some(d);
+            }
+            if line.split_whitespace().count() >= 15 {
+                prose += 1;
+                if prose >= 2 {
+                    break;
+                }
+            }
+        }
+        at = line_end + 1;
+        while at < body.end && !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// Lines before the lead that the dateline search looks through.
+const MAX_LINES_BEFORE: usize = 12;
+
+static ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<city>\p{Lu}[\p{L}\p{M}'’.]*(?:[\x20\-][\p{L}\p{M}'’.]+){0,2}?)
+        (?:
+            [\x20\t]*\((?P<agency>[^()/\n]{1,40})\)
+          | ,[\x20\t]*(?P<outlet>[\p{L}\p{N}][\p{L}\p{N}.\x20]{1,40}?)
+        )
+        [\x20\t]*(?:--|-|–|—|:)?[\x20\t]*$",
+    )
+    .unwrap()
+});
+
+/// A dateline alone on its line (`TEHRAN (Tasnim)`, `Jakarta, CNN Indonesia`) with the lead on
+/// the next line: the credit must be an agency in parentheses or an outlet-like name.
+fn alone_on_line(text: &str, start: usize, line_end: usize, end: usize) -> Option<Dateline> {
+    let raw = &text[start..line_end];
+    let lead = raw.len() - raw.trim_start().len();
+    let line = raw.trim();
+    let caps = ALONE.captures(line)?;
+    let city_m = caps.name("city")?;
+    let city = city_m.as_str().trim_end_matches('.');
+    let credit = match (caps.name("agency"), caps.name("outlet")) {
+        (Some(a), _) => a.as_str().trim(),
+        (None, Some(o)) if looks_like_outlet(o.as_str().trim()) || looks_like_site(o.as_str().trim()) => o.as_str().trim(),
+        _ => return None,
+    };
+    if DATE_LIKE.is_match(credit) || !city.split(' ').all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    // the lead follows
+    let next = text[line_end..end].trim_start();
+    if next.split_whitespace().count() < 8 {
+        return None;
+    }
+    let s = start + lead;
+    let mut span_end = start + raw.len();
+    // the line break belongs to the dateline, as the space after an inline one does
+    let rest = &text[span_end..end];
+    span_end += rest.len() - rest.trim_start().len();
+    Some(Dateline {
+        span: Span::new(s, span_end),
+        city: city.to_string(),
+        city_span: Span::new(s + city_m.start(), s + city_m.start() + city.len()),
+        region: None,
+        date: None,
+        agency: Some(credit.to_string()),
     })
 }
 
@@ -211,6 +323,30 @@ mod tests {
         let d = p("Kyiv, 3 березня. /Укрінформ/. Text").unwrap();
         assert_eq!(d.agency.as_deref(), Some("Укрінформ"));
         assert_eq!(p("KHAN YOUNIS, Gaza Strip (AP) — Israeli").unwrap().region.as_deref(), Some("Gaza Strip"));
+    }
+
+    #[test]
+    fn datelines_as_published() {
+        let f = |s: &str| find(s, Span::new(0, s.len()));
+        // after page furniture: a share line, the headline printed again, a byline and a date
+        let s = "Share this article\nFloods cut roads\nFloods cut roads\nBy Staff Writer\n12 March 2024\nMANILA (Kyodo) - Floods cut roads across the north on Tuesday, officials said.";
+        let d = f(s).unwrap();
+        assert_eq!((d.city.as_str(), d.agency.as_deref()), ("MANILA", Some("Kyodo")));
+        assert_eq!(d.span.of(s), "MANILA (Kyodo) - ");
+        // alone on its line, over the lead
+        let s = "Headline here\n\n   Surabaya, Kompas.com\n\n   Harga beras naik lagi di pasar tradisional kota itu pada Senin pagi, kata pedagang.";
+        let d = f(s).unwrap();
+        assert_eq!((d.city.as_str(), d.agency.as_deref()), ("Surabaya", Some("Kompas.com")));
+        let s = "TEHRAN (Mehr)\nThe foreign ministry spokesman condemned the attack in a weekly briefing on Monday.";
+        assert_eq!(f(s).unwrap().agency.as_deref(), Some("Mehr"));
+        // the site first, the place second
+        let d = p("Detiknews.com, Medan - Polisi menangkap dua orang").unwrap();
+        assert_eq!((d.city.as_str(), d.agency.as_deref()), ("Medan", Some("Detiknews.com")));
+        // not past the lead: a dateline-like line after two paragraphs of prose is not the story's
+        let s = "The government said on Monday it would raise fuel prices next month after weeks of talks with unions.\nOpposition leaders said the plan would hurt poor families and vowed to fight it in parliament this week.\nLAGOS (AP) - Another story starts here with its own lead sentence.";
+        assert!(f(s).is_none());
+        // a name and a role is not a dateline
+        assert!(f("Maria Santos, Reporter\nThe council voted on Tuesday to close the old market hall after a safety review.").is_none());
     }
 
     #[test]

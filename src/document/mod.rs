@@ -176,7 +176,7 @@ impl Document {
     /// Segments the text, finds the dateline and the language.
     fn analyse(&mut self, opts: &AnalyseOptions) {
         if self.dateline.is_none() {
-            self.dateline = dateline::parse(&self.text, self.body);
+            self.dateline = dateline::find(&self.text, self.body);
         }
         segment::segment(self);
         language::assign(self, opts);

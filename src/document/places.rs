@@ -347,6 +347,11 @@ impl Places {
             let k0 = key(text);
             let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
             let upper_start = !cased || t.is_capitalised();
+            if let Some((n, targets)) = gaz.dotted(doc, tokens, i) {
+                pending.push((Span::new(t.span.start, tokens[i + n - 1].span.end), targets));
+                i += n;
+                continue;
+            }
             if upper_start || gaz.lower_firsts.contains(&k0) {
                 if let Some((n, targets)) = gaz.longest(doc, tokens, i, &k0, lang) {
                     let end = tokens[i + n - 1].span.end;
@@ -395,6 +400,26 @@ impl Places {
 }
 
 impl Gazetteer {
+    /// A dotted acronym starting at token `i` (`U.S.`, `U.K.`, `U.A.E.`): its tokens, letters and
+    /// periods, and the places it names.
+    fn dotted(&self, doc: &Document, tokens: &[super::Token], i: usize) -> Option<(usize, Vec<Target>)> {
+        let mut n = 0;
+        while let (Some(l), Some(dot)) = (tokens.get(i + n), tokens.get(i + n + 1)) {
+            let one_capital = l.is_word() && l.span.len() == 1 && doc.slice(l.span).chars().all(|c| c.is_ascii_uppercase());
+            if !one_capital || doc.slice(dot.span) != "." || dot.span.start != l.span.end {
+                break;
+            }
+            n += 2;
+        }
+        if n < 4 {
+            return None;
+        }
+        let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
+        let list = self.keys.get(&key(original))?;
+        let ts: Vec<Target> = list.iter().filter(|e| e.exact.as_deref() == Some(original)).map(|e| e.target).collect();
+        (!ts.is_empty()).then_some((n, ts))
+    }
+
     /// The longest key starting at token `i`: (token count, targets usable in this language).
     fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: &str, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
         let mut best = None;

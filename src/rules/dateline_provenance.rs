@@ -55,11 +55,17 @@ Russia has invited all Palestinian factions to talks in Moscow, CNN reported. ..
   body, or its country (name or demonym) in the headline or lead, more than twice, or in more than
   a fifth of the story's place mentions; when the dateline's own agency or outlets of the dateline country supply as many
   attributions as foreign outlets.
-- Confidence: 1 foreign outlet = low, 2 = medium, 3 or more (or 2 from different countries) =
+- Confidence: 1 foreign outlet = low, or medium when the story never names the dateline's
+  country, is about other countries and the dateline carries no wire credit; 2 = medium, 3 or more (or 2 from different countries) =
   high, one step up when foreign outlets are credited three or more times; one step lower each
-  when the dateline carries an agency credit ("(Reuters)", itself a claim of first-hand
-  reporting), when a first-hand marker ("told reporters") appears outside sentences credited to an
-  outlet, and when the dateline's country is mentioned in passing (a local-angle line).
+  when the dateline carries a wire credit ("MOSCOW (Reuters)", "LONDON (Reuters)": a claim that
+  the agency's reporter or desk was there; a publisher's tag as in "Jakarta, CNN Indonesia"
+  changes nothing), when a
+  first-hand marker ("told reporters") appears outside sentences credited to an outlet, and when
+  the dateline's country is mentioned in passing (a local-angle line).
+- Where the dateline is: at the start of the body, or on one of the first lines after page
+  furniture (a share label, the headline printed twice, a byline, a date, a caption), or alone on
+  its line above the lead (`Jakarta, CNN Indonesia`).
 - Limits: attribution phrases are matched per copy language (en, id, es, fr, de, pt, ru, tr, and
   a few ar/zh forms); people quoted without any phrase are not counted; outlets missing from the
   media lexicon are invisible; a correspondent's story datelined abroad that cites only foreign
@@ -203,7 +209,13 @@ impl Rule for DatelineProvenance {
         countries.dedup();
         // one outlet: low; two of one country: medium; more outlets or countries: high; a story
         // credited again and again (three or more credits) one step up
+        // one foreign outlet is enough when the story never names the dateline's country at all
+        // and is about other countries: nothing in it was gathered where the dateline says
+        // (not under a wire credit: a desk's wrap, `LONDON (Reuters) -`, may cite one outlet)
+        let wire_credit = d.agency.is_some() && dl_text.contains(['(', '/']);
+        let elsewhere = !story_countries.contains_key(home) && !story_countries.is_empty() && !wire_credit;
         let mut level: i32 = match (foreign.len(), countries.len()) {
+            (1, _) if elsewhere => 1,
             (1, _) => 0,
             (2, 1) => 1,
             _ => 2,
@@ -212,7 +224,10 @@ impl Rule for DatelineProvenance {
             level = (level + 1).min(2);
         }
         level -= demote;
-        if agency.is_some() || d.agency.is_some() {
+        // a wire credit in the dateline (`MOSCOW (Reuters) -`, `LONDON (Reuters) -` over a desk's
+        // markets wrap) claims the agency's own reporter or desk was there; a publisher's tag
+        // (`Jakarta, CNN Indonesia`, `Jakarta, Tempo.co`) is just the site that published it
+        if d.agency.is_some() && (wire_credit || agency.is_some_and(|a| media.outlets[a as usize].country != home)) {
             level -= 1;
         }
         let confidence = match level {
