@@ -337,7 +337,7 @@ impl Places {
         let mut pending: Vec<(Span, Vec<Target>)> = Vec::new();
         let mut i = 0;
         let stems = lang.and_then(|l| gaz.stems.get(l));
-        let skip = Skips::new(skip);
+        let skip = crate::span::SpanSet::new(skip.iter().copied());
         while i < tokens.len() {
             let t = tokens[i];
             if !t.is_word() || skip.overlaps(t.span) {
@@ -444,33 +444,6 @@ impl Gazetteer {
             n += 1;
         }
         best
-    }
-}
-
-/// Spans to skip, sorted by start with the running maximum of their ends, so "does any of
-/// them overlap this token?" is a binary search rather than a scan of every span per token.
-struct Skips {
-    starts: Vec<usize>,
-    max_end: Vec<usize>,
-}
-
-impl Skips {
-    fn new(spans: &[Span]) -> Skips {
-        let mut sorted = spans.to_vec();
-        sorted.sort_unstable();
-        let mut max_end = Vec::with_capacity(sorted.len());
-        let mut m = 0;
-        for s in &sorted {
-            m = m.max(s.end);
-            max_end.push(m);
-        }
-        Skips { starts: sorted.iter().map(|s| s.start).collect(), max_end }
-    }
-
-    /// `spans.iter().any(|s| s.overlaps(span))`
-    fn overlaps(&self, span: Span) -> bool {
-        let k = self.starts.partition_point(|&s| s < span.end);
-        k > 0 && self.max_end[k - 1] > span.start
     }
 }
 
