@@ -409,9 +409,10 @@ fn confirm_openers(pending: Vec<Mention>, out: &mut NameMentions) {
     }
     let lang = out.lang;
     let surnames: Vec<&Keys> = out.mentions.iter().filter(|m| m.is_full() && !m.quoted).map(|m| &m.last().keys).collect();
-    // only surnames sharing a blocking key can match (see `word_keys`)
+    // only surnames sharing a blocking key can match (see `word_keys`); a few are all tested
+    let small = surnames.len() * pending.len() <= small_story_names() * small_story_names();
     let mut blocks = Blocks::default();
-    for (i, s) in surnames.iter().enumerate() {
+    for (i, s) in surnames.iter().enumerate().filter(|_| !small) {
         blocks.add(&word_keys_of(s, lang, false), i);
     }
     let keep: Vec<Mention> = pending
@@ -419,7 +420,10 @@ fn confirm_openers(pending: Vec<Mention>, out: &mut NameMentions) {
         .filter(|p| {
             let w = &p.words[0].keys;
             w.light.len() >= OPENER_MIN_LEN
-                && blocks.candidates(&word_keys_of(w, lang, false)).into_iter().map(|i| surnames[i]).any(|s| {
+                && (if small { (0..surnames.len()).collect() } else { blocks.candidates(&word_keys_of(w, lang, false)) })
+                    .into_iter()
+                    .map(|i| surnames[i])
+                    .any(|s| {
                     word_match(w, s).is_some_and(|k| k >= Kinship::Transliteration) || inflection::inflected_pair(&w.lower, &s.lower, lang)
                 })
         })
@@ -542,6 +546,23 @@ impl Blocks {
     }
 }
 
+/// Up to this many distinct names, linking tests every pair instead of computing blocking keys.
+const SMALL_STORY_NAMES: usize = 48;
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: always use blocking keys (to check they give the same families as all pairs).
+    static ALWAYS_BLOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn small_story_names() -> usize {
+    #[cfg(test)]
+    if ALWAYS_BLOCK.with(|b| b.get()) {
+        return 0;
+    }
+    SMALL_STORY_NAMES
+}
+
 /// Entity-id keys: names the entity lexicon lists share one when they name one entity.
 fn entity_keys(ids: &[String]) -> Vec<u64> {
     ids.iter().map(|id| variant::key_hash(b'e', id.as_bytes())).collect()
@@ -572,8 +593,14 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
         if x.is_empty() || y.is_empty() { None } else { Some(x.iter().any(|i| y.contains(i))) }
     };
     let conflict = |a: usize, b: usize| same(a, b) == Some(false);
-    // blocking keys of each name's last word
-    let last_keys: Vec<Vec<u64>> = distinct.iter().map(|n| word_keys(n.words.last().expect("words"), lang)).collect();
+    // blocking keys of each name's last word; a story with few names tests every pair, which
+    // is cheaper than the keys (and gives the same families)
+    let small = distinct.len() <= small_story_names();
+    let last_keys: Vec<Vec<u64>> =
+        distinct.iter().map(|n| if small { Vec::new() } else { word_keys(n.words.last().expect("words"), lang) }).collect();
+    let cands = |blocks: &Blocks, keys: &[u64], all: std::ops::Range<usize>| -> Vec<usize> {
+        if small { all.collect() } else { blocks.candidates(keys) }
+    };
     // full names first, commonest first (stable: then by first appearance)
     let mut full: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() >= 2).collect();
     full.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
@@ -587,8 +614,8 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let mut by_first = Blocks::default();
     for d in full {
         let n = &distinct[d];
-        let keys: Vec<u64> = last_keys[d].iter().copied().chain(entity_keys(ids[d])).collect();
-        let found = by_first.candidates(&keys).into_iter().find(|&f| {
+        let keys: Vec<u64> = if small { Vec::new() } else { last_keys[d].iter().copied().chain(entity_keys(ids[d])).collect() };
+        let found = cands(&by_first, &keys, 0..fams.len()).into_iter().find(|&f| {
             fams[f].0.iter().all(|&m| match same(d, m) {
                 Some(same) => same,
                 None => names_match(&n.words, &distinct[m].words).is_some() || inflected_names(&n.words, &distinct[m].words, lang),
@@ -606,6 +633,7 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
             }
         }
     }
+    let n_full = fams.len();
     // full families by the last words of all their members (a single word must be the same
     // word as one of them)
     let mut by_last = Blocks::default();
@@ -619,8 +647,7 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
     for d in single {
         let n = &distinct[d];
         let w = &n.words[0];
-        let candidates: Vec<usize> = by_last
-            .candidates(&last_keys[d])
+        let candidates: Vec<usize> = cands(&by_last, &last_keys[d], 0..n_full)
             .into_iter()
             .filter(|&f| {
                 let members = &fams[f].0;
@@ -634,8 +661,7 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
                 by_last.add(&last_keys[d], f);
             }
             [] => {
-                let found = by_single
-                    .candidates(&last_keys[d])
+                let found = cands(&by_single, &last_keys[d], n_full..fams.len())
                     .into_iter()
                     .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0], lang) && !conflict(d, m)));
                 match found {
@@ -694,6 +720,32 @@ mod tests {
             analyse("Russia Invites All Palestinian Factions to Moscow\n\nJAKARTA - The talks in Moscow will go ahead, Hamas said.");
         let got: Vec<_> = (0..n.mentions.len()).map(|i| n.text(&doc, i)).collect();
         assert_eq!(got, vec!["Moscow", "Hamas"]);
+    }
+
+    /// Blocking keys (big stories) and all pairs (small ones) give the same mentions and families.
+    #[test]
+    fn blocking_keys_link_like_all_pairs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut n = 0;
+        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency", "tests/fixtures/rules/EN001-entity-corruption"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+            for e in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+                let cx = Context { lexicons: Lexicons::embedded() };
+                let run = |block: bool| {
+                    ALWAYS_BLOCK.with(|b| b.set(block));
+                    let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
+                    let names = NameMentions::compute(&doc, &cx);
+                    ALWAYS_BLOCK.with(|b| b.set(false));
+                    let m: Vec<_> = names.mentions.iter().map(|m| (m.span, m.family)).collect();
+                    let f: Vec<_> = names.families.iter().map(|f| (f.mentions.clone(), f.confirmed)).collect();
+                    (m, f)
+                };
+                assert_eq!(run(true), run(false), "{}", e.path().display());
+                n += 1;
+            }
+        }
+        assert!(n > 50, "stories read: {n}");
     }
 
     #[test]
