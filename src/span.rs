@@ -44,6 +44,34 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
+/// A fixed set of spans that answers "does any of them overlap this span?" by binary search:
+/// sorted by start, with the running maximum of their ends.
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut sorted: Vec<Span> = spans.into_iter().collect();
+        sorted.sort_unstable();
+        let mut max_end = Vec::with_capacity(sorted.len());
+        let mut m = 0;
+        for s in &sorted {
+            m = m.max(s.end);
+            max_end.push(m);
+        }
+        SpanSet { starts: sorted.iter().map(|s| s.start).collect(), max_end }
+    }
+
+    /// `spans.iter().any(|s| s.overlaps(span))`
+    pub fn overlaps(&self, span: Span) -> bool {
+        let k = self.starts.partition_point(|&s| s < span.end);
+        k > 0 && self.max_end[k - 1] > span.start
+    }
+}
+
 /// Line starts of a text, for 1-based line and column (columns count Unicode scalar values).
 /// A line ends at LF, CRLF or a lone CR, as editors count lines.
 #[derive(Debug, Clone, Default)]

@@ -11,11 +11,12 @@ pub mod dateline;
 pub mod language;
 pub mod names;
 pub mod places;
+pub mod quotes;
 pub mod segment;
 
 use std::any::{Any, TypeId};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -113,6 +114,7 @@ pub struct Document {
     pub originals: Vec<Original>,
     pub pieces: Vec<Piece>,
     cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    quotes: OnceLock<quotes::QuoteIndex>,
 }
 
 impl std::fmt::Debug for Document {
@@ -170,6 +172,7 @@ impl Document {
             originals,
             pieces,
             cache: Mutex::new(HashMap::new()),
+            quotes: OnceLock::new(),
         }
     }
 
@@ -217,6 +220,12 @@ impl Document {
     pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         self.sentences.get(i).filter(|s| s.span.start <= offset)
+    }
+
+    /// Is the byte offset inside double quotation marks in its paragraph? (The quote marks of
+    /// every paragraph are indexed once, on first use.)
+    pub fn in_quotes(&self, offset: usize) -> bool {
+        self.quotes.get_or_init(|| quotes::QuoteIndex::new(&self.text, &self.paragraphs)).in_quotes(&self.paragraphs, offset)
     }
 
     /// A shared derived analysis, computed on first use.

@@ -409,12 +409,21 @@ fn confirm_openers(pending: Vec<Mention>, out: &mut NameMentions) {
     }
     let lang = out.lang;
     let surnames: Vec<&Keys> = out.mentions.iter().filter(|m| m.is_full() && !m.quoted).map(|m| &m.last().keys).collect();
+    // only surnames sharing a blocking key can match (see `word_keys`); a few are all tested
+    let small = surnames.len() * pending.len() <= small_story_names() * small_story_names();
+    let mut blocks = Blocks::default();
+    for (i, s) in surnames.iter().enumerate().filter(|_| !small) {
+        blocks.add(&word_keys_of(s, lang, false), i);
+    }
     let keep: Vec<Mention> = pending
         .into_iter()
         .filter(|p| {
             let w = &p.words[0].keys;
             w.light.len() >= OPENER_MIN_LEN
-                && surnames.iter().any(|s| {
+                && (if small { (0..surnames.len()).collect() } else { blocks.candidates(&word_keys_of(w, lang, false)) })
+                    .into_iter()
+                    .map(|i| surnames[i])
+                    .any(|s| {
                     word_match(w, s).is_some_and(|k| k >= Kinship::Transliteration) || inflection::inflected_pair(&w.lower, &s.lower, lang)
                 })
         })
@@ -499,6 +508,66 @@ fn same_word(a: &Keys, b: &Keys, lang: &str) -> bool {
     word_match(a, b).is_some() || inflection::inflected_pair(&a.lower, &b.lower, lang)
 }
 
+/// Blocking keys of one name word: words that [`same_word`] links share one (see
+/// [`variant::match_keys`] and [`inflection::pair_key`]).
+fn word_keys(k: &Keys, lang: &str) -> Vec<u64> {
+    word_keys_of(k, lang, true)
+}
+
+/// [`word_keys`]; without `near`, only for matches of [`Kinship::Transliteration`] or closer.
+fn word_keys_of(k: &Keys, lang: &str, near: bool) -> Vec<u64> {
+    let mut out = Vec::new();
+    variant::match_keys(k, near, &mut out);
+    out.extend(inflection::pair_key(&k.lower, lang));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Blocking keys to the items (families) registered under them.
+#[derive(Default)]
+struct Blocks(rustc_hash::FxHashMap<u64, Vec<usize>>);
+
+impl Blocks {
+    fn add(&mut self, keys: &[u64], item: usize) {
+        for &k in keys {
+            let v = self.0.entry(k).or_default();
+            if v.last() != Some(&item) {
+                v.push(item);
+            }
+        }
+    }
+    /// Items sharing a key with `keys`, ascending, each once.
+    fn candidates(&self, keys: &[u64]) -> Vec<usize> {
+        let mut out: Vec<usize> = keys.iter().filter_map(|k| self.0.get(k)).flatten().copied().collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Up to this many distinct names, linking tests every pair instead of computing blocking keys.
+const SMALL_STORY_NAMES: usize = 48;
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: always use blocking keys (to check they give the same families as all pairs).
+    static ALWAYS_BLOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn small_story_names() -> usize {
+    #[cfg(test)]
+    if ALWAYS_BLOCK.with(|b| b.get()) {
+        return 0;
+    }
+    SMALL_STORY_NAMES
+}
+
+/// Entity-id keys: names the entity lexicon lists share one when they name one entity.
+fn entity_keys(ids: &[String]) -> Vec<u64> {
+    ids.iter().map(|id| variant::key_hash(b'e', id.as_bytes())).collect()
+}
+
 fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let lang = names.lang;
     // distinct names among mentions outside quotes, in order of first appearance
@@ -517,52 +586,90 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
         });
         distinct[d].mentions.push(i);
     }
+    // the lexicon's entity ids of each name (`EntityNames::same`, without a lookup per pair)
+    let ids: Vec<&[String]> = distinct.iter().map(|n| lx.entities.ids(&n.entity)).collect();
+    let same = |a: usize, b: usize| -> Option<bool> {
+        let (x, y) = (ids[a], ids[b]);
+        if x.is_empty() || y.is_empty() { None } else { Some(x.iter().any(|i| y.contains(i))) }
+    };
+    let conflict = |a: usize, b: usize| same(a, b) == Some(false);
+    // blocking keys of each name's last word; a story with few names tests every pair, which
+    // is cheaper than the keys (and gives the same families)
+    let small = distinct.len() <= small_story_names();
+    let last_keys: Vec<Vec<u64>> =
+        distinct.iter().map(|n| if small { Vec::new() } else { word_keys(n.words.last().expect("words"), lang) }).collect();
+    let cands = |blocks: &Blocks, keys: &[u64], all: std::ops::Range<usize>| -> Vec<usize> {
+        if small { all.collect() } else { blocks.candidates(keys) }
+    };
     // full names first, commonest first (stable: then by first appearance)
     let mut full: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() >= 2).collect();
     full.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
     let mut single: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() == 1).collect();
     single.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
-    let conflict = |a: &Name, b: &Name| lx.entities.same(&a.entity, &b.entity) == Some(false);
 
-    // families of full names: complete linkage
+    // families of full names: complete linkage. A family can only take a name that links to its
+    // first member: by a shared entity id, or (names_match / inflected_names) by last words that
+    // share a blocking key; so only those families are tested, in order.
     let mut fams: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut by_first = Blocks::default();
     for d in full {
         let n = &distinct[d];
-        let found = fams.iter().position(|(members, _)| {
-            members.iter().all(|&m| match lx.entities.same(&n.entity, &distinct[m].entity) {
+        let keys: Vec<u64> = if small { Vec::new() } else { last_keys[d].iter().copied().chain(entity_keys(ids[d])).collect() };
+        let found = cands(&by_first, &keys, 0..fams.len()).into_iter().find(|&f| {
+            fams[f].0.iter().all(|&m| match same(d, m) {
                 Some(same) => same,
                 None => names_match(&n.words, &distinct[m].words).is_some() || inflected_names(&n.words, &distinct[m].words, lang),
             })
         });
         match found {
             Some(f) => {
-                let confirmed = fams[f].0.iter().any(|&m| lx.entities.same(&n.entity, &distinct[m].entity) == Some(true));
+                let confirmed = fams[f].0.iter().any(|&m| same(d, m) == Some(true));
                 fams[f].0.push(d);
                 fams[f].1 |= confirmed;
             }
-            None => fams.push((vec![d], false)),
+            None => {
+                by_first.add(&keys, fams.len());
+                fams.push((vec![d], false));
+            }
         }
     }
     let n_full = fams.len();
+    // full families by the last words of all their members (a single word must be the same
+    // word as one of them)
+    let mut by_last = Blocks::default();
+    for (f, (members, _)) in fams.iter().enumerate() {
+        for &m in members {
+            by_last.add(&last_keys[m], f);
+        }
+    }
     // single words: the surname of exactly one full name, or a family of their own
+    let mut by_single = Blocks::default();
     for d in single {
         let n = &distinct[d];
         let w = &n.words[0];
-        let candidates: Vec<usize> = (0..n_full)
+        let candidates: Vec<usize> = cands(&by_last, &last_keys[d], 0..n_full)
+            .into_iter()
             .filter(|&f| {
                 let members = &fams[f].0;
                 members.iter().any(|&m| same_word(w, distinct[m].words.last().expect("words"), lang))
-                    && !members.iter().any(|&m| conflict(n, &distinct[m]))
+                    && !members.iter().any(|&m| conflict(d, m))
             })
             .collect();
         match candidates[..] {
-            [f] => fams[f].0.push(d),
+            [f] => {
+                fams[f].0.push(d);
+                by_last.add(&last_keys[d], f);
+            }
             [] => {
-                let found = (n_full..fams.len())
-                    .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0], lang) && !conflict(n, &distinct[m])));
+                let found = cands(&by_single, &last_keys[d], n_full..fams.len())
+                    .into_iter()
+                    .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0], lang) && !conflict(d, m)));
                 match found {
                     Some(f) => fams[f].0.push(d),
-                    None => fams.push((vec![d], false)),
+                    None => {
+                        by_single.add(&last_keys[d], fams.len());
+                        fams.push((vec![d], false));
+                    }
                 }
             }
             _ => {} // ambiguous: the surname of two people
@@ -613,6 +720,32 @@ mod tests {
             analyse("Russia Invites All Palestinian Factions to Moscow\n\nJAKARTA - The talks in Moscow will go ahead, Hamas said.");
         let got: Vec<_> = (0..n.mentions.len()).map(|i| n.text(&doc, i)).collect();
         assert_eq!(got, vec!["Moscow", "Hamas"]);
+    }
+
+    /// Blocking keys (big stories) and all pairs (small ones) give the same mentions and families.
+    #[test]
+    fn blocking_keys_link_like_all_pairs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut n = 0;
+        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency", "tests/fixtures/rules/EN001-entity-corruption"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+            for e in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+                let cx = Context { lexicons: Lexicons::embedded() };
+                let run = |block: bool| {
+                    ALWAYS_BLOCK.with(|b| b.set(block));
+                    let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
+                    let names = NameMentions::compute(&doc, &cx);
+                    ALWAYS_BLOCK.with(|b| b.set(false));
+                    let m: Vec<_> = names.mentions.iter().map(|m| (m.span, m.family)).collect();
+                    let f: Vec<_> = names.families.iter().map(|f| (f.mentions.clone(), f.confirmed)).collect();
+                    (m, f)
+                };
+                assert_eq!(run(true), run(false), "{}", e.path().display());
+                n += 1;
+            }
+        }
+        assert!(n > 50, "stories read: {n}");
     }
 
     #[test]

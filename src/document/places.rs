@@ -337,9 +337,10 @@ impl Places {
         let mut pending: Vec<(Span, Vec<Target>)> = Vec::new();
         let mut i = 0;
         let stems = lang.and_then(|l| gaz.stems.get(l));
+        let skip = crate::span::SpanSet::new(skip.iter().copied());
         while i < tokens.len() {
             let t = tokens[i];
-            if !t.is_word() || skip.iter().any(|s| s.overlaps(t.span)) {
+            if !t.is_word() || skip.overlaps(t.span) {
                 i += 1;
                 continue;
             }

@@ -277,11 +277,12 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
     let toks = &doc.tokens;
     let homographs = cal.homographs.get(copy);
     let copy_script = language::script_of_lang(copy);
+    let taken = crate::span::SpanSet::new(taken.iter().copied());
     for (i, t) in toks.iter().enumerate() {
         if !t.is_word() || t.span.len() < 3 || t.span.len() > cal.max_len * 2 || t.script == Script::Han {
             continue;
         }
-        if taken.iter().any(|s| s.overlaps(t.span)) || doc.section_of(t.span) == Section::Dateline {
+        if taken.overlaps(t.span) || doc.section_of(t.span) == Section::Dateline {
             continue;
         }
         let word = doc.slice(t.span);

@@ -129,13 +129,7 @@ pub mod util {
 
     /// Is the byte offset inside double quotation marks in its paragraph?
     pub fn in_quotes(doc: &Document, offset: usize) -> bool {
-        let para = doc.paragraphs.iter().find(|p| p.start <= offset && offset < p.end);
-        let Some(p) = para else { return false };
-        let before = &doc.text[p.start..offset];
-        let straight = before.matches('"').count();
-        let open = before.matches(['“', '«', '„']).count();
-        let close = before.matches(['”', '»']).count();
-        straight % 2 == 1 || open > close
+        doc.in_quotes(offset)
     }
 
     /// The word tokens of a document.

@@ -1,7 +1,7 @@
 //! NM001 name-inconsistency: one person or place spelled two ways in a story, or a spelling
 //! the house style replaces.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::names::inflection::inflected_pair;
@@ -95,7 +95,7 @@ impl Rule for NameInconsistency {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let names = doc.analysis::<NameMentions>(cx);
         let lx = NameLexicons::of(cx.lexicons);
-        let mut flagged: HashSet<Span> = HashSet::new();
+        let mut flagged = Flagged::default();
         in_story(doc, &names, &lx, out, &mut flagged);
         spacing_variants(doc, &names, out, &mut flagged);
         house_style(doc, &names, &lx, out, &mut flagged);
@@ -105,17 +105,21 @@ impl Rule for NameInconsistency {
 /// Full names written with different word breaks: `Kim Yo Jong` / `Kim Yo-jong`,
 /// `Abdel Fattah` / `Abdelfattah`. Equal once spaces, hyphens, case and accents are ignored,
 /// they are one name; the minority spelling is flagged.
-fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flagged: &mut HashSet<Span>) {
+fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flagged: &mut Flagged) {
     let mut groups: Vec<(String, Vec<(String, Span)>)> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
     for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
         let surface = doc.slice(m.span);
         let key = light(surface);
         if key.len() < 6 {
             continue;
         }
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push((surface.to_string(), m.span)),
-            None => groups.push((key, vec![(surface.to_string(), m.span)])),
+        match group_of.get(&key) {
+            Some(&g) => groups[g].1.push((surface.to_string(), m.span)),
+            None => {
+                group_of.insert(key.clone(), groups.len());
+                groups.push((key, vec![(surface.to_string(), m.span)]));
+            }
         }
     }
     for (_, mentions) in groups {
@@ -168,8 +172,30 @@ fn word_breaks(name: &str) -> Vec<(usize, bool)> {
     out
 }
 
+/// The spans already flagged: a set, which can also say whether any of them overlaps a span
+/// (by a range query over spans sorted by start, reaching back by the longest span's length).
+#[derive(Default)]
+struct Flagged {
+    spans: std::collections::BTreeSet<Span>,
+    longest: usize,
+}
+
+impl Flagged {
+    /// Adds a span; `false` when it was already there.
+    fn insert(&mut self, span: Span) -> bool {
+        self.longest = self.longest.max(span.len());
+        self.spans.insert(span)
+    }
+
+    /// Does any flagged span overlap `span`?
+    fn overlaps(&self, span: Span) -> bool {
+        let from = Span::new(span.start.saturating_sub(self.longest), 0);
+        self.spans.range(from..Span::new(span.end, 0)).any(|f| f.start < span.end && span.start < f.end)
+    }
+}
+
 /// Known variants of a house-style spelling, longest match first.
-fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut HashSet<Span>) {
+fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut Flagged) {
     let max = lx.house.max_words.max(1);
     for m in names.mentions.iter().filter(|m| !m.quoted) {
         // word tokens of the mention, the last one cut at the possessive
@@ -194,7 +220,7 @@ fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mu
             match hit {
                 Some((n, span, e)) => {
                     // already flagged as an in-story inconsistency (which suggests the house form)
-                    if !flagged.iter().any(|f| f.start < span.end && span.start < f.end) {
+                    if !flagged.overlaps(span) {
                         flagged.insert(span);
                         out.push(house_finding(doc, span, e));
                     }
@@ -238,7 +264,7 @@ struct Form<'a> {
 }
 
 /// Minority spellings within each family of mentions.
-fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut HashSet<Span>) {
+fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut Flagged) {
     for fam in &names.families {
         // slot 0: first words of full names; slot 1: surnames (last words, and lone words)
         let mut slots: [Vec<&NameWord>; 2] = [Vec::new(), Vec::new()];
@@ -268,7 +294,7 @@ fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut O
     }
 }
 
-fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &[Form<'_>], out: &mut Output, flagged: &mut HashSet<Span>) {
+fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &[Form<'_>], out: &mut Output, flagged: &mut Flagged) {
     let lang = names.lang;
     // the target: a house-style spelling present, else one the house style maps to, else the majority
     let mut house: Option<String> = forms.iter().find(|f| lx.house.preferred(&f.keys.lower, lang).is_some()).map(|f| f.surface.to_string());

@@ -40,6 +40,20 @@ pub fn inflected_pair(a: &str, b: &str, lang: &str) -> bool {
     }
 }
 
+/// A blocking key (hash) for [`inflected_pair`]: two words of copy in `lang` that are
+/// inflected forms of one another have the same key (their first [`MIN_STEM`] letters, the way
+/// the pair test reads them). `None` when the language declines no names or the word is too
+/// short to pair with anything.
+pub fn pair_key(w: &str, lang: &str) -> Option<u64> {
+    let norm = match lang {
+        "ru" => normalise(w),
+        "de" => w.to_lowercase(),
+        _ => return None,
+    };
+    let end = norm.char_indices().nth(MIN_STEM - 1).map(|(i, c)| i + c.len_utf8())?;
+    Some(super::variant::key_hash(b'i', norm[..end].as_bytes()))
+}
+
 fn ru_pair(a: &str, b: &str) -> bool {
     let (a, b) = (normalise(a), normalise(b));
     if a == b || !a.chars().chain(b.chars()).all(|c| matches!(c, 'а'..='я' | '-')) {

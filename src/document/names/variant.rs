@@ -148,13 +148,55 @@ pub fn near(a: &str, b: &str) -> bool {
     short[i..] == long[i + 1..]
 }
 
+/// A heavy key without a final `h` after a vowel (`abdulah` -> `abdula`).
+fn strip_final_h(s: &str) -> &str {
+    let bs = s.as_bytes();
+    if bs.len() > 2 && bs[bs.len() - 1] == b'h' && is_vowel(bs[bs.len() - 2]) { &s[..s.len() - 1] } else { s }
+}
+
 /// Heavy keys equal, or equal once a final `h` after a vowel is dropped (`Abdullah`/`Abdulla`).
 fn heavy_equal(a: &str, b: &str) -> bool {
-    fn strip(s: &str) -> &str {
-        let bs = s.as_bytes();
-        if bs.len() > 2 && bs[bs.len() - 1] == b'h' && is_vowel(bs[bs.len() - 2]) { &s[..s.len() - 1] } else { s }
+    a == b || strip_final_h(a) == strip_final_h(b)
+}
+
+/// Blocking keys of a word (hashes): whenever [`word_match`] of two words is `Some`, they share
+/// at least one key, so comparing only words that share a key finds every match (keys that
+/// merely collide are ruled out by the exact test). Keys: the lower-cased spelling, the light
+/// key, the heavy key without a final `h`, and, for near matches, the heavy key and every
+/// one-letter deletion of it (a substitution leaves both words with one deletion in common; an
+/// inserted vowel leaves the longer word with a deletion equal to the shorter). Without `near`,
+/// only the keys of matches of [`Kinship::Transliteration`] or closer.
+pub fn match_keys(k: &Keys, near: bool, out: &mut Vec<u64>) {
+    out.push(key_hash(b'l', k.lower.as_bytes()));
+    if k.light.is_empty() {
+        return;
     }
-    a == b || strip(a) == strip(b)
+    out.push(key_hash(b't', k.light.as_bytes()));
+    if k.light.len() < 4 {
+        return;
+    }
+    out.push(key_hash(b'h', strip_final_h(&k.heavy).as_bytes()));
+    let h = k.heavy.as_bytes();
+    if near && h.len() >= NEAR_MIN_LEN {
+        out.push(key_hash(b'd', h));
+        let mut buf = Vec::with_capacity(h.len());
+        for i in 0..h.len() {
+            buf.clear();
+            buf.extend_from_slice(&h[..i]);
+            buf.extend_from_slice(&h[i + 1..]);
+            out.push(key_hash(b'd', &buf));
+        }
+    }
+}
+
+/// A tagged hash of a byte string, for blocking keys.
+pub fn key_hash(tag: u8, bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_u8(tag);
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
 }
 
 /// Precomputed keys of one spelling.

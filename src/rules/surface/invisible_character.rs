@@ -112,10 +112,17 @@ impl Rule for InvisibleCharacter {
         if text.is_ascii() {
             return;
         }
-        // runs of adjacent invisible characters, then grouped by the word they sit in
+        // runs of adjacent invisible characters, then grouped by the word they sit in; one
+        // pass, with the neighbours and the line's right-to-left test carried along, so a long
+        // run of invisible characters or a long line costs linear time
         let mut runs: Vec<(Span, char)> = Vec::new();
+        let mut near = Neighbours::default();
         for (i, c) in text.char_indices() {
-            if kind_of(c).is_some() && !(i == 0 && c == '\u{FEFF}') && !legitimate(text, i, c) {
+            if kind_of(c).is_none() {
+                near.before = Some(c);
+                continue;
+            }
+            if !(i == 0 && c == '\u{FEFF}') && !near.legitimate(text, i, c) {
                 let end = i + c.len_utf8();
                 match runs.last_mut() {
                     Some((s, _)) if s.end == i => s.end = end,
@@ -123,9 +130,9 @@ impl Rule for InvisibleCharacter {
                 }
             }
         }
+        let words = words_around(text, &runs);
         let mut groups: Vec<(Span, Vec<(Span, char)>)> = Vec::new();
-        for (span, first) in runs {
-            let word = super::word_around(text, span, |c| kind_of(c).is_some());
+        for ((span, first), word) in runs.into_iter().zip(words) {
             match groups.last_mut() {
                 Some((w, members)) if w.overlaps(word) || w.end == span.start => {
                     *w = w.cover(word);
@@ -140,21 +147,98 @@ impl Rule for InvisibleCharacter {
     }
 }
 
-/// Is the invisible character at `i` doing its job here?
-fn legitimate(text: &str, i: usize, c: char) -> bool {
-    let before = text[..i].chars().rev().find(|&p| kind_of(p).is_none());
-    let after = text[i + c.len_utf8()..].chars().find(|&n| kind_of(n).is_none());
-    let either = |f: fn(char) -> bool| before.is_some_and(f) || after.is_some_and(f);
-    match kind_of(c) {
-        Some(Kind::Joiner) => either(joining_script) || (c == '\u{200D}' && either(emoji_part)),
-        Some(Kind::ZeroWidthSpace) => either(zwsp_script),
-        Some(Kind::Bidi) => {
-            // marks and isolates belong in any paragraph that holds right-to-left text
-            let start = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
-            let end = text[i..].find('\n').map(|p| i + p).unwrap_or(text.len());
-            text[start..end].chars().any(rtl)
+/// `super::word_around` of every run (sorted, disjoint), in linear time: a run whose word
+/// reaches the previous (next) run shares that run's word start (end).
+fn words_around(text: &str, runs: &[(Span, char)]) -> Vec<Span> {
+    let inner = |c: char| kind_of(c).is_some();
+    let is_part = |c: char| c.is_alphanumeric() || inner(c);
+    let mut words: Vec<Span> = Vec::with_capacity(runs.len());
+    for (k, &(span, _)) in runs.iter().enumerate() {
+        let floor = if k > 0 { runs[k - 1].0.end } else { 0 };
+        let mut start = span.start;
+        let mut reached = true;
+        for (i, c) in text[floor..span.start].char_indices().rev() {
+            if !is_part(c) {
+                reached = false;
+                break;
+            }
+            start = floor + i;
         }
-        _ => false,
+        // every char back to the previous run is part of the word: so is that run's word
+        if reached && k > 0 {
+            start = words[k - 1].start.min(start);
+        }
+        words.push(Span::new(start, span.end));
+    }
+    for k in (0..runs.len()).rev() {
+        let span = runs[k].0;
+        let ceiling = runs.get(k + 1).map_or(text.len(), |r| r.0.start);
+        let mut end = span.end;
+        let mut reached = true;
+        for (i, c) in text[span.end..ceiling].char_indices() {
+            if !is_part(c) {
+                reached = false;
+                break;
+            }
+            end = span.end + i + c.len_utf8();
+        }
+        if reached && k + 1 < runs.len() {
+            end = words[k + 1].end.max(end);
+        }
+        words[k].end = end;
+    }
+    words
+}
+
+/// What [`Neighbours::legitimate`] needs about the text around an invisible character, kept
+/// while scanning forward.
+#[derive(Default)]
+struct Neighbours {
+    /// The last visible (not invisible) character before the current position.
+    before: Option<char>,
+    /// The first visible character at or after `after.0` (and after every invisible
+    /// character up to it).
+    after: Option<(usize, Option<char>)>,
+    /// The line (`start..end`) last tested for right-to-left text, and the answer.
+    line: Option<(usize, usize, bool)>,
+}
+
+impl Neighbours {
+    /// Is the invisible character at `i` doing its job here? (`before` must be current.)
+    fn legitimate(&mut self, text: &str, i: usize, c: char) -> bool {
+        let next = i + c.len_utf8();
+        let after = match self.after {
+            Some((at, a)) if at >= next => a,
+            _ => {
+                let found = text[next..].char_indices().find(|&(_, n)| kind_of(n).is_none());
+                let (at, a) = match found {
+                    Some((j, n)) => (next + j, Some(n)),
+                    None => (text.len(), None),
+                };
+                self.after = Some((at, a));
+                a
+            }
+        };
+        let before = self.before;
+        let either = |f: fn(char) -> bool| before.is_some_and(f) || after.is_some_and(f);
+        match kind_of(c) {
+            Some(Kind::Joiner) => either(joining_script) || (c == '\u{200D}' && either(emoji_part)),
+            Some(Kind::ZeroWidthSpace) => either(zwsp_script),
+            Some(Kind::Bidi) => {
+                // marks and isolates belong in any paragraph that holds right-to-left text
+                match self.line {
+                    Some((start, end, rtl_line)) if start <= i && i < end => rtl_line,
+                    _ => {
+                        let start = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
+                        let end = text[i..].find('\n').map(|p| i + p).unwrap_or(text.len());
+                        let rtl_line = text[start..end].chars().any(rtl);
+                        self.line = Some((start, end, rtl_line));
+                        rtl_line
+                    }
+                }
+            }
+            _ => false,
+        }
     }
 }
 
@@ -227,6 +311,33 @@ mod tests {
     #[test]
     fn ignores_bidi_marks_next_to_arabic() {
         assert_clean(&InvisibleCharacter, "The banner read \u{200F}\u{0627}\u{0644}\u{0642}\u{062F}\u{0633}\u{200E} in red.");
+    }
+
+    #[test]
+    fn words_around_runs_agree_with_word_around() {
+        let text = "a\u{200b}b\u{200b}\u{200b}c d\u{ad}e \u{202e}\u{202c} x\u{200b} \u{200b}y z\u{feff}";
+        let mut runs: Vec<(Span, char)> = Vec::new();
+        for (i, c) in text.char_indices().filter(|&(_, c)| kind_of(c).is_some()) {
+            match runs.last_mut() {
+                Some((s, _)) if s.end == i => s.end = i + c.len_utf8(),
+                _ => runs.push((Span::new(i, i + c.len_utf8()), c)),
+            }
+        }
+        // every subset of runs (as the rule keeps only the ones that are not legitimate)
+        for mask in 0u32..(1 << runs.len()) {
+            let some: Vec<(Span, char)> = runs.iter().enumerate().filter(|(k, _)| mask & (1 << k) != 0).map(|(_, r)| *r).collect();
+            let slow: Vec<Span> = some.iter().map(|&(s, _)| super::super::word_around(text, s, |c| kind_of(c).is_some())).collect();
+            assert_eq!(words_around(text, &some), slow, "mask {mask}");
+        }
+    }
+
+    #[test]
+    fn long_runs_of_bidi_controls_are_linear() {
+        let text = format!("Talks\n\nIn {} Moscow.", "\u{202e}\u{202c}".repeat(50_000));
+        let t = std::time::Instant::now();
+        let (_, f) = crate::rules::testing::run(&InvisibleCharacter, &text);
+        assert_eq!(f.len(), 1);
+        assert!(t.elapsed().as_secs() < 5);
     }
 
     #[test]
