@@ -12,6 +12,8 @@ use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::{Context, Family, Output, Rule, RuleMeta};
 use crate::span::Span;
 
+mod shape;
+
 pub struct ScrapeResidue;
 
 pub static META: RuleMeta = RuleMeta {
@@ -65,12 +67,32 @@ enum Match {
     Lead,
     /// Share-button text: residue when the line holds only markers and at least two.
     Widget,
+    /// A credit label (`Source:`, `Translator:`): the line opens with it and what follows is a
+    /// short name, not a sentence.
+    Credit,
 }
+
+/// A word the line classifier knows (rows with match `word`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Word {
+    /// Button and widget words (`print`, `share`, `gallery`).
+    Ui,
+    /// Social networks (also `widget` markers).
+    Social,
+    /// Language names and endonyms, for language menus.
+    Language,
+    /// The home link of a breadcrumb or menu.
+    Home,
+}
+
+pub(crate) type Vocab = std::collections::HashMap<String, Word>;
 
 struct Marker {
     text: String,
     kind: Match,
     confidence: Confidence,
+    /// What the marker labels: `related` (a related-links heading) opens a block of teasers.
+    related: bool,
 }
 
 /// The residue markers, normalised, behind one anchored automaton.
@@ -79,23 +101,42 @@ pub struct ResidueIndex {
     ac: AhoCorasick,
     /// First words of the markers: a line opening with any other word is prose.
     first_words: HashSet<String>,
+    vocab: Vocab,
 }
 
 impl LexiconIndex for ResidueIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut markers = Vec::new();
+        let mut vocab = Vocab::new();
         for file in lexicons.of_kind("residue") {
             let (m, c) = (file.require("match")?, file.require("confidence")?);
+            let k = file.column("kind");
             for row in &file.rows {
+                let kind_col = k.map(|k| row.get(k)).unwrap_or("");
                 let kind = match row.get(m) {
                     "line" => Match::Line,
                     "prefix" => Match::Prefix,
                     "lead" => Match::Lead,
                     "widget" => Match::Widget,
-                    other => return Err(file.error(row, format!("match `{other}`: expected line, prefix, lead or widget"))),
+                    "credit" => Match::Credit,
+                    "word" => {
+                        let word = match kind_col {
+                            "ui" => Word::Ui,
+                            "social" => Word::Social,
+                            "language" => Word::Language,
+                            "home" => Word::Home,
+                            other => return Err(file.error(row, format!("word kind `{other}`: expected ui, social, language or home"))),
+                        };
+                        vocab.insert(normalise(row.get(0)), word);
+                        continue;
+                    }
+                    other => return Err(file.error(row, format!("match `{other}`: expected line, prefix, lead, widget, credit or word"))),
                 };
                 let confidence = row.get(c).parse().map_err(|e| file.error(row, format!("confidence: {e}")))?;
-                markers.push(Marker { text: normalise(row.get(0)), kind, confidence });
+                if kind == Match::Widget {
+                    vocab.entry(normalise(row.get(0))).or_insert(Word::Social);
+                }
+                markers.push(Marker { text: normalise(row.get(0)), kind, confidence, related: kind_col == "related" });
             }
         }
         let ac = AhoCorasick::builder()
@@ -104,7 +145,7 @@ impl LexiconIndex for ResidueIndex {
             .build(markers.iter().map(|m| &m.text))
             .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, message: e.to_string() })?;
         let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
-        Ok(ResidueIndex { markers, ac, first_words })
+        Ok(ResidueIndex { markers, ac, first_words, vocab })
     }
 }
 
@@ -115,6 +156,7 @@ fn normalise(s: &str) -> String {
         match c {
             'İ' => out.push('i'),
             '：' => out.push(':'),
+            '’' => out.push('\''),
             c if c.is_whitespace() => {
                 if !out.ends_with(' ') {
                     out.push(' ');
@@ -139,19 +181,36 @@ fn first_word(line: &str) -> String {
     normalise(line[..end].trim_end_matches(TRAILING))
 }
 
-const LEADING: &[char] = &['*', '•', '·', '-', '–', '—', '>', '»', '[', '(', '#', '|', '_', '='];
-const TRAILING: &[char] = &['*', '•', '·', '-', '–', '—', '<', '«', ']', ')', '|', ':', '.', '…', '>', '»', '_', '=', '!'];
+const LEADING: &[char] = &[
+    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '►', '▶', '▸', '■', '▪', '●', '◆', '→', '~', '>', '»', '[', '(', '#',
+    '|', '_', '=',
+];
+const TRAILING: &[char] = &[
+    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '◄', '◀', '■', '▪', '●', '◆', '~', '<', '«', ']', ')', '|', ':', '.',
+    '…', '>', '»', '_', '=', '!',
+];
 const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'];
 
 /// The longest line that can be residue in whole (share rows, ad markers).
 const MAX_LINE: usize = 160;
 /// Bytes of a longer line read to match a `prefix` or `lead` marker.
 const MAX_OPENING: usize = 72;
+/// Words after a credit label (`Source: ...`) that can still be a name.
+const MAX_CREDIT_WORDS: usize = 10;
+
+/// A lexicon hit on a line.
+struct LexHit<'a> {
+    confidence: Confidence,
+    /// The marker's normalised text, for a marker that opens the line (rather than filling it).
+    opener: Option<&'a str>,
+    /// The line is a related-links heading alone: teasers may follow.
+    heading: bool,
+    credit: bool,
+}
 
 impl ResidueIndex {
-    /// Classifies one line: its confidence, and for a marker that opens the line (rather than
-    /// filling it) the marker's normalised text.
-    fn classify(&self, line: &str) -> Option<(Confidence, Option<&str>)> {
+    /// Classifies one line by the lexicon.
+    fn classify(&self, line: &str) -> Option<LexHit<'_>> {
         let word = first_word(line);
         if !self.first_words.contains(&word)
             && !word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
@@ -173,30 +232,42 @@ impl ResidueIndex {
         let first = self.ac.find(Input::new(norm).anchored(Anchored::Yes))?;
         let marker = &self.markers[first.pattern().as_usize()];
         let rest = &norm[first.end()..];
+        let opener = |ok: bool| {
+            ok.then_some(LexHit { confidence: marker.confidence, opener: Some(marker.text.as_str()), heading: false, credit: false })
+        };
         match marker.kind {
             Match::Prefix => {
-                let ok = marker.text.ends_with(':')
-                    || rest.trim_start().is_empty()
-                    || rest.trim_start().starts_with([':', '-', '–', '—', '|', '»', '>']);
-                ok.then_some((marker.confidence, Some(marker.text.as_str())))
+                let r = rest.trim_start();
+                let ok = marker.text.ends_with(':') || r.is_empty() || r.starts_with([':', '-', '–', '—', '|', '»', '>']);
+                opener(ok)
             }
-            Match::Lead => (rest.is_empty() || rest.starts_with([' ', ':']) || !marker.text.ends_with(char::is_alphanumeric))
-                .then_some((marker.confidence, Some(marker.text.as_str()))),
+            Match::Lead => opener(rest.is_empty() || rest.starts_with([' ', ':']) || !marker.text.ends_with(char::is_alphanumeric)),
+            Match::Credit => {
+                if line.len() > MAX_LINE {
+                    return None;
+                }
+                let r = rest.trim_start_matches([':', ' ']);
+                let boundary = marker.text.ends_with(':') || rest.is_empty() || rest.starts_with([' ', ':']);
+                let name = r.split_whitespace().count() <= MAX_CREDIT_WORDS && !r.contains(". ") && !r.contains(['"', '“', '”', '«']);
+                let mut hit = opener(boundary && name)?;
+                hit.credit = true;
+                Some(hit)
+            }
             Match::Line | Match::Widget => {
                 if line.len() > MAX_LINE {
                     return None;
                 }
-                self.only_markers(norm).map(|c| (c, None))
+                self.only_markers(norm).map(|(confidence, heading)| LexHit { confidence, opener: None, heading, credit: false })
             }
         }
     }
 
     /// Does the line consist only of line/widget markers (and separators)? Returns the lowest
-    /// confidence among them.
-    fn only_markers(&self, norm: &str) -> Option<Confidence> {
+    /// confidence among them, and whether the line is a related-links heading.
+    fn only_markers(&self, norm: &str) -> Option<(Confidence, bool)> {
         let body = norm.trim_end_matches(|c: char| TRAILING.contains(&c) || c == ' ');
         let mut at = 0;
-        let (mut n, mut widgets, mut confidence) = (0, 0, Confidence::High);
+        let (mut n, mut widgets, mut confidence, mut related) = (0, 0, Confidence::High, true);
         while at < body.len() {
             let m = self.ac.find(Input::new(body).range(at..).anchored(Anchored::Yes))?;
             let marker = &self.markers[m.pattern().as_usize()];
@@ -211,11 +282,23 @@ impl ResidueIndex {
             n += 1;
             widgets += usize::from(marker.kind == Match::Widget);
             confidence = confidence.min(marker.confidence);
+            related &= marker.related;
             at = m.end() + body[m.end()..].find(|c: char| !SEPARATORS.contains(&c)).unwrap_or(body.len() - m.end());
         }
         let only_widgets = widgets == n;
-        (n > 0 && (!only_widgets || n >= 2)).then_some(confidence)
+        (n > 0 && (!only_widgets || n >= 2)).then_some((confidence, related && n == 1))
     }
+}
+
+/// A teaser line under a related-links heading: a headline, not a sentence.
+fn teaser_shaped(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (2..=18).contains(&words)
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ':', ';', ',', '"', '”', '»'])
+        && !t.contains(". ")
+        && t.len() <= MAX_LINE
 }
 
 impl Rule for ScrapeResidue {
@@ -229,21 +312,69 @@ impl Rule for ScrapeResidue {
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<ResidueIndex>() else { return };
-        for &para in &doc.paragraphs {
+        let n = doc.paragraphs.len();
+        // lines left that may be teasers under a related-links heading
+        let mut teasers = 0usize;
+        for (i, &para) in doc.paragraphs.iter().enumerate() {
             let line = doc.slice(para);
-            let Some((confidence, opener)) = index.classify(line) else { continue };
-            // a heading like `SEE ALSO:` is flagged itself; the whole line goes with the fix
-            let span =
-                opener.and_then(|m| marker_span(line, m)).map(|r| Span::new(para.start + r.start, para.start + r.end)).unwrap_or(para);
             let whole = super::line_deletion(&doc.text, para);
-            let (why, applicability) = if confidence == Confidence::High {
-                ("is website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
+            if let Some(hit) = index.classify(line) {
+                teasers = if hit.heading { MAX_TEASERS } else { 0 };
+                // a heading like `SEE ALSO:` is flagged itself; the whole line goes with the fix
+                let span = hit
+                    .opener
+                    .and_then(|m| marker_span(line, m))
+                    .map(|r| Span::new(para.start + r.start, para.start + r.end))
+                    .unwrap_or(para);
+                let (why, applicability) = if hit.confidence == Confidence::High {
+                    ("is website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
+                } else if hit.credit {
+                    ("looks like a credit line pasted from a web page", Applicability::Unsafe)
+                } else {
+                    ("looks like a credit, caption or promotion line pasted from a web page", Applicability::Unsafe)
+                };
+                let message = format!("`{}` {why}; delete the line", quote(line));
+                out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole, "", applicability));
+                continue;
+            }
+            if teasers > 0 {
+                if teaser_shaped(line) {
+                    teasers -= 1;
+                    let message = format!("`{}` looks like a related-story link under a related-links heading; delete the line", quote(line));
+                    out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+                    continue;
+                }
+                teasers = 0;
+            }
+            let pos = shape::Position { near_end: i + 3 >= n };
+            let Some(hit) = shape::classify(line, pos, &index.vocab) else { continue };
+            let span = Span::new(para.start + hit.range.start, para.start + hit.range.end);
+            let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
+            let shown = &line[hit.range.clone()];
+            let (fix, what) = if hit.whole_line {
+                (whole, "delete the line")
             } else {
-                ("looks like a credit or caption line pasted from a web page", Applicability::Unsafe)
+                (trimmed_deletion(&doc.text, span), "delete it")
             };
-            let message = format!("`{}` {why}; delete the line", quote(line));
-            out.push(Finding::new(&META, span, confidence, message).suggest(whole, "", applicability));
+            let message = format!("`{}` {}; {what}", quote(shown), hit.what);
+            out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
         }
+    }
+}
+
+/// How many lines under a related-links heading may be teasers.
+const MAX_TEASERS: usize = 8;
+
+/// A part of a line to delete, with the spaces on one side of it.
+fn trimmed_deletion(text: &str, span: Span) -> Span {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after = &text[span.end..];
+    let after_trim = after.trim_start_matches([' ', '\t', '-', '–', '—']);
+    if after_trim.is_empty() || after_trim.starts_with('\n') {
+        // at the end of the line: take the spaces before it
+        Span::new(before.len(), span.end)
+    } else {
+        Span::new(span.start, span.end + (after.len() - after_trim.len()))
     }
 }
 
