@@ -42,6 +42,8 @@ impl Hit {
 pub(super) struct Position {
     /// One of the last three paragraphs.
     pub near_end: bool,
+    /// One of the first three paragraphs (where a page's own date and byline sit).
+    pub near_start: bool,
 }
 
 fn re(s: &str) -> Regex {
@@ -79,6 +81,9 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s*(?i:photo\ gallery))?\s*$")
 });
 /// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
+/// `... a prosperous year. Photo by Xu Ming / for China Daily`.
+static TAIL_BY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.!?\x22”]\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$"));
 static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$")
 });
@@ -95,7 +100,23 @@ static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*[\p{L}]{2,5}(?:
 /// `abc/def/xyz` alone on a line (lower case).
 static BARE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Ll}{2,5}(?:/\p{Ll}{2,5}){1,3}\.?$"));
 /// `... the end. (rfs/rfs)`: the code glued after the last sentence.
-static GLUED_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\p{Ll}{2,5}(?:/\p{Ll}{2,5}){1,3}\s*\))\s*$"));
+static GLUED_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\p{L}{2,5}(?:/\p{L}{2,5}){1,3}\s*\))\s*$"));
+/// `... 264 regions.(*)`: an end mark glued after the last sentence.
+static GLUED_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\*\s*\)|\((?i:end|ends)\)|-30-)\s*$"));
+/// `05 May 2019    Read: 2012`: a counter after other page furniture.
+static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*\d[\d.,]*)\s*$")
+});
+/// `IMG 20220224 WA0005`: a camera or phone file name left as a caption.
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?\d{4}[-_ ]?\d{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
+/// `[Gambas:Video CNN]`, `[Video: ...]`: an embed placeholder.
+static EMBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\s*(?i:gambas|video|embed|image|foto|photo|audio|tweet|instagram|youtube|iframe|caption)\s*:[^\]]{0,80}\]$"));
+/// `< /p>`, `<br>`: an HTML tag left in the text.
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^<\s*/?\s*(?i:p|br|div|span|a|strong|em|b|i|img|figure|figcaption|iframe|script)\b[^<>]*>$"));
+/// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[\p{L} ]{2,40}\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+\d{4}$")
+});
 /// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*30\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
 
@@ -145,7 +166,26 @@ fn has_sentence_punctuation(line: &str) -> bool {
 }
 
 /// Classifies a line by its shape. Called for lines no marker of the lexicon matched.
-pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
+pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    if let Some(date) = glued_date(line) {
+        let whole = date.whole_line;
+        hits.push(date);
+        if whole {
+            return hits;
+        }
+    }
+    if let Some(hit) = tail(line) {
+        hits.push(hit);
+    }
+    if hits.is_empty() {
+        hits.extend(whole_line(line, pos, vocab));
+    }
+    hits
+}
+
+/// `date 2019-05-05 ` glued before the text.
+fn glued_date(line: &str) -> Option<Hit> {
     let line_len = line.len();
     // a glued date may open a long paragraph
     if let Some(m) = GLUED_DATE.find(line.trim_start()) {
@@ -158,18 +198,34 @@ pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> 
         let whole = end >= line_len;
         return Some(Hit { range: lead..lead + m.end(), confidence: Confidence::High, what: "is a CMS date field glued to the text", whole_line: whole });
     }
+    None
+}
+
+/// Residue glued at the end of a line: a caption credit, an editor's code, an end mark, a
+/// counter, a copyright notice.
+fn tail(line: &str) -> Option<Hit> {
     if let Some(hit) = tail_credit(line) {
         return Some(hit);
     }
     if let Some(c) = GLUED_CODE.captures(line) {
         let m = c.get(1).unwrap();
-        return Some(Hit::part(m.range(), Confidence::Medium, "is an editor's code left at the end of the story"));
+        let upper = m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let confidence = if upper { Confidence::Low } else { Confidence::Medium };
+        return Some(Hit::part(m.range(), confidence, "is an editor's code left at the end of the story"));
     }
-    if let Some(hit) = rights(line) {
-        return Some(hit);
+    if let Some(c) = GLUED_END.captures(line) {
+        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is an agency end mark"));
     }
+    if let Some(c) = TAIL_COUNTER.captures(line) {
+        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a page counter"));
+    }
+    rights(line)
+}
+
+/// Shapes that fill a whole (short) line.
+fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     // the rest are whole-line shapes: short lines only
-    if line_len > 200 || words(line) > 14 {
+    if line.len() > 200 || words(line) > 14 {
         return None;
     }
     let t = line.trim();
@@ -195,6 +251,18 @@ pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> 
     }
     if DANGLING_LINK.is_match(t) && words(t) <= 12 {
         return Some(Hit::line(line, Confidence::Medium, "is a link instruction whose link was lost"));
+    }
+    if FILE_NAME.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is an image file name left as a caption"));
+    }
+    if EMBED.is_match(t) {
+        return Some(Hit::line(line, Confidence::High, "is an embed placeholder"));
+    }
+    if HTML_TAG.is_match(t) {
+        return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
+    }
+    if !pos.near_start && DATE_LINE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
     }
     if URL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
@@ -226,7 +294,7 @@ fn tail_credit(line: &str) -> Option<Hit> {
             return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
         }
     }
-    for re in [&*TAIL_CREDIT, &*DASH_CREDIT, &*SLASH_CREDIT] {
+    for re in [&*TAIL_CREDIT, &*TAIL_BY, &*DASH_CREDIT, &*SLASH_CREDIT] {
         if let Some(c) = re.captures(line) {
             let m = c.get(1).unwrap();
             if m.start() > 0 && words(m.as_str()) <= 8 {
@@ -362,7 +430,7 @@ mod tests {
     }
 
     fn hit(line: &str) -> Option<(String, Confidence)> {
-        classify(line, Position { near_end: true }, &vocab()).map(|h| (line[h.range].to_string(), h.confidence))
+        classify(line, Position { near_end: true, near_start: false }, &vocab()).into_iter().next().map(|h| (line[h.range].to_string(), h.confidence))
     }
 
     #[test]
