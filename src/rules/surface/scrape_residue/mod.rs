@@ -348,12 +348,17 @@ impl Rule for ScrapeResidue {
         let n = doc.paragraphs.len();
         // lines left that may be teasers under a related-links heading
         let mut teasers = 0usize;
+        // has the story's prose begun (a paragraph of a dozen words or more that ends a sentence)?
+        let mut seen_prose = false;
         for (i, &para) in doc.paragraphs.iter().enumerate() {
             let line = doc.slice(para);
+            let prose_before = seen_prose;
+            seen_prose |= line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+            let seen_prose = prose_before;
             let whole = super::line_deletion(&doc.text, para);
             if let Some(mut hit) = index.classify(line) {
-                if hit.timestamp && i < 6 {
-                    // the page's own date under the headline: furniture, but what every page has
+                if hit.timestamp && !seen_prose {
+                    // the page's own date above the story: furniture, but what every page has
                     hit.confidence = Confidence::Low;
                 }
                 teasers = if hit.heading { MAX_TEASERS } else { 0 };
