@@ -117,12 +117,135 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
     } else {
         opts.languages.iter().map(|c| intern(c)).collect()
     };
-    // the dateline (`JAKARTA (ANTARA) -`) is names, not language
+    // the dateline (`JAKARTA (ANTARA) -`) is names, not language; tables, figures and all-caps
+    // lines are not language either: only prose lines vote
     let body = doc.slice(doc.body_after_dateline());
     let text = if body.trim().is_empty() { doc.text.as_str() } else { body };
-    if let Some(code) = detect(text, &allow) {
+    let prose = Prose::of(text);
+    let month_lang = doc.dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| month_language(d, &allow));
+    let detected = if prose.letters >= MIN_PROSE_LETTERS {
+        match (detect(&prose.text, &allow), month_lang) {
+            // a few lines of prose between figures are weak evidence; the dateline's month
+            // name (`BOSTON, March 5 -`) is the wire desk's own language
+            (Some(d), Some(m)) if d != m && prose.words < SHORT_WORDS => Some(m),
+            (d, _) => d,
+        }
+    } else if month_lang.is_some() {
+        // a story of figures under `NEW YORK, March 12 -`: the dateline's month name is the
+        // only language in it
+        month_lang
+    } else if prose.figure_lines > 0 {
+        // a table with no prose and no dated dateline: nothing in it is language
+        None
+    } else {
+        detect(text, &allow)
+    };
+    if let Some(code) = detected {
         doc.language = Some(code);
         doc.language_source = "detected";
+    }
+}
+
+/// Fewer letters of prose than this, and the story is figures (an earnings table, a list).
+const MIN_PROSE_LETTERS: usize = 40;
+
+/// The prose lines of a text: lines of running words. A table row or earnings line
+/// (`Shr 10 cts vs 29 cts`, `Net 584,000 vs 1,688,000`), a list of figures or an all-caps line
+/// (a headline, a ticker) is left out: abbreviations and digits read as any language.
+#[derive(Debug, Default)]
+pub struct Prose {
+    /// The prose lines (the first ~2 KB of them), each ended by a newline.
+    pub text: String,
+    /// Words and letters in them.
+    pub words: usize,
+    pub letters: usize,
+    /// Lines left out that hold figures.
+    pub figure_lines: usize,
+}
+
+impl Prose {
+    pub fn of(text: &str) -> Prose {
+        let mut p = Prose::default();
+        for line in text.split(['\n', '\r']) {
+            if p.text.len() >= 2048 {
+                break;
+            }
+            if is_prose(line) {
+                p.text.push_str(line);
+                p.text.push('\n');
+                p.words += line.split_whitespace().count();
+                p.letters += line.chars().filter(|c| c.is_alphabetic()).count();
+            } else if line.chars().any(|c| c.is_ascii_digit()) {
+                p.figure_lines += 1;
+            }
+        }
+        p
+    }
+}
+
+fn is_prose(line: &str) -> bool {
+    let (mut words, mut figures, mut lower) = (0usize, 0usize, false);
+    for w in line.split_whitespace() {
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            figures += 1;
+        } else if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            words += 1;
+            lower |= w.chars().any(char::is_lowercase);
+        }
+    }
+    // scripts written without spaces between words (Chinese) or without case (Arabic)
+    let uncased = line.chars().filter(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()).count();
+    if uncased >= 10 {
+        return true;
+    }
+    // a sentence ends in punctuation; a table row or list item runs out without it
+    let ends_sentence = line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '。']);
+    lower && words >= 5 && words >= 2 * figures && (ends_sentence || words >= 10)
+}
+
+/// The language whose month name a dateline's date element uses (`March 12` is English,
+/// `12 Maret` Indonesian), when exactly one allowed language has that name; a name several
+/// languages share (`Oct`) is English when it comes before the day, as only English writes it.
+fn month_language(date: &str, allow: &[&'static str]) -> Option<&'static str> {
+    let months = Lexicons::embedded().index::<MonthNames>().ok()?;
+    let words: Vec<&str> = date.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        if w.chars().count() < 3 {
+            continue;
+        }
+        let Some(langs) = months.langs.get(&w.to_lowercase()) else { continue };
+        let langs: Vec<&'static str> = langs.iter().copied().filter(|l| allow.contains(l)).collect();
+        let day_follows = words.get(i + 1).is_some_and(|n| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+        match langs.as_slice() {
+            [one] => found = Some(*one),
+            many if day_follows && many.contains(&"en") => found = Some("en"),
+            _ => return None,
+        }
+    }
+    found
+}
+
+/// Month names (wide and abbreviated) per language, from the `calendar` lexicons.
+#[derive(Debug)]
+struct MonthNames {
+    langs: HashMap<String, Vec<&'static str>>,
+}
+
+impl LexiconIndex for MonthNames {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut langs: HashMap<String, Vec<&'static str>> = HashMap::new();
+        for file in lexicons.of_kind("calendar") {
+            let (Ok(form), Ok(unit)) = (file.require("form"), file.require("unit")) else { continue };
+            let lang = intern(&file.lang);
+            for row in file.rows.iter().filter(|r| r.get(unit) == "month") {
+                let v = langs.entry(row.get(form).to_lowercase()).or_default();
+                if !v.contains(&lang) {
+                    v.push(lang);
+                }
+            }
+        }
+        Ok(MonthNames { langs })
     }
 }
 
