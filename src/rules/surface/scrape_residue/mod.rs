@@ -1,0 +1,478 @@
+//! SC001 scrape-residue: CMS and scraper leftovers pasted into the body ("SEE ALSO:",
+//! "Baca juga:", "ADVERTISEMENT", share buttons, photo credits). Line-anchored only: "see also"
+//! inside a sentence is prose.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind};
+
+use crate::document::Document;
+use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::rules::{Context, Family, Output, Rule, RuleMeta};
+use crate::span::Span;
+
+mod shape;
+
+pub struct ScrapeResidue;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "scrape-residue",
+    code: "SC001",
+    family: Family::Residue,
+    severity: Severity::Warning,
+    summary: "CMS and scraping leftovers in the body: \"SEE ALSO:\", \"Baca juga:\", \"ADVERTISEMENT\", share buttons, credits",
+    explain: r#"## What it flags
+Lines that are website furniture rather than story, in two ways.
+
+Labels (a lexicon of about 500 markers in en, id, es, fr, de, pt, ru, tr, ar, zh): related-link
+headings (`SEE ALSO:`, `ALSO READ`, `Baca:`, `Lea también:`, `Lire aussi :`, `Das könnte dich
+auch interessieren`, `Читайте также:`, `اقرأ أيضا`) and the headline-shaped teaser lines right
+under a heading alone on its line; ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
+share rows (`Facebook Twitter WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`,
+`Добавить комментарий`); player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`);
+blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp labels
+(`Updated on:`); credit lines (`Photo: ...`, `Source: Xinhua`, `Translator: ...`, `Quelle: ...`).
+Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
+
+Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
+caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
+`(Xinhua/ Li) Photo Gallery`, `— Bernama pic`), editor codes (`(abc/def)`, alone or after the
+last sentence), end marks (`(*)`, `(END)`, `-30-`, `###`), relative time stamps (`8 hours ago`),
+counters (`Read: 2012`, `0 comments 10 views`, `Image 1 of 4`), a bare URL, a breadcrumb
+(`Home > World > Asia`), a language menu (`English Español Русский 中文`, `RU UA EN`), a
+copyright notice (`Copyright 2023 ...`, `All rights reserved` and its translations), embed
+placeholders and HTML tags, and short rows of UI words (`Print Mail Large Medium Small`).
+
+## Why it matters
+They show the story was scraped from a web page, not taken from a feed, and they are
+meaningless (or embarrassing) in print, broadcast scripts and apps. A dangling `SEE ALSO:`
+often means the linked headline was dropped too.
+
+## Example
+```
+ date 2021-11-03 - Dock workers extended their strike on Wednesday.
+SEE ALSO:
+Rescue workers distribute water in Quang Ngai province (Photo: VNS)
+The report added that several victims remained under the rubble. (dnu/abs)
+```
+
+## Better
+Delete the line, or the glued part (the date, the credit, the code). High-confidence hits
+(labels, glued dates, lower-case codes alone) are a safe fix; medium ones (credits, captions,
+counters, teasers, shapes) are offered as a fix an editor confirms.
+
+## Confidence
+Labels are high, credit labels medium. Shapes are medium, except those prose never takes (a
+glued `date 2019-05-05`, `(abc/def)` alone: high). Wire sign-offs (`(Reporting by ...; Editing
+by ...)`) are standard Reuters style and are low, so the default output stays quiet on them; so
+are `Updated:` labels in the page header and a bare e-mail address.
+
+## False positives
+Only whole lines, line openings or line endings match: `see also`, `read more` or `Source:`
+inside a sentence is prose and is never flagged, a lone platform name (`Twitter`) is not a share
+widget, a subhead in Title Case, a bulleted fact, a table of figures or a quoted post with a
+handle is left alone. Disable with `[rules.scrape-residue] enabled = false`, or add markers with
+`--lexicon`.
+
+## Lexicon
+`lexicons/phrases/residue.tsv` (kind `residue`: `marker lang match confidence kind note`; match
+`line`, `prefix`, `lead`, `widget`, `credit`, or `word` for the classifier's vocabulary)."#,
+
+    lexicons: &["lexicons/phrases/residue.tsv"],
+};
+
+/// How a marker must sit on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    /// The line holds only markers.
+    Line,
+    /// The line opens with the marker (which ends in `:`, or is followed by `:`, a dash or nothing).
+    Prefix,
+    /// The line opens with the marker, followed by anything.
+    Lead,
+    /// Share-button text: residue when the line holds only markers and at least two.
+    Widget,
+    /// A credit label (`Source:`, `Translator:`): the line opens with it and what follows is a
+    /// short name, not a sentence.
+    Credit,
+}
+
+/// A word the line classifier knows (rows with match `word`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Word {
+    /// Button and widget words (`print`, `share`, `gallery`).
+    Ui,
+    /// Social networks (also `widget` markers).
+    Social,
+    /// Language names and endonyms, for language menus.
+    Language,
+    /// The home link of a breadcrumb or menu.
+    Home,
+}
+
+pub(crate) type Vocab = std::collections::HashMap<String, Word>;
+
+struct Marker {
+    text: String,
+    kind: Match,
+    confidence: Confidence,
+    /// What the marker labels: `related` (a related-links heading) opens a block of teasers.
+    related: bool,
+    /// A time stamp label (`Updated:`): the page's own date under the headline is low confidence.
+    timestamp: bool,
+}
+
+/// The residue markers, normalised, behind one anchored automaton.
+pub struct ResidueIndex {
+    markers: Vec<Marker>,
+    ac: AhoCorasick,
+    /// First words of the markers: a line opening with any other word is prose.
+    first_words: HashSet<String>,
+    vocab: Vocab,
+}
+
+impl LexiconIndex for ResidueIndex {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut markers = Vec::new();
+        let mut vocab = Vocab::new();
+        for file in lexicons.of_kind("residue") {
+            let (m, c) = (file.require("match")?, file.require("confidence")?);
+            let k = file.column("kind");
+            for row in &file.rows {
+                let kind_col = k.map(|k| row.get(k)).unwrap_or("");
+                let kind = match row.get(m) {
+                    "line" => Match::Line,
+                    "prefix" => Match::Prefix,
+                    "lead" => Match::Lead,
+                    "widget" => Match::Widget,
+                    "credit" => Match::Credit,
+                    "word" => {
+                        let word = match kind_col {
+                            "ui" => Word::Ui,
+                            "social" => Word::Social,
+                            "language" => Word::Language,
+                            "home" => Word::Home,
+                            other => return Err(file.error(row, format!("word kind `{other}`: expected ui, social, language or home"))),
+                        };
+                        vocab.insert(normalise(row.get(0)), word);
+                        continue;
+                    }
+                    other => return Err(file.error(row, format!("match `{other}`: expected line, prefix, lead, widget, credit or word"))),
+                };
+                let confidence = row.get(c).parse().map_err(|e| file.error(row, format!("confidence: {e}")))?;
+                if kind == Match::Widget {
+                    vocab.entry(normalise(row.get(0))).or_insert(Word::Social);
+                }
+                markers.push(Marker { text: normalise(row.get(0)), kind, confidence, related: kind_col == "related", timestamp: kind_col == "timestamp" });
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(markers.iter().map(|m| &m.text))
+            .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, message: e.to_string() })?;
+        let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
+        Ok(ResidueIndex { markers, ac, first_words, vocab })
+    }
+}
+
+/// Lower case, one space between words, no space before a colon, ASCII colon.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'İ' => out.push('i'),
+            '：' => out.push(':'),
+            '’' => out.push('\''),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            ':' => {
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push(':');
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// The first word of a line (after bullets), normalised: the cheap test that rules out prose.
+fn first_word(line: &str) -> String {
+    let line = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
+    let end = line.find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(line.len());
+    normalise(line[..end].trim_end_matches(TRAILING))
+}
+
+const LEADING: &[char] = &[
+    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '►', '▶', '▸', '■', '▪', '●', '◆', '→', '~', '>', '»', '[', '(', '#',
+    '|', '_', '=',
+];
+const TRAILING: &[char] = &[
+    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '◄', '◀', '■', '▪', '●', '◆', '~', '<', '«', ']', ')', '|', ':', '.',
+    '…', '>', '»', '_', '=', '!',
+];
+const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'];
+
+/// The longest line that can be residue in whole (share rows, ad markers).
+const MAX_LINE: usize = 160;
+/// Bytes of a longer line read to match a `prefix` or `lead` marker.
+const MAX_OPENING: usize = 72;
+/// Words after a credit label (`Source: ...`) that can still be a name.
+const MAX_CREDIT_WORDS: usize = 10;
+
+/// A lexicon hit on a line.
+struct LexHit<'a> {
+    confidence: Confidence,
+    /// The marker's normalised text, for a marker that opens the line (rather than filling it).
+    opener: Option<&'a str>,
+    /// The line is a related-links heading alone: teasers may follow.
+    heading: bool,
+    credit: bool,
+    timestamp: bool,
+}
+
+impl ResidueIndex {
+    /// Classifies one line by the lexicon.
+    fn classify(&self, line: &str) -> Option<LexHit<'_>> {
+        let word = first_word(line);
+        if !self.first_words.contains(&word)
+            && !word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
+        {
+            return None;
+        }
+        // a long line can only be residue by its opening: read just enough for the longest marker
+        let head = if line.len() > MAX_LINE {
+            let mut end = MAX_OPENING;
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            &line[..end]
+        } else {
+            line
+        };
+        let norm = normalise(head);
+        let norm = norm.trim_start_matches(|c: char| LEADING.contains(&c) || c == ' ');
+        let first = self.ac.find(Input::new(norm).anchored(Anchored::Yes))?;
+        let marker = &self.markers[first.pattern().as_usize()];
+        let rest = &norm[first.end()..];
+        let opener = |ok: bool| {
+            ok.then_some(LexHit { confidence: marker.confidence, opener: Some(marker.text.as_str()), heading: false, credit: false, timestamp: marker.timestamp })
+        };
+        match marker.kind {
+            Match::Prefix => {
+                let r = rest.trim_start();
+                let ok = marker.text.ends_with(':') || r.is_empty() || r.starts_with([':', '-', '–', '—', '|', '»', '>']);
+                opener(ok)
+            }
+            Match::Lead => opener(
+                rest.is_empty()
+                    || rest.starts_with([' ', ':', '.', '!', '…', ',', ';'])
+                    || !marker.text.ends_with(char::is_alphanumeric),
+            ),
+            Match::Credit => {
+                if line.len() > MAX_LINE {
+                    return None;
+                }
+                let r = rest.trim_start_matches([':', ' ']);
+                let boundary = marker.text.ends_with(':') || rest.is_empty() || rest.starts_with([' ', ':']);
+                let name = r.split_whitespace().count() <= MAX_CREDIT_WORDS && !r.contains(". ") && !r.contains(['"', '“', '”', '«']);
+                let mut hit = opener(boundary && name)?;
+                hit.credit = true;
+                Some(hit)
+            }
+            Match::Line | Match::Widget => {
+                if line.len() > MAX_LINE {
+                    return None;
+                }
+                self.only_markers(norm).map(|(confidence, heading)| LexHit { confidence, opener: None, heading, credit: false, timestamp: false })
+            }
+        }
+    }
+
+    /// Does the line consist only of line/widget markers (and separators)? Returns the lowest
+    /// confidence among them, and whether the line is a related-links heading.
+    fn only_markers(&self, norm: &str) -> Option<(Confidence, bool)> {
+        let body = norm.trim_end_matches(|c: char| TRAILING.contains(&c) || c == ' ');
+        let mut at = 0;
+        let (mut n, mut widgets, mut confidence, mut related) = (0, 0, Confidence::High, true);
+        while at < body.len() {
+            let m = self.ac.find(Input::new(body).range(at..).anchored(Anchored::Yes))?;
+            let marker = &self.markers[m.pattern().as_usize()];
+            if !matches!(marker.kind, Match::Line | Match::Widget) {
+                return None;
+            }
+            // a marker must end at a word boundary
+            let next = body[m.end()..].chars().next();
+            if next.is_some_and(|c| c.is_alphanumeric()) {
+                return None;
+            }
+            n += 1;
+            widgets += usize::from(marker.kind == Match::Widget);
+            confidence = confidence.min(marker.confidence);
+            related &= marker.related;
+            at = m.end() + body[m.end()..].find(|c: char| !SEPARATORS.contains(&c)).unwrap_or(body.len() - m.end());
+        }
+        let only_widgets = widgets == n;
+        (n > 0 && (!only_widgets || n >= 2)).then_some((confidence, related && n == 1))
+    }
+}
+
+/// A teaser line under a related-links heading: a headline, not a sentence.
+fn teaser_shaped(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (2..=18).contains(&words)
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ':', ';', ',', '"', '”', '»'])
+        && !t.contains(". ")
+        && t.len() <= MAX_LINE
+}
+
+impl Rule for ScrapeResidue {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        lexicons.index::<ResidueIndex>().map(|_| ())
+    }
+
+    fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
+        let Ok(index) = cx.lexicons.index::<ResidueIndex>() else { return };
+        let n = doc.paragraphs.len();
+        // lines left that may be teasers under a related-links heading
+        let mut teasers = 0usize;
+        // has the story's prose begun (a paragraph of a dozen words or more that ends a sentence)?
+        let mut seen_prose = false;
+        for (i, &para) in doc.paragraphs.iter().enumerate() {
+            let line = doc.slice(para);
+            let prose_before = seen_prose;
+            seen_prose |= line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+            let seen_prose = prose_before;
+            let whole = super::line_deletion(&doc.text, para);
+            if let Some(mut hit) = index.classify(line) {
+                if hit.timestamp && !seen_prose {
+                    // the page's own date above the story: furniture, but what every page has
+                    hit.confidence = Confidence::Low;
+                }
+                teasers = if hit.heading { MAX_TEASERS } else { 0 };
+                // a heading like `SEE ALSO:` is flagged itself; the whole line goes with the fix
+                let span = hit
+                    .opener
+                    .and_then(|m| marker_span(line, m))
+                    .map(|r| Span::new(para.start + r.start, para.start + r.end))
+                    .unwrap_or(para);
+                let (why, applicability) = if hit.confidence == Confidence::High {
+                    ("is website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
+                } else if hit.credit {
+                    ("looks like a credit line pasted from a web page", Applicability::Unsafe)
+                } else {
+                    ("looks like a credit, caption or promotion line pasted from a web page", Applicability::Unsafe)
+                };
+                let message = format!("`{}` {why}; delete the line", quote(line));
+                out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole, "", applicability));
+                continue;
+            }
+            if teasers > 0 {
+                if teaser_shaped(line) {
+                    teasers -= 1;
+                    let message = format!("`{}` looks like a related-story link under a related-links heading; delete the line", quote(line));
+                    out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+                    continue;
+                }
+                teasers = 0;
+            }
+            let pos = shape::Position { near_end: i + 3 >= n, near_start: i < 3 };
+            for hit in shape::classify(line, pos, &index.vocab) {
+            let span = Span::new(para.start + hit.range.start, para.start + hit.range.end);
+            let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
+            let shown = &line[hit.range.clone()];
+            let (fix, what) = if hit.whole_line {
+                (whole, "delete the line")
+            } else {
+                (trimmed_deletion(&doc.text, span), "delete it")
+            };
+            let message = format!("`{}` {}; {what}", quote(shown), hit.what);
+            out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
+            }
+        }
+    }
+}
+
+/// How many lines under a related-links heading may be teasers.
+const MAX_TEASERS: usize = 8;
+
+/// A part of a line to delete, with the spaces on one side of it.
+fn trimmed_deletion(text: &str, span: Span) -> Span {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after = &text[span.end..];
+    let after_trim = after.trim_start_matches([' ', '\t', '-', '–', '—']);
+    if after_trim.is_empty() || after_trim.starts_with('\n') {
+        // at the end of the line: take the spaces before it
+        Span::new(before.len(), span.end)
+    } else {
+        Span::new(span.start, span.end + (after.len() - after_trim.len()))
+    }
+}
+
+/// Where a marker (normalised text) lies in the original line.
+fn marker_span(line: &str, marker: &str) -> Option<std::ops::Range<usize>> {
+    let start = line.len() - line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace()).len();
+    let mut ends = line[start..].char_indices().map(|(i, c)| start + i + c.len_utf8());
+    ends.find(|&end| normalise(&line[start..end]) == marker).map(|end| start..end)
+}
+
+/// A line for a message, shortened when long.
+fn quote(line: &str) -> String {
+    const MAX: usize = 60;
+    if line.chars().count() <= MAX {
+        return line.to_string();
+    }
+    let head: String = line.chars().take(MAX - 1).collect();
+    format!("{}…", head.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{assert_clean, assert_fix, assert_flags};
+
+    #[test]
+    fn flags_related_headings_in_several_languages() {
+        let text = "Talks\n\nThe toll rose.\nSEE ALSO:\nBaca juga: Hamas siap bicara\nLire aussi : Gaza\nЧитайте также: Газа\nThe end.";
+        assert_flags(&ScrapeResidue, text, &["SEE ALSO:", "Baca juga:", "Lire aussi :", "Читайте также:"]);
+    }
+
+    #[test]
+    fn flags_ad_markers_and_share_rows() {
+        let text = "The toll rose.\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nFacebook | Twitter | WhatsApp\nThe end.";
+        assert_flags(&ScrapeResidue, text, &["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Facebook | Twitter | WhatsApp"]);
+    }
+
+    #[test]
+    fn deletes_the_whole_line() {
+        assert_fix(&ScrapeResidue, "The toll rose.\nSEE ALSO:\nThe end.", "The toll rose.\nThe end.");
+        assert_fix(&ScrapeResidue, "The toll rose.\n- ADVERTISEMENT -", "The toll rose.");
+        assert_fix(&ScrapeResidue, "The toll rose.\n[ADVERTISEMENT]\n©2024 Example News\nEnd.", "The toll rose.\n©2024 Example News\nEnd.");
+        assert_flags(&ScrapeResidue, "The toll rose.\n©2024 Example News\nEnd.", &["©"]);
+    }
+
+    #[test]
+    fn ignores_see_also_in_prose() {
+        assert_clean(
+            &ScrapeResidue,
+            "Officials said readers should see also the annex.\nRead more than the summary, he said.\nSee also how it ended.",
+        );
+    }
+
+    #[test]
+    fn ignores_a_lone_platform_name_or_a_story_line_about_it() {
+        assert_clean(&ScrapeResidue, "Talks\n\nTwitter\nTwitter said on Monday it would appeal.\nShare prices fell.");
+    }
+}

@@ -1,0 +1,479 @@
+//! The structural half of SC001: lines that are on no list but have the shape of page furniture
+//! (a glued metadata date, a caption credit at the end of a line, an editor code, a counter, a
+//! bare URL, a breadcrumb, a language switcher, a copyright line, a row of UI words).
+//!
+//! Every shape is anchored on the whole line or on its start or end, never on words inside a
+//! sentence, and each gives its own confidence: a shape that prose never takes (`date
+//! 2019-05-05 ` before the lede, `(rfs/rfs)` alone on a line) is high; a shape prose rarely takes
+//! (a caption credit, a counter, a URL alone on a line) is medium; a shape a wire story can carry
+//! by design (a reporter's e-mail address) is low.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Vocab, Word};
+use crate::finding::Confidence;
+
+/// One structural hit inside a line.
+#[derive(Debug, Clone)]
+pub(super) struct Hit {
+    /// Byte range in the line.
+    pub range: Range<usize>,
+    pub confidence: Confidence,
+    /// What the flagged text is, for the message.
+    pub what: &'static str,
+    /// The fix deletes the whole line (else only the range).
+    pub whole_line: bool,
+}
+
+impl Hit {
+    fn line(line: &str, confidence: Confidence, what: &'static str) -> Hit {
+        Hit { range: 0..line.len(), confidence, what, whole_line: true }
+    }
+    fn part(range: Range<usize>, confidence: Confidence, what: &'static str) -> Hit {
+        Hit { range, confidence, what, whole_line: false }
+    }
+}
+
+/// Where the line sits in the story.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Position {
+    /// One of the last three paragraphs.
+    pub near_end: bool,
+    /// One of the first three paragraphs (where a page's own date and byline sit).
+    pub near_start: bool,
+}
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).expect("valid regex")
+}
+
+/// `date 2019-05-05 ` glued before the text (a CMS field flattened into the body).
+static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^date \d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b"));
+/// `Date:2025-04-11 16:39:43`: a CMS timestamp field alone on its line.
+static DATE_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:date|datum|fecha|tanggal|дата|tarih)\s*:\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$"));
+/// `8 hours ago`, `CHINA DAILY - 2 hours 28 min ago`, `time4 hours ago`, and the same in the copy languages.
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^
+        (?:[\p{L}][\p{L}\ .&]{1,30}?\s*[-–—|]\s*|time\s*)?
+        (?:
+          (?:about\ |an?\ )?\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)
+             (?:\s*,?\s*\d{1,2}\s*(?:minutes?|mins?|min))?\s+ago
+        | (?:hace|il\ y\ a|vor|há)\s+\d{1,3}\s+\p{L}+
+        | \d{1,3}\s+(?:jam|menit|hari|detik|minggu|bulan)\s+(?:yang\s+)?lalu
+        | \d{1,3}\s+(?:час\p{L}*|минут\p{L}*|дн\p{L}*|секунд\p{L}*)\s+назад
+        | \d{1,3}\s+(?:saat|dakika|gün|hafta|ay)\s+önce
+        )$")
+});
+
+/// A caption credit at the end of a line: `(Photo: VNA)`, `(Foto: Mincul)`, `(Xinhua/ Chogo)`,
+/// `(AFP Photo / Jane Doe)`, `(Xinhua Photo) Photo Gallery`.
+static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        \(\s*(?:
+            (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)\s*:\s*[^()\n]{1,60}
+          | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
+            (?:\s+(?i:photo|foto|pic|file)|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
+        )\s*\)
+        (?:\s*(?i:photo\ gallery))?\s*$")
+});
+/// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
+/// `... a prosperous year. Photo by Xu Ming / for China Daily`.
+static TAIL_BY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.!?\x22”]\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$"));
+static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$")
+});
+/// `— Bernama pic`, `- AFP photo`.
+static DASH_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s[—–-]\s*(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\s+(?:pic|pix|photo|foto|file\s+pic|file\s+photo))\.?\s*$"));
+/// `... 14 Mei 2018. Tempo/Fakhri Hermansyah`: outlet/photographer after a caption sentence.
+static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*){0,3})\s*$")
+});
+
+/// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line.
+static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*[\p{L}]{2,5}(?:\s?/\s?[\p{L}]{2,5}){1,3}\s*\)$"));
+/// `abc/def/xyz` alone on a line (lower case).
+static BARE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Ll}{2,5}(?:/\p{Ll}{2,5}){1,3}\.?$"));
+/// `... the end. (rfs/rfs)`: the code glued after the last sentence.
+static GLUED_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\p{L}{2,5}(?:/\p{L}{2,5}){1,3}\s*\))\s*$"));
+/// `... 264 regions.(*)`: an end mark glued after the last sentence.
+static GLUED_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\*\s*\)|\((?i:end|ends)\)|-30-)\s*$"));
+/// `05 May 2019    Read: 2012`: a counter after other page furniture.
+static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*\d[\d.,]*)\s*$")
+});
+/// `IMG 20220224 WA0005`: a camera or phone file name left as a caption.
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?\d{4}[-_ ]?\d{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
+/// `[Gambas:Video CNN]`, `[Video: ...]`: an embed placeholder.
+static EMBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\s*(?i:gambas|video|embed|image|foto|photo|audio|tweet|instagram|youtube|iframe|caption)\s*:[^\]]{0,80}\]$"));
+/// `< /p>`, `<br>`: an HTML tag left in the text.
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^<\s*/?\s*(?i:p|br|div|span|a|strong|em|b|i|img|figure|figcaption|iframe|script)\b[^<>]*>$"));
+/// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[\p{L} ]{2,40}\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+\d{4}$")
+});
+/// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`.
+static END_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*30\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
+
+/// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`.
+static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр\p{L}*|прочитан\p{L}*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*\d[\d.,\s]*$")
+});
+/// `0 comment 10 views`, `1 Persons`, `12 shares`.
+static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент\p{L}*|просмотр\p{L}*|yorum)(?:\s+\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$")
+});
+/// `Wordpress (0)`, `Comments (3)`.
+static COUNTER_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:comments?|wordpress|disqus|facebook|komentar|comentarios|commentaires|kommentare|комментарии|yorumlar)\s*\(\s*\d+\s*\)$"));
+/// `Image 1 of 4`, `Foto 2 dari 5`.
+static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:image|photo|picture|slide|foto|gambar|фото|imagen|bild)\s+\d{1,3}\s*(?i:of|/|de|dari|из|von|sur|di)\s*\d{1,3}$")
+});
+/// `To see the statement, please click on`: a link instruction whose link was stripped.
+static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
+static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"));
+/// `Copyright 2023, dpa ...`, `© 2024 Example`, `@2024 - All Right Reserved`, `(c) 2019 ...`.
+static COPYRIGHT_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\(?\s*(?:(?i:copyright)\s*(?:©|\(c\)|\d{4})|©\s*\S|\(c\)\s*(?:19|20)\d{2}|@\s?(?:19|20)\d{2}\b)"));
+/// `All rights reserved` and its translations, at the end of a line or after a copyright word.
+static RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:all\s+rights?\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés|все\s+права\s+защищены|hak\s+cipta\s+dilindungi(?:\s+undang-undang)?|tüm\s+hakları\s+saklıdır|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati|版权所有|جميع\s+الحقوق\s+محفوظة)")
+});
+static COPYRIGHT_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:copyright\b|©|\(c\)\s*(?:19|20)\d{2})"));
+
+/// Words of a line, split on spaces and the separators of menus and share rows.
+fn tokens(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ',' | '‧' | '｜'))
+        .map(|t| t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ':' | '(' | ')' | '[' | ']' | '*')))
+        .filter(|t| !t.is_empty())
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// Ends like a sentence (or holds one inside).
+fn has_sentence_punctuation(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', '。', '！', '？']) && !t.ends_with("...") && !t.ends_with('…') || t.contains(". ")
+}
+
+/// Classifies a line by its shape. Called for lines no marker of the lexicon matched.
+pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    if let Some(date) = glued_date(line) {
+        let whole = date.whole_line;
+        hits.push(date);
+        if whole {
+            return hits;
+        }
+    }
+    if let Some(hit) = tail(line) {
+        hits.push(hit);
+    }
+    if hits.is_empty() {
+        hits.extend(whole_line(line, pos, vocab));
+    }
+    hits
+}
+
+/// `date 2019-05-05 ` glued before the text.
+fn glued_date(line: &str) -> Option<Hit> {
+    let line_len = line.len();
+    // a glued date may open a long paragraph
+    if let Some(m) = GLUED_DATE.find(line.trim_start()) {
+        let lead = line_len - line.trim_start().len();
+        let mut end = lead + m.end();
+        // the separator that follows (` -`)
+        let rest = &line[end..];
+        let sep = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', '|']).len();
+        end += sep;
+        let whole = end >= line_len;
+        return Some(Hit { range: lead..lead + m.end(), confidence: Confidence::High, what: "is a CMS date field glued to the text", whole_line: whole });
+    }
+    None
+}
+
+/// Residue glued at the end of a line: a caption credit, an editor's code, an end mark, a
+/// counter, a copyright notice.
+fn tail(line: &str) -> Option<Hit> {
+    if let Some(hit) = tail_credit(line) {
+        return Some(hit);
+    }
+    if let Some(c) = GLUED_CODE.captures(line) {
+        let m = c.get(1).unwrap();
+        let upper = m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let confidence = if upper { Confidence::Low } else { Confidence::Medium };
+        return Some(Hit::part(m.range(), confidence, "is an editor's code left at the end of the story"));
+    }
+    if let Some(c) = GLUED_END.captures(line) {
+        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is an agency end mark"));
+    }
+    if let Some(c) = TAIL_COUNTER.captures(line) {
+        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a page counter"));
+    }
+    rights(line)
+}
+
+/// Shapes that fill a whole (short) line.
+fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
+    // the rest are whole-line shapes: short lines only
+    if line.len() > 200 || words(line) > 14 {
+        return None;
+    }
+    let t = line.trim();
+    if DATE_FIELD.is_match(t) {
+        return Some(Hit::line(line, Confidence::High, "is a CMS date field"));
+    }
+    if RELATIVE_TIME.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp"));
+    }
+    if END_MARK.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is an agency end mark"));
+    }
+    if PAREN_CODE.is_match(t) {
+        let lower = t.chars().filter(|c| c.is_alphabetic()).all(char::is_lowercase);
+        let confidence = if lower { Confidence::High } else { Confidence::Medium };
+        return Some(Hit::line(line, confidence, "is an editor's code"));
+    }
+    if pos.near_end && BARE_CODE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
+    }
+    if COUNTER_LABEL.is_match(t) || COUNTER_UNITS.is_match(t) || COUNTER_PAREN.is_match(t) || GALLERY_COUNT.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
+    }
+    if DANGLING_LINK.is_match(t) && words(t) <= 12 {
+        return Some(Hit::line(line, Confidence::Medium, "is a link instruction whose link was lost"));
+    }
+    if FILE_NAME.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is an image file name left as a caption"));
+    }
+    if EMBED.is_match(t) {
+        return Some(Hit::line(line, Confidence::High, "is an embed placeholder"));
+    }
+    if HTML_TAG.is_match(t) {
+        return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
+    }
+    if !pos.near_start && DATE_LINE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
+    }
+    if URL_LINE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
+    }
+    if EMAIL_LINE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Low, "is a bare e-mail address"));
+    }
+    if let Some(hit) = breadcrumb(line, vocab) {
+        return Some(hit);
+    }
+    if language_switcher(t, vocab) {
+        return Some(Hit::line(line, Confidence::Medium, "is a language menu"));
+    }
+    if nav_bar(t, vocab) {
+        return Some(Hit::line(line, Confidence::Medium, "is a site menu"));
+    }
+    if ui_words(t, vocab) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
+    }
+    None
+}
+
+/// A caption credit at the end of a line; the span is the credit alone.
+fn tail_credit(line: &str) -> Option<Hit> {
+    const WHAT: &str = "is a photo credit pasted from a caption";
+    if let Some(m) = PAREN_CREDIT.find(line) {
+        // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is a table note
+        if m.start() > 0 {
+            return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
+        }
+    }
+    for re in [&*TAIL_CREDIT, &*TAIL_BY, &*DASH_CREDIT, &*SLASH_CREDIT] {
+        if let Some(c) = re.captures(line) {
+            let m = c.get(1).unwrap();
+            if m.start() > 0 && words(m.as_str()) <= 8 {
+                return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
+            }
+        }
+    }
+    None
+}
+
+/// A copyright notice: the line opens with one, or a line ends in `All rights reserved` (or
+/// holds it after a copyright word).
+fn rights(line: &str) -> Option<Hit> {
+    const WHAT: &str = "is a copyright notice from the page";
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    if words(t) <= 40 && COPYRIGHT_START.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, WHAT).with_range(lead..line.len()));
+    }
+    let m = RIGHTS.find(line)?;
+    let after = line[m.end()..].trim_start_matches(['.', ' ', '!']);
+    let copyright = COPYRIGHT_WORD.find(&line[..m.start()]);
+    if let Some(c) = copyright {
+        // `Amr Nabil/Copyright 2024 The AP. All rights reserved`: from the copyright word on
+        if m.start() - c.start() < 80 {
+            return Some(Hit::part(c.start()..line.len(), Confidence::Medium, WHAT));
+        }
+    }
+    if after.is_empty() && words(line) <= 40 {
+        return Some(Hit::part(m.start()..line.len(), Confidence::Medium, WHAT));
+    }
+    None
+}
+
+impl Hit {
+    fn with_range(mut self, range: Range<usize>) -> Hit {
+        self.range = range;
+        self
+    }
+}
+
+/// `Home > Section > Story`, `Beranda » Berita`: a breadcrumb trail.
+fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
+    let t = line.trim();
+    // `Current:Home > ...`, `You are here: Home > ...`
+    let body = match t.split_once(':') {
+        Some((label, rest)) if words(label) <= 3 && !label.contains(['>', '»', '›']) && rest.contains(['>', '»', '›']) => rest.trim(),
+        _ => t,
+    };
+    // `<TICKER>` and `a > b` in figures are not trails: a separator stands between spaces
+    if body.contains('<') {
+        return None;
+    }
+    let body = body.replace(" » ", " > ").replace(" › ", " > ").replace(" → ", " > ");
+    let items: Vec<&str> = body.split(" > ").map(str::trim).collect();
+    if items.len() < 2 || items.iter().any(|i| i.is_empty() || !i.chars().any(char::is_alphabetic)) {
+        return None;
+    }
+    let first_is_home = vocab.get(&items[0].to_lowercase()).copied() == Some(Word::Home);
+    let short = |i: &&str| words(i) <= 5 && !has_sentence_punctuation(i);
+    if first_is_home && items[..items.len() - 1].iter().all(short) {
+        return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
+    }
+    let capitalised = |i: &&str| i.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+    if items.len() >= 3 && items.iter().all(|i| short(i) && words(i) <= 4 && capitalised(i)) {
+        return Some(Hit::line(line, Confidence::Medium, "is a breadcrumb trail"));
+    }
+    None
+}
+
+/// `عربي Español Русский Français 简体中文`, `RU UA EN`: names of languages and nothing else.
+fn language_switcher(line: &str, vocab: &Vocab) -> bool {
+    let toks: Vec<&str> = tokens(line).collect();
+    if toks.len() < 3 || toks.len() > 16 {
+        return false;
+    }
+    let codes = toks.iter().all(|t| LANGUAGE_CODES.contains(t));
+    codes || toks.iter().all(|t| vocab.get(&t.to_lowercase()).copied() == Some(Word::Language))
+}
+
+const LANGUAGE_CODES: &[&str] = &[
+    "EN", "RU", "UA", "UK", "DE", "FR", "ES", "AR", "ZH", "CN", "ID", "PT", "TR", "IT", "FA", "JA", "JP", "KO", "KZ", "BY", "UZ",
+    "AZ", "VI", "PL", "NL", "KK", "HY", "KA", "HE",
+];
+
+/// `Home Meetings & Statements Events & Activities ... 中文`: a flattened site menu. It opens with
+/// the home link and carries a menu's `&` or a link in another script; a headline that happens to
+/// open with `Home` has neither.
+fn nav_bar(line: &str, vocab: &Vocab) -> bool {
+    let toks: Vec<&str> = line.split_whitespace().collect();
+    if toks.len() < 5 || has_sentence_punctuation(line) {
+        return false;
+    }
+    if vocab.get(&toks[0].to_lowercase()).copied() != Some(Word::Home) || !toks[0].starts_with(char::is_uppercase) {
+        return false;
+    }
+    let other_script = toks.iter().any(|t| t.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && (c as u32) > 0x2000));
+    let amp = toks.iter().filter(|t| **t == "&").count();
+    let lower = toks.iter().filter(|t| t.starts_with(char::is_lowercase)).count();
+    (amp >= 1 || other_script) && lower * 5 <= toks.len()
+}
+
+/// `Print Mail Large Medium Small`, `Listen Live`, `Photo Gallery`: a short line made of UI words.
+fn ui_words(line: &str, vocab: &Vocab) -> bool {
+    if has_sentence_punctuation(line) || line.contains(['"', '“', '«']) {
+        return false;
+    }
+    let toks: Vec<&str> = tokens(line).filter(|t| !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))).collect();
+    if toks.len() < 2 || toks.len() > 8 {
+        return false;
+    }
+    let ui = toks.iter().filter(|t| matches!(vocab.get(&t.to_lowercase()).copied(), Some(Word::Ui | Word::Social))).count();
+    ui >= 2 && ui * 4 >= toks.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocab {
+        let mut v = Vocab::default();
+        for w in ["print", "mail", "large", "medium", "small", "listen", "live", "photo", "gallery", "share"] {
+            v.insert(w.into(), Word::Ui);
+        }
+        for w in ["facebook", "twitter"] {
+            v.insert(w.into(), Word::Social);
+        }
+        for w in ["english", "español", "русский", "français", "简体中文", "عربي"] {
+            v.insert(w.into(), Word::Language);
+        }
+        v.insert("home".into(), Word::Home);
+        v
+    }
+
+    fn hit(line: &str) -> Option<(String, Confidence)> {
+        classify(line, Position { near_end: true, near_start: false }, &vocab()).into_iter().next().map(|h| (line[h.range].to_string(), h.confidence))
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(hit(" date 2019-05-05 - The ministry said").unwrap().0, "date 2019-05-05");
+        assert_eq!(hit("Ministers meet in Hanoi (Photo: VNA)").unwrap().0, "(Photo: VNA)");
+        assert_eq!(hit("The dam is seen on Monday. (Xinhua/ Li Ming) Photo Gallery").unwrap().0, "(Xinhua/ Li Ming) Photo Gallery");
+        assert_eq!(hit("The minister at the site. Photo: Tran Van Binh").unwrap().0, "Photo: Tran Van Binh");
+        assert_eq!(hit("The minister at the site. — Bernama pic").unwrap().0, "Bernama pic");
+        assert_eq!(hit("(abc/def)").unwrap().1, Confidence::High);
+        assert!(hit("abc/def/xyz").is_some());
+        assert!(hit("He left. (kls/mdr)").is_some());
+        assert!(hit("8 hours ago").is_some());
+        assert!(hit("Read: 2012").is_some());
+        assert!(hit("0 comment 10 views").is_some());
+        assert!(hit("Image 1 of 4").is_some());
+        assert!(hit("https://example.com/news/1234").is_some());
+        assert!(hit("Home > World > Asia").is_some());
+        assert!(hit("English Español Русский").is_some());
+        assert!(hit("RU UA EN").is_some());
+        assert!(hit("Print Mail Large Medium Small").is_some());
+        assert!(hit("Copyright 2023, Example News. All rights reserved").is_some());
+        assert!(hit("-30-").is_some());
+    }
+
+    #[test]
+    fn prose_and_tables_are_not_shapes() {
+        for line in [
+            "Net 1,234,000 vs 987,000",
+            "2024/25 2025/26",
+            "12,500",
+            "Home Secretary Jane Doe said on Monday the plan would go ahead.",
+            "Home Office Plans New Asylum Rules",
+            "The photo: a girl on a bridge, which became famous.",
+            "He said all rights reserved by the treaty would be kept, and left.",
+            "Share prices fell.",
+            "Live music returns to the square",
+            "Revenue > costs",
+            "The company, which employs 400 people, said it would appeal (Reuters).",
+            "- - - -",
+            "Facebook",
+        ] {
+            assert_eq!(hit(line), None, "{line}");
+        }
+    }
+}
