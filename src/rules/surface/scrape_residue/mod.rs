@@ -64,9 +64,9 @@ counters, teasers, shapes) are offered as a fix an editor confirms.
 
 ## Confidence
 Labels are high, credit labels medium. Shapes are medium, except those prose never takes (a
-glued `date 2019-05-05`, `(abc/def)` alone: high). Wire sign-offs (`(Reporting by ...; Editing
-by ...)`) are standard Reuters style and are low, so the default output stays quiet on them; so
-are `Updated:` labels in the page header and a bare e-mail address.
+glued `date 2019-05-05`, `(abc/def)` alone: high). `Updated:` labels in the page header and a bare
+e-mail address are low. Wire sign-offs (`(Reporting by ...; Editing by ...)`) are standard wire
+style and are never flagged.
 
 ## False positives
 Only whole lines, line openings or line endings match: `see also`, `read more` or `Source:`
