@@ -227,7 +227,11 @@ fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
             while j < toks.len() {
                 let t = &toks[j];
                 let w = &text[t.span.start..t.span.end];
-                let piece = if !t.is_word() {
+                // codes and ratings are not names: `A-3`, `DC10s`, `M3`, `BB-minus`
+                let code = w.bytes().any(|b| b.is_ascii_digit()) || w.ends_with("-minus") || w.ends_with("-plus");
+                let piece = if code {
+                    break;
+                } else if !t.is_word() {
                     if w == "." && run.last().is_some_and(|&(k, p)| p == Piece::Initial && k + 1 == j) {
                         j += 1;
                         continue;
