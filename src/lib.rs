@@ -142,7 +142,9 @@ fn drop_superseded(findings: &mut Vec<Finding>) {
     // finding is one binary search per pair instead of a scan of every finding
     let winners: Vec<span::SpanSet> = SUPERSEDES
         .iter()
-        .map(|&(winner, _, min)| span::SpanSet::new(findings.iter().filter(|g| g.rule.name == winner && g.confidence >= min).map(|g| g.span)))
+        .map(|&(winner, _, min)| {
+            span::SpanSet::new(findings.iter().filter(|g| g.rule.name == winner && g.confidence >= min).map(|g| g.span))
+        })
         .collect();
     findings.retain(|f| !SUPERSEDES.iter().zip(&winners).any(|(&(_, loser, _), w)| loser == f.rule.name && w.overlaps(f.span)));
 }

@@ -428,8 +428,9 @@ fn confirm_openers(pending: Vec<Mention>, out: &mut NameMentions) {
                     .into_iter()
                     .map(|i| surnames[i])
                     .any(|s| {
-                    word_match(w, s).is_some_and(|k| k >= Kinship::Transliteration) || inflection::inflected_pair(&w.lower, &s.lower, lang)
-                })
+                        word_match(w, s).is_some_and(|k| k >= Kinship::Transliteration)
+                            || inflection::inflected_pair(&w.lower, &s.lower, lang)
+                    })
         })
         .collect();
     if !keep.is_empty() {

@@ -164,7 +164,13 @@ impl LexiconIndex for ResidueIndex {
                 if kind == Match::Widget {
                     vocab.entry(normalise(row.get(0))).or_insert(Word::Social);
                 }
-                markers.push(Marker { text: normalise(row.get(0)), kind, confidence, related: kind_col == "related", timestamp: kind_col == "timestamp" });
+                markers.push(Marker {
+                    text: normalise(row.get(0)),
+                    kind,
+                    confidence,
+                    related: kind_col == "related",
+                    timestamp: kind_col == "timestamp",
+                });
             }
         }
         let ac = AhoCorasick::builder()
@@ -210,12 +216,12 @@ fn first_word(line: &str) -> String {
 }
 
 const LEADING: &[char] = &[
-    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '►', '▶', '▸', '■', '▪', '●', '◆', '→', '~', '>', '»', '[', '(', '#',
-    '|', '_', '=',
+    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '►', '▶', '▸', '■', '▪', '●', '◆', '→', '~', '>', '»', '[', '(', '#', '|', '_',
+    '=',
 ];
 const TRAILING: &[char] = &[
-    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '◄', '◀', '■', '▪', '●', '◆', '~', '<', '«', ']', ')', '|', ':', '.',
-    '…', '>', '»', '_', '=', '!',
+    '*', '•', '·', '-', '–', '—', '―', '─', '━', '│', '┃', '◄', '◀', '■', '▪', '●', '◆', '~', '<', '«', ']', ')', '|', ':', '.', '…', '>',
+    '»', '_', '=', '!',
 ];
 const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'];
 
@@ -262,7 +268,13 @@ impl ResidueIndex {
         let marker = &self.markers[first.pattern().as_usize()];
         let rest = &norm[first.end()..];
         let opener = |ok: bool| {
-            ok.then_some(LexHit { confidence: marker.confidence, opener: Some(marker.text.as_str()), heading: false, credit: false, timestamp: marker.timestamp })
+            ok.then_some(LexHit {
+                confidence: marker.confidence,
+                opener: Some(marker.text.as_str()),
+                heading: false,
+                credit: false,
+                timestamp: marker.timestamp,
+            })
         };
         match marker.kind {
             Match::Prefix => {
@@ -271,9 +283,7 @@ impl ResidueIndex {
                 opener(ok)
             }
             Match::Lead => opener(
-                rest.is_empty()
-                    || rest.starts_with([' ', ':', '.', '!', '…', ',', ';'])
-                    || !marker.text.ends_with(char::is_alphanumeric),
+                rest.is_empty() || rest.starts_with([' ', ':', '.', '!', '…', ',', ';']) || !marker.text.ends_with(char::is_alphanumeric),
             ),
             Match::Credit => {
                 if line.len() > MAX_LINE {
@@ -290,7 +300,13 @@ impl ResidueIndex {
                 if line.len() > MAX_LINE {
                     return None;
                 }
-                self.only_markers(norm).map(|(confidence, heading)| LexHit { confidence, opener: None, heading, credit: false, timestamp: false })
+                self.only_markers(norm).map(|(confidence, heading)| LexHit {
+                    confidence,
+                    opener: None,
+                    heading,
+                    credit: false,
+                    timestamp: false,
+                })
             }
         }
     }
@@ -382,7 +398,8 @@ impl Rule for ScrapeResidue {
             if teasers > 0 {
                 if teaser_shaped(line) {
                     teasers -= 1;
-                    let message = format!("`{}` looks like a related-story link under a related-links heading; delete the line", quote(line));
+                    let message =
+                        format!("`{}` looks like a related-story link under a related-links heading; delete the line", quote(line));
                     out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
                     continue;
                 }
@@ -390,16 +407,13 @@ impl Rule for ScrapeResidue {
             }
             let pos = shape::Position { near_end: i + 3 >= n, near_start: i < 3 };
             for hit in shape::classify(line, pos, &index.vocab) {
-            let span = Span::new(para.start + hit.range.start, para.start + hit.range.end);
-            let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
-            let shown = &line[hit.range.clone()];
-            let (fix, what) = if hit.whole_line {
-                (whole, "delete the line")
-            } else {
-                (trimmed_deletion(&doc.text, span), "delete it")
-            };
-            let message = format!("`{}` {}; {what}", quote(shown), hit.what);
-            out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
+                let span = Span::new(para.start + hit.range.start, para.start + hit.range.end);
+                let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
+                let shown = &line[hit.range.clone()];
+                let (fix, what) =
+                    if hit.whole_line { (whole, "delete the line") } else { (trimmed_deletion(&doc.text, span), "delete it") };
+                let message = format!("`{}` {}; {what}", quote(shown), hit.what);
+                out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
             }
         }
     }

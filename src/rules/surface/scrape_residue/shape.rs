@@ -85,15 +85,16 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static TAIL_BY: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.!?\x22”]\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$"));
 static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$")
+    re(
+        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$",
+    )
 });
 /// `— Bernama pic`, `- AFP photo`.
 static DASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s[—–-]\s*(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\s+(?:pic|pix|photo|foto|file\s+pic|file\s+photo))\.?\s*$"));
 /// `... 14 Mei 2018. Tempo/Fakhri Hermansyah`: outlet/photographer after a caption sentence.
-static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*){0,3})\s*$")
-});
+static SLASH_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*){0,3})\s*$"));
 
 /// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line.
 static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*[\p{L}]{2,5}(?:\s?/\s?[\p{L}]{2,5}){1,3}\s*\)$"));
@@ -108,29 +109,40 @@ static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*\d[\d.,]*)\s*$")
 });
 /// `IMG 20220224 WA0005`: a camera or phone file name left as a caption.
-static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?\d{4}[-_ ]?\d{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
+static FILE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?\d{4}[-_ ]?\d{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
 /// `[Gambas:Video CNN]`, `[Video: ...]`: an embed placeholder.
-static EMBED: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\s*(?i:gambas|video|embed|image|foto|photo|audio|tweet|instagram|youtube|iframe|caption)\s*:[^\]]{0,80}\]$"));
+static EMBED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\[\s*(?i:gambas|video|embed|image|foto|photo|audio|tweet|instagram|youtube|iframe|caption)\s*:[^\]]{0,80}\]$"));
 /// `< /p>`, `<br>`: an HTML tag left in the text.
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^<\s*/?\s*(?i:p|br|div|span|a|strong|em|b|i|img|figure|figcaption|iframe|script)\b[^<>]*>$"));
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^<\s*/?\s*(?i:p|br|div|span|a|strong|em|b|i|img|figure|figcaption|iframe|script)\b[^<>]*>$"));
 /// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[\p{L} ]{2,40}\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+\d{4}$")
+    re(
+        r"^(?:[\p{L} ]{2,40}\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+\d{4}$",
+    )
 });
 /// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`.
-static END_MARK: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*30\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
+static END_MARK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*30\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
 
 /// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр\p{L}*|прочитан\p{L}*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*\d[\d.,\s]*$")
+    re(
+        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр\p{L}*|прочитан\p{L}*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*\d[\d.,\s]*$",
+    )
 });
 /// `0 comment 10 views`, `1 Persons`, `12 shares`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент\p{L}*|просмотр\p{L}*|yorum)(?:\s+\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$")
+    re(
+        r"^\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент\p{L}*|просмотр\p{L}*|yorum)(?:\s+\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
+    )
 });
 /// `Wordpress (0)`, `Comments (3)`.
-static COUNTER_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:comments?|wordpress|disqus|facebook|komentar|comentarios|commentaires|kommentare|комментарии|yorumlar)\s*\(\s*\d+\s*\)$"));
+static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:comments?|wordpress|disqus|facebook|komentar|comentarios|commentaires|kommentare|комментарии|yorumlar)\s*\(\s*\d+\s*\)$")
+});
 /// `Image 1 of 4`, `Foto 2 dari 5`.
 static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:image|photo|picture|slide|foto|gambar|фото|imagen|bild)\s+\d{1,3}\s*(?i:of|/|de|dari|из|von|sur|di)\s*\d{1,3}$")
@@ -144,7 +156,9 @@ static COPYRIGHT_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\(?\s*(?:(?i:copyright)\s*(?:©|\(c\)|\d{4})|©\s*\S|\(c\)\s*(?:19|20)\d{2}|@\s?(?:19|20)\d{2}\b)"));
 /// `All rights reserved` and its translations, at the end of a line or after a copyright word.
 static RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:all\s+rights?\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés|все\s+права\s+защищены|hak\s+cipta\s+dilindungi(?:\s+undang-undang)?|tüm\s+hakları\s+saklıdır|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati|版权所有|جميع\s+الحقوق\s+محفوظة)")
+    re(
+        r"(?i)(?:all\s+rights?\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés|все\s+права\s+защищены|hak\s+cipta\s+dilindungi(?:\s+undang-undang)?|tüm\s+hakları\s+saklıdır|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati|版权所有|جميع\s+الحقوق\s+محفوظة)",
+    )
 });
 static COPYRIGHT_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:copyright\b|©|\(c\)\s*(?:19|20)\d{2})"));
 
@@ -196,7 +210,12 @@ fn glued_date(line: &str) -> Option<Hit> {
         let sep = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', '|']).len();
         end += sep;
         let whole = end >= line_len;
-        return Some(Hit { range: lead..lead + m.end(), confidence: Confidence::High, what: "is a CMS date field glued to the text", whole_line: whole });
+        return Some(Hit {
+            range: lead..lead + m.end(),
+            confidence: Confidence::High,
+            what: "is a CMS date field glued to the text",
+            whole_line: whole,
+        });
     }
     None
 }
@@ -204,7 +223,35 @@ fn glued_date(line: &str) -> Option<Hit> {
 /// Residue glued at the end of a line: a caption credit, an editor's code, an end mark, a
 /// counter, a copyright notice.
 fn tail(line: &str) -> Option<Hit> {
-    if let Some(hit) = tail_credit(line) {
+    // every tail shape is short: look at the end of a long paragraph only (from a space, so an
+    // anchor at the window's start stands where a space stands in the line)
+    let from = tail_window(line);
+    let end = &line[from..];
+    let shift = |mut h: Hit| {
+        h.range = h.range.start + from..h.range.end + from;
+        h
+    };
+    tail_marks(end, from).map(shift).or_else(|| rights(line))
+}
+
+/// Where the last [`TAIL_WINDOW`] bytes of a line start, moved forward to a space.
+fn tail_window(line: &str) -> usize {
+    if line.len() <= TAIL_WINDOW {
+        return 0;
+    }
+    let mut at = line.len() - TAIL_WINDOW;
+    while !line.is_char_boundary(at) {
+        at += 1;
+    }
+    line[at..].find(char::is_whitespace).map_or(at, |i| at + i)
+}
+
+/// Longest stretch at the end of a line that a tail shape reads.
+const TAIL_WINDOW: usize = 400;
+
+/// Tail shapes in the end of a line that starts `base` bytes into it.
+fn tail_marks(line: &str, base: usize) -> Option<Hit> {
+    if let Some(hit) = tail_credit(line, base) {
         return Some(hit);
     }
     if let Some(c) = GLUED_CODE.captures(line) {
@@ -219,7 +266,7 @@ fn tail(line: &str) -> Option<Hit> {
     if let Some(c) = TAIL_COUNTER.captures(line) {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a page counter"));
     }
-    rights(line)
+    None
 }
 
 /// Shapes that fill a whole (short) line.
@@ -286,18 +333,18 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
 }
 
 /// A caption credit at the end of a line; the span is the credit alone.
-fn tail_credit(line: &str) -> Option<Hit> {
+fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     const WHAT: &str = "is a photo credit pasted from a caption";
     if let Some(m) = PAREN_CREDIT.find(line) {
         // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is a table note
-        if m.start() > 0 {
+        if base + m.start() > 0 {
             return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
         }
     }
     for re in [&*TAIL_CREDIT, &*TAIL_BY, &*DASH_CREDIT, &*SLASH_CREDIT] {
         if let Some(c) = re.captures(line) {
             let m = c.get(1).unwrap();
-            if m.start() > 0 && words(m.as_str()) <= 8 {
+            if base + m.start() > 0 && words(m.as_str()) <= 8 {
                 return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
             }
         }
@@ -376,8 +423,8 @@ fn language_switcher(line: &str, vocab: &Vocab) -> bool {
 }
 
 const LANGUAGE_CODES: &[&str] = &[
-    "EN", "RU", "UA", "UK", "DE", "FR", "ES", "AR", "ZH", "CN", "ID", "PT", "TR", "IT", "FA", "JA", "JP", "KO", "KZ", "BY", "UZ",
-    "AZ", "VI", "PL", "NL", "KK", "HY", "KA", "HE",
+    "EN", "RU", "UA", "UK", "DE", "FR", "ES", "AR", "ZH", "CN", "ID", "PT", "TR", "IT", "FA", "JA", "JP", "KO", "KZ", "BY", "UZ", "AZ",
+    "VI", "PL", "NL", "KK", "HY", "KA", "HE",
 ];
 
 /// `Home Meetings & Statements Events & Activities ... 中文`: a flattened site menu. It opens with
@@ -430,7 +477,10 @@ mod tests {
     }
 
     fn hit(line: &str) -> Option<(String, Confidence)> {
-        classify(line, Position { near_end: true, near_start: false }, &vocab()).into_iter().next().map(|h| (line[h.range].to_string(), h.confidence))
+        classify(line, Position { near_end: true, near_start: false }, &vocab())
+            .into_iter()
+            .next()
+            .map(|h| (line[h.range].to_string(), h.confidence))
     }
 
     #[test]
