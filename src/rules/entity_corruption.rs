@@ -1301,6 +1301,15 @@ fn check_outlet_calques(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang
             if !(0..n).all(|k| is_cap(words[i + k].token) || words[i + k].key.len() <= 3) {
                 continue;
             }
+            // a word inside a longer capitalised name is that name's (`Republic Bank`, `Republic of
+            // China`, `Good Morning Wales`, `Public Voice for Food`), not a translated outlet name
+            let next = words.get(i + n).filter(|_| w.contiguous(doc, i + n - 1, i + n + 1));
+            let name_goes_on =
+                next.is_some_and(|x| is_cap(x.token) || (x.key.as_ref() == "of" && words.get(i + n + 1).is_some_and(|y| is_cap(y.token))));
+            let name_started = i > word.sentence_first && w.contiguous(doc, i - 1, i + 1) && is_cap(words[i - 1].token);
+            if name_goes_on || name_started {
+                continue;
+            }
             // the cue must end within two words before the outlet name, in the same sentence
             let sentence_start = doc.sentences[word.sentence].span.start;
             let before = fold(&doc.text[sentence_start..word.span.start]);
