@@ -183,10 +183,8 @@ pub fn find(text: &str, body: Span) -> Option<Dateline> {
                 }
             }
         }
+        // past the `\n` or `\r` that ended the line (one ASCII byte)
         at = line_end + 1;
-        while at < body.end && !text.is_char_boundary(at) {
-            at += 1;
-        }
     }
     None
 }
