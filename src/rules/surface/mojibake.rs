@@ -57,6 +57,80 @@ fn cp1252_byte(c: char) -> Option<u8> {
     }
 }
 
+/// The byte a character was decoded from, reading as Windows-874 (Thai; TIS-620 with the
+/// Windows punctuation at 0x80-0x97, C1 controls kept as Latin-1 decoders do).
+fn cp874_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    match u {
+        0..=0x7F | 0x80..=0x9F | 0xA0 => Some(u as u8),
+        0x0E01..=0x0E3A | 0x0E3F..=0x0E5B => Some((u - 0x0D60) as u8),
+        0x20AC => Some(0x80),
+        0x2026 => Some(0x85),
+        0x2018..=0x2019 => Some((u - 0x2018 + 0x91) as u8),
+        0x201C..=0x201D => Some((u - 0x201C + 0x93) as u8),
+        0x2022 => Some(0x95),
+        0x2013..=0x2014 => Some((u - 0x2013 + 0x96) as u8),
+        _ => None,
+    }
+}
+
+fn is_thai(c: char) -> bool {
+    ('\u{0E01}'..='\u{0E5B}').contains(&c)
+}
+
+/// UTF-8 read as Windows-874 (Thai): `Bidenโs`, `โOur delegationโ`, `๐ค` for an emoji. The
+/// lead byte of every curly quote, dash and ellipsis (0xE2) is Thai `โ` there, and an emoji's
+/// (0xF0) is `๐`; the continuation bytes are `€`, C1 controls or nothing when a decoder drops
+/// the bytes it cannot map. In Thai, `โ` is a leading vowel and always stands before a Thai
+/// consonant, and `๐` is a digit, so a `โ` before anything else, or a `๐` run outside Thai
+/// text, is damage. Returns the span, the repair (exact when every byte survived, else the
+/// likely mark from its neighbours) and whether it is exact.
+fn thai_units(text: &str) -> Vec<(Span, String, bool)> {
+    let mut out = Vec::new();
+    for (i, c) in text.match_indices(['\u{0E42}', '\u{0E50}']).map(|(i, m)| (i, m.chars().next().unwrap())) {
+        let before = text[..i].chars().next_back();
+        let mut end = i + c.len_utf8();
+        if c == '\u{0E42}' && text[end..].chars().next().is_some_and(|a| ('\u{0E01}'..='\u{0E2E}').contains(&a)) {
+            continue; // Thai: โ before a consonant
+        }
+        let mut bytes = vec![cp874_byte(c).unwrap()];
+        let need = if c == '\u{0E42}' { 2 } else { 3 };
+        for n in text[end..].chars() {
+            match cp874_byte(n) {
+                Some(b @ 0x80..=0xBF) if bytes.len() <= need && !n.is_ascii() => {
+                    bytes.push(b);
+                    end += n.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        let after = text[end..].chars().next();
+        if before.is_some_and(is_thai) || after.is_some_and(is_thai) || (c == '\u{0E50}' && bytes.len() == 1) {
+            continue; // inside Thai text, or a lone Thai zero
+        }
+        if bytes.len() == need + 1
+            && let Some(d) = std::str::from_utf8(&bytes).ok().and_then(|s| s.chars().next())
+        {
+            out.push((Span::new(i, end), d.to_string(), true));
+            continue;
+        }
+        if c == '\u{0E50}' {
+            out.push((Span::new(i, end), String::new(), false));
+            continue;
+        }
+        let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+        let space = |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || matches!(x, '(' | '['));
+        let guess = match (before, after) {
+            (b, a) if word(b) && word(a) => "\u{2019}",
+            (b, a) if space(b) && space(a) => "\u{2014}",
+            (b, _) if space(b) => "\u{201C}",
+            _ => "\u{201D}",
+        };
+        out.push((Span::new(i, end), guess.to_string(), false));
+    }
+    out
+}
+
 /// One repaired stretch: its span, the repaired text, and whether the repair is certain.
 struct Repair {
     span: Span,
@@ -184,6 +258,27 @@ impl Rule for Mojibake {
                 if certain { (Confidence::High, Applicability::Safe) } else { (Confidence::Medium, Applicability::Unsafe) };
             out.push(Finding::new(&META, r.span, confidence, message).replace_with(fixed, applicability));
         }
+        // UTF-8 read as Thai Windows-874
+        if text.contains(['\u{0E42}', '\u{0E50}']) {
+            for (span, fixed, exact) in thai_units(text) {
+                let bad = span.of(text);
+                let word = super::word_around(text, span, |c| is_thai(c) || ('\u{80}'..='\u{9F}').contains(&c));
+                let message = match (exact, fixed.is_empty()) {
+                    (true, _) => format!("`{bad}` is UTF-8 text decoded as Thai Windows-874 (mojibake); it should read `{fixed}`"),
+                    (false, true) => format!(
+                        "`{bad}` in `{}` is an emoji or symbol whose UTF-8 bytes were decoded as Thai Windows-874 and partly lost (mojibake); delete it or restore the original",
+                        word.of(text)
+                    ),
+                    (false, false) => format!(
+                        "`{bad}` in `{}` is a quotation mark, apostrophe or dash whose UTF-8 bytes were decoded as Thai Windows-874 and partly lost (mojibake); it probably read `{fixed}`",
+                        word.of(text)
+                    ),
+                };
+                let (confidence, applicability) =
+                    if exact { (Confidence::High, Applicability::Safe) } else { (Confidence::High, Applicability::Unsafe) };
+                out.push(Finding::new(&META, span, confidence, message).replace_with(fixed, applicability));
+            }
+        }
         // U+FFFD: the bytes are gone
         let mut i = 0;
         while let Some(k) = text[i..].find('\u{FFFD}') {
@@ -229,6 +324,21 @@ mod tests {
     #[test]
     fn flags_replacement_character() {
         assert_flags(&Mojibake, "Minister Shtayy\u{FFFD}h said", &["Shtayy\u{FFFD}h"]);
+    }
+
+    #[test]
+    fn flags_utf8_read_as_thai() {
+        let (doc, f) = crate::rules::testing::run(&Mojibake, "Biden\u{0E42}s envoy said \u{0E42}Our delegation\u{0E42} left \u{0E42} then \u{0E50}\u{0E04} waved.");
+        let got: Vec<_> = f.iter().map(|f| (doc.slice(f.span), f.suggestion.as_ref().unwrap().replacement.as_str())).collect();
+        assert_eq!(got, vec![("\u{0E42}", "\u{2019}"), ("\u{0E42}", "\u{201C}"), ("\u{0E42}", "\u{201D}"), ("\u{0E42}", "\u{2014}"), ("\u{0E50}\u{0E04}", "")]);
+        assert!(f.iter().all(|f| f.suggestion.as_ref().unwrap().applicability == Applicability::Unsafe));
+        // every byte kept: an exact, safe repair (E2 80 9C = left double quote)
+        assert_fix(&Mojibake, "he said \u{0E42}\u{20AC}\u{009C}no", "he said \u{201C}no");
+    }
+
+    #[test]
+    fn ignores_thai_text() {
+        assert_clean(&Mojibake, "\u{0E42}\u{0E23}\u{0E07}\u{0E40}\u{0E23}\u{0E35}\u{0E22}\u{0E19} \u{0E50} \u{0E51}\u{0E52} in Bangkok \u{0E42}\u{0E04}\u{0E23}\u{0E07}\u{0E01}\u{0E32}\u{0E23}");
     }
 
     #[test]

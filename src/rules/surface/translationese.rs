@@ -55,7 +55,11 @@ cluster-only, and native idioms that look like calques (Spanish "jugar un papel"
 
 ## Lexicon
 `lexicons/phrases/calques.<copy-language>.tsv` (kind `calques`: `pattern source anchor
-confidence original better note`); add your own with `--lexicon`."#,
+confidence original better note`); add your own with `--lexicon`. Patterns are words matched
+case-insensitively at word boundaries: `{a|b}` is a choice, `{a |}` an optional part, `{#}` a
+number in digits, `{!was|were}` at the start means "after a word of the sentence that is not
+*was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
+at the end means the next word starts with a capital letter."#,
     lexicons: &[
         "lexicons/phrases/calques.en.tsv",
         "lexicons/phrases/calques.id.tsv",
@@ -93,6 +97,15 @@ impl Strength {
 
 struct Calque {
     pattern: String,
+    /// `{!a|b}` at the start: the match must follow a word of its sentence, and not one of these
+    /// (lower-cased): "informed that" but not "was informed that".
+    not_after: Option<Vec<String>>,
+    /// `{Name}` at the end: the next word must start with a capital letter (it is not part of the
+    /// match): "in an interview to TASS" but not "in an interview to be aired".
+    then_name: bool,
+    /// Patterns with `{#}` (a number in digits) are matched by a regular expression, not the
+    /// automaton.
+    regex: Option<regex::Regex>,
     sources: Vec<String>,
     anchor: Anchor,
     strength: Strength,
@@ -107,6 +120,8 @@ struct LanguageCalques {
     /// Expanded literal pattern -> calque index.
     targets: Vec<usize>,
     ac: AhoCorasick,
+    /// Calques with a `{#}` number slot, matched by their own expression.
+    numbered: Vec<usize>,
 }
 
 /// Calque lexicons by copy language.
@@ -119,6 +134,37 @@ type Form = (String, usize);
 
 /// Most literal forms one pattern may expand to.
 const MAX_EXPANSIONS: usize = 512;
+
+/// Stands for `{#}` while a pattern is expanded.
+const NUMBER_SLOT: char = '\u{1}';
+
+/// What a pattern says beyond its literal forms: the `{!…}` prefix, the `{Name}` suffix, and
+/// the body with `{#}` replaced by [`NUMBER_SLOT`].
+fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, bool), String> {
+    let mut body = pattern.trim();
+    let mut not_after = None;
+    if let Some(inner) = body.strip_prefix("{!") {
+        let close = inner.find('}').ok_or("unclosed `{!`")?;
+        not_after = Some(inner[..close].split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect());
+        body = inner[close + 1..].trim_start();
+    }
+    let then_name = body.ends_with("{Name}");
+    if then_name {
+        body = body[..body.len() - "{Name}".len()].trim_end();
+    }
+    if body.contains("{!") || body.contains("{Name}") {
+        return Err("`{!…}` only at the start and `{Name}` only at the end".into());
+    }
+    Ok((not_after, body.replace("{#}", &NUMBER_SLOT.to_string()), then_name))
+}
+
+/// One case-insensitive expression for the forms of a pattern with a `{#}` number slot.
+fn number_regex(forms: &[String]) -> Result<regex::Regex, String> {
+    let number = r"\b\d{1,3}(?:\.\d+)?";
+    let alts: Vec<String> =
+        forms.iter().map(|f| f.split(NUMBER_SLOT).map(regex::escape).collect::<Vec<_>>().join(number)).collect();
+    regex::Regex::new(&format!("(?i){}", alts.join("|"))).map_err(|e| e.to_string())
+}
 
 /// Expands `{a|b}` choices into literal strings.
 fn expand(pattern: &str) -> Result<Vec<String>, String> {
@@ -167,8 +213,18 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
     if sources.is_empty() {
         return Err(file.error(row, "empty `source`: name the language the calque comes from"));
     }
+    let (not_after, body, then_name) = split_conditions(row.get(0)).map_err(|e| file.error(row, format!("pattern: {e}")))?;
+    let regex = if body.contains(NUMBER_SLOT) {
+        let forms = expand(&body).map_err(|e| file.error(row, format!("pattern: {e}")))?;
+        Some(number_regex(&forms).map_err(|e| file.error(row, format!("pattern: {e}")))?)
+    } else {
+        None
+    };
     Ok(Calque {
-        pattern: row.get(0).to_string(),
+        pattern: body,
+        not_after,
+        then_name,
+        regex,
         sources,
         anchor,
         strength,
@@ -193,9 +249,11 @@ impl LexiconIndex for CalqueIndex {
             let entry = raw.entry(file.lang.clone()).or_default();
             for row in &file.rows {
                 let calque = parse_row(file, row, &cols)?;
-                let forms = expand(&calque.pattern).map_err(|e| file.error(row, format!("pattern: {e}")))?;
                 let id = entry.0.len();
-                entry.1.extend(forms.iter().flat_map(|f| case_variants(f, &file.lang)).map(|f| (f, id)));
+                if calque.regex.is_none() {
+                    let forms = expand(&calque.pattern).map_err(|e| file.error(row, format!("pattern: {e}")))?;
+                    entry.1.extend(forms.iter().flat_map(|f| case_variants(f, &file.lang)).map(|f| (f, id)));
+                }
                 entry.0.push(calque);
             }
         }
@@ -207,7 +265,8 @@ impl LexiconIndex for CalqueIndex {
                 .build(forms.iter().map(|(f, _)| f))
                 .map_err(|e| LexiconError { path: format!("calques.{lang}"), line: 0, message: e.to_string() })?;
             let targets = forms.into_iter().map(|(_, id)| id).collect();
-            by_lang.insert(lang, LanguageCalques { calques, targets, ac });
+            let numbered = calques.iter().enumerate().filter(|(_, c)| c.regex.is_some()).map(|(i, _)| i).collect();
+            by_lang.insert(lang, LanguageCalques { calques, targets, ac, numbered });
         }
         Ok(CalqueIndex { by_lang })
     }
@@ -257,13 +316,27 @@ impl Rule for Translationese {
         let text = doc.text.as_str();
 
         let mut hits: Vec<(Span, usize)> = Vec::new();
-        for m in lang.ac.find_iter(text) {
-            let id = lang.targets[m.pattern().as_usize()];
-            let span = Span::new(m.start(), m.end());
-            if at_word_boundaries(text, span) && anchored(doc, span, lang.calques[id].anchor) {
+        let mut consider = |span: Span, id: usize| {
+            let c = &lang.calques[id];
+            if at_word_boundaries(text, span) && anchored(doc, span, c.anchor) && conditions_hold(doc, span, c) {
                 hits.push((span, id));
             }
+        };
+        for m in lang.ac.find_iter(text) {
+            consider(Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]);
         }
+        for &id in &lang.numbered {
+            if let Some(re) = &lang.calques[id].regex {
+                for m in re.find_iter(text) {
+                    // the whole figure, not the tail of `8,500`
+                    if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.') {
+                        continue;
+                    }
+                    consider(Span::new(m.start(), m.end()), id);
+                }
+            }
+        }
+        hits.sort_by_key(|&(span, _)| (span.start, span.end));
         if hits.is_empty() {
             return;
         }
@@ -341,6 +414,35 @@ fn at_word_boundaries(text: &str, span: Span) -> bool {
         edge.is_some_and(char::is_alphanumeric) && neighbour.is_some_and(char::is_alphanumeric)
     };
     !bad(first, before) && !bad(last, after)
+}
+
+/// The `{!…}` and `{Name}` conditions of a calque.
+fn conditions_hold(doc: &Document, span: Span, c: &Calque) -> bool {
+    let text = doc.text.as_str();
+    if let Some(excluded) = &c.not_after {
+        let Some(sentence) = doc.sentence_at(span.start) else { return false };
+        let lead = text[sentence.span.start..span.start].trim_end();
+        let start = lead
+            .char_indices()
+            .rev()
+            .take_while(|&(_, ch)| ch.is_alphanumeric() || ch == '\'' || ch == '’')
+            .last()
+            .map_or(lead.len(), |(i, _)| i);
+        let previous = lead[start..].to_lowercase();
+        if previous.is_empty() {
+            return false;
+        }
+        if excluded.contains(&previous) {
+            return false;
+        }
+    }
+    if c.then_name {
+        let next = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+        if !next.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Does the match stand where its calque must (sentence start, clause start)?
@@ -481,6 +583,29 @@ mod tests {
         assert!(flagged("Die Länder spielen eine Rolle, das Treffen fand 2024 statt und ergibt Sinn.", "de").is_empty());
         assert!(flagged("Это решение имеет смысл, а Москва играет важную роль.", "ru").is_empty());
         assert!(flagged("A medida faz sentido e o Brasil desempenha um papel central.", "pt").is_empty());
+    }
+
+    #[test]
+    fn reads_pattern_conditions() {
+        let (not_after, body, then_name) = split_conditions("{!was|Were} informed that").unwrap();
+        assert_eq!(not_after, Some(vec!["was".to_string(), "were".to_string()]));
+        assert_eq!((body.as_str(), then_name), ("informed that", false));
+        let (_, body, then_name) = split_conditions("interview to {Name}").unwrap();
+        assert_eq!((body.as_str(), then_name), ("interview to", true));
+        assert!(split_conditions("a {Name} b").is_err());
+        let re = number_regex(&expand(&split_conditions("{#} thousand {people|homes}").unwrap().1).unwrap()).unwrap();
+        assert!(re.is_match("about 19 thousand people"));
+        assert!(re.is_match("1.5 thousand homes"));
+        assert!(!re.is_match("thousand people"));
+    }
+
+    #[test]
+    fn object_less_reporting_verbs_but_not_passives() {
+        let got = flagged("The head of the agency informed that 40 houses were damaged.", "en");
+        assert_eq!(got, vec![("informed that".to_string(), Confidence::Medium)]);
+        assert_clean(&Translationese, "Residents were informed that 40 houses were damaged. Informed that the bridge was shut, drivers turned back.");
+        // a number written in full, or the tail of a larger figure, is not the calque
+        assert_clean(&Translationese, "About 19,000 people left, and 8,500 thousand-year-old coins were found; 2,300 thousand people is a typo.");
     }
 
     #[test]
