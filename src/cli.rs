@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use wirelint::config::{Config, selector_matches};
 use wirelint::document::AnalyseOptions;
 use wirelint::fix::{FixMode, FixSummary, fix_targets};
+use wirelint::input::encoding::EncodingChoice;
 use wirelint::input::{InputFormat, ReadOptions};
 use wirelint::render::{Format, Stats, renderer};
 use wirelint::rules::{RULES, find};
@@ -116,6 +117,11 @@ pub struct CheckArgs {
     /// Read inputs as this format instead of choosing by extension / content.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
+    /// Character encoding of the inputs: `auto` (default: BOM, valid UTF-8, the XML/HTML
+    /// declaration, then detection), or a label such as `windows-1252`, `iso-8859-2`,
+    /// `utf-16le`; `utf-8` reads strict UTF-8 only.
+    #[arg(long, value_name = "NAME", value_parser = EncodingChoice::parse)]
+    pub encoding: Option<EncodingChoice>,
     /// JSON Lines field holding the story body (default `body`).
     #[arg(long)]
     pub body_field: Option<String>,
@@ -218,6 +224,7 @@ fn names(args: NamesArgs) -> Result<ExitCode> {
         format: args.input_format,
         fields: Default::default(),
         analyse: AnalyseOptions { language: Some(args.lang.clone()), ..Default::default() },
+        encoding: EncodingChoice::Auto,
     };
     let (targets, mut errors) = collect_targets(&args.paths, args.input_format);
     let (mut summary, read_errors) = NameSummary::collect(&targets, &opts, &lexicons);
@@ -301,7 +308,12 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     if let Some(b) = &args.headline_field {
         fields.headline = b.clone();
     }
-    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone() };
+    let encoding = match (args.encoding, &config.encoding) {
+        (Some(e), _) => e,
+        (None, Some(label)) => EncodingChoice::parse(label).map_err(anyhow::Error::msg)?,
+        (None, None) => EncodingChoice::Auto,
+    };
+    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone(), encoding };
 
     let color = match args.color {
         Color::Always => true,

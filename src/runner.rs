@@ -88,7 +88,11 @@ fn walked_story(path: &Path, format: InputFormat) -> bool {
     if f.take(8192).read_to_end(&mut head).is_err() {
         return true;
     }
-    let head = String::from_utf8_lossy(&head);
+    let head = match encoding_rs::Encoding::for_bom(&head) {
+        // UTF-16 with a byte-order mark: decode the head to look for the markers
+        Some((e, _)) if e != encoding_rs::UTF_8 => e.decode_with_bom_removal(&head).0.into_owned().into(),
+        _ => String::from_utf8_lossy(&head),
+    };
     let markers: &[&str] = match format {
         InputFormat::Ninjs => &["\"body_text\"", "\"body_html\"", "\"bodies\"", "\"headline\"", "\"headlines\""],
         _ => &["<nitf", "newsItem", "newsMessage", "packageItem", "<body.content"],
@@ -196,7 +200,7 @@ impl Unit {
         match self {
             Unit::File(t) => check_target(linter, &t, opts),
             Unit::Line(path, n, bytes) => {
-                vec![check_one(linter, jsonl::parse_line(&path, n, &bytes, &opts.fields, &opts.analyse))]
+                vec![check_one(linter, jsonl::parse_line(&path, n, &bytes, opts))]
             }
             Unit::Bytes(path, fmt, bytes) => {
                 let mut items = Vec::new();
