@@ -50,6 +50,9 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleConfig>,
     #[serde(default)]
     pub jsonl: JsonlFields,
+    /// `[[allow]]`: findings silenced by story id / path glob, rule and optional text.
+    #[serde(default)]
+    pub allow: Vec<crate::suppress::AllowEntry>,
     /// Character encoding of input files: `auto` (default) or a label (`windows-1252`, `utf-8`...).
     pub encoding: Option<String>,
     /// Folder the config file is in (lexicon paths are relative to it).

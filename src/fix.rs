@@ -10,7 +10,7 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use crate::Linter;
-use crate::document::{AnalyseOptions, Document};
+use crate::document::AnalyseOptions;
 use crate::finding::{Applicability, Finding, Suggestion};
 use crate::input::{self, InputFormat, ReadOptions};
 use crate::runner::Target;
@@ -62,7 +62,7 @@ pub fn fix_text(linter: &Linter, path: &str, text: &str, opts: &AnalyseOptions) 
     let mut current = text.to_string();
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
-        let doc = Document::from_text(path, current.clone(), opts);
+        let doc = input::text_document(path, current.clone(), opts);
         let report = linter.check(&doc);
         let edits = safe_edits(&report.findings);
         if edits.is_empty() {

@@ -355,6 +355,20 @@ pub fn run_with(
     render: &mut dyn Render,
     stats: &mut Stats,
 ) -> std::io::Result<()> {
+    run_filtered(linter, targets, opts, run, render, stats, &mut |_, _| {})
+}
+
+/// [`run_with`], with `filter` called on each story's report, in input order on the rendering
+/// thread, before it is counted and rendered (a baseline drops the findings it holds).
+pub fn run_filtered(
+    linter: &Linter,
+    targets: &[Target],
+    opts: &ReadOptions,
+    run: &RunOptions,
+    render: &mut dyn Render,
+    stats: &mut Stats,
+    filter: &mut dyn FnMut(&Document, &mut StoryReport),
+) -> std::io::Result<()> {
     let (batch_tx, batch_rx) = sync_channel::<Batch>(1);
     let (done_tx, done_rx) = sync_channel::<Checked>(1);
     let mut progress = Progress::new(run.progress, targets);
@@ -372,7 +386,8 @@ pub fn run_with(
             progress.suspend(|| -> std::io::Result<()> {
                 for item in checked.items.into_iter().flatten() {
                     match item {
-                        Item::Story(doc, report) => {
+                        Item::Story(doc, mut report) => {
+                            filter(&doc, &mut report);
                             stats.add(&doc, &report);
                             render.story(&doc, &report)?;
                         }

@@ -116,6 +116,9 @@ pub struct Document {
     pub pieces: Vec<Piece>,
     /// The encoding the file was read in, when it was not UTF-8.
     pub encoding: Option<EncodingInfo>,
+    /// Suppressions the story's record carries (JSON Lines `wirelint_allow`); markup comments
+    /// are read from the file text when findings are filtered.
+    pub allow: Vec<crate::suppress::Inline>,
     /// For a file read in a legacy encoding: decoded offsets of the whole-file original
     /// (`field == None`) mapped back to byte offsets of the file.
     file_map: Option<Arc<OffsetMap>>,
@@ -158,6 +161,21 @@ impl Document {
         doc
     }
 
+    /// A plain-text story whose analysed text differs from the file only by bytes blanked to
+    /// spaces (suppression comments): same length, so spans are still file offsets; code frames
+    /// show the file.
+    pub fn from_text_masked(path: impl Into<String>, file: String, analysed: String, opts: &AnalyseOptions) -> Document {
+        assert_eq!(file.len(), analysed.len(), "a mask keeps the length");
+        let original = Original { field: None, lines: LineIndex::new(&file), text: Arc::from(file.as_str()), record_line: None };
+        let piece = Piece { text: Span::new(0, file.len()), original: 0, source: Span::new(0, file.len()) };
+        let (headline, body) = segment::split_headline(&analysed);
+        let mut doc = Document::raw(path.into(), analysed, vec![original], vec![piece]);
+        doc.headline = headline;
+        doc.body = body;
+        doc.analyse(opts);
+        doc
+    }
+
     /// A story assembled from pieces (structured inputs); see [`DocumentBuilder`].
     fn raw(path: String, text: String, originals: Vec<Original>, pieces: Vec<Piece>) -> Document {
         let len = text.len();
@@ -178,6 +196,7 @@ impl Document {
             originals,
             pieces,
             encoding: None,
+            allow: Vec::new(),
             file_map: None,
             cache: Mutex::new(HashMap::new()),
             quotes: OnceLock::new(),
@@ -323,6 +342,7 @@ pub struct DocumentBuilder {
     body_start: Option<usize>,
     pub id: Option<String>,
     pub meta: Metadata,
+    pub allow: Vec<crate::suppress::Inline>,
 }
 
 impl DocumentBuilder {
@@ -337,6 +357,7 @@ impl DocumentBuilder {
             body_start: None,
             id: None,
             meta: Metadata::default(),
+            allow: Vec::new(),
         }
     }
 
@@ -403,6 +424,7 @@ impl DocumentBuilder {
         let mut doc = Document::raw(self.path, self.text, self.originals, self.pieces);
         doc.id = self.id;
         doc.meta = self.meta;
+        doc.allow = self.allow;
         doc.headline = self.headline;
         doc.body = Span::new(self.body_start.unwrap_or(0).min(len), len);
         if let Some(d) = self.dateline_span {

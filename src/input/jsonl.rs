@@ -91,6 +91,9 @@ pub fn from_value(
         _ => None,
     };
     b.meta.source = field_str(obj, &f.source)?.map(str::to_string);
+    if let Some(v) = obj.get("wirelint_allow") {
+        b.allow = crate::suppress::from_json(v)?;
+    }
     b.meta.language = field_str(obj, &f.language)?.map(str::to_string);
     if let Some(h) = field_str(obj, &f.headline)?.filter(|h| !h.trim().is_empty()) {
         let o = b.original(Some(&f.headline), h, record_line);

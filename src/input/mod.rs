@@ -206,6 +206,17 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
     }
 }
 
+/// A plain-text (or Markdown) story; `<!-- wirelint-allow ... -->` comments are blanked in the
+/// analysed text, so they are never read as a headline or a paragraph.
+pub fn text_document(path: &str, text: String, opts: &AnalyseOptions) -> Document {
+    let comments = crate::suppress::scan_comments(&text);
+    if comments.is_empty() {
+        return Document::from_text(path, text, opts);
+    }
+    let analysed = crate::suppress::mask_comments(&text, &comments);
+    Document::from_text_masked(path, text, analysed, opts)
+}
+
 /// Reads stories from bytes already in memory.
 pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
     if fmt == InputFormat::Jsonl {
@@ -229,7 +240,7 @@ pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptio
         }))
     };
     match fmt {
-        InputFormat::Text => sink(Ok(Document::from_text(path, text, &opts.analyse))),
+        InputFormat::Text => sink(Ok(text_document(path, text, &opts.analyse))),
         InputFormat::Jsonl => unreachable!("handled above"),
         InputFormat::Nitf | InputFormat::Newsml => xml::read(path, text, opts, &mut sink),
         InputFormat::Html => html::read(path, text, opts, &mut sink),
