@@ -7,13 +7,16 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use wirelint::baseline::{Baseline, Writer as BaselineWriter};
 use wirelint::config::{Config, selector_matches};
 use wirelint::document::AnalyseOptions;
 use wirelint::fix::{FixMode, FixSummary, fix_targets};
+use wirelint::input::encoding::EncodingChoice;
 use wirelint::input::{InputFormat, ReadOptions};
 use wirelint::render::{Format, Stats, renderer};
 use wirelint::rules::{RULES, find};
-use wirelint::runner::{RunOptions, collect_targets, run_with};
+use wirelint::runner::{RunOptions, collect_targets, run_filtered};
+use wirelint::suppress::Allows;
 use wirelint::{ActiveRule, Confidence, Linter, Settings, Severity};
 
 #[derive(Parser, Debug)]
@@ -116,6 +119,11 @@ pub struct CheckArgs {
     /// Read inputs as this format instead of choosing by extension / content.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
+    /// Character encoding of the inputs: `auto` (default: BOM, valid UTF-8, the XML/HTML
+    /// declaration, then detection), or a label such as `windows-1252`, `iso-8859-2`,
+    /// `utf-16le`; `utf-8` reads strict UTF-8 only.
+    #[arg(long, value_name = "NAME", value_parser = EncodingChoice::parse)]
+    pub encoding: Option<EncodingChoice>,
     /// JSON Lines field holding the story body (default `body`).
     #[arg(long)]
     pub body_field: Option<String>,
@@ -143,6 +151,17 @@ pub struct CheckArgs {
     /// Print the safe fixes as a unified diff instead of writing them (exit 1 when there are any).
     #[arg(long)]
     pub diff: bool,
+    /// Report only findings that are not in this baseline file (see --write-baseline); the exit
+    /// code counts only those.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["write_baseline", "fix", "diff"])]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run to FILE as a baseline (JSON, version 1), and exit 0
+    /// unless an input could not be read.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+    /// With --baseline: list on stderr the baseline entries no finding matched any more.
+    #[arg(long, requires = "baseline")]
+    pub show_stale_baseline: bool,
 }
 
 /// Tells on stderr what `--fix` / `--diff` did and what it left alone.
@@ -218,6 +237,7 @@ fn names(args: NamesArgs) -> Result<ExitCode> {
         format: args.input_format,
         fields: Default::default(),
         analyse: AnalyseOptions { language: Some(args.lang.clone()), ..Default::default() },
+        encoding: EncodingChoice::Auto,
     };
     let (targets, mut errors) = collect_targets(&args.paths, args.input_format);
     let (mut summary, read_errors) = NameSummary::collect(&targets, &opts, &lexicons);
@@ -242,6 +262,26 @@ fn names(args: NamesArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+/// Warns on stderr about `[[allow]]` entries of the config that silenced nothing in this run
+/// (for a rule that ran): they belong to no story, so they are not findings.
+fn report_unused_allows(linter: &Linter, config: &Config) {
+    let Some(allows) = &linter.allows else { return };
+    let where_ = config.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "wirelint.toml".into());
+    for (n, e) in allows.unused() {
+        let ran = linter.settings.rules.iter().any(|r| selector_matches(&e.rule, r.rule.meta()));
+        if !ran {
+            continue;
+        }
+        let mut what = format!("rule = \"{}\"", e.rule);
+        for (k, v) in [("story", &e.story), ("path", &e.path), ("text", &e.text)] {
+            if let Some(v) = v {
+                what.push_str(&format!(", {k} = \"{v}\""));
+            }
+        }
+        eprintln!("wirelint: warning: {where_}: [[allow]] entry {n} ({what}) silenced no finding in this run");
+    }
 }
 
 /// Resolves flags + config into settings.
@@ -290,7 +330,17 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
-    let linter = Linter::new(settings)?;
+    let mut linter = Linter::new(settings)?;
+    if !config.allow.is_empty() {
+        let where_ = config.path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "wirelint.toml".into());
+        let allows = Allows::new(config.allow.clone(), &config.root).map_err(|e| anyhow::anyhow!("{where_}: {e}"))?;
+        linter.allows = Some(allows);
+    }
+    let mut baseline = match &args.baseline {
+        Some(p) => Some(Baseline::load(p).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    let mut baseline_writer = args.write_baseline.as_deref().map(BaselineWriter::new);
     let mut fields = config.jsonl.clone();
     if let Some(b) = &args.body_field {
         fields.body = b.clone();
@@ -301,7 +351,12 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     if let Some(b) = &args.headline_field {
         fields.headline = b.clone();
     }
-    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone() };
+    let encoding = match (args.encoding, &config.encoding) {
+        (Some(e), _) => e,
+        (None, Some(label)) => EncodingChoice::parse(label).map_err(anyhow::Error::msg)?,
+        (None, None) => EncodingChoice::Auto,
+    };
+    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone(), encoding };
 
     let color = match args.color {
         Color::Always => true,
@@ -335,8 +390,40 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         render.error(e)?;
     }
     let run_opts = RunOptions { progress: !args.no_progress && std::io::stderr().is_terminal(), ..RunOptions::default() };
-    run_with(&linter, &targets, &opts, &run_opts, render.as_mut(), &mut stats)?;
+    let mut filter = |doc: &wirelint::Document, report: &mut wirelint::StoryReport| {
+        if let Some(b) = &mut baseline {
+            b.filter(doc, report);
+        }
+        if let Some(w) = &mut baseline_writer {
+            w.add(doc, report);
+            report.findings.clear();
+        }
+    };
+    run_filtered(&linter, &targets, &opts, &run_opts, render.as_mut(), &mut stats, &mut filter)?;
     render.finish(&stats)?;
+    report_unused_allows(&linter, &config);
+    if let (Some(b), Some(p)) = (&baseline, &args.baseline) {
+        let stale = b.stale();
+        if args.show_stale_baseline {
+            for (e, n) in &stale {
+                let story = e.id.as_ref().map(|id| format!("{} (story {id})", e.path)).unwrap_or_else(|| e.path.clone());
+                eprintln!("wirelint: stale baseline entry: {story}: {} `{}` ({n} not found)", e.rule, e.text);
+            }
+        }
+        let n: usize = stale.iter().map(|(_, n)| n).sum();
+        eprintln!(
+            "wirelint: baseline {}: {} finding{} not reported{}",
+            p.display(),
+            b.absorbed,
+            if b.absorbed == 1 { "" } else { "s" },
+            if n > 0 { format!("; {n} baseline finding(s) no longer seen (--show-stale-baseline lists them)") } else { String::new() }
+        );
+    }
+    if let (Some(w), Some(p)) = (&baseline_writer, &args.write_baseline) {
+        w.write(p).with_context(|| format!("cannot write baseline {}", p.display()))?;
+        eprintln!("wirelint: wrote baseline {}: {} findings as {} entries", p.display(), w.findings, w.entries());
+        return Ok(ExitCode::from(if stats.errors > 0 { 2 } else { 0 }));
+    }
     if stats.errors > 0 || fix_failed {
         return Ok(ExitCode::from(2));
     }

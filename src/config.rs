@@ -8,6 +8,7 @@
 //! select = ["entity-corruption", "EN"]   # only these rules (names, codes or code prefixes)
 //! ignore = ["mixed-script"]
 //! lexicons = ["house/names.tsv"]         # extra lexicon files, relative to this file
+//! encoding = "auto"           # or a label: "windows-1252", "utf-8" (strict), "utf-16le"...
 //!
 //! [rules.entity-corruption]
 //! severity = "error"
@@ -49,6 +50,11 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleConfig>,
     #[serde(default)]
     pub jsonl: JsonlFields,
+    /// `[[allow]]`: findings silenced by story id / path glob, rule and optional text.
+    #[serde(default)]
+    pub allow: Vec<crate::suppress::AllowEntry>,
+    /// Character encoding of input files: `auto` (default) or a label (`windows-1252`, `utf-8`...).
+    pub encoding: Option<String>,
     /// Folder the config file is in (lexicon paths are relative to it).
     #[serde(skip)]
     pub root: PathBuf,
@@ -133,6 +139,12 @@ impl Config {
                     let line = text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 1).unwrap_or(0);
                     return Err(ConfigError { path: path.to_path_buf(), message: format!("line {line}: `{key}` names no rule: `{sel}`") });
                 }
+            }
+        }
+        if let Some(label) = &cfg.encoding {
+            if let Err(why) = crate::input::encoding::EncodingChoice::parse(label) {
+                let line = text.lines().position(|l| l.trim_start().starts_with("encoding")).map(|i| i + 1).unwrap_or(0);
+                return Err(ConfigError { path: path.to_path_buf(), message: format!("line {line}: {why}") });
             }
         }
         cfg.root = path.parent().map(Path::to_path_buf).unwrap_or_default();

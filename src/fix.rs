@@ -10,7 +10,7 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use crate::Linter;
-use crate::document::{AnalyseOptions, Document};
+use crate::document::AnalyseOptions;
 use crate::finding::{Applicability, Finding, Suggestion};
 use crate::input::{self, InputFormat, ReadOptions};
 use crate::runner::Target;
@@ -62,7 +62,7 @@ pub fn fix_text(linter: &Linter, path: &str, text: &str, opts: &AnalyseOptions) 
     let mut current = text.to_string();
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
-        let doc = Document::from_text(path, current.clone(), opts);
+        let doc = input::text_document(path, current.clone(), opts);
         let report = linter.check(&doc);
         let edits = safe_edits(&report.findings);
         if edits.is_empty() {
@@ -119,8 +119,8 @@ pub fn fix_targets(linter: &Linter, targets: &[Target], opts: &ReadOptions, mode
             summary.skipped.push((display, "structured input: fixes apply to plain-text files only".into()));
             continue;
         }
-        let text = match input::decode(&display, bytes) {
-            Ok(t) => t,
+        let (text, legacy) = match input::encoding::decode_file(&display, bytes, opts.encoding, false) {
+            Ok(d) => (d.text, d.info),
             Err(e) => {
                 summary.errors.push(format!("{e} (not fixed)"));
                 continue;
@@ -128,6 +128,18 @@ pub fn fix_targets(linter: &Linter, targets: &[Target], opts: &ReadOptions, mode
         };
         let (fixed, n) = fix_text(linter, &display, &text, &opts.analyse);
         if fixed == text {
+            continue;
+        }
+        if let Some(info) = legacy {
+            // writing the fixes back as UTF-8 would change the file's encoding under its
+            // owner's feet; writing them in the legacy encoding could lose characters
+            summary.skipped.push((
+                display,
+                format!(
+                    "the file is {} (not UTF-8), and --fix and --diff only rewrite UTF-8 files, so that a file's encoding never changes silently; convert it first (iconv -f {} -t UTF-8)",
+                    info.name, info.name
+                ),
+            ));
             continue;
         }
         summary.files += 1;

@@ -8,6 +8,7 @@
 //! assert_eq!(report.findings[0].rule.name, "entity-corruption");
 //! ```
 
+pub mod baseline;
 pub mod config;
 pub mod document;
 pub mod finding;
@@ -19,6 +20,7 @@ pub mod render;
 pub mod rules;
 pub mod runner;
 pub mod span;
+pub mod suppress;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -71,6 +73,8 @@ pub struct StoryReport {
 /// Runs the enabled rules over documents. Cheap to share across threads.
 pub struct Linter {
     pub settings: Settings,
+    /// `[[allow]]` entries of the config (markup and record suppressions need nothing here).
+    pub allows: Option<suppress::Allows>,
     /// The embedded lexicons plus the user's files; `None` when there are no user files.
     user_lexicons: Option<Arc<Lexicons>>,
 }
@@ -80,7 +84,7 @@ impl Linter {
     pub fn new(settings: Settings) -> Result<Linter, LexiconError> {
         let user_lexicons =
             if settings.lexicon_files.is_empty() { None } else { Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?)) };
-        let linter = Linter { settings, user_lexicons };
+        let linter = Linter { settings, allows: None, user_lexicons };
         for r in &linter.settings.rules {
             r.rule.prepare(linter.lexicons())?;
         }
@@ -114,6 +118,8 @@ impl Linter {
         findings.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.code.cmp(b.rule.code)).then(a.span.end.cmp(&b.span.end)));
         findings.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
         drop_superseded(&mut findings);
+        let active = |m: &RuleMeta| self.settings.rules.iter().any(|r| r.rule.meta().name == m.name);
+        suppress::apply(doc, &mut findings, self.allows.as_ref().filter(|a| !a.is_empty()), &active);
         StoryReport { findings, facts: out.facts }
     }
 }

@@ -88,7 +88,11 @@ fn walked_story(path: &Path, format: InputFormat) -> bool {
     if f.take(8192).read_to_end(&mut head).is_err() {
         return true;
     }
-    let head = String::from_utf8_lossy(&head);
+    let head = match encoding_rs::Encoding::for_bom(&head) {
+        // UTF-16 with a byte-order mark: decode the head to look for the markers
+        Some((e, _)) if e != encoding_rs::UTF_8 => e.decode_with_bom_removal(&head).0.into_owned().into(),
+        _ => String::from_utf8_lossy(&head),
+    };
     let markers: &[&str] = match format {
         InputFormat::Ninjs => &["\"body_text\"", "\"body_html\"", "\"bodies\"", "\"headline\"", "\"headlines\""],
         _ => &["<nitf", "newsItem", "newsMessage", "packageItem", "<body.content"],
@@ -196,7 +200,7 @@ impl Unit {
         match self {
             Unit::File(t) => check_target(linter, &t, opts),
             Unit::Line(path, n, bytes) => {
-                vec![check_one(linter, jsonl::parse_line(&path, n, &bytes, &opts.fields, &opts.analyse))]
+                vec![check_one(linter, jsonl::parse_line(&path, n, &bytes, opts))]
             }
             Unit::Bytes(path, fmt, bytes) => {
                 let mut items = Vec::new();
@@ -351,6 +355,20 @@ pub fn run_with(
     render: &mut dyn Render,
     stats: &mut Stats,
 ) -> std::io::Result<()> {
+    run_filtered(linter, targets, opts, run, render, stats, &mut |_, _| {})
+}
+
+/// [`run_with`], with `filter` called on each story's report, in input order on the rendering
+/// thread, before it is counted and rendered (a baseline drops the findings it holds).
+pub fn run_filtered(
+    linter: &Linter,
+    targets: &[Target],
+    opts: &ReadOptions,
+    run: &RunOptions,
+    render: &mut dyn Render,
+    stats: &mut Stats,
+    filter: &mut dyn FnMut(&Document, &mut StoryReport),
+) -> std::io::Result<()> {
     let (batch_tx, batch_rx) = sync_channel::<Batch>(1);
     let (done_tx, done_rx) = sync_channel::<Checked>(1);
     let mut progress = Progress::new(run.progress, targets);
@@ -368,7 +386,8 @@ pub fn run_with(
             progress.suspend(|| -> std::io::Result<()> {
                 for item in checked.items.into_iter().flatten() {
                     match item {
-                        Item::Story(doc, report) => {
+                        Item::Story(doc, mut report) => {
+                            filter(&doc, &mut report);
                             stats.add(&doc, &report);
                             render.story(&doc, &report)?;
                         }

@@ -145,7 +145,8 @@ fn bad_inputs_report_and_continue_with_exit_2() {
         ("a/feed.jsonl", "{\"id\":1,\"body\":\"Hamas and Israeli Jihad met.\"}\n{broken\n"),
     ]);
     std::fs::write(root.join("a/bad.txt"), [0x66, 0x6f, 0xff, 0xfe]).unwrap();
-    let o = run_in(&root, &["check", "--format", "json", "a"]);
+    // strict UTF-8 (by default, bytes that are not UTF-8 are decoded as the detected legacy encoding)
+    let o = run_in(&root, &["check", "--encoding", "utf-8", "--format", "json", "a"]);
     assert_eq!(o.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let errors = v["errors"].as_array().unwrap();

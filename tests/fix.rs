@@ -74,8 +74,14 @@ fn fix_never_touches_a_file_it_cannot_decode() {
     let p = dir.path().join("latin1.txt");
     let bytes = b"SEE ALSO:\nCaf\xe9 owners said.\n".to_vec();
     fs::write(&p, &bytes).unwrap();
-    let o = wirelint(&["check", "--no-config", "--fix", "latin1.txt"], dir.path());
+    // strict UTF-8: the file does not decode, so it is an error and is not touched
+    let o = wirelint(&["check", "--no-config", "--encoding", "utf-8", "--fix", "latin1.txt"], dir.path());
     assert_eq!(o.status.code(), Some(2));
+    assert_eq!(fs::read(&p).unwrap(), bytes);
+    // by default it is read as windows-1252 and checked, but --fix refuses to rewrite it
+    let o = wirelint(&["check", "--no-config", "--fix", "latin1.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not fixed: the file is windows-1252"), "{}", stderr(&o));
     assert_eq!(fs::read(&p).unwrap(), bytes);
 }
 

@@ -23,6 +23,7 @@ use serde::Serialize;
 pub use dateline::Dateline;
 pub use segment::{Case, Script, Sentence, Token, TokenKind};
 
+use crate::input::encoding::{EncodingInfo, OffsetMap};
 use crate::span::{LineIndex, Span};
 
 /// Which part of the story a span is in (vale's `scope`).
@@ -113,6 +114,14 @@ pub struct Document {
     pub region: Option<String>,
     pub originals: Vec<Original>,
     pub pieces: Vec<Piece>,
+    /// The encoding the file was read in, when it was not UTF-8.
+    pub encoding: Option<EncodingInfo>,
+    /// Suppressions the story's record carries (JSON Lines `wirelint_allow`); markup comments
+    /// are read from the file text when findings are filtered.
+    pub allow: Vec<crate::suppress::Inline>,
+    /// For a file read in a legacy encoding: decoded offsets of the whole-file original
+    /// (`field == None`) mapped back to byte offsets of the file.
+    file_map: Option<Arc<OffsetMap>>,
     cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     quotes: OnceLock<quotes::QuoteIndex>,
 }
@@ -152,6 +161,21 @@ impl Document {
         doc
     }
 
+    /// A plain-text story whose analysed text differs from the file only by bytes blanked to
+    /// spaces (suppression comments): same length, so spans are still file offsets; code frames
+    /// show the file.
+    pub fn from_text_masked(path: impl Into<String>, file: String, analysed: String, opts: &AnalyseOptions) -> Document {
+        assert_eq!(file.len(), analysed.len(), "a mask keeps the length");
+        let original = Original { field: None, lines: LineIndex::new(&file), text: Arc::from(file.as_str()), record_line: None };
+        let piece = Piece { text: Span::new(0, file.len()), original: 0, source: Span::new(0, file.len()) };
+        let (headline, body) = segment::split_headline(&analysed);
+        let mut doc = Document::raw(path.into(), analysed, vec![original], vec![piece]);
+        doc.headline = headline;
+        doc.body = body;
+        doc.analyse(opts);
+        doc
+    }
+
     /// A story assembled from pieces (structured inputs); see [`DocumentBuilder`].
     fn raw(path: String, text: String, originals: Vec<Original>, pieces: Vec<Piece>) -> Document {
         let len = text.len();
@@ -171,6 +195,9 @@ impl Document {
             region: None,
             originals,
             pieces,
+            encoding: None,
+            allow: Vec::new(),
+            file_map: None,
             cache: Mutex::new(HashMap::new()),
             quotes: OnceLock::new(),
         }
@@ -239,8 +266,22 @@ impl Document {
         cache.entry(id).or_insert_with(|| value.clone() as Arc<dyn Any + Send + Sync>).clone().downcast::<T>().expect("type id matches")
     }
 
-    /// Maps a span of the document text to its original (file or field) position.
+    /// Maps a span of the document text to its original (file or field) position: byte
+    /// offsets into the file as it is on disk (for a file read in a legacy encoding, translated
+    /// back through the decoding map), or into the named field's decoded value. Line and column
+    /// (columns count Unicode scalar values) are the same in the file and its decoded text.
     pub fn locate(&self, span: Span) -> Location {
+        let mut loc = self.locate_text(span);
+        if let (Some(map), None) = (&self.file_map, &loc.field) {
+            loc.start = map.to_original(loc.start);
+            loc.end = map.to_original(loc.end);
+        }
+        loc
+    }
+
+    /// Like [`Document::locate`], but offsets index the original's decoded text
+    /// ([`Original::text`]), for code frames.
+    pub fn locate_text(&self, span: Span) -> Location {
         let (oi, start) = self.map_offset(span.start, false);
         let (oj, mut end) = self.map_offset(span.end, true);
         if oj != oi || end < start {
@@ -250,6 +291,13 @@ impl Document {
         let (l0, c0) = o.lines.line_col(&o.text, start);
         let (l1, c1) = o.lines.line_col(&o.text, end);
         Location { field: o.field.clone(), record_line: o.record_line, start, end, line: l0, column: c0, end_line: l1, end_column: c1 }
+    }
+
+    /// Records the encoding a story was read in (and, for whole files, the offset map back to
+    /// the file's bytes).
+    pub fn set_encoding(&mut self, info: Option<EncodingInfo>, file_map: Option<Arc<OffsetMap>>) {
+        self.encoding = info;
+        self.file_map = file_map;
     }
 
     fn map_offset(&self, offset: usize, is_end: bool) -> (usize, usize) {
@@ -294,6 +342,7 @@ pub struct DocumentBuilder {
     body_start: Option<usize>,
     pub id: Option<String>,
     pub meta: Metadata,
+    pub allow: Vec<crate::suppress::Inline>,
 }
 
 impl DocumentBuilder {
@@ -308,6 +357,7 @@ impl DocumentBuilder {
             body_start: None,
             id: None,
             meta: Metadata::default(),
+            allow: Vec::new(),
         }
     }
 
@@ -374,6 +424,7 @@ impl DocumentBuilder {
         let mut doc = Document::raw(self.path, self.text, self.originals, self.pieces);
         doc.id = self.id;
         doc.meta = self.meta;
+        doc.allow = self.allow;
         doc.headline = self.headline;
         doc.body = Span::new(self.body_start.unwrap_or(0).min(len), len);
         if let Some(d) = self.dateline_span {

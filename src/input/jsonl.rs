@@ -26,17 +26,29 @@ pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sin
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        sink(parse_line(path, n, &buf, &opts.fields, &opts.analyse));
+        sink(parse_line(path, n, &buf, opts));
     }
 }
 
-/// Parses one JSON Lines record (line `n`) into a document.
-pub fn parse_line(path: &str, n: usize, bytes: &[u8], fields: &JsonlFields, analyse: &AnalyseOptions) -> Result<Document, InputError> {
-    let line = std::str::from_utf8(bytes)
-        .map_err(|e| InputError::new(path, Some(n), Some(e.valid_up_to() + 1), "invalid UTF-8; convert the file to UTF-8"))?;
+/// Parses one JSON Lines record (line `n`) into a document. A record that is not UTF-8 is
+/// decoded in the encoding `--encoding` names, or the one detected for it (and the document
+/// carries that encoding); with `--encoding utf-8` it is an error.
+pub fn parse_line(path: &str, n: usize, bytes: &[u8], opts: &ReadOptions) -> Result<Document, InputError> {
+    let (fields, analyse) = (&opts.fields, &opts.analyse);
+    let (line, encoding) = match std::str::from_utf8(bytes) {
+        Ok(line) => (std::borrow::Cow::Borrowed(line), None),
+        Err(e) => match super::encoding::decode_record(bytes, opts.encoding) {
+            Some((text, info)) => (std::borrow::Cow::Owned(text), Some(info)),
+            None => return Err(InputError::new(path, Some(n), Some(e.valid_up_to() + 1), "invalid UTF-8; convert the file to UTF-8")),
+        },
+    };
     let value: Value = serde_json::from_str(line.trim_end())
         .map_err(|e| InputError::new(path, Some(n), Some(e.column()), format!("invalid JSON: {e}")))?;
-    from_value(path, Some(n), &value, fields, analyse).map_err(|m| InputError::new(path, Some(n), None, m))
+    let mut doc = from_value(path, Some(n), &value, fields, analyse).map_err(|m| InputError::new(path, Some(n), None, m))?;
+    if encoding.is_some() {
+        doc.set_encoding(encoding, None);
+    }
+    Ok(doc)
 }
 
 fn field_str<'a>(obj: &'a serde_json::Map<String, Value>, name: &str) -> Result<Option<&'a str>, String> {
@@ -79,6 +91,9 @@ pub fn from_value(
         _ => None,
     };
     b.meta.source = field_str(obj, &f.source)?.map(str::to_string);
+    if let Some(v) = obj.get("wirelint_allow") {
+        b.allow = crate::suppress::from_json(v)?;
+    }
     b.meta.language = field_str(obj, &f.language)?.map(str::to_string);
     if let Some(h) = field_str(obj, &f.headline)?.filter(|h| !h.trim().is_empty()) {
         let o = b.original(Some(&f.headline), h, record_line);

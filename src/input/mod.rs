@@ -4,6 +4,7 @@
 //! A reader turns one input into zero or more [`Document`]s, or [`InputError`]s that name
 //! the file and the place; one bad record never stops the others.
 
+pub mod encoding;
 mod entities;
 pub mod html;
 pub mod jsonl;
@@ -144,6 +145,8 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     pub fields: JsonlFields,
     pub analyse: AnalyseOptions,
+    /// How to choose each file's character encoding (`--encoding`).
+    pub encoding: encoding::EncodingChoice,
 }
 
 /// Largest story file read whole (JSON Lines are streamed line by line).
@@ -203,25 +206,44 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
     }
 }
 
+/// A plain-text (or Markdown) story; `<!-- wirelint-allow ... -->` comments are blanked in the
+/// analysed text, so they are never read as a headline or a paragraph.
+pub fn text_document(path: &str, text: String, opts: &AnalyseOptions) -> Document {
+    let comments = crate::suppress::scan_comments(&text);
+    if comments.is_empty() {
+        return Document::from_text(path, text, opts);
+    }
+    let analysed = crate::suppress::mask_comments(&text, &comments);
+    Document::from_text_masked(path, text, analysed, opts)
+}
+
 /// Reads stories from bytes already in memory.
 pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    if fmt == InputFormat::Jsonl {
+        return jsonl::read_stream(path, std::io::Cursor::new(bytes), opts, sink);
+    }
+    let markup = matches!(fmt, InputFormat::Nitf | InputFormat::Newsml | InputFormat::Html);
+    let decoded = match encoding::decode_file(path, bytes, opts.encoding, markup) {
+        Ok(d) => d,
+        Err(e) => return sink(Err(e)),
+    };
+    let encoding::Decoded { text, info, map } = decoded;
+    // a file read in a legacy encoding: every story from it carries the encoding and the map
+    // from decoded offsets back to the file's bytes
+    let map = map.map(std::sync::Arc::new);
+    let mut sink = |r: Result<Document, InputError>| {
+        sink(r.map(|mut doc| {
+            if info.is_some() {
+                doc.set_encoding(info.clone(), map.clone());
+            }
+            doc
+        }))
+    };
     match fmt {
-        InputFormat::Text => match decode(path, bytes) {
-            Ok(text) => sink(Ok(Document::from_text(path, text, &opts.analyse))),
-            Err(e) => sink(Err(e)),
-        },
-        InputFormat::Jsonl => jsonl::read_stream(path, std::io::Cursor::new(bytes), opts, sink),
-        InputFormat::Nitf | InputFormat::Newsml => match decode(path, bytes) {
-            Ok(text) => xml::read(path, text, opts, sink),
-            Err(e) => sink(Err(e)),
-        },
-        InputFormat::Html => match decode(path, bytes) {
-            Ok(text) => html::read(path, text, opts, sink),
-            Err(e) => sink(Err(e)),
-        },
-        InputFormat::Ninjs => match decode(path, bytes) {
-            Ok(text) => ninjs::read(path, &text, opts, sink),
-            Err(e) => sink(Err(e)),
-        },
+        InputFormat::Text => sink(Ok(text_document(path, text, &opts.analyse))),
+        InputFormat::Jsonl => unreachable!("handled above"),
+        InputFormat::Nitf | InputFormat::Newsml => xml::read(path, text, opts, &mut sink),
+        InputFormat::Html => html::read(path, text, opts, &mut sink),
+        InputFormat::Ninjs => ninjs::read(path, &text, opts, &mut sink),
     }
 }

@@ -34,7 +34,7 @@ fn level(s: Severity) -> Level<'static> {
 impl Render for Human<'_> {
     fn story(&mut self, doc: &Document, report: &StoryReport) -> io::Result<()> {
         for f in &report.findings {
-            let loc = doc.locate(f.span);
+            let loc = doc.locate_text(f.span);
             let original = doc.original_for(&loc);
             let text: &str = &original.text;
             // excerpt: the whole lines the span touches
@@ -64,6 +64,13 @@ impl Render for Human<'_> {
             }
             let mut group = title.element(Snippet::source(excerpt).line_start(loc.line).path(path).annotation(ann));
             group = group.element(Level::NOTE.message(format!("confidence: {} · rule {} ({})", f.confidence, f.rule.name, f.rule.code)));
+            if let Some(e) = &doc.encoding {
+                let how = serde_json::to_value(e.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                group = group.element(Level::NOTE.message(format!(
+                    "read as {} ({how}), not UTF-8; byte offsets in machine output are offsets of the file as it is on disk",
+                    e.name
+                )));
+            }
             if let Some(s) = &f.suggestion {
                 let what = if s.replacement.is_empty() { "remove it".to_string() } else { format!("replace with `{}`", s.replacement) };
                 group = group.element(Level::HELP.message(format!("{what} ({})", s.applicability)));

@@ -195,6 +195,12 @@ pub struct StoryView<'a> {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub facts: &'a BTreeMap<String, serde_json::Value>,
     pub findings: usize,
+    /// The encoding the story was read in; only when it was not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
+    /// How that encoding was chosen: `forced`, `bom`, `declared` or `detected`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding_source: Option<crate::input::encoding::EncodingSource>,
 }
 
 impl<'a> StoryView<'a> {
@@ -209,6 +215,8 @@ impl<'a> StoryView<'a> {
             dateline: doc.dateline.as_ref(),
             facts: &report.facts,
             findings: report.findings.len(),
+            encoding: doc.encoding.as_ref().map(|e| e.name),
+            encoding_source: doc.encoding.as_ref().map(|e| e.source),
         }
     }
 }

@@ -35,7 +35,7 @@ impl Render for Sarif<'_> {
     fn story(&mut self, doc: &Document, report: &StoryReport) -> io::Result<()> {
         for f in &report.findings {
             let v = FindingView::new(doc, f);
-            let index = RULES.iter().position(|r| r.meta().name == v.rule).unwrap_or(0);
+            let index = RULES.iter().position(|r| r.meta().name == v.rule).unwrap_or(RULES.len());
             let l = &v.location;
             let mut region = json!({
                 "startLine": l.line, "startColumn": l.column, "endLine": l.end_line, "endColumn": l.end_column,
@@ -92,10 +92,12 @@ impl Render for Sarif<'_> {
     }
 
     fn finish(&mut self, _stats: &Stats) -> io::Result<()> {
+        // the registry, then the unused-suppression pseudo-rule (index RULES.len())
         let rules: Vec<Value> = RULES
             .iter()
-            .map(|r| {
-                let m = r.meta();
+            .map(|r| r.meta())
+            .chain([&crate::suppress::UNUSED_SUPPRESSION])
+            .map(|m| {
                 json!({
                     "id": m.name,
                     "name": m.name,

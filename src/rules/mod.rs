@@ -38,6 +38,8 @@ pub enum Family {
     Format,
     /// UN: encoding and Unicode
     Unicode,
+    /// WL: the workflow itself (unused suppressions); not a copy rule
+    Workflow,
 }
 
 /// Static description of a rule: the public contract.
