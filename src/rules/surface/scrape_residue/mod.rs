@@ -366,7 +366,11 @@ impl Rule for ScrapeResidue {
         let mut teasers = 0usize;
         // has the story's prose begun (a paragraph of a dozen words or more that ends a sentence)?
         let mut seen_prose = false;
-        for (i, &para) in doc.paragraphs.iter().enumerate() {
+        // the headline slot first: a scraped page often puts its furniture there (`- Published on:`,
+        // `Current:Home > Stocks...`), and a real headline has no residue shape
+        let lines = doc.headline.iter().map(|&h| (None, h)).chain(doc.paragraphs.iter().enumerate().map(|(i, &p)| (Some(i), p)));
+        for (index_of, para) in lines {
+            let i = index_of.unwrap_or(0);
             let line = doc.slice(para);
             let prose_before = seen_prose;
             seen_prose |= line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);

@@ -123,6 +123,63 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[\p{L} ]{2,40}\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+\d{4}$",
     )
 });
+/// A full date as pages print it (English month names, ISO or day-first digits), with an
+/// optional time: `Nov 23, 2021`, `14 May 2019`, `2024-05-21 06:34`, `14.05.2025`.
+const FULL_DATE: &str = r"(?:(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC))?)?";
+/// A page's date field under another label: `Day: June 22, 2021`, `Published on: 5 May 2019`.
+static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?i:day|date|published|published on|posted|posted on|updated|last updated|created|fecha|fecha de publicación|tanggal|datum|дата|tarih|data)\s*:\s*{FULL_DATE}\.?$"
+    ))
+});
+/// A date glued to the word before it, as a flattened page header leaves it:
+/// `world2024-05-21 06:34:52`, `CNA14-05-2025`, `01:29 GMT29 September 2020`.
+static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\p{L}(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})")
+});
+static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
+/// A bare site name alone on a line: `ukr.media`, `example.co.uk`.
+static DOMAIN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|media|news|ua|ru|id|co|uk|tv|in|ir|cn|vn|tr|it|es|fr|de|az|kz|my|ph|pk)\.?$")
+});
+static TIME_SEGMENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|WIB|ICT|IST|CET|EST|ET))?(?:\s*[+-]\s*\d{1,2})?$"));
+/// A page's meta line: segments joined by `|`, ` / ` or `;`, one a full date and the others
+/// short labels (`Middle East Monitor / August 14, 2023`, `por | Nov 23, 2021 | Política`).
+/// A date and a time alone (`Monday, March 12, 2007; 2:20 AM`) is the page's own date line
+/// when it stands under the headline, as [`DATE_LINE`] is.
+fn segmented_date(t: &str, pos: Position) -> bool {
+    if words(t) > 12 || !t.contains(['|', '/', ';']) {
+        return false;
+    }
+    let segments: Vec<&str> =
+        t.split(|c| c == '|' || c == ';').flat_map(|s| s.split(" / ")).map(|s| s.trim().trim_end_matches(':')).filter(|s| !s.is_empty()).collect();
+    if !(2..=5).contains(&segments.len()) {
+        return false;
+    }
+    let dates = segments.iter().filter(|s| DATE_SEGMENT.is_match(s)).count();
+    // a byline with its date (`By Web Desk | 14 Aug 2024`) is the story's own credit, not furniture
+    let byline = |s: &&str| {
+        let mut w = s.split_whitespace();
+        matches!(w.next(), Some("By" | "BY" | "by" | "Por" | "por" | "Oleh" | "oleh" | "Von" | "von" | "Par" | "par")) && w.next().is_some()
+    };
+    if segments.iter().any(byline) {
+        return false;
+    }
+    let labelled = segments.iter().any(|s| !DATE_SEGMENT.is_match(s) && !TIME_SEGMENT.is_match(s));
+    dates == 1
+        && (labelled || !pos.near_start)
+        && segments.iter().all(|s| DATE_SEGMENT.is_match(s) || (words(s) <= 4 && !has_sentence_punctuation(s) && !s.contains(['"', '“', '”'])))
+}
+/// A site's section name glued to a linked headline: `HomeAfricaCIA chief arrives in Egypt`.
+fn glued_home(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("");
+    let Some(rest) = first.strip_prefix("Home") else { return false };
+    let chars: Vec<char> = first.chars().collect();
+    let joins = chars.windows(2).filter(|w| w[0].is_lowercase() && w[1].is_uppercase()).count();
+    rest.starts_with(char::is_uppercase) && joins >= 2
+}
+
 /// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`.
 static END_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*30\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
@@ -307,6 +364,21 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if HTML_TAG.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
+    }
+    if LABELLED_DATE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a page's date field"));
+    }
+    if words(t) <= 8 && !has_sentence_punctuation(t) && GLUED_STAMP.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp glued to a label"));
+    }
+    if segmented_date(t, pos) {
+        return Some(Hit::line(line, Confidence::Medium, "is a page's date and source line"));
+    }
+    if glued_home(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a breadcrumb glued to a linked headline"));
+    }
+    if DOMAIN_LINE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a bare site name"));
     }
     if !pos.near_start && DATE_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
