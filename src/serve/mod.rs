@@ -15,8 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State};
+use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -267,27 +266,34 @@ fn check_story(linter: &Linter, req: StoryRequest, analyse: AnalyseOptions) -> R
     Ok(out)
 }
 
-fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
-    body.map_err(|rej| {
-        let status = rej.status();
-        let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "request body too large (see --max-body)".to_string()
-        } else {
-            rej.body_text()
-        };
-        ApiError { status, error, field: Some("body") }
+/// The request body, at most `--max-body` bytes: a larger `Content-Length` is refused before
+/// the body is read (so a client sending `Expect: 100-continue` never sends it), a longer
+/// chunked body as soon as it passes the limit.
+async fn read_body(app: &App, req: Request) -> Result<Bytes, ApiError> {
+    let max = app.opts.max_body;
+    let too_large = || ApiError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        error: format!("request body too large: the limit is {max} bytes (--max-body)"),
+        field: Some("body"),
+    };
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max as u64) {
+        return Err(too_large());
+    }
+    axum::body::to_bytes(req.into_body(), max).await.map_err(|e| {
+        if e.to_string().contains("length limit") { too_large() } else { ApiError::bad("body", format!("cannot read the request body: {e}")) }
     })
 }
 
-async fn check(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Result<axum::Json<Value>, ApiError> {
-    let req = parse_request(&body_bytes(body)?)?;
+async fn check(State(app): State<Arc<App>>, req: Request) -> Result<axum::Json<Value>, ApiError> {
+    let req = parse_request(&read_body(&app, req).await?)?;
     let linter = app.linter_for(&req);
     let analyse = app.analyse(&req);
     app.run(move || check_story(&linter, req, analyse)).await?.map(axum::Json)
 }
 
-async fn fix(State(app): State<Arc<App>>, body: Result<Bytes, BytesRejection>) -> Result<axum::Json<Value>, ApiError> {
-    let req = parse_request(&body_bytes(body)?)?;
+async fn fix(State(app): State<Arc<App>>, req: Request) -> Result<axum::Json<Value>, ApiError> {
+    let req = parse_request(&read_body(&app, req).await?)?;
     let fmt = req.format.unwrap_or_else(|| InputFormat::sniff(req.text.as_bytes()));
     if fmt != InputFormat::Text {
         return Err(ApiError::bad("format", format!("fixes apply to plain text only (this reads as {fmt:?})")));
@@ -377,7 +383,6 @@ async fn log_and_guard(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectIn
 }
 
 fn router(app: Arc<App>) -> Router {
-    let max_body = app.opts.max_body;
     Router::new()
         .route("/", get(page))
         .route("/healthz", get(healthz))
@@ -387,7 +392,6 @@ fn router(app: Arc<App>) -> Router {
         .route("/v1/rules", get(rules))
         .route("/v1/rules/{name}", get(rule))
         .fallback(not_found)
-        .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn_with_state(app.clone(), log_and_guard))
         .with_state(app)
 }
