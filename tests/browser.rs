@@ -216,6 +216,7 @@ fn the_page_highlights_the_findings_and_applies_a_fix() {
     // explain on demand
     b.click(&format!("#findings li[data-f=\"{first_id}\"] .f-actions button:last-child"));
     b.wait_for("the explanation", &format!("const e = document.querySelector('#findings li[data-f=\"{first_id}\"] .explain'); return !e.hidden && e.textContent.includes('Default severity')"));
+    b.js("window.scrollTo(0, 0)", json!([]));
     std::fs::create_dir_all(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs")).unwrap();
     b.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve-screenshot.png"));
 
@@ -235,7 +236,7 @@ fn the_page_highlights_the_findings_and_applies_a_fix() {
     b.click("#check");
     b.wait_for("the findings", "return document.getElementById('status').textContent.includes('shown')");
     let want = expected(&base, text);
-    assert!(want.iter().any(|(_, f)| f["text"] == "Blinkin"), "{want:?}");
+    assert!(want.iter().any(|(_, f)| f["text"] == "Antony Blinkin"), "{want:?}");
     assert_page_matches(&b.js(SHOWN, json!([])), &want, text);
 
     // apply all safe fixes (server side) and copy

@@ -386,3 +386,49 @@ fn sigterm_stops_the_server_gracefully() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Loopback load figures for docs/serve.md (not run by default; bounded: a fixed number of
+/// requests, on 127.0.0.1 only):
+/// `cargo test --release --test serve -- --ignored load_figures --nocapture`
+#[test]
+#[ignore]
+fn load_figures() {
+    let s = Server::start(&[]);
+    let body = json!({ "text": EXAMPLE }).to_string();
+    assert_eq!(s.post("/v1/check", &body).0, 200);
+    for clients in [1usize, 8] {
+        let per_client = 1600 / clients;
+        let started = Instant::now();
+        let mut latencies: Vec<Duration> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..clients)
+                .map(|_| {
+                    let (s, body) = (&s, &body);
+                    scope.spawn(move || {
+                        let a = agent();
+                        (0..per_client)
+                            .map(|_| {
+                                let t = Instant::now();
+                                let mut r = a.post(&s.url("/v1/check")).header("content-type", "application/json").send(body.as_str()).unwrap();
+                                assert_eq!(r.status().as_u16(), 200);
+                                r.body_mut().read_to_string().unwrap();
+                                t.elapsed()
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+        });
+        let total = started.elapsed();
+        latencies.sort();
+        let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)].as_secs_f64() * 1000.0;
+        println!(
+            "{clients} client(s): {} requests in {:.2} s = {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+            latencies.len(),
+            total.as_secs_f64(),
+            latencies.len() as f64 / total.as_secs_f64(),
+            pct(0.50),
+            pct(0.99)
+        );
+    }
+}
