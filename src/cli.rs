@@ -44,6 +44,64 @@ pub enum Command {
     },
     /// Report names spelled several ways across stories (a corpus view of name-inconsistency).
     Names(NamesArgs),
+    /// Serve the HTTP API (/v1/check, /v1/fix, /v1/rules) and the editor's page on localhost.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+#[cfg(feature = "serve")]
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port; the startup line says which).
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub addr: std::net::SocketAddr,
+    /// Allow a non-loopback --addr (the API has no authentication: anyone who reaches it can use it).
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Largest request body in bytes (413 above); `K`/`M` suffixes are accepted.
+    #[arg(long, default_value = "2M", value_parser = parse_size)]
+    pub max_body: usize,
+    /// Time limit of one check or fix, in milliseconds (504 above).
+    #[arg(long, default_value_t = 10_000)]
+    pub timeout_ms: u64,
+    /// Checks running at once (default: the number of cores).
+    #[arg(long)]
+    pub max_concurrent: Option<usize>,
+    /// Checks waiting for a free slot; beyond that a request gets 503.
+    #[arg(long, default_value_t = 64)]
+    pub queue: usize,
+    /// Default minimum confidence (a request's `min_confidence` overrides it).
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<Confidence>,
+    /// Only these rules (a request's `select` chooses among them).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Config file (default: wirelint.toml searched upward from the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read any config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Default copy language (a request's `language` overrides it); `auto` detects it.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Extra lexicon file(s) merged into the embedded lexicons.
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+}
+
+#[cfg(feature = "serve")]
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 1024),
+        Some((i, 'M' | 'm')) => (&t[..i], 1024 * 1024),
+        _ => (t, 1),
+    };
+    num.trim().parse::<usize>().map(|n| n * mult).map_err(|_| format!("`{s}` is not a size (bytes, or with a K or M suffix)"))
 }
 
 #[derive(Args, Debug)]
@@ -193,6 +251,8 @@ pub fn main_with(cli: Cli) -> Result<ExitCode> {
         Command::Explain { rule } => explain(&rule),
         Command::Check(args) => check(*args),
         Command::Names(args) => names(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve(args),
     }
 }
 
@@ -220,14 +280,48 @@ fn explain(name: &str) -> Result<ExitCode> {
         let names: Vec<_> = RULES.iter().map(|r| r.meta().name).collect();
         bail!("unknown rule `{name}`; rules are: {}", names.join(", "));
     };
-    let m = rule.meta();
     let mut out = std::io::stdout().lock();
-    writeln!(out, "# {} ({})\n\n{}\n\nDefault severity: {}.\n", m.name, m.code, m.summary, m.severity)?;
-    writeln!(out, "{}", m.explain.trim())?;
-    if !m.lexicons.is_empty() {
-        writeln!(out, "\nLexicon files: {}", m.lexicons.join(", "))?;
-    }
+    write!(out, "{}", explain_text(rule.meta()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The text of `wirelint explain RULE` (Markdown).
+pub fn explain_text(m: &wirelint::RuleMeta) -> String {
+    let mut out = format!("# {} ({})\n\n{}\n\nDefault severity: {}.\n\n", m.name, m.code, m.summary, m.severity);
+    out.push_str(m.explain.trim());
+    out.push('\n');
+    if !m.lexicons.is_empty() {
+        out.push_str(&format!("\nLexicon files: {}\n", m.lexicons.join(", ")));
+    }
+    out
+}
+
+#[cfg(feature = "serve")]
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let config = load_config(args.config.as_deref(), args.no_config)?;
+    let rules = RuleArgs { select: &args.select, ignore: &args.ignore, min_confidence: args.min_confidence, lang: args.lang.as_ref(), lexicons: &args.lexicons };
+    let linter = Linter::new(settings(&rules, &config)?)?;
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let opts = crate::serve::ServeOptions {
+        addr: args.addr,
+        allow_remote: args.allow_remote,
+        max_body: args.max_body,
+        timeout: std::time::Duration::from_millis(args.timeout_ms.max(1)),
+        max_concurrent: args.max_concurrent.unwrap_or(cores).max(1),
+        queue: args.queue,
+    };
+    crate::serve::serve(linter, opts)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_config(path: Option<&std::path::Path>, none: bool) -> Result<Config> {
+    Ok(if none {
+        Config::default()
+    } else if let Some(p) = path {
+        Config::load(p)?
+    } else {
+        Config::discover(&std::env::current_dir().context("current folder")?)?.unwrap_or_default()
+    })
 }
 
 fn names(args: NamesArgs) -> Result<ExitCode> {
@@ -284,14 +378,23 @@ fn report_unused_allows(linter: &Linter, config: &Config) {
     }
 }
 
+/// The flags that choose rules, confidence, language and lexicons.
+struct RuleArgs<'a> {
+    select: &'a [String],
+    ignore: &'a [String],
+    min_confidence: Option<Confidence>,
+    lang: Option<&'a String>,
+    lexicons: &'a [PathBuf],
+}
+
 /// Resolves flags + config into settings.
-fn settings(args: &CheckArgs, config: &Config) -> Result<Settings> {
-    for sel in args.select.iter().chain(&args.ignore) {
+fn settings(args: &RuleArgs<'_>, config: &Config) -> Result<Settings> {
+    for sel in args.select.iter().chain(args.ignore.iter()) {
         if !wirelint::config::selector_matches_any(sel) {
             bail!("`{sel}` names no rule (see `wirelint rules`)");
         }
     }
-    let select: Vec<String> = if !args.select.is_empty() { args.select.clone() } else { config.select.clone().unwrap_or_default() };
+    let select: Vec<String> = if !args.select.is_empty() { args.select.to_vec() } else { config.select.clone().unwrap_or_default() };
     let mut ignore: Vec<String> = config.ignore.clone().unwrap_or_default();
     ignore.extend(args.ignore.iter().cloned());
     let mut rules = Vec::new();
@@ -310,7 +413,7 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings> {
         rules,
         min_confidence: args.min_confidence.or(config.min_confidence).unwrap_or(Confidence::Medium),
         analyse: AnalyseOptions {
-            language: args.lang.clone().or_else(|| config.language.clone()).filter(|l| l != "auto"),
+            language: args.lang.cloned().or_else(|| config.language.clone()).filter(|l| l != "auto"),
             languages: config.languages.clone().unwrap_or_default(),
         },
         lexicon_files,
@@ -318,14 +421,15 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let config = if args.no_config {
-        Config::default()
-    } else if let Some(p) = &args.config {
-        Config::load(p)?
-    } else {
-        Config::discover(&std::env::current_dir().context("current folder")?)?.unwrap_or_default()
+    let config = load_config(args.config.as_deref(), args.no_config)?;
+    let rule_args = RuleArgs {
+        select: &args.select,
+        ignore: &args.ignore,
+        min_confidence: args.min_confidence,
+        lang: args.lang.as_ref(),
+        lexicons: &args.lexicons,
     };
-    let settings = settings(&args, &config)?;
+    let settings = settings(&rule_args, &config)?;
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
     }

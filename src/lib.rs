@@ -91,6 +91,15 @@ impl Linter {
         Ok(linter)
     }
 
+    /// A linter with other rules and minimum confidence over the same (already prepared)
+    /// lexicons: cheap, for per-request settings in `wirelint serve`. `rules` must be a
+    /// subset of this linter's rules (theirs are the indexes that were prepared); `[[allow]]`
+    /// entries are not carried over.
+    pub fn with_rules(&self, rules: Vec<ActiveRule>, min_confidence: Confidence) -> Linter {
+        let settings = Settings { rules, min_confidence, ..self.settings.clone() };
+        Linter { settings, allows: None, user_lexicons: self.user_lexicons.clone() }
+    }
+
     pub fn lexicons(&self) -> &Lexicons {
         self.user_lexicons.as_deref().unwrap_or_else(|| Lexicons::embedded())
     }

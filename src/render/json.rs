@@ -72,13 +72,29 @@ impl<'w> JsonLines<'w> {
     }
 
     fn line(&mut self, kind: &str, v: impl Serialize) -> io::Result<()> {
-        let mut value = serde_json::to_value(v)?;
-        if let serde_json::Value::Object(m) = &mut value {
-            m.insert("type".into(), kind.into());
-        }
+        let value = record(kind, v)?;
         serde_json::to_writer(&mut self.out, &value)?;
         self.out.write_all(b"\n")
     }
+}
+
+/// One JSON Lines record: `v` with `"type": kind` added.
+pub fn record(kind: &str, v: impl Serialize) -> serde_json::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(v)?;
+    if let serde_json::Value::Object(m) = &mut value {
+        m.insert("type".into(), kind.into());
+    }
+    Ok(value)
+}
+
+/// A finding exactly as `--format jsonl` writes it (`"type": "finding"`).
+pub fn finding_record(doc: &Document, f: &crate::Finding) -> serde_json::Value {
+    record("finding", FindingView::new(doc, f)).expect("a finding serializes")
+}
+
+/// A story exactly as `--format jsonl` writes it (`"type": "story"`).
+pub fn story_record(doc: &Document, report: &StoryReport) -> serde_json::Value {
+    record("story", StoryView::new(doc, report)).expect("a story serializes")
 }
 
 impl Render for JsonLines<'_> {
