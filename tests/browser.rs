@@ -1,6 +1,6 @@
 //! The editor's page in headless Chromium, driven over WebDriver (chromedriver) with a small
 //! hand-written client: paste the example story, check it, compare the highlights with the
-//! API's findings, apply one fix, save a screenshot to docs/serve-screenshot.png.
+//! API's findings, apply one fix, save a screenshot (to docs/serve-screenshot.png with WIRELINT_SCREENSHOT=1).
 //!
 //! Skips (passing) when /usr/bin/chromium or /usr/bin/chromedriver is missing.
 #![cfg(feature = "serve")]
@@ -218,7 +218,13 @@ fn the_page_highlights_the_findings_and_applies_a_fix() {
     b.wait_for("the explanation", &format!("const e = document.querySelector('#findings li[data-f=\"{first_id}\"] .explain'); return !e.hidden && e.textContent.includes('Default severity')"));
     b.js("window.scrollTo(0, 0)", json!([]));
     std::fs::create_dir_all(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs")).unwrap();
-    b.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve-screenshot.png"));
+    // the docs' screenshot is refreshed on request (WIRELINT_SCREENSHOT=1), so a test run leaves the checkout clean
+    let shot = if std::env::var_os("WIRELINT_SCREENSHOT").is_some() {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve-screenshot.png")
+    } else {
+        std::env::temp_dir().join(format!("wirelint-serve-screenshot-{}.png", std::process::id()))
+    };
+    b.screenshot(&shot);
 
     // apply one safe fix: the text changes exactly at the fix's span, and the page checks again
     let (fix_id, f) = want.iter().find(|(_, f)| f["fix"]["applicability"] == "safe").expect("a safe fix in the example");
