@@ -117,6 +117,9 @@ impl Rule for EntityCorruption {
         let mut flagged: Vec<Span> = Vec::new();
         check_organisations(&index, doc, &words, lang, out, &mut flagged);
         check_people(&index, doc, &words, lang, out, &mut flagged);
+        check_first_names(&index, doc, &words, lang, out, &mut flagged);
+        check_outlet_slips(&index, doc, &words, out, &mut flagged);
+        check_genitive_calques(&index, doc, &words, lang, out, &mut flagged);
         check_outlet_calques(&index, doc, &words, lang, out, &mut flagged);
     }
 }
@@ -136,6 +139,9 @@ pub struct Entity {
     /// The name is written natively in Latin script (`spelling` column `fixed`): it has no
     /// transliteration variants, so "Haris" for "Harris" is a misspelling, not a variant.
     pub fixed_spelling: bool,
+    /// Context words of this entity that few other people share ("mossad chief", "hamas"):
+    /// they point to this person wherever they are in the story.
+    rare_context: Vec<String>,
 }
 
 /// One accepted written form of an entity in one language.
@@ -195,7 +201,33 @@ pub struct EntityIndex {
     deletions: HashMap<String, Vec<usize>>,
     /// Folded first names of known people.
     first_names: HashSet<String>,
+    /// Folded first name -> number of people who have it ("david" many, "kamala" one).
+    first_spread: HashMap<String, usize>,
+    /// Folded surname -> people indexes, for a first name written a letter off before a
+    /// surname written right ("Kurdet Ozersay").
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Real names and common words one or two letters from a known name's word
+    /// (`lexicons/names/near-names.tsv`): a slip that lands on one needs stronger context.
+    near_names: HashMap<String, (NearClass, Vec<String>)>,
+    /// Folded words of outlet names.
+    outlet_tokens: HashSet<String>,
+    /// One-word outlet names ("Anadolu", "Xinhua") with their display form and full name.
+    outlets: Vec<(String, String)>,
+    /// Deletion variants (up to two deletions) of one-word outlet names -> outlet indexes.
+    outlet_deletions: HashMap<String, Vec<usize>>,
+    /// Head word of a named operation -> (name index, modifier word): "Operation Euphrates
+    /// Shield" is found as "the shield of the Euphrates" through "shield".
+    genitives: HashMap<String, Vec<(usize, String)>>,
     calques: HashMap<String, Vec<OutletCalque>>,
+}
+
+/// What a word near a known name is, when it is a real word of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NearClass {
+    /// A real given or family name (another person's).
+    Name,
+    /// A common English word.
+    Word,
 }
 
 /// Words too common in organisation names to anchor a match.
@@ -312,6 +344,7 @@ impl LexiconIndex for EntityIndex {
                         canonical: HashMap::default(),
                         context: Vec::new(),
                         fixed_spelling: false,
+                        rare_context: Vec::new(),
                     });
                     ix.entities.len() - 1
                 });
@@ -334,6 +367,22 @@ impl LexiconIndex for EntityIndex {
                     ix.add_name(e, &lang, form);
                 }
             }
+        }
+        // context phrases shared by at most five people are rare enough to point to one
+        let mut phrase_people: HashMap<String, usize> = HashMap::default();
+        for e in ix.entities.iter().filter(|e| e.kind == "person") {
+            let mut own: Vec<&String> = e.context.iter().collect();
+            own.sort_unstable();
+            own.dedup();
+            for c in own {
+                *phrase_people.entry(c.clone()).or_default() += 1;
+            }
+        }
+        for e in ix.entities.iter_mut().filter(|e| e.kind == "person") {
+            let mut rare: Vec<String> = e.context.iter().filter(|c| phrase_people.get(*c).copied().unwrap_or(0) <= 5 && c.chars().count() >= 4).cloned().collect();
+            rare.sort_unstable();
+            rare.dedup();
+            e.rare_context = rare;
         }
         // anchors: distinctive tokens of multi-word organisation names
         let mut token_entities: HashMap<&str, HashSet<usize>> = HashMap::default();
@@ -391,6 +440,7 @@ impl LexiconIndex for EntityIndex {
         ix.bigrams = bigrams;
         // people: surname deletion index
         let mut seen_people: HashSet<(usize, String)> = HashSet::default();
+        let mut first_people: HashMap<String, HashSet<usize>> = HashMap::default();
         let mut buf = String::new();
         for (ni, n) in ix.names.iter().enumerate() {
             if ix.entities[n.entity].kind != "person" || n.tokens.len() < 2 {
@@ -406,16 +456,21 @@ impl LexiconIndex for EntityIndex {
                 continue;
             }
             ix.first_names.extend(first.iter().cloned());
+            if let Some(f) = first.last() {
+                first_people.entry(f.clone()).or_default().insert(n.entity);
+            }
             let pi = ix.people.len();
             // one deletion here and one on the query side: substitutions, transpositions,
             // one insertion or deletion (and some two-edit pairs)
             single_deletions(&surname, &mut buf, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
+            ix.by_surname.entry(surname.clone()).or_default().push(pi);
             ix.people.push(PersonName { name: ni, first, surname });
         }
         for v in ix.deletions.values_mut() {
             v.sort_unstable();
             v.dedup();
         }
+        ix.first_spread = first_people.into_iter().map(|(k, v)| (k, v.len())).collect();
         // confusions whose wrong word may anchor a match on its own
         let mut anchoring: HashSet<(String, String)> = HashSet::default();
         for file in lexicons.of_kind("confusions") {
@@ -442,7 +497,14 @@ impl LexiconIndex for EntityIndex {
         }
         let mut confusion_anchors: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (ni, n) in ix.names.iter().enumerate() {
-            if n.tokens.len() < 3 || ix.entities[n.entity].kind == "person" {
+            // a two-word name only when both words are capitalised and the other word is
+            // distinctive ("Sıhhat Bakanlığı" for "Sağlık Bakanlığı"); the check also wants
+            // both written words capitalised
+            let two_word = n.tokens.len() == 2
+                && n.capitalised.iter().all(|&c| c)
+                && n.tokens.iter().all(|t| !WEAK_ANCHORS.contains(&t.as_str()))
+                && n.tokens.iter().all(|t| token_entities.get(t.as_str()).map_or(0, HashSet::len) <= 4);
+            if (n.tokens.len() < 3 && !two_word) || ix.entities[n.entity].kind == "person" {
                 continue;
             }
             for (pos, t) in n.tokens.iter().enumerate() {
@@ -452,6 +514,60 @@ impl LexiconIndex for EntityIndex {
             }
         }
         ix.confusion_anchors = confusion_anchors;
+        // named operations: "Operation <modifier> <head>"
+        for (ni, n) in ix.names.iter().enumerate() {
+            if ix.entities[n.entity].kind == "operation" && n.tokens.len() == 3 && n.tokens[0] == "operation" {
+                ix.genitives.entry(n.tokens[2].clone()).or_default().push((ni, n.tokens[1].clone()));
+            }
+        }
+        for file in lexicons.of_kind("near-names") {
+            let f = file.require("form")?;
+            let c = file.require("class")?;
+            let n = file.column("near");
+            for row in &file.rows {
+                let class = match row.get(c) {
+                    "name" => NearClass::Name,
+                    "word" => NearClass::Word,
+                    other => return Err(file.error(row, format!("unknown `class` value `{other}` (expected `name` or `word`)"))),
+                };
+                let near = n.map(|n| row.list(n).map(fold).collect()).unwrap_or_default();
+                ix.near_names.insert(fold(row.get(f)), (class, near));
+            }
+        }
+        // outlets: every written form is a known name; one-word forms of five letters or more
+        // are found a letter or two off ("Andalou news agency" for Anadolu)
+        for file in lexicons.of_kind("media") {
+            let c_name = file.require("name")?;
+            let c_alias = file.column("aliases");
+            for row in &file.rows {
+                let full = row.get(c_name).to_string();
+                let mut forms = vec![full.clone()];
+                if let Some(c) = c_alias {
+                    forms.extend(row.list(c).map(str::to_string));
+                }
+                for form in forms {
+                    let tokens: Vec<String> = form.split_whitespace().map(|t| fold(name_word(t))).filter(|t| !t.is_empty()).collect();
+                    if tokens.is_empty() {
+                        continue;
+                    }
+                    ix.outlet_tokens.extend(tokens.iter().cloned());
+                    if let [t] = &tokens[..]
+                        && t.chars().count() >= 5
+                        && t.chars().all(char::is_alphabetic)
+                        && form.chars().next().is_some_and(char::is_uppercase)
+                        && !ix.outlets.iter().any(|(k, _)| fold(k) == *t)
+                    {
+                        let oi = ix.outlets.len();
+                        ix.outlets.push((form.clone(), full.clone()));
+                        deletions_upto2(t, |d| ix.outlet_deletions.entry(d.to_string()).or_default().push(oi));
+                    }
+                }
+            }
+        }
+        for v in ix.outlet_deletions.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
         for file in lexicons.of_kind("outlet-calques") {
             let t = file.require("translated")?;
             let o = file.require("outlet")?;
@@ -541,6 +657,70 @@ fn near_variant(a: &str, b: &str) -> bool {
 fn heavy_equal(a: &str, b: &str) -> bool {
     use crate::document::names::variant::heavy;
     heavy(a) == heavy(b)
+}
+
+/// Calls `f` with the key and every deletion of one or two characters from it (keys may repeat).
+fn deletions_upto2(key: &str, mut f: impl FnMut(&str)) {
+    let mut b1 = String::new();
+    let mut b2 = String::new();
+    f(key);
+    for (i, c) in key.char_indices() {
+        b1.clear();
+        b1.push_str(&key[..i]);
+        b1.push_str(&key[i + c.len_utf8()..]);
+        f(&b1);
+        for (j, d) in b1.char_indices().skip_while(|&(j, _)| j < i) {
+            b2.clear();
+            b2.push_str(&b1[..j]);
+            b2.push_str(&b1[j + d.len_utf8()..]);
+            f(&b2);
+        }
+    }
+}
+
+/// Are `a` and `b` the same letters, some moved ("andalou"/"anadolu")?
+fn same_letters(a: &str, b: &str) -> bool {
+    let mut x: Vec<char> = a.chars().collect();
+    let mut y: Vec<char> = b.chars().collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
+/// The modern Indonesian spelling (EYD, 1972) of a word in the old Soewandi/Van Ophuijsen
+/// spelling: oe -> u, dj -> j, tj -> c, nj -> ny, sj -> sy, ch -> kh, j -> y ("Soekarno",
+/// "Djakarta", "Tjahjo").
+fn eyd(word: &str) -> String {
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < b.len() {
+        let two = b.get(i..i + 2);
+        let (rep, n) = match two {
+            Some(b"oe") => ("u", 2),
+            Some(b"dj") => ("j", 2),
+            Some(b"tj") => ("c", 2),
+            Some(b"nj") => ("ny", 2),
+            Some(b"sj") => ("sy", 2),
+            Some(b"ch") => ("kh", 2),
+            _ if b[i] == b'j' => ("y", 1),
+            _ => {
+                let c = word[i..].chars().next().unwrap();
+                out.push(c);
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        out.push_str(rep);
+        i += n;
+    }
+    out
+}
+
+/// One name in the old and the new Indonesian spelling ("Soeharto"/"Suharto"): a spelling
+/// system, not a slip.
+fn spelling_system_equal(a: &str, b: &str) -> bool {
+    a != b && (eyd(a) == b || eyd(b) == a)
 }
 
 /// Calls `f` with the key and each single-char deletion of it: the keys of the SymSpell
@@ -719,6 +899,7 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
             }
             let near = !confusion
                 && want_distinctive
+                && !inflected_or_derived(&got.key, want)
                 && (foreign.is_some() || !ix.known_tokens.contains(got.key.as_ref()))
                 && got.key.chars().count() >= 5
                 && damerau_levenshtein(&got.key, want) <= 2
@@ -767,6 +948,15 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
             }
         }
     }
+}
+
+/// Is one word the other with an English inflection or derivational ending ("Investor"/
+/// "Investors", "Agriculture"/"Agricultural")? A paraphrase a desk writes, not a corruption.
+fn inflected_or_derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    const ENDINGS: &[&str] = &["s", "es", "al", "ial", "an", "ian", "n", "ic", "ical", "ed", "ing", "ist", "ists"];
+    let stems = [Some(short), short.strip_suffix('e'), short.strip_suffix('y')];
+    stems.into_iter().flatten().any(|stem| long.strip_prefix(stem).is_some_and(|rest| ENDINGS.contains(&rest)))
 }
 
 /// The key of the stem index: the first six letters of a word of seven or more.
@@ -894,6 +1084,10 @@ fn joins(whole: &str, a: &str, b: &str) -> bool {
 /// "defence"/"defense", "centre"/"center", "programme"/"program").
 fn same_word(a: &str, b: &str) -> bool {
     if a == b {
+        return true;
+    }
+    // a compound with or without its hyphen ("South-east"/"Southeast")
+    if (a.contains('-') || b.contains('-')) && a.replace('-', "") == b.replace('-', "") {
         return true;
     }
     if a.len().abs_diff(b.len()) > 2 || a.len() < 5 {
@@ -1062,9 +1256,12 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             || word.token.script == crate::document::Script::Mixed
             || word.key.chars().count() < 4
             || ix.known_tokens.contains(word.key.as_ref())
+            || ix.outlet_tokens.contains(word.key.as_ref())
+            || is_handle(doc, word)
         {
             continue;
         }
+        let near_entry = ix.near_names.get(word.key.as_ref());
         // a capitalised word followed by another unknown capitalised word is probably a
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
@@ -1078,10 +1275,20 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
         cands.dedup();
         for &pi in &cands {
             let p = &ix.people[pi];
-            // never flag a change of the first letter
-            if word.key.chars().next() != p.surname.chars().next() {
+            // a change of the first letter ("Halit" for "Shalit") needs the first name and the
+            // person's role or correct name in the story
+            let first_letter = word.key.chars().next() != p.surname.chars().next();
+            // a plural or a possessive-like ending ("the Blairs", "Gate"/"Gates") is grammar
+            let plural = word.key.strip_suffix('s') == Some(p.surname.as_str())
+                || p.surname.strip_suffix('s') == Some(word.key.as_ref())
+                || word.key.strip_suffix("es") == Some(p.surname.as_str())
+                || word.key.strip_suffix('e') == Some(p.surname.as_str());
+            // the old Indonesian spelling of the same name ("Soeharto") is a spelling system
+            if spelling_system_equal(&word.key, &p.surname) {
                 continue;
             }
+            // a real word of its own, near this very name
+            let near_class = near_entry.filter(|(_, near)| near.is_empty() || near.contains(&p.surname)).map(|(c, _)| *c);
             let dist = damerau_levenshtein(&word.key, &p.surname);
             // one letter moved ("Ghandi" for "Gandhi") is one slip, though two edits
             let moved = dist == 2 && dist > max_distance(&p.surname) && one_letter_moved(&word.key, &p.surname);
@@ -1103,7 +1310,13 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             if let Some((conf, fstart)) = person_support(ix, doc, w, i, p, &doc_keys) {
                 // a moved letter, or a doubled letter dropped ("Haris" is also a name of its own),
                 // needs the first name written right before it
-                if (moved || variant_like) && (conf != Confidence::High || fstart == i) {
+                if (moved || variant_like || plural || near_class.is_some() || first_letter) && (conf != Confidence::High || fstart == i) {
+                    continue;
+                }
+                // a real name of its own ("Barnes" near Barnea, "Halit" near Shalit), or a first
+                // letter changed: the first name alone may be another person's; the newsmaker's
+                // role or correct name must be in the story too
+                if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(ix, doc, w, i, p, &doc_keys) {
                     continue;
                 }
                 let better = match best {
@@ -1158,6 +1371,212 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
     }
 }
 
+/// Shape 2b: a newsmaker's first name a letter off before the surname written right ("Kurdet
+/// Ozersay" for Kudret Özersay, "Nushir al-Masri" for Mushir al-Masri). A real first name that
+/// is not a spelling of the newsmaker's ("Munir al-Masri") is another person; the newsmaker's
+/// role or full name must be in the story.
+fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
+    let words = &w.words;
+    let mut done: HashSet<(String, usize)> = HashSet::default();
+    for i in 0..words.len().saturating_sub(1) {
+        let (word, next) = (&words[i], &words[i + 1]);
+        if word.token.case != Case::Title
+            || word.token.script == crate::document::Script::Mixed
+            || word.key.chars().count() < 4
+            || !w.contiguous(doc, i, i + 2)
+            || is_handle(doc, word)
+            || ix.known_tokens.contains(word.key.as_ref())
+            || ix.outlet_tokens.contains(word.key.as_ref())
+            || ix.first_names.contains(word.key.as_ref())
+            || TITLES.contains(&word.key.as_ref())
+        {
+            continue;
+        }
+        let Some(ps) = ix.by_surname.get(next.key.as_ref()) else { continue };
+        let mut best: Option<(usize, usize)> = None;
+        for &pi in ps {
+            let p = &ix.people[pi];
+            let Some(first) = p.first.last() else { continue };
+            if first.chars().count() < 4 || p.surname.chars().count() < 4 || done.contains(&(word.key.to_string(), pi)) {
+                continue;
+            }
+            let dist = damerau_levenshtein(&word.key, first);
+            let moved = dist == 2 && one_letter_moved(&word.key, first);
+            if dist == 0 || (dist > 1 && !moved) || spelling_system_equal(&word.key, first) {
+                continue;
+            }
+            if crate::document::names::inflection::inflected_pair(&word.key, first, lang) {
+                continue;
+            }
+            let entity = &ix.entities[ix.names[p.name].entity];
+            // a transliteration variant of the same first name is name-inconsistency's, unless
+            // the name is written natively in Latin script ("Fetullah" for Turkish "Fethullah")
+            let variant = heavy_equal(&word.key, first) || near_variant(&word.key, first);
+            if variant && !entity.fixed_spelling {
+                continue;
+            }
+            // a real first name that is not a spelling of this one belongs to someone else
+            if ix.near_names.contains_key(word.key.as_ref()) && !variant {
+                continue;
+            }
+            if !story_points_to_role(ix, doc, p) && !role_in_sentence(ix, doc, w, i, p) && !full_name_elsewhere(w, i, p) {
+                continue;
+            }
+            if best.is_none_or(|(_, d)| dist < d) {
+                best = Some((pi, dist));
+            }
+        }
+        let Some((pi, dist)) = best else { continue };
+        let p = &ix.people[pi];
+        let name = &ix.names[p.name];
+        let span = word.span.cover(next.span);
+        if overlaps_any(flagged, span) {
+            continue;
+        }
+        done.insert((word.key.to_string(), pi));
+        let first_written = original_word(name, name.tokens.len() - 2);
+        let fixed = format!("{first_written}{}", &doc.text[word.span.end..next.span.end]);
+        let canonical = ix.display(name.entity, lang, &name.text);
+        let message = format!(
+            "\"{}\" looks like a misspelling of \"{fixed}\" ({canonical}): the first name is {dist} letter{} from \"{first_written}\", the surname matches, and the story names the person's role",
+            doc.slice(span),
+            if dist == 1 { "" } else { "s" },
+        );
+        mark(flagged, span);
+        out.push(Finding::new(&META, span, Confidence::Medium, message).replace_with(fixed, Applicability::Unsafe));
+    }
+}
+
+/// Does the story name a rare context word of the person ("mossad chief", "hamas") anywhere?
+fn story_points_to_role(ix: &EntityIndex, doc: &Document, p: &PersonName) -> bool {
+    let entity = &ix.entities[ix.names[p.name].entity];
+    if entity.rare_context.is_empty() {
+        return false;
+    }
+    let text = fold(&doc.text);
+    entity.rare_context.iter().any(|c| contains_phrase(&text, c))
+}
+
+/// Is the person's full name written right elsewhere in the story (first name then surname)?
+fn full_name_elsewhere(w: &WordView<'_>, at: usize, p: &PersonName) -> bool {
+    let Some(first) = p.first.last() else { return false };
+    w.words.windows(2).enumerate().any(|(k, pair)| k != at && pair[0].key == first.as_str() && pair[1].key == p.surname.as_str())
+}
+
+/// Words that name an outlet's kind right after its name ("Anadolu news agency", "the Kompas daily").
+const OUTLET_WORDS: &[&str] = &["agency", "news", "newspaper", "daily", "tv", "television", "radio", "channel", "broadcaster", "network", "ajansı", "ajansi"];
+
+/// Shape 3b: a one-word outlet name a letter or two off, or with letters moved, before a word
+/// that says it is an outlet ("the Turkish Andalou news agency" for Anadolu).
+fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    if ix.outlets.is_empty() {
+        return;
+    }
+    let words = &w.words;
+    let mut reported: Vec<(String, usize, Finding, usize)> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if !is_cap(word.token)
+            || word.token.script == crate::document::Script::Mixed
+            || word.key.chars().count() < 5
+            || !word.key.chars().all(char::is_alphabetic)
+            || ix.known_tokens.contains(word.key.as_ref())
+            || ix.outlet_tokens.contains(word.key.as_ref())
+            || ix.near_names.contains_key(word.key.as_ref())
+            || is_handle(doc, word)
+        {
+            continue;
+        }
+        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && OUTLET_WORDS.contains(&x.key.as_ref()));
+        if !outlet_word_after {
+            continue;
+        }
+        let mut cands: Vec<usize> = Vec::new();
+        deletions_upto2(&word.key, |d| {
+            if let Some(os) = ix.outlet_deletions.get(d) {
+                cands.extend_from_slice(os);
+            }
+        });
+        cands.sort_unstable();
+        cands.dedup();
+        let mut best: Option<(usize, usize)> = None;
+        for oi in cands {
+            let target = fold(&ix.outlets[oi].0);
+            if word.key.chars().next() != target.chars().next() {
+                continue;
+            }
+            let dist = damerau_levenshtein(&word.key, &target);
+            let ok = dist >= 1 && (dist <= max_distance(&target) || (dist == 2 && target.chars().count() >= 6 && same_letters(&word.key, &target)));
+            if !ok || heavy_equal(&word.key, &target) || near_variant(&word.key, &target) || spelling_system_equal(&word.key, &target) {
+                continue;
+            }
+            if best.is_none_or(|(_, d)| dist < d) {
+                best = Some((oi, dist));
+            }
+        }
+        let Some((oi, _)) = best else { continue };
+        let (form, full) = &ix.outlets[oi];
+        if overlaps_any(flagged, word.span) {
+            continue;
+        }
+        mark(flagged, word.span);
+        if let Some(r) = reported.iter_mut().find(|r| r.0 == word.key && r.1 == oi) {
+            r.3 += 1;
+            continue;
+        }
+        let also = if full != form { format!(" ({full})") } else { String::new() };
+        let message = format!(
+            "\"{}\" looks like a misspelling of the outlet name \"{form}\"{also}: {}, before \"{}\"",
+            word.text,
+            if same_letters(&word.key, &fold(form)) { "the same letters in another order" } else { "a letter or two apart" },
+            words[i + 1].text,
+        );
+        let f = Finding::new(&META, word.span, Confidence::Medium, message).replace_with(form.clone(), Applicability::Unsafe);
+        reported.push((word.key.to_string(), oi, f, 0));
+    }
+    for (_, _, mut f, n, ) in reported {
+        if n > 0 {
+            f.message.push_str(&format!(" ({n} more time{} in the story)", if n == 1 { "" } else { "s" }));
+        }
+        out.push(f);
+    }
+}
+
+/// Shape 1c: a named operation rendered word for word from a genitive ("the shield of the
+/// Euphrates" for Operation Euphrates Shield, Arabic "dir' al-furat").
+fn check_genitive_calques(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
+    if ix.genitives.is_empty() || lang != "en" {
+        return;
+    }
+    let words = &w.words;
+    for (i, word) in words.iter().enumerate() {
+        let Some(hits) = ix.genitives.get(word.key.as_ref()) else { continue };
+        // <head> of [the] <modifier>
+        let mut j = i + 1;
+        if words.get(j).is_none_or(|x| x.key != "of") {
+            continue;
+        }
+        j += 1;
+        if words.get(j).is_some_and(|x| x.key == "the") {
+            j += 1;
+        }
+        let Some(m) = words.get(j) else { continue };
+        let Some((ni, _)) = hits.iter().find(|(_, modifier)| m.key == modifier.as_str()) else { continue };
+        if !is_cap(m.token) || !w.contiguous(doc, i, j + 1) {
+            continue;
+        }
+        let start = if i > 0 && words[i - 1].key == "the" && w.contiguous(doc, i - 1, i + 1) { i - 1 } else { i };
+        let span = words[start].span.cover(m.span);
+        if overlaps_any(flagged, span) {
+            continue;
+        }
+        let name = &ix.names[*ni];
+        let canonical = ix.display(name.entity, lang, &name.text);
+        let message = format!("\"{}\" looks like a word-for-word rendering of \"{canonical}\" (a genitive calque of the operation's name)", doc.slice(span));
+        mark(flagged, span);
+        out.push(Finding::new(&META, span, Confidence::Medium, message).replace_with(canonical.to_string(), Applicability::Unsafe));
+    }
+}
+
 fn support_reason(c: Confidence, first_name: bool) -> &'static str {
     match (c, first_name) {
         (_, true) => "the first name matches",
@@ -1207,8 +1626,9 @@ fn person_support<'w>(
         && words[i + 1].sentence == word.sentence
         && words[i + 1].token.case == Case::Title
         && w.contiguous(doc, i, i + 2)
-        && !ix.known_tokens.contains(words[i + 1].key.as_ref())
+        && (!ix.known_tokens.contains(words[i + 1].key.as_ref()) || ix.by_surname.contains_key(words[i + 1].key.as_ref()))
     {
+        // an unknown word, or a known surname ("Rahmad Nasution"): this word is a first name
         return None;
     }
     let surname_len = p.surname.chars().count();
@@ -1226,6 +1646,44 @@ fn person_support<'w>(
         }
     }
     None
+}
+
+/// Does the story point to the person beyond a first name that matches: the surname spelt
+/// right somewhere, a rare context word anywhere ("mossad chief"), or a common role in the same
+/// sentence when few known people share the first name ("Vice President Kamala ...", but not
+/// "David ... chief executive")?
+fn story_points_to<'w>(
+    ix: &EntityIndex,
+    doc: &Document,
+    w: &'w WordView<'_>,
+    i: usize,
+    p: &PersonName,
+    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+) -> bool {
+    let keys = doc_keys.get_or_init(|| w.words.iter().map(|x| x.key.as_ref()).collect());
+    if keys.contains(p.surname.as_str()) || story_points_to_role(ix, doc, p) {
+        return true;
+    }
+    let rare_first = p.first.last().is_some_and(|f| ix.first_spread.get(f).copied().unwrap_or(0) <= 2);
+    rare_first && role_in_sentence(ix, doc, w, i, p)
+}
+
+/// A context word of the person (five letters or more) in the sentence of word `i`.
+fn role_in_sentence(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize, p: &PersonName) -> bool {
+    let entity = &ix.entities[ix.names[p.name].entity];
+    let sentence = fold(doc.slice(doc.sentences[w.words[i].sentence].span));
+    entity.context.iter().any(|c| c.chars().count() >= 5 && contains_phrase(&sentence, c))
+}
+
+/// Is the word a social-media handle or hashtag ("@DiazCanelB", "#Blinken"), or a name glued
+/// to a handle's tail ("DiazCanelB": lower case then one final capital)? Not a name mention.
+fn is_handle(doc: &Document, word: &Word<'_>) -> bool {
+    let before = doc.text[..word.token.span.start].chars().next_back();
+    if matches!(before, Some('@' | '#' | '/' | '_')) {
+        return true;
+    }
+    let mut rev = word.text.chars().rev();
+    matches!((rev.next(), rev.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
 }
 
 /// Whole-word phrase containment on folded text.
