@@ -46,7 +46,12 @@ corrupted, while every word in it is still a real word:
 - a newsmaker's name a letter or two off ("Antony Blinkin", "Annalena Baerback",
   "Ayman Safedi", "Rahul Ghandi"), when the first name, the person's role in the sentence, or
   the correct spelling elsewhere in the story supports the match; a repeated slip is reported
-  once;
+  once; or the first name a letter off before the right surname ("Kurdet Ozersay" for Kudret
+  Özersay, "Nushir al-Masri" for Mushir al-Masri) when the story names the person's role;
+- a news outlet's one-word name a letter or two off, or with letters moved, before "news
+  agency", "newspaper" and the like ("the Andalou news agency" for Anadolu);
+- a named military operation rendered word for word from a genitive ("the shield of the
+  Euphrates" for Operation Euphrates Shield);
 - a news outlet's name translated as a common word after an attribution cue
   ("as quoted from Compass" for the Indonesian daily *Kompas*, "the newspaper The Country"
   for *El País*).
@@ -75,7 +80,13 @@ variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and nev
 spelling that is only a transliteration variant of a known name (Araqchi for Araghchi) is left
 to `name-inconsistency`, except for names written natively in Latin script (`spelling` =
 `fixed`), where "Kamala Haris" is a slip; a dropped doubled letter or a moved letter ("Ghandi")
-needs the first name written before it, since "Haris" is also a name of its own. British and
+needs the first name written before it, since "Haris" is also a name of its own. A slip that
+lands on another real name or a common word ("David Barnes" near David Barnea, "Games" near
+Gates; `lexicons/names/near-names.tsv`), or that changes the first letter ("Gilad Halit"), also
+needs the story to point at the newsmaker: the surname spelt right, a role word few others
+share, or a common role in the same sentence with a rare first name. Social-media handles
+("@DiazCanelB") are not name mentions, and the old Indonesian spelling of a name ("Soeharto")
+is a spelling system, not a slip. British and
 American spellings and compounds written apart ("South East") are the same name.
 If a legitimate name is flagged, add it to a user lexicon (`--lexicon my-entities.tsv`, kind
 `entities`) or raise `min-confidence` for the rule in `wirelint.toml`:
@@ -90,14 +101,18 @@ min-confidence = "high"
 `lexicons/entities/people-sport.tsv` (kind `entities`: canonical form, accepted aliases and role
 words per language; `spelling` = `fixed` for names with no transliteration variants),
 `lexicons/entities/confusions.tsv` (word confusions such as Israeli/Islamic; `anchor` = `yes`
-when the wrong word alone may find a name of three or more words), `lexicons/entities/outlet-calques.tsv` (outlet names
-translated as words)."#,
+when the wrong word alone may find a name of three or more words, or of two capitalised
+distinctive words), `lexicons/entities/outlet-calques.tsv` (outlet names
+translated as words), `lexicons/media/outlets.tsv` (outlet names) and
+`lexicons/names/near-names.tsv` (generated: real names and words near a newsmaker's name)."#,
     lexicons: &[
         "lexicons/entities/organizations.tsv",
         "lexicons/entities/people.tsv",
         "lexicons/entities/people-sport.tsv",
         "lexicons/entities/confusions.tsv",
         "lexicons/entities/outlet-calques.tsv",
+        "lexicons/media/outlets.tsv",
+        "lexicons/names/near-names.tsv",
     ],
 };
 
@@ -1393,7 +1408,7 @@ fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &
             continue;
         }
         let Some(ps) = ix.by_surname.get(next.key.as_ref()) else { continue };
-        let mut best: Option<(usize, usize)> = None;
+        let mut best: Option<(usize, usize, &str)> = None;
         for &pi in ps {
             let p = &ix.people[pi];
             let Some(first) = p.first.last() else { continue };
@@ -1419,14 +1434,20 @@ fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &
             if ix.near_names.contains_key(word.key.as_ref()) && !variant {
                 continue;
             }
-            if !story_points_to_role(ix, doc, p) && !role_in_sentence(ix, doc, w, i, p) && !full_name_elsewhere(w, i, p) {
+            let why = if full_name_elsewhere(w, i, p) {
+                "the full name is spelt right elsewhere in the story"
+            } else if role_in_sentence(ix, doc, w, i, p) {
+                "the person's role is named in the same sentence"
+            } else if story_points_to_role(ix, doc, p) {
+                "the story names the person's role or organisation"
+            } else {
                 continue;
-            }
-            if best.is_none_or(|(_, d)| dist < d) {
-                best = Some((pi, dist));
+            };
+            if best.is_none_or(|(_, d, _)| dist < d) {
+                best = Some((pi, dist, why));
             }
         }
-        let Some((pi, dist)) = best else { continue };
+        let Some((pi, dist, why)) = best else { continue };
         let p = &ix.people[pi];
         let name = &ix.names[p.name];
         let span = word.span.cover(next.span);
@@ -1438,7 +1459,7 @@ fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &
         let fixed = format!("{first_written}{}", &doc.text[word.span.end..next.span.end]);
         let canonical = ix.display(name.entity, lang, &name.text);
         let message = format!(
-            "\"{}\" looks like a misspelling of \"{fixed}\" ({canonical}): the first name is {dist} letter{} from \"{first_written}\", the surname matches, and the story names the person's role",
+            "\"{}\" looks like a misspelling of \"{fixed}\" ({canonical}): the first name is {dist} letter{} from \"{first_written}\", the surname matches, and {why}",
             doc.slice(span),
             if dist == 1 { "" } else { "s" },
         );
@@ -1942,6 +1963,45 @@ mod tests {
         // "Haris" is a name of its own: the correct "Harris" elsewhere is not enough
         assert_clean(&EntityCorruption, "Mr. Harris, a local player, and Ms. Haris, the youth coach, both spoke.");
         assert_flags(&EntityCorruption, "Harris leads\n\nKamala Haris spoke on Monday. Haris said the vote was close.", &["Kamala Haris"]);
+    }
+
+    #[test]
+    fn old_indonesian_spelling_is_a_spelling_system() {
+        assert_eq!(eyd("soeharto"), "suharto");
+        assert_eq!(eyd("djakarta"), "jakarta");
+        assert_eq!(eyd("tjahjo"), "cahyo");
+        assert!(spelling_system_equal("soekarno", "sukarno"));
+        assert!(!spelling_system_equal("sukarno", "sukarno"));
+        assert!(!spelling_system_equal("blinkin", "blinken"));
+    }
+
+    #[test]
+    fn inflections_and_derivations_are_not_near_misses() {
+        assert!(inflected_or_derived("investor", "investors"));
+        assert!(inflected_or_derived("agricultural", "agriculture"));
+        assert!(!inflected_or_derived("meteorology", "metrology"));
+        assert!(same_word("south-east", "southeast"));
+    }
+
+    #[test]
+    fn handles_are_not_name_mentions() {
+        assert_clean(&EntityCorruption, "The president wrote on his account @DiazCanelB that the talks had failed.");
+        assert_clean(&EntityCorruption, "Supporters shared the tag #Blinkin after the speech by Antony Blinken.");
+    }
+
+    #[test]
+    fn first_name_slip_needs_context() {
+        assert_flags(&EntityCorruption, "Hamas spokesman Nushir al-Masri said talks had stalled.", &["Nushir al-Masri"]);
+        // no role, no full name: another man of that family
+        assert_clean(&EntityCorruption, "Nushir al-Masri, a farmer from Rafah, said his crops had failed.");
+        // a real first name that is not a spelling of the newsmaker's
+        assert_clean(&EntityCorruption, "Hamas spokesman Munir al-Masri said talks had stalled.");
+    }
+
+    #[test]
+    fn moved_letters_in_an_outlet_name() {
+        assert_flags(&EntityCorruption, "Turkey's Andalou news agency said two reporters were hurt.", &["Andalou"]);
+        assert_clean(&EntityCorruption, "Andalou, a village near the coast, has 300 people.");
     }
 
     #[test]
