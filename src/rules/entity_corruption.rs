@@ -157,6 +157,9 @@ pub struct Entity {
     /// Context words of this entity that few other people share ("mossad chief", "hamas"):
     /// they point to this person wherever they are in the story.
     rare_context: Vec<String>,
+    /// From a generated file (`*.generated.tsv`): hand-curated entities win, and the words of
+    /// generated names do not dilute the anchors of hand-curated ones.
+    generated: bool,
 }
 
 /// One accepted written form of an entity in one language.
@@ -360,6 +363,7 @@ impl LexiconIndex for EntityIndex {
                         context: Vec::new(),
                         fixed_spelling: false,
                         rare_context: Vec::new(),
+                        generated: file.path.contains(".generated."),
                     });
                     ix.entities.len() - 1
                 });
@@ -400,19 +404,28 @@ impl LexiconIndex for EntityIndex {
             e.rare_context = rare;
         }
         // anchors: distinctive tokens of multi-word organisation names
-        let mut token_entities: HashMap<&str, HashSet<usize>> = HashMap::default();
+        // how many entities use a word: hand-curated names count hand-curated entities only, so
+        // that thousands of generated party names ("Sri Lanka Freedom Party") do not take the
+        // anchors of the curated ones ("Austrian Freedom Party"); generated names count all
+        let mut all_token_entities: HashMap<&str, HashSet<usize>> = HashMap::default();
+        let mut hand_token_entities: HashMap<&str, HashSet<usize>> = HashMap::default();
         for n in &ix.names {
             for t in &n.tokens {
-                token_entities.entry(t.as_str()).or_default().insert(n.entity);
+                all_token_entities.entry(t.as_str()).or_default().insert(n.entity);
+                if !ix.entities[n.entity].generated {
+                    hand_token_entities.entry(t.as_str()).or_default().insert(n.entity);
+                }
             }
         }
+        let generated: Vec<bool> = ix.entities.iter().map(|e| e.generated).collect();
+        let token_entities = |n: &Name| if generated[n.entity] { &all_token_entities } else { &hand_token_entities };
         let mut anchors: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (ni, n) in ix.names.iter().enumerate() {
             if n.tokens.len() < 2 || ix.entities[n.entity].kind == "person" {
                 continue;
             }
             for (pos, t) in n.tokens.iter().enumerate() {
-                let spread = token_entities.get(t.as_str()).map_or(0, HashSet::len);
+                let spread = token_entities(n).get(t.as_str()).map_or(0, HashSet::len);
                 if t.chars().count() >= 4 && spread <= 4 && !WEAK_ANCHORS.contains(&t.as_str()) {
                     anchors.entry(t.clone()).or_default().push((ni, pos));
                 }
@@ -424,7 +437,7 @@ impl LexiconIndex for EntityIndex {
                 continue;
             }
             for (pos, t) in n.tokens.iter().enumerate() {
-                let spread = token_entities.get(t.as_str()).map_or(0, HashSet::len);
+                let spread = token_entities(n).get(t.as_str()).map_or(0, HashSet::len);
                 if let Some(stem) = stem_key(t)
                     && spread <= 8
                     && !WEAK_ANCHORS.contains(&t.as_str())
@@ -434,7 +447,10 @@ impl LexiconIndex for EntityIndex {
             }
         }
         ix.stems = stems;
-        ix.spread = token_entities.iter().map(|(t, e)| (t.to_string(), e.len())).collect();
+        ix.spread = all_token_entities
+            .iter()
+            .map(|(t, e)| (t.to_string(), hand_token_entities.get(t).map_or(e.len(), HashSet::len)))
+            .collect();
         ix.anchors = anchors;
         // bigram anchors for names of three or more words, when few names share the bigram
         let mut bigrams: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
@@ -448,9 +464,12 @@ impl LexiconIndex for EntityIndex {
                 }
             }
         }
+        // few entities share the bigram: hand-curated names count hand-curated entities only
         bigrams.retain(|_, v| {
-            let entities: HashSet<usize> = v.iter().map(|&(ni, _)| ix.names[ni].entity).collect();
-            entities.len() <= 6
+            let all: HashSet<usize> = v.iter().map(|&(ni, _)| ix.names[ni].entity).collect();
+            let hand = all.iter().filter(|&&e| !generated[e]).count();
+            v.retain(|&(ni, _)| if generated[ix.names[ni].entity] { all.len() <= 6 } else { hand <= 6 });
+            !v.is_empty()
         });
         ix.bigrams = bigrams;
         // people: surname deletion index
@@ -518,7 +537,7 @@ impl LexiconIndex for EntityIndex {
             let two_word = n.tokens.len() == 2
                 && n.capitalised.iter().all(|&c| c)
                 && n.tokens.iter().all(|t| !WEAK_ANCHORS.contains(&t.as_str()))
-                && n.tokens.iter().all(|t| token_entities.get(t.as_str()).map_or(0, HashSet::len) <= 4);
+                && n.tokens.iter().all(|t| token_entities(n).get(t.as_str()).map_or(0, HashSet::len) <= 4);
             if (n.tokens.len() < 3 && !two_word) || ix.entities[n.entity].kind == "person" {
                 continue;
             }
@@ -983,7 +1002,9 @@ fn stem_key(w: &str) -> Option<&str> {
 /// Are `a` and `b` the noun and the adjective of one field ("meteorology"/"meteorological",
 /// "geology"/"geological", "economy"/"economic")?
 fn derivation_pair(a: &str, b: &str) -> bool {
-    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // the common prefix in whole characters: a byte count could end inside a character
+    // (Cyrillic "организаторы" and "организация" share a first byte of their seventh letter)
+    let common: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
     let (ra, rb) = (&a[common..], &b[common..]);
     const PAIRS: &[(&str, &str)] = &[("y", "ical"), ("y", "ic"), ("ics", "ical"), ("ics", "ic")];
     common >= 6 && PAIRS.iter().any(|&(x, y)| (ra == x && rb == y) || (ra == y && rb == x))
@@ -2002,6 +2023,12 @@ mod tests {
     fn moved_letters_in_an_outlet_name() {
         assert_flags(&EntityCorruption, "Turkey's Andalou news agency said two reporters were hurt.", &["Andalou"]);
         assert_clean(&EntityCorruption, "Andalou, a village near the coast, has 300 people.");
+    }
+
+    #[test]
+    fn derivation_pair_on_multibyte_words() {
+        assert!(!derivation_pair("организаторы", "организация"));
+        assert!(derivation_pair("meteorology", "meteorological"));
     }
 
     #[test]
