@@ -13,8 +13,9 @@ Sources (inputs are not committed; fetch them with the recipes in ../shared/LEXI
   * SCOWL via Debian `wamerican` /usr/share/dict/american-english (permissive SCOWL licence,
     see NOTICE.md): lower-case entries only (common words, not proper nouns).
 
-A form that rigour groups with the name token it is near (a spelling of that very name, such
-as "shmygal" for Shmyhal) is left out. Only forms near a name token of lexicons/entities/people*.tsv or lexicons/media/outlets.tsv are kept (Damerau-Levenshtein
+A form that rigour groups with the name token it is near is a spelling of that very name
+("igor" for Ihor, "shmygal" for Shmyhal): it goes in `variant_of`, and a form with only such
+neighbours has class `variant` (name-inconsistency's business, not a slip). Only forms near a name token of lexicons/entities/people*.tsv or lexicons/media/outlets.tsv are kept (Damerau-Levenshtein
 distance 1, or 2 for tokens of eight letters or more, or the same letters with two moved), so
 the file stays small and must be regenerated when the people lists change:
 
@@ -146,12 +147,17 @@ def main():
         if form in toks or len(form) < 4 or not LATIN.match(form):
             return
         g = groups.get(form, set())
-        ns = {t for t in set(near(form)) | set(moved(form)) if not (g & groups.get(t, set()))}
-        if not ns:
+        all_near = set(near(form)) | set(moved(form))
+        ns = {t for t in all_near if not (g & groups.get(t, set()))}
+        vs = all_near - ns
+        if not all_near:
             return
         prev = rows.get(form)
-        cls = "name" if (prev and prev[0] == "name") or cls == "name" else cls
-        rows[form] = (cls, (prev[1] if prev else set()) | ns)
+        if not ns and not (prev and prev[1]):
+            cls = "variant"
+        elif prev and prev[0] == "name" or cls == "name":
+            cls = "name"
+        rows[form] = (cls, (prev[1] if prev else set()) | ns, (prev[2] if prev else set()) | vs)
 
     n_rigour = 0
     for line in open(PERSONS, encoding="utf-8"):
@@ -174,10 +180,10 @@ def main():
                   "lexicons/entities/people*.tsv or lexicons/media/outlets.tsv\n")
         out.write("# licence: MIT (c) OpenSanctions Datenbanken GmbH, Wikidata data CC0; SCOWL word list (c) Kevin Atkinson, "
                   "permissive; see NOTICE.md\n")
-        out.write("# columns: form\tclass\tnear\n")
+        out.write("# columns: form\tclass\tnear\tvariant_of\n")
         for form in sorted(rows, key=lambda s: (s.lower(), s)):
-            cls, ns = rows[form]
-            out.write(f"{form}\t{cls}\t{'|'.join(sorted(ns))}\n")
+            cls, ns, vs = rows[form]
+            out.write(f"{form}\t{cls}\t{'|'.join(sorted(ns))}\t{'|'.join(sorted(vs))}\n")
     print(f"{len(toks)} name tokens; {n_rigour} rigour forms read; {len(rows)} near forms written to {OUT}",
           file=sys.stderr)
 

@@ -226,7 +226,7 @@ pub struct EntityIndex {
     by_surname: HashMap<String, Vec<usize>>,
     /// Real names and common words one or two letters from a known name's word
     /// (`lexicons/names/near-names.tsv`): a slip that lands on one needs stronger context.
-    near_names: HashMap<String, (NearClass, Vec<String>)>,
+    near_names: HashMap<String, NearForm>,
     /// Folded words of outlet names.
     outlet_tokens: HashSet<String>,
     /// One-word outlet names ("Anadolu", "Xinhua") with their display form and full name.
@@ -246,6 +246,17 @@ enum NearClass {
     Name,
     /// A common English word.
     Word,
+    /// Only a spelling of the known name it is near ("igor" for Ihor, "shmygal" for Shmyhal).
+    Variant,
+}
+
+/// A row of `near-names`: the class, the known name words it is near as a word of its own, and
+/// the known name words it is a spelling of.
+#[derive(Debug)]
+struct NearForm {
+    class: NearClass,
+    near: Vec<String>,
+    variant_of: Vec<String>,
 }
 
 /// Words too common in organisation names to anchor a match.
@@ -558,18 +569,22 @@ impl LexiconIndex for EntityIndex {
             let f = file.require("form")?;
             let c = file.require("class")?;
             let n = file.column("near");
+            let v = file.column("variant_of");
             for row in &file.rows {
                 let class = match row.get(c) {
                     "name" => NearClass::Name,
                     "word" => NearClass::Word,
-                    other => return Err(file.error(row, format!("unknown `class` value `{other}` (expected `name` or `word`)"))),
+                    "variant" => NearClass::Variant,
+                    other => return Err(file.error(row, format!("unknown `class` value `{other}` (expected `name`, `word` or `variant`)"))),
                 };
                 let near = n.map(|n| row.list(n).map(fold).collect()).unwrap_or_default();
-                ix.near_names.insert(fold(row.get(f)), (class, near));
+                let variant_of = v.map(|v| row.list(v).map(fold).collect()).unwrap_or_default();
+                ix.near_names.insert(fold(row.get(f)), NearForm { class, near, variant_of });
             }
         }
         // outlets: every written form is a known name; one-word forms of five letters or more
         // are found a letter or two off ("Andalou news agency" for Anadolu)
+        let mut outlet_seen: HashSet<String> = HashSet::default();
         for file in lexicons.of_kind("media") {
             let c_name = file.require("name")?;
             let c_alias = file.column("aliases");
@@ -589,7 +604,7 @@ impl LexiconIndex for EntityIndex {
                         && t.chars().count() >= 5
                         && t.chars().all(char::is_alphabetic)
                         && form.chars().next().is_some_and(char::is_uppercase)
-                        && !ix.outlets.iter().any(|(k, _)| fold(k) == *t)
+                        && outlet_seen.insert(t.clone())
                     {
                         let oi = ix.outlets.len();
                         ix.outlets.push((form.clone(), full.clone()));
@@ -1324,7 +1339,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 continue;
             }
             // a real word of its own, near this very name
-            let near_class = near_entry.filter(|(_, near)| near.is_empty() || near.contains(&p.surname)).map(|(c, _)| *c);
+            let near_class = near_entry.filter(|e| e.class != NearClass::Variant && e.near.contains(&p.surname)).map(|e| e.class);
             let dist = damerau_levenshtein(&word.key, &p.surname);
             // one letter moved ("Ghandi" for "Gandhi") is one slip, though two edits
             let moved = dist == 2 && dist > max_distance(&p.surname) && one_letter_moved(&word.key, &p.surname);
@@ -1447,12 +1462,13 @@ fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &
             let entity = &ix.entities[ix.names[p.name].entity];
             // a transliteration variant of the same first name is name-inconsistency's, unless
             // the name is written natively in Latin script ("Fetullah" for Turkish "Fethullah")
-            let variant = heavy_equal(&word.key, first) || near_variant(&word.key, first);
+            let listed = ix.near_names.get(word.key.as_ref());
+            let variant = heavy_equal(&word.key, first) || near_variant(&word.key, first) || listed.is_some_and(|e| e.variant_of.contains(first));
             if variant && !entity.fixed_spelling {
                 continue;
             }
             // a real first name that is not a spelling of this one belongs to someone else
-            if ix.near_names.contains_key(word.key.as_ref()) && !variant {
+            if listed.is_some_and(|e| e.class != NearClass::Variant) && !variant {
                 continue;
             }
             let why = if full_name_elsewhere(w, i, p) {
