@@ -1298,6 +1298,7 @@ const TITLES: &[&str] = &[
 fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
     let words = &w.words;
     let doc_keys = std::cell::OnceCell::new();
+    let folded = std::cell::OnceCell::new();
     let mut buf = String::new();
     // one finding per misspelling and person: (written surname, person) -> (finding, repeats)
     let mut found: Vec<(String, usize, Finding, usize, &str)> = Vec::new();
@@ -1367,7 +1368,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 // a real name of its own ("Barnes" near Barnea, "Halit" near Shalit), or a first
                 // letter changed: the first name alone may be another person's; the newsmaker's
                 // role or correct name must be in the story too
-                if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(ix, doc, w, i, p, &doc_keys) {
+                if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(ix, doc, w, i, p, &doc_keys, &folded) {
                     continue;
                 }
                 let better = match best {
@@ -1428,6 +1429,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
 /// role or full name must be in the story.
 fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
     let words = &w.words;
+    let folded = std::cell::OnceCell::new();
     let mut done: HashSet<(String, usize)> = HashSet::default();
     for i in 0..words.len().saturating_sub(1) {
         let (word, next) = (&words[i], &words[i + 1]);
@@ -1475,7 +1477,7 @@ fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &
                 "the full name is spelt right elsewhere in the story"
             } else if role_in_sentence(ix, doc, w, i, p) {
                 "the person's role is named in the same sentence"
-            } else if story_points_to_role(ix, doc, p) {
+            } else if story_points_to_role(ix, doc, p, &folded) {
                 "the story names the person's role or organisation"
             } else {
                 continue;
@@ -1506,12 +1508,12 @@ fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &
 }
 
 /// Does the story name a rare context word of the person ("mossad chief", "hamas") anywhere?
-fn story_points_to_role(ix: &EntityIndex, doc: &Document, p: &PersonName) -> bool {
+fn story_points_to_role(ix: &EntityIndex, doc: &Document, p: &PersonName, folded: &std::cell::OnceCell<String>) -> bool {
     let entity = &ix.entities[ix.names[p.name].entity];
     if entity.rare_context.is_empty() {
         return false;
     }
-    let text = fold(&doc.text);
+    let text = folded.get_or_init(|| fold(&doc.text));
     entity.rare_context.iter().any(|c| contains_phrase(&text, c))
 }
 
@@ -1717,9 +1719,10 @@ fn story_points_to<'w>(
     i: usize,
     p: &PersonName,
     doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    folded: &std::cell::OnceCell<String>,
 ) -> bool {
     let keys = doc_keys.get_or_init(|| w.words.iter().map(|x| x.key.as_ref()).collect());
-    if keys.contains(p.surname.as_str()) || story_points_to_role(ix, doc, p) {
+    if keys.contains(p.surname.as_str()) || story_points_to_role(ix, doc, p, folded) {
         return true;
     }
     let rare_first = p.first.last().is_some_and(|f| ix.first_spread.get(f).copied().unwrap_or(0) <= 2);
