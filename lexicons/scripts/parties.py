@@ -51,7 +51,7 @@ Q708725 ;; en: CDU/CSU|Union bloc ;; id: CDU/CSU ;; de: CDU/CSU|Union|Unionspart
 Q49768 ;; en: Social Democratic Party|SPD|Social Democrats ;; id: Partai Sosial Demokrat|SPD ;; es: Partido Socialdemócrata|SPD ;; fr: Parti social-démocrate|SPD ;; de: Sozialdemokratische Partei Deutschlands|SPD
 Q6721203 ;; en: Alternative for Germany|AfD ;; id: Alternatif untuk Jerman|AfD ;; es: Alternativa para Alemania|AfD ;; fr: Alternative pour l'Allemagne|AfD ;; de: Alternative für Deutschland|AfD
 Q49766 ;; en: Greens|Alliance 90/The Greens|Green Party ;; id: Partai Hijau ;; de: Bündnis 90/Die Grünen|Die Grünen|Grüne
-Q13124 ;; en: Free Democratic Party|FDP|Free Democrats ;; id: Partai Demokrat Bebas|FDP ;; de: Freie Demokratische Partei|FDP
+Q13124 ;; en: Free Democratic Party|FDP|Free Democrats|Free Democrat Party ;; id: Partai Demokrat Bebas|FDP ;; de: Freie Demokratische Partei|FDP
 Q49764 ;; en: Left Party|The Left|Die Linke ;; id: Die Linke ;; de: Die Linke|Linke|Linkspartei
 x-bsw ;; en: Sahra Wagenknecht Alliance|BSW ;; id: Aliansi Sahra Wagenknecht|BSW ;; de: Bündnis Sahra Wagenknecht|BSW
 # --- France
