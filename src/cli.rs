@@ -47,6 +47,38 @@ pub enum Command {
     /// Serve the HTTP API (/v1/check, /v1/fix, /v1/rules) and the editor's page on localhost.
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
+    /// Run the language server on stdin/stdout (diagnostics, quick fixes and hover for editors).
+    #[cfg(feature = "lsp")]
+    Lsp(LspArgs),
+}
+
+#[cfg(feature = "lsp")]
+#[derive(Args, Debug)]
+pub struct LspArgs {
+    /// Drop findings below this confidence (default: the config's, else medium).
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<Confidence>,
+    /// Only these rules.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Config file for every document (default: wirelint.toml searched upward from each document's folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read any config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// The copy's language; `auto` detects it.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Extra lexicon file(s) merged into the embedded lexicons.
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+    /// Accepted for editors that pass it (the server always speaks over stdio).
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }
 
 #[cfg(feature = "serve")]
@@ -253,6 +285,8 @@ pub fn main_with(cli: Cli) -> Result<ExitCode> {
         Command::Names(args) => names(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(args),
+        #[cfg(feature = "lsp")]
+        Command::Lsp(args) => lsp(args),
     }
 }
 
@@ -299,7 +333,13 @@ pub fn explain_text(m: &wirelint::RuleMeta) -> String {
 #[cfg(feature = "serve")]
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let config = load_config(args.config.as_deref(), args.no_config)?;
-    let rules = RuleArgs { select: &args.select, ignore: &args.ignore, min_confidence: args.min_confidence, lang: args.lang.as_ref(), lexicons: &args.lexicons };
+    let rules = RuleArgs {
+        select: &args.select,
+        ignore: &args.ignore,
+        min_confidence: args.min_confidence,
+        lang: args.lang.as_ref(),
+        lexicons: &args.lexicons,
+    };
     let linter = Linter::new(settings(&rules, &config)?)?;
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let opts = crate::serve::ServeOptions {
@@ -312,6 +352,21 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
     };
     crate::serve::serve(linter, opts)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "lsp")]
+fn lsp(args: LspArgs) -> Result<ExitCode> {
+    let LspArgs { min_confidence, select, ignore, config, no_config, lang, lexicons, stdio: _ } = args;
+    // flags naming no rule are refused at start-up, not once per document
+    settings(&RuleArgs { select: &select, ignore: &ignore, min_confidence, lang: lang.as_ref(), lexicons: &lexicons }, &Config::default())?;
+    let opts = crate::lsp::LspOptions {
+        settings: Box::new(move |config| {
+            settings(&RuleArgs { select: &select, ignore: &ignore, min_confidence, lang: lang.as_ref(), lexicons: &lexicons }, config)
+        }),
+        config,
+        no_config,
+    };
+    Ok(if crate::lsp::run(opts)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn load_config(path: Option<&std::path::Path>, none: bool) -> Result<Config> {

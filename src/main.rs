@@ -2,6 +2,8 @@
 //! (0 clean, 1 findings at or above `--fail-on`, 2 usage, config or I/O error).
 
 mod cli;
+#[cfg(feature = "lsp")]
+mod lsp;
 #[cfg(feature = "serve")]
 mod serve;
 
