@@ -400,10 +400,12 @@ fn load_figures() {
     let s = Server::start(&[]);
     let body = json!({ "text": EXAMPLE }).to_string();
     assert_eq!(s.post("/v1/check", &body).0, 200);
-    for clients in [1usize, 8] {
-        let per_client = 1600 / clients;
+    let host = s.base.trim_start_matches("http://").to_string();
+    for (clients, with_bad_input) in [(1usize, false), (8, false), (32, false), (8, true)] {
+        let per_client = (1600 / clients).max(50);
+        let stop = std::sync::atomic::AtomicBool::new(false);
         let started = Instant::now();
-        let mut latencies: Vec<Duration> = std::thread::scope(|scope| {
+        let (mut latencies, bad): (Vec<Duration>, Vec<(&str, u16)>) = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..clients)
                 .map(|_| {
                     let (s, body) = (&s, &body);
@@ -413,7 +415,7 @@ fn load_figures() {
                             .map(|_| {
                                 let t = Instant::now();
                                 let mut r = a.post(&s.url("/v1/check")).header("content-type", "application/json").send(body.as_str()).unwrap();
-                                assert_eq!(r.status().as_u16(), 200);
+                                assert_eq!(r.status().as_u16(), 200, "a well-formed request failed under load");
                                 r.body_mut().read_to_string().unwrap();
                                 t.elapsed()
                             })
@@ -421,18 +423,77 @@ fn load_figures() {
                     })
                 })
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+            // bad input alongside: oversized bodies, malformed JSON, invalid UTF-8, a slow body
+            let bad_handle = with_bad_input.then(|| {
+                let (host, stop) = (&host, &stop);
+                scope.spawn(move || {
+                    let mut seen = Vec::new();
+                    let big = format!("{{\"text\": \"{}\"}}", "a".repeat(3 * 1024 * 1024));
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        seen.push(("oversized", raw_post(host, big.as_bytes(), None)));
+                        seen.push(("malformed", raw_post(host, b"{\"text\": ", None)));
+                        seen.push(("invalid utf-8", raw_post(host, b"{\"text\": \"caf\xe9\"}", None)));
+                        seen.push(("slow body", raw_post(host, body_bytes(), Some(Duration::from_millis(300)))));
+                    }
+                    seen
+                })
+            });
+            let lat: Vec<Duration> = handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            (lat, bad_handle.map(|h| h.join().unwrap()).unwrap_or_default())
         });
         let total = started.elapsed();
         latencies.sort();
         let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)].as_secs_f64() * 1000.0;
         println!(
-            "{clients} client(s): {} requests in {:.2} s = {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+            "{clients} client(s){}: {} requests in {:.2} s = {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, errors 0",
+            if with_bad_input { " + bad input" } else { "" },
             latencies.len(),
             total.as_secs_f64(),
             latencies.len() as f64 / total.as_secs_f64(),
             pct(0.50),
             pct(0.99)
         );
+        if with_bad_input {
+            let mut by_kind: std::collections::BTreeMap<(&str, u16), usize> = Default::default();
+            for b in bad {
+                *by_kind.entry(b).or_default() += 1;
+            }
+            println!("  bad requests answered (kind, status): {by_kind:?}");
+        }
+        assert_eq!(s.get("/healthz").0, 200, "the server went down");
     }
+    let status = std::fs::read_to_string(format!("/proc/{}/status", s.child.id())).unwrap_or_default();
+    if let Some(hwm) = status.lines().find(|l| l.starts_with("VmHWM")) {
+        println!("server peak RSS: {}", hwm.trim_start_matches("VmHWM:").trim());
+    }
+}
+
+fn body_bytes() -> &'static [u8] {
+    static BODY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BODY.get_or_init(|| json!({ "text": EXAMPLE }).to_string()).as_bytes()
+}
+
+/// A POST to /v1/check over a plain socket; `pause` sends the body in two halves with a pause
+/// between. Returns the status (0 when the server closed the connection without one).
+fn raw_post(host: &str, body: &[u8], pause: Option<Duration>) -> u16 {
+    use std::io::{Read, Write};
+    let Ok(mut tcp) = std::net::TcpStream::connect(host) else { return 0 };
+    let _ = tcp.set_read_timeout(Some(Duration::from_secs(30)));
+    let head = format!(
+        "POST /v1/check HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    if tcp.write_all(head.as_bytes()).is_err() {
+        return 0;
+    }
+    let half = body.len() / 2;
+    let _ = tcp.write_all(&body[..half]);
+    if let Some(p) = pause {
+        std::thread::sleep(p);
+    }
+    let _ = tcp.write_all(&body[half..]);
+    let mut answer = Vec::new();
+    let _ = tcp.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0)
 }
