@@ -60,6 +60,13 @@ pub struct Original {
     pub record_line: Option<usize>,
 }
 
+impl Original {
+    /// The whole file as the one original of a plain-text story.
+    fn whole_file(text: &str) -> Original {
+        Original { field: None, lines: LineIndex::new(text), text: Arc::from(text), record_line: None }
+    }
+}
+
 /// A run of document text that came from one original, linearly (or not, for decoded entities).
 #[derive(Debug, Clone, Copy)]
 pub struct Piece {
@@ -151,14 +158,8 @@ impl Document {
     /// followed by a blank line or a dateline; a dateline prefix starts the body.
     pub fn from_text(path: impl Into<String>, text: impl Into<String>, opts: &AnalyseOptions) -> Document {
         let text: String = text.into();
-        let original = Original { field: None, lines: LineIndex::new(&text), text: Arc::from(text.as_str()), record_line: None };
-        let piece = Piece { text: Span::new(0, text.len()), original: 0, source: Span::new(0, text.len()) };
-        let (headline, body) = segment::split_headline(&text);
-        let mut doc = Document::raw(path.into(), text, vec![original], vec![piece]);
-        doc.headline = headline;
-        doc.body = body;
-        doc.analyse(opts);
-        doc
+        let original = Original::whole_file(&text);
+        Document::plain(path.into(), original, text, opts)
     }
 
     /// A plain-text story whose analysed text differs from the file only by bytes blanked to
@@ -166,10 +167,14 @@ impl Document {
     /// show the file.
     pub fn from_text_masked(path: impl Into<String>, file: String, analysed: String, opts: &AnalyseOptions) -> Document {
         assert_eq!(file.len(), analysed.len(), "a mask keeps the length");
-        let original = Original { field: None, lines: LineIndex::new(&file), text: Arc::from(file.as_str()), record_line: None };
-        let piece = Piece { text: Span::new(0, file.len()), original: 0, source: Span::new(0, file.len()) };
+        Document::plain(path.into(), Original::whole_file(&file), analysed, opts)
+    }
+
+    /// A plain-text story: one piece covering the whole file, the headline split off by shape.
+    fn plain(path: String, original: Original, analysed: String, opts: &AnalyseOptions) -> Document {
+        let piece = Piece { text: Span::new(0, analysed.len()), original: 0, source: Span::new(0, analysed.len()) };
         let (headline, body) = segment::split_headline(&analysed);
-        let mut doc = Document::raw(path.into(), analysed, vec![original], vec![piece]);
+        let mut doc = Document::raw(path, analysed, vec![original], vec![piece]);
         doc.headline = headline;
         doc.body = body;
         doc.analyse(opts);
