@@ -18,7 +18,7 @@ pub mod variant;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use self::lexicon::{EntityNames, HouseStyle, NameWords, VariantGroups};
+use self::lexicon::{DistinctNames, EntityNames, HouseStyle, NameWords, VariantGroups};
 use self::variant::{Keys, Kinship, word_match};
 use super::{Analysis, Case, Document, Section, Token};
 use crate::rules::Context;
@@ -99,6 +99,7 @@ pub struct NameLexicons {
     pub variants: Arc<VariantGroups>,
     pub entities: Arc<EntityNames>,
     pub house: Arc<HouseStyle>,
+    pub distinct: Arc<DistinctNames>,
 }
 
 impl NameLexicons {
@@ -108,6 +109,7 @@ impl NameLexicons {
             variants: lexicons.index().unwrap_or_default(),
             entities: lexicons.index().unwrap_or_default(),
             house: lexicons.index().unwrap_or_default(),
+            distinct: lexicons.index().unwrap_or_default(),
         }
     }
 
@@ -117,6 +119,7 @@ impl NameLexicons {
         lexicons.index::<VariantGroups>()?;
         lexicons.index::<EntityNames>()?;
         lexicons.index::<HouseStyle>()?;
+        lexicons.index::<DistinctNames>()?;
         Ok(())
     }
 }
@@ -593,7 +596,20 @@ fn link(lx: &NameLexicons, names: &mut NameMentions) {
     }
     // the lexicon's entity ids of each name (`EntityNames::same`, without a lookup per pair)
     let ids: Vec<&[String]> = distinct.iter().map(|n| lx.entities.ids(&n.entity)).collect();
+    // names the distinct-names lexicon keeps apart (`Shanxi` / `Shaanxi`): word for word, or by
+    // their last words
+    let apart = |a: usize, b: usize| -> bool {
+        let (x, y) = (&distinct[a].words, &distinct[b].words);
+        if x.len() == y.len() {
+            x.iter().zip(y).any(|(p, q)| lx.distinct.apart(&p.lower, &q.lower))
+        } else {
+            lx.distinct.apart(&x.last().expect("words").lower, &y.last().expect("words").lower)
+        }
+    };
     let same = |a: usize, b: usize| -> Option<bool> {
+        if apart(a, b) {
+            return Some(false);
+        }
         let (x, y) = (ids[a], ids[b]);
         if x.is_empty() || y.is_empty() { None } else { Some(x.iter().any(|i| y.contains(i))) }
     };

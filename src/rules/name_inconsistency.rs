@@ -73,13 +73,16 @@ only sure findings with `min-confidence = "high"`.
 entry by adding a row with `--lexicon FILE`, drop all embedded entries with a `*` row),
 `lexicons/names/variants.tsv` (`name-variants`, from rigour/Wikidata: confirms two spellings are
 one name), `lexicons/names/name-words.tsv` (titles, particles, sentence openers per language),
-`lexicons/entities/*.tsv` (`entities`: tells one person from another).
+`lexicons/entities/*.tsv` (`entities`: tells one person from another),
+`lexicons/names/distinct.tsv` (`distinct-names`: look-alike names of different places and
+organisations, such as `Shanxi`/`Shaanxi` or `Hubei`/`Hebei`, never read as one name).
 "#,
     lexicons: &[
         "lexicons/names/house-style.en.tsv",
         "lexicons/names/variants.tsv",
         "lexicons/names/name-words.tsv",
         "lexicons/entities/people.tsv",
+        "lexicons/names/distinct.tsv",
     ],
 };
 
@@ -467,6 +470,17 @@ mod tests {
             &NameInconsistency,
             "Troops from Austria and Australia joined. Slovakia and Slovenia voted no. Niger and Nigeria closed the border. \
              Russian officials said Russia would respond; Israeli troops left Israel. King Abdullah of Jordan met Michael Jordan.",
+        );
+    }
+
+    #[test]
+    fn ignores_look_alike_names_of_different_places() {
+        assert_clean(
+            &NameInconsistency,
+            "Floods hit Shanxi province on Monday, and rescuers were sent from neighbouring Shaanxi. \
+             Officials in Hubei said farmland in Hebei was also under water. \
+             Troops raided the town of Arrab near Jenin, and police entered an Arab neighbourhood of Jerusalem. \
+             Russia's foreign ministry spokeswoman spoke on Radio Rossiya.",
         );
     }
 

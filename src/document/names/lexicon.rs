@@ -93,6 +93,50 @@ impl VariantGroups {
     }
 }
 
+/// `distinct-names`: groups of look-alike names that are different entities (`Shanxi` /
+/// `Shaanxi`, `Hubei` / `Hebei`), or a name and a word that merely resembles it (`Arrab` /
+/// `Arab`). Keyed by the lower-cased spelling, not the light key: the light key folds the
+/// doubled letter that tells the two apart.
+#[derive(Debug, Default)]
+pub struct DistinctNames {
+    groups: HashMap<String, Vec<u32>>,
+}
+
+impl LexiconIndex for DistinctNames {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut d = DistinctNames::default();
+        let mut n = 0u32;
+        for file in lexicons.of_kind("distinct-names") {
+            let cf = file.require("forms")?;
+            for row in &file.rows {
+                n += 1;
+                let forms: Vec<&str> = row.list(cf).collect();
+                if forms.len() < 2 {
+                    return Err(file.error(row, "a group of distinct names needs at least two forms".to_string()));
+                }
+                for form in forms {
+                    let ids = d.groups.entry(form.to_lowercase()).or_default();
+                    if ids.last() != Some(&n) {
+                        ids.push(n);
+                    }
+                }
+            }
+        }
+        Ok(d)
+    }
+}
+
+impl DistinctNames {
+    /// Are two lower-cased spellings listed as different names?
+    pub fn apart(&self, a: &str, b: &str) -> bool {
+        a != b
+            && match (self.groups.get(a), self.groups.get(b)) {
+                (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
+                _ => false,
+            }
+    }
+}
+
 /// Names of known entities (`entities` lexicons: people, organisations...), by the light keys of
 /// their words joined with spaces: tells whether two forms are one entity or two.
 #[derive(Debug, Default)]
