@@ -192,6 +192,47 @@ pub fn find(text: &str, body: Span) -> Option<Dateline> {
 /// Lines before the lead that the dateline search looks through.
 const MAX_LINES_BEFORE: usize = 12;
 
+/// A place name alone on its line above the lead, with no credit (`Jakarta`, `GAZA -`), among
+/// the first lines of the body: only a candidate. Many such lines are subheads or menu items, so
+/// a caller must check the name against a gazetteer (a capital) before reading it as a dateline.
+pub fn bare_place_line(text: &str, body: Span) -> Option<Dateline> {
+    let mut at = body.start;
+    for _ in 0..MAX_LINES_BEFORE {
+        if at >= body.end {
+            break;
+        }
+        let line_end = text[at..body.end].find(['\n', '\r']).map_or(body.end, |i| at + i);
+        let raw = &text[at..line_end];
+        let line = raw.trim();
+        if line.split_whitespace().count() >= 15 {
+            return None; // the lead came first
+        }
+        if !line.is_empty() {
+            let name = line.trim_end_matches(['-', '–', '—', ':', ' ', '\t']);
+            let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            let is_name = (1..=3).contains(&words.len())
+                && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’')));
+            let next = text[line_end..body.end].trim_start();
+            let next_line = next.split(['\n', '\r']).next().unwrap_or("");
+            if is_name && next_line.split_whitespace().count() >= 15 {
+                let s = at + (raw.len() - raw.trim_start().len());
+                let rest = &text[line_end..body.end];
+                let span_end = line_end + (rest.len() - rest.trim_start().len());
+                return Some(Dateline {
+                    span: Span::new(s, span_end),
+                    city: name.to_string(),
+                    city_span: Span::new(s, s + name.len()),
+                    region: None,
+                    date: None,
+                    agency: None,
+                });
+            }
+        }
+        at = line_end + 1;
+    }
+    None
+}
+
 static ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^

@@ -81,6 +81,18 @@ pub fn key(s: &str) -> String {
     out
 }
 
+/// [`key`] of a word in running text, without a possessive (`Iran's`, `Philippines'`) or, in
+/// Turkish, a case suffix after an apostrophe (`Türkiye'nin`, `İstanbul'da`).
+pub fn token_key(s: &str, lang: Option<&str>) -> String {
+    let bare = s.strip_suffix(['\'', '’']).unwrap_or(s);
+    let bare = ["'s", "’s", "'S", "’S"].iter().find_map(|p| bare.strip_suffix(p)).unwrap_or(bare);
+    let bare = match (lang, bare.rfind(['\'', '’'])) {
+        (Some("tr"), Some(i)) if bare[i..].chars().skip(1).all(char::is_lowercase) && bare[i..].chars().count() <= 6 => &bare[..i],
+        _ => bare,
+    };
+    key(bare)
+}
+
 impl LexiconIndex for Gazetteer {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut g = Gazetteer::default();
@@ -315,7 +327,7 @@ pub struct PlaceMention {
 }
 
 /// The places a story mentions (outside its dateline and outside outlet names).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Places {
     pub mentions: Vec<PlaceMention>,
 }
@@ -345,7 +357,7 @@ impl Places {
                 continue;
             }
             let text = doc.slice(t.span);
-            let k0 = key(text);
+            let k0 = token_key(text, lang);
             let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
             let upper_start = !cased || t.is_capitalised();
             if let Some((n, targets)) = gaz.dotted(doc, tokens, i) {
@@ -458,7 +470,7 @@ impl Gazetteer {
             if !next.is_word() {
                 break;
             }
-            let nk = key(doc.slice(next.span));
+            let nk = token_key(doc.slice(next.span), lang);
             if nk.is_empty() {
                 break;
             }

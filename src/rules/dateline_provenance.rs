@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::attribution::{Attributions, MediaIndex, PhraseIndex};
-use crate::document::places::{Gazetteer, StoryPlaces};
+use crate::document::places::{Gazetteer, Places, StoryPlaces};
 use crate::document::{Document, Section};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
@@ -60,7 +60,9 @@ Russia has invited all Palestinian factions to talks in Moscow, CNN reported. ..
   high, one step up when foreign outlets are credited three or more times; one step lower each
   when the dateline carries a wire credit ("MOSCOW (Reuters)", "LONDON (Reuters)": a claim that
   the agency's reporter or desk was there; a publisher's tag as in "Jakarta, CNN Indonesia"
-  changes nothing), when a
+  changes nothing; nor does a home agency's own credit, `TEHRAN (Tasnim)`, `MADRID (EFE)`, over a
+  story about other countries that never names the dateline's country: its desk saw nothing of
+  it), when a
   first-hand marker ("told reporters") appears outside sentences credited to an outlet, and when
   the dateline's country is mentioned in passing (a local-angle line).
 - Where the dateline is: at the start of the body, or on one of the first lines after page
@@ -123,11 +125,31 @@ impl Rule for DatelineProvenance {
     }
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
-        let Some(d) = &doc.dateline else { return };
         let (Ok(gaz), Ok(media)) = (cx.lexicons.index::<Gazetteer>(), cx.lexicons.index::<MediaIndex>()) else { return };
+        // a capital alone on its line above the lead (`Jakarta`) stands for a dateline when the
+        // story has no other
+        let bare;
+        let d = match &doc.dateline {
+            Some(d) => d,
+            None => match crate::document::dateline::bare_place_line(&doc.text, doc.body).filter(|d| bare_capital(&gaz, &d.city)) {
+                Some(d) => {
+                    bare = d;
+                    &bare
+                }
+                None => return,
+            },
+        };
         let places = doc.analysis::<StoryPlaces>(cx);
         let attr = doc.analysis::<Attributions>(cx);
-        let story_countries = places.0.countries();
+        // the bare dateline line itself is not a mention of its place
+        let places: std::borrow::Cow<'_, Places> = if doc.dateline.is_none() {
+            let mut p = places.0.clone();
+            p.mentions.retain(|m| !(d.span.start <= m.span.start && m.span.end <= d.span.end));
+            std::borrow::Cow::Owned(p)
+        } else {
+            std::borrow::Cow::Borrowed(&places.0)
+        };
+        let story_countries = places.countries();
         let resolved = gaz.resolve_dateline(d, &story_countries);
         let agency = d.agency.as_deref().and_then(|a| media.resolve(a));
         let dl_text = doc.slice(d.span).trim_end();
@@ -167,7 +189,7 @@ impl Rule for DatelineProvenance {
             // a story whose headline or lead names the dateline's country is about it
             let lead_end = doc.sentences.iter().find(|s| s.section != Section::Headline).map(|s| s.span.end);
             let in_lead =
-                places.0.mentions.iter().any(|m| {
+                places.mentions.iter().any(|m| {
                     m.country == home && (doc.section_of(m.span) == Section::Headline || lead_end.is_some_and(|e| m.span.start < e))
                 });
             if in_lead || home_n > HOME_IN_PASSING || home_n * 4 > others {
@@ -176,7 +198,7 @@ impl Rule for DatelineProvenance {
             demote += 1;
         }
         let city_key = crate::document::places::key(&d.city);
-        let city_named = places.0.mentions.iter().any(|m| {
+        let city_named = places.mentions.iter().any(|m| {
             m.place.is_some_and(|p| resolved.place.as_deref() == Some(gaz.places[p as usize].name.as_str()))
                 || crate::document::places::key(doc.slice(m.span)) == city_key
         });
@@ -213,7 +235,11 @@ impl Rule for DatelineProvenance {
         // and is about other countries: nothing in it was gathered where the dateline says
         // (not under a wire credit: a desk's wrap, `LONDON (Reuters) -`, may cite one outlet)
         let wire_credit = d.agency.is_some() && dl_text.contains(['(', '/']);
-        let elsewhere = !story_countries.contains_key(home) && !story_countries.is_empty() && !wire_credit;
+        // a home agency's credit (`TEHRAN (Tasnim)`, `ANKARA (AA)`) claims only its desk: over a
+        // story about other countries that never names its own, it adds nothing first-hand
+        // (a world wire's desk, `LONDON (Reuters)` over a markets wrap, is another matter)
+        let home_desk = wire_credit && agency.is_some_and(|a| media.outlets[a as usize].country == home && media.outlets[a as usize].kind != "wire");
+        let elsewhere = !story_countries.contains_key(home) && !story_countries.is_empty() && (!wire_credit || home_desk);
         let mut level: i32 = match (foreign.len(), countries.len()) {
             (1, _) if elsewhere => 1,
             (1, _) => 0,
@@ -227,7 +253,7 @@ impl Rule for DatelineProvenance {
         // a wire credit in the dateline (`MOSCOW (Reuters) -`, `LONDON (Reuters) -` over a desk's
         // markets wrap) claims the agency's own reporter or desk was there; a publisher's tag
         // (`Jakarta, CNN Indonesia`, `Jakarta, Tempo.co`) is just the site that published it
-        if d.agency.is_some() && (wire_credit || agency.is_some_and(|a| media.outlets[a as usize].country != home)) {
+        if d.agency.is_some() && !(home_desk && elsewhere) && (wire_credit || agency.is_some_and(|a| media.outlets[a as usize].country != home)) {
             level -= 1;
         }
         let confidence = match level {
@@ -258,6 +284,13 @@ impl Rule for DatelineProvenance {
         let removal = Span::new(d.span.start, d.span.end);
         out.push(Finding::new(&META, span, confidence, message).suggest(removal, "", Applicability::DisplayOnly));
     }
+}
+
+/// A name that is one country's capital, and no ordinary word.
+fn bare_capital(gaz: &Gazetteer, name: &str) -> bool {
+    let targets = gaz.lookup(name);
+    !targets.is_empty()
+        && targets.iter().all(|t| matches!(t, crate::document::places::Target::Place(p) if gaz.places[*p as usize].capital && !gaz.places[*p as usize].common))
 }
 
 fn join(items: &[String]) -> String {
@@ -296,6 +329,8 @@ CNN\tUS\tbroadcaster\t\t\n\
 CNN Indonesia\tID\tbroadcaster\t\t\n\
 Reuters\tGB\tagency\tРейтер\t\n\
 TASS\tRU\tagency\tТАСС\t\n\
+Tasnim News Agency\tIR\tagency\tTasnim\t\n\
+WAFA\tPS\tagency\tWafa\t\n\
 The Jakarta Post\tID\tnewspaper\tJakarta Post\t\n\
 Xinhua\tCN\tagency\tSinhua|Синьхуа\t\n";
 
@@ -352,7 +387,9 @@ Xinhua\tCN\tagency\tSinhua|Синьхуа\t\n";
         let got = flagged(text, Some("es"));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, "MADRID, 3 mar (EFE).-");
-        assert_eq!(got[0].1, Confidence::Medium, "agency credit lowers confidence");
+        // EFE's own desk in Madrid, over a story about other countries that never names Spain:
+        // the credit claims nothing first-hand, so it does not lower the confidence
+        assert_eq!(got[0].1, Confidence::High);
     }
 
     #[test]
@@ -365,6 +402,22 @@ Xinhua\tCN\tagency\tSinhua|Синьхуа\t\n";
     fn ignores_desk_story() {
         let text = "LONDON (Reuters) - World stocks slipped on Tuesday as investors weighed U.S. inflation data and Chinese growth figures, while the dollar held near a two-month high against the yen in Tokyo trading.\n";
         assert!(flagged(text, Some("en")).is_empty());
+    }
+
+    #[test]
+    fn flags_home_agency_desk_story_about_another_country() {
+        let text = "TEHRAN (Tasnim) – Israeli forces detained 20 Palestinians in raids across the occupied West Bank overnight, Wafa reported. Most arrests were made in Hebron, the Palestinian news agency said.\n";
+        let got = flagged(text, Some("en"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "TEHRAN (Tasnim) –");
+        assert_eq!(got[0].1, Confidence::Medium);
+    }
+
+    #[test]
+    fn ignores_home_agency_story_that_names_its_country() {
+        let text = "TEHRAN (Tasnim) – Iran's foreign minister condemned the raids in the occupied West Bank on Tuesday, Wafa reported.\n";
+        let got = flagged(text, Some("en"));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
