@@ -330,7 +330,11 @@ fn plain_gap(doc: &Document, from: usize, to: usize) -> bool {
     if to < from {
         return false;
     }
+    // an outlet's name in quotation marks (`„Spiegel“ berichtete`, `«Коммерсантъ» сообщает`):
+    // the closing mark right after it is not a clause break
     let gap = &doc.text[from..to];
+    let gap = gap.strip_prefix(['“', '”', '"', '»', '«', '’', '\'']).unwrap_or(gap);
+    let gap = gap.strip_suffix(['„', '“', '"', '«', '»', '‘', '\'']).unwrap_or(gap);
     if gap.chars().any(|c| matches!(c, '.' | ',' | ';' | ':' | '"' | '“' | '”' | '«' | '»' | '(' | ')' | '\n' | '!' | '?')) {
         return false;
     }
@@ -341,6 +345,26 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod quoted_outlet_tests {
+    use super::*;
+    use crate::document::AnalyseOptions;
+
+    fn outlets_credited(text: &str, lang: &str) -> usize {
+        let lex = crate::Lexicons::embedded();
+        let opts = AnalyseOptions { language: Some(lang.to_string()), ..Default::default() };
+        let doc = Document::from_text("t.txt", text, &opts);
+        let cx = crate::rules::Context { lexicons: lex };
+        doc.analysis::<Attributions>(&cx).media().count()
+    }
+
+    #[test]
+    fn reads_outlet_names_in_quotation_marks() {
+        assert_eq!(outlets_credited("Die Nachrichtenseite „Al-Araby Al-Jadeed“ schrieb am Sonntag, die Angriffe gingen weiter.", "de"), 1);
+        assert_eq!(outlets_credited("Die Angriffe gingen weiter, berichtete „Al Jazeera“ am Sonntag.", "de"), 1);
+    }
 }
 
 /// A pronoun or capitalised name right after the phrase ("according to him", "said Bogdanov").
