@@ -17,6 +17,7 @@ pub mod input;
 pub mod lexicon;
 pub mod names_report;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod runner;
 pub mod span;
