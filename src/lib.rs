@@ -8,6 +8,7 @@
 //! assert_eq!(report.findings[0].rule.name, "entity-corruption");
 //! ```
 
+pub mod api;
 pub mod baseline;
 pub mod config;
 pub mod document;

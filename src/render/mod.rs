@@ -18,7 +18,7 @@ use crate::input::InputError;
 
 pub use github::Github;
 pub use human::Human;
-pub use json::{Json, JsonLines, finding_record, story_record};
+pub use json::{Json, JsonLines, error_record, finding_record, story_record};
 pub use sarif::Sarif;
 pub use summary::{Group, Summary, TopStory};
 
