@@ -15,7 +15,10 @@ use crate::config::{JsonlFields, selector_matches, selector_matches_any};
 use crate::document::AnalyseOptions;
 use crate::input::{self, InputError, InputFormat, ReadOptions, jsonl};
 use crate::render::{error_record, finding_record, story_record};
-use crate::{ActiveRule, Confidence, Linter, RULES, Settings};
+use crate::document::names::NameMentions;
+use crate::names_report::{NameSummary, story_id};
+use crate::rules::Context;
+use crate::{ActiveRule, Confidence, Lexicons, Linter, RULES, Settings};
 
 /// What to check with: the `check` flags that choose rules, confidence and language.
 #[derive(Debug, Clone, Default)]
@@ -105,6 +108,48 @@ pub fn check_story(linter: &Linter, path: &str, line: Option<usize>, story: &Val
     out
 }
 
+/// Checks one JSON Lines record, line `line` of the file `path`: the records `wirelint check
+/// path` writes for that line (its findings and story, or an `error` record), so a corpus
+/// checked record by record anywhere (Spark partitions) gives exactly the single run's records.
+pub fn check_line(linter: &Linter, path: &str, line: usize, record: &str) -> Vec<Value> {
+    let opts = read_options(linter, Some(InputFormat::Jsonl));
+    let mut out = Vec::new();
+    push_records(linter, jsonl::parse_line(path, line, record.as_bytes(), &opts), &mut out);
+    out
+}
+
+/// The names summary (`wirelint names --save-summary`) of JSON Lines records given with their
+/// line numbers in the file `path`, the house style of `language`; records that cannot be read
+/// are returned as `error` records. Summaries [`NameSummary::merge`] as `wirelint names --merge`
+/// does, so shards summarised anywhere merge into the summary of one run.
+pub fn names_summary<'a>(path: &str, records: impl IntoIterator<Item = (usize, &'a str)>, language: &str) -> (NameSummary, Vec<Value>) {
+    let lexicons = Lexicons::embedded();
+    let cx = Context { lexicons };
+    let opts = ReadOptions {
+        format: Some(InputFormat::Jsonl),
+        fields: JsonlFields::default(),
+        analyse: AnalyseOptions { language: Some(language.to_string()), ..AnalyseOptions::default() },
+        encoding: Default::default(),
+    };
+    let mut summary = NameSummary::default();
+    let mut errors = Vec::new();
+    for (line, record) in records {
+        match jsonl::parse_line(path, line, record.as_bytes(), &opts) {
+            Ok(doc) => {
+                let names = doc.analysis::<NameMentions>(&cx);
+                summary.add_story(&story_id(&doc), &names, &doc);
+            }
+            Err(e) => errors.push(error_record(&e)),
+        }
+    }
+    (summary, errors)
+}
+
+/// The report of `wirelint names --format json` for a (merged) summary.
+pub fn names_report(summary: &NameSummary, language: &str) -> Value {
+    serde_json::to_value(summary.report(Lexicons::embedded(), language)).expect("a names report serializes")
+}
+
 /// Every rule's metadata, as `wirelint rules --format json` lists it.
 pub fn rules() -> Vec<Value> {
     RULES.iter().map(|r| serde_json::to_value(r.meta()).expect("rule metadata serializes")).collect()
@@ -142,6 +187,28 @@ mod tests {
         let many = check_text(&l, "m.jsonl", "{\"body\":\"One.\"}\n{\"body\":\"Two.\"}\n", Some("jsonl")).unwrap();
         assert_eq!(many.iter().filter(|r| r["type"] == "story").count(), 2);
         assert!(check_text(&l, "x", "y", Some("pdf")).is_err());
+        // one record of a file, at its line: what the whole file's run says for that line
+        let line = serde_json::to_string(&story).unwrap();
+        assert_eq!(check_line(&l, "c.jsonl", 3, &line), s);
+        assert_eq!(check_line(&l, "c.jsonl", 9, "not json")[0]["line"], 9);
+    }
+
+    #[test]
+    fn names_summaries_merge_into_one_run() {
+        let recs: Vec<String> = ["Volodymyr Zelensky spoke.", "Volodymyr Zelenskyy spoke.", "Zelensky said.", "Kyiv and Kiev."]
+            .iter()
+            .enumerate()
+            .map(|(i, b)| serde_json::json!({"id": i.to_string(), "body": b}).to_string())
+            .collect();
+        let all: Vec<(usize, &str)> = recs.iter().enumerate().map(|(i, r)| (i + 1, r.as_str())).collect();
+        let (whole, errors) = names_summary("f.jsonl", all.clone(), "en");
+        assert!(errors.is_empty());
+        let (mut a, _) = names_summary("f.jsonl", all[..2].to_vec(), "en");
+        let (b, _) = names_summary("f.jsonl", all[2..].to_vec(), "en");
+        a.merge(b);
+        assert_eq!(a, whole);
+        assert_eq!(whole.stories, 4);
+        assert_eq!(names_report(&a, "en"), names_report(&whole, "en"));
     }
 
     #[test]

@@ -32,9 +32,9 @@ def cli():
     pytest.skip("skipped: no wirelint binary to compare with (run cargo build first, or set WIRELINT_BIN)")
 
 
-def run_cli(*args, cwd):
+def run_cli(*args, cwd, codes=(0, 1)):
     out = subprocess.run([cli(), *args], cwd=cwd, capture_output=True, text=True, check=False)
-    assert out.returncode in (0, 1), out.stderr
+    assert out.returncode in codes, out.stderr
     return [json.loads(line) for line in out.stdout.splitlines() if '"type":"summary"' not in line]
 
 
@@ -139,3 +139,35 @@ def test_the_pandas_example(tmp_path):
     table = mod.audit(feed)
     assert isinstance(table, pd.DataFrame)
     assert table.loc["A", "entity-corruption"] == 500.0 and table.loc["B", "entity-corruption"] == 0.0
+
+
+def test_records_checked_line_by_line_equal_the_files_run(tmp_path):
+    lines = [json.dumps({"id": "a", "source": "P", "body": "CAIRO - Hamas and Israeli Jihad met."}), "", "not json",
+             json.dumps({"id": "b", "body": "NAIROBI - Calm."})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    want = run_cli("check", "--no-config", "--no-progress", "-f", "jsonl", "feed.jsonl", cwd=tmp_path, codes=(2,))
+    numbered = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
+    got = wirelint.check_many([t for _, t in numbered], format="jsonl", lines=[n for n, _ in numbered], path="feed.jsonl")
+    assert [r for rs in got for r in rs] == want
+    assert any(r["type"] == "error" and r["line"] == 3 for r in want)
+    with pytest.raises(ValueError, match="one line number per story"):
+        wirelint.check_many(["{}"], format="jsonl", lines=[1, 2])
+
+
+def test_names_summaries_merge_as_the_command_line(tmp_path):
+    bodies = ["Volodymyr Zelensky spoke in Kiev.", "Volodymyr Zelenskyy spoke in Kyiv.", "Zelensky said so.",
+              "President Zelenskiy left.", "Mr Shtayyeh and Mr Shtayyah met."] * 4
+    records = [json.dumps({"id": f"s{i:02d}", "body": b}) for i, b in enumerate(bodies)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    out = subprocess.run([cli(), "names", "feed.jsonl", "--format", "json", "--save-summary", "saved.json"],
+                         cwd=tmp_path, capture_output=True, text=True, check=True)
+    whole = wirelint.names_summary(records, path="feed.jsonl")
+    assert whole == json.loads((tmp_path / "saved.json").read_text())
+    halves = [wirelint.names_summary(records[:7], path="feed.jsonl"),
+              wirelint.names_summary(records[7:], lines=list(range(8, len(records) + 1)), path="feed.jsonl")]
+    merged = wirelint.merge_summaries(halves)
+    assert merged == whole
+    assert wirelint.names_report(merged) == json.loads(out.stdout)
+    assert any(len(f["forms"]) > 1 for f in wirelint.names_report(merged)["families"])
+    with pytest.raises(ValueError, match="not a names summary"):
+        wirelint.merge_summaries([{"stories": "many"}])

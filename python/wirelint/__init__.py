@@ -10,9 +10,9 @@ JSON Lines records of `wirelint check --format jsonl` (one dict per finding, the
     ['Israeli Jihad']
 """
 
-from ._native import __version__, check, check_many, explain, rules
+from ._native import __version__, check, check_many, explain, merge_summaries, names_report, names_summary, rules
 
-__all__ = ["check", "check_many", "rules", "explain", "findings", "__version__"]
+__all__ = ["check", "check_many", "rules", "explain", "findings", "names_summary", "merge_summaries", "names_report", "__version__"]
 
 
 def findings(records):
