@@ -20,6 +20,8 @@ if ! "$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=
   echo "test-python: skipped: pip cannot install maturin and pytest (PyPI not reachable?)"
   exit 0
 fi
+# pandas only for the test of python/examples/pandas_audit.py (which skips without it)
+"$venv/bin/python" -m pip install -q --disable-pip-version-check pandas || echo "test-python: pandas not installed; the pandas example test will skip"
 # builds the extension in release mode (a few minutes); maturin is already in the venv
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-build-isolation "$repo/python"
 cd "$repo"

@@ -13,10 +13,10 @@ use serde_json::Value;
 
 use crate::config::{JsonlFields, selector_matches, selector_matches_any};
 use crate::document::AnalyseOptions;
-use crate::input::{self, InputError, InputFormat, ReadOptions, jsonl};
-use crate::render::{error_record, finding_record, story_record};
 use crate::document::names::NameMentions;
+use crate::input::{self, InputError, InputFormat, ReadOptions, jsonl};
 use crate::names_report::{NameSummary, story_id};
+use crate::render::{error_record, finding_record, story_record};
 use crate::rules::Context;
 use crate::{ActiveRule, Confidence, Lexicons, Linter, RULES, Settings};
 
@@ -58,7 +58,8 @@ pub fn linter(o: &Options) -> Result<Linter, String> {
 
 /// Parses an input format name (`text`, `jsonl`, `nitf`, `newsml`, `ninjs`, `html`).
 pub fn input_format(name: &str) -> Result<InputFormat, String> {
-    <InputFormat as clap::ValueEnum>::from_str(name, true).map_err(|_| format!("unknown format `{name}` (text, jsonl, nitf, newsml, ninjs, html)"))
+    <InputFormat as clap::ValueEnum>::from_str(name, true)
+        .map_err(|_| format!("unknown format `{name}` (text, jsonl, nitf, newsml, ninjs, html)"))
 }
 
 fn read_options(linter: &Linter, format: Option<InputFormat>) -> ReadOptions {

@@ -667,7 +667,8 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
         _ => ReportFormat::Html,
     });
     let (targets, walk_errors) = collect_targets(&args.paths, args.input_format);
-    let (saved, stories): (Vec<_>, Vec<_>) = targets.into_iter().partition(|t| t.path != std::path::Path::new("-") && is_saved_run(&t.path));
+    let (saved, stories): (Vec<_>, Vec<_>) =
+        targets.into_iter().partition(|t| t.path != std::path::Path::new("-") && is_saved_run(&t.path));
     let mut audit = Audit::new(Limits { examples: args.examples, top: args.top.max(1) });
     for e in &walk_errors {
         audit.error(e);
@@ -700,7 +701,8 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
             (None, Some(label)) => EncodingChoice::parse(label).map_err(anyhow::Error::msg)?,
             (None, None) => EncodingChoice::Auto,
         };
-        let opts = ReadOptions { format: args.input_format, fields: config.jsonl.clone(), analyse: linter.analyse_options().clone(), encoding };
+        let opts =
+            ReadOptions { format: args.input_format, fields: config.jsonl.clone(), analyse: linter.analyse_options().clone(), encoding };
         let mut inputs: Vec<String> = stories.iter().map(|t| t.path.display().to_string()).collect();
         if inputs.len() > 5 {
             let n = inputs.len();

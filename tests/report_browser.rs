@@ -53,9 +53,8 @@ struct Browser {
 impl Browser {
     fn start() -> Browser {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let driver = Killed(
-            Command::new(CHROMEDRIVER).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap(),
-        );
+        let driver =
+            Killed(Command::new(CHROMEDRIVER).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
         let root = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         while agent().get(&format!("{root}/status")).call().is_err() {
@@ -140,7 +139,6 @@ fn base64(s: &str) -> Vec<u8> {
         .collect()
 }
 
-
 /// The numbers of a table column, top to bottom.
 const COLUMN: &str = r#"
 const [id, col] = arguments;
@@ -215,7 +213,10 @@ fn the_report_draws_its_charts_and_sorts_its_tables() {
     a.sort_by(f64::total_cmp);
     let asc_values: Vec<f64> = asc.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
     assert_eq!(a, asc_values, "sorting moves rows, it does not change them");
-    let aria = b.js(&format!("return document.querySelector('#t-sources thead th:nth-child({})').getAttribute('aria-sort')", per_1000 + 1), json!([]));
+    let aria = b.js(
+        &format!("return document.querySelector('#t-sources thead th:nth-child({})').getAttribute('aria-sort')", per_1000 + 1),
+        json!([]),
+    );
     assert_eq!(aria, "ascending");
     // a text column sorts alphabetically
     b.click("#t-rules thead th:nth-child(1)");

@@ -14,7 +14,12 @@ use wirelint::names_report::NameSummary;
 use wirelint::{Confidence, Linter};
 
 /// Linters by options: preparing one is the costly part of a first call, so they are kept.
-fn linter(select: Option<Vec<String>>, ignore: Option<Vec<String>>, min_confidence: Option<&str>, language: Option<&str>) -> PyResult<Arc<Linter>> {
+fn linter(
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
+    min_confidence: Option<&str>,
+    language: Option<&str>,
+) -> PyResult<Arc<Linter>> {
     static CACHE: OnceLock<Mutex<HashMap<String, Arc<Linter>>>> = OnceLock::new();
     let min = match min_confidence {
         Some(c) => Some(c.parse::<Confidence>().map_err(PyValueError::new_err)?),
@@ -164,7 +169,8 @@ fn check_many<'py>(
     let results = py.detach(|| -> PyResult<Vec<Vec<Value>>> {
         match threads {
             Some(n) => {
-                let pool = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build().map_err(|e| PyValueError::new_err(e.to_string()))?;
+                let pool =
+                    rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build().map_err(|e| PyValueError::new_err(e.to_string()))?;
                 Ok(pool.install(|| run(&items)))
             }
             None => Ok(run(&items)),
@@ -206,10 +212,14 @@ fn record_text(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<String> {
 
 fn summary_of(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<NameSummary> {
     let json = py.import("json")?.call_method1("dumps", (obj,))?;
-    let s: NameSummary =
-        serde_json::from_str(&json.cast::<PyString>()?.to_cow()?).map_err(|e| PyValueError::new_err(format!("not a names summary: {e}")))?;
+    let s: NameSummary = serde_json::from_str(&json.cast::<PyString>()?.to_cow()?)
+        .map_err(|e| PyValueError::new_err(format!("not a names summary: {e}")))?;
     if s.version != wirelint::names_report::SUMMARY_VERSION {
-        return Err(PyValueError::new_err(format!("names summary version {} (this wirelint reads {})", s.version, wirelint::names_report::SUMMARY_VERSION)));
+        return Err(PyValueError::new_err(format!(
+            "names summary version {} (this wirelint reads {})",
+            s.version,
+            wirelint::names_report::SUMMARY_VERSION
+        )));
     }
     Ok(s)
 }
@@ -222,7 +232,13 @@ fn summary_of(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<NameSummary> {
 /// Unreadable records are skipped, as `wirelint names` does.
 #[pyfunction]
 #[pyo3(signature = (records, lines=None, *, path="-", language="en"))]
-fn names_summary<'py>(py: Python<'py>, records: &Bound<'py, PyAny>, lines: Option<Vec<usize>>, path: &str, language: &str) -> PyResult<Bound<'py, PyAny>> {
+fn names_summary<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    lines: Option<Vec<usize>>,
+    path: &str,
+    language: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let mut texts = Vec::new();
     for obj in records.try_iter()? {
         texts.push(record_text(py, &obj?)?);

@@ -96,10 +96,8 @@ pub fn from_value(
     }
     b.meta.language = field_str(obj, &f.language)?.map(str::to_string);
     // a date that is not a string (an epoch number) is not an error: the story is still checked
-    if let Some(Value::String(d)) = obj.get(&f.date).filter(|_| !f.date.is_empty()) {
-        if !d.trim().is_empty() {
-            b.meta.extra.insert("date".into(), d.trim().to_string());
-        }
+    if let Some(d) = obj.get(&f.date).and_then(Value::as_str).map(str::trim).filter(|d| !d.is_empty()) {
+        b.meta.extra.insert("date".into(), d.to_string());
     }
     if let Some(h) = field_str(obj, &f.headline)?.filter(|h| !h.trim().is_empty()) {
         let o = b.original(Some(&f.headline), h, record_line);

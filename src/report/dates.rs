@@ -15,10 +15,10 @@ pub struct Day {
 
 impl Day {
     fn new(year: u32, month: u32, day: u32) -> Option<Day> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
         let ok = (1000..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1];
-        ok.then(|| Day { year: year as u16, month: month as u8, day: day as u8 })
+        ok.then_some(Day { year: year as u16, month: month as u8, day: day as u8 })
     }
 
     /// `YYYY-MM-DD`.
@@ -71,10 +71,12 @@ pub fn parse(s: &str) -> Option<Day> {
         part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
     };
     // ISO 8601: YYYY-MM-DD...
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            return Day::new(y, m, d);
-        }
+    if b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return Day::new(y, m, d);
     }
     // compact: YYYYMMDD, alone or before `T`
     if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) && (b.len() == 8 || b[8] == b'T' || b[8] == b' ') {

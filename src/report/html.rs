@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::tables::{self, Cell, Table};
-use super::{Audit, Group, esc, percent, per_1000, rate, thousands};
+use super::{Audit, Group, esc, per_1000, percent, rate, thousands};
 
 /// Rows the heat map and bar charts draw (the tables list every row).
 pub const CHART_ROWS: usize = 30;
@@ -91,7 +91,11 @@ pub fn render(a: &Audit, title: &str) -> String {
         h,
         "<p class=\"note\">The source is the story's source / outlet / provider field; without one, its JSON Lines file or its folder. \
          Each cell is the rule's findings per 1,000 stories of that source; darker is more.{}</p>",
-        if a.sources.len() > CHART_ROWS { format!(" The chart shows the {CHART_ROWS} sources with the most stories; the table lists all {}.", a.sources.len()) } else { String::new() }
+        if a.sources.len() > CHART_ROWS {
+            format!(" The chart shows the {CHART_ROWS} sources with the most stories; the table lists all {}.", a.sources.len())
+        } else {
+            String::new()
+        }
     );
     heatmap(&mut h, a);
     table(&mut h, &tables::sources(a));
@@ -152,7 +156,12 @@ pub fn render(a: &Audit, title: &str) -> String {
             .into_iter()
             .map(|(name, r)| {
                 let v = per_1000(r.findings, a.stories);
-                Bar { label: name.clone(), value: v, shown: rate(v), tip: format!("{name}: {} findings in {} stories", thousands(r.findings), thousands(r.stories)) }
+                Bar {
+                    label: name.clone(),
+                    value: v,
+                    shown: rate(v),
+                    tip: format!("{name}: {} findings in {} stories", thousands(r.findings), thousands(r.stories)),
+                }
             })
             .collect();
         hbars(&mut h, "rules", &bars, "per 1,000 stories");
@@ -438,7 +447,13 @@ fn timeline(h: &mut String, periods: &[(String, Group)]) {
             rate(v)
         );
         if max_stories > 0.0 {
-            let _ = write!(line, "{}{:.1},{:.1}", if i == 0 { "" } else { " " }, x + step / 2.0, top + ph - g.stories as f64 / max_stories * ph);
+            let _ = write!(
+                line,
+                "{}{:.1},{:.1}",
+                if i == 0 { "" } else { " " },
+                x + step / 2.0,
+                top + ph - g.stories as f64 / max_stories * ph
+            );
         }
         if i % every == 0 {
             let _ = writeln!(
@@ -477,7 +492,12 @@ fn topk_chart(h: &mut String, name: &str, t: &super::TopK, n: usize, unit: &str)
                 Some(f) if !f.is_empty() => format!("{} → {}", e.text, f),
                 _ => e.text.clone(),
             };
-            Bar { label: label.clone(), value: e.count as f64, shown: thousands(e.count), tip: format!("{label}: {} findings from {} sources", thousands(e.count), e.sources) }
+            Bar {
+                label: label.clone(),
+                value: e.count as f64,
+                shown: thousands(e.count),
+                tip: format!("{label}: {} findings from {} sources", thousands(e.count), e.sources),
+            }
         })
         .collect();
     hbars(h, name, &bars, unit);

@@ -85,7 +85,13 @@ pub fn render(a: &Audit, title: &str) -> String {
             let fix = e
                 .fix
                 .as_ref()
-                .map(|f| format!(" → {}{}", md(&Cell::quoted(f.clone())), e.applicability.as_deref().map(|a| format!(" ({a})")).unwrap_or_default()))
+                .map(|f| {
+                    format!(
+                        " → {}{}",
+                        md(&Cell::quoted(f.clone())),
+                        e.applicability.as_deref().map(|a| format!(" ({a})")).unwrap_or_default()
+                    )
+                })
                 .unwrap_or_default();
             let line = e.line.map(|l| format!(", line {l}")).unwrap_or_default();
             let _ = writeln!(o, "- {words}{fix}: {} _({} · {}{line})_", e.message.replace('\n', " "), e.source, e.story);

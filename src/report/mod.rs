@@ -434,7 +434,10 @@ impl Audit {
                     pending.clear();
                 }
                 Ok(Record::Error(e)) => {
-                    let what = match (e.get("path").and_then(Value::as_str).map(str::to_string), e.get("message").and_then(Value::as_str).map(str::to_string)) {
+                    let what = match (
+                        e.get("path").and_then(Value::as_str).map(str::to_string),
+                        e.get("message").and_then(Value::as_str).map(str::to_string),
+                    ) {
                         (Some(p), Some(m)) => format!("{p}: {m}"),
                         _ => Value::Object(e).to_string(),
                     };
@@ -445,7 +448,12 @@ impl Audit {
             }
         }
         if !pending.is_empty() {
-            self.error(InputError::new(&display, None, None, format!("{} findings after the last story record (a cut-off run?)", pending.len())));
+            self.error(InputError::new(
+                &display,
+                None,
+                None,
+                format!("{} findings after the last story record (a cut-off run?)", pending.len()),
+            ));
         }
         Ok(())
     }
@@ -522,7 +530,7 @@ pub(crate) fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

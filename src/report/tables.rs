@@ -131,7 +131,13 @@ pub fn translated(a: &Audit) -> Table {
     let rows = groups
         .into_iter()
         .map(|(k, g)| {
-            vec![Cell::text(k.clone()), Cell::count(g.stories), Cell::count(g.translated), Cell::share(g.translated, g.stories), Cell::text(languages(g))]
+            vec![
+                Cell::text(k.clone()),
+                Cell::count(g.stories),
+                Cell::count(g.translated),
+                Cell::share(g.translated, g.stories),
+                Cell::text(languages(g)),
+            ]
         })
         .collect();
     Table { id: "t-translated", headers, rows }
