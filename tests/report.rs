@@ -174,3 +174,29 @@ fn a_report_of_nothing_still_renders() {
     assert!(html.contains("No findings to chart.") && html.contains("No story in this input has a date"));
     assert_eq!(html.matches("<section").count(), html.matches("</section>").count());
 }
+
+#[test]
+fn story_dates_come_from_each_format_and_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("wirelint.toml"), "[jsonl]\ndate = \"published\"\n").unwrap();
+    let rec = serde_json::json!({ "id": "1", "published": "March 5, 2024", "date": "1999-01-01", "body": "NAIROBI - Calm on Monday." });
+    std::fs::write(d.join("feed.jsonl"), format!("{rec}\n")).unwrap();
+    let ninjs = serde_json::json!({ "uri": "n1", "type": "text", "firstcreated": "2024-03-07T08:00:00Z",
+        "versioncreated": "2024-04-01T08:00:00Z", "headline": "Calm", "body_text": "LIMA - Calm on Tuesday." });
+    std::fs::write(d.join("story.json"), ninjs.to_string()).unwrap();
+    let o = wirelint(d, &["report", "-f", "md", "feed.jsonl", "story.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = stdout(&o);
+    assert!(md.contains("Per day; 0 stories have no date."), "{md}");
+    assert!(md.contains("| 2024-03-05 | 1 |") && md.contains("| 2024-03-07 | 1 |"), "{md}");
+    // the story records carry the date as the input wrote it
+    let o = wirelint(d, &["check", "-f", "jsonl", "feed.jsonl", "story.json"]);
+    let dates: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["type"] == "story")
+        .map(|r| r["date"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(dates, ["March 5, 2024", "2024-03-07T08:00:00Z"]);
+}
