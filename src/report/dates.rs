@@ -21,6 +21,12 @@ impl Day {
         ok.then_some(Day { year: year as u16, month: month as u8, day: day as u8 })
     }
 
+    /// The day after.
+    pub fn next(&self) -> Day {
+        let (y, m, d) = (u32::from(self.year), u32::from(self.month), u32::from(self.day));
+        Day::new(y, m, d + 1).or_else(|| Day::new(y, m + 1, 1)).or_else(|| Day::new(y + 1, 1, 1)).unwrap_or(*self)
+    }
+
     /// `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -141,5 +147,7 @@ mod tests {
         assert_eq!(a.ordinal(), 0);
         assert_eq!(b.ordinal() - Day::from_iso("2024-02-28").unwrap().ordinal(), 6);
         assert_eq!(Day::from_iso(&b.iso()), Some(b));
+        assert_eq!(Day::from_iso("2024-02-28").unwrap().next().iso(), "2024-02-29");
+        assert_eq!(Day::from_iso("2023-12-31").unwrap().next().iso(), "2024-01-01");
     }
 }

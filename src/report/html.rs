@@ -355,7 +355,7 @@ pub struct Bar {
 
 fn bar_of(k: &str, g: &Group) -> Bar {
     Bar {
-        label: k.to_string(),
+        label: format!("{k} ({})", thousands(g.stories)),
         value: g.rate(),
         shown: rate(g.rate()),
         tip: format!("{k}: {} findings in {} stories ({} per 1,000)", thousands(g.findings), thousands(g.stories), rate(g.rate())),

@@ -403,14 +403,30 @@ impl Audit {
     }
 
     /// Dated stories per period: per day when the dates span at most 92 days, else per month.
+    /// Periods without stories between the first and the last are listed with zero counts, so
+    /// the time axis is even (up to 50 years of months).
     pub fn periods(&self) -> (&'static str, Vec<(String, Group)>) {
         let first = self.days.keys().next().and_then(|d| dates::Day::from_iso(d));
         let last = self.days.keys().next_back().and_then(|d| dates::Day::from_iso(d));
         let (Some(first), Some(last)) = (first, last) else { return ("day", Vec::new()) };
         if last.ordinal() - first.ordinal() <= 92 {
-            return ("day", self.days.iter().map(|(k, g)| (k.clone(), g.clone())).collect());
+            let mut out = Vec::new();
+            let mut d = first;
+            while d <= last {
+                out.push((d.iso(), self.days.get(&d.iso()).cloned().unwrap_or_default()));
+                d = d.next();
+            }
+            return ("day", out);
         }
         let mut months: BTreeMap<String, Group> = BTreeMap::new();
+        let span = (i32::from(last.year) - i32::from(first.year)) * 12 + i32::from(last.month) - i32::from(first.month);
+        if span <= 600 {
+            let (mut y, mut m) = (first.year, first.month);
+            while (y, m) <= (last.year, last.month) {
+                months.insert(format!("{y:04}-{m:02}"), Group::default());
+                (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            }
+        }
         for (k, g) in &self.days {
             months.entry(k[..7].to_string()).or_default().merge(g);
         }
@@ -610,20 +626,28 @@ mod tests {
         let (unit, periods) = a.periods();
         assert_eq!(unit, "day");
         assert_eq!(periods.iter().map(|(k, g)| (k.as_str(), g.stories)).collect::<Vec<_>>(), vec![("2024-03-05", 2), ("2024-03-06", 1)]);
+        // days without stories in between are listed, with nothing
+        a.add(&story("x.txt", None, "en", Some("2024-03-09"), None), &[]);
+        let days: Vec<_> = a.periods().1.into_iter().map(|(k, g)| (k, g.stories)).collect();
+        assert_eq!(days.iter().map(|(_, n)| *n).collect::<Vec<_>>(), [2, 1, 0, 0, 1]);
+        assert_eq!(days[3].0, "2024-03-08");
     }
 
     #[test]
     fn long_spans_are_shown_per_month_and_sources_are_capped() {
         let mut a = Audit::new(Limits::default());
+        a.add(&story("x.txt", Some("early"), "en", Some("2022-11-30"), None), &[]);
         for i in 0..(MAX_SOURCES + 10) {
             let month = 1 + i % 12;
             a.add(&story("x.txt", Some(&format!("s{i}")), "en", Some(&format!("2023-{month:02}-01")), None), &[]);
         }
         assert_eq!(a.sources.len(), MAX_SOURCES + 1);
-        assert_eq!(a.sources[OTHER_SOURCES].stories, 10);
+        assert_eq!(a.sources[OTHER_SOURCES].stories, 11);
         let (unit, periods) = a.periods();
         assert_eq!(unit, "month");
-        assert_eq!(periods.len(), 12);
+        // 2022-11 (one story), an empty 2022-12, then 2023-01 to 2023-12
+        assert_eq!(periods.len(), 14);
+        assert_eq!((periods[1].0.as_str(), periods[1].1.stories), ("2022-12", 0));
         assert_eq!(periods.iter().map(|(_, g)| g.stories).sum::<u64>(), a.stories);
     }
 
