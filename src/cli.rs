@@ -44,6 +44,9 @@ pub enum Command {
     },
     /// Report names spelled several ways across stories (a corpus view of name-inconsistency).
     Names(NamesArgs),
+    /// Write an audit report (one self-contained HTML page with charts, or Markdown) of stories
+    /// or of saved `check --format jsonl` runs: findings per source, language and date, examples.
+    Report(ReportArgs),
     /// Serve the HTTP API (/v1/check, /v1/fix, /v1/rules) and the editor's page on localhost.
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
@@ -283,6 +286,7 @@ pub fn main_with(cli: Cli) -> Result<ExitCode> {
         Command::Explain { rule } => explain(&rule),
         Command::Check(args) => check(*args),
         Command::Names(args) => names(args),
+        Command::Report(args) => report(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(args),
         #[cfg(feature = "lsp")]
@@ -588,4 +592,150 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     }
     let failing = stats.max_severity().is_some_and(|s| s >= fail_on);
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+// ---- `wirelint report` (issue 19) ----
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// one self-contained HTML page with SVG charts and sortable tables
+    Html,
+    /// the same summary as Markdown
+    Md,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Stories (files, folders, `-`), and/or saved `wirelint check --format jsonl` runs (told
+    /// apart by their records; shards are reported together).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Write the report to FILE (default: stdout).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// `html` or `md` (default: from the --output extension, else html).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ReportFormat>,
+    /// The report's title.
+    #[arg(long, default_value = "wirelint audit")]
+    pub title: String,
+    /// Examples shown per rule.
+    #[arg(long, default_value_t = 5)]
+    pub examples: usize,
+    /// Rows of the corrupted-entity and residue tables.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
+    /// Drop findings below this confidence when checking stories (default: medium).
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<Confidence>,
+    /// Only these rules (when checking stories).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules (when checking stories).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Config file (default: wirelint.toml searched upward from the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read any config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// The copy's language; `auto` detects it.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Extra lexicon file(s) merged into the embedded lexicons.
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+    /// Read story inputs as this format instead of choosing by extension / content.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Character encoding of the story inputs (as for `check`).
+    #[arg(long, value_name = "NAME", value_parser = EncodingChoice::parse)]
+    pub encoding: Option<EncodingChoice>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Never draw the progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+fn report(args: ReportArgs) -> Result<ExitCode> {
+    use wirelint::report::{Audit, AuditSink, Limits, html, is_saved_run, markdown};
+    let format = args.format.unwrap_or_else(|| match args.output.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some("md" | "markdown") => ReportFormat::Md,
+        _ => ReportFormat::Html,
+    });
+    let (targets, walk_errors) = collect_targets(&args.paths, args.input_format);
+    let (saved, stories): (Vec<_>, Vec<_>) =
+        targets.into_iter().partition(|t| t.path != std::path::Path::new("-") && is_saved_run(&t.path));
+    let mut audit = Audit::new(Limits { examples: args.examples, top: args.top.max(1) });
+    for e in &walk_errors {
+        audit.error(e);
+    }
+    for t in &saved {
+        audit.inputs.push((t.path.display().to_string(), "saved run"));
+        let f = std::fs::File::open(&t.path).with_context(|| format!("cannot open {}", t.path.display()))?;
+        if let Err(e) = audit.read_saved(&t.path, std::io::BufReader::with_capacity(1 << 16, f)) {
+            audit.error(e);
+        }
+    }
+    if !stories.is_empty() {
+        let config = load_config(args.config.as_deref(), args.no_config)?;
+        let rule_args = RuleArgs {
+            select: &args.select,
+            ignore: &args.ignore,
+            min_confidence: args.min_confidence,
+            lang: args.lang.as_ref(),
+            lexicons: &args.lexicons,
+        };
+        if let Some(n) = args.threads {
+            rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
+        }
+        let mut linter = Linter::new(settings(&rule_args, &config)?)?;
+        if !config.allow.is_empty() {
+            linter.allows = Some(Allows::new(config.allow.clone(), &config.root).map_err(anyhow::Error::msg)?);
+        }
+        let encoding = match (args.encoding, &config.encoding) {
+            (Some(e), _) => e,
+            (None, Some(label)) => EncodingChoice::parse(label).map_err(anyhow::Error::msg)?,
+            (None, None) => EncodingChoice::Auto,
+        };
+        let opts =
+            ReadOptions { format: args.input_format, fields: config.jsonl.clone(), analyse: linter.analyse_options().clone(), encoding };
+        let mut inputs: Vec<String> = stories.iter().map(|t| t.path.display().to_string()).collect();
+        if inputs.len() > 5 {
+            let n = inputs.len();
+            inputs.truncate(4);
+            inputs.push(format!("{} more files", n - 4));
+        }
+        audit.inputs.extend(inputs.into_iter().map(|p| (p, "stories")));
+        let run_opts = RunOptions { progress: !args.no_progress && std::io::stderr().is_terminal(), ..RunOptions::default() };
+        let mut stats = Stats::default();
+        run_filtered(&linter, &stories, &opts, &run_opts, &mut AuditSink(&mut audit), &mut stats, &mut |_, _| {})?;
+    }
+    let text = match format {
+        ReportFormat::Html => html::render(&audit, &args.title),
+        ReportFormat::Md => markdown::render(&audit, &args.title),
+    };
+    match &args.output {
+        Some(p) => std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    for e in &audit.error_samples {
+        eprintln!("wirelint: {e}");
+    }
+    if audit.errors as usize > audit.error_samples.len() {
+        eprintln!("wirelint: ... {} inputs could not be read in all", audit.errors);
+    }
+    if let Some(p) = &args.output {
+        eprintln!(
+            "wirelint: wrote {}: {} stories, {} findings, {} sources",
+            p.display(),
+            audit.stories,
+            audit.findings,
+            audit.sources.len()
+        );
+    }
+    Ok(if audit.errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

@@ -80,6 +80,8 @@ pub struct JsonlFields {
     pub body: String,
     pub source: String,
     pub language: String,
+    /// The story's date (kept as written; `wirelint report` reads common date forms from it).
+    pub date: String,
 }
 
 impl Default for JsonlFields {
@@ -91,6 +93,7 @@ impl Default for JsonlFields {
             body: "body".into(),
             source: "source".into(),
             language: "language".into(),
+            date: "date".into(),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! assert_eq!(report.findings[0].rule.name, "entity-corruption");
 //! ```
 
+pub mod api;
 pub mod baseline;
 pub mod config;
 pub mod document;
@@ -17,6 +18,7 @@ pub mod input;
 pub mod lexicon;
 pub mod names_report;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod runner;
 pub mod span;

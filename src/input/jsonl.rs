@@ -95,6 +95,10 @@ pub fn from_value(
         b.allow = crate::suppress::from_json(v)?;
     }
     b.meta.language = field_str(obj, &f.language)?.map(str::to_string);
+    // a date that is not a string (an epoch number) is not an error: the story is still checked
+    if let Some(d) = obj.get(&f.date).and_then(Value::as_str).map(str::trim).filter(|d| !d.is_empty()) {
+        b.meta.extra.insert("date".into(), d.to_string());
+    }
     if let Some(h) = field_str(obj, &f.headline)?.filter(|h| !h.trim().is_empty()) {
         let o = b.original(Some(&f.headline), h, record_line);
         let s = b.push_field(o);

@@ -185,6 +185,9 @@ pub fn story(path: &str, value: &Value, record_line: usize, opts: &ReadOptions) 
         .or_else(|| obj.get("provider").and_then(name_of))
         .or_else(|| str_field(obj, "copyrightholder"))
         .map(str::to_string);
+    if let Some(date) = ["firstcreated", "versioncreated", "contentcreated"].iter().find_map(|k| str_field(obj, k)) {
+        b.meta.extra.insert("date".into(), date.trim().to_string());
+    }
     if let Some(by) = str_field(obj, "byline").or_else(|| str_field(obj, "by")) {
         b.meta.extra.insert("byline".into(), by.to_string());
     }

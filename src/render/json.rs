@@ -92,6 +92,11 @@ pub fn finding_record(doc: &Document, f: &crate::Finding) -> serde_json::Value {
     record("finding", FindingView::new(doc, f)).expect("a finding serializes")
 }
 
+/// An unreadable input exactly as `--format jsonl` writes it (`"type": "error"`).
+pub fn error_record(err: &InputError) -> serde_json::Value {
+    record("error", err).expect("an error serializes")
+}
+
 /// A story exactly as `--format jsonl` writes it (`"type": "story"`).
 pub fn story_record(doc: &Document, report: &StoryReport) -> serde_json::Value {
     record("story", StoryView::new(doc, report)).expect("a story serializes")

@@ -18,7 +18,7 @@ use crate::input::InputError;
 
 pub use github::Github;
 pub use human::Human;
-pub use json::{Json, JsonLines, finding_record, story_record};
+pub use json::{Json, JsonLines, error_record, finding_record, story_record};
 pub use sarif::Sarif;
 pub use summary::{Group, Summary, TopStory};
 
@@ -192,6 +192,9 @@ pub struct StoryView<'a> {
     pub headline: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<&'a Dateline>,
+    /// The story's date as the input gives it (JSON Lines `date`, ninjs `firstcreated`, NITF `date.issue`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub facts: &'a BTreeMap<String, serde_json::Value>,
     pub findings: usize,
@@ -213,6 +216,7 @@ impl<'a> StoryView<'a> {
             source: doc.meta.source.as_deref(),
             headline: doc.headline.map(|h| doc.slice(h)),
             dateline: doc.dateline.as_ref(),
+            date: doc.meta.extra.get("date").map(String::as_str),
             facts: &report.facts,
             findings: report.findings.len(),
             encoding: doc.encoding.as_ref().map(|e| e.name),
