@@ -87,9 +87,14 @@ impl Linter {
         let user_lexicons =
             if settings.lexicon_files.is_empty() { None } else { Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?)) };
         let linter = Linter { settings, allows: None, user_lexicons };
-        for r in &linter.settings.rules {
-            r.rule.prepare(linter.lexicons())?;
-        }
+        // the rules' indexes are independent: build them on all cores (start-up is mostly
+        // index building); the first error in rule order is reported
+        let lexicons = linter.lexicons();
+        let results: Vec<Result<(), LexiconError>> = {
+            use rayon::prelude::*;
+            linter.settings.rules.par_iter().map(|r| r.rule.prepare(lexicons)).collect()
+        };
+        results.into_iter().collect::<Result<(), LexiconError>>()?;
         Ok(linter)
     }
 
