@@ -44,6 +44,11 @@ counters (`Read: 2012`, `0 comments 10 views`, `Image 1 of 4`), a bare URL, a br
 copyright notice (`Copyright 2023 ...`, `All rights reserved` and its translations), embed
 placeholders and HTML tags, and short rows of UI words (`Print Mail Large Medium Small`).
 
+Repeats: a line of eight words or more printed again word for word (a caption as alt text and
+figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
+first copy stays. Rows of figures (`Shr 21 cts vs 17 cts`), short subheads and the headline
+printed again at the top of a scraped page are left alone.
+
 ## Why it matters
 They show the story was scraped from a web page, not taken from a feed, and they are
 meaningless (or embarrassing) in print, broadcast scripts and apps. A dangling `SEE ALSO:`
@@ -366,6 +371,7 @@ impl Rule for ScrapeResidue {
         let mut teasers = 0usize;
         // has the story's prose begun (a paragraph of a dozen words or more that ends a sentence)?
         let mut seen_prose = false;
+        let mut repeats = Repeats::default();
         // the headline slot first: a scraped page often puts its furniture there (`- Published on:`,
         // `Current:Home > Stocks...`), and a real headline has no residue shape
         let lines = doc.headline.iter().map(|&h| (None, h)).chain(doc.paragraphs.iter().enumerate().map(|(i, &p)| (Some(i), p)));
@@ -410,6 +416,7 @@ impl Rule for ScrapeResidue {
                 teasers = 0;
             }
             let pos = shape::Position { near_end: i + 3 >= n, near_start: i < 3 };
+            let before = out.findings.len();
             for hit in shape::classify(line, pos, &index.vocab) {
                 let span = Span::new(para.start + hit.range.start, para.start + hit.range.end);
                 let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
@@ -419,8 +426,61 @@ impl Rule for ScrapeResidue {
                 let message = format!("`{}` {}; {what}", quote(shown), hit.what);
                 out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
             }
+            if out.findings.len() == before && index_of.is_some() {
+                repeats.check(doc, para, line, whole, out);
+            }
         }
     }
+}
+
+/// Lines printed twice: a caption as alt text and figure caption, a paragraph pasted twice, a
+/// teaser repeated in a second block. The repeat is flagged (the first copy stays). The headline
+/// printed again at the top of the body is not: nearly every scraped page has it (title and
+/// heading), and the dateline search reads it as page furniture.
+#[derive(Default)]
+struct Repeats<'d> {
+    /// Trimmed lines seen so far, with their first paragraph.
+    seen: std::collections::HashMap<&'d str, Span>,
+}
+
+/// Words a repeated line needs before its repeat is flagged (shorter lines, `Advertisement`,
+/// `Related`, subheads, repeat legitimately).
+const REPEAT_MIN_WORDS: usize = 8;
+
+impl<'d> Repeats<'d> {
+    fn check(&mut self, doc: &'d Document, para: Span, line: &'d str, whole: Span, out: &mut Output) {
+        let key = line.trim();
+        if !sentence_like(key, REPEAT_MIN_WORDS) {
+            return;
+        }
+        match self.seen.get(key) {
+            Some(&first) => {
+                let message = format!(
+                    "`{}` repeats line {} word for word (a scrape or CMS duplication); delete the repeat",
+                    quote(line),
+                    doc.locate(first).line
+                );
+                out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+            }
+            None => {
+                self.seen.insert(key, para);
+            }
+        }
+    }
+}
+
+/// A line of at least `min` words, nearly all of them words (not a row of figures such as
+/// `Avg shrs 13.1 mln vs 13.0 mln`, which earnings tables repeat legitimately).
+fn sentence_like(line: &str, min: usize) -> bool {
+    let (mut words, mut all) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        all += 1;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.chars().next().is_some_and(char::is_alphabetic) && !core.chars().any(|c| c.is_ascii_digit()) {
+            words += 1;
+        }
+    }
+    words >= min && words * 100 >= all * 85
 }
 
 /// How many lines under a related-links heading may be teasers.
