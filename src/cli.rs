@@ -15,7 +15,7 @@ use wirelint::input::encoding::EncodingChoice;
 use wirelint::input::{InputFormat, ReadOptions};
 use wirelint::render::{Format, Stats, renderer};
 use wirelint::rules::{RULES, find};
-use wirelint::runner::{RunOptions, collect_targets, run_filtered};
+use wirelint::runner::{RunOptions, collect_targets, run_filtered, walk};
 use wirelint::suppress::Allows;
 use wirelint::{ActiveRule, Confidence, Linter, Settings, Severity};
 
@@ -252,6 +252,9 @@ pub struct CheckArgs {
     /// With --baseline: list on stderr the baseline entries no finding matched any more.
     #[arg(long, requires = "baseline")]
     pub show_stale_baseline: bool,
+    /// List on stderr every path the folder walk passed over, with the reason (the summary counts them).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 /// Tells on stderr what `--fix` / `--diff` did and what it left alone.
@@ -525,7 +528,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(stdout.lock()));
     let mut render = renderer(args.format, out, color);
-    let (targets, walk_errors) = collect_targets(&args.paths, args.input_format);
+    let walked = walk(&args.paths, args.input_format);
+    let (targets, walk_errors) = (walked.targets, walked.errors);
     let mut fix_failed = false;
     if args.fix || args.diff {
         let mode = if args.diff { FixMode::Diff } else { FixMode::Write };
@@ -548,6 +552,9 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         stats.errors += 1;
         render.error(e)?;
     }
+    for s in walked.skipped {
+        stats.skip(s.path, s.reason);
+    }
     let run_opts = RunOptions { progress: !args.no_progress && std::io::stderr().is_terminal(), ..RunOptions::default() };
     let mut filter = |doc: &wirelint::Document, report: &mut wirelint::StoryReport| {
         if let Some(b) = &mut baseline {
@@ -560,6 +567,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     };
     run_filtered(&linter, &targets, &opts, &run_opts, render.as_mut(), &mut stats, &mut filter)?;
     render.finish(&stats)?;
+    if args.verbose {
+        for (path, reason) in &stats.skipped_paths {
+            eprintln!("wirelint: skipped {path}: {reason}");
+        }
+    }
     report_unused_allows(&linter, &config);
     if let (Some(b), Some(p)) = (&baseline, &args.baseline) {
         let stale = b.stale();

@@ -12,9 +12,11 @@ use crate::document::{AnalyseOptions, Document, DocumentBuilder};
 pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
     let mut buf = Vec::new();
     let mut n = 0;
+    let mut records = 0usize;
     loop {
         buf.clear();
         match reader.read_until(b'\n', &mut buf) {
+            Ok(0) if records == 0 => return sink(Err(no_record(path))),
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
@@ -26,8 +28,15 @@ pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sin
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
+        records += 1;
         sink(parse_line(path, n, &buf, opts));
     }
+}
+
+/// The error of a JSON Lines input with no record at all (empty, or blank lines only): a
+/// story file that holds nothing is reported, not passed over in silence.
+pub fn no_record(path: &str) -> InputError {
+    InputError::new(path, None, None, "no JSON Lines record (the input is empty or only blank lines)")
 }
 
 /// Parses one JSON Lines record (line `n`) into a document. A record that is not UTF-8 is
@@ -42,8 +51,16 @@ pub fn parse_line(path: &str, n: usize, bytes: &[u8], opts: &ReadOptions) -> Res
             None => return Err(InputError::new(path, Some(n), Some(e.valid_up_to() + 1), "invalid UTF-8; convert the file to UTF-8")),
         },
     };
-    let value: Value = serde_json::from_str(line.trim_end())
-        .map_err(|e| InputError::new(path, Some(n), Some(e.column()), format!("invalid JSON: {e}")))?;
+    let record = line.trim_end();
+    let value: Value = serde_json::from_str(record).map_err(|e| {
+        // serde_json counts bytes, and says column 0 at the end of an empty input; columns are
+        // 1-based and count chars
+        let mut at = e.column().saturating_sub(1).min(record.len());
+        while !record.is_char_boundary(at) {
+            at -= 1;
+        }
+        InputError::new(path, Some(n), Some(record[..at].chars().count() + 1), format!("invalid JSON: {e}"))
+    })?;
     let mut doc = from_value(path, Some(n), &value, fields, analyse).map_err(|m| InputError::new(path, Some(n), None, m))?;
     if encoding.is_some() {
         doc.set_encoding(encoding, None);

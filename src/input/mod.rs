@@ -66,14 +66,23 @@ impl InputFormat {
         match rest[0] {
             b'[' => InputFormat::Ninjs,
             b'{' => {
-                let first = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
-                match serde_json::from_slice::<serde_json::Value>(first) {
-                    Ok(serde_json::Value::Object(o))
-                        if !["body_text", "body_html", "bodies", "headlines"].iter().any(|k| o.contains_key(*k)) =>
-                    {
-                        InputFormat::Jsonl
+                // a record's bytes read leniently: invalid UTF-8 in the first record is that
+                // record's error, not a reason to read the whole stream as one ninjs document
+                let object = |line: &[u8]| match serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(line)) {
+                    Ok(serde_json::Value::Object(o)) => Some(o),
+                    _ => None,
+                };
+                let mut lines = rest.split(|&b| b == b'\n');
+                match object(lines.next().unwrap_or(rest)) {
+                    Some(o) if !["body_text", "body_html", "bodies", "headlines"].iter().any(|k| o.contains_key(*k)) => InputFormat::Jsonl,
+                    Some(_) => InputFormat::Ninjs,
+                    // a first line that is no JSON object (a broken record, or the first line of
+                    // a pretty-printed ninjs object): JSON Lines when one of the next lines is a
+                    // whole JSON object of its own, not indented (as nested objects are)
+                    None => {
+                        let later = lines.filter(|l| l.first() == Some(&b'{')).take(8);
+                        if later.filter_map(|l| object(l)).next().is_some() { InputFormat::Jsonl } else { InputFormat::Ninjs }
                     }
-                    Ok(_) | Err(_) => InputFormat::Ninjs,
                 }
             }
             b'<' => sniff_markup(&rest[..rest.len().min(16 * 1024)]),
@@ -115,11 +124,22 @@ pub struct InputError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     pub message: String,
+    /// The file is well-formed JSON or XML but holds no story of any kind (a `package.json`,
+    /// a `pom.xml`): a folder walk passes over it (and counts it); named on the command line
+    /// it is an error like any other.
+    #[serde(skip)]
+    pub not_a_story: bool,
 }
 
 impl InputError {
     pub fn new(path: &str, line: Option<usize>, column: Option<usize>, message: impl Into<String>) -> Self {
-        InputError { path: path.to_string(), line, column, message: message.into() }
+        InputError { path: path.to_string(), line, column, message: message.into(), not_a_story: false }
+    }
+
+    /// This error, marked as "not a story" (see [`InputError::not_a_story`]).
+    pub fn not_a_story(mut self) -> Self {
+        self.not_a_story = true;
+        self
     }
 }
 
