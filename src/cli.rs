@@ -125,7 +125,6 @@ pub struct ServeArgs {
     pub lexicons: Vec<PathBuf>,
 }
 
-#[cfg(feature = "serve")]
 fn parse_size(s: &str) -> Result<usize, String> {
     let t = s.trim();
     let (num, mult) = match t.char_indices().last() {
@@ -252,6 +251,10 @@ pub struct CheckArgs {
     /// With --baseline: list on stderr the baseline entries no finding matched any more.
     #[arg(long, requires = "baseline")]
     pub show_stale_baseline: bool,
+    /// Largest story read, in bytes (a story file, one JSON Lines record, stdin that is not
+    /// JSON Lines); `K`/`M` suffixes are accepted. A larger one is one error. Default 8M.
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_story_bytes: Option<usize>,
     /// List on stderr every path the folder walk passed over, with the reason (the summary counts them).
     #[arg(long, short = 'v')]
     pub verbose: bool,
@@ -390,6 +393,7 @@ fn names(args: NamesArgs) -> Result<ExitCode> {
         fields: Default::default(),
         analyse: AnalyseOptions { language: Some(args.lang.clone()), ..Default::default() },
         encoding: EncodingChoice::Auto,
+        ..ReadOptions::default()
     };
     let (targets, mut errors) = collect_targets(&args.paths, args.input_format);
     let (mut summary, read_errors) = NameSummary::collect(&targets, &opts, &lexicons);
@@ -518,7 +522,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         (None, Some(label)) => EncodingChoice::parse(label).map_err(anyhow::Error::msg)?,
         (None, None) => EncodingChoice::Auto,
     };
-    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone(), encoding };
+    let max_story_bytes = args.max_story_bytes.or(config.max_story_bytes).unwrap_or(wirelint::input::DEFAULT_MAX_STORY_BYTES).max(1);
+    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone(), encoding, max_story_bytes };
 
     let color = match args.color {
         Color::Always => true,

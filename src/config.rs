@@ -9,6 +9,7 @@
 //! ignore = ["mixed-script"]
 //! lexicons = ["house/names.tsv"]         # extra lexicon files, relative to this file
 //! encoding = "auto"           # or a label: "windows-1252", "utf-8" (strict), "utf-16le"...
+//! max-story-bytes = 8388608    # largest story file or JSON Lines record read (default 8 MiB)
 //!
 //! [rules.entity-corruption]
 //! severity = "error"
@@ -55,6 +56,8 @@ pub struct Config {
     pub allow: Vec<crate::suppress::AllowEntry>,
     /// Character encoding of input files: `auto` (default) or a label (`windows-1252`, `utf-8`...).
     pub encoding: Option<String>,
+    /// Largest story (file or JSON Lines record) read, in bytes; default 8 MiB.
+    pub max_story_bytes: Option<usize>,
     /// Folder the config file is in (lexicon paths are relative to it).
     #[serde(skip)]
     pub root: PathBuf,

@@ -108,7 +108,7 @@ pub fn fix_targets(linter: &Linter, targets: &[Target], opts: &ReadOptions, mode
             summary.skipped.push((display, "standard input cannot be fixed in place; use --diff".into()));
             continue;
         }
-        let bytes = match read(&t.path, stdin) {
+        let bytes = match read(&t.path, stdin, opts.max_story_bytes) {
             Ok(b) => b,
             Err(e) => {
                 summary.errors.push(format!("{display}: {e}"));
@@ -158,15 +158,19 @@ pub fn fix_targets(linter: &Linter, targets: &[Target], opts: &ReadOptions, mode
     Ok(summary)
 }
 
-fn read(path: &Path, stdin: bool) -> io::Result<Vec<u8>> {
+fn read(path: &Path, stdin: bool, limit: usize) -> io::Result<Vec<u8>> {
+    let too_large = |size: Option<u64>| io::Error::other(input::too_large("", None, size, limit).message);
     if stdin {
         let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf)?;
+        io::stdin().lock().take(limit as u64 + 1).read_to_end(&mut buf)?;
+        if buf.len() > limit {
+            return Err(too_large(None));
+        }
         return Ok(buf);
     }
     let meta = fs::metadata(path)?;
-    if meta.len() > input::MAX_FILE_BYTES {
-        return Err(io::Error::other(format!("file is {} bytes; the limit for one story is {}", meta.len(), input::MAX_FILE_BYTES)));
+    if meta.len() > limit as u64 {
+        return Err(too_large(Some(meta.len())));
     }
     fs::read(path)
 }

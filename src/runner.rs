@@ -339,7 +339,7 @@ fn read_all(targets: &[Target], opts: &ReadOptions, b: &mut Batcher) -> bool {
             if fmt == InputFormat::Jsonl {
                 let display: Arc<str> = t.path.display().to_string().into();
                 match std::fs::File::open(&t.path) {
-                    Ok(f) => split_lines(display, std::io::BufReader::with_capacity(1 << 16, f), b),
+                    Ok(f) => split_lines(display, std::io::BufReader::with_capacity(1 << 16, f), b, opts.max_story_bytes),
                     Err(e) => b.push(Unit::Error(InputError::new(&display, None, None, format!("cannot open: {e}"))), 0),
                 }
             } else {
@@ -381,33 +381,44 @@ fn read_stdin(opts: &ReadOptions, b: &mut Batcher) -> bool {
     };
     if fmt == InputFormat::Jsonl {
         let lines = skipped.iter().filter(|&&c| c == b'\n').count();
-        return split_lines_numbered(path, r, b, lines);
+        return split_lines_numbered(path, r, b, lines, opts.max_story_bytes);
     }
     let mut bytes = skipped;
-    if let Err(e) = r.read_to_end(&mut bytes) {
+    let room = (opts.max_story_bytes + 1).saturating_sub(bytes.len()) as u64;
+    if let Err(e) = r.take(room).read_to_end(&mut bytes) {
         return b.push(Unit::Error(InputError::new("-", None, None, format!("cannot read stdin: {e}"))), 0);
+    }
+    if bytes.len() > opts.max_story_bytes {
+        return b.push(Unit::Error(input::too_large("-", None, None, opts.max_story_bytes)), 0);
     }
     let n = bytes.len() as u64;
     b.push(Unit::Bytes(path, fmt, bytes), n)
 }
 
 /// Splits a JSON Lines stream into one unit per non-blank record.
-fn split_lines(path: Arc<str>, r: impl BufRead, b: &mut Batcher) -> bool {
-    split_lines_numbered(path, r, b, 0)
+fn split_lines(path: Arc<str>, r: impl BufRead, b: &mut Batcher, limit: usize) -> bool {
+    split_lines_numbered(path, r, b, 0, limit)
 }
 
-fn split_lines_numbered(path: Arc<str>, mut r: impl BufRead, b: &mut Batcher, first_line: usize) -> bool {
+fn split_lines_numbered(path: Arc<str>, mut r: impl BufRead, b: &mut Batcher, first_line: usize, limit: usize) -> bool {
     let mut n = first_line;
     let mut records = 0usize;
     loop {
         let mut buf = Vec::new();
-        match r.read_until(b'\n', &mut buf) {
-            Ok(0) if records == 0 => return b.push(Unit::Error(jsonl::no_record(&path)), 0),
-            Ok(0) => return true,
-            Ok(_) => {}
+        let over = match jsonl::read_record(&mut r, &mut buf, limit) {
+            Ok((0, _)) if records == 0 => return b.push(Unit::Error(jsonl::no_record(&path)), 0),
+            Ok((0, _)) => return true,
+            Ok((_, over)) => over,
             Err(e) => return b.push(Unit::Error(InputError::new(&path, Some(n + 1), None, format!("cannot read: {e}"))), 0),
-        }
+        };
         n += 1;
+        if over {
+            records += 1;
+            if !b.push(Unit::Error(input::too_large(&path, Some(n), None, limit)), 0) {
+                return false;
+            }
+            continue;
+        }
         let len = buf.len() as u64;
         if buf.iter().all(u8::is_ascii_whitespace) {
             b.batch.bytes += len;
@@ -669,7 +680,7 @@ mod tests {
         let (tx, rx) = sync_channel(16);
         let mut b = Batcher { tx, batch: Batch { units: Vec::new(), bytes: 0 }, max_units: 2, max_bytes: 1 << 20 };
         let input = "{\"a\":1}\n\n  \n{\"b\":2}\n{\"c\":3}";
-        assert!(split_lines("f".into(), std::io::Cursor::new(input), &mut b));
+        assert!(split_lines("f".into(), std::io::Cursor::new(input), &mut b, 1 << 20));
         assert!(b.flush());
         drop(b);
         let lines: Vec<usize> = rx.iter().flat_map(|b| b.units).map(|u| if let Unit::Line(_, n, _) = u { n } else { 0 }).collect();

@@ -207,3 +207,28 @@ fn json_lines_on_stdin_lose_only_the_bad_line() {
     assert_eq!((errors.len(), errors[0]["line"].as_u64()), (1, Some(1)), "{rs:?}");
     assert_eq!(rs.iter().filter(|r| r["type"] == "story").count(), 2);
 }
+
+#[test]
+fn a_story_over_the_size_limit_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Hamas and Israeli Jihad met. ".repeat(100);
+    std::fs::write(dir.path().join("big.txt"), format!("Headline\n\n{body}\n")).unwrap();
+    std::fs::write(dir.path().join("small.txt"), "Headline\n\nHamas and Israeli Jihad met.\n").unwrap();
+    let jsonl = format!("{{\"id\":\"a\",\"body\":\"Fine.\"}}\n{{\"id\":\"b\",\"body\":\"{body}\"}}\n{{\"id\":\"c\",\"body\":\"Fine.\"}}\n");
+    std::fs::write(dir.path().join("feed.jsonl"), &jsonl).unwrap();
+    let o = run(dir.path(), &["check", ".", "--no-config", "--format", "jsonl", "--max-story-bytes", "1K"]);
+    assert_eq!(o.status.code(), Some(2));
+    let rs = records(&o.stdout);
+    let errors: Vec<String> =
+        rs.iter().filter(|r| r["type"] == "error").map(|r| format!("{}:{}: {}", r["path"], r["line"], r["message"])).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("big.txt") && errors[0].contains("story is 2911 bytes, over the limit of 1024 bytes"), "{errors:?}");
+    assert!(errors[1].contains("feed.jsonl\":2:") && errors[1].contains("record is over 1024 bytes"), "{errors:?}");
+    let ids: Vec<_> = rs.iter().filter(|r| r["type"] == "story").filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    // the config key, and the default lets them through
+    std::fs::write(dir.path().join("wirelint.toml"), "max-story-bytes = 1024\n").unwrap();
+    assert_eq!(records(&run(dir.path(), &["check", ".", "--format", "jsonl"]).stdout).iter().filter(|r| r["type"] == "error").count(), 2);
+    std::fs::remove_file(dir.path().join("wirelint.toml")).unwrap();
+    assert_eq!(records(&run(dir.path(), &["check", ".", "--format", "jsonl"]).stdout).iter().filter(|r| r["type"] == "error").count(), 0);
+}

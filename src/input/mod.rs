@@ -159,7 +159,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// How to read inputs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Force a format instead of choosing by extension / content.
     pub format: Option<InputFormat>,
@@ -167,10 +167,43 @@ pub struct ReadOptions {
     pub analyse: AnalyseOptions,
     /// How to choose each file's character encoding (`--encoding`).
     pub encoding: encoding::EncodingChoice,
+    /// Largest input read whole as one unit: a story file, one JSON Lines record, stdin that
+    /// is not JSON Lines (`--max-story-bytes`, `max-story-bytes` in wirelint.toml). Above it the
+    /// input is one error and is never held in memory.
+    pub max_story_bytes: usize,
 }
 
-/// Largest story file read whole (JSON Lines are streamed line by line).
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: None,
+            fields: JsonlFields::default(),
+            analyse: AnalyseOptions::default(),
+            encoding: encoding::EncodingChoice::default(),
+            max_story_bytes: DEFAULT_MAX_STORY_BYTES,
+        }
+    }
+}
+
+/// The default of [`ReadOptions::max_story_bytes`]: 8 MiB, far above any real story (a long
+/// wire story is 10-50 KB) and a bound on the memory one story can take (about 40 times its
+/// size while it is analysed).
+pub const DEFAULT_MAX_STORY_BYTES: usize = 8 * 1024 * 1024;
+
+/// The default largest story file (kept for callers of earlier versions).
+pub const MAX_FILE_BYTES: u64 = DEFAULT_MAX_STORY_BYTES as u64;
+
+/// The error of an input over [`ReadOptions::max_story_bytes`]; `size` when it is known.
+pub fn too_large(path: &str, line: Option<usize>, size: Option<u64>, limit: usize) -> InputError {
+    let what = if line.is_some() { "record" } else { "story" };
+    let size = size.map_or_else(|| format!("over {limit} bytes"), |n| format!("{n} bytes"));
+    InputError::new(
+        path,
+        line,
+        None,
+        format!("{what} is {size}, over the limit of {limit} bytes for one story; not read (raise it with --max-story-bytes or max-story-bytes in wirelint.toml)"),
+    )
+}
 
 /// Decodes bytes as UTF-8, or reports where they are not.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
@@ -189,9 +222,12 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
     let display = if path == Path::new("-") { "-".to_string() } else { path.display().to_string() };
     if display == "-" {
         let mut buf = Vec::new();
-        if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
+        if let Err(e) = std::io::stdin().lock().take(opts.max_story_bytes as u64 + 1).read_to_end(&mut buf) {
             sink(Err(InputError::new("-", None, None, format!("cannot read stdin: {e}"))));
             return;
+        }
+        if buf.len() > opts.max_story_bytes {
+            return sink(Err(too_large("-", None, None, opts.max_story_bytes)));
         }
         let fmt = opts.format.unwrap_or_else(|| InputFormat::sniff(&buf));
         return read_bytes(&display, fmt, buf, opts, sink);
@@ -205,14 +241,8 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
         return;
     }
     match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            sink(Err(InputError::new(
-                &display,
-                None,
-                None,
-                format!("file is {} bytes; the limit for one story is {MAX_FILE_BYTES}", m.len()),
-            )));
-            return;
+        Ok(m) if m.len() > opts.max_story_bytes as u64 => {
+            return sink(Err(too_large(&display, None, Some(m.len()), opts.max_story_bytes)));
         }
         Err(e) => {
             sink(Err(InputError::new(&display, None, None, format!("cannot read: {e}"))));
