@@ -201,7 +201,9 @@ pub fn too_large(path: &str, line: Option<usize>, size: Option<u64>, limit: usiz
         path,
         line,
         None,
-        format!("{what} is {size}, over the limit of {limit} bytes for one story; not read (raise it with --max-story-bytes or max-story-bytes in wirelint.toml)"),
+        format!(
+            "{what} is {size}, over the limit of {limit} bytes for one story; not read (raise it with --max-story-bytes or max-story-bytes in wirelint.toml)"
+        ),
     )
 }
 
