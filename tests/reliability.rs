@@ -223,7 +223,7 @@ fn a_story_over_the_size_limit_is_one_clear_error() {
         rs.iter().filter(|r| r["type"] == "error").map(|r| format!("{}:{}: {}", r["path"], r["line"], r["message"])).collect();
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors[0].contains("big.txt") && errors[0].contains("story is 2911 bytes, over the limit of 1024 bytes"), "{errors:?}");
-    assert!(errors[1].contains("feed.jsonl\":2:") && errors[1].contains("record is over 1024 bytes"), "{errors:?}");
+    assert!(errors[1].contains("feed.jsonl\":2:") && errors[1].contains("record is over the limit of 1024 bytes"), "{errors:?}");
     let ids: Vec<_> = rs.iter().filter(|r| r["type"] == "story").filter_map(|r| r["id"].as_str()).collect();
     assert_eq!(ids, ["a", "c"]);
     // the config key, and the default lets them through

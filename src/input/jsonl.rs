@@ -202,7 +202,7 @@ mod tests {
             got.push(r.map(|d| d.id.unwrap()).map_err(|e| e.to_string()))
         });
         assert_eq!(got[0], Ok("a".to_string()));
-        assert!(got[1].as_ref().is_err_and(|e| e.starts_with("f.jsonl:2: record is over 1000 bytes")), "{got:?}");
+        assert!(got[1].as_ref().is_err_and(|e| e.starts_with("f.jsonl:2: record is over the limit of 1000 bytes")), "{got:?}");
         assert_eq!(got[2], Ok("c".to_string()));
         let mut buf = Vec::new();
         let mut r = std::io::BufReader::with_capacity(8, "abcdef\r\nxy".as_bytes());

@@ -196,13 +196,13 @@ pub const MAX_FILE_BYTES: u64 = DEFAULT_MAX_STORY_BYTES as u64;
 /// The error of an input over [`ReadOptions::max_story_bytes`]; `size` when it is known.
 pub fn too_large(path: &str, line: Option<usize>, size: Option<u64>, limit: usize) -> InputError {
     let what = if line.is_some() { "record" } else { "story" };
-    let size = size.map_or_else(|| format!("over {limit} bytes"), |n| format!("{n} bytes"));
+    let size = size.map_or_else(String::new, |n| format!("{n} bytes, "));
     InputError::new(
         path,
         line,
         None,
         format!(
-            "{what} is {size}, over the limit of {limit} bytes for one story; not read (raise it with --max-story-bytes or max-story-bytes in wirelint.toml)"
+            "{what} is {size}over the limit of {limit} bytes for one story; not read (raise it with --max-story-bytes or max-story-bytes in wirelint.toml)"
         ),
     )
 }
