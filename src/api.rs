@@ -63,7 +63,7 @@ pub fn input_format(name: &str) -> Result<InputFormat, String> {
 }
 
 fn read_options(linter: &Linter, format: Option<InputFormat>) -> ReadOptions {
-    ReadOptions { format, fields: JsonlFields::default(), analyse: linter.analyse_options().clone(), encoding: Default::default() }
+    ReadOptions { format, fields: JsonlFields::default(), analyse: linter.analyse_options().clone(), encoding: Default::default(), ..Default::default() }
 }
 
 /// Records of one story or error, in the order `--format jsonl` writes them.
@@ -131,6 +131,7 @@ pub fn names_summary<'a>(path: &str, records: impl IntoIterator<Item = (usize, &
         fields: JsonlFields::default(),
         analyse: AnalyseOptions { language: Some(language.to_string()), ..AnalyseOptions::default() },
         encoding: Default::default(),
+        ..Default::default()
     };
     let mut summary = NameSummary::default();
     let mut errors = Vec::new();

@@ -15,7 +15,7 @@ use wirelint::input::encoding::EncodingChoice;
 use wirelint::input::{InputFormat, ReadOptions};
 use wirelint::render::{Format, Stats, renderer};
 use wirelint::rules::{RULES, find};
-use wirelint::runner::{RunOptions, collect_targets, run_filtered};
+use wirelint::runner::{RunOptions, collect_targets, run_filtered, walk};
 use wirelint::suppress::Allows;
 use wirelint::{ActiveRule, Confidence, Linter, Settings, Severity};
 
@@ -128,7 +128,6 @@ pub struct ServeArgs {
     pub lexicons: Vec<PathBuf>,
 }
 
-#[cfg(feature = "serve")]
 fn parse_size(s: &str) -> Result<usize, String> {
     let t = s.trim();
     let (num, mult) = match t.char_indices().last() {
@@ -255,6 +254,13 @@ pub struct CheckArgs {
     /// With --baseline: list on stderr the baseline entries no finding matched any more.
     #[arg(long, requires = "baseline")]
     pub show_stale_baseline: bool,
+    /// Largest story read, in bytes (a story file, one JSON Lines record, stdin that is not
+    /// JSON Lines); `K`/`M` suffixes are accepted. A larger one is one error. Default 8M.
+    #[arg(long, value_name = "BYTES", value_parser = parse_size)]
+    pub max_story_bytes: Option<usize>,
+    /// List on stderr every path the folder walk passed over, with the reason (the summary counts them).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 /// Tells on stderr what `--fix` / `--diff` did and what it left alone.
@@ -391,6 +397,7 @@ fn names(args: NamesArgs) -> Result<ExitCode> {
         fields: Default::default(),
         analyse: AnalyseOptions { language: Some(args.lang.clone()), ..Default::default() },
         encoding: EncodingChoice::Auto,
+        ..ReadOptions::default()
     };
     let (targets, mut errors) = collect_targets(&args.paths, args.input_format);
     let (mut summary, read_errors) = NameSummary::collect(&targets, &opts, &lexicons);
@@ -519,7 +526,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         (None, Some(label)) => EncodingChoice::parse(label).map_err(anyhow::Error::msg)?,
         (None, None) => EncodingChoice::Auto,
     };
-    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone(), encoding };
+    let max_story_bytes = args.max_story_bytes.or(config.max_story_bytes).unwrap_or(wirelint::input::DEFAULT_MAX_STORY_BYTES).max(1);
+    let opts = ReadOptions { format: args.input_format, fields, analyse: linter.analyse_options().clone(), encoding, max_story_bytes };
 
     let color = match args.color {
         Color::Always => true,
@@ -529,7 +537,8 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(stdout.lock()));
     let mut render = renderer(args.format, out, color);
-    let (targets, walk_errors) = collect_targets(&args.paths, args.input_format);
+    let walked = walk(&args.paths, args.input_format);
+    let (targets, walk_errors) = (walked.targets, walked.errors);
     let mut fix_failed = false;
     if args.fix || args.diff {
         let mode = if args.diff { FixMode::Diff } else { FixMode::Write };
@@ -552,6 +561,9 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         stats.errors += 1;
         render.error(e)?;
     }
+    for s in walked.skipped {
+        stats.skip(s.path, s.reason);
+    }
     let run_opts = RunOptions { progress: !args.no_progress && std::io::stderr().is_terminal(), ..RunOptions::default() };
     let mut filter = |doc: &wirelint::Document, report: &mut wirelint::StoryReport| {
         if let Some(b) = &mut baseline {
@@ -564,6 +576,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     };
     run_filtered(&linter, &targets, &opts, &run_opts, render.as_mut(), &mut stats, &mut filter)?;
     render.finish(&stats)?;
+    if args.verbose {
+        for (path, reason) in &stats.skipped_paths {
+            eprintln!("wirelint: skipped {path}: {reason}");
+        }
+    }
     report_unused_allows(&linter, &config);
     if let (Some(b), Some(p)) = (&baseline, &args.baseline) {
         let stale = b.stale();
@@ -701,8 +718,14 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
             (None, Some(label)) => EncodingChoice::parse(label).map_err(anyhow::Error::msg)?,
             (None, None) => EncodingChoice::Auto,
         };
-        let opts =
-            ReadOptions { format: args.input_format, fields: config.jsonl.clone(), analyse: linter.analyse_options().clone(), encoding };
+        let max_story_bytes = config.max_story_bytes.unwrap_or(wirelint::input::DEFAULT_MAX_STORY_BYTES).max(1);
+        let opts = ReadOptions {
+            format: args.input_format,
+            fields: config.jsonl.clone(),
+            analyse: linter.analyse_options().clone(),
+            encoding,
+            max_story_bytes,
+        };
         let mut inputs: Vec<String> = stories.iter().map(|t| t.path.display().to_string()).collect();
         if inputs.len() > 5 {
             let n = inputs.len();

@@ -9,6 +9,7 @@
 //! ignore = ["mixed-script"]
 //! lexicons = ["house/names.tsv"]         # extra lexicon files, relative to this file
 //! encoding = "auto"           # or a label: "windows-1252", "utf-8" (strict), "utf-16le"...
+//! max-story-bytes = 8388608    # largest story file or JSON Lines record read (default 8 MiB)
 //!
 //! [rules.entity-corruption]
 //! severity = "error"
@@ -55,6 +56,8 @@ pub struct Config {
     pub allow: Vec<crate::suppress::AllowEntry>,
     /// Character encoding of input files: `auto` (default) or a label (`windows-1252`, `utf-8`...).
     pub encoding: Option<String>,
+    /// Largest story (file or JSON Lines record) read, in bytes; default 8 MiB.
+    pub max_story_bytes: Option<usize>,
     /// Folder the config file is in (lexicon paths are relative to it).
     #[serde(skip)]
     pub root: PathBuf,
@@ -98,17 +101,54 @@ impl Default for JsonlFields {
     }
 }
 
-/// A config file that could not be read or is invalid.
+/// A config file that could not be read or is invalid, shown as `path:line:column: message`.
 #[derive(Debug)]
 pub struct ConfigError {
     pub path: PathBuf,
+    /// 1-based line, 0 when the error has no place in the file.
+    pub line: usize,
+    /// 1-based column (in chars), 0 when unknown.
+    pub column: usize,
     pub message: String,
+}
+
+impl ConfigError {
+    fn at(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+        ConfigError { path: path.to_path_buf(), line, column, message: message.into() }
+    }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        write!(f, ": {}", self.message)
     }
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+fn place(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    (before.matches('\n').count() + 1, before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+}
+
+/// The place of the first line that `pred` holds for: its line, and the column of its first
+/// non-blank char.
+fn line_where(text: &str, pred: impl Fn(&str) -> bool) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| pred(l))
+        .map(|(i, l)| (i + 1, l.chars().take_while(|c| c.is_whitespace()).count() + 1))
+        .unwrap_or((0, 0))
 }
 
 impl std::error::Error for ConfigError {}
@@ -117,37 +157,27 @@ impl Config {
     /// Parses config text; errors name the line, column and key.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let mut cfg: Config = toml::from_str(text).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map(|s| {
-                    let before = &text[..s.start.min(text.len())];
-                    (before.matches('\n').count() + 1, before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
-                })
-                .unwrap_or((0, 0));
-            let msg = e.message().trim().to_string();
-            ConfigError { path: path.to_path_buf(), message: format!("line {line}, column {col}: {msg}") }
+            let (line, col) = e.span().map(|s| place(text, s.start)).unwrap_or((0, 0));
+            ConfigError::at(path, line, col, e.message().trim())
         })?;
         for name in cfg.rules.keys() {
             if crate::rules::find(name).is_none() {
-                let line = text.lines().position(|l| l.contains(&format!("rules.{name}"))).map(|i| i + 1).unwrap_or(0);
-                return Err(ConfigError {
-                    path: path.to_path_buf(),
-                    message: format!("line {line}: unknown rule `{name}` in [rules] (see `wirelint rules`)"),
-                });
+                let (line, col) = line_where(text, |l| l.contains(&format!("rules.{name}")));
+                return Err(ConfigError::at(path, line, col, format!("unknown rule `{name}` in [rules] (see `wirelint rules`)")));
             }
         }
         for (key, list) in [("select", &cfg.select), ("ignore", &cfg.ignore)] {
             for sel in list.iter().flatten() {
                 if !selector_matches_any(sel) {
-                    let line = text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 1).unwrap_or(0);
-                    return Err(ConfigError { path: path.to_path_buf(), message: format!("line {line}: `{key}` names no rule: `{sel}`") });
+                    let (line, col) = line_where(text, |l| l.trim_start().starts_with(key));
+                    return Err(ConfigError::at(path, line, col, format!("`{key}` names no rule: `{sel}`")));
                 }
             }
         }
         if let Some(label) = &cfg.encoding {
             if let Err(why) = crate::input::encoding::EncodingChoice::parse(label) {
-                let line = text.lines().position(|l| l.trim_start().starts_with("encoding")).map(|i| i + 1).unwrap_or(0);
-                return Err(ConfigError { path: path.to_path_buf(), message: format!("line {line}: {why}") });
+                let (line, col) = line_where(text, |l| l.trim_start().starts_with("encoding"));
+                return Err(ConfigError::at(path, line, col, why));
             }
         }
         cfg.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -157,8 +187,12 @@ impl Config {
 
     /// Reads a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| ConfigError { path: path.to_path_buf(), message: format!("cannot read: {e}") })?;
+        let bytes = std::fs::read(path).map_err(|e| ConfigError::at(path, 0, 0, format!("cannot read: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let (line, col) = place(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
+            ConfigError::at(path, line, col, "invalid UTF-8; a config file is UTF-8 text")
+        })?;
         Config::parse(path, &text)
     }
 
@@ -202,16 +236,26 @@ mod tests {
     #[test]
     fn unknown_keys_name_line() {
         let e = Config::parse(Path::new("w.toml"), "language = \"en\"\nfial-on = \"error\"\n").unwrap_err();
-        assert!(e.to_string().contains("line 2"), "{e}");
+        assert!(e.to_string().starts_with("w.toml:2:1: "), "{e}");
         assert!(e.to_string().contains("fial-on"), "{e}");
     }
 
     #[test]
     fn bad_values_and_rules() {
         let e = Config::parse(Path::new("w.toml"), "min-confidence = \"sure\"\n").unwrap_err();
-        assert!(e.to_string().contains("line 1"), "{e}");
+        assert!(e.to_string().starts_with("w.toml:1:18: "), "{e}");
         let e = Config::parse(Path::new("w.toml"), "[rules.no-such-rule]\nenabled = false\n").unwrap_err();
-        assert!(e.to_string().contains("no-such-rule"), "{e}");
+        assert!(e.to_string().starts_with("w.toml:1:1: unknown rule `no-such-rule`"), "{e}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("wirelint.toml");
+        std::fs::write(&p, b"language = \"en\"\nfail-on = \"err\xffor\"\n").unwrap();
+        let e = Config::load(&p).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 15), "{e}");
+        assert!(e.to_string().ends_with("wirelint.toml:2:15: invalid UTF-8; a config file is UTF-8 text"), "{e}");
     }
 
     #[test]

@@ -44,21 +44,65 @@ pub fn safe_edits(findings: &[Finding]) -> Vec<Suggestion> {
     out
 }
 
-/// Applies sorted, non-overlapping edits.
+/// Applies sorted, non-overlapping edits. A deletion that would split a CRLF line end takes the
+/// whole line end, so that no lone CR (or LF) is left behind.
 pub fn apply(text: &str, edits: &[Suggestion]) -> String {
+    let b = text.as_bytes();
+    let inside_crlf = |i: usize| i > 0 && i < b.len() && b[i - 1] == b'\r' && b[i] == b'\n';
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in edits {
-        out.push_str(&text[at..e.span.start]);
+        let (mut start, mut end) = (e.span.start, e.span.end);
+        if e.replacement.is_empty() {
+            if inside_crlf(start) && start > at {
+                start -= 1;
+            }
+            if inside_crlf(end) {
+                end += 1;
+            }
+        }
+        let start = start.max(at);
+        out.push_str(&text[at..start]);
         out.push_str(&e.replacement);
-        at = e.span.end;
+        at = end.max(start);
     }
     out.push_str(&text[at..]);
     out
 }
 
+/// The one line end a text uses, when it is CRLF or a lone CR throughout (no other kind).
+fn uniform_line_end(text: &str) -> Option<&'static str> {
+    let b = text.as_bytes();
+    let crlf = memchr::memmem::find_iter(b, b"\r\n").count();
+    let cr = memchr::memchr_iter(b'\r', b).count() - crlf;
+    let lf = memchr::memchr_iter(b'\n', b).count() - crlf;
+    match (crlf, cr, lf) {
+        (1.., 0, 0) => Some("\r\n"),
+        (0, 1.., 0) => Some("\r"),
+        _ => None,
+    }
+}
+
 /// Fixes one plain-text story: the fixed text and the number of edits applied.
+///
+/// Line ends are kept: a text whose lines all end in CRLF, or all in a lone CR, is fixed with LF
+/// line ends (as the rules see most copy) and turned back to its own line end after.
 pub fn fix_text(linter: &Linter, path: &str, text: &str, opts: &AnalyseOptions) -> (String, usize) {
+    if let Some(eol) = uniform_line_end(text) {
+        let lf = text.replace(eol, "\n");
+        let (fixed, n) = fix_lf(linter, path, &lf, opts);
+        if n == 0 {
+            return (text.to_string(), 0);
+        }
+        // a fix that brought its own CR (none should) keeps the text as it was
+        if !fixed.contains('\r') {
+            return (fixed.replace('\n', eol), n);
+        }
+    }
+    fix_lf(linter, path, text, opts)
+}
+
+fn fix_lf(linter: &Linter, path: &str, text: &str, opts: &AnalyseOptions) -> (String, usize) {
     let mut current = text.to_string();
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
@@ -108,7 +152,7 @@ pub fn fix_targets(linter: &Linter, targets: &[Target], opts: &ReadOptions, mode
             summary.skipped.push((display, "standard input cannot be fixed in place; use --diff".into()));
             continue;
         }
-        let bytes = match read(&t.path, stdin) {
+        let bytes = match read(&t.path, stdin, opts.max_story_bytes) {
             Ok(b) => b,
             Err(e) => {
                 summary.errors.push(format!("{display}: {e}"));
@@ -158,25 +202,87 @@ pub fn fix_targets(linter: &Linter, targets: &[Target], opts: &ReadOptions, mode
     Ok(summary)
 }
 
-fn read(path: &Path, stdin: bool) -> io::Result<Vec<u8>> {
+fn read(path: &Path, stdin: bool, limit: usize) -> io::Result<Vec<u8>> {
+    let too_large = |size: Option<u64>| io::Error::other(input::too_large("", None, size, limit).message);
     if stdin {
         let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf)?;
+        io::stdin().lock().take(limit as u64 + 1).read_to_end(&mut buf)?;
+        if buf.len() > limit {
+            return Err(too_large(None));
+        }
         return Ok(buf);
     }
     let meta = fs::metadata(path)?;
-    if meta.len() > input::MAX_FILE_BYTES {
-        return Err(io::Error::other(format!("file is {} bytes; the limit for one story is {}", meta.len(), input::MAX_FILE_BYTES)));
+    if meta.len() > limit as u64 {
+        return Err(too_large(Some(meta.len())));
     }
     fs::read(path)
 }
 
 /// Writes `new` over `path` only if the file still holds `old` (nobody edited it meanwhile).
+/// A read-only file is refused; a file with other hard links is rewritten in place (after a
+/// verified copy of the old contents), so every name keeps seeing the same, fixed file; any
+/// other file is replaced atomically.
 fn write_if_unchanged(path: &Path, old: &[u8], new: &[u8]) -> io::Result<()> {
     if fs::read(path)? != old {
         return Err(io::Error::other("the file changed while it was being checked"));
     }
+    let meta = fs::metadata(path)?;
+    if meta.permissions().readonly() {
+        return Err(io::Error::other("the file is read-only; make it writable to let --fix change it (--diff shows the fixes)"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return write_in_place(path, old, new);
+        }
+    }
     write_atomic(path, new)
+}
+
+/// Rewrites a file in place, keeping its inode (and so its other hard links): first a copy of
+/// the old contents next to it, read back and compared, then the new contents over the file,
+/// read back and compared; the copy is removed once the file holds them. If the rewrite fails,
+/// the old contents are put back; if even that fails, the error names the copy that keeps them.
+pub fn write_in_place(path: &Path, old: &[u8], new: &[u8]) -> io::Result<()> {
+    let real = fs::canonicalize(path)?;
+    let dir = real.parent().ok_or_else(|| io::Error::other("the file has no parent folder"))?;
+    let name = real.file_name().ok_or_else(|| io::Error::other("not a file name"))?.to_string_lossy().into_owned();
+    let copy = dir.join(format!(".{name}.wirelint-{}.orig", std::process::id()));
+    let made = (|| {
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&copy)?;
+        f.write_all(old)?;
+        f.sync_all()?;
+        if fs::read(&copy)? != old {
+            return Err(io::Error::other("the copy of the old contents does not read back"));
+        }
+        Ok(())
+    })();
+    if let Err(e) = made {
+        let _ = fs::remove_file(&copy);
+        return Err(io::Error::other(format!("the file has other hard links and a copy of it could not be made first: {e}")));
+    }
+    let write = |contents: &[u8]| -> io::Result<()> {
+        let mut f = OpenOptions::new().write(true).truncate(true).open(&real)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        if fs::read(&real)? != contents {
+            return Err(io::Error::other("the file does not read back as written"));
+        }
+        Ok(())
+    };
+    match write(new) {
+        Ok(()) => {
+            let _ = fs::remove_file(&copy);
+            Ok(())
+        }
+        Err(e) if write(old).is_ok() => {
+            let _ = fs::remove_file(&copy);
+            Err(e)
+        }
+        Err(e) => Err(io::Error::other(format!("{e}; the old contents are kept in {}", copy.display()))),
+    }
 }
 
 /// Replaces a file's contents atomically: write a temporary file in the same folder (so the
@@ -380,6 +486,30 @@ mod tests {
         let d = unified_diff("n.txt", &old, &new);
         assert_eq!(d.matches("@@ -").count(), 2, "{d}");
         assert!(d.contains("@@ -1,5 +1,5 @@"), "{d}");
+    }
+
+    #[test]
+    fn a_deletion_never_splits_a_crlf() {
+        let t = "a\r\nSEE ALSO:\r\nb";
+        // the rule's span starts at the LF of the line before
+        assert_eq!(apply(t, &[edit(2, 12, "")]), "a\r\nb");
+        assert_eq!(apply(t, &[edit(3, 13, "")]), "a\r\nb");
+        assert_eq!(uniform_line_end("a\r\nb\r\n"), Some("\r\n"));
+        assert_eq!(uniform_line_end("a\rb\r"), Some("\r"));
+        assert_eq!(uniform_line_end("a\r\nb\n"), None);
+        assert_eq!(uniform_line_end("a\nb"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn in_place_keeps_hard_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.txt");
+        fs::write(&p, "old").unwrap();
+        fs::hard_link(&p, dir.path().join("link.txt")).unwrap();
+        write_in_place(&p, b"old", b"new").unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("link.txt")).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no copy left behind");
     }
 
     #[test]

@@ -119,13 +119,21 @@ impl NameSummary {
             .map(|t| {
                 let mut s = NameSummary::default();
                 let mut errors = Vec::new();
-                input::read_path(&t.path, opts, &mut |r| match r {
-                    Ok(doc) => {
-                        let names = doc.analysis::<NameMentions>(&cx);
-                        s.add_story(&story_id(&doc), &names, &doc);
-                    }
-                    Err(e) => errors.push(e),
+                // a panic on one input is that input's error; the other inputs are summarised
+                let caught = crate::runner::isolate(|| {
+                    input::read_path(&t.path, opts, &mut |r| match r {
+                        Ok(doc) => {
+                            let names = doc.analysis::<NameMentions>(&cx);
+                            s.add_story(&story_id(&doc), &names, &doc);
+                        }
+                        // a walked JSON or XML file that holds no story is passed over, as `check` does
+                        Err(e) if e.not_a_story && !t.explicit => {}
+                        Err(e) => errors.push(e),
+                    })
                 });
+                if let Err(why) = caught {
+                    errors.push(crate::runner::internal_error(&t.path.display().to_string(), &why));
+                }
                 (s, errors)
             })
             .reduce(

@@ -40,64 +40,132 @@ pub struct Target {
     pub explicit: bool,
 }
 
+/// A path that a folder walk, or the reading of a walked file, passed over, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: &'static str,
+}
+
+/// Why a walk passes over a path (the keys of the summary's `skipped` counts).
+pub mod skip {
+    pub const NOT_A_STORY_TYPE: &str = "not a story file type";
+    pub const CONFIG: &str = "wirelint config file";
+    pub const HIDDEN: &str = "hidden";
+    pub const IGNORED: &str = "ignored by .gitignore, .ignore or git's exclude file";
+    pub const LINK_TO_FOLDER: &str = "symbolic link to a folder (not followed)";
+    pub const NOT_NINJS: &str = "JSON with no ninjs item";
+    pub const NOT_NEWS_XML: &str = "XML that is neither NITF nor NewsML-G2";
+    pub const SPECIAL: &str = "not a regular file (socket, pipe or device)";
+}
+
+/// What expanding the command line's paths found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Files to read, in a deterministic order.
+    pub targets: Vec<Target>,
+    /// Paths that do not exist, folders that cannot be read, dangling links, folders named
+    /// like a story file.
+    pub errors: Vec<InputError>,
+    /// What the walk passed over, with the reason, sorted by path.
+    pub skipped: Vec<Skipped>,
+}
+
 /// Expands paths: folders are walked (gitignore- and hidden-aware) for story files.
 /// Returns targets in a deterministic order, plus errors for paths that do not exist.
 pub fn collect_targets(paths: &[PathBuf], format: Option<InputFormat>) -> (Vec<Target>, Vec<InputError>) {
-    let mut targets = Vec::new();
-    let mut errors = Vec::new();
+    let w = walk(paths, format);
+    (w.targets, w.errors)
+}
+
+/// Expands paths like [`collect_targets`], and says what the walk passed over. Whether a file
+/// is a story is decided by its extension here; `.json` and `.xml` files are read whole by the
+/// workers, which pass over well-formed JSON or XML that holds no story (see
+/// [`InputError::not_a_story`]). Nothing is dropped silently: a hidden or ignored entry, a file
+/// of another type, a link to a folder is [`Skipped`]; an entry that cannot be read, a dangling
+/// link and a folder named like a story file are errors.
+pub fn walk(paths: &[PathBuf], format: Option<InputFormat>) -> Walk {
+    let mut w = Walk::default();
     for p in paths {
         if p == Path::new("-") {
-            targets.push(Target { path: p.clone(), explicit: true });
+            w.targets.push(Target { path: p.clone(), explicit: true });
             continue;
         }
         if p.is_dir() {
-            let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(p).sort_by_file_path(|a, b| a.cmp(b)).build() {
-                match entry {
-                    Ok(e) => {
-                        if e.file_type().is_some_and(|t| t.is_file())
-                            && (format.is_some() || InputFormat::for_path(e.path()).is_some_and(|f| walked_story(e.path(), f)))
-                            && !is_config(e.path())
-                        {
-                            found.push(e.into_path());
-                        }
-                    }
-                    Err(err) => errors.push(InputError::new(&p.display().to_string(), None, None, err.to_string())),
-                }
-            }
-            targets.extend(found.into_iter().map(|path| Target { path, explicit: false }));
+            walk_folder(p, format, &mut w);
         } else if p.exists() {
-            targets.push(Target { path: p.clone(), explicit: true });
+            w.targets.push(Target { path: p.clone(), explicit: true });
+        } else if std::fs::symlink_metadata(p).is_ok() {
+            w.errors.push(InputError::new(&p.display().to_string(), None, None, "dangling symbolic link (its target does not exist)"));
         } else {
-            errors.push(InputError::new(&p.display().to_string(), None, None, "no such file or folder"));
+            w.errors.push(InputError::new(&p.display().to_string(), None, None, "no such file or folder"));
         }
     }
-    (targets, errors)
+    w.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    w
 }
 
-/// In a folder walk, `.json` and `.xml` files are taken only when they look like stories
-/// (ninjs, NITF, NewsML-G2), so `package.json` or `pom.xml` in an article repository is not
-/// reported as a broken story. Files named on the command line are always read.
-fn walked_story(path: &Path, format: InputFormat) -> bool {
-    if !matches!(format, InputFormat::Ninjs | InputFormat::Nitf | InputFormat::Newsml) {
-        return true;
+fn walk_folder(root: &Path, format: Option<InputFormat>, w: &mut Walk) {
+    let story_like = |path: &Path| format.is_some() || InputFormat::for_path(path).is_some();
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut folders = Vec::new();
+    let mut found = Vec::new();
+    for entry in ignore::WalkBuilder::new(root).sort_by_file_path(|a, b| a.cmp(b)).build() {
+        let e = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                w.errors.push(InputError::new(&root.display().to_string(), None, None, err.to_string()));
+                continue;
+            }
+        };
+        let path = e.path().to_path_buf();
+        seen.insert(path.clone());
+        let Some(ft) = e.file_type() else { continue };
+        let shown = path.display().to_string();
+        if ft.is_dir() {
+            if e.depth() > 0 && InputFormat::for_path(&path).is_some() {
+                w.errors.push(InputError::new(&shown, None, None, "a folder named like a story file; the files in it are checked"));
+            }
+            folders.push(path);
+            continue;
+        }
+        let file = if ft.is_symlink() {
+            match std::fs::metadata(&path) {
+                Err(_) => {
+                    w.errors.push(InputError::new(&shown, None, None, "dangling symbolic link (its target does not exist)"));
+                    continue;
+                }
+                Ok(m) if m.is_dir() => {
+                    w.skipped.push(Skipped { path: shown, reason: skip::LINK_TO_FOLDER });
+                    continue;
+                }
+                Ok(m) => m.is_file(),
+            }
+        } else {
+            ft.is_file()
+        };
+        if !file {
+            w.skipped.push(Skipped { path: shown, reason: skip::SPECIAL });
+        } else if is_config(&path) {
+            w.skipped.push(Skipped { path: shown, reason: skip::CONFIG });
+        } else if story_like(&path) {
+            found.push(path);
+        } else {
+            w.skipped.push(Skipped { path: shown, reason: skip::NOT_A_STORY_TYPE });
+        }
     }
-    use std::io::Read;
-    let mut head = Vec::with_capacity(8192);
-    let Ok(f) = std::fs::File::open(path) else { return true };
-    if f.take(8192).read_to_end(&mut head).is_err() {
-        return true;
+    // what the walk's filters passed over: the entries of each folder it read that it did not
+    // yield (an ignored or hidden folder counts once; the walk does not go into it)
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        let mut missed: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| !seen.contains(p)).collect();
+        missed.sort();
+        for p in missed {
+            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            w.skipped.push(Skipped { path: p.display().to_string(), reason: if hidden { skip::HIDDEN } else { skip::IGNORED } });
+        }
     }
-    let head = match encoding_rs::Encoding::for_bom(&head) {
-        // UTF-16 with a byte-order mark: decode the head to look for the markers
-        Some((e, _)) if e != encoding_rs::UTF_8 => e.decode_with_bom_removal(&head).0.into_owned().into(),
-        _ => String::from_utf8_lossy(&head),
-    };
-    let markers: &[&str] = match format {
-        InputFormat::Ninjs => &["\"body_text\"", "\"body_html\"", "\"bodies\"", "\"headline\"", "\"headlines\""],
-        _ => &["<nitf", "newsItem", "newsMessage", "packageItem", "<body.content"],
-    };
-    markers.iter().any(|m| head.contains(m))
+    w.targets.extend(found.into_iter().map(|path| Target { path, explicit: false }));
 }
 
 fn is_config(p: &Path) -> bool {
@@ -108,12 +176,22 @@ fn is_config(p: &Path) -> bool {
 pub enum Item {
     Story(Box<Document>, StoryReport),
     Error(InputError),
+    /// A walked file that holds no story (well-formed JSON or XML of another kind).
+    Skipped(Skipped),
 }
 
 /// Reads and checks one target; every story and error, in input order (no parallelism inside).
 pub fn check_target(linter: &Linter, target: &Target, opts: &ReadOptions) -> Vec<Item> {
     let mut items = Vec::new();
     input::read_path(&target.path, opts, &mut |r| items.push(check_one(linter, r)));
+    if !target.explicit
+        && let [Item::Error(e)] = &items[..]
+        && e.not_a_story
+    {
+        let fmt = opts.format.or_else(|| InputFormat::for_path(&target.path));
+        let reason = if fmt == Some(InputFormat::Ninjs) { skip::NOT_NINJS } else { skip::NOT_NEWS_XML };
+        return vec![Item::Skipped(Skipped { path: e.path.clone(), reason })];
+    }
     items
 }
 
@@ -129,7 +207,7 @@ fn check_one(linter: &Linter, r: Result<Document, InputError>) -> Item {
 
 /// Runs `f`, turning a panic into its message, so that one story that trips a bug becomes an
 /// error record for that story and the run goes on.
-fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub(crate) fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
         payload
             .downcast_ref::<&str>()
@@ -139,7 +217,7 @@ fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-fn internal_error(path: &str, why: &str) -> InputError {
+pub(crate) fn internal_error(path: &str, why: &str) -> InputError {
     let why: String = why.chars().take(200).collect();
     InputError::new(
         path,
@@ -261,7 +339,7 @@ fn read_all(targets: &[Target], opts: &ReadOptions, b: &mut Batcher) -> bool {
             if fmt == InputFormat::Jsonl {
                 let display: Arc<str> = t.path.display().to_string().into();
                 match std::fs::File::open(&t.path) {
-                    Ok(f) => split_lines(display, std::io::BufReader::with_capacity(1 << 16, f), b),
+                    Ok(f) => split_lines(display, std::io::BufReader::with_capacity(1 << 16, f), b, opts.max_story_bytes),
                     Err(e) => b.push(Unit::Error(InputError::new(&display, None, None, format!("cannot open: {e}"))), 0),
                 }
             } else {
@@ -303,36 +381,50 @@ fn read_stdin(opts: &ReadOptions, b: &mut Batcher) -> bool {
     };
     if fmt == InputFormat::Jsonl {
         let lines = skipped.iter().filter(|&&c| c == b'\n').count();
-        return split_lines_numbered(path, r, b, lines);
+        return split_lines_numbered(path, r, b, lines, opts.max_story_bytes);
     }
     let mut bytes = skipped;
-    if let Err(e) = r.read_to_end(&mut bytes) {
+    let room = (opts.max_story_bytes + 1).saturating_sub(bytes.len()) as u64;
+    if let Err(e) = r.take(room).read_to_end(&mut bytes) {
         return b.push(Unit::Error(InputError::new("-", None, None, format!("cannot read stdin: {e}"))), 0);
+    }
+    if bytes.len() > opts.max_story_bytes {
+        return b.push(Unit::Error(input::too_large("-", None, None, opts.max_story_bytes)), 0);
     }
     let n = bytes.len() as u64;
     b.push(Unit::Bytes(path, fmt, bytes), n)
 }
 
 /// Splits a JSON Lines stream into one unit per non-blank record.
-fn split_lines(path: Arc<str>, r: impl BufRead, b: &mut Batcher) -> bool {
-    split_lines_numbered(path, r, b, 0)
+fn split_lines(path: Arc<str>, r: impl BufRead, b: &mut Batcher, limit: usize) -> bool {
+    split_lines_numbered(path, r, b, 0, limit)
 }
 
-fn split_lines_numbered(path: Arc<str>, mut r: impl BufRead, b: &mut Batcher, first_line: usize) -> bool {
+fn split_lines_numbered(path: Arc<str>, mut r: impl BufRead, b: &mut Batcher, first_line: usize, limit: usize) -> bool {
     let mut n = first_line;
+    let mut records = 0usize;
     loop {
         let mut buf = Vec::new();
-        match r.read_until(b'\n', &mut buf) {
-            Ok(0) => return true,
-            Ok(_) => {}
+        let over = match jsonl::read_record(&mut r, &mut buf, limit) {
+            Ok((0, _)) if records == 0 => return b.push(Unit::Error(jsonl::no_record(&path)), 0),
+            Ok((0, _)) => return true,
+            Ok((_, over)) => over,
             Err(e) => return b.push(Unit::Error(InputError::new(&path, Some(n + 1), None, format!("cannot read: {e}"))), 0),
-        }
+        };
         n += 1;
+        if over {
+            records += 1;
+            if !b.push(Unit::Error(input::too_large(&path, Some(n), None, limit)), 0) {
+                return false;
+            }
+            continue;
+        }
         let len = buf.len() as u64;
         if buf.iter().all(u8::is_ascii_whitespace) {
             b.batch.bytes += len;
             continue;
         }
+        records += 1;
         if !b.push(Unit::Line(path.clone(), n, buf), len) {
             return false;
         }
@@ -395,6 +487,7 @@ pub fn run_filtered(
                             stats.errors += 1;
                             render.error(&e)?;
                         }
+                        Item::Skipped(s) => stats.skip(s.path, s.reason),
                     }
                 }
                 Ok(())
@@ -553,6 +646,7 @@ mod tests {
                 seq.push(match item {
                     Item::Story(doc, r) => format!("{}#{}:{}", doc.path, doc.id.as_deref().unwrap_or("-"), r.findings.len()),
                     Item::Error(e) => format!("error {e}"),
+                    Item::Skipped(s) => format!("skipped {}", s.path),
                 });
             }
         }
@@ -586,7 +680,7 @@ mod tests {
         let (tx, rx) = sync_channel(16);
         let mut b = Batcher { tx, batch: Batch { units: Vec::new(), bytes: 0 }, max_units: 2, max_bytes: 1 << 20 };
         let input = "{\"a\":1}\n\n  \n{\"b\":2}\n{\"c\":3}";
-        assert!(split_lines("f".into(), std::io::Cursor::new(input), &mut b));
+        assert!(split_lines("f".into(), std::io::Cursor::new(input), &mut b, 1 << 20));
         assert!(b.flush());
         drop(b);
         let lines: Vec<usize> = rx.iter().flat_map(|b| b.units).map(|u| if let Unit::Line(_, n, _) = u { n } else { 0 }).collect();

@@ -77,7 +77,15 @@ impl SpanSet {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// For texts with a line longer than [`MARK_STEP`]: `(byte offset, chars before it)` about
+    /// every `MARK_STEP` bytes, so that a column on a long line is counted from the nearest mark,
+    /// not from the line start (a finding per sentence on a one-line story would otherwise cost
+    /// the whole line each: quadratic).
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two [`LineIndex`] char-count marks.
+const MARK_STEP: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -86,7 +94,29 @@ impl LineIndex {
         starts.extend(
             memchr::memchr2_iter(b'\n', b'\r', bytes).filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'))).map(|i| i + 1),
         );
-        LineIndex { starts }
+        let long_line = starts.windows(2).any(|w| w[1] - w[0] > MARK_STEP) || text.len() - starts.last().copied().unwrap_or(0) > MARK_STEP;
+        let mut marks = Vec::new();
+        if long_line {
+            let (mut at, mut chars) = (0, 0);
+            marks.push((0, 0));
+            while at + MARK_STEP < text.len() {
+                let mut next = at + MARK_STEP;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text[at..next].chars().count();
+                at = next;
+                marks.push((at, chars));
+            }
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Chars before byte offset `at` (a char boundary), counted from the nearest mark.
+    fn chars_before(&self, text: &str, at: usize) -> usize {
+        let k = self.marks.partition_point(|&(b, _)| b <= at) - 1;
+        let (b, c) = self.marks[k];
+        c + text[b..at].chars().count()
     }
 
     /// 1-based line and 1-based column (in chars) of a byte offset.
@@ -97,7 +127,11 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        let col = text[start..offset].chars().count() + 1;
+        let col = if offset - start > MARK_STEP && !self.marks.is_empty() {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        } else {
+            text[start..offset].chars().count() + 1
+        };
         (line + 1, col)
     }
 
@@ -123,6 +157,19 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), (2, 1));
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 4));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_a_plain_count() {
+        let text = format!("first\n{}\nlast {}", "Zürich, Kraków и Москва. ".repeat(2000), "x".repeat(9000));
+        let idx = LineIndex::new(&text);
+        assert!(!idx.marks.is_empty());
+        for at in (0..text.len()).step_by(997).filter(|&i| text.is_char_boundary(i)) {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..at].matches('\n').count() + 1;
+            assert_eq!(idx.line_col(&text, at), (line, text[line_start..at].chars().count() + 1), "at {at}");
+        }
+        assert_eq!(idx.line_col(&text, text.len()).1, 5 + 9000 + 1);
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn missing_path_and_bad_config_exit_2() {
     let o = run_in(&root, &["check", "x.txt"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("wirelint.toml") && err.contains("line 2") && err.contains("min-confidense"), "{err}");
+    assert!(err.contains("wirelint.toml:2:") && err.contains("min-confidense"), "{err}");
     let o = run_in(&root, &["check", "--no-config", "nope.txt"]);
     assert_eq!(o.status.code(), Some(2));
     let o = run_in(&root, &["check", "--no-config", "--select", "no-such-rule", "."]);

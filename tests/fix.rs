@@ -108,3 +108,48 @@ fn fix_repairs_mojibake_and_normalises_in_one_run() {
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(fs::read_to_string(&p).unwrap(), "Talks\n\nPresident Erdoğan met José Alvarez and called it “essential“.\n");
 }
+
+#[test]
+fn fix_keeps_crlf_and_cr_line_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    // the residue line is the last line: deleting it must not leave a lone CR
+    let last = "Talks set in Moscow\n\nThe ministry said it.\nThe Pales\u{200b}tinian Authority is ready to talk.\nSEE ALSO:";
+    for (name, eol) in [("crlf.txt", "\r\n"), ("cr.txt", "\r"), ("crlf-last.txt", "\r\n"), ("cr-last.txt", "\r")] {
+        let text = if name.contains("last") { last } else { STORY };
+        fs::write(dir.path().join(name), text.replace('\n', eol)).unwrap();
+    }
+    let o = wirelint(&["check", "--no-config", "--lang", "en", "--fix", "--color", "never", "."], dir.path());
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    for (name, eol) in [("crlf.txt", "\r\n"), ("cr.txt", "\r")] {
+        assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), FIXED.replace('\n', eol), "{name}");
+    }
+    let last_fixed = "Talks set in Moscow\n\nThe ministry said it.\nThe Palestinian Authority is ready to talk.";
+    for (name, eol) in [("crlf-last.txt", "\r\n"), ("cr-last.txt", "\r")] {
+        assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), last_fixed.replace('\n', eol), "{name}");
+    }
+}
+
+#[test]
+fn fix_refuses_a_read_only_file_and_keeps_hard_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("ro.txt");
+    fs::write(&ro, STORY).unwrap();
+    let mut perms = fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&ro, perms).unwrap();
+    let o = wirelint(&["check", "--no-config", "--lang", "en", "--fix", "ro.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ro.txt: not fixed: the file is read-only"), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&ro).unwrap(), STORY);
+    #[cfg(unix)]
+    {
+        let p = dir.path().join("story.txt");
+        fs::write(&p, STORY).unwrap();
+        fs::hard_link(&p, dir.path().join("other-name.txt")).unwrap();
+        let o = wirelint(&["check", "--no-config", "--lang", "en", "--fix", "story.txt"], dir.path());
+        assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert_eq!(fs::read_to_string(&p).unwrap(), FIXED);
+        assert_eq!(fs::read_to_string(dir.path().join("other-name.txt")).unwrap(), FIXED, "the other name sees the fix");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3, "no copy left behind");
+    }
+}

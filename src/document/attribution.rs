@@ -91,6 +91,7 @@ impl LexiconIndex for MediaIndex {
             Some(AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&forms).map_err(|e| LexiconError {
                 path: "lexicons/media".into(),
                 line: 0,
+                column: 0,
                 message: format!("cannot build the outlet matcher: {e}"),
             })?)
         };
@@ -178,7 +179,12 @@ impl LexiconIndex for PhraseIndex {
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
                 .build(list.iter().map(|(f, _)| f))
-                .map_err(|e| LexiconError { path: format!("lexicons/phrases/attribution.{lang}.tsv"), line: 0, message: e.to_string() })?;
+                .map_err(|e| LexiconError {
+                    path: format!("lexicons/phrases/attribution.{lang}.tsv"),
+                    line: 0,
+                    column: 0,
+                    message: e.to_string(),
+                })?;
             by_lang.insert(lang, (ac, list.into_iter().map(|(_, r)| r).collect()));
         }
         Ok(PhraseIndex { by_lang })

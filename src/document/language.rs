@@ -383,6 +383,7 @@ impl LexiconIndex for FunctionWords {
                 return Err(LexiconError {
                     path: file.path.clone(),
                     line: 0,
+                    column: 0,
                     message: "a function-words lexicon needs a `# lang:` header".into(),
                 });
             }
@@ -406,7 +407,7 @@ impl LexiconIndex for FunctionWords {
 }
 
 fn file_error(file: &crate::lexicon::LexiconFile, message: &str) -> LexiconError {
-    LexiconError { path: file.path.clone(), line: 0, message: message.into() }
+    LexiconError { path: file.path.clone(), line: 0, column: 0, message: message.into() }
 }
 
 impl FunctionWords {

@@ -536,11 +536,17 @@ fn word_keys_of(k: &Keys, lang: &str, near: bool) -> Vec<u64> {
 #[derive(Default)]
 struct Blocks(rustc_hash::FxHashMap<u64, Vec<usize>>);
 
+/// Most items under one blocking key. A real story has a handful of names per key; text made
+/// of thousands of distinct capitalised runs (hostile input) would otherwise have every new
+/// name tested against every family before it, quadratic in the story's length. Past this
+/// many, later families are not found under that key (a name starts a family of its own).
+const MAX_BLOCK: usize = 64;
+
 impl Blocks {
     fn add(&mut self, keys: &[u64], item: usize) {
         for &k in keys {
             let v = self.0.entry(k).or_default();
-            if v.last() != Some(&item) {
+            if v.last() != Some(&item) && v.len() < MAX_BLOCK {
                 v.push(item);
             }
         }

@@ -86,7 +86,8 @@ pub fn parse(text: &str) -> Result<(Tree, PageMeta), (usize, String)> {
     let mut tree = Tree::default();
     let mut meta = PageMeta::default();
     let mut stack: Vec<usize> = vec![0];
-    for token in Tokenizer::new_with_emitter(text, emitter) {
+    let tokenized = break_attribute_chains(text);
+    for token in Tokenizer::new_with_emitter(&*tokenized, emitter) {
         let Ok(token) = token;
         match token {
             Token::StartTag(tag) => {
@@ -134,6 +135,118 @@ pub fn parse(text: &str) -> Result<(Tree, PageMeta), (usize, String)> {
         }
     }
     Ok((tree, meta))
+}
+
+/// Attributes of one tag (`name="value"` followed by white space) after which the tokenizer's
+/// chain of calls is broken; see [`break_attribute_chains`].
+const ATTRIBUTE_CHAIN: usize = 16;
+
+/// html5gum 0.9 goes from one `name="value"` attribute to the next by a direct call from state to
+/// state, so a tag with thousands of attributes overflows the stack (the process aborts, no
+/// panic to catch). The tokenizer is handed a copy of the text where, in a tag, every
+/// [`ATTRIBUTE_CHAIN`]th white space after a double-quoted value is a `/`: the tokenizer reads
+/// `a="1"/b="2"` as `a="1" b="2"` (an unexpected solidus is dropped), but returns to its loop
+/// there. Same length, same bytes elsewhere: every span of the copy is a span of the text.
+/// A white space followed by `>` is left alone (`a="1"/>` would be a self-closing tag).
+fn break_attribute_chains(text: &str) -> std::borrow::Cow<'_, str> {
+    #[derive(Clone, Copy)]
+    enum St {
+        BeforeName,
+        Name,
+        AfterName,
+        SelfClosing,
+        BeforeValue,
+        Quoted(u8),
+        Unquoted,
+        AfterQuoted,
+    }
+    const RAW: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"iframe", b"xmp", b"noembed", b"noframe", b"noscript"];
+    let ws = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0C' | b' ');
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out: Option<Vec<u8>> = None;
+    // the raw-text element being read (its content is text up to its end tag)
+    let mut raw: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
+        i += p + 1;
+        if let Some(name) = &raw {
+            let at = i + 1 + name.len();
+            let ends = b.get(i) == Some(&b'/')
+                && b.get(i + 1..at).is_some_and(|t| t.eq_ignore_ascii_case(name))
+                && b.get(at).is_none_or(|&c| ws(c) || c == b'/' || c == b'>');
+            if !ends {
+                continue;
+            }
+            raw = None;
+        }
+        if b[i..].starts_with(b"!--") {
+            i = memchr::memmem::find(&b[i + 3..], b"-->").map_or(n, |k| i + 3 + k + 3);
+            continue;
+        }
+        if matches!(b.get(i), Some(b'!' | b'?')) {
+            i = memchr::memchr(b'>', &b[i..]).map_or(n, |k| i + k + 1);
+            continue;
+        }
+        let end_tag = b.get(i) == Some(&b'/');
+        let name_at = if end_tag { i + 1 } else { i };
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        i = name_at;
+        while i < n && !ws(b[i]) && b[i] != b'/' && b[i] != b'>' {
+            i += 1;
+        }
+        let name = b[name_at..i].to_ascii_lowercase();
+        let mut chain = 0;
+        let mut st = St::BeforeName;
+        while let Some(&c) = b.get(i) {
+            match st {
+                St::BeforeName if ws(c) => i += 1,
+                St::BeforeName if c == b'/' || c == b'>' => st = St::AfterName,
+                St::BeforeName if c == b'=' => (i, st) = (i + 1, St::Name),
+                St::BeforeName => st = St::Name,
+                St::Name if ws(c) || c == b'/' || c == b'>' => st = St::AfterName,
+                St::Name if c == b'=' => (i, st) = (i + 1, St::BeforeValue),
+                St::Name => i += 1,
+                St::AfterName if ws(c) => i += 1,
+                St::AfterName if c == b'/' => (i, st) = (i + 1, St::SelfClosing),
+                St::AfterName if c == b'=' => (i, st) = (i + 1, St::BeforeValue),
+                St::AfterName if c == b'>' => break,
+                St::AfterName => st = St::Name,
+                St::SelfClosing if c == b'>' => break,
+                St::SelfClosing => st = St::BeforeName,
+                St::BeforeValue if ws(c) => i += 1,
+                St::BeforeValue if c == b'"' || c == b'\'' => (i, st) = (i + 1, St::Quoted(c)),
+                St::BeforeValue if c == b'>' => break,
+                St::BeforeValue => st = St::Unquoted,
+                St::Quoted(q) => {
+                    // a single-quoted value returns to the tokenizer's loop: the chain starts again
+                    chain = if q == b'"' { chain + 1 } else { 0 };
+                    i = memchr::memchr(q, &b[i..]).map_or(n, |k| i + k + 1);
+                    st = St::AfterQuoted;
+                }
+                St::Unquoted if ws(c) => (i, st, chain) = (i + 1, St::BeforeName, 0),
+                St::Unquoted if c == b'>' => break,
+                St::Unquoted => i += 1,
+                St::AfterQuoted => {
+                    if ws(c) && chain >= ATTRIBUTE_CHAIN && b.get(i + 1) != Some(&b'>') {
+                        out.get_or_insert_with(|| b.to_vec())[i] = b'/';
+                        chain = 0;
+                    }
+                    st = St::BeforeName;
+                }
+            }
+        }
+        if !end_tag && RAW.contains(&name.as_slice()) {
+            raw = Some(name);
+        }
+    }
+    match out {
+        // only ASCII white space was replaced, by ASCII
+        Some(v) => std::borrow::Cow::Owned(String::from_utf8(v).expect("still UTF-8")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// Pops an open `names` element (an implied end tag), not crossing `scope` or `extra_scope`.
@@ -285,6 +398,27 @@ mod tests {
             doc("<meta property=\"og:title\" content=\"Q&amp;A headline\"><div itemprop=\"articleBody\"><p>Body.</p></div><p>Comments</p>");
         assert_eq!(d.text, "Q&A headline\n\nBody.");
         assert!(d.headline.is_some());
+    }
+
+    #[test]
+    fn thousands_of_attributes_in_one_tag_are_read_without_overflowing_the_stack() {
+        let attrs: String = (0..5000).map(|i| format!(" data-a{i}=\"v{i}\"")).collect();
+        let html = format!("<html lang=\"en\"><body><p{attrs}>Hamas and the Israeli Jihad met.</p><p title=\"t\">Two.</p></body></html>");
+        let (tree, _) = parse(&html).unwrap();
+        let p = (0..tree.elems.len()).find(|&i| &*tree.elems[i].name == "p").unwrap();
+        // every attribute is still read, with its value
+        assert_eq!(tree.elems[p].attrs.len(), 5000);
+        assert_eq!(tree.attr(p, "data-a4999"), Some("v4999"));
+        let d = doc(&html);
+        assert_eq!(d.text, "Hamas and the Israeli Jihad met.\n\nTwo.");
+        // the copy the tokenizer reads differs only in white space inside tags
+        let copy = break_attribute_chains(&html);
+        assert_eq!(copy.len(), html.len());
+        assert!(copy.bytes().zip(html.bytes()).all(|(a, b)| a == b || (b == b' ' && a == b'/')));
+        // a short tag, a self-closing end, and a single-quoted run are left as they are
+        for s in ["<p a=\"1\" b=\"2\">x</p>", "<br a=\"1\" />", "<script>var s = '<p a=\"1\" b=\"2\">';</script>"] {
+            assert!(matches!(break_attribute_chains(s), std::borrow::Cow::Borrowed(_)), "{s}");
+        }
     }
 
     #[test]

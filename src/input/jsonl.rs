@@ -12,22 +12,72 @@ use crate::document::{AnalyseOptions, Document, DocumentBuilder};
 pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
     let mut buf = Vec::new();
     let mut n = 0;
+    let mut records = 0usize;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {}
+        let over = match read_record(&mut reader, &mut buf, opts.max_story_bytes) {
+            Ok((0, _)) if records == 0 => return sink(Err(no_record(path))),
+            Ok((0, _)) => break,
+            Ok((_, over)) => over,
             Err(e) => {
                 sink(Err(InputError::new(path, Some(n + 1), None, format!("cannot read: {e}"))));
                 break;
             }
-        }
+        };
         n += 1;
+        if over {
+            records += 1;
+            sink(Err(super::too_large(path, Some(n), None, opts.max_story_bytes)));
+            continue;
+        }
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
+        records += 1;
         sink(parse_line(path, n, &buf, opts));
     }
+}
+
+/// Reads one line (up to and including its `\n`) into `buf`, keeping it only while it is at
+/// most `limit` bytes (its line end aside): a longer line is consumed to its end but not kept,
+/// so memory stays bounded by the limit. Returns the bytes consumed and whether the line was
+/// over the limit (then `buf` is empty).
+pub fn read_record(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<(usize, bool)> {
+    let (mut total, mut over) = (0, false);
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok((total, over));
+        }
+        let (n, done) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        if !over {
+            // the record's bytes, its line end aside
+            if buf.len() + n - usize::from(done) > limit {
+                over = true;
+                *buf = Vec::new();
+            } else {
+                buf.extend_from_slice(&avail[..n]);
+            }
+        }
+        r.consume(n);
+        total += n;
+        if done {
+            return Ok((total, over));
+        }
+    }
+}
+
+/// The error of a JSON Lines input with no record at all (empty, or blank lines only): a
+/// story file that holds nothing is reported, not passed over in silence.
+pub fn no_record(path: &str) -> InputError {
+    InputError::new(path, None, None, "no JSON Lines record (the input is empty or only blank lines)")
 }
 
 /// Parses one JSON Lines record (line `n`) into a document. A record that is not UTF-8 is
@@ -42,8 +92,16 @@ pub fn parse_line(path: &str, n: usize, bytes: &[u8], opts: &ReadOptions) -> Res
             None => return Err(InputError::new(path, Some(n), Some(e.valid_up_to() + 1), "invalid UTF-8; convert the file to UTF-8")),
         },
     };
-    let value: Value = serde_json::from_str(line.trim_end())
-        .map_err(|e| InputError::new(path, Some(n), Some(e.column()), format!("invalid JSON: {e}")))?;
+    let record = line.trim_end();
+    let value: Value = serde_json::from_str(record).map_err(|e| {
+        // serde_json counts bytes, and says column 0 at the end of an empty input; columns are
+        // 1-based and count chars
+        let mut at = e.column().saturating_sub(1).min(record.len());
+        while !record.is_char_boundary(at) {
+            at -= 1;
+        }
+        InputError::new(path, Some(n), Some(record[..at].chars().count() + 1), format!("invalid JSON: {e}"))
+    })?;
     let mut doc = from_value(path, Some(n), &value, fields, analyse).map_err(|m| InputError::new(path, Some(n), None, m))?;
     if encoding.is_some() {
         doc.set_encoding(encoding, None);
@@ -135,5 +193,27 @@ mod tests {
         assert_eq!(errs.len(), 2);
         assert!(errs[0].starts_with("f.jsonl:2:"), "{}", errs[0]);
         assert!(errs[1].starts_with("f.jsonl:3: missing string field `body`"), "{}", errs[1]);
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_one_error_and_is_not_kept() {
+        let long = format!("{{\"id\":\"b\",\"body\":\"{}\"}}", "x".repeat(5000));
+        let input = format!("{{\"id\":\"a\",\"body\":\"Fine.\"}}\n{long}\n{{\"id\":\"c\",\"body\":\"Fine.\"}}");
+        let opts = ReadOptions { max_story_bytes: 1000, ..ReadOptions::default() };
+        let mut got = Vec::new();
+        // a small buffer: the long line arrives in many pieces
+        read_stream("f.jsonl", std::io::BufReader::with_capacity(64, input.as_bytes()), &opts, &mut |r| {
+            got.push(r.map(|d| d.id.unwrap()).map_err(|e| e.to_string()))
+        });
+        assert_eq!(got[0], Ok("a".to_string()));
+        assert!(got[1].as_ref().is_err_and(|e| e.starts_with("f.jsonl:2: record is over the limit of 1000 bytes")), "{got:?}");
+        assert_eq!(got[2], Ok("c".to_string()));
+        let mut buf = Vec::new();
+        let mut r = std::io::BufReader::with_capacity(8, "abcdef\r\nxy".as_bytes());
+        assert_eq!(read_record(&mut r, &mut buf, 7).unwrap(), (8, false));
+        assert_eq!(buf, b"abcdef\r\n");
+        buf.clear();
+        assert_eq!(read_record(&mut r, &mut buf, 1).unwrap(), (2, true));
+        assert!(buf.is_empty());
     }
 }

@@ -66,14 +66,23 @@ impl InputFormat {
         match rest[0] {
             b'[' => InputFormat::Ninjs,
             b'{' => {
-                let first = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
-                match serde_json::from_slice::<serde_json::Value>(first) {
-                    Ok(serde_json::Value::Object(o))
-                        if !["body_text", "body_html", "bodies", "headlines"].iter().any(|k| o.contains_key(*k)) =>
-                    {
-                        InputFormat::Jsonl
+                // a record's bytes read leniently: invalid UTF-8 in the first record is that
+                // record's error, not a reason to read the whole stream as one ninjs document
+                let object = |line: &[u8]| match serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(line)) {
+                    Ok(serde_json::Value::Object(o)) => Some(o),
+                    _ => None,
+                };
+                let mut lines = rest.split(|&b| b == b'\n');
+                match object(lines.next().unwrap_or(rest)) {
+                    Some(o) if !["body_text", "body_html", "bodies", "headlines"].iter().any(|k| o.contains_key(*k)) => InputFormat::Jsonl,
+                    Some(_) => InputFormat::Ninjs,
+                    // a first line that is no JSON object (a broken record, or the first line of
+                    // a pretty-printed ninjs object): JSON Lines when one of the next lines is a
+                    // whole JSON object of its own, not indented (as nested objects are)
+                    None => {
+                        let later = lines.filter(|l| l.first() == Some(&b'{')).take(8);
+                        if later.filter_map(|l| object(l)).next().is_some() { InputFormat::Jsonl } else { InputFormat::Ninjs }
                     }
-                    Ok(_) | Err(_) => InputFormat::Ninjs,
                 }
             }
             b'<' => sniff_markup(&rest[..rest.len().min(16 * 1024)]),
@@ -115,11 +124,22 @@ pub struct InputError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     pub message: String,
+    /// The file is well-formed JSON or XML but holds no story of any kind (a `package.json`,
+    /// a `pom.xml`): a folder walk passes over it (and counts it); named on the command line
+    /// it is an error like any other.
+    #[serde(skip)]
+    pub not_a_story: bool,
 }
 
 impl InputError {
     pub fn new(path: &str, line: Option<usize>, column: Option<usize>, message: impl Into<String>) -> Self {
-        InputError { path: path.to_string(), line, column, message: message.into() }
+        InputError { path: path.to_string(), line, column, message: message.into(), not_a_story: false }
+    }
+
+    /// This error, marked as "not a story" (see [`InputError::not_a_story`]).
+    pub fn not_a_story(mut self) -> Self {
+        self.not_a_story = true;
+        self
     }
 }
 
@@ -139,7 +159,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// How to read inputs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Force a format instead of choosing by extension / content.
     pub format: Option<InputFormat>,
@@ -147,10 +167,45 @@ pub struct ReadOptions {
     pub analyse: AnalyseOptions,
     /// How to choose each file's character encoding (`--encoding`).
     pub encoding: encoding::EncodingChoice,
+    /// Largest input read whole as one unit: a story file, one JSON Lines record, stdin that
+    /// is not JSON Lines (`--max-story-bytes`, `max-story-bytes` in wirelint.toml). Above it the
+    /// input is one error and is never held in memory.
+    pub max_story_bytes: usize,
 }
 
-/// Largest story file read whole (JSON Lines are streamed line by line).
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: None,
+            fields: JsonlFields::default(),
+            analyse: AnalyseOptions::default(),
+            encoding: encoding::EncodingChoice::default(),
+            max_story_bytes: DEFAULT_MAX_STORY_BYTES,
+        }
+    }
+}
+
+/// The default of [`ReadOptions::max_story_bytes`]: 8 MiB, far above any real story (a long
+/// wire story is 10-50 KB) and a bound on the memory one story can take (about 40 times its
+/// size while it is analysed).
+pub const DEFAULT_MAX_STORY_BYTES: usize = 8 * 1024 * 1024;
+
+/// The default largest story file (kept for callers of earlier versions).
+pub const MAX_FILE_BYTES: u64 = DEFAULT_MAX_STORY_BYTES as u64;
+
+/// The error of an input over [`ReadOptions::max_story_bytes`]; `size` when it is known.
+pub fn too_large(path: &str, line: Option<usize>, size: Option<u64>, limit: usize) -> InputError {
+    let what = if line.is_some() { "record" } else { "story" };
+    let size = size.map_or_else(String::new, |n| format!("{n} bytes, "));
+    InputError::new(
+        path,
+        line,
+        None,
+        format!(
+            "{what} is {size}over the limit of {limit} bytes for one story; not read (raise it with --max-story-bytes or max-story-bytes in wirelint.toml)"
+        ),
+    )
+}
 
 /// Decodes bytes as UTF-8, or reports where they are not.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
@@ -169,9 +224,12 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
     let display = if path == Path::new("-") { "-".to_string() } else { path.display().to_string() };
     if display == "-" {
         let mut buf = Vec::new();
-        if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
+        if let Err(e) = std::io::stdin().lock().take(opts.max_story_bytes as u64 + 1).read_to_end(&mut buf) {
             sink(Err(InputError::new("-", None, None, format!("cannot read stdin: {e}"))));
             return;
+        }
+        if buf.len() > opts.max_story_bytes {
+            return sink(Err(too_large("-", None, None, opts.max_story_bytes)));
         }
         let fmt = opts.format.unwrap_or_else(|| InputFormat::sniff(&buf));
         return read_bytes(&display, fmt, buf, opts, sink);
@@ -185,14 +243,8 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
         return;
     }
     match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            sink(Err(InputError::new(
-                &display,
-                None,
-                None,
-                format!("file is {} bytes; the limit for one story is {MAX_FILE_BYTES}", m.len()),
-            )));
-            return;
+        Ok(m) if m.len() > opts.max_story_bytes as u64 => {
+            return sink(Err(too_large(&display, None, Some(m.len()), opts.max_story_bytes)));
         }
         Err(e) => {
             sink(Err(InputError::new(&display, None, None, format!("cannot read: {e}"))));

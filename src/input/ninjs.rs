@@ -26,18 +26,30 @@ pub fn read(path: &str, text: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Res
         InputError::new(path, Some(l), Some(c), msg)
     };
     let mut stories = 0usize;
+    // whether any value looks like a ninjs item; until one does, item errors wait here: a JSON
+    // file with no ninjs item at all is "not a story" (one error, passed over by a folder walk)
+    let mut ninjs_like = false;
+    let mut pending: Vec<InputError> = Vec::new();
     let mut emit = |value: &Value, at: usize, sink: &mut dyn FnMut(Result<Document, InputError>)| {
         let line = lines.line_col(text, at).0;
+        if !ninjs_like && looks_like_ninjs(value) {
+            ninjs_like = true;
+            pending.drain(..).for_each(|e| sink(Err(e)));
+        }
         match story(path, value, line, opts) {
             Ok(Some(doc)) => {
                 stories += 1;
                 sink(Ok(doc))
             }
             Ok(None) => {}
-            Err(m) => sink(Err(err_at(at, m))),
+            Err(m) if ninjs_like => sink(Err(err_at(at, m))),
+            Err(m) => pending.push(err_at(at, m)),
         }
     };
     let mut pos = skip_ws(text, 0);
+    if pos >= text.len() {
+        return sink(Err(InputError::new(path, None, None, "empty file: no JSON value")));
+    }
     if text[pos..].starts_with('[') {
         pos += 1;
         loop {
@@ -72,8 +84,19 @@ pub fn read(path: &str, text: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Res
         }
     }
     if stories == 0 {
-        sink(Err(InputError::new(path, None, None, "no ninjs item with a text body (`body_text`, `body_html` or `bodies`)")));
+        let mut e = InputError::new(path, None, None, "no ninjs item with a text body (`body_text`, `body_html` or `bodies`)");
+        if let Some(first) = pending.first() {
+            e.message =
+                format!("{} ({}: {})", e.message, first.line.map_or("first item".to_string(), |l| format!("line {l}")), first.message);
+        }
+        sink(Err(if ninjs_like { e } else { e.not_a_story() }));
     }
+}
+
+/// A JSON object with a ninjs headline or body field.
+fn looks_like_ninjs(value: &Value) -> bool {
+    let Value::Object(o) = value else { return false };
+    ["body_text", "body_html", "bodies", "headline", "headlines"].iter().any(|k| o.contains_key(*k))
 }
 
 fn skip_ws(text: &str, mut pos: usize) -> usize {
@@ -299,8 +322,10 @@ mod tests {
         assert_eq!((errs[0].line, errs[0].column), (Some(3), Some(14)), "{}", errs[0]);
         let (_, errs) = read_all("{\"body_text\": 5}");
         assert!(errs[0].message.contains("no ninjs item"), "{}", errs[0]);
+        // no item looks like ninjs: one error (a folder walk passes over such a file), naming the first item's fault
         let (_, errs) = read_all("[1]");
-        assert!(errs[0].message.contains("expected a ninjs object"), "{}", errs[0]);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].not_a_story && errs[0].message.contains("expected a ninjs object"), "{}", errs[0]);
     }
 
     #[test]

@@ -136,10 +136,12 @@ pub fn read(path: &str, text: String, opts: &ReadOptions, sink: &mut dyn FnMut(R
     } else if name.eq_ignore_ascii_case("html") {
         super::html::read(path, src.text.to_string(), opts, sink);
     } else {
-        sink(Err(src.error_at(
-            tree.elem(root).start,
-            format!("XML root <{name}> is neither NITF (<nitf>) nor NewsML-G2 (<newsItem>, <newsMessage>)"),
-        )));
+        sink(Err(src
+            .error_at(
+                tree.elem(root).start,
+                format!("XML root <{name}> is neither NITF (<nitf>) nor NewsML-G2 (<newsItem>, <newsMessage>)"),
+            )
+            .not_a_story()));
     }
 }
 

@@ -14,22 +14,39 @@ use unicode_normalization::is_nfc;
 
 pub mod embedded;
 
-/// An error in a lexicon file, naming `path:line`.
+/// An error in a lexicon file, naming `path:line:column` (line and column 1-based, 0 when
+/// the error has no one place).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconError {
     pub path: String,
     pub line: usize,
+    pub column: usize,
     pub message: String,
+}
+
+impl LexiconError {
+    pub fn at(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        LexiconError { path: path.to_string(), line, column, message: message.into() }
+    }
 }
 
 impl fmt::Display for LexiconError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
         if self.line > 0 {
-            write!(f, "{}:{}: {}", self.path, self.line, self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
         }
+        write!(f, ": {}", self.message)
     }
+}
+
+/// 1-based column (in chars) of field `i` of a tab-separated line.
+fn field_column(line: &str, i: usize) -> usize {
+    let at = line.split('\t').take(i).map(|f| f.len() + 1).sum::<usize>().min(line.len());
+    line[..at].chars().count() + 1
 }
 
 impl std::error::Error for LexiconError {}
@@ -73,7 +90,8 @@ pub struct LexiconFile {
 impl LexiconFile {
     /// Parses a lexicon file.
     pub fn parse(path: &str, text: &str) -> Result<LexiconFile, LexiconError> {
-        let err = |line: usize, message: String| LexiconError { path: path.to_string(), line, message };
+        let err = |line: usize, message: String| LexiconError::at(path, line, usize::from(line > 0), message);
+        let err_col = |line: usize, column: usize, message: String| LexiconError::at(path, line, column, message);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut file = LexiconFile {
             path: path.to_string(),
@@ -86,7 +104,7 @@ impl LexiconFile {
             rows: Vec::new(),
             embedded: false,
         };
-        let mut key_names: Option<Vec<String>> = None;
+        let mut key_names: Option<(usize, Vec<String>)> = None;
         for (i, raw) in text.lines().enumerate() {
             let n = i + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -114,7 +132,7 @@ impl LexiconFile {
                             let cols = comment.split_once(':').unwrap().1;
                             file.columns = cols.split('\t').flat_map(|c| c.split_whitespace()).map(str::to_string).collect()
                         }
-                        "key" => key_names = Some(v.split(',').map(|s| s.trim().to_string()).collect()),
+                        "key" => key_names = Some((n, v.split(',').map(|s| s.trim().to_string()).collect())),
                         _ => {}
                     }
                 }
@@ -127,12 +145,16 @@ impl LexiconFile {
                 return Err(err(n, "data before the `# columns:` header".into()));
             }
             if !is_nfc(line) {
-                return Err(err(n, "text is not in Unicode NFC form".into()));
+                // the first char from which the line stops being NFC
+                let at = line.char_indices().map(|(i, c)| i + c.len_utf8()).find(|&end| !is_nfc(&line[..end])).unwrap_or(line.len());
+                let col = line[..at].chars().count().max(1);
+                return Err(err_col(n, col, "text is not in Unicode NFC form".into()));
             }
             let fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
             if fields.len() > file.columns.len() {
-                return Err(err(
+                return Err(err_col(
                     n,
+                    field_column(line, file.columns.len()),
                     format!("{} fields but only {} columns ({})", fields.len(), file.columns.len(), file.columns.join(", ")),
                 ));
             }
@@ -144,11 +166,19 @@ impl LexiconFile {
         if file.kind.is_empty() {
             return Err(err(0, "missing `# lexicon: KIND` header".into()));
         }
-        if let Some(names) = key_names {
+        if let Some((line, names)) = key_names {
             file.key = names
                 .iter()
-                .map(|k| file.column(k).ok_or_else(|| err(0, format!("key column `{k}` is not in `# columns:`"))))
+                .map(|k| file.column(k).ok_or_else(|| err(line, format!("key column `{k}` is not in `# columns:`"))))
                 .collect::<Result<_, _>>()?;
+        }
+        // a key given twice is an error: which of the two rows wins would be an accident
+        let mut seen: HashMap<Vec<&str>, usize> = HashMap::with_capacity(file.rows.len());
+        for row in &file.rows {
+            if let Some(first) = seen.insert(file.key_of(row), row.line) {
+                let key = file.key_of(row).join(", ");
+                return Err(err(row.line, format!("duplicate key `{key}` (first on line {first})")));
+            }
         }
         Ok(file)
     }
@@ -160,16 +190,12 @@ impl LexiconFile {
 
     /// Index of a named column, or an error naming the file.
     pub fn require(&self, name: &str) -> Result<usize, LexiconError> {
-        self.column(name).ok_or_else(|| LexiconError {
-            path: self.path.clone(),
-            line: 0,
-            message: format!("lexicon `{}` needs a `{name}` column", self.kind),
-        })
+        self.column(name).ok_or_else(|| LexiconError::at(&self.path, 0, 0, format!("lexicon `{}` needs a `{name}` column", self.kind)))
     }
 
     /// An error at a row of this file.
     pub fn error(&self, row: &Row, message: impl Into<String>) -> LexiconError {
-        LexiconError { path: self.path.clone(), line: row.line, message: message.into() }
+        LexiconError::at(&self.path, row.line, 1, message)
     }
 
     /// The key of a row (its key columns' values).
@@ -212,15 +238,39 @@ impl Lexicons {
     /// are taken from the already parsed [`Lexicons::embedded`] set, not parsed again.
     pub fn with_user_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicons, LexiconError> {
         let mut files = Lexicons::embedded().files().to_vec();
+        let kinds: std::collections::BTreeSet<&str> = Lexicons::embedded().files().iter().map(|f| f.kind.as_str()).collect();
         for p in paths {
             let p = p.as_ref();
             let display = p.display().to_string();
-            let text = std::fs::read_to_string(p).map_err(|e| LexiconError {
-                path: display.clone(),
-                line: 0,
-                message: format!("cannot read: {e}"),
+            let bytes = std::fs::read(p).map_err(|e| LexiconError::at(&display, 0, 0, format!("cannot read: {e}")))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let ok = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = ok.iter().filter(|&&b| b == b'\n').count() + 1;
+                let start = ok.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let col = String::from_utf8_lossy(&ok[start..]).chars().count() + 1;
+                LexiconError::at(&display, line, col, "invalid UTF-8; lexicon files are UTF-8 text")
             })?;
-            files.push(LexiconFile::parse(&display, &text)?);
+            let file = LexiconFile::parse(&display, &text)?;
+            // a kind no rule reads would be ignored in silence: a typo in `# lexicon:` is an error
+            if !kinds.contains(file.kind.as_str()) {
+                let (line, col) = text
+                    .lines()
+                    .enumerate()
+                    .find_map(|(i, l)| {
+                        l.find(&file.kind)
+                            .filter(|_| l.trim_start().starts_with('#') && l.contains("lexicon"))
+                            .map(|c| (i + 1, l[..c].chars().count() + 1))
+                    })
+                    .unwrap_or((0, 0));
+                let known: Vec<&str> = kinds.iter().copied().collect();
+                return Err(LexiconError::at(
+                    &display,
+                    line,
+                    col,
+                    format!("unknown lexicon kind `{}`; kinds are: {}", file.kind, known.join(", ")),
+                ));
+            }
+            files.push(file);
         }
         Ok(Lexicons::new(files))
     }
@@ -275,8 +325,29 @@ mod tests {
     #[test]
     fn errors_name_path_and_line() {
         let e = LexiconFile::parse("u.tsv", "# lexicon: x\n# columns: a\nb\tc\n").unwrap_err();
-        assert_eq!(e.to_string(), "u.tsv:3: 2 fields but only 1 columns (a)");
+        assert_eq!(e.to_string(), "u.tsv:3:3: 2 fields but only 1 columns (a)");
         let e = LexiconFile::parse("u.tsv", "a\tb\n").unwrap_err();
-        assert!(e.to_string().starts_with("u.tsv:1:"));
+        assert!(e.to_string().starts_with("u.tsv:1:1:"));
+        let e = LexiconFile::parse("u.tsv", "# lexicon: x\n# columns: a\tb\nab\tCafe\u{301}\n").unwrap_err();
+        assert_eq!(e.to_string(), "u.tsv:3:8: text is not in Unicode NFC form");
+    }
+
+    #[test]
+    fn a_duplicate_key_is_an_error() {
+        let e = LexiconFile::parse("u.tsv", "# lexicon: x\n# columns: a\tb\n# key: a,b\nx\ty\nx\tz\nx\ty\n").unwrap_err();
+        assert_eq!(e.to_string(), "u.tsv:6:1: duplicate key `x, y` (first on line 4)");
+    }
+
+    #[test]
+    fn an_unknown_kind_in_a_user_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("house.tsv");
+        std::fs::write(&p, "# lexicon: entites\n# columns: name\nAcme\n").unwrap();
+        let e = Lexicons::with_user_files(&[&p]).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 12), "{e}");
+        assert!(e.message.starts_with("unknown lexicon kind `entites`; kinds are: ") && e.message.contains("entities"), "{e}");
+        std::fs::write(&p, b"# lexicon: entities\n# columns: name\nAc\xffme\n").unwrap();
+        let e = Lexicons::with_user_files(&[&p]).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 3), "{e}");
     }
 }

@@ -454,6 +454,7 @@ fn check(linter: &Linter, doc: &Doc, fmt: InputFormat, utf8: bool) -> Vec<Flag> 
             fields: Default::default(),
             analyse: linter.analyse_options().clone(),
             encoding: EncodingChoice::Auto,
+            ..ReadOptions::default()
         };
         let mut flags = Vec::new();
         let mut error: Option<InputError> = None;

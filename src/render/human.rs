@@ -101,6 +101,11 @@ impl Render for Human<'_> {
             line.push_str(&format!("; {} could not be read", plural(stats.errors, "input")));
         }
         writeln!(self.out, "{line}")?;
+        if !stats.skipped.is_empty() {
+            let n: usize = stats.skipped.values().sum();
+            let why: Vec<String> = stats.skipped.iter().map(|(k, v)| format!("{v} {k}")).collect();
+            writeln!(self.out, "skipped {} ({}); --verbose lists them", plural(n, "path"), why.join(", "))?;
+        }
         if let Some(summary) = &stats.summary {
             super::summary::write_human(&mut self.out, &stats.by_rule, summary)?;
         }

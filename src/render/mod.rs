@@ -58,6 +58,12 @@ pub struct Stats {
     pub by_severity: BTreeMap<String, usize>,
     pub by_language: BTreeMap<String, usize>,
     pub by_source: BTreeMap<String, usize>,
+    /// What the folder walk passed over, counted by reason (absent when nothing was).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped: BTreeMap<String, usize>,
+    /// The paths passed over with their reason, in input order (`--verbose` lists them).
+    #[serde(skip)]
+    pub skipped_paths: Vec<(String, &'static str)>,
     /// `--summary`: per source / language breakdowns and the stories with the most findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
@@ -86,6 +92,12 @@ impl Stats {
         if let Some(s) = &mut self.summary {
             s.add(doc, report);
         }
+    }
+
+    /// Counts a path the walk passed over.
+    pub fn skip(&mut self, path: String, reason: &'static str) {
+        *self.skipped.entry(reason.to_string()).or_default() += 1;
+        self.skipped_paths.push((path, reason));
     }
 
     /// Highest severity seen.

@@ -547,7 +547,7 @@ impl LexiconIndex for LoanPhrases {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&list)
-                .map_err(|e| LexiconError { path: format!("loan-phrases ({lang})"), line: 0, message: e.to_string() })?;
+                .map_err(|e| LexiconError { path: format!("loan-phrases ({lang})"), line: 0, column: 0, message: e.to_string() })?;
             by_lang.insert(lang, Arc::new(ac));
         }
         Ok(LoanPhrases { by_lang })

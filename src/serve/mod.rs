@@ -240,7 +240,7 @@ fn check_story(linter: &Linter, req: StoryRequest, analyse: AnalyseOptions) -> R
         InputFormat::Jsonl => InputFormat::Ninjs,
         f => f,
     });
-    let opts = ReadOptions { format: Some(fmt), fields: Default::default(), analyse, encoding: EncodingChoice::Auto };
+    let opts = ReadOptions { format: Some(fmt), fields: Default::default(), analyse, encoding: EncodingChoice::Auto, ..Default::default() };
     let mut stories = Vec::new();
     let mut error = None;
     input::read_bytes(&req.path, fmt, bytes, &opts, &mut |r| match r {

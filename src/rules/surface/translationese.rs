@@ -263,7 +263,7 @@ impl LexiconIndex for CalqueIndex {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(forms.iter().map(|(f, _)| f))
-                .map_err(|e| LexiconError { path: format!("calques.{lang}"), line: 0, message: e.to_string() })?;
+                .map_err(|e| LexiconError { path: format!("calques.{lang}"), line: 0, column: 0, message: e.to_string() })?;
             let targets = forms.into_iter().map(|(_, id)| id).collect();
             let numbered = calques.iter().enumerate().filter(|(_, c)| c.regex.is_some()).map(|(i, _)| i).collect();
             by_lang.insert(lang, LanguageCalques { calques, targets, ac, numbered });

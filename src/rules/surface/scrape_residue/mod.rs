@@ -182,7 +182,7 @@ impl LexiconIndex for ResidueIndex {
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(markers.iter().map(|m| &m.text))
-            .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, message: e.to_string() })?;
+            .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, column: 0, message: e.to_string() })?;
         let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
         Ok(ResidueIndex { markers, ac, first_words, vocab })
     }

@@ -1,0 +1,9 @@
+#![no_main]
+//! The nitf reader: every story's spans and every error's place hold (`src/check.rs`).
+
+use libfuzzer_sys::fuzz_target;
+use wirelint::input::InputFormat;
+
+fuzz_target!(|data: &[u8]| {
+    wirelint_fuzz::read_holds(InputFormat::Nitf, data);
+});
