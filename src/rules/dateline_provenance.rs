@@ -67,7 +67,9 @@ Russia has invited all Palestinian factions to talks in Moscow, CNN reported. ..
   the dateline's country is mentioned in passing (a local-angle line).
 - Where the dateline is: at the start of the body, or on one of the first lines after page
   furniture (a share label, the headline printed twice, a byline, a date, a caption), or alone on
-  its line above the lead (`Jakarta, CNN Indonesia`).
+  its line above the lead (`Jakarta, CNN Indonesia`), or a capital alone on its line above the
+  lead with no credit (`Jakarta`: checked against the gazetteer, since most such lines are
+  subheads).
 - Limits: attribution phrases are matched per copy language (en, id, es, fr, de, pt, ru, tr, and
   a few ar/zh forms); people quoted without any phrase are not counted; outlets missing from the
   media lexicon are invisible; a correspondent's story datelined abroad that cites only foreign
