@@ -57,39 +57,59 @@ impl NameWords {
     }
 }
 
-/// `name-variants`: groups of spellings of one name (from rigour / Wikidata), keyed by light key.
+/// Groups of forms listed in the `forms` column of one lexicon kind: each form's key (see
+/// [`FormGroups::build`]) to the groups that list it.
 #[derive(Debug, Default)]
-pub struct VariantGroups {
-    groups: HashMap<String, Vec<u32>>,
-}
+struct FormGroups(HashMap<String, Vec<u32>>);
 
-impl LexiconIndex for VariantGroups {
-    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut v = VariantGroups::default();
+impl FormGroups {
+    /// Every row of `kind` is one group of at least `min_forms` forms, keyed by `key`.
+    fn build(lexicons: &Lexicons, kind: &str, key: fn(&str) -> String, min_forms: usize) -> Result<Self, LexiconError> {
+        let mut g = FormGroups::default();
         let mut n = 0u32;
-        for file in lexicons.of_kind("name-variants") {
+        for file in lexicons.of_kind(kind) {
             let cf = file.require("forms")?;
             for row in &file.rows {
                 n += 1;
+                if row.list(cf).count() < min_forms {
+                    return Err(file.error(row, format!("a group needs at least {min_forms} forms")));
+                }
                 for form in row.list(cf) {
-                    let ids = v.groups.entry(variant::light(form)).or_default();
+                    let ids = g.0.entry(key(form)).or_default();
                     if ids.last() != Some(&n) {
                         ids.push(n);
                     }
                 }
             }
         }
-        Ok(v)
+        Ok(g)
+    }
+
+    /// Do two keys belong to one listed group?
+    fn share(&self, a: &str, b: &str) -> bool {
+        match (self.0.get(a), self.0.get(b)) {
+            (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
+            _ => false,
+        }
+    }
+}
+
+/// `name-variants`: groups of spellings of one name (from rigour / Wikidata), keyed by light key.
+#[derive(Debug, Default)]
+pub struct VariantGroups {
+    groups: FormGroups,
+}
+
+impl LexiconIndex for VariantGroups {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        Ok(VariantGroups { groups: FormGroups::build(lexicons, "name-variants", variant::light, 1)? })
     }
 }
 
 impl VariantGroups {
     /// Do two light keys belong to one listed group?
     pub fn confirms(&self, a: &str, b: &str) -> bool {
-        match (self.groups.get(a), self.groups.get(b)) {
-            (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
-            _ => false,
-        }
+        self.groups.share(a, b)
     }
 }
 
@@ -99,41 +119,19 @@ impl VariantGroups {
 /// doubled letter that tells the two apart.
 #[derive(Debug, Default)]
 pub struct DistinctNames {
-    groups: HashMap<String, Vec<u32>>,
+    groups: FormGroups,
 }
 
 impl LexiconIndex for DistinctNames {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut d = DistinctNames::default();
-        let mut n = 0u32;
-        for file in lexicons.of_kind("distinct-names") {
-            let cf = file.require("forms")?;
-            for row in &file.rows {
-                n += 1;
-                let forms: Vec<&str> = row.list(cf).collect();
-                if forms.len() < 2 {
-                    return Err(file.error(row, "a group of distinct names needs at least two forms".to_string()));
-                }
-                for form in forms {
-                    let ids = d.groups.entry(form.to_lowercase()).or_default();
-                    if ids.last() != Some(&n) {
-                        ids.push(n);
-                    }
-                }
-            }
-        }
-        Ok(d)
+        Ok(DistinctNames { groups: FormGroups::build(lexicons, "distinct-names", str::to_lowercase, 2)? })
     }
 }
 
 impl DistinctNames {
     /// Are two lower-cased spellings listed as different names?
     pub fn apart(&self, a: &str, b: &str) -> bool {
-        a != b
-            && match (self.groups.get(a), self.groups.get(b)) {
-                (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
-                _ => false,
-            }
+        a != b && self.groups.share(a, b)
     }
 }
 
