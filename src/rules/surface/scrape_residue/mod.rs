@@ -427,7 +427,7 @@ impl Rule for ScrapeResidue {
                 out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
             }
             if out.findings.len() == before && index_of.is_some() {
-                repeats.check(doc, para, line, whole, out);
+                repeats.check(doc, i, para, line, whole, out);
             }
         }
     }
@@ -437,10 +437,15 @@ impl Rule for ScrapeResidue {
 /// teaser repeated in a second block. The repeat is flagged (the first copy stays). The headline
 /// printed again at the top of the body is not: nearly every scraped page has it (title and
 /// heading), and the dateline search reads it as page furniture.
+///
+/// A repeat right under its first copy (alt text then caption, a paragraph pasted twice) is
+/// medium confidence; a repeat further down is low: a wire that re-sends a story's paragraphs
+/// (Reuters-21578 has 21 such stories) or a page that shows a headline again in a related block
+/// is a real duplication, but one an editor reads past rather than a line to delete unseen.
 #[derive(Default)]
 struct Repeats<'d> {
-    /// Trimmed lines seen so far, with their first paragraph.
-    seen: std::collections::HashMap<&'d str, Span>,
+    /// Trimmed lines seen so far, with their first paragraph and its index.
+    seen: std::collections::HashMap<&'d str, (usize, Span)>,
 }
 
 /// Words a repeated line needs before its repeat is flagged (shorter lines, `Advertisement`,
@@ -448,22 +453,23 @@ struct Repeats<'d> {
 const REPEAT_MIN_WORDS: usize = 8;
 
 impl<'d> Repeats<'d> {
-    fn check(&mut self, doc: &'d Document, para: Span, line: &'d str, whole: Span, out: &mut Output) {
+    fn check(&mut self, doc: &'d Document, index: usize, para: Span, line: &'d str, whole: Span, out: &mut Output) {
         let key = line.trim();
         if !sentence_like(key, REPEAT_MIN_WORDS) {
             return;
         }
         match self.seen.get(key) {
-            Some(&first) => {
+            Some(&(first_index, first)) => {
+                let confidence = if first_index + 1 == index { Confidence::Medium } else { Confidence::Low };
                 let message = format!(
                     "`{}` repeats line {} word for word (a scrape or CMS duplication); delete the repeat",
                     quote(line),
                     doc.locate(first).line
                 );
-                out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+                out.push(Finding::new(&META, para, confidence, message).suggest(whole, "", Applicability::Unsafe));
             }
             None => {
-                self.seen.insert(key, para);
+                self.seen.insert(key, (index, para));
             }
         }
     }
