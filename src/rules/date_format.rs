@@ -35,8 +35,10 @@ pub static META: RuleMeta = RuleMeta {
     summary: "Month or day names of another language, or source-style dates (\"Kamis (19/2)\"), left in the copy",
     explain: r#"## What it flags
 Month and day names of another language left in the copy ("Februari", "Kamis", "19 de febrero"
-in English copy; "19 February" in Indonesian copy), and in English copy the parenthesised
-day-first dates that Indonesian, Turkish and European copy uses ("Selasa (4/3/2025)", "(19/2)").
+in English copy; "19 February" in Indonesian copy), and in English copy the numeric dates of
+the source's order: parenthesised day-first ("Selasa (4/3/2025)", "(19/2)"), dotted day-first
+as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), and year-first
+with slashes as Chinese, Japanese and Persian copy does ("2017/03/13").
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -56,7 +58,9 @@ Speaking on Thursday, February 19, the minister said the vote would take place o
 ## False positives
 Month and day names that are also words or names in the copy language (Mayo, Domingo, Julio,
 Mardi Gras) are flagged only next to a day number or year. Numeric dates are flagged only in
-English copy, and only in parentheses, after a day name, or with a day above 12 or a year.
+English copy, and only in parentheses, after a day name, or with a day above 12 or a year; a
+dotted or slashed figure glued to more figures (a version `2.1.10.4`, an address, `2018/19`) is
+not a date.
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
@@ -98,6 +102,7 @@ impl Rule for DateFormat {
         let mut taken: Vec<Span> = Vec::new();
         if copy == "en" {
             numeric_dates(doc, &cal, copy, out, &mut taken);
+            other_numeric_dates(doc, &cal, copy, out, &mut taken);
         }
         names(doc, &cal, copy, out, &taken);
     }
@@ -220,6 +225,70 @@ impl Calendar {
 
 /// `Selasa (4/3/2025)`, `Thursday (19/2)`, `(19/2)`.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\)").expect("valid regex"));
+
+/// `12.09.2025`, `08.10.18`, `07-08.10.18`: day first, dotted (Turkish, German, Russian copy).
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:(\d{1,2})[-–])?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})").expect("valid regex"));
+/// `2017/03/13`: year first with slashes (Chinese, Japanese, Korean, Persian copy).
+static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
+
+/// A figure stands alone at `start..end`: no digit, dot or slash glued to either side (so a
+/// version `2.1.10.4`, an address or a longer number is not read as a date).
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let glued = |c: char| c.is_ascii_digit() || c == '.' || c == '/';
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let after_dot_digit = text[end..].strip_prefix('.').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    !before.is_some_and(glued) && !after.is_some_and(|c| c.is_ascii_digit() || c == '/') && !after_dot_digit
+}
+
+/// Numeric dates in a source's order without parentheses: dotted day-first and year-first.
+fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
+    let body = doc.body;
+    let text = &doc.text[body.start..body.end];
+    let mut found: Vec<(usize, usize, String, &str, Confidence)> = Vec::new();
+    for m in DOTTED.captures_iter(text) {
+        let all = m.get(0).expect("match");
+        if !stands_alone(text, all.start(), all.end()) {
+            continue;
+        }
+        let first: Option<u8> = m.get(1).and_then(|d| d.as_str().parse().ok());
+        let day: u8 = m[2].parse().unwrap_or(0);
+        let month: u8 = m[3].parse().unwrap_or(0);
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) || first.is_some_and(|f| f == 0 || f >= day) {
+            continue;
+        }
+        let y = &m[4];
+        let year = if y.len() == 2 { format!("20{y}") } else { y.to_string() };
+        let month_name = cal.canonical(copy, Unit::Month, month).unwrap_or("?");
+        let days = first.map_or(day.to_string(), |f| format!("{f}-{day}"));
+        let confidence = if y.len() == 4 { Confidence::High } else { Confidence::Medium };
+        found.push((all.start(), all.end(), format!("{month_name} {days}, {year}"), "a day-first dotted date", confidence));
+    }
+    for m in YEAR_FIRST.captures_iter(text) {
+        let all = m.get(0).expect("match");
+        if !stands_alone(text, all.start(), all.end()) {
+            continue;
+        }
+        let month: u8 = m[2].parse().unwrap_or(0);
+        let day: u8 = m[3].parse().unwrap_or(0);
+        if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+            continue;
+        }
+        let month_name = cal.canonical(copy, Unit::Month, month).unwrap_or("?");
+        found.push((all.start(), all.end(), format!("{month_name} {day}, {}", &m[1]), "a year-first numeric date", Confidence::Medium));
+    }
+    for (start, end, replacement, what, confidence) in found {
+        let span = Span::new(body.start + start, body.start + end);
+        if taken.iter().any(|t| t.overlaps(span)) {
+            continue;
+        }
+        let msg =
+            format!("`{}` is the source's date style ({what}), not English: write the month as a word, `{replacement}`", doc.slice(span));
+        taken.push(span);
+        out.push(Finding::new(&META, span, confidence, msg).replace_with(replacement, Applicability::Unsafe));
+    }
+}
 
 fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let body = doc.body;
@@ -473,6 +542,18 @@ mod tests {
         let (doc, f) = crate::rules::testing::run_lang(&DateFormat, text, Some("zh"));
         assert_eq!(f.iter().map(|f| doc.slice(f.span)).collect::<Vec<_>>(), ["November", "November"]);
         assert!(f.iter().all(|f| f.suggestion.is_none() && f.message.contains("11月")), "{:?}", f[0].message);
+    }
+
+    #[test]
+    fn flags_dotted_and_year_first_dates_in_english_copy() {
+        assert_flags(
+            &R,
+            "The paper (07-08.10.18) and the decree of 12.09.2025 cited the rally of 2017/03/13 in the capital.",
+            &["07-08.10.18", "12.09.2025", "2017/03/13"],
+        );
+        assert_fix(&R, "The decree of 12.09.2025 was cited.", "The decree of September 12, 2025 was cited.");
+        // versions, addresses, ratios and figures are not dates
+        assert_clean(&R, "Version 2.1.10.4 runs on 10.0.0.1 and scored 3.5.2 in the 2024/25 season, up 1.2.3 points.");
     }
 
     #[test]
