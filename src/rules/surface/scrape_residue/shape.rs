@@ -213,6 +213,11 @@ static WIDGET_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
 static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"));
+/// A reporter's contact details: a phone number, an e-mail or messaging address, with a name
+/// or a handle (`Jane Roe: 555-441-0100, @janeroe`, `Reuters messaging rm://jane.roe@...`).
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d{1,3}[ -]\d{2,4}[ -]\d{3,4}[ -]?\d{2,4}\b|\brm://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+});
 /// `Copyright 2023, dpa ...`, `© 2024 Example`, `@2024 - All Right Reserved`, `(c) 2019 ...`.
 static COPYRIGHT_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\(?\s*(?:(?i:copyright)\s*(?:©|\(c\)|\d{4})|©\s*\S|\(c\)\s*(?:19|20)\d{2}|@\s?(?:19|20)\d{2}\b)"));
@@ -393,6 +398,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if URL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
+    }
+    if words(t) <= 10 && !t.ends_with('.') && CONTACT.is_match(t) && !EMAIL_LINE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a reporter's contact line from the page"));
     }
     if EMAIL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Low, "is a bare e-mail address"));
@@ -587,6 +595,8 @@ mod tests {
         assert!(hit("Most Visited in World").is_some());
         assert!(hit("Top Business stories").is_some());
         assert!(hit("– World news –").is_some());
+        assert!(hit("Jane Roe: 555-441-0100, @janeroe").is_some());
+        assert!(hit("Reuters messaging rm://jane.roe.example.com@reuters.net").is_some());
     }
 
     #[test]
@@ -602,6 +612,7 @@ mod tests {
             "Share prices fell.",
             "Live music returns to the square",
             "Most visited the site before noon.",
+            "Call the hotline on 555-441-0100 if you see the missing boy.",
             "Top officials met in the capital",
             "World news agencies reported the blast",
             "Revenue > costs",
