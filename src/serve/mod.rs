@@ -143,10 +143,10 @@ fn parse_request(body: &[u8]) -> Result<StoryRequest, ApiError> {
     let text = string("text")?.ok_or_else(|| ApiError::bad("text", "missing field `text` (the story)"))?;
     let format = match string("format")? {
         None => None,
-        Some(f) => match <InputFormat as clap::ValueEnum>::from_str(&f, true) {
-            Ok(InputFormat::Jsonl) => return Err(ApiError::bad("format", "`jsonl` is not accepted here: send one story per request")),
-            Ok(fmt) => Some(fmt),
-            Err(_) => return Err(ApiError::bad("format", format!("unknown format `{f}`; formats are: text, nitf, newsml, ninjs, html"))),
+        Some(f) => match InputFormat::from_name(&f) {
+            Some(InputFormat::Jsonl) => return Err(ApiError::bad("format", "`jsonl` is not accepted here: send one story per request")),
+            Some(fmt) => Some(fmt),
+            None => return Err(ApiError::bad("format", format!("unknown format `{f}`; formats are: text, nitf, newsml, ninjs, html"))),
         },
     };
     let language = string("language")?;
