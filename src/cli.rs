@@ -293,7 +293,7 @@ pub fn explain_text(m: &wirelint::RuleMeta) -> String {
 fn serve(args: ServeArgs) -> Result<ExitCode> {
     let config = args.rules.load_config()?;
     let linter = Linter::new(settings(&args.rules, &config)?)?;
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let cores = std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(2);
     let opts = crate::serve::ServeOptions {
         addr: args.addr,
         allow_remote: args.allow_remote,
@@ -424,7 +424,7 @@ fn settings(args: &RuleArgs, config: &Config) -> Result<Settings> {
             bail!("`{sel}` names no rule (see `wirelint rules`)");
         }
     }
-    let select: Vec<String> = if !args.select.is_empty() { args.select.to_vec() } else { config.select.clone().unwrap_or_default() };
+    let select: Vec<String> = if !args.select.is_empty() { args.select.clone() } else { config.select.clone().unwrap_or_default() };
     let mut ignore: Vec<String> = config.ignore.clone().unwrap_or_default();
     ignore.extend(args.ignore.iter().cloned());
     let mut rules = Vec::new();
@@ -470,13 +470,13 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let mut baseline_writer = args.write_baseline.as_deref().map(BaselineWriter::new);
     let mut fields = config.jsonl.clone();
     if let Some(b) = &args.body_field {
-        fields.body = b.clone();
+        fields.body.clone_from(b);
     }
     if let Some(b) = &args.id_field {
-        fields.id = b.clone();
+        fields.id.clone_from(b);
     }
     if let Some(b) = &args.headline_field {
-        fields.headline = b.clone();
+        fields.headline.clone_from(b);
     }
     let encoding = match (args.encoding, &config.encoding) {
         (Some(e), _) => e,

@@ -112,7 +112,7 @@ fn walk_folder(root: &Path, format: Option<InputFormat>, w: &mut Walk) {
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let mut folders = Vec::new();
     let mut found = Vec::new();
-    for entry in ignore::WalkBuilder::new(root).sort_by_file_path(|a, b| a.cmp(b)).build() {
+    for entry in ignore::WalkBuilder::new(root).sort_by_file_path(Ord::cmp).build() {
         let e = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -213,7 +213,7 @@ pub(crate) fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
         payload
             .downcast_ref::<&str>()
-            .map(|s| s.to_string())
+            .map(ToString::to_string)
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string())
     })

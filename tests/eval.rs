@@ -125,7 +125,7 @@ fn load_labels(stories: &BTreeMap<String, String>) -> Vec<Label> {
         match stories.get(&label.story) {
             None => problems.push(format!("labels.tsv:{line}: no story `{}`", label.story)),
             Some(s) if label.text.is_empty() || !s.contains(&label.text) => {
-                problems.push(format!("labels.tsv:{line}: `{}` does not occur in {}", label.text.escape_debug(), label.story))
+                problems.push(format!("labels.tsv:{line}: `{}` does not occur in {}", label.text.escape_debug(), label.story));
             }
             _ => {}
         }
@@ -197,7 +197,7 @@ impl Score {
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map(|v| format!("{:.2}", v)).unwrap_or_else(|| "–".into())
+    x.map(|v| format!("{v:.2}")).unwrap_or_else(|| "–".into())
 }
 
 /// Scores one rule on one story; pushes descriptions of misses into `notes`.

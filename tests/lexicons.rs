@@ -27,7 +27,7 @@ fn every_lexicon_is_valid_and_canonical() {
         }
         let mut seen = HashSet::new();
         for row in &file.rows {
-            let key: Vec<String> = file.key_of(row).iter().map(|s| s.to_string()).collect();
+            let key: Vec<String> = file.key_of(row).iter().map(ToString::to_string).collect();
             if !seen.insert(key.clone()) {
                 problems.push(format!("{path}:{}: duplicate key {key:?}", row.line));
             }
@@ -53,7 +53,7 @@ fn rewrite(path: &str, text: &str, file: &LexiconFile) {
     let first_row = file.rows.first().map(|r| r.line - 1).unwrap_or(lines.len());
     let mut rows: Vec<_> = file.rows.iter().collect();
     rows.sort_by(|a, b| canonical_cmp(&file.key_of(a), &file.key_of(b)));
-    let mut out: Vec<String> = lines[..first_row].iter().map(|s| s.to_string()).collect();
+    let mut out: Vec<String> = lines[..first_row].iter().map(ToString::to_string).collect();
     out.extend(rows.iter().map(|r| lines[r.line - 1].to_string()));
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::write(full, out.join("\n") + "\n").unwrap();

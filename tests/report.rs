@@ -65,7 +65,7 @@ fn the_report_counts_what_check_finds_per_source_and_rule() {
     assert_eq!(stories.len(), 3);
     let rules: Vec<&str> = {
         let mut r: Vec<&str> = findings.keys().map(|(_, r)| r.as_str()).collect();
-        r.sort();
+        r.sort_unstable();
         r.dedup();
         r
     };

@@ -45,7 +45,7 @@ impl Server {
         let mut r = agent().post(&self.url(path)).header("content-type", "application/json").send(body).unwrap();
         let status = r.status().as_u16();
         let text = r.body_mut().read_to_string().unwrap();
-        (status, serde_json::from_str(&text).unwrap_or_else(|_| Value::String(text)))
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
     fn post_json(&self, path: &str, body: &Value) -> (u16, Value) {
@@ -395,7 +395,7 @@ fn sigterm_stops_the_server_gracefully() {
 /// requests, on 127.0.0.1 only):
 /// `cargo test --release --test serve -- --ignored load_figures --nocapture`
 #[test]
-#[ignore]
+#[ignore = "load figures for docs/serve.md: slow, run by hand"]
 fn load_figures() {
     let s = Server::start(&[]);
     let body = json!({ "text": EXAMPLE }).to_string();

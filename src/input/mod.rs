@@ -102,7 +102,7 @@ impl InputFormat {
                     // whole JSON object of its own, not indented (as nested objects are)
                     None => {
                         let later = lines.filter(|l| l.first() == Some(&b'{')).take(8);
-                        if later.filter_map(|l| object(l)).next().is_some() { InputFormat::Jsonl } else { InputFormat::Ninjs }
+                        if later.into_iter().find_map(object).is_some() { InputFormat::Jsonl } else { InputFormat::Ninjs }
                     }
                 }
             }
@@ -310,7 +310,7 @@ pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptio
                 doc.set_encoding(info.clone(), map.clone());
             }
             doc
-        }))
+        }));
     };
     match fmt {
         InputFormat::Text => sink(Ok(text_document(path, text, &opts.analyse))),

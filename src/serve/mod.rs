@@ -404,7 +404,7 @@ pub fn serve(linter: Linter, opts: ServeOptions) -> Result<()> {
             opts.addr
         );
     }
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let cores = std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(2);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(cores.min(4))
         .max_blocking_threads(opts.max_concurrent.max(1) + 2)
@@ -412,7 +412,7 @@ pub fn serve(linter: Linter, opts: ServeOptions) -> Result<()> {
         .build()
         .context("cannot start the async runtime")?;
     let hosts = opts.addr.ip().is_loopback().then(|| {
-        ["localhost", "127.0.0.1", "[::1]"].iter().map(|s| s.to_string()).chain([opts.addr.ip().to_string()]).collect()
+        ["localhost", "127.0.0.1", "[::1]"].iter().map(ToString::to_string).chain([opts.addr.ip().to_string()]).collect()
     });
     let app = Arc::new(App {
         linter: Arc::new(linter),
@@ -460,8 +460,8 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+        () = ctrl_c => {},
+        () = term => {},
     }
     eprintln!("wirelint serve: shutting down (finishing requests in flight)");
 }
