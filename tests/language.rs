@@ -1,7 +1,8 @@
 //! Story language and the language rules on real copy.
 
+mod common;
+
 use std::fs;
-use std::path::Path;
 
 use wirelint::document::{AnalyseOptions, Document};
 use wirelint::{Linter, Settings};
@@ -10,12 +11,9 @@ use wirelint::{Linter, Settings};
 /// with no fragment left in Indonesian.
 #[test]
 fn seed_article_has_no_untranslated_fragment() {
-    let dir = Path::new("/work/shared/seed");
-    if !dir.is_dir() {
-        return;
-    }
+    let Some(dir) = common::seed_dir("seed_article_has_no_untranslated_fragment") else { return };
     let linter = Linter::new(Settings::default()).unwrap();
-    for entry in fs::read_dir(dir).unwrap().flatten() {
+    for entry in fs::read_dir(&dir).unwrap().flatten() {
         let path = entry.path();
         if path.extension().is_none_or(|e| e != "txt") {
             continue;

@@ -2,24 +2,14 @@
 //! It lives outside the repository, in `shared/seed/` beside the checkout; the test is
 //! skipped when it is not there.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use wirelint::document::{AnalyseOptions, Document};
 use wirelint::{Linter, Settings};
 
-fn seed_dir() -> Option<PathBuf> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [manifest.join("../shared/seed"), manifest.join("../../shared/seed"), PathBuf::from("/work/shared/seed")]
-        .into_iter()
-        .find(|p| p.is_dir())
-}
-
 #[test]
 fn seed_article_surface_findings() {
-    let Some(dir) = seed_dir() else {
-        eprintln!("shared/seed not found; skipping");
-        return;
-    };
+    let Some(dir) = common::seed_dir("seed_article_surface_findings") else { return };
     let mut files: Vec<_> =
         std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     files.sort();
