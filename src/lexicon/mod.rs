@@ -222,7 +222,7 @@ impl fmt::Debug for Lexicons {
 }
 
 static EMBEDDED: LazyLock<Lexicons> =
-    LazyLock::new(|| Lexicons::new(embedded::parse_all().expect("embedded lexicons are valid (tests/lexicons.rs)")));
+    LazyLock::new(|| Lexicons::new(embedded::parse_all().expect("embedded lexicons are valid (tests/it/lexicons.rs)")));
 
 impl Lexicons {
     pub fn new(files: Vec<LexiconFile>) -> Self {

@@ -11,11 +11,11 @@ use std::process::{Command, Stdio};
 
 use serde_json::{Value, json};
 
-mod webdriver;
+use crate::webdriver;
 
 use webdriver::{Browser, CHROMEDRIVER, CHROMIUM, Killed, call};
 
-const EXAMPLE: &str = include_str!("../examples/translated-story.txt");
+const EXAMPLE: &str = include_str!("../../examples/translated-story.txt");
 
 /// What the page shows: per finding id, the text of its highlights; the list items.
 const SHOWN: &str = r#"

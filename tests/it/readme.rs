@@ -1,4 +1,4 @@
-//! The README's rules table matches the registry. `UPDATE_README=1 cargo test --test readme` rewrites it.
+//! The README's rules table matches the registry. `UPDATE_README=1 cargo test --test it readme::` rewrites it.
 
 use std::path::Path;
 
@@ -15,7 +15,7 @@ fn table() -> String {
 fn readme_rules_table_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    let start_tag = "<!-- rules-table: generated from `wirelint rules`; tests/readme.rs keeps it in sync -->\n";
+    let start_tag = "<!-- rules-table: generated from `wirelint rules`; tests/it/readme.rs keeps it in sync -->\n";
     let end_tag = "<!-- /rules-table -->";
     let s = readme.find(start_tag).expect("start tag") + start_tag.len();
     let e = readme.find(end_tag).expect("end tag");
@@ -25,7 +25,7 @@ fn readme_rules_table_is_current() {
             let new = format!("{}{}{}", &readme[..s], want, &readme[e..]);
             std::fs::write(&path, new).unwrap();
         } else {
-            panic!("README rules table is stale; run UPDATE_README=1 cargo test --test readme");
+            panic!("README rules table is stale; run UPDATE_README=1 cargo test --test it readme::");
         }
     }
 }

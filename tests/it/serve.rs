@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-const EXAMPLE: &str = include_str!("../examples/translated-story.txt");
+const EXAMPLE: &str = include_str!("../../examples/translated-story.txt");
 
 struct Server {
     child: Child,
@@ -393,7 +393,7 @@ fn sigterm_stops_the_server_gracefully() {
 
 /// Loopback load figures for docs/serve.md (not run by default; bounded: a fixed number of
 /// requests, on 127.0.0.1 only):
-/// `cargo test --release --test serve -- --ignored load_figures --nocapture`
+/// `cargo test --release --test it serve::load_figures -- --ignored --nocapture`
 #[test]
 #[ignore = "load figures for docs/serve.md: slow, run by hand"]
 fn load_figures() {

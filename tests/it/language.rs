@@ -1,6 +1,6 @@
 //! Story language and the language rules on real copy.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -2,7 +2,7 @@
 //! It lives outside the repository, in `shared/seed/` beside the checkout; the test is
 //! skipped when it is not there.
 
-mod common;
+use crate::common;
 
 use wirelint::document::{AnalyseOptions, Document};
 use wirelint::{Linter, Settings};

@@ -1,12 +1,12 @@
 //! The audit report (`wirelint report`) in headless Chromium, driven over WebDriver
-//! (chromedriver) as tests/browser.rs drives the editor's page: the charts render as SVG with
+//! (chromedriver) as tests/it/browser.rs drives the editor's page: the charts render as SVG with
 //! one shape per row, the tables sort when a header is clicked. With WIRELINT_SCREENSHOT=1 it
 //! saves docs/report.png.
 //!
 //! Skips (passing) when /usr/bin/chromium or /usr/bin/chromedriver is missing.
 
-mod report_corpus;
-mod webdriver;
+use crate::report_corpus;
+use crate::webdriver;
 
 use std::path::Path;
 use std::process::Command;

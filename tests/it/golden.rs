@@ -3,7 +3,7 @@
 //! optimisations change no finding unless a commit says why).
 //!
 //! When a change is *meant* to change findings, regenerate and review the diff:
-//! `WIRELINT_BLESS=1 cargo test --release --test golden`, then `git diff tests/golden/`.
+//! `WIRELINT_BLESS=1 cargo test --release --test it golden::`, then `git diff tests/golden/`.
 
 use std::path::Path;
 use std::process::Command;
@@ -29,7 +29,7 @@ fn check(name: &str, dir: &str) {
         let first = g.iter().zip(&w).position(|(a, b)| a != b).unwrap_or(g.len().min(w.len()));
         panic!(
             "{dir}: output differs from {} at line {} ({} lines now, {} expected)\n now: {}\nwant: {}\n\
-             If the change is meant, regenerate with WIRELINT_BLESS=1 cargo test --release --test golden and review git diff tests/golden/",
+             If the change is meant, regenerate with WIRELINT_BLESS=1 cargo test --release --test it golden:: and review git diff tests/golden/",
             golden.display(),
             first + 1,
             g.len(),

@@ -1,6 +1,6 @@
 //! name-inconsistency on whole stories, and the corpus names report.
 
-mod common;
+use crate::common;
 
 use wirelint::document::{AnalyseOptions, Document};
 use wirelint::{Linter, Settings};

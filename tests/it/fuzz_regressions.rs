@@ -4,10 +4,7 @@
 //! boundaries; line:column counted as editors count them; `json`, `jsonl` and `sarif` output
 //! well-formed.
 
-#[path = "../fuzz/src/check.rs"]
-mod check;
-
-use check::{check_bytes, line_col, read_holds};
+use crate::fuzz_check::{check_bytes, line_col, read_holds};
 use wirelint::input::InputFormat;
 
 const FORMATS: [InputFormat; 6] =

@@ -6,7 +6,7 @@
 //! language codes, media types, country codes) hold. These are the checks of the former
 //! lexicons/scripts/check_tsv.py, run with `cargo test`.
 //!
-//! `UPDATE_LEXICONS=1 cargo test --test lexicons` rewrites files into canonical form: rows
+//! `UPDATE_LEXICONS=1 cargo test --test it lexicons::` rewrites files into canonical form: rows
 //! sorted, fields and lines trimmed, LF endings and a final newline (header and comments kept).
 
 use std::collections::{HashMap, HashSet};
@@ -75,7 +75,7 @@ fn every_lexicon_is_valid_and_canonical() {
                     Some(w) => format!("{path}:{}: rows not in canonical order", w[1].line),
                     None => format!("{path}: not in canonical form (whitespace, line endings or final newline)"),
                 };
-                problems.push(format!("{why} (run UPDATE_LEXICONS=1 cargo test --test lexicons)"));
+                problems.push(format!("{why} (run UPDATE_LEXICONS=1 cargo test --test it lexicons::)"));
             }
         }
     }

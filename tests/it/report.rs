@@ -2,7 +2,7 @@
 //! saved run (whole or in shards) gives the same report as the stories; the page is
 //! self-contained and escapes what it quotes.
 
-mod report_corpus;
+use crate::report_corpus;
 
 use std::collections::BTreeMap;
 use std::path::Path;

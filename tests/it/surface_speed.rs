@@ -1,5 +1,5 @@
 //! Throughput of the surface rules over analysed stories (rule time only, analysis excluded).
-//! `cargo test --release --test surface_speed -- --ignored --nocapture` with
+//! `cargo test --release --test it surface_speed:: -- --ignored --nocapture` with
 //! `WIRELINT_BENCH_DIR` pointing at a folder of `.txt` stories.
 
 use std::time::Instant;

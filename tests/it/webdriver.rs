@@ -1,5 +1,5 @@
 //! A small hand-written WebDriver client (chromedriver driving headless Chromium), shared by
-//! the browser tests: tests/browser.rs (the editor's page) and tests/report_browser.rs (the audit
+//! the browser tests: tests/it/browser.rs (the editor's page) and tests/it/report_browser.rs (the audit
 //! report).
 #![allow(dead_code)]
 
