@@ -36,6 +36,7 @@ mod rules;
 mod segmentation;
 #[cfg(feature = "serve")]
 mod serve;
+mod snapshot;
 mod surface_seed;
 mod surface_speed;
 mod workflow;
