@@ -52,6 +52,7 @@ pub fn linter(o: &Options) -> Result<Linter, String> {
         min_confidence: o.min_confidence.unwrap_or(Confidence::Medium),
         analyse: AnalyseOptions { language: o.language.clone().filter(|l| l != "auto"), ..AnalyseOptions::default() },
         lexicon_files: Vec::new(),
+        boilerplate: None,
     };
     Linter::new(settings).map_err(|e| e.to_string())
 }
@@ -62,7 +63,13 @@ pub fn input_format(name: &str) -> Result<InputFormat, String> {
 }
 
 fn read_options(linter: &Linter, format: Option<InputFormat>) -> ReadOptions {
-    ReadOptions { format, fields: JsonlFields::default(), analyse: linter.analyse_options().clone(), encoding: Default::default(), ..Default::default() }
+    ReadOptions {
+        format,
+        fields: JsonlFields::default(),
+        analyse: linter.analyse_options().clone(),
+        encoding: Default::default(),
+        ..Default::default()
+    }
 }
 
 /// Records of one story or error, in the order `--format jsonl` writes them.

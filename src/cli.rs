@@ -44,6 +44,9 @@ pub enum Command {
     },
     /// Report names spelled several ways across stories (a corpus view of name-inconsistency).
     Names(NamesArgs),
+    /// Report lines each source prints in many of its stories (share rows, promos, notes);
+    /// save the counts for `check --boilerplate`.
+    Boilerplate(BoilerplateArgs),
     /// Write an audit report (one self-contained HTML page with charts, or Markdown) of stories
     /// or of saved `check --format jsonl` runs: findings per source, language and date, examples.
     #[command(after_help = "The rule, confidence, config, language and lexicon flags apply when stories are checked; \
@@ -131,6 +134,24 @@ pub struct NamesArgs {
     pub input_format: Option<InputFormat>,
 }
 
+#[derive(Args, Debug)]
+pub struct BoilerplateArgs {
+    /// Files, folders, or `-` (stdin). May be empty with `--merge`.
+    pub paths: Vec<PathBuf>,
+    /// `human` report or `json`.
+    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    /// Merge summaries saved with --save-summary (from other shards) into this one.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub merge: Vec<PathBuf>,
+    /// Write the mergeable line counts (after any --merge) to FILE, for `check --boilerplate FILE`.
+    #[arg(long, value_name = "FILE")]
+    pub save_summary: Option<PathBuf>,
+    /// Read inputs as this format instead of choosing by extension / content.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ListFormat {
     Human,
@@ -183,6 +204,10 @@ pub struct CheckArgs {
     /// At the end, counts per rule, per source and per language, and the stories with the most findings.
     #[arg(long)]
     pub summary: bool,
+    /// Line counts saved by `wirelint boilerplate --save-summary FILE`: a line its source prints
+    /// in many stories is reported by scrape-residue, with the count.
+    #[arg(long, value_name = "FILE")]
+    pub boilerplate: Option<PathBuf>,
     /// Never draw the progress bar (it is drawn on stderr only when stderr is a terminal).
     #[arg(long)]
     pub no_progress: bool,
@@ -241,6 +266,7 @@ pub fn main_with(cli: Cli) -> Result<ExitCode> {
         Command::Explain { rule } => explain(&rule),
         Command::Check(args) => check(*args),
         Command::Names(args) => names(args),
+        Command::Boilerplate(args) => boilerplate(args),
         Command::Report(args) => report(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(args),
@@ -324,6 +350,34 @@ fn load_config(path: Option<&std::path::Path>, none: bool) -> Result<Config> {
     } else {
         Config::discover(&std::env::current_dir().context("current folder")?)?.unwrap_or_default()
     })
+}
+
+fn boilerplate(args: BoilerplateArgs) -> Result<ExitCode> {
+    use wirelint::boilerplate::BoilerplateSummary;
+    let opts = ReadOptions { format: args.input_format, ..ReadOptions::default() };
+    let (targets, mut errors) = collect_targets(&args.paths, args.input_format);
+    let (mut summary, read_errors) = BoilerplateSummary::collect(&targets, &opts);
+    errors.extend(read_errors);
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    for p in &args.merge {
+        summary.merge(BoilerplateSummary::load(p)?);
+    }
+    if let Some(p) = &args.save_summary {
+        summary.save(p)?;
+    }
+    let report = summary.report();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        ListFormat::Human => report.write_human(&mut out)?,
+    }
+    out.flush()?;
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 fn names(args: NamesArgs) -> Result<ExitCode> {
@@ -447,12 +501,16 @@ fn settings(args: &RuleArgs, config: &Config) -> Result<Settings> {
             languages: config.languages.clone().unwrap_or_default(),
         },
         lexicon_files,
+        boilerplate: None,
     })
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
     let config = args.rules.load_config()?;
-    let settings = settings(&args.rules, &config)?;
+    let mut settings = settings(&args.rules, &config)?;
+    if let Some(p) = &args.boilerplate {
+        settings.boilerplate = Some(std::sync::Arc::new(wirelint::boilerplate::BoilerplateSummary::load(p)?));
+    }
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
     }

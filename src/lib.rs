@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod baseline;
+pub mod boilerplate;
 pub mod config;
 pub mod document;
 pub mod finding;
@@ -52,6 +53,9 @@ pub struct Settings {
     pub min_confidence: Confidence,
     pub analyse: AnalyseOptions,
     pub lexicon_files: Vec<PathBuf>,
+    /// Lines counted over a corpus (`wirelint boilerplate --save-summary`): a story's line that
+    /// its source prints in many stories is reported by scrape-residue.
+    pub boilerplate: Option<Arc<boilerplate::BoilerplateSummary>>,
 }
 
 impl Default for Settings {
@@ -61,6 +65,7 @@ impl Default for Settings {
             min_confidence: Confidence::Low,
             analyse: AnalyseOptions::default(),
             lexicon_files: Vec::new(),
+            boilerplate: None,
         }
     }
 }
@@ -122,6 +127,9 @@ impl Linter {
         for active in &self.settings.rules {
             let from = out.findings.len();
             active.rule.check(&cx, doc, &mut out);
+            if let Some(table) = self.settings.boilerplate.as_deref().filter(|_| active.rule.meta().name == "scrape-residue") {
+                rules::surface::scrape_residue::boilerplate(doc, table, from, &mut out);
+            }
             let min = active.min_confidence.unwrap_or(self.settings.min_confidence);
             let mut mine = out.findings.split_off(from);
             mine.retain(|f| f.confidence >= min);

@@ -78,6 +78,24 @@ pub struct FixIn {
     pub applicability: String,
 }
 
+/// The source a story is reported under: its declared source / outlet / provider; else the
+/// file for a multi-story file (JSON Lines), else the folder it is in, else the file.
+pub fn source_key(source: Option<&str>, path: &str) -> String {
+    if let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) {
+        return s.to_string();
+    }
+    if path == "-" {
+        return "(stdin)".into();
+    }
+    let p = Path::new(&path);
+    let multi = p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "jsonl" | "ndjson"));
+    let parent = p.parent().map(|d| d.display().to_string()).filter(|d| !d.is_empty() && d != ".");
+    match parent {
+        Some(dir) if !multi => format!("{dir}/"),
+        _ => p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string()),
+    }
+}
+
 /// A story as the report reads it (the `"type": "story"` record of `--format jsonl`).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct StoryIn {
@@ -134,19 +152,7 @@ impl StoryIn {
     /// The source a story is reported under: its declared source / outlet / provider; else the
     /// file for a multi-story file (JSON Lines), else the folder it is in, else the file.
     pub fn source_key(&self) -> String {
-        if let Some(s) = self.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            return s.to_string();
-        }
-        if self.path == "-" {
-            return "(stdin)".into();
-        }
-        let p = Path::new(&self.path);
-        let multi = p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "jsonl" | "ndjson"));
-        let parent = p.parent().map(|d| d.display().to_string()).filter(|d| !d.is_empty() && d != ".");
-        match parent {
-            Some(dir) if !multi => format!("{dir}/"),
-            _ => p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| self.path.clone()),
-        }
+        source_key(self.source.as_deref(), &self.path)
     }
 
     /// The language the story was read as (`unknown` when neither declared nor detected).

@@ -13,6 +13,7 @@ mod report_corpus;
 mod webdriver;
 
 // tests
+mod boilerplate;
 #[cfg(feature = "serve")]
 mod browser;
 mod cli;

@@ -47,7 +47,13 @@ placeholders and HTML tags, and short rows of UI words (`Print Mail Large Medium
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
 first copy stays. Rows of figures (`Shr 21 cts vs 17 cts`), short subheads and the headline
-printed again at the top of a scraped page are left alone.
+printed again at the top of a scraped page are left alone. A repeat right under its first copy
+is medium confidence; one further down (a wire re-sending paragraphs) is low.
+
+Across a corpus: `wirelint boilerplate FEED --save-summary counts.json` counts each line per
+source; `wirelint check FEED --boilerplate counts.json` then flags a line that its source prints
+in at least 5 stories and 1% of them (a promo, a share row, a machine-translation note no list
+holds), with the count. Lines of figures and lines under three words are not counted.
 
 ## Why it matters
 They show the story was scraped from a web page, not taken from a feed, and they are
@@ -430,6 +436,32 @@ impl Rule for ScrapeResidue {
                 repeats.check(doc, i, para, line, whole, out);
             }
         }
+    }
+}
+
+/// Lines the story's source prints in many of its stories (counted over a corpus by `wirelint
+/// boilerplate`), unless this rule already flagged them (`from`: where this story's
+/// scrape-residue findings begin in `out`).
+pub(crate) fn boilerplate(doc: &Document, table: &crate::boilerplate::BoilerplateSummary, from: usize, out: &mut Output) {
+    let source = crate::boilerplate::source_of(doc);
+    if !table.sources.contains_key(&source) {
+        return;
+    }
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    for para in doc.headline.iter().chain(doc.paragraphs.iter()).copied() {
+        let line = doc.slice(para);
+        let Some(hit) = table.lookup(&source, line) else { continue };
+        if flagged.overlaps(para) {
+            continue;
+        }
+        let message = format!(
+            "`{}` appears in {} of {} stories from {source}: boilerplate of the source, not of this story; delete the line",
+            quote(line),
+            hit.stories,
+            hit.of
+        );
+        let whole = super::line_deletion(&doc.text, para);
+        out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
     }
 }
 

@@ -206,6 +206,11 @@ static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
 static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
+/// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
+/// `– World news –` (the lexicon holds the fixed ones, `Top stories`, `Most read`).
+static WIDGET_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+\p{L}+(?:\s+\p{L}+)?)?|(?:top|latest|trending|popular|more|other|recommended)\s+(?:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$")
+});
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
 static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"));
 /// `Copyright 2023, dpa ...`, `© 2024 Example`, `@2024 - All Right Reserved`, `(c) 2019 ...`.
@@ -382,6 +387,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if !pos.near_start && DATE_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
+    }
+    if WIDGET_TITLE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is the title of a page widget or section"));
     }
     if URL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
@@ -576,6 +584,9 @@ mod tests {
         assert!(hit("Print Mail Large Medium Small").is_some());
         assert!(hit("Copyright 2023, Example News. All rights reserved").is_some());
         assert!(hit("-30-").is_some());
+        assert!(hit("Most Visited in World").is_some());
+        assert!(hit("Top Business stories").is_some());
+        assert!(hit("– World news –").is_some());
     }
 
     #[test]
@@ -590,6 +601,9 @@ mod tests {
             "He said all rights reserved by the treaty would be kept, and left.",
             "Share prices fell.",
             "Live music returns to the square",
+            "Most visited the site before noon.",
+            "Top officials met in the capital",
+            "World news agencies reported the blast",
             "Revenue > costs",
             "The company, which employs 400 people, said it would appeal (Reuters).",
             "- - - -",
