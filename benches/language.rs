@@ -44,7 +44,7 @@ fn total(docs: &[Document]) -> usize {
 
 /// The rule as shipped: cheap evidence first, whatlang on candidate segments only.
 #[divan::bench]
-fn gated_untranslated_fragment(b: Bencher) {
+fn gated_untranslated_fragment(b: Bencher<'_, '_>) {
     let docs = corpus();
     let lex = Lexicons::embedded();
     UntranslatedFragment.prepare(lex).unwrap();
@@ -62,7 +62,7 @@ fn gated_untranslated_fragment(b: Bencher) {
 
 /// The baseline: whatlang (copy-language allowlist) on every sentence.
 #[divan::bench]
-fn whatlang_every_sentence(b: Bencher) {
+fn whatlang_every_sentence(b: Bencher<'_, '_>) {
     let docs = corpus();
     let allow: Vec<whatlang::Lang> = wirelint::document::language::COPY_LANGUAGES.iter().map(|(_, l)| *l).collect();
     let detector = whatlang::Detector::with_allowlist(allow);
@@ -83,7 +83,7 @@ fn whatlang_every_sentence(b: Bencher) {
 
 /// Story-level detection (done once per story during analysis).
 #[divan::bench]
-fn story_language(b: Bencher) {
+fn story_language(b: Bencher<'_, '_>) {
     let docs = corpus();
     let allow: Vec<&'static str> = wirelint::document::language::COPY_LANGUAGES.iter().map(|(c, _)| *c).collect();
     b.counter(BytesCount::new(total(&docs))).bench(|| {

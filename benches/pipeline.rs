@@ -25,7 +25,9 @@ static STORIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         .expect("tests/eval/stories")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("en-") && n.ends_with(".txt")))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("en-") && p.extension().is_some_and(|e| e == "txt"))
+        })
         .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
         .collect();
     out.sort();
@@ -43,7 +45,7 @@ fn analysed() -> Vec<Document> {
 
 /// Segmentation, dateline and story language: `Document::from_text`.
 #[divan::bench]
-fn parse_analyse(b: Bencher) {
+fn parse_analyse(b: Bencher<'_, '_>) {
     let opts = AnalyseOptions::default();
     b.counter(BytesCount::new(bytes())).bench(|| {
         for (n, t) in STORIES.iter() {
@@ -54,7 +56,7 @@ fn parse_analyse(b: Bencher) {
 
 /// Same, with the language declared (no detection).
 #[divan::bench]
-fn parse_analyse_declared_language(b: Bencher) {
+fn parse_analyse_declared_language(b: Bencher<'_, '_>) {
     let opts = AnalyseOptions { language: Some("en".into()), ..Default::default() };
     b.counter(BytesCount::new(bytes())).bench(|| {
         for (n, t) in STORIES.iter() {
@@ -70,7 +72,7 @@ fn rule_names() -> Vec<&'static str> {
 /// One rule alone over analysed documents. Shared analyses (`Document::analysis`) are cached on
 /// the document, so after the first pass this measures the rule's own work.
 #[divan::bench(args = rule_names())]
-fn rule(b: Bencher, name: &str) {
+fn rule(b: Bencher<'_, '_>, name: &str) {
     let rule = find(name).expect("registered rule");
     let linter = Linter::new(Settings::default()).expect("lexicons");
     let docs = analysed();
@@ -87,7 +89,7 @@ fn rule(b: Bencher, name: &str) {
 
 /// Every rule (default settings) over freshly analysed documents, shared analyses included.
 #[divan::bench]
-fn all_rules(b: Bencher) {
+fn all_rules(b: Bencher<'_, '_>) {
     let linter = Linter::new(Settings::default()).expect("lexicons");
     b.counter(BytesCount::new(bytes())).with_inputs(analysed).bench_local_values(|docs| {
         for d in &docs {
@@ -99,7 +101,7 @@ fn all_rules(b: Bencher) {
 
 /// The whole per-story pipeline: parse, analyse, all rules.
 #[divan::bench]
-fn end_to_end(b: Bencher) {
+fn end_to_end(b: Bencher<'_, '_>) {
     let linter = Linter::new(Settings::default()).expect("lexicons");
     let opts = AnalyseOptions::default();
     b.counter(BytesCount::new(bytes())).bench(|| {

@@ -12,7 +12,7 @@
 # safe code does not need them: the invariants are panics (fuzz/src/check.rs), with debug
 # assertions and overflow checks on. Crashes land in fuzz/artifacts/TARGET/; replay one with
 # `fuzz/target/x86_64-unknown-linux-gnu/release/TARGET FILE`, then copy it under
-# tests/fixtures/fuzz/ so that tests/fuzz_regressions.rs replays it in `cargo test`.
+# tests/fixtures/fuzz/ so that tests/it/fuzz_regressions.rs replays it in `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

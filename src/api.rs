@@ -59,8 +59,7 @@ pub fn linter(o: &Options) -> Result<Linter, String> {
 
 /// Parses an input format name (`text`, `jsonl`, `nitf`, `newsml`, `ninjs`, `html`).
 pub fn input_format(name: &str) -> Result<InputFormat, String> {
-    <InputFormat as clap::ValueEnum>::from_str(name, true)
-        .map_err(|_| format!("unknown format `{name}` (text, jsonl, nitf, newsml, ninjs, html)"))
+    InputFormat::from_name(name).ok_or_else(|| format!("unknown format `{name}` (text, jsonl, nitf, newsml, ninjs, html)"))
 }
 
 fn read_options(linter: &Linter, format: Option<InputFormat>) -> ReadOptions {

@@ -202,7 +202,7 @@ impl BoilerplateSummary {
                         Ok(doc) => s.add_story(&doc),
                         Err(e) if e.not_a_story && !t.explicit => {}
                         Err(e) => errors.push(e),
-                    })
+                    });
                 });
                 if let Err(why) = caught {
                     errors.push(crate::runner::internal_error(&t.path.display().to_string(), &why));

@@ -49,39 +49,27 @@ pub enum Command {
     Boilerplate(BoilerplateArgs),
     /// Write an audit report (one self-contained HTML page with charts, or Markdown) of stories
     /// or of saved `check --format jsonl` runs: findings per source, language and date, examples.
+    #[command(after_help = "The rule, confidence, config, language and lexicon flags apply when stories are checked; \
+                            saved runs are reported as they were saved.")]
     Report(ReportArgs),
     /// Serve the HTTP API (/v1/check, /v1/fix, /v1/rules) and the editor's page on localhost.
     #[cfg(feature = "serve")]
+    #[command(after_help = "The rule, confidence and language flags are the defaults of every request: a request's \
+                            `min_confidence` and `language` override them, and its `select` chooses among the rules \
+                            selected here.")]
     Serve(ServeArgs),
     /// Run the language server on stdin/stdout (diagnostics, quick fixes and hover for editors).
     #[cfg(feature = "lsp")]
+    #[command(after_help = "The rule, confidence, language and lexicon flags apply to every document. \
+                            Without --config, wirelint.toml is searched upward from each document's folder.")]
     Lsp(LspArgs),
 }
 
 #[cfg(feature = "lsp")]
 #[derive(Args, Debug)]
 pub struct LspArgs {
-    /// Drop findings below this confidence (default: the config's, else medium).
-    #[arg(long, value_parser = parse_confidence)]
-    pub min_confidence: Option<Confidence>,
-    /// Only these rules.
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Skip these rules.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Config file for every document (default: wirelint.toml searched upward from each document's folder).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Do not read any config file.
-    #[arg(long, conflicts_with = "config")]
-    pub no_config: bool,
-    /// The copy's language; `auto` detects it.
-    #[arg(long)]
-    pub lang: Option<String>,
-    /// Extra lexicon file(s) merged into the embedded lexicons.
-    #[arg(long = "lexicon")]
-    pub lexicons: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Accepted for editors that pass it (the server always speaks over stdio).
     #[arg(long, hide = true)]
     pub stdio: bool,
@@ -108,27 +96,8 @@ pub struct ServeArgs {
     /// Checks waiting for a free slot; beyond that a request gets 503.
     #[arg(long, default_value_t = 64)]
     pub queue: usize,
-    /// Default minimum confidence (a request's `min_confidence` overrides it).
-    #[arg(long, value_parser = parse_confidence)]
-    pub min_confidence: Option<Confidence>,
-    /// Only these rules (a request's `select` chooses among them).
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Skip these rules.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Config file (default: wirelint.toml searched upward from the current folder).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Do not read any config file.
-    #[arg(long, conflicts_with = "config")]
-    pub no_config: bool,
-    /// Default copy language (a request's `language` overrides it); `auto` detects it.
-    #[arg(long)]
-    pub lang: Option<String>,
-    /// Extra lexicon file(s) merged into the embedded lexicons.
-    #[arg(long = "lexicon")]
-    pub lexicons: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 fn parse_size(s: &str) -> Result<usize, String> {
@@ -207,28 +176,8 @@ pub struct CheckArgs {
     /// Exit 1 when a finding at or above this severity is reported.
     #[arg(long, value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
-    /// Drop findings below this confidence (default: medium; `low` shows weak evidence too).
-    #[arg(long, value_parser = parse_confidence)]
-    pub min_confidence: Option<Confidence>,
-    /// Only these rules (names, codes or code prefixes; comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Skip these rules.
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Config file (default: wirelint.toml searched upward from the current folder).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Do not read any config file.
-    #[arg(long, conflicts_with = "config")]
-    pub no_config: bool,
-    /// The copy's language (ISO 639-1: en, id, es, ...) or locale (es-MX, de-CH: number-format
-    /// then enforces that region's convention); `auto` detects it.
-    #[arg(long)]
-    pub lang: Option<String>,
-    /// Extra lexicon file(s) merged into the embedded lexicons.
-    #[arg(long = "lexicon")]
-    pub lexicons: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Read inputs as this format instead of choosing by extension / content.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
@@ -368,16 +317,9 @@ pub fn explain_text(m: &wirelint::RuleMeta) -> String {
 
 #[cfg(feature = "serve")]
 fn serve(args: ServeArgs) -> Result<ExitCode> {
-    let config = load_config(args.config.as_deref(), args.no_config)?;
-    let rules = RuleArgs {
-        select: &args.select,
-        ignore: &args.ignore,
-        min_confidence: args.min_confidence,
-        lang: args.lang.as_ref(),
-        lexicons: &args.lexicons,
-    };
-    let linter = Linter::new(settings(&rules, &config)?)?;
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let config = args.rules.load_config()?;
+    let linter = Linter::new(settings(&args.rules, &config)?)?;
+    let cores = std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(2);
     let opts = crate::serve::ServeOptions {
         addr: args.addr,
         allow_remote: args.allow_remote,
@@ -392,16 +334,11 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
 
 #[cfg(feature = "lsp")]
 fn lsp(args: LspArgs) -> Result<ExitCode> {
-    let LspArgs { min_confidence, select, ignore, config, no_config, lang, lexicons, stdio: _ } = args;
+    let LspArgs { rules, stdio: _ } = args;
     // flags naming no rule are refused at start-up, not once per document
-    settings(&RuleArgs { select: &select, ignore: &ignore, min_confidence, lang: lang.as_ref(), lexicons: &lexicons }, &Config::default())?;
-    let opts = crate::lsp::LspOptions {
-        settings: Box::new(move |config| {
-            settings(&RuleArgs { select: &select, ignore: &ignore, min_confidence, lang: lang.as_ref(), lexicons: &lexicons }, config)
-        }),
-        config,
-        no_config,
-    };
+    settings(&rules, &Config::default())?;
+    let (config, no_config) = (rules.config.clone(), rules.no_config);
+    let opts = crate::lsp::LspOptions { settings: Box::new(move |config| settings(&rules, config)), config, no_config };
     Ok(if crate::lsp::run(opts)? { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -498,23 +435,50 @@ fn report_unused_allows(linter: &Linter, config: &Config) {
     }
 }
 
-/// The flags that choose rules, confidence, language and lexicons.
-struct RuleArgs<'a> {
-    select: &'a [String],
-    ignore: &'a [String],
-    min_confidence: Option<Confidence>,
-    lang: Option<&'a String>,
-    lexicons: &'a [PathBuf],
+/// The flags that choose rules, confidence, config, language and lexicons: the same for
+/// `check`, `report`, `serve` and `lsp` (each command's help says how it applies them).
+#[derive(Args, Debug, Clone)]
+pub struct RuleArgs {
+    /// Drop findings below this confidence (default: the config's, else medium; `low` shows
+    /// weak evidence too).
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<Confidence>,
+    /// Only these rules (names, codes or code prefixes; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules (names, codes or code prefixes; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Config file (default: wirelint.toml searched upward from the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Do not read any config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// The copy's language (ISO 639-1: en, id, es, ...) or locale (es-MX, de-CH: number-format
+    /// then enforces that region's convention); `auto` detects it.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Extra lexicon file(s) merged into the embedded lexicons.
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+}
+
+impl RuleArgs {
+    /// The config these flags name: none, --config, or wirelint.toml found from the current folder.
+    fn load_config(&self) -> Result<Config> {
+        load_config(self.config.as_deref(), self.no_config)
+    }
 }
 
 /// Resolves flags + config into settings.
-fn settings(args: &RuleArgs<'_>, config: &Config) -> Result<Settings> {
+fn settings(args: &RuleArgs, config: &Config) -> Result<Settings> {
     for sel in args.select.iter().chain(args.ignore.iter()) {
         if !wirelint::config::selector_matches_any(sel) {
             bail!("`{sel}` names no rule (see `wirelint rules`)");
         }
     }
-    let select: Vec<String> = if !args.select.is_empty() { args.select.to_vec() } else { config.select.clone().unwrap_or_default() };
+    let select: Vec<String> = if !args.select.is_empty() { args.select.clone() } else { config.select.clone().unwrap_or_default() };
     let mut ignore: Vec<String> = config.ignore.clone().unwrap_or_default();
     ignore.extend(args.ignore.iter().cloned());
     let mut rules = Vec::new();
@@ -533,7 +497,7 @@ fn settings(args: &RuleArgs<'_>, config: &Config) -> Result<Settings> {
         rules,
         min_confidence: args.min_confidence.or(config.min_confidence).unwrap_or(Confidence::Medium),
         analyse: AnalyseOptions {
-            language: args.lang.cloned().or_else(|| config.language.clone()).filter(|l| l != "auto"),
+            language: args.lang.clone().or_else(|| config.language.clone()).filter(|l| l != "auto"),
             languages: config.languages.clone().unwrap_or_default(),
         },
         lexicon_files,
@@ -542,15 +506,8 @@ fn settings(args: &RuleArgs<'_>, config: &Config) -> Result<Settings> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
-    let config = load_config(args.config.as_deref(), args.no_config)?;
-    let rule_args = RuleArgs {
-        select: &args.select,
-        ignore: &args.ignore,
-        min_confidence: args.min_confidence,
-        lang: args.lang.as_ref(),
-        lexicons: &args.lexicons,
-    };
-    let mut settings = settings(&rule_args, &config)?;
+    let config = args.rules.load_config()?;
+    let mut settings = settings(&args.rules, &config)?;
     if let Some(p) = &args.boilerplate {
         settings.boilerplate = Some(std::sync::Arc::new(wirelint::boilerplate::BoilerplateSummary::load(p)?));
     }
@@ -571,13 +528,13 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let mut baseline_writer = args.write_baseline.as_deref().map(BaselineWriter::new);
     let mut fields = config.jsonl.clone();
     if let Some(b) = &args.body_field {
-        fields.body = b.clone();
+        fields.body.clone_from(b);
     }
     if let Some(b) = &args.id_field {
-        fields.id = b.clone();
+        fields.id.clone_from(b);
     }
     if let Some(b) = &args.headline_field {
-        fields.headline = b.clone();
+        fields.headline.clone_from(b);
     }
     let encoding = match (args.encoding, &config.encoding) {
         (Some(e), _) => e,
@@ -700,27 +657,8 @@ pub struct ReportArgs {
     /// Rows of the corrupted-entity and residue tables.
     #[arg(long, default_value_t = 20)]
     pub top: usize,
-    /// Drop findings below this confidence when checking stories (default: medium).
-    #[arg(long, value_parser = parse_confidence)]
-    pub min_confidence: Option<Confidence>,
-    /// Only these rules (when checking stories).
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Skip these rules (when checking stories).
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Config file (default: wirelint.toml searched upward from the current folder).
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Do not read any config file.
-    #[arg(long, conflicts_with = "config")]
-    pub no_config: bool,
-    /// The copy's language; `auto` detects it.
-    #[arg(long)]
-    pub lang: Option<String>,
-    /// Extra lexicon file(s) merged into the embedded lexicons.
-    #[arg(long = "lexicon")]
-    pub lexicons: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Read story inputs as this format instead of choosing by extension / content.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormat>,
@@ -756,18 +694,11 @@ fn report(args: ReportArgs) -> Result<ExitCode> {
         }
     }
     if !stories.is_empty() {
-        let config = load_config(args.config.as_deref(), args.no_config)?;
-        let rule_args = RuleArgs {
-            select: &args.select,
-            ignore: &args.ignore,
-            min_confidence: args.min_confidence,
-            lang: args.lang.as_ref(),
-            lexicons: &args.lexicons,
-        };
+        let config = args.rules.load_config()?;
         if let Some(n) = args.threads {
             rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
         }
-        let mut linter = Linter::new(settings(&rule_args, &config)?)?;
+        let mut linter = Linter::new(settings(&args.rules, &config)?)?;
         if !config.allow.is_empty() {
             linter.allows = Some(Allows::new(config.allow.clone(), &config.root).map_err(anyhow::Error::msg)?);
         }

@@ -174,11 +174,11 @@ impl Config {
                 }
             }
         }
-        if let Some(label) = &cfg.encoding {
-            if let Err(why) = crate::input::encoding::EncodingChoice::parse(label) {
-                let (line, col) = line_where(text, |l| l.trim_start().starts_with("encoding"));
-                return Err(ConfigError::at(path, line, col, why));
-            }
+        if let Some(label) = &cfg.encoding
+            && let Err(why) = crate::input::encoding::EncodingChoice::parse(label)
+        {
+            let (line, col) = line_where(text, |l| l.trim_start().starts_with("encoding"));
+            return Err(ConfigError::at(path, line, col, why));
         }
         cfg.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         cfg.path = Some(path.to_path_buf());

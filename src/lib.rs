@@ -134,7 +134,9 @@ impl Linter {
             let mut mine = out.findings.split_off(from);
             mine.retain(|f| f.confidence >= min);
             if let Some(s) = active.severity {
-                mine.iter_mut().for_each(|f| f.severity = s);
+                for f in &mut mine {
+                    f.severity = s;
+                }
             }
             out.findings.append(&mut mine);
         }

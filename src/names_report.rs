@@ -129,7 +129,7 @@ impl NameSummary {
                         // a walked JSON or XML file that holds no story is passed over, as `check` does
                         Err(e) if e.not_a_story && !t.explicit => {}
                         Err(e) => errors.push(e),
-                    })
+                    });
                 });
                 if let Err(why) = caught {
                     errors.push(crate::runner::internal_error(&t.path.display().to_string(), &why));

@@ -22,8 +22,10 @@ use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+#[cfg(feature = "cli")]
 use std::time::{Duration, Instant};
 
+#[cfg(feature = "cli")]
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -110,7 +112,7 @@ fn walk_folder(root: &Path, format: Option<InputFormat>, w: &mut Walk) {
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let mut folders = Vec::new();
     let mut found = Vec::new();
-    for entry in ignore::WalkBuilder::new(root).sort_by_file_path(|a, b| a.cmp(b)).build() {
+    for entry in ignore::WalkBuilder::new(root).sort_by_file_path(Ord::cmp).build() {
         let e = match entry {
             Ok(e) => e,
             Err(err) => {
@@ -211,7 +213,7 @@ pub(crate) fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
         payload
             .downcast_ref::<&str>()
-            .map(|s| s.to_string())
+            .map(ToString::to_string)
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string())
     })
@@ -232,7 +234,8 @@ pub(crate) fn internal_error(path: &str, why: &str) -> InputError {
 /// How to run.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
-    /// Draw a progress bar on stderr (the caller checks that stderr is a terminal).
+    /// Draw a progress bar on stderr (the caller checks that stderr is a terminal); only with
+    /// the `cli` feature, which brings indicatif: without it no bar is drawn.
     pub progress: bool,
     /// Most stories (JSONL records or files) in one batch.
     pub batch_stories: usize,
@@ -509,12 +512,14 @@ fn check_batches(linter: &Linter, opts: &ReadOptions, rx: Receiver<Batch>, tx: S
 }
 
 /// The progress bar: hidden for the first half second so short runs never draw it.
+#[cfg(feature = "cli")]
 struct Progress {
     bar: Option<ProgressBar>,
     shown: bool,
     started: Instant,
 }
 
+#[cfg(feature = "cli")]
 impl Progress {
     const DELAY: Duration = Duration::from_millis(500);
 
@@ -563,6 +568,25 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// No progress bar without the `cli` feature (the library alone does not bring indicatif).
+#[cfg(not(feature = "cli"))]
+struct Progress;
+
+#[cfg(not(feature = "cli"))]
+impl Progress {
+    fn new(_enabled: bool, _targets: &[Target]) -> Progress {
+        Progress
+    }
+
+    fn advance(&mut self, _bytes: u64, _stories: usize) {}
+
+    fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        f()
+    }
+
+    fn finish(&mut self) {}
 }
 
 #[cfg(test)]

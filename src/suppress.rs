@@ -321,7 +321,7 @@ pub fn relative_path(cwd: &std::path::Path, root: &std::path::Path, path: &str) 
         return path.to_string();
     }
     let abs = absolute(cwd, std::path::Path::new(path));
-    let rel = abs.strip_prefix(root).map(|p| p.to_path_buf()).unwrap_or(abs);
+    let rel = abs.strip_prefix(root).map(std::path::Path::to_path_buf).unwrap_or(abs);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 

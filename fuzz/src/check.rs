@@ -13,7 +13,7 @@
 //!   `human` and `github` renderers finish without error.
 //!
 //! This file is shared by the fuzz targets (`fuzz/`) and the regression tests
-//! (`tests/fuzz_regressions.rs`), so a crash the fuzzer finds is replayed by `cargo test`.
+//! (`tests/it/fuzz_regressions.rs`), so a crash the fuzzer finds is replayed by `cargo test`.
 
 use std::sync::OnceLock;
 

@@ -1,5 +1,5 @@
 //! Shared by every fuzz target: read an input in one format, check it with every rule, hold
-//! the invariants (`check.rs`, also used by the regression tests in `tests/fuzz_regressions.rs`).
+//! the invariants (`check.rs`, also used by the regression tests in `tests/it/fuzz_regressions.rs`).
 
 #[path = "check.rs"]
 mod check;

@@ -13,7 +13,7 @@ native name that differs, one `mul` row with the native name. The rows give enti
 (and name-inconsistency) the names as they are spelt; their words anchor near-miss matching only
 when few entities share them, like every other organisation name.
 
-Re-run from the repository root (rewrites the file; then `UPDATE_LEXICONS=1 cargo test --test lexicons`):
+Re-run from the repository root (rewrites the file; then `UPDATE_LEXICONS=1 cargo test --test it lexicons::`):
 
     python3 lexicons/scripts/parties_generated.py [--partyfacts PATH]
 """

@@ -350,27 +350,7 @@ fn plain_gap(doc: &Document, from: usize, to: usize) -> bool {
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
-}
-
-#[cfg(test)]
-mod quoted_outlet_tests {
-    use super::*;
-    use crate::document::AnalyseOptions;
-
-    fn outlets_credited(text: &str, lang: &str) -> usize {
-        let lex = crate::Lexicons::embedded();
-        let opts = AnalyseOptions { language: Some(lang.to_string()), ..Default::default() };
-        let doc = Document::from_text("t.txt", text, &opts);
-        let cx = crate::rules::Context { lexicons: lex };
-        doc.analysis::<Attributions>(&cx).media().count()
-    }
-
-    #[test]
-    fn reads_outlet_names_in_quotation_marks() {
-        assert_eq!(outlets_credited("Die Nachrichtenseite „Al-Araby Al-Jadeed“ schrieb am Sonntag, die Angriffe gingen weiter.", "de"), 1);
-        assert_eq!(outlets_credited("Die Angriffe gingen weiter, berichtete „Al Jazeera“ am Sonntag.", "de"), 1);
-    }
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// A pronoun or capitalised name right after the phrase ("according to him", "said Bogdanov").
@@ -420,4 +400,24 @@ fn person_before(doc: &Document, phrase: Span) -> Option<Span> {
         }
     }
     end.map(|e| Span::new(start, e))
+}
+
+#[cfg(test)]
+mod quoted_outlet_tests {
+    use super::*;
+    use crate::document::AnalyseOptions;
+
+    fn outlets_credited(text: &str, lang: &str) -> usize {
+        let lex = Lexicons::embedded();
+        let opts = AnalyseOptions { language: Some(lang.to_string()), ..Default::default() };
+        let doc = Document::from_text("t.txt", text, &opts);
+        let cx = Context { lexicons: lex };
+        doc.analysis::<Attributions>(&cx).media().count()
+    }
+
+    #[test]
+    fn reads_outlet_names_in_quotation_marks() {
+        assert_eq!(outlets_credited("Die Nachrichtenseite „Al-Araby Al-Jadeed“ schrieb am Sonntag, die Angriffe gingen weiter.", "de"), 1);
+        assert_eq!(outlets_credited("Die Angriffe gingen weiter, berichtete „Al Jazeera“ am Sonntag.", "de"), 1);
+    }
 }

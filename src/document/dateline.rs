@@ -76,7 +76,7 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
     };
     let agency = caps.name("agency").or(caps.name("slash")).or(caps.name("tail")).map(|m| m.as_str().trim().to_string());
     let all_caps =
-        city.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && city.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && city.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let words = city.split([' ', '-']).count();
     // Title-case places need a stronger signal than a colon or bare period.
     if !all_caps {

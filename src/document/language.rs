@@ -55,7 +55,7 @@ pub fn name_of(code: &str) -> &str {
         "zh" => "Chinese",
         "it" => "Italian",
         "nl" => "Dutch",
-        other => Lang::from_code(other).map(|l| l.eng_name()).unwrap_or(other),
+        other => Lang::from_code(other).map(Lang::eng_name).unwrap_or(other),
     }
 }
 

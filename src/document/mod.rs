@@ -135,7 +135,7 @@ pub struct Document {
 
 impl std::fmt::Debug for Document {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Document").field("path", &self.path).field("id", &self.id).field("len", &self.text.len()).finish()
+        f.debug_struct("Document").field("path", &self.path).field("id", &self.id).field("len", &self.text.len()).finish_non_exhaustive()
     }
 }
 

@@ -571,7 +571,7 @@ thread_local! {
 
 fn small_story_names() -> usize {
     #[cfg(test)]
-    if ALWAYS_BLOCK.with(|b| b.get()) {
+    if ALWAYS_BLOCK.with(std::cell::Cell::get) {
         return 0;
     }
     SMALL_STORY_NAMES

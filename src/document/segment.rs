@@ -172,7 +172,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 fn next_is_digit(_bytes: &[u8], text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(|c| c.is_numeric())
+    text[at..].chars().next().is_some_and(char::is_numeric)
 }
 
 fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
@@ -348,7 +348,7 @@ fn is_abbreviation(p: &str, i: usize) -> bool {
     }
     let n = word.chars().count();
     // single initial: "Joe R. Biden", "J. Smith"
-    if n == 1 && word.chars().all(|c| c.is_uppercase()) {
+    if n == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
     let lw = word.to_lowercase();

@@ -280,7 +280,7 @@ pub fn decode_with(path: &str, bytes: &[u8], encoding: &'static Encoding, source
         }
         let before = text.len();
         text.reserve(16);
-        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[i..i + 1], &mut text, false);
+        let (result, read) = decoder.decode_to_string_without_replacement(&bytes[i..=i], &mut text, false);
         debug_assert!(read <= 1);
         if let encoding_rs::DecoderResult::Malformed(_, _) = result {
             return Err(undecodable(path, bytes, pending, &info));

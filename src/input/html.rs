@@ -269,7 +269,7 @@ fn page_meta(tree: &Tree, i: usize, tag: &html5gum::StartTag<usize>, meta: &mut 
         "html" => meta.lang = attr("lang").or_else(|| attr("xml:lang")).map(str::to_string),
         "title" if meta.title.is_none() => meta.title = Some(i),
         "link" if attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("canonical"))) => {
-            meta.canonical = attr("href").map(str::to_string)
+            meta.canonical = attr("href").map(str::to_string);
         }
         "meta" => {
             let key = attr("property").or_else(|| attr("name")).or_else(|| attr("http-equiv")).unwrap_or("").to_ascii_lowercase();
@@ -330,7 +330,7 @@ pub fn read(path: &str, text: String, opts: &ReadOptions, sink: &mut dyn FnMut(R
     let mut b = DocumentBuilder::new(path);
     let orig = b.original_shared(None, src.text.clone(), src.lines.clone(), None);
     b.meta.language = [&meta.lang, &meta.content_language, &meta.og_locale].into_iter().flatten().find_map(|l| markup::language_tag(l));
-    b.meta.source = meta.site_name.clone();
+    b.meta.source.clone_from(&meta.site_name);
     b.id = meta.canonical.clone().or_else(|| meta.og_url.clone());
     let root = story_root(&tree, &src.text);
     let h1 = tree.find(root, "h1").filter(|&h| !tree.plain_text(&src.text, h).is_empty());

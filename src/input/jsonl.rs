@@ -30,7 +30,7 @@ pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sin
             sink(Err(super::too_large(path, Some(n), None, opts.max_story_bytes)));
             continue;
         }
-        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+        if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         records += 1;
@@ -203,7 +203,7 @@ mod tests {
         let mut got = Vec::new();
         // a small buffer: the long line arrives in many pieces
         read_stream("f.jsonl", std::io::BufReader::with_capacity(64, input.as_bytes()), &opts, &mut |r| {
-            got.push(r.map(|d| d.id.unwrap()).map_err(|e| e.to_string()))
+            got.push(r.map(|d| d.id.unwrap()).map_err(|e| e.to_string()));
         });
         assert_eq!(got[0], Ok("a".to_string()));
         assert!(got[1].as_ref().is_err_and(|e| e.starts_with("f.jsonl:2: record is over the limit of 1000 bytes")), "{got:?}");

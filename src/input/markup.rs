@@ -111,7 +111,7 @@ impl Tree {
             match *c {
                 Child::Elem(e) => {
                     out.push(' ');
-                    self.collect_text(src, e, out)
+                    self.collect_text(src, e, out);
                 }
                 Child::Text(s) => out.push_str(&decode_str(s.of(src))),
                 Child::CData(s) => out.push_str(s.of(src)),
@@ -164,7 +164,7 @@ pub fn decode_ref(s: &str) -> Option<(char, usize)> {
     if name_len == 0 || name_len > 32 {
         return None;
     }
-    let name = &s[1..1 + name_len];
+    let name = &s[1..=name_len];
     let semi = b.get(1 + name_len) == Some(&b';');
     let c = NAMED.binary_search_by(|(n, _)| n.cmp(&name)).ok().map(|i| NAMED[i].1)?;
     if semi {

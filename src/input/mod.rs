@@ -24,7 +24,8 @@ use crate::config::JsonlFields;
 use crate::document::{AnalyseOptions, Document};
 
 /// Input formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
     /// Plain text story (headline, dateline and body heuristics).
@@ -42,6 +43,26 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
+    /// The format by its name (`text`, `jsonl`, `nitf`, `newsml`, `ninjs`, `html`), ASCII case
+    /// ignored, as `--input-format` reads it.
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        [InputFormat::Text, InputFormat::Jsonl, InputFormat::Nitf, InputFormat::Newsml, InputFormat::Ninjs, InputFormat::Html]
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The format's name, as [`InputFormat::from_name`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Jsonl => "jsonl",
+            InputFormat::Nitf => "nitf",
+            InputFormat::Newsml => "newsml",
+            InputFormat::Ninjs => "ninjs",
+            InputFormat::Html => "html",
+        }
+    }
+
     /// The format for a path by extension; `None` when the file is not a story file.
     pub fn for_path(path: &Path) -> Option<InputFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -81,7 +102,7 @@ impl InputFormat {
                     // whole JSON object of its own, not indented (as nested objects are)
                     None => {
                         let later = lines.filter(|l| l.first() == Some(&b'{')).take(8);
-                        if later.filter_map(|l| object(l)).next().is_some() { InputFormat::Jsonl } else { InputFormat::Ninjs }
+                        if later.into_iter().find_map(object).is_some() { InputFormat::Jsonl } else { InputFormat::Ninjs }
                     }
                 }
             }
@@ -289,7 +310,7 @@ pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptio
                 doc.set_encoding(info.clone(), map.clone());
             }
             doc
-        }))
+        }));
     };
     match fmt {
         InputFormat::Text => sink(Ok(text_document(path, text, &opts.analyse))),

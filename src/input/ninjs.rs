@@ -39,7 +39,7 @@ pub fn read(path: &str, text: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Res
         match story(path, value, line, opts) {
             Ok(Some(doc)) => {
                 stories += 1;
-                sink(Ok(doc))
+                sink(Ok(doc));
             }
             Ok(None) => {}
             Err(m) if ninjs_like => sink(Err(err_at(at, m))),
@@ -170,7 +170,7 @@ fn pick<'a>(arr: &'a [Value], prefer_type: &[&str]) -> Option<(usize, &'a str, &
         .collect();
     let rank = |(_, _, role, ct): &(usize, &str, &str, &str)| {
         let t = prefer_type.iter().position(|p| ct.starts_with(p)).unwrap_or(prefer_type.len());
-        let r = if role.is_empty() || role.eq_ignore_ascii_case("main") { 0 } else { 1 };
+        let r = i32::from(!(role.is_empty() || role.eq_ignore_ascii_case("main")));
         (r, t)
     };
     entries.iter().min_by_key(|e| rank(e)).map(|&(i, v, _, ct)| (i, v, ct))

@@ -125,12 +125,12 @@ impl LexiconFile {
                             if !file.source.is_empty() {
                                 file.source.push(' ');
                             }
-                            file.source.push_str(v)
+                            file.source.push_str(v);
                         }
                         "licence" | "license" => file.licence = v.to_string(),
                         "columns" => {
                             let cols = comment.split_once(':').unwrap().1;
-                            file.columns = cols.split('\t').flat_map(|c| c.split_whitespace()).map(str::to_string).collect()
+                            file.columns = cols.split('\t').flat_map(|c| c.split_whitespace()).map(str::to_string).collect();
                         }
                         "key" => key_names = Some((n, v.split(',').map(|s| s.trim().to_string()).collect())),
                         _ => {}
@@ -217,12 +217,12 @@ pub struct Lexicons {
 
 impl fmt::Debug for Lexicons {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Lexicons").field("files", &self.files.len()).finish()
+        f.debug_struct("Lexicons").field("files", &self.files.len()).finish_non_exhaustive()
     }
 }
 
 static EMBEDDED: LazyLock<Lexicons> =
-    LazyLock::new(|| Lexicons::new(embedded::parse_all().expect("embedded lexicons are valid (tests/lexicons.rs)")));
+    LazyLock::new(|| Lexicons::new(embedded::parse_all().expect("embedded lexicons are valid (tests/it/lexicons.rs)")));
 
 impl Lexicons {
     pub fn new(files: Vec<LexiconFile>) -> Self {

@@ -42,10 +42,13 @@ pub const FIX_ALL_TITLE: &str = "Apply all safe wirelint fixes";
 /// Its kind (a `source.fixAll` action, so editors can run it on save).
 const FIX_ALL_KIND: &str = "source.fixAll.wirelint";
 
+/// Resolves a document's config (with the command line's flags) into settings.
+pub type SettingsFn = dyn Fn(&Config) -> Result<wirelint::Settings>;
+
 /// Settings from the command line; each document's config file adds to them.
 pub struct LspOptions {
     /// The settings for a config (`Config::default()` when there is none).
-    pub settings: Box<dyn Fn(&Config) -> Result<wirelint::Settings>>,
+    pub settings: Box<SettingsFn>,
     /// `--config FILE`: used for every document instead of discovery.
     pub config: Option<PathBuf>,
     /// `--no-config`.
@@ -95,7 +98,11 @@ fn serve(conn: &Connection, opts: LspOptions) -> Result<bool> {
                     Ok(Ok(None)) => server.reply_err(id, ErrorCode::MethodNotFound, format!("wirelint does not handle `{method}`")),
                     Ok(Err(e)) => server.reply_err(id, ErrorCode::InvalidParams, format!("{e:#}")),
                     Err(_) => {
-                        server.reply_err(id, ErrorCode::InternalError, "internal error in wirelint (a bug: please report the story)".into())
+                        server.reply_err(
+                            id,
+                            ErrorCode::InternalError,
+                            "internal error in wirelint (a bug: please report the story)".into(),
+                        );
                     }
                 }
             }

@@ -23,7 +23,8 @@ pub use sarif::Sarif;
 pub use summary::{Group, Summary, TopStory};
 
 /// `--format` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// rustc-style code frames for people
     Human,

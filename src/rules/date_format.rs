@@ -539,7 +539,7 @@ mod tests {
     #[test]
     fn no_month_name_suggestion_in_chinese_copy() {
         let text = "新华社上海10月15日电 记者从商务部获悉，第七届中国国际进口博览会将于5 November至10 November在上海国家会展中心举行。商务部有关负责人介绍了筹备情况。";
-        let (doc, f) = crate::rules::testing::run_lang(&DateFormat, text, Some("zh"));
+        let (doc, f) = run_lang(&DateFormat, text, Some("zh"));
         assert_eq!(f.iter().map(|f| doc.slice(f.span)).collect::<Vec<_>>(), ["November", "November"]);
         assert!(f.iter().all(|f| f.suggestion.is_none() && f.message.contains("11月")), "{:?}", f[0].message);
     }

@@ -169,7 +169,7 @@ impl Rule for DatelineProvenance {
                 end: d.span.start + dl_text.len(),
             },
         );
-        let sources: Vec<SourceFact> = attr
+        let sources: Vec<SourceFact<'_>> = attr
             .media()
             .map(|(o, a)| SourceFact {
                 outlet: &media.outlets[o as usize].name,

@@ -1514,7 +1514,7 @@ fn story_points_to_role(ix: &EntityIndex, doc: &Document, p: &PersonName, folded
         return false;
     }
     let text = folded.get_or_init(|| fold(&doc.text));
-    entity.rare_context.iter().any(|c| contains_phrase(&text, c))
+    entity.rare_context.iter().any(|c| contains_phrase(text, c))
 }
 
 /// Is the person's full name written right elsewhere in the story (first name then surname)?
@@ -1917,11 +1917,11 @@ mod tests {
     fn ignores_case_forms_of_known_people() {
         let ru = "Пресс-секретарь Дмитрий Песков заявил, что встреча Владимира Путина возможна. По словам Пескова, \
                   Путину доложили о звонке. Сергей Лавров сообщил, что Лаврову позвонил госсекретарь.";
-        let (_, f) = crate::rules::testing::run_lang(&EntityCorruption, ru, Some("ru"));
+        let (_, f) = run_lang(&EntityCorruption, ru, Some("ru"));
         assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
         let tr = "Dışişleri Bakanı Hakan Fidan, Sergey Lavrov ile görüştü. Fidan'ın Lavrov'la görüşmesinde \
                   Erdoğan'ın mesajı iletildi.";
-        let (_, f) = crate::rules::testing::run_lang(&EntityCorruption, tr, Some("tr"));
+        let (_, f) = run_lang(&EntityCorruption, tr, Some("tr"));
         assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
     }
 
@@ -1958,7 +1958,7 @@ mod tests {
             "Fighters of Hayat Tahrir al-Syam entered Aleppo.",
             "Fighters of Hayat Tahrir al-Sham entered Aleppo.",
         );
-        let (_, f) = crate::rules::testing::run_lang(&EntityCorruption, "Pasukan Hayat Tahrir al-Syam memasuki Aleppo.", Some("id"));
+        let (_, f) = run_lang(&EntityCorruption, "Pasukan Hayat Tahrir al-Syam memasuki Aleppo.", Some("id"));
         assert!(f.is_empty(), "{f:?}");
     }
 

@@ -143,10 +143,10 @@ fn parse_request(body: &[u8]) -> Result<StoryRequest, ApiError> {
     let text = string("text")?.ok_or_else(|| ApiError::bad("text", "missing field `text` (the story)"))?;
     let format = match string("format")? {
         None => None,
-        Some(f) => match <InputFormat as clap::ValueEnum>::from_str(&f, true) {
-            Ok(InputFormat::Jsonl) => return Err(ApiError::bad("format", "`jsonl` is not accepted here: send one story per request")),
-            Ok(fmt) => Some(fmt),
-            Err(_) => return Err(ApiError::bad("format", format!("unknown format `{f}`; formats are: text, nitf, newsml, ninjs, html"))),
+        Some(f) => match InputFormat::from_name(&f) {
+            Some(InputFormat::Jsonl) => return Err(ApiError::bad("format", "`jsonl` is not accepted here: send one story per request")),
+            Some(fmt) => Some(fmt),
+            None => return Err(ApiError::bad("format", format!("unknown format `{f}`; formats are: text, nitf, newsml, ninjs, html"))),
         },
     };
     let language = string("language")?;
@@ -404,7 +404,7 @@ pub fn serve(linter: Linter, opts: ServeOptions) -> Result<()> {
             opts.addr
         );
     }
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let cores = std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(2);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(cores.min(4))
         .max_blocking_threads(opts.max_concurrent.max(1) + 2)
@@ -412,7 +412,7 @@ pub fn serve(linter: Linter, opts: ServeOptions) -> Result<()> {
         .build()
         .context("cannot start the async runtime")?;
     let hosts = opts.addr.ip().is_loopback().then(|| {
-        ["localhost", "127.0.0.1", "[::1]"].iter().map(|s| s.to_string()).chain([opts.addr.ip().to_string()]).collect()
+        ["localhost", "127.0.0.1", "[::1]"].iter().map(ToString::to_string).chain([opts.addr.ip().to_string()]).collect()
     });
     let app = Arc::new(App {
         linter: Arc::new(linter),
@@ -460,8 +460,8 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+        () = ctrl_c => {},
+        () = term => {},
     }
     eprintln!("wirelint serve: shutting down (finishing requests in flight)");
 }

@@ -51,7 +51,7 @@ pub fn pair_key(w: &str, lang: &str) -> Option<u64> {
         _ => return None,
     };
     let end = norm.char_indices().nth(MIN_STEM - 1).map(|(i, c)| i + c.len_utf8())?;
-    Some(super::variant::key_hash(b'i', norm[..end].as_bytes()))
+    Some(super::variant::key_hash(b'i', &norm.as_bytes()[..end]))
 }
 
 fn ru_pair(a: &str, b: &str) -> bool {

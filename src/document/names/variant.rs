@@ -116,7 +116,7 @@ fn is_vowel(b: u8) -> bool {
 /// Consonants that transliterations of one sound swap (after [`heavy`] folding).
 fn confusable(a: u8, b: u8) -> bool {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
-    matches!((a, b), (b'g', b'h') | (b'g', b'k') | (b's', b'z') | (b'c', b'k') | (b'f', b'v') | (b'c', b's'))
+    matches!((a, b), (b'g', b'h' | b'k') | (b's', b'z') | (b'c', b'k' | b's') | (b'f', b'v'))
 }
 
 /// Minimum heavy-key length for a one-step (near) match.

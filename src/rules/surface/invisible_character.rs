@@ -122,7 +122,7 @@ impl Rule for InvisibleCharacter {
                 near.before = Some(c);
                 continue;
             }
-            if !(i == 0 && c == '\u{FEFF}') && !near.legitimate(text, i, c) {
+            if !(i == 0 && c == '\u{FEFF}' || near.legitimate(text, i, c)) {
                 let end = i + c.len_utf8();
                 match runs.last_mut() {
                     Some((s, _)) if s.end == i => s.end = end,

@@ -62,7 +62,7 @@ fn cp1252_byte(c: char) -> Option<u8> {
 fn cp874_byte(c: char) -> Option<u8> {
     let u = c as u32;
     match u {
-        0..=0x7F | 0x80..=0x9F | 0xA0 => Some(u as u8),
+        0..=0xA0 => Some(u as u8),
         0x0E01..=0x0E3A | 0x0E3F..=0x0E5B => Some((u - 0x0D60) as u8),
         0x20AC => Some(0x80),
         0x2026 => Some(0x85),

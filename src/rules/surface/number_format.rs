@@ -284,7 +284,7 @@ fn currency_at(text: &str, start: usize) -> Option<(&'static str, bool)> {
     CURRENCIES
         .iter()
         .copied()
-        .find(|(c, _)| head.ends_with(c) && !head[..head.len() - c.len()].chars().next_back().is_some_and(|p| p.is_alphabetic()))
+        .find(|(c, _)| head.ends_with(c) && !head[..head.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic))
 }
 
 fn currency_before(text: &str, start: usize) -> bool {

@@ -336,7 +336,7 @@ impl ResidueIndex {
             }
             // a marker must end at a word boundary
             let next = body[m.end()..].chars().next();
-            if next.is_some_and(|c| c.is_alphanumeric()) {
+            if next.is_some_and(char::is_alphanumeric) {
                 return None;
             }
             n += 1;

@@ -153,7 +153,7 @@ fn segmented_date(t: &str, pos: Position) -> bool {
         return false;
     }
     let segments: Vec<&str> =
-        t.split(|c| c == '|' || c == ';').flat_map(|s| s.split(" / ")).map(|s| s.trim().trim_end_matches(':')).filter(|s| !s.is_empty()).collect();
+        t.split(['|', ';']).flat_map(|s| s.split(" / ")).map(|s| s.trim().trim_end_matches(':')).filter(|s| !s.is_empty()).collect();
     if !(2..=5).contains(&segments.len()) {
         return false;
     }
