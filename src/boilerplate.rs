@@ -10,15 +10,13 @@
 //! counts of rare lines are a lower bound and counts of frequent lines are exact or nearly so.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
-use crate::input::{self, InputError, ReadOptions};
+use crate::input::{InputError, ReadOptions};
 use crate::runner::Target;
 
 /// Summary format version, checked when a saved summary is read.
@@ -77,20 +75,8 @@ pub struct Hit {
     pub of: u64,
 }
 
-/// An error reading or writing a saved summary.
-#[derive(Debug)]
-pub struct SummaryError {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for SummaryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for SummaryError {}
+pub use crate::names_report::SummaryError;
+use crate::names_report::{load_summary, save_summary, summarise};
 
 /// The source a story is counted under: its declared source, else the file of a multi-story
 /// file, else its folder (the same key `wirelint report` groups by).
@@ -192,31 +178,7 @@ impl BoilerplateSummary {
 
     /// Summarises stories (files, folders, JSON Lines) in parallel; unreadable inputs are returned.
     pub fn collect(targets: &[Target], opts: &ReadOptions) -> (BoilerplateSummary, Vec<InputError>) {
-        targets
-            .par_iter()
-            .map(|t| {
-                let mut s = BoilerplateSummary::default();
-                let mut errors = Vec::new();
-                let caught = crate::runner::isolate(|| {
-                    input::read_path(&t.path, opts, &mut |r| match r {
-                        Ok(doc) => s.add_story(&doc),
-                        Err(e) if e.not_a_story && !t.explicit => {}
-                        Err(e) => errors.push(e),
-                    });
-                });
-                if let Err(why) = caught {
-                    errors.push(crate::runner::internal_error(&t.path.display().to_string(), &why));
-                }
-                (s, errors)
-            })
-            .reduce(
-                || (BoilerplateSummary::default(), Vec::new()),
-                |(mut a, mut ea), (b, eb)| {
-                    a.merge(b);
-                    ea.extend(eb);
-                    (a, ea)
-                },
-            )
+        summarise(targets, opts, BoilerplateSummary::merge, BoilerplateSummary::add_story)
     }
 
     /// How often a story's line recurs in its source, when it recurs often enough to be boilerplate.
@@ -228,23 +190,12 @@ impl BoilerplateSummary {
 
     /// Reads a summary saved with [`BoilerplateSummary::save`].
     pub fn load(path: &Path) -> Result<BoilerplateSummary, SummaryError> {
-        let err = |message: String| SummaryError { path: path.display().to_string(), message };
-        let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
-        let s: BoilerplateSummary = serde_json::from_str(&text)
-            .map_err(|e| err(format!("not a boilerplate summary (line {}, column {}): {e}", e.line(), e.column())))?;
-        if s.version != SUMMARY_VERSION {
-            return Err(err(format!("summary version {} (this wirelint reads {SUMMARY_VERSION})", s.version)));
-        }
-        Ok(s)
+        load_summary(path, "boilerplate", SUMMARY_VERSION, |s: &BoilerplateSummary| s.version)
     }
 
-    /// Writes the summary as JSON, atomically (a temporary file renamed over the target).
+    /// Writes the summary as JSON, atomically.
     pub fn save(&self, path: &Path) -> Result<(), SummaryError> {
-        let err = |message: String| SummaryError { path: path.display().to_string(), message };
-        let json = serde_json::to_string(self).map_err(|e| err(e.to_string()))?;
-        let tmp = path.with_extension("tmp-wirelint");
-        std::fs::write(&tmp, json + "\n").map_err(|e| err(format!("cannot write: {e}")))?;
-        std::fs::rename(&tmp, path).map_err(|e| err(format!("cannot write: {e}")))
+        save_summary(self, path)
     }
 
     /// The boilerplate lines of every source, most frequent first.

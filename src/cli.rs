@@ -368,15 +368,7 @@ fn boilerplate(args: BoilerplateArgs) -> Result<ExitCode> {
         summary.save(p)?;
     }
     let report = summary.report();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        ListFormat::Human => report.write_human(&mut out)?,
-    }
-    out.flush()?;
+    print_list(args.format, &report, |r, out| r.write_human(out))?;
     Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
@@ -403,16 +395,26 @@ fn names(args: NamesArgs) -> Result<ExitCode> {
         summary.merge(NameSummary::load(p)?);
     }
     let report = summary.report(&lexicons, &args.lang);
+    print_list(args.format, &report, |r, out| r.write_human(out))?;
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+/// Prints a corpus report (`names`, `boilerplate`) on stdout as JSON or for people.
+fn print_list<R: serde::Serialize>(
+    format: ListFormat,
+    report: &R,
+    human: impl FnOnce(&R, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
+    match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            serde_json::to_writer_pretty(&mut out, report)?;
             writeln!(out)?;
         }
-        ListFormat::Human => report.write_human(&mut out)?,
+        ListFormat::Human => human(report, &mut out)?,
     }
     out.flush()?;
-    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(())
 }
 
 /// Warns on stderr about `[[allow]]` entries of the config that silenced nothing in this run

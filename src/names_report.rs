@@ -72,6 +72,68 @@ impl fmt::Display for SummaryError {
 
 impl std::error::Error for SummaryError {}
 
+/// Summarises stories (files, folders, JSON Lines) in parallel into a mergeable summary:
+/// `add` folds one story in, `merge` joins two shards. A panic on one input is that input's
+/// error; a walked JSON or XML file that holds no story is passed over, as `check` does.
+pub(crate) fn summarise<S: Default + Send>(
+    targets: &[Target],
+    opts: &ReadOptions,
+    merge: fn(&mut S, S),
+    add: impl Fn(&mut S, &Document) + Sync,
+) -> (S, Vec<InputError>) {
+    targets
+        .par_iter()
+        .map(|t| {
+            let mut s = S::default();
+            let mut errors = Vec::new();
+            let caught = crate::runner::isolate(|| {
+                input::read_path(&t.path, opts, &mut |r| match r {
+                    Ok(doc) => add(&mut s, &doc),
+                    Err(e) if e.not_a_story && !t.explicit => {}
+                    Err(e) => errors.push(e),
+                });
+            });
+            if let Err(why) = caught {
+                errors.push(crate::runner::internal_error(&t.path.display().to_string(), &why));
+            }
+            (s, errors)
+        })
+        .reduce(
+            || (S::default(), Vec::new()),
+            |(mut a, mut ea), (b, eb)| {
+                merge(&mut a, b);
+                ea.extend(eb);
+                (a, ea)
+            },
+        )
+}
+
+/// Reads a saved summary (`kind`: what it summarises, for the error) and checks its version.
+pub(crate) fn load_summary<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    kind: &str,
+    expected: u32,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, SummaryError> {
+    let err = |message: String| SummaryError { path: path.display().to_string(), message };
+    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let s: T = serde_json::from_str(&text)
+        .map_err(|e| err(format!("not a {kind} summary (line {}, column {}): {e}", e.line(), e.column())))?;
+    if version(&s) != expected {
+        return Err(err(format!("summary version {} (this wirelint reads {expected})", version(&s))));
+    }
+    Ok(s)
+}
+
+/// Writes a summary as JSON, atomically: a temporary file beside it, renamed over it.
+pub(crate) fn save_summary<T: Serialize>(value: &T, path: &Path) -> Result<(), SummaryError> {
+    let err = |message: String| SummaryError { path: path.display().to_string(), message };
+    let json = serde_json::to_string(value).map_err(|e| err(e.to_string()))?;
+    let tmp = path.with_extension("tmp-wirelint");
+    std::fs::write(&tmp, json + "\n").map_err(|e| err(format!("cannot write: {e}")))?;
+    std::fs::rename(&tmp, path).map_err(|e| err(format!("cannot write: {e}")))
+}
+
 /// The id a story is listed under: its path, with `#id` for stories of a multi-story file.
 pub fn story_id(doc: &Document) -> String {
     match &doc.id {
@@ -114,54 +176,20 @@ impl NameSummary {
     /// Summarises stories (files, folders, JSON Lines) in parallel; unreadable inputs are returned.
     pub fn collect(targets: &[Target], opts: &ReadOptions, lexicons: &Lexicons) -> (NameSummary, Vec<InputError>) {
         let cx = Context { lexicons };
-        targets
-            .par_iter()
-            .map(|t| {
-                let mut s = NameSummary::default();
-                let mut errors = Vec::new();
-                // a panic on one input is that input's error; the other inputs are summarised
-                let caught = crate::runner::isolate(|| {
-                    input::read_path(&t.path, opts, &mut |r| match r {
-                        Ok(doc) => {
-                            let names = doc.analysis::<NameMentions>(&cx);
-                            s.add_story(&story_id(&doc), &names, &doc);
-                        }
-                        // a walked JSON or XML file that holds no story is passed over, as `check` does
-                        Err(e) if e.not_a_story && !t.explicit => {}
-                        Err(e) => errors.push(e),
-                    });
-                });
-                if let Err(why) = caught {
-                    errors.push(crate::runner::internal_error(&t.path.display().to_string(), &why));
-                }
-                (s, errors)
-            })
-            .reduce(
-                || (NameSummary::default(), Vec::new()),
-                |(mut a, mut ea), (b, eb)| {
-                    a.merge(b);
-                    ea.extend(eb);
-                    (a, ea)
-                },
-            )
+        summarise(targets, opts, NameSummary::merge, |s: &mut NameSummary, doc: &Document| {
+            let names = doc.analysis::<NameMentions>(&cx);
+            s.add_story(&story_id(doc), &names, doc);
+        })
     }
 
     /// Reads a summary saved with [`NameSummary::save`].
     pub fn load(path: &Path) -> Result<NameSummary, SummaryError> {
-        let err = |message: String| SummaryError { path: path.display().to_string(), message };
-        let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
-        let s: NameSummary = serde_json::from_str(&text).map_err(|e| err(format!("not a name summary: {e}")))?;
-        if s.version != SUMMARY_VERSION {
-            return Err(err(format!("summary version {} (this wirelint reads {SUMMARY_VERSION})", s.version)));
-        }
-        Ok(s)
+        load_summary(path, "name", SUMMARY_VERSION, |s: &NameSummary| s.version)
     }
 
     /// Writes the summary as JSON.
     pub fn save(&self, path: &Path) -> Result<(), SummaryError> {
-        let err = |message: String| SummaryError { path: path.display().to_string(), message };
-        let json = serde_json::to_string(self).map_err(|e| err(e.to_string()))?;
-        std::fs::write(path, json + "\n").map_err(|e| err(format!("cannot write: {e}")))
+        save_summary(self, path)
     }
 
     /// Groups spellings into families and keeps those spelled several ways or against the house style.
