@@ -321,16 +321,18 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
     if let Some(hit) = tail_credit(line, base) {
         return Some(hit);
     }
-    if let Some(c) = GLUED_CODE.captures(line) {
+    let t = line.trim_end();
+    let paren = t.ends_with(')');
+    if paren && let Some(c) = GLUED_CODE.captures(line) {
         let m = c.get(1).unwrap();
         let upper = m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let confidence = if upper { Confidence::Low } else { Confidence::Medium };
         return Some(Hit::part(m.range(), confidence, "is an editor's code left at the end of the story"));
     }
-    if let Some(c) = GLUED_END.captures(line) {
+    if (paren || t.ends_with("-30-")) && let Some(c) = GLUED_END.captures(line) {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is an agency end mark"));
     }
-    if let Some(c) = TAIL_COUNTER.captures(line) {
+    if line.contains(':') && let Some(c) = TAIL_COUNTER.captures(line) {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a page counter"));
     }
     None
@@ -343,10 +345,12 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return None;
     }
     let t = line.trim();
-    if DATE_FIELD.is_match(t) {
+    // most shapes below hold a figure (a date, a time, a count): a line without one skips them
+    let figure = t.chars().any(char::is_numeric);
+    if figure && DATE_FIELD.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is a CMS date field"));
     }
-    if RELATIVE_TIME.is_match(t) {
+    if figure && RELATIVE_TIME.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp"));
     }
     if END_MARK.is_match(t) {
@@ -360,13 +364,13 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if pos.near_end && BARE_CODE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
     }
-    if COUNTER_LABEL.is_match(t) || COUNTER_UNITS.is_match(t) || COUNTER_PAREN.is_match(t) || GALLERY_COUNT.is_match(t) {
+    if figure && (COUNTER_LABEL.is_match(t) || COUNTER_UNITS.is_match(t) || COUNTER_PAREN.is_match(t) || GALLERY_COUNT.is_match(t)) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
-    if DANGLING_LINK.is_match(t) && words(t) <= 12 {
+    if words(t) <= 12 && t.as_bytes().windows(5).any(|w| w.eq_ignore_ascii_case(b"click")) && DANGLING_LINK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a link instruction whose link was lost"));
     }
-    if FILE_NAME.is_match(t) {
+    if figure && FILE_NAME.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image file name left as a caption"));
     }
     if EMBED.is_match(t) {
@@ -375,10 +379,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if HTML_TAG.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
     }
-    if LABELLED_DATE.is_match(t) {
+    if figure && LABELLED_DATE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's date field"));
     }
-    if words(t) <= 8 && !has_sentence_punctuation(t) && GLUED_STAMP.is_match(t) {
+    if figure && words(t) <= 8 && !has_sentence_punctuation(t) && GLUED_STAMP.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp glued to a label"));
     }
     if segmented_date(t, pos) {
@@ -390,7 +394,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if DOMAIN_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare site name"));
     }
-    if !pos.near_start && DATE_LINE.is_match(t) {
+    if figure && !pos.near_start && DATE_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
     }
     if WIDGET_TITLE.is_match(t) {
@@ -399,7 +403,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if URL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
     }
-    if words(t) <= 10 && !t.ends_with('.') && CONTACT.is_match(t) && !EMAIL_LINE.is_match(t) {
+    if (figure || t.contains('@')) && words(t) <= 10 && !t.ends_with('.') && CONTACT.is_match(t) && !EMAIL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a reporter's contact line from the page"));
     }
     if EMAIL_LINE.is_match(t) {
@@ -423,13 +427,28 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
 /// A caption credit at the end of a line; the span is the credit alone.
 fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     const WHAT: &str = "is a photo credit pasted from a caption";
-    if let Some(m) = PAREN_CREDIT.find(line) {
+    // each shape needs a character or a word that prose rarely ends with: test for it before
+    // running the regex (most paragraphs end as none of these)
+    let t = line.trim_end();
+    if (t.ends_with(')') || t.len() >= 7 && t.as_bytes()[t.len() - 7..].eq_ignore_ascii_case(b"gallery"))
+        && let Some(m) = PAREN_CREDIT.find(line)
+    {
         // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is a table note
         if base + m.start() > 0 {
             return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
         }
     }
-    for re in [&*TAIL_CREDIT, &*TAIL_BY, &*DASH_CREDIT, &*SLASH_CREDIT] {
+    let unstopped = t.strip_suffix('.').unwrap_or(t);
+    let gates = [
+        line.contains(':'),
+        line.contains("Photo") || line.contains("Picture") || line.contains("Foto"),
+        ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
+        line.contains('/'),
+    ];
+    for (re, open) in [&*TAIL_CREDIT, &*TAIL_BY, &*DASH_CREDIT, &*SLASH_CREDIT].into_iter().zip(gates) {
+        if !open {
+            continue;
+        }
         if let Some(c) = re.captures(line) {
             let m = c.get(1).unwrap();
             if base + m.start() > 0 && words(m.as_str()) <= 8 {
