@@ -48,7 +48,7 @@ fn gated_untranslated_fragment(b: Bencher<'_, '_>) {
     let docs = corpus();
     let lex = Lexicons::embedded();
     UntranslatedFragment.prepare(lex).unwrap();
-    let cx = Context { lexicons: lex };
+    let cx = Context::new(lex);
     b.counter(BytesCount::new(total(&docs))).bench(|| {
         let mut n = 0;
         for d in &docs {

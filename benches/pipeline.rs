@@ -77,7 +77,7 @@ fn rule(b: Bencher<'_, '_>, name: &str) {
     let linter = Linter::new(Settings::default()).expect("lexicons");
     let docs = analysed();
     rule.prepare(linter.lexicons()).expect("lexicons");
-    let cx = Context { lexicons: linter.lexicons() };
+    let cx = Context::new(linter.lexicons());
     b.counter(BytesCount::new(bytes())).bench(|| {
         for d in &docs {
             let mut out = Output::default();

@@ -131,7 +131,7 @@ pub fn check_line(linter: &Linter, path: &str, line: usize, record: &str) -> Vec
 /// does, so shards summarised anywhere merge into the summary of one run.
 pub fn names_summary<'a>(path: &str, records: impl IntoIterator<Item = (usize, &'a str)>, language: &str) -> (NameSummary, Vec<Value>) {
     let lexicons = Lexicons::embedded();
-    let cx = Context { lexicons };
+    let cx = Context::new(lexicons);
     let opts = ReadOptions {
         format: Some(InputFormat::Jsonl),
         fields: JsonlFields::default(),

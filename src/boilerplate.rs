@@ -128,7 +128,7 @@ fn mostly_words(line: &str) -> bool {
 }
 
 /// The lines of a story that can be counted: the headline slot and every paragraph, as spans.
-fn story_lines(doc: &Document) -> impl Iterator<Item = crate::Span> + '_ {
+pub(crate) fn story_lines(doc: &Document) -> impl Iterator<Item = crate::Span> + '_ {
     doc.headline.iter().copied().chain(doc.paragraphs.iter().copied())
 }
 

@@ -122,14 +122,11 @@ impl Linter {
 
     /// Runs every enabled rule over a document; findings sorted by position then rule.
     pub fn check(&self, doc: &Document) -> StoryReport {
-        let cx = Context { lexicons: self.lexicons() };
+        let cx = Context { lexicons: self.lexicons(), boilerplate: self.settings.boilerplate.as_deref() };
         let mut out = Output::default();
         for active in &self.settings.rules {
             let from = out.findings.len();
             active.rule.check(&cx, doc, &mut out);
-            if let Some(table) = self.settings.boilerplate.as_deref().filter(|_| active.rule.meta().name == "scrape-residue") {
-                rules::surface::scrape_residue::boilerplate(doc, table, from, &mut out);
-            }
             let min = active.min_confidence.unwrap_or(self.settings.min_confidence);
             let mut mine = out.findings.split_off(from);
             mine.retain(|f| f.confidence >= min);

@@ -175,7 +175,7 @@ impl NameSummary {
 
     /// Summarises stories (files, folders, JSON Lines) in parallel; unreadable inputs are returned.
     pub fn collect(targets: &[Target], opts: &ReadOptions, lexicons: &Lexicons) -> (NameSummary, Vec<InputError>) {
-        let cx = Context { lexicons };
+        let cx = Context::new(lexicons);
         summarise(targets, opts, NameSummary::merge, |s: &mut NameSummary, doc: &Document| {
             let names = doc.analysis::<NameMentions>(&cx);
             s.add_story(&story_id(doc), &names, doc);
@@ -396,7 +396,7 @@ mod tests {
 
     fn summary_of(stories: &[(&str, &str)]) -> NameSummary {
         let lex = Lexicons::embedded();
-        let cx = Context { lexicons: lex };
+        let cx = Context::new(lex);
         let opts = AnalyseOptions { language: Some("en".into()), ..Default::default() };
         let mut s = NameSummary::default();
         for (path, text) in stories {

@@ -411,7 +411,7 @@ mod quoted_outlet_tests {
         let lex = Lexicons::embedded();
         let opts = AnalyseOptions { language: Some(lang.to_string()), ..Default::default() };
         let doc = Document::from_text("t.txt", text, &opts);
-        let cx = Context { lexicons: lex };
+        let cx = Context::new(lex);
         doc.analysis::<Attributions>(&cx).media().count()
     }
 

@@ -721,7 +721,7 @@ mod tests {
 
     fn analyse(text: &str) -> (Document, Arc<NameMentions>) {
         let doc = Document::from_text("t.txt", text, &AnalyseOptions { language: Some("en".into()), ..Default::default() });
-        let cx = Context { lexicons: Lexicons::embedded() };
+        let cx = Context::new(Lexicons::embedded());
         let n = doc.analysis::<NameMentions>(&cx);
         (doc, n)
     }
@@ -758,7 +758,7 @@ mod tests {
             let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
             for e in entries.flatten() {
                 let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
-                let cx = Context { lexicons: Lexicons::embedded() };
+                let cx = Context::new(Lexicons::embedded());
                 let run = |block: bool| {
                     ALWAYS_BLOCK.with(|b| b.set(block));
                     let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());

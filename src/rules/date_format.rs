@@ -280,14 +280,25 @@ fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: 
     }
     for (start, end, replacement, what, confidence) in found {
         let span = Span::new(body.start + start, body.start + end);
-        if taken.iter().any(|t| t.overlaps(span)) {
-            continue;
+        if !taken.iter().any(|t| t.overlaps(span)) {
+            push_source_date(doc, span, confidence, what, replacement, out, taken);
         }
-        let msg =
-            format!("`{}` is the source's date style ({what}), not English: write the month as a word, `{replacement}`", doc.slice(span));
-        taken.push(span);
-        out.push(Finding::new(&META, span, confidence, msg).replace_with(replacement, Applicability::Unsafe));
     }
+}
+
+/// Reports a numeric date in the source's order, with the month written as a word as the fix.
+fn push_source_date(
+    doc: &Document,
+    span: Span,
+    confidence: Confidence,
+    what: &str,
+    replacement: String,
+    out: &mut Output,
+    taken: &mut Vec<Span>,
+) {
+    let msg = format!("`{}` is the source's date style ({what}), not English: write the month as a word, `{replacement}`", doc.slice(span));
+    taken.push(span);
+    out.push(Finding::new(&META, span, confidence, msg).replace_with(replacement, Applicability::Unsafe));
 }
 
 fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
@@ -335,10 +346,7 @@ fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut O
             None => (format!("({date})"), "a day-first numeric date in parentheses".to_string()),
         };
         let confidence = if day_name.is_some() || year.is_some() { Confidence::High } else { Confidence::Medium };
-        let msg =
-            format!("`{}` is the source's date style ({what}), not English: write the month as a word, `{replacement}`", doc.slice(span));
-        taken.push(span);
-        out.push(Finding::new(&META, span, confidence, msg).replace_with(replacement, Applicability::Unsafe));
+        push_source_date(doc, span, confidence, &what, replacement, out, taken);
     }
 }
 

@@ -342,7 +342,7 @@ Xinhua\tCN\tagency\tSinhua|Синьхуа\t\n";
         let opts = AnalyseOptions { language: lang.map(str::to_string), ..Default::default() };
         let doc = Document::from_text("t.txt", text, &opts);
         let mut out = Output::default();
-        DatelineProvenance.check(&Context { lexicons: &lex }, &doc, &mut out);
+        DatelineProvenance.check(&Context::new(&lex), &doc, &mut out);
         let f = out.findings.clone();
         (doc, f, out)
     }

@@ -64,6 +64,15 @@ pub struct RuleMeta {
 /// What a rule sees besides the document.
 pub struct Context<'a> {
     pub lexicons: &'a Lexicons,
+    /// Line counts over the corpus the story comes from (`check --boilerplate`), if given.
+    pub boilerplate: Option<&'a crate::boilerplate::BoilerplateSummary>,
+}
+
+impl<'a> Context<'a> {
+    /// A context with the lexicons only (no corpus counts).
+    pub fn new(lexicons: &'a Lexicons) -> Self {
+        Context { lexicons, boilerplate: None }
+    }
 }
 
 /// Where a rule puts its results.
@@ -156,7 +165,7 @@ pub mod testing {
         let opts = AnalyseOptions { language: lang.map(str::to_string), ..Default::default() };
         let doc = Document::from_text("test.txt", text, &opts);
         let mut out = Output::default();
-        rule.check(&Context { lexicons: lex }, &doc, &mut out);
+        rule.check(&Context::new(lex), &doc, &mut out);
         (doc, out.findings)
     }
 

@@ -21,7 +21,7 @@ fn surface_rule_throughput() {
         .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let lex = Lexicons::embedded();
-    let cx = Context { lexicons: lex };
+    let cx = Context::new(lex);
     for rule in RULES.iter().filter(|r| ["TR", "SC", "FM", "UN"].iter().any(|p| r.meta().code.starts_with(p))) {
         rule.prepare(lex).unwrap();
         let t = Instant::now();

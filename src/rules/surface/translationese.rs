@@ -499,7 +499,7 @@ mod tests {
             &crate::document::AnalyseOptions { language: Some("en".into()), ..Default::default() },
         );
         let mut out = Output::default();
-        Translationese.check(&Context { lexicons: lex }, &doc, &mut out);
+        Translationese.check(&Context::new(lex), &doc, &mut out);
         assert_eq!(out.facts.get("translated_from"), Some(&serde_json::json!("ru")));
         assert!(out.findings[0].message.contains("translated from Russian"), "{}", out.findings[0].message);
     }

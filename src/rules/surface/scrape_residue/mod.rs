@@ -372,6 +372,7 @@ impl Rule for ScrapeResidue {
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<ResidueIndex>() else { return };
+        let from = out.findings.len();
         let n = doc.paragraphs.len();
         // lines left that may be teasers under a related-links heading
         let mut teasers = 0usize;
@@ -436,19 +437,22 @@ impl Rule for ScrapeResidue {
                 repeats.check(doc, i, para, line, whole, out);
             }
         }
+        if let Some(table) = cx.boilerplate {
+            boilerplate(doc, table, from, out);
+        }
     }
 }
 
 /// Lines the story's source prints in many of its stories (counted over a corpus by `wirelint
 /// boilerplate`), unless this rule already flagged them (`from`: where this story's
 /// scrape-residue findings begin in `out`).
-pub(crate) fn boilerplate(doc: &Document, table: &crate::boilerplate::BoilerplateSummary, from: usize, out: &mut Output) {
+fn boilerplate(doc: &Document, table: &crate::boilerplate::BoilerplateSummary, from: usize, out: &mut Output) {
     let source = crate::boilerplate::source_of(doc);
     if !table.sources.contains_key(&source) {
         return;
     }
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-    for para in doc.headline.iter().chain(doc.paragraphs.iter()).copied() {
+    for para in crate::boilerplate::story_lines(doc) {
         let line = doc.slice(para);
         let Some(hit) = table.lookup(&source, line) else { continue };
         if flagged.overlaps(para) {
