@@ -46,26 +46,37 @@ pub(super) struct Position {
     pub near_start: bool,
 }
 
+/// Compiles one shape. The shapes are written to compile fast, since every run pays for them
+/// (about 10 ms for all of them, once per process): digits are `[0-9]` (a Unicode `\d` is
+/// sixty ranges), a Unicode class is never under a bounded repetition (`\p{L}{2,5}` compiles
+/// five copies of the class: the counts are checked in code instead), and `(?i)` never covers
+/// `\p{L}` (case folding the whole class).
 fn re(s: &str) -> Regex {
     Regex::new(s).expect("valid regex")
 }
 
 /// `date 2019-05-05 ` glued before the text (a CMS field flattened into the body).
-static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^date \d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b"));
+static GLUED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^date [0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?\b"));
 /// `Date:2025-04-11 16:39:43`: a CMS timestamp field alone on its line.
-static DATE_FIELD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:date|datum|fecha|tanggal|дата|tarih)\s*:\s*\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$"));
+static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?i:date|datum|fecha|tanggal|дата|tarih)\s*:\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$")
+});
 /// `8 hours ago`, `CHINA DAILY - 2 hours 28 min ago`, `time4 hours ago`, and the same in the copy languages.
+/// The source's name before the dash (group 1) is 2 to 31 characters, checked in
+/// [`relative_time`]: a bounded repetition of a Unicode class costs a copy of the class per
+/// count when the regex is compiled, and `(?i)` over `\p{L}` folds the whole class, so the
+/// case-insensitive part is scoped to the words.
 static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^
-        (?:[\p{L}][\p{L}\ .&]{1,30}?\s*[-–—|]\s*|time\s*)?
-        (?:
-          (?:about\ |an?\ )?\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)
-             (?:\s*,?\s*\d{1,2}\s*(?:minutes?|mins?|min))?\s+ago
-        | (?:hace|il\ y\ a|vor|há)\s+\d{1,3}\s+\p{L}+
-        | \d{1,3}\s+(?:jam|menit|hari|detik|minggu|bulan)\s+(?:yang\s+)?lalu
-        | \d{1,3}\s+(?:час\p{L}*|минут\p{L}*|дн\p{L}*|секунд\p{L}*)\s+назад
-        | \d{1,3}\s+(?:saat|dakika|gün|hafta|ay)\s+önce
+    re(r"(?x)^
+        (?:(\p{L}[\p{L}\ .&]*)\s*[-–—|]\s*|(?i:time)\s*)?
+        (?i:
+          (?:about\ |an?\ )?[0-9]{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)
+             (?:\s*,?\s*[0-9]{1,2}\s*(?:minutes?|mins?|min))?\s+ago
+        | (?:hace|il\ y\ a|vor|há)\s+[0-9]{1,3}\s+(?-i:\p{L}+)
+        | [0-9]{1,3}\s+(?:jam|menit|hari|detik|minggu|bulan)\s+(?:yang\s+)?lalu
+        | [0-9]{1,3}\s+(?:час[а-яё]*|минут[а-яё]*|дн[а-яё]*|секунд[а-яё]*)\s+назад
+        | [0-9]{1,3}\s+(?:saat|dakika|gün|hafta|ay)\s+önce
         )$")
 });
 
@@ -93,24 +104,33 @@ static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static DASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s[—–-]\s*(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\s+(?:pic|pix|photo|foto|file\s+pic|file\s+photo))\.?\s*$"));
 /// `... 14 Mei 2018. Tempo/Fakhri Hermansyah`: outlet/photographer after a caption sentence.
+/// At most four words after the slash, checked in [`tail_credit`].
 static SLASH_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*){0,3})\s*$"));
+    LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*)*)\s*$"));
 
-/// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line.
-static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*[\p{L}]{2,5}(?:\s?/\s?[\p{L}]{2,5}){1,3}\s*\)$"));
+/// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line. The codes' parts (2 to 4
+/// of 2 to 5 letters) are counted by [`editor_code`], not by the regex: a bounded repetition
+/// of `\p{L}` is compiled as one copy of the class per count.
+static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*(\p{L}+(?:\s?/\s?\p{L}+)+)\s*\)$"));
 /// `abc/def/xyz` alone on a line (lower case).
-static BARE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Ll}{2,5}(?:/\p{Ll}{2,5}){1,3}\.?$"));
+static BARE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\p{Ll}+(?:/\p{Ll}+)+)\.?$"));
 /// `... the end. (rfs/rfs)`: the code glued after the last sentence.
-static GLUED_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\p{L}{2,5}(?:/\p{L}{2,5}){1,3}\s*\))\s*$"));
+static GLUED_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*(\p{L}+(?:/\p{L}+)+)\s*\))\s*$"));
+
+/// An editor's code: 2 to 4 parts of 2 to 5 letters between slashes (`rfs/rfs`, `Aza / AA`).
+fn editor_code(code: &str) -> bool {
+    let parts = code.split('/').map(str::trim);
+    (2..=4).contains(&code.split('/').count()) && parts.into_iter().all(|p| (2..=5).contains(&p.chars().count()))
+}
 /// `... 264 regions.(*)`: an end mark glued after the last sentence.
 static GLUED_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\*\s*\)|\((?i:end|ends)\)|-30-)\s*$"));
 /// `05 May 2019    Read: 2012`: a counter after other page furniture.
 static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*\d[\d.,]*)\s*$")
+    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][[0-9].,]*)\s*$")
 });
 /// `IMG 20220224 WA0005`: a camera or phone file name left as a caption.
 static FILE_NAME: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?\d{4}[-_ ]?\d{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
+    LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?[0-9]{4}[-_ ]?[0-9]{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
 /// `[Gambas:Video CNN]`, `[Video: ...]`: an embed placeholder.
 static EMBED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\[\s*(?i:gambas|video|embed|image|foto|photo|audio|tweet|instagram|youtube|iframe|caption)\s*:[^\]]{0,80}\]$"));
@@ -118,14 +138,15 @@ static EMBED: LazyLock<Regex> =
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| re(r"^<\s*/?\s*(?i:p|br|div|span|a|strong|em|b|i|img|figure|figcaption|iframe|script)\b[^<>]*>$"));
 /// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
+/// An optional label before ` / ` (group 1) is 2 to 40 characters, checked in [`date_line`].
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[\p{L} ]{2,40}\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+\d{4}$",
+        r"^(?:([\p{L} ]+)\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},?|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+[0-9]{4}$",
     )
 });
 /// A full date as pages print it (English month names, ISO or day-first digits), with an
 /// optional time: `Nov 23, 2021`, `14 May 2019`, `2024-05-21 06:34`, `14.05.2025`.
-const FULL_DATE: &str = r"(?:(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC))?)?";
+const FULL_DATE: &str = r"(?:(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2},?\s+[0-9]{4}|[0-9]{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4})(?:,?\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC))?)?";
 /// A page's date field under another label: `Day: June 22, 2021`, `Published on: 5 May 2019`.
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -135,15 +156,20 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date glued to the word before it, as a flattened page header leaves it:
 /// `world2024-05-21 06:34:52`, `CNA14-05-2025`, `01:29 GMT29 September 2020`.
 static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\p{L}(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})")
+    re(
+        r"\p{L}(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4})",
+    )
 });
 static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
 /// A bare site name alone on a line: `ukr.media`, `example.co.uk`.
 static DOMAIN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|media|news|ua|ru|id|co|uk|tv|in|ir|cn|vn|tr|it|es|fr|de|az|kz|my|ph|pk)\.?$")
 });
-static TIME_SEGMENT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|WIB|ICT|IST|CET|EST|ET))?(?:\s*[+-]\s*\d{1,2})?$"));
+static TIME_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|WIB|ICT|IST|CET|EST|ET))?(?:\s*[+-]\s*[0-9]{1,2})?$",
+    )
+});
 /// A page's meta line: segments joined by `|`, ` / ` or `;`, one a full date and the others
 /// short labels (`Middle East Monitor / August 14, 2023`, `por | Nov 23, 2021 | Política`).
 /// A date and a time alone (`Monday, March 12, 2007; 2:20 AM`) is the page's own date line
@@ -169,7 +195,9 @@ fn segmented_date(t: &str, pos: Position) -> bool {
     let labelled = segments.iter().any(|s| !DATE_SEGMENT.is_match(s) && !TIME_SEGMENT.is_match(s));
     dates == 1
         && (labelled || !pos.near_start)
-        && segments.iter().all(|s| DATE_SEGMENT.is_match(s) || (words(s) <= 4 && !has_sentence_punctuation(s) && !s.contains(['"', '“', '”'])))
+        && segments
+            .iter()
+            .all(|s| DATE_SEGMENT.is_match(s) || (words(s) <= 4 && !has_sentence_punctuation(s) && !s.contains(['"', '“', '”'])))
 }
 /// A site's section name glued to a linked headline: `HomeAfricaCIA chief arrives in Egypt`.
 fn glued_home(t: &str) -> bool {
@@ -187,47 +215,51 @@ static END_MARK: LazyLock<Regex> =
 /// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр\p{L}*|прочитан\p{L}*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*\d[\d.,\s]*$",
+        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*[0-9][[0-9].,\s]*$",
     )
 });
 /// `0 comment 10 views`, `1 Persons`, `12 shares`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент\p{L}*|просмотр\p{L}*|yorum)(?:\s+\d[\d.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
+        r"^[0-9][[0-9].,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][[0-9].,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
     )
 });
 /// `Wordpress (0)`, `Comments (3)`.
 static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:comments?|wordpress|disqus|facebook|komentar|comentarios|commentaires|kommentare|комментарии|yorumlar)\s*\(\s*\d+\s*\)$")
+    re(r"^(?i:comments?|wordpress|disqus|facebook|komentar|comentarios|commentaires|kommentare|комментарии|yorumlar)\s*\(\s*[0-9]+\s*\)$")
 });
 /// `Image 1 of 4`, `Foto 2 dari 5`.
 static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:image|photo|picture|slide|foto|gambar|фото|imagen|bild)\s+\d{1,3}\s*(?i:of|/|de|dari|из|von|sur|di)\s*\d{1,3}$")
+    re(r"^(?i:image|photo|picture|slide|foto|gambar|фото|imagen|bild)\s+[0-9]{1,3}\s*(?i:of|/|de|dari|из|von|sur|di)\s*[0-9]{1,3}$")
 });
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
 static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
 /// `– World news –` (the lexicon holds the fixed ones, `Top stories`, `Most read`).
 static WIDGET_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+\p{L}+(?:\s+\p{L}+)?)?|(?:top|latest|trending|popular|more|other|recommended)\s+(?:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$")
+    re(
+        r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+(?-i:\p{L}+(?:\s+\p{L}+)?))?|(?:top|latest|trending|popular|more|other|recommended)\s+(?-i:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$",
+    )
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
 static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"));
 /// A reporter's contact details: a phone number, an e-mail or messaging address, with a name
 /// or a handle (`Jane Roe: 555-441-0100, @janeroe`, `Reuters messaging rm://jane.roe@...`).
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d{1,3}[ -]\d{2,4}[ -]\d{3,4}[ -]?\d{2,4}\b|\brm://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+    re(
+        r"(?:\b[0-9]{3}[-.][0-9]{3}[-.][0-9]{4}\b|\+[0-9]{1,3}[ -][0-9]{2,4}[ -][0-9]{3,4}[ -]?[0-9]{2,4}\b|\brm://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    )
 });
 /// `Copyright 2023, dpa ...`, `© 2024 Example`, `@2024 - All Right Reserved`, `(c) 2019 ...`.
 static COPYRIGHT_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\(?\s*(?:(?i:copyright)\s*(?:©|\(c\)|\d{4})|©\s*\S|\(c\)\s*(?:19|20)\d{2}|@\s?(?:19|20)\d{2}\b)"));
+    LazyLock::new(|| re(r"^\(?\s*(?:(?i:copyright)\s*(?:©|\(c\)|[0-9]{4})|©\s*\S|\(c\)\s*(?:19|20)[0-9]{2}|@\s?(?:19|20)[0-9]{2}\b)"));
 /// `All rights reserved` and its translations, at the end of a line or after a copyright word.
 static RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:all\s+rights?\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés|все\s+права\s+защищены|hak\s+cipta\s+dilindungi(?:\s+undang-undang)?|tüm\s+hakları\s+saklıdır|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati|版权所有|جميع\s+الحقوق\s+محفوظة)",
     )
 });
-static COPYRIGHT_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:copyright\b|©|\(c\)\s*(?:19|20)\d{2})"));
+static COPYRIGHT_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:copyright\b|©|\(c\)\s*(?:19|20)[0-9]{2})"));
 
 /// Words of a line, split on spaces and the separators of menus and share rows.
 fn tokens(line: &str) -> impl Iterator<Item = &str> {
@@ -323,19 +355,43 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
     }
     let t = line.trim_end();
     let paren = t.ends_with(')');
-    if paren && let Some(c) = GLUED_CODE.captures(line) {
+    if paren && let Some(c) = GLUED_CODE.captures(line).filter(|c| editor_code(&c[2])) {
         let m = c.get(1).unwrap();
         let upper = m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let confidence = if upper { Confidence::Low } else { Confidence::Medium };
         return Some(Hit::part(m.range(), confidence, "is an editor's code left at the end of the story"));
     }
-    if (paren || t.ends_with("-30-")) && let Some(c) = GLUED_END.captures(line) {
+    if (paren || t.ends_with("-30-"))
+        && let Some(c) = GLUED_END.captures(line)
+    {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is an agency end mark"));
     }
-    if line.contains(':') && let Some(c) = TAIL_COUNTER.captures(line) {
+    if line.contains(':')
+        && let Some(c) = TAIL_COUNTER.captures(line)
+    {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a page counter"));
     }
     None
+}
+
+/// Does a label captured by a greedy `[\p{L} ...]+` before a separator fit `min..=max`
+/// characters? Its spaces at the end may be counted in the label or in the separator.
+fn label_fits(label: Option<regex::Match<'_>>, min: usize, max: usize) -> bool {
+    label.is_none_or(|m| {
+        let longest = m.as_str().chars().count();
+        let shortest = m.as_str().trim_end_matches(' ').chars().count();
+        shortest <= max && longest >= min
+    })
+}
+
+/// [`RELATIVE_TIME`] with its source name of 2 to 31 characters.
+fn relative_time(t: &str) -> bool {
+    RELATIVE_TIME.captures(t).is_some_and(|c| label_fits(c.get(1), 2, 31))
+}
+
+/// [`DATE_LINE`] with its label of 2 to 40 characters.
+fn date_line(t: &str) -> bool {
+    DATE_LINE.captures(t).is_some_and(|c| label_fits(c.get(1), 2, 40))
 }
 
 /// Shapes that fill a whole (short) line.
@@ -350,18 +406,18 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && DATE_FIELD.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is a CMS date field"));
     }
-    if figure && RELATIVE_TIME.is_match(t) {
+    if figure && relative_time(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp"));
     }
     if END_MARK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an agency end mark"));
     }
-    if PAREN_CODE.is_match(t) {
+    if PAREN_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
         let lower = t.chars().filter(|c| c.is_alphabetic()).all(char::is_lowercase);
         let confidence = if lower { Confidence::High } else { Confidence::Medium };
         return Some(Hit::line(line, confidence, "is an editor's code"));
     }
-    if pos.near_end && BARE_CODE.is_match(t) {
+    if pos.near_end && BARE_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
         return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
     }
     if figure && (COUNTER_LABEL.is_match(t) || COUNTER_UNITS.is_match(t) || COUNTER_PAREN.is_match(t) || GALLERY_COUNT.is_match(t)) {
@@ -394,7 +450,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if DOMAIN_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare site name"));
     }
-    if figure && !pos.near_start && DATE_LINE.is_match(t) {
+    if figure && !pos.near_start && date_line(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
     }
     if WIDGET_TITLE.is_match(t) {
@@ -451,7 +507,9 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         }
         if let Some(c) = re.captures(line) {
             let m = c.get(1).unwrap();
-            if base + m.start() > 0 && words(m.as_str()) <= 8 {
+            // SLASH_CREDIT: at most four words after the slash
+            let slash_ok = !std::ptr::eq(re, &*SLASH_CREDIT) || m.as_str().split_once('/').is_some_and(|(_, after)| words(after) <= 4);
+            if base + m.start() > 0 && words(m.as_str()) <= 8 && slash_ok {
                 return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
             }
         }
