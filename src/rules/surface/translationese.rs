@@ -59,7 +59,10 @@ confidence original better note`); add your own with `--lexicon`. Patterns are w
 case-insensitively at word boundaries: `{a|b}` is a choice, `{a |}` an optional part, `{#}` a
 number in digits, `{!was|were}` at the start means "after a word of the sentence that is not
 *was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
-at the end means the next word starts with a capital letter."#,
+at the end means the next word starts with a capital letter. The `anchor` column says where
+the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
+`quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`) or
+`any`."#,
     lexicons: &[
         "lexicons/phrases/calques.en.tsv",
         "lexicons/phrases/calques.id.tsv",
@@ -77,6 +80,8 @@ at the end means the next word starts with a capital letter."#,
 enum Anchor {
     Start,
     Clause,
+    /// Right after a closing quotation mark (and a comma or dash): `..., ” declares Meloni`.
+    Quote,
     Any,
 }
 
@@ -161,8 +166,7 @@ fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, bool)
 /// One case-insensitive expression for the forms of a pattern with a `{#}` number slot.
 fn number_regex(forms: &[String]) -> Result<regex::Regex, String> {
     let number = r"\b\d{1,3}(?:\.\d+)?";
-    let alts: Vec<String> =
-        forms.iter().map(|f| f.split(NUMBER_SLOT).map(regex::escape).collect::<Vec<_>>().join(number)).collect();
+    let alts: Vec<String> = forms.iter().map(|f| f.split(NUMBER_SLOT).map(regex::escape).collect::<Vec<_>>().join(number)).collect();
     regex::Regex::new(&format!("(?i){}", alts.join("|"))).map_err(|e| e.to_string())
 }
 
@@ -199,8 +203,9 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
     let anchor = match row.get(anchor) {
         "start" => Anchor::Start,
         "clause" => Anchor::Clause,
+        "quote" => Anchor::Quote,
         "any" | "" => Anchor::Any,
-        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause or any"))),
+        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause, quote or any"))),
     };
     let strength = match row.get(conf) {
         "high" => Strength::High,
@@ -261,7 +266,7 @@ impl LexiconIndex for CalqueIndex {
         for (lang, (calques, forms)) in raw {
             let ac = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
                 .build(forms.iter().map(|(f, _)| f))
                 .map_err(|e| LexiconError { path: format!("calques.{lang}"), line: 0, column: 0, message: e.to_string() })?;
             let targets = forms.into_iter().map(|(_, id)| id).collect();
@@ -316,14 +321,26 @@ impl Rule for Translationese {
         let text = doc.text.as_str();
 
         let mut hits: Vec<(Span, usize)> = Vec::new();
-        let mut consider = |span: Span, id: usize| {
+        let holds = |span: Span, id: usize| {
             let c = &lang.calques[id];
-            if at_word_boundaries(text, span) && anchored(doc, span, c.anchor) && conditions_hold(doc, span, c) {
+            at_word_boundaries(text, span) && anchored(doc, span, c.anchor) && conditions_hold(doc, span, c)
+        };
+        // every literal form that occurs is a candidate, overlapping ones included, so a shorter
+        // calque inside a longer one whose condition fails (`{Name}`, the anchor) is still tried;
+        // of the candidates that hold, the leftmost and then the longest wins
+        let mut candidates: Vec<(Span, usize)> = lang
+            .ac
+            .find_overlapping_iter(text)
+            .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
+            .filter(|&(span, id)| holds(span, id))
+            .collect();
+        candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), id));
+        let mut reach = 0;
+        for (span, id) in candidates {
+            if span.start >= reach {
+                reach = span.end;
                 hits.push((span, id));
             }
-        };
-        for m in lang.ac.find_iter(text) {
-            consider(Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]);
         }
         for &id in &lang.numbered {
             if let Some(re) = &lang.calques[id].regex {
@@ -332,7 +349,10 @@ impl Rule for Translationese {
                     if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.') {
                         continue;
                     }
-                    consider(Span::new(m.start(), m.end()), id);
+                    let span = Span::new(m.start(), m.end());
+                    if holds(span, id) {
+                        hits.push((span, id));
+                    }
                 }
             }
         }
@@ -449,6 +469,11 @@ fn conditions_hold(doc: &Document, span: Span, c: &Calque) -> bool {
 fn anchored(doc: &Document, span: Span, anchor: Anchor) -> bool {
     if anchor == Anchor::Any {
         return true;
+    }
+    if anchor == Anchor::Quote {
+        let lead = doc.text[..span.start].trim_end();
+        let lead = lead.strip_suffix([',', '-', '–', '—']).unwrap_or(lead).trim_end();
+        return lead.ends_with(['"', '”', '’', '»', '\'']);
     }
     let Some(sentence) = doc.sentence_at(span.start) else { return false };
     let lead = &doc.text[sentence.span.start..span.start];
@@ -603,9 +628,27 @@ mod tests {
     fn object_less_reporting_verbs_but_not_passives() {
         let got = flagged("The head of the agency informed that 40 houses were damaged.", "en");
         assert_eq!(got, vec![("informed that".to_string(), Confidence::Medium)]);
-        assert_clean(&Translationese, "Residents were informed that 40 houses were damaged. Informed that the bridge was shut, drivers turned back.");
+        assert_clean(
+            &Translationese,
+            "Residents were informed that 40 houses were damaged. Informed that the bridge was shut, drivers turned back.",
+        );
         // a number written in full, or the tail of a larger figure, is not the calque
-        assert_clean(&Translationese, "About 19,000 people left, and 8,500 thousand-year-old coins were found; 2,300 thousand people is a typo.");
+        assert_clean(
+            &Translationese,
+            "About 19,000 people left, and 8,500 thousand-year-old coins were found; 2,300 thousand people is a typo.",
+        );
+    }
+
+    #[test]
+    fn inverted_reporting_verb_only_right_after_a_quote() {
+        let got = flagged("\"We will not give in,\" declares Rinaldi. \"Talks go on\" - underlines Bruni.", "en");
+        assert_eq!(got, vec![("declares".to_string(), Confidence::Medium), ("underlines".to_string(), Confidence::Medium)]);
+        // a verb in a series, or the verb before its object, is ordinary English
+        assert_clean(
+            &Translationese,
+            "The resolution condemns the attack, reiterates Britain's position and affirms Israel's right to exist.",
+        );
+        assert_clean(&Translationese, "\"It is done,\" declares the minister.");
     }
 
     #[test]
