@@ -165,7 +165,10 @@ fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, bool)
 
 /// One case-insensitive expression for the forms of a pattern with a `{#}` number slot.
 fn number_regex(forms: &[String]) -> Result<regex::Regex, String> {
-    let number = r"\b\d{1,3}(?:\.\d+)?";
+    // an ASCII boundary and digits: with a Unicode `\b` the lazy DFA gives up on the first
+    // non-ASCII byte and the slow PikeVM reads the whole story (word boundaries in Unicode are
+    // checked on each match by `at_word_boundaries`)
+    let number = r"(?-u:\b)[0-9]{1,3}(?:\.[0-9]+)?";
     let alts: Vec<String> = forms.iter().map(|f| f.split(NUMBER_SLOT).map(regex::escape).collect::<Vec<_>>().join(number)).collect();
     regex::Regex::new(&format!("(?i){}", alts.join("|"))).map_err(|e| e.to_string())
 }

@@ -401,23 +401,26 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return None;
     }
     let t = line.trim();
-    // most shapes below hold a figure (a date, a time, a count): a line without one skips them
+    // most shapes below hold a figure (a date, a time, a count): a line without one skips them;
+    // the others need a character to open with or to hold, tested before their regex runs
     let figure = t.chars().any(char::is_numeric);
+    let first = t.chars().next().unwrap_or(' ');
+    let slash = t.contains('/');
     if figure && DATE_FIELD.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is a CMS date field"));
     }
     if figure && relative_time(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp"));
     }
-    if END_MARK.is_match(t) {
+    if matches!(first, '(' | '-' | '–' | '—' | '#') && END_MARK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an agency end mark"));
     }
-    if PAREN_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
+    if first == '(' && slash && PAREN_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
         let lower = t.chars().filter(|c| c.is_alphabetic()).all(char::is_lowercase);
         let confidence = if lower { Confidence::High } else { Confidence::Medium };
         return Some(Hit::line(line, confidence, "is an editor's code"));
     }
-    if pos.near_end && BARE_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
+    if pos.near_end && slash && BARE_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
         return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
     }
     if figure && (COUNTER_LABEL.is_match(t) || COUNTER_UNITS.is_match(t) || COUNTER_PAREN.is_match(t) || GALLERY_COUNT.is_match(t)) {
@@ -429,10 +432,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && FILE_NAME.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image file name left as a caption"));
     }
-    if EMBED.is_match(t) {
+    if first == '[' && EMBED.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an embed placeholder"));
     }
-    if HTML_TAG.is_match(t) {
+    if first == '<' && HTML_TAG.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
     }
     if figure && LABELLED_DATE.is_match(t) {
@@ -447,7 +450,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if glued_home(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a breadcrumb glued to a linked headline"));
     }
-    if DOMAIN_LINE.is_match(t) {
+    if !t.contains(' ') && t.contains('.') && DOMAIN_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare site name"));
     }
     if figure && !pos.near_start && date_line(t) {
@@ -456,13 +459,13 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if WIDGET_TITLE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is the title of a page widget or section"));
     }
-    if URL_LINE.is_match(t) {
+    if (t.starts_with("http") || t.starts_with("www.")) && URL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
     }
     if (figure || t.contains('@')) && words(t) <= 10 && !t.ends_with('.') && CONTACT.is_match(t) && !EMAIL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a reporter's contact line from the page"));
     }
-    if EMAIL_LINE.is_match(t) {
+    if t.contains('@') && EMAIL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Low, "is a bare e-mail address"));
     }
     if let Some(hit) = breadcrumb(line, vocab) {
@@ -551,6 +554,10 @@ impl Hit {
 /// `Home > Section > Story`, `Beranda » Berita`: a breadcrumb trail.
 fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     let t = line.trim();
+    // every trail has a separator
+    if !t.contains(['>', '»', '›', '→']) {
+        return None;
+    }
     // `Current:Home > ...`, `You are here: Home > ...`
     let body = match t.split_once(':') {
         Some((label, rest)) if words(label) <= 3 && !label.contains(['>', '»', '›']) && rest.contains(['>', '»', '›']) => rest.trim(),
@@ -579,6 +586,11 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
 
 /// `عربي Español Русский Français 简体中文`, `RU UA EN`: names of languages and nothing else.
 fn language_switcher(line: &str, vocab: &Vocab) -> bool {
+    let is_language = |t: &str| LANGUAGE_CODES.contains(&t) || vocab.get(&t.to_lowercase()).copied() == Some(Word::Language);
+    // every token is a code or a language name: the first one tells most lines apart
+    if !tokens(line).next().is_some_and(is_language) {
+        return false;
+    }
     let toks: Vec<&str> = tokens(line).collect();
     if toks.len() < 3 || toks.len() > 16 {
         return false;
@@ -596,6 +608,9 @@ const LANGUAGE_CODES: &[&str] = &[
 /// the home link and carries a menu's `&` or a link in another script; a headline that happens to
 /// open with `Home` has neither.
 fn nav_bar(line: &str, vocab: &Vocab) -> bool {
+    if !line.trim_start().starts_with(char::is_uppercase) {
+        return false;
+    }
     let toks: Vec<&str> = line.split_whitespace().collect();
     if toks.len() < 5 || has_sentence_punctuation(line) {
         return false;
