@@ -147,33 +147,20 @@ impl Linter {
     }
 }
 
-/// `(winner, loser, at least)`: when both rules flag overlapping words and the winner's finding
-/// has at least that confidence, only the winner is reported, because its finding says more (a
-/// known newsmaker misspelled is also an in-story inconsistency, but the entity finding names the
-/// person and the right form).
-pub const SUPERSEDES: &[(&str, &str, Confidence)] = &[
-    ("entity-corruption", "name-inconsistency", Confidence::Low),
-    // a homoglyph inside a name (`Krasnоgorsk` with a Cyrillic o) is one artifact, not a second spelling
-    ("mixed-script", "name-inconsistency", Confidence::Low),
-    // a residue line (`Lea también: ...`) is deleted, not translated; a caption line (`Photo: ...`,
-    // medium) is content and keeps its untranslated-fragment finding
-    ("scrape-residue", "untranslated-fragment", Confidence::High),
-    ("scrape-residue", "date-format", Confidence::High),
-    // a month or day name inside a sentence left in another language goes with its translation
-    ("untranslated-fragment", "date-format", Confidence::Medium),
-];
-
+/// Drops the findings that a rule's [`RuleMeta::supersedes`] says another rule's overlapping
+/// finding replaces.
 fn drop_superseded(findings: &mut Vec<Finding>) {
     if findings.len() < 2 {
         return;
     }
     // for each rule pair, the winner's spans (at the confidence that wins), so each loser
     // finding is one binary search per pair instead of a scan of every finding
-    let winners: Vec<span::SpanSet> = SUPERSEDES
+    let pairs: Vec<_> = rules::supersedes().collect();
+    let winners: Vec<span::SpanSet> = pairs
         .iter()
         .map(|&(winner, _, min)| {
             span::SpanSet::new(findings.iter().filter(|g| g.rule.name == winner && g.confidence >= min).map(|g| g.span))
         })
         .collect();
-    findings.retain(|f| !SUPERSEDES.iter().zip(&winners).any(|(&(_, loser, _), w)| loser == f.rule.name && w.overlaps(f.span)));
+    findings.retain(|f| !pairs.iter().zip(&winners).any(|(&(_, loser, _), w)| loser == f.rule.name && w.overlaps(f.span)));
 }

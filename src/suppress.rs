@@ -34,6 +34,7 @@ pub static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
     code: "WL001",
     family: Family::Workflow,
     severity: Severity::Info,
+    supersedes: &[],
     summary: "A wirelint-allow comment or wirelint_allow field that silenced no finding",
     explain: "## What it flags\n\nA `<!-- wirelint-allow RULE -->` comment, a `<!-- wirelint-allow-file RULE -->` comment or a \
               `wirelint_allow` field in a JSON Lines record that silenced no finding of a rule that ran, or that names no rule.\n\n\

@@ -32,6 +32,8 @@ pub static META: RuleMeta = RuleMeta {
     code: "EN001",
     family: Family::Entity,
     severity: Severity::Error,
+    // a known newsmaker misspelled is also an in-story inconsistency; this finding names the person and the right form
+    supersedes: &[crate::rules::Supersede { loser: "name-inconsistency", min_confidence: Confidence::Low }],
     summary: "A known entity's name corrupted in translation (\"Israeli Jihad\" for \"Islamic Jihad\", \"Antony Blinkin\")",
     explain: r#"## What it flags
 The name of a known organisation, newsmaker or news outlet that came out of translation

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
 pub mod date_format;
@@ -52,6 +52,10 @@ pub struct RuleMeta {
     pub family: Family,
     /// Default severity; config may override.
     pub severity: Severity,
+    /// The rules whose overlapping findings this rule's findings replace (see [`Supersede`]).
+    /// Not part of the serialized metadata.
+    #[serde(skip)]
+    pub supersedes: &'static [Supersede],
     /// One line: `wirelint rules`, SARIF shortDescription.
     pub summary: &'static str,
     /// Markdown with the headings: What it flags, Why it matters, Example, Better,
@@ -59,6 +63,18 @@ pub struct RuleMeta {
     pub explain: &'static str,
     /// Lexicon files (under `lexicons/`) the rule reads.
     pub lexicons: &'static [&'static str],
+}
+
+/// When this rule (the winner) and the `loser` flag overlapping text and the winner's finding
+/// has at least `min_confidence`, only the winner is reported, because its finding says more
+/// (a known newsmaker misspelled is also an in-story inconsistency, but the entity finding
+/// names the person and the right form). Declared in the winner's [`RuleMeta::supersedes`].
+#[derive(Debug, Clone, Copy)]
+pub struct Supersede {
+    /// The name of the rule whose finding goes.
+    pub loser: &'static str,
+    /// The least confidence of the winner's finding that wins.
+    pub min_confidence: Confidence,
 }
 
 /// What a rule sees besides the document.
@@ -119,6 +135,11 @@ pub static RULES: &[&dyn Rule] = &[
     &surface::invisible_character::InvisibleCharacter,
     &surface::unnormalized_text::UnnormalizedText,
 ];
+
+/// Every `(winner, loser, at least)` of [`RuleMeta::supersedes`] over [`RULES`], in rule order.
+pub fn supersedes() -> impl Iterator<Item = (&'static str, &'static str, Confidence)> {
+    RULES.iter().flat_map(|r| r.meta().supersedes.iter().map(|s| (r.meta().name, s.loser, s.min_confidence)))
+}
 
 /// A rule by name or code.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
