@@ -7,7 +7,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use wirelint::Lexicons;
 use wirelint::document::{AnalyseOptions, Document};
-use wirelint::rules::{Context, Output, Rule, untranslated_fragment::UntranslatedFragment};
+use wirelint::rules::{Context, Output, Rule, language::untranslated_fragment::UntranslatedFragment};
 
 fn main() {
     divan::main();

@@ -11,12 +11,55 @@ use crate::document::Document;
 use crate::finding::{Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
-pub mod date_format;
-pub mod dateline_provenance;
-pub mod entity_corruption;
-pub mod name_inconsistency;
-pub mod surface;
-pub mod untranslated_fragment;
+mod shared;
+
+// One folder per family; a family module lets its rule files say `super::Context` (the
+// items of this module) and `super::word_around` (the helpers in shared.rs): whatever a rule
+// file may use, hence the wildcards.
+pub mod entity {
+    #[allow(clippy::wildcard_imports)]
+    use super::*;
+    pub mod entity_corruption;
+}
+pub mod format {
+    #[allow(clippy::wildcard_imports)]
+    use super::{shared::*, *};
+    pub mod date_format;
+    pub mod number_format;
+}
+pub mod language {
+    #[allow(clippy::wildcard_imports)]
+    use super::*;
+    pub mod untranslated_fragment;
+}
+pub mod names {
+    #[allow(clippy::wildcard_imports)]
+    use super::*;
+    pub mod name_inconsistency;
+}
+pub mod provenance {
+    #[allow(clippy::wildcard_imports)]
+    use super::*;
+    pub mod dateline_provenance;
+}
+pub mod residue {
+    #[allow(clippy::wildcard_imports)]
+    use super::shared::*;
+    pub mod scrape_residue;
+}
+pub mod translation {
+    #[allow(clippy::wildcard_imports)]
+    use super::shared::*;
+    pub mod translationese;
+}
+pub mod unicode {
+    #[allow(clippy::wildcard_imports)]
+    use super::shared::*;
+    pub mod invisible_character;
+    pub mod mixed_script;
+    pub mod mojibake;
+    pub mod unnormalized_text;
+}
 
 /// Rule families (the first letters of a rule's code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,18 +165,18 @@ pub trait Rule: Send + Sync {
 
 /// Every rule, sorted by code.
 pub static RULES: &[&dyn Rule] = &[
-    &entity_corruption::EntityCorruption,
-    &surface::number_format::NumberFormat,
-    &date_format::DateFormat,
-    &untranslated_fragment::UntranslatedFragment,
-    &name_inconsistency::NameInconsistency,
-    &dateline_provenance::DatelineProvenance,
-    &surface::scrape_residue::ScrapeResidue,
-    &surface::translationese::Translationese,
-    &surface::mojibake::Mojibake,
-    &surface::mixed_script::MixedScript,
-    &surface::invisible_character::InvisibleCharacter,
-    &surface::unnormalized_text::UnnormalizedText,
+    &entity::entity_corruption::EntityCorruption,
+    &format::number_format::NumberFormat,
+    &format::date_format::DateFormat,
+    &language::untranslated_fragment::UntranslatedFragment,
+    &names::name_inconsistency::NameInconsistency,
+    &provenance::dateline_provenance::DatelineProvenance,
+    &residue::scrape_residue::ScrapeResidue,
+    &translation::translationese::Translationese,
+    &unicode::mojibake::Mojibake,
+    &unicode::mixed_script::MixedScript,
+    &unicode::invisible_character::InvisibleCharacter,
+    &unicode::unnormalized_text::UnnormalizedText,
 ];
 
 /// Every `(winner, loser, at least)` of [`RuleMeta::supersedes`] over [`RULES`], in rule order.
@@ -173,6 +216,7 @@ pub mod util {
 /// Helpers for rule unit tests.
 #[cfg(test)]
 pub mod testing {
+    #[allow(clippy::wildcard_imports)]
     use super::*;
     use crate::document::{AnalyseOptions, Document};
 

@@ -4,14 +4,6 @@
 //!
 //! Each rule is one small file; this module holds the helpers they share.
 
-pub mod invisible_character;
-pub mod mixed_script;
-pub mod mojibake;
-pub mod number_format;
-pub mod scrape_residue;
-pub mod translationese;
-pub mod unnormalized_text;
-
 use crate::span::Span;
 
 /// The span that deletes the whole line containing `span` (and its line break), so that
