@@ -69,10 +69,10 @@ fn rules(root: &Path) -> String {
         }
         modules.sort();
         code.push_str(&format!(
-            "pub mod {fname} {{\n    #[allow(unused_imports, clippy::wildcard_imports)]\n    use super::{{shared::*, *}};\n"
+            "pub(crate) mod {fname} {{\n    #[allow(unused_imports, clippy::wildcard_imports)]\n    use super::{{shared::*, *}};\n"
         ));
         for (name, path) in &modules {
-            code.push_str(&format!("    #[path = {:?}]\n    pub mod {name};\n", path.display().to_string()));
+            code.push_str(&format!("    #[path = {:?}]\n    pub(crate) mod {name};\n", path.display().to_string()));
             if let Some((c, ty)) = rule_of(path) {
                 rules.push((c, format!("{fname}::{name}::{ty}")));
             }

@@ -104,7 +104,7 @@ impl Output {
     pub fn push(&mut self, f: Finding) {
         self.findings.push(f);
     }
-    pub fn fact(&mut self, key: impl Into<String>, value: impl Serialize) {
+    pub(crate) fn fact(&mut self, key: impl Into<String>, value: impl Serialize) {
         if let Ok(v) = serde_json::to_value(value) {
             self.facts.insert(key.into(), v);
         }
@@ -132,8 +132,8 @@ pub fn find(name: &str) -> Option<&'static dyn Rule> {
 }
 
 /// Words and tools shared by rules.
-pub mod util {
-    use crate::document::{Document, Token};
+pub(crate) mod util {
+    use crate::document::Document;
 
     /// Lower-case, diacritics removed (`Erdoğan` -> `erdogan`), for fuzzy keys.
     pub fn fold(s: &str) -> String {
@@ -145,13 +145,8 @@ pub mod util {
     }
 
     /// Is the byte offset inside double quotation marks in its paragraph?
-    pub fn in_quotes(doc: &Document, offset: usize) -> bool {
+    pub(crate) fn in_quotes(doc: &Document, offset: usize) -> bool {
         doc.in_quotes(offset)
-    }
-
-    /// The word tokens of a document.
-    pub fn words(doc: &Document) -> impl Iterator<Item = (usize, &Token)> {
-        doc.tokens.iter().enumerate().filter(|(_, t)| t.is_word())
     }
 }
 

@@ -147,7 +147,6 @@ impl Rule for EntityCorruption {
 /// One known entity.
 #[derive(Debug)]
 pub struct Entity {
-    pub id: String,
     pub kind: String,
     /// Canonical form per language.
     pub canonical: HashMap<String, String>,
@@ -368,9 +367,8 @@ impl LexiconIndex for EntityIndex {
                 if canonical.is_empty() {
                     return Err(file.error(row, "empty `canonical`"));
                 }
-                let e = *by_id.entry(id.clone()).or_insert_with(|| {
+                let e = *by_id.entry(id).or_insert_with(|| {
                     ix.entities.push(Entity {
-                        id,
                         kind: row.get(c_kind).to_string(),
                         canonical: HashMap::default(),
                         context: Vec::new(),
@@ -656,21 +654,6 @@ impl EntityIndex {
         }
         self.known_tokens.extend(tokens.iter().cloned());
         self.names.push(Name { entity, lang: lang.to_string(), text, tokens, capitalised });
-    }
-
-    /// The entities, for other rules (name-inconsistency) that want them.
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-
-    /// Is this folded token part of any known name?
-    pub fn is_known_token(&self, folded: &str) -> bool {
-        self.known_tokens.contains(folded)
-    }
-
-    /// Is this folded full form a known name?
-    pub fn is_known_name(&self, folded: &str) -> bool {
-        self.known_names.contains_key(folded)
     }
 
     /// The form to suggest for an entity in the copy language, else English, else the form written.
