@@ -7,7 +7,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use wirelint::Lexicons;
 use wirelint::document::{AnalyseOptions, Document};
-use wirelint::rules::{Context, Output, Rule, untranslated_fragment::UntranslatedFragment};
+use wirelint::rules::{Context, Output};
 
 fn main() {
     divan::main();
@@ -47,13 +47,14 @@ fn total(docs: &[Document]) -> usize {
 fn gated_untranslated_fragment(b: Bencher<'_, '_>) {
     let docs = corpus();
     let lex = Lexicons::embedded();
-    UntranslatedFragment.prepare(lex).unwrap();
+    let rule = wirelint::rules::find("untranslated-fragment").unwrap();
+    rule.prepare(lex).unwrap();
     let cx = Context::new(lex);
     b.counter(BytesCount::new(total(&docs))).bench(|| {
         let mut n = 0;
         for d in &docs {
             let mut out = Output::default();
-            UntranslatedFragment.check(&cx, d, &mut out);
+            rule.check(&cx, d, &mut out);
             n += out.findings.len();
         }
         black_box(n)

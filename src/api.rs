@@ -222,7 +222,8 @@ mod tests {
     #[test]
     fn options_choose_rules() {
         let only = linter(&Options { select: vec!["SC".into()], ..Options::default() }).unwrap();
-        assert_eq!(only.settings.rules.len(), 1);
+        assert_eq!(only.settings.rules.len(), RULES.iter().filter(|r| r.meta().code.starts_with("SC")).count());
+        assert!(only.settings.rules.iter().all(|r| r.rule.meta().code.starts_with("SC")));
         assert!(linter(&Options { select: vec!["nothing".into()], ..Options::default() }).is_err());
         assert!(explain("EN001").unwrap().starts_with("# entity-corruption (EN001)"));
         assert_eq!(rules().len(), RULES.len());

@@ -79,7 +79,7 @@ fn key(e: &Entry) -> Key {
 }
 
 /// Makes entries for findings: paths relative to the baseline's folder.
-pub struct Keyer {
+pub(crate) struct Keyer {
     cwd: PathBuf,
     root: PathBuf,
     last: Option<(String, String)>,

@@ -26,11 +26,11 @@ pub const SUMMARY_VERSION: u32 = 1;
 pub const MAX_LINES_PER_SOURCE: usize = 50_000;
 
 /// Stories of one source a line must appear in to be boilerplate.
-pub const MIN_STORIES: u64 = 5;
+pub(crate) const MIN_STORIES: u64 = 5;
 
 /// Share of a source's stories (per mille) a line must also appear in to be boilerplate, so a
 /// subhead that a big source uses now and then (`Background`) is not.
-pub const MIN_SHARE_PER_MILLE: u64 = 10;
+pub(crate) const MIN_SHARE_PER_MILLE: u64 = 10;
 
 /// Longest line counted (bytes): boilerplate is a line, not a paragraph of reporting.
 const MAX_LINE_BYTES: usize = 400;
@@ -68,7 +68,7 @@ pub struct LineStats {
 
 /// A boilerplate line as a story meets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     /// Stories of the source that carry the line.
     pub stories: u64,
     /// Stories read from the source.
@@ -80,7 +80,7 @@ use crate::names_report::{load_summary, save_summary, summarise};
 
 /// The source a story is counted under: its declared source, else the file of a multi-story
 /// file, else its folder (the same key `wirelint report` groups by).
-pub fn source_of(doc: &Document) -> String {
+pub(crate) fn source_of(doc: &Document) -> String {
     crate::report::source_key(doc.meta.source.as_deref(), &doc.path)
 }
 
@@ -89,7 +89,7 @@ pub fn source_of(doc: &Document) -> String {
 /// a story's own sentence. `None` for a
 /// line that cannot be boilerplate: too long, or not mostly words (a table row such as
 /// `Revs 96.0 mln vs 87.9 mln` or a label such as `Nine mths` recurs by nature, not by scrape).
-pub fn line_key(line: &str) -> Option<String> {
+pub(crate) fn line_key(line: &str) -> Option<String> {
     let t = line.trim_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !matches!(c, '©' | '(' | ')' | '[' | ']')));
     if t.len() > MAX_LINE_BYTES || !mostly_words(t) {
         return None;
@@ -134,7 +134,7 @@ pub(crate) fn story_lines(doc: &Document) -> impl Iterator<Item = crate::Span> +
 
 impl BoilerplateSummary {
     /// Adds one story: each distinct line once.
-    pub fn add_story(&mut self, doc: &Document) {
+    pub(crate) fn add_story(&mut self, doc: &Document) {
         let source = self.sources.entry(source_of(doc)).or_default();
         source.stories += 1;
         let mut seen = std::collections::HashSet::new();
@@ -182,7 +182,7 @@ impl BoilerplateSummary {
     }
 
     /// How often a story's line recurs in its source, when it recurs often enough to be boilerplate.
-    pub fn lookup(&self, source: &str, line: &str) -> Option<Hit> {
+    pub(crate) fn lookup(&self, source: &str, line: &str) -> Option<Hit> {
         let s = self.sources.get(source)?;
         let l = s.lines.get(&line_key(line)?)?;
         is_boilerplate(l.stories, s.stories).then_some(Hit { stories: l.stories, of: s.stories })

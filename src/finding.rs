@@ -66,18 +66,18 @@ impl Finding {
     }
 
     /// Suggest replacing the flagged span.
-    pub fn replace_with(mut self, replacement: impl Into<String>, applicability: Applicability) -> Self {
+    pub(crate) fn replace_with(mut self, replacement: impl Into<String>, applicability: Applicability) -> Self {
         self.suggestion = Some(Suggestion { span: self.span, replacement: replacement.into(), applicability });
         self
     }
 
     /// Suggest replacing some other span (for instance the whole line).
-    pub fn suggest(mut self, span: Span, replacement: impl Into<String>, applicability: Applicability) -> Self {
+    pub(crate) fn suggest(mut self, span: Span, replacement: impl Into<String>, applicability: Applicability) -> Self {
         self.suggestion = Some(Suggestion { span, replacement: replacement.into(), applicability });
         self
     }
 
-    pub fn with_severity(mut self, severity: Severity) -> Self {
+    pub(crate) fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
     }

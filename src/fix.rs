@@ -28,7 +28,7 @@ const MAX_PASSES: usize = 8;
 
 /// The safe edits among findings, by position, overlapping ones dropped (the next pass
 /// picks them up if they still apply).
-pub fn safe_edits(findings: &[Finding]) -> Vec<Suggestion> {
+pub(crate) fn safe_edits(findings: &[Finding]) -> Vec<Suggestion> {
     let mut edits: Vec<Suggestion> =
         findings.iter().filter_map(|f| f.suggestion.clone()).filter(|s| s.applicability == Applicability::Safe).collect();
     edits.sort_by_key(|s| (s.span.start, s.span.end));
@@ -245,7 +245,7 @@ fn write_if_unchanged(path: &Path, old: &[u8], new: &[u8]) -> io::Result<()> {
 /// the old contents next to it, read back and compared, then the new contents over the file,
 /// read back and compared; the copy is removed once the file holds them. If the rewrite fails,
 /// the old contents are put back; if even that fails, the error names the copy that keeps them.
-pub fn write_in_place(path: &Path, old: &[u8], new: &[u8]) -> io::Result<()> {
+pub(crate) fn write_in_place(path: &Path, old: &[u8], new: &[u8]) -> io::Result<()> {
     let real = fs::canonicalize(path)?;
     let dir = real.parent().ok_or_else(|| io::Error::other("the file has no parent folder"))?;
     let name = real.file_name().ok_or_else(|| io::Error::other("not a file name"))?.to_string_lossy().into_owned();
@@ -288,7 +288,7 @@ pub fn write_in_place(path: &Path, old: &[u8], new: &[u8]) -> io::Result<()> {
 /// Replaces a file's contents atomically: write a temporary file in the same folder (so the
 /// rename stays on one file system), copy the permissions, flush to disk, rename over the
 /// target. A symlink is followed: its target is replaced, the link stays.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     let real = fs::canonicalize(path)?;
     let dir = real.parent().ok_or_else(|| io::Error::other("the file has no parent folder"))?;
     let name = real.file_name().ok_or_else(|| io::Error::other("not a file name"))?.to_string_lossy().into_owned();

@@ -7,6 +7,30 @@
 //! let report = linter.check(&doc);
 //! assert_eq!(report.findings[0].rule.name, "entity-corruption");
 //! ```
+//!
+//! # Entry points
+//!
+//! - **Checking a story**: [`Linter`] (built from [`Settings`]; cheap to share across threads)
+//!   checks a [`Document`] ([`document::Document::from_text`], or read from a file by [`input`])
+//!   and returns a [`StoryReport`]: [`Finding`]s (rule, [`Span`], [`Severity`], [`Confidence`],
+//!   message, optional [`Suggestion`]) and story facts.
+//! - **The rules**: [`RULES`] lists every rule (a [`Rule`] with its [`RuleMeta`]: name, code,
+//!   explain text); [`rules::find`] looks one up by name or code. Rules are registered by
+//!   `build.rs` from the files under `src/rules/<family>/`.
+//! - **Reading input**: [`input::read_path`] and [`input::read_bytes`] turn plain text, HTML,
+//!   NewsML-G2, NITF, ninjs and JSON Lines into documents ([`input::ReadOptions`],
+//!   [`input::InputFormat`]).
+//! - **Running over paths**: [`runner`] walks paths and checks stories in parallel in input
+//!   order ([`runner::collect_targets`], [`runner::run`]); [`render::renderer`] writes the
+//!   findings as human text, JSON, JSON Lines, SARIF or GitHub annotations.
+//! - **Fixes, configuration, workflow**: [`fix`] (safe fixes, diffs), [`config::Config`]
+//!   (`wirelint.toml`), [`baseline::Baseline`], [`suppress::Allows`].
+//! - **Corpus reports**: [`report::Audit`] (`wirelint report`: HTML and Markdown),
+//!   [`names_report::NameSummary`] (`wirelint names`), [`boilerplate::BoilerplateSummary`]
+//!   (`wirelint boilerplate`), each mergeable across shards.
+//! - **JSON in, JSON out**: [`api`] wraps the above for the Python bindings and the HTTP server.
+//!
+//! The `wirelint` binary (feature `cli`) is built on these entry points only.
 
 pub mod api;
 pub mod baseline;
@@ -147,33 +171,20 @@ impl Linter {
     }
 }
 
-/// `(winner, loser, at least)`: when both rules flag overlapping words and the winner's finding
-/// has at least that confidence, only the winner is reported, because its finding says more (a
-/// known newsmaker misspelled is also an in-story inconsistency, but the entity finding names the
-/// person and the right form).
-pub const SUPERSEDES: &[(&str, &str, Confidence)] = &[
-    ("entity-corruption", "name-inconsistency", Confidence::Low),
-    // a homoglyph inside a name (`Krasnоgorsk` with a Cyrillic o) is one artifact, not a second spelling
-    ("mixed-script", "name-inconsistency", Confidence::Low),
-    // a residue line (`Lea también: ...`) is deleted, not translated; a caption line (`Photo: ...`,
-    // medium) is content and keeps its untranslated-fragment finding
-    ("scrape-residue", "untranslated-fragment", Confidence::High),
-    ("scrape-residue", "date-format", Confidence::High),
-    // a month or day name inside a sentence left in another language goes with its translation
-    ("untranslated-fragment", "date-format", Confidence::Medium),
-];
-
+/// Drops the findings that a rule's [`RuleMeta::supersedes`] says another rule's overlapping
+/// finding replaces.
 fn drop_superseded(findings: &mut Vec<Finding>) {
     if findings.len() < 2 {
         return;
     }
     // for each rule pair, the winner's spans (at the confidence that wins), so each loser
     // finding is one binary search per pair instead of a scan of every finding
-    let winners: Vec<span::SpanSet> = SUPERSEDES
+    let pairs: Vec<_> = rules::supersedes().collect();
+    let winners: Vec<span::SpanSet> = pairs
         .iter()
         .map(|&(winner, _, min)| {
             span::SpanSet::new(findings.iter().filter(|g| g.rule.name == winner && g.confidence >= min).map(|g| g.span))
         })
         .collect();
-    findings.retain(|f| !SUPERSEDES.iter().zip(&winners).any(|(&(_, loser, _), w)| loser == f.rule.name && w.overlaps(f.span)));
+    findings.retain(|f| !pairs.iter().zip(&winners).any(|(&(_, loser, _), w)| loser == f.rule.name && w.overlaps(f.span)));
 }

@@ -135,7 +135,7 @@ pub(crate) fn save_summary<T: Serialize>(value: &T, path: &Path) -> Result<(), S
 }
 
 /// The id a story is listed under: its path, with `#id` for stories of a multi-story file.
-pub fn story_id(doc: &Document) -> String {
+pub(crate) fn story_id(doc: &Document) -> String {
     match &doc.id {
         Some(id) => format!("{}#{id}", doc.path),
         None => doc.path.clone(),
@@ -144,7 +144,7 @@ pub fn story_id(doc: &Document) -> String {
 
 impl NameSummary {
     /// Adds one story's name mentions (outside quotes).
-    pub fn add_story(&mut self, story: &str, names: &NameMentions, doc: &Document) {
+    pub(crate) fn add_story(&mut self, story: &str, names: &NameMentions, doc: &Document) {
         self.stories += 1;
         let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
         for (i, m) in names.mentions.iter().enumerate() {

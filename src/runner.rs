@@ -6,7 +6,7 @@
 //! reader thread ──batches──▶ checker thread (rayon par_iter) ──results──▶ caller (render)
 //! ```
 //!
-//! - The **reader** expands targets into work [`Unit`]s: a whole file (read by a worker), or one
+//! - The **reader** expands targets into work `Unit`s: a whole file (read by a worker), or one
 //!   JSON Lines record (split off by the reader, so one big corpus file is checked in parallel,
 //!   and so is JSONL on stdin). Units are grouped into batches of at most
 //!   [`RunOptions::batch_stories`] stories or [`RunOptions::batch_bytes`] bytes.
@@ -51,14 +51,14 @@ pub struct Skipped {
 
 /// Why a walk passes over a path (the keys of the summary's `skipped` counts).
 pub mod skip {
-    pub const NOT_A_STORY_TYPE: &str = "not a story file type";
-    pub const CONFIG: &str = "wirelint config file";
-    pub const HIDDEN: &str = "hidden";
-    pub const IGNORED: &str = "ignored by .gitignore, .ignore or git's exclude file";
-    pub const LINK_TO_FOLDER: &str = "symbolic link to a folder (not followed)";
-    pub const NOT_NINJS: &str = "JSON with no ninjs item";
-    pub const NOT_NEWS_XML: &str = "XML that is neither NITF nor NewsML-G2";
-    pub const SPECIAL: &str = "not a regular file (socket, pipe or device)";
+    pub(crate) const NOT_A_STORY_TYPE: &str = "not a story file type";
+    pub(crate) const CONFIG: &str = "wirelint config file";
+    pub(crate) const HIDDEN: &str = "hidden";
+    pub(crate) const IGNORED: &str = "ignored by .gitignore, .ignore or git's exclude file";
+    pub(crate) const LINK_TO_FOLDER: &str = "symbolic link to a folder (not followed)";
+    pub(crate) const NOT_NINJS: &str = "JSON with no ninjs item";
+    pub(crate) const NOT_NEWS_XML: &str = "XML that is neither NITF nor NewsML-G2";
+    pub(crate) const SPECIAL: &str = "not a regular file (socket, pipe or device)";
 }
 
 /// What expanding the command line's paths found.
@@ -83,7 +83,7 @@ pub fn collect_targets(paths: &[PathBuf], format: Option<InputFormat>) -> (Vec<T
 /// Expands paths like [`collect_targets`], and says what the walk passed over. Whether a file
 /// is a story is decided by its extension here; `.json` and `.xml` files are read whole by the
 /// workers, which pass over well-formed JSON or XML that holds no story (see
-/// [`InputError::not_a_story`]). Nothing is dropped silently: a hidden or ignored entry, a file
+/// `InputError::not_a_story`). Nothing is dropped silently: a hidden or ignored entry, a file
 /// of another type, a link to a folder is [`Skipped`]; an entry that cannot be read, a dangling
 /// link and a folder named like a story file are errors.
 pub fn walk(paths: &[PathBuf], format: Option<InputFormat>) -> Walk {

@@ -26,7 +26,7 @@ impl Span {
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
-    pub fn cover(&self, other: Span) -> Span {
+    pub(crate) fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
     /// The text this span covers.
@@ -47,7 +47,7 @@ impl From<std::ops::Range<usize>> for Span {
 /// A fixed set of spans that answers "does any of them overlap this span?" by binary search:
 /// sorted by start, with the running maximum of their ends.
 #[derive(Debug, Clone, Default)]
-pub struct SpanSet {
+pub(crate) struct SpanSet {
     starts: Vec<usize>,
     max_end: Vec<usize>,
 }

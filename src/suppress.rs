@@ -34,6 +34,7 @@ pub static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
     code: "WL001",
     family: Family::Workflow,
     severity: Severity::Info,
+    supersedes: &[],
     summary: "A wirelint-allow comment or wirelint_allow field that silenced no finding",
     explain: "## What it flags\n\nA `<!-- wirelint-allow RULE -->` comment, a `<!-- wirelint-allow-file RULE -->` comment or a \
               `wirelint_allow` field in a JSON Lines record that silenced no finding of a rule that ran, or that names no rule.\n\n\
@@ -82,7 +83,7 @@ pub enum Scope {
 
 /// A markup comment found in a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comment {
+pub(crate) struct Comment {
     /// Byte range of the whole `<!-- ... -->` in the text.
     pub span: Span,
     pub file: bool,
@@ -92,7 +93,7 @@ pub struct Comment {
 const MARK: &str = "wirelint-allow";
 
 /// Every `<!-- wirelint-allow[-file] RULES[: reason] -->` comment of a text.
-pub fn scan_comments(text: &str) -> Vec<Comment> {
+pub(crate) fn scan_comments(text: &str) -> Vec<Comment> {
     let mut out = Vec::new();
     if memchr::memmem::find(text.as_bytes(), MARK.as_bytes()).is_none() {
         return out;
@@ -123,7 +124,7 @@ pub fn scan_comments(text: &str) -> Vec<Comment> {
 
 /// The text with every suppression comment blanked (same length, newlines kept), so that in
 /// plain text and Markdown a comment is never read as the headline or a paragraph.
-pub fn mask_comments(text: &str, comments: &[Comment]) -> String {
+pub(crate) fn mask_comments(text: &str, comments: &[Comment]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for c in comments {
         for b in &mut bytes[c.span.range()] {
@@ -136,7 +137,7 @@ pub fn mask_comments(text: &str, comments: &[Comment]) -> String {
 }
 
 /// The suppressions a story's file comments make, scoped to this document's paragraphs.
-pub fn from_comments(doc: &Document) -> Vec<Inline> {
+pub(crate) fn from_comments(doc: &Document) -> Vec<Inline> {
     let Some(oi) = doc.originals.iter().position(|o| o.field.is_none()) else { return Vec::new() };
     let original: &str = &doc.originals[oi].text;
     let comments = scan_comments(original);
@@ -193,7 +194,7 @@ fn only_markup(s: &str) -> bool {
 }
 
 /// Parses a JSON Lines `wirelint_allow` value.
-pub fn from_json(v: &serde_json::Value) -> Result<Vec<Inline>, String> {
+pub(crate) fn from_json(v: &serde_json::Value) -> Result<Vec<Inline>, String> {
     let bad = || "field `wirelint_allow` must be an array of rule names or of {\"rule\": ..., \"text\": ...} objects".to_string();
     let serde_json::Value::Array(items) = v else { return Err(bad()) };
     items
@@ -299,7 +300,7 @@ impl Allows {
 }
 
 /// `path` made absolute against `cwd`, `.` and `..` resolved lexically.
-pub fn absolute(cwd: &std::path::Path, path: &std::path::Path) -> std::path::PathBuf {
+pub(crate) fn absolute(cwd: &std::path::Path, path: &std::path::Path) -> std::path::PathBuf {
     use std::path::Component;
     let mut out = std::path::PathBuf::new();
     for c in cwd.join(path).components() {
@@ -316,7 +317,7 @@ pub fn absolute(cwd: &std::path::Path, path: &std::path::Path) -> std::path::Pat
 
 /// A story's display path relative to `root` with `/` separators (the absolute path when it
 /// is outside `root`; `-` for stdin).
-pub fn relative_path(cwd: &std::path::Path, root: &std::path::Path, path: &str) -> String {
+pub(crate) fn relative_path(cwd: &std::path::Path, root: &std::path::Path, path: &str) -> String {
     if path == "-" {
         return path.to_string();
     }

@@ -6,13 +6,13 @@
 //! file offsets. Structured inputs (JSON Lines, XML, ...) assemble the text from pieces;
 //! [`Document::locate`] maps a span back to the field or file position it came from.
 
-pub mod attribution;
-pub mod dateline;
+pub(crate) mod attribution;
+pub(crate) mod dateline;
 pub mod language;
-pub mod names;
-pub mod places;
-pub mod quotes;
-pub mod segment;
+pub(crate) mod names;
+pub(crate) mod places;
+pub(crate) mod quotes;
+pub(crate) mod segment;
 
 use std::any::{Any, TypeId};
 use std::collections::{BTreeMap, HashMap};
@@ -165,7 +165,7 @@ impl Document {
     /// A plain-text story whose analysed text differs from the file only by bytes blanked to
     /// spaces (suppression comments): same length, so spans are still file offsets; code frames
     /// show the file.
-    pub fn from_text_masked(path: impl Into<String>, file: String, analysed: String, opts: &AnalyseOptions) -> Document {
+    pub(crate) fn from_text_masked(path: impl Into<String>, file: String, analysed: String, opts: &AnalyseOptions) -> Document {
         assert_eq!(file.len(), analysed.len(), "a mask keeps the length");
         Document::plain(path.into(), Original::whole_file(&file), analysed, opts)
     }
@@ -223,7 +223,7 @@ impl Document {
     }
 
     /// The body text after the dateline.
-    pub fn body_after_dateline(&self) -> Span {
+    pub(crate) fn body_after_dateline(&self) -> Span {
         match &self.dateline {
             Some(d) if d.span.end > self.body.start && d.span.end <= self.body.end => Span::new(d.span.end, self.body.end),
             _ => self.body,
@@ -231,7 +231,7 @@ impl Document {
     }
 
     /// Which section a span is in.
-    pub fn section_of(&self, span: Span) -> Section {
+    pub(crate) fn section_of(&self, span: Span) -> Section {
         if self.headline.is_some_and(|h| h.contains(span)) {
             Section::Headline
         } else if self.dateline.as_ref().is_some_and(|d| d.span.contains(span)) {
@@ -242,21 +242,21 @@ impl Document {
     }
 
     /// Tokens inside a span.
-    pub fn tokens_in(&self, span: Span) -> &[Token] {
+    pub(crate) fn tokens_in(&self, span: Span) -> &[Token] {
         let lo = self.tokens.partition_point(|t| t.span.start < span.start);
         let hi = self.tokens.partition_point(|t| t.span.end <= span.end);
         if hi < lo { &[] } else { &self.tokens[lo..hi] }
     }
 
     /// The sentence containing a byte offset.
-    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+    pub(crate) fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         self.sentences.get(i).filter(|s| s.span.start <= offset)
     }
 
     /// Is the byte offset inside double quotation marks in its paragraph? (The quote marks of
     /// every paragraph are indexed once, on first use.)
-    pub fn in_quotes(&self, offset: usize) -> bool {
+    pub(crate) fn in_quotes(&self, offset: usize) -> bool {
         self.quotes.get_or_init(|| quotes::QuoteIndex::new(&self.text, &self.paragraphs)).in_quotes(&self.paragraphs, offset)
     }
 
@@ -300,7 +300,7 @@ impl Document {
 
     /// Records the encoding a story was read in (and, for whole files, the offset map back to
     /// the file's bytes).
-    pub fn set_encoding(&mut self, info: Option<EncodingInfo>, file_map: Option<Arc<OffsetMap>>) {
+    pub(crate) fn set_encoding(&mut self, info: Option<EncodingInfo>, file_map: Option<Arc<OffsetMap>>) {
         self.encoding = info;
         self.file_map = file_map;
     }
@@ -374,7 +374,7 @@ impl DocumentBuilder {
 
     /// Registers an original shared with other documents (one file holding several stories),
     /// without copying it; `lines` must be the line index of `text`.
-    pub fn original_shared(&mut self, field: Option<&str>, text: Arc<str>, lines: LineIndex, record_line: Option<usize>) -> usize {
+    pub(crate) fn original_shared(&mut self, field: Option<&str>, text: Arc<str>, lines: LineIndex, record_line: Option<usize>) -> usize {
         self.originals.push(Original { field: field.map(str::to_string), lines, text, record_line });
         self.originals.len() - 1
     }

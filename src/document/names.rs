@@ -36,13 +36,9 @@ pub struct NameWord {
 pub struct Mention {
     /// The name as written (first to last word, possessive excluded).
     pub span: Span,
-    /// A title before it (`Prime Minister`, `PM`).
-    pub title: Option<Span>,
     /// The words that identify the name (particles and initials left out).
     pub words: Vec<NameWord>,
     pub section: Section,
-    /// Opens its sentence (so its capital letter proves less).
-    pub sentence_initial: bool,
     /// Inside quotation marks (may be another language's spelling, or a speaker's words).
     pub quoted: bool,
     /// Index into [`NameMentions::families`].
@@ -367,9 +363,9 @@ fn mention_of_run(
     }
     // the name follows the last title word
     let title_end = run.iter().rposition(|&(_, p)| p == Piece::Title);
-    let (title, rest) = match title_end {
-        Some(k) => (Some(Span::new(toks[run[0].0].span.start, toks[run[k].0].span.end)), &run[k + 1..]),
-        None => (None, run),
+    let rest = match title_end {
+        Some(k) => &run[k + 1..],
+        None => run,
     };
     let rest = trim_particles(rest);
     let words: Vec<NameWord> = rest
@@ -387,7 +383,7 @@ fn mention_of_run(
     let span = Span::new(toks[rest[0].0].span.start, words[words.len() - 1].span.end);
     let sentence_initial = opens && rest[0].0 == start;
     let quoted = crate::rules::util::in_quotes(doc, span.start);
-    let mention = Mention { span, title, words, section, sentence_initial, quoted, family: None };
+    let mention = Mention { span, words, section, quoted, family: None };
     // a lone capitalised word that only ever opens sentences is not known to be a name (yet:
     // see `confirm_openers`)
     if sentence_initial && mention.words.len() == 1 {

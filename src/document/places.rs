@@ -17,7 +17,6 @@ use crate::span::Span;
 /// A city or region of the gazetteer.
 #[derive(Debug, Clone)]
 pub struct Place {
-    pub id: String,
     /// English (or GeoNames preferred) name.
     pub name: String,
     /// ISO 3166-1 alpha-2 code.
@@ -119,7 +118,6 @@ impl LexiconIndex for Gazetteer {
                 let flags: Vec<&str> = row.get(flags).split(',').map(str::trim).collect();
                 let idx = g.places.len() as u32;
                 g.places.push(Place {
-                    id: row.get(id).to_string(),
                     name: row.get(name).to_string(),
                     country,
                     population,

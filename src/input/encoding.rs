@@ -14,7 +14,7 @@
 //!    in the first 4 KB.
 //! 5. Detection with `chardetng` (the Firefox detector).
 //!
-//! A decoded file keeps an [`OffsetMap`] from offsets in the decoded text to byte offsets in the
+//! A decoded file keeps an `OffsetMap` from offsets in the decoded text to byte offsets in the
 //! original file, so every span wirelint reports is a byte range of the file on disk.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
@@ -77,7 +77,7 @@ pub struct EncodingInfo {
 /// offset `d + k` is original offset `o + k * unit` (`unit` = 1 for ASCII in ASCII-compatible
 /// encodings, 2 for ASCII in UTF-16, 0 inside one non-ASCII character, which maps as a whole).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
+pub(crate) struct OffsetMap {
     /// (decoded start, original start, unit), sorted by decoded start.
     runs: Vec<(usize, usize, u8)>,
     decoded_len: usize,
@@ -86,7 +86,7 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// The original byte offset of a decoded offset (a char boundary of the decoded text).
-    pub fn to_original(&self, decoded: usize) -> usize {
+    pub(crate) fn to_original(&self, decoded: usize) -> usize {
         if decoded >= self.decoded_len {
             return self.original_len;
         }
@@ -111,7 +111,7 @@ impl OffsetMap {
 
 /// A decoded input.
 #[derive(Debug)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     pub text: String,
     /// `None` for UTF-8 (offsets are already file offsets).
     pub info: Option<EncodingInfo>,
@@ -119,7 +119,7 @@ pub struct Decoded {
 }
 
 /// Decodes a whole file (or stdin). UTF-8 costs one validation pass and no copy.
-pub fn decode_file(path: &str, bytes: Vec<u8>, choice: EncodingChoice, markup: bool) -> Result<Decoded, InputError> {
+pub(crate) fn decode_file(path: &str, bytes: Vec<u8>, choice: EncodingChoice, markup: bool) -> Result<Decoded, InputError> {
     let utf8 = |bytes: Vec<u8>| super::decode(path, bytes).map(|text| Decoded { text, info: None, map: None });
     let (encoding, source) = match choice {
         EncodingChoice::Forced(e) if e == UTF_8 => return utf8(bytes),
@@ -150,7 +150,7 @@ pub fn decode_file(path: &str, bytes: Vec<u8>, choice: EncodingChoice, markup: b
 /// Decodes one JSON Lines record that is not UTF-8 (offsets in JSON inputs are offsets in the
 /// decoded field values, so no map is kept). `None` when the record should be reported as
 /// invalid UTF-8 (strict mode, or nothing decodes it).
-pub fn decode_record(bytes: &[u8], choice: EncodingChoice) -> Option<(String, EncodingInfo)> {
+pub(crate) fn decode_record(bytes: &[u8], choice: EncodingChoice) -> Option<(String, EncodingInfo)> {
     let (encoding, source) = match choice {
         EncodingChoice::Forced(e) if e == UTF_8 => return None,
         EncodingChoice::Forced(e) => (e, EncodingSource::Forced),
@@ -252,7 +252,7 @@ fn detect(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Decodes `bytes` in `encoding`, building the offset map; a byte sequence the encoding does
 /// not define is an error naming the place (a U+FFFD that wirelint made up would be reported
 /// as mojibake in the copy).
-pub fn decode_with(path: &str, bytes: &[u8], encoding: &'static Encoding, source: EncodingSource) -> Result<Decoded, InputError> {
+pub(crate) fn decode_with(path: &str, bytes: &[u8], encoding: &'static Encoding, source: EncodingSource) -> Result<Decoded, InputError> {
     let info = EncodingInfo { name: encoding.name(), source };
     // a BOM of this encoding is skipped (its bytes map to nothing)
     let bom = match Encoding::for_bom(bytes) {

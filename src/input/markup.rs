@@ -13,9 +13,9 @@ use crate::document::DocumentBuilder;
 use crate::span::Span;
 
 /// Deepest element nesting accepted in XML and HTML inputs.
-pub const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = 256;
 /// Most elements accepted in one markup file.
-pub const MAX_ELEMENTS: usize = 1_000_000;
+pub(crate) const MAX_ELEMENTS: usize = 1_000_000;
 
 /// An element of a parsed markup file.
 #[derive(Debug, Clone)]
@@ -52,12 +52,12 @@ impl Default for Tree {
 }
 
 impl Tree {
-    pub fn elem(&self, i: usize) -> &Elem {
+    pub(crate) fn elem(&self, i: usize) -> &Elem {
         &self.elems[i]
     }
 
     /// A decoded attribute by qualified or local name (case-insensitive).
-    pub fn attr(&self, i: usize, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, i: usize, name: &str) -> Option<&str> {
         self.elems[i]
             .attrs
             .iter()
@@ -66,7 +66,7 @@ impl Tree {
     }
 
     /// Child elements of `i`.
-    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         self.elems[i].children.iter().filter_map(|c| if let Child::Elem(e) = c { Some(*e) } else { None })
     }
 
@@ -76,7 +76,7 @@ impl Tree {
     }
 
     /// All elements named `name` below `i` (pre-order, not descending into matches).
-    pub fn find_all(&self, i: usize, name: &str, out: &mut Vec<usize>) {
+    pub(crate) fn find_all(&self, i: usize, name: &str, out: &mut Vec<usize>) {
         for c in self.children(i) {
             if self.elems[c].name.eq_ignore_ascii_case(name) {
                 out.push(c);
@@ -100,7 +100,7 @@ impl Tree {
     }
 
     /// The decoded text of an element, whitespace collapsed (for metadata, not for mapping).
-    pub fn plain_text(&self, src: &str, i: usize) -> String {
+    pub(crate) fn plain_text(&self, src: &str, i: usize) -> String {
         let mut s = String::new();
         self.collect_text(src, i, &mut s);
         collapse(&s)
@@ -131,7 +131,7 @@ fn collapse(s: &str) -> String {
 
 /// Decodes the character reference starting at `s[0] == '&'`: the decoded text and the
 /// reference's length in bytes. `None` when it is not a reference we know (left as written).
-pub fn decode_ref(s: &str) -> Option<(char, usize)> {
+pub(crate) fn decode_ref(s: &str) -> Option<(char, usize)> {
     let b = s.as_bytes();
     if b.len() < 3 || b[0] != b'&' {
         return None;
@@ -248,7 +248,7 @@ impl<'a> TextSink<'a> {
     }
 
     /// Forgets pending breaks: the next text starts a new section the caller has separated.
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         self.in_para = false;
         self.space = None;
         self.brk = Break::None;
@@ -346,7 +346,7 @@ pub struct WalkRules {
 }
 
 /// Block-level elements of NITF, XHTML and HTML.
-pub const BLOCKS: &[&str] = &[
+pub(crate) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "block",
@@ -432,7 +432,7 @@ fn is_hidden(tree: &Tree, e: usize) -> bool {
 }
 
 /// The number of text bytes below `i`, skipping what `walk` would skip (to choose the main article).
-pub fn text_weight(tree: &Tree, src: &str, i: usize, rules: &WalkRules) -> usize {
+pub(crate) fn text_weight(tree: &Tree, src: &str, i: usize, rules: &WalkRules) -> usize {
     let mut n = 0;
     for c in &tree.elems[i].children {
         match *c {
@@ -448,7 +448,7 @@ pub fn text_weight(tree: &Tree, src: &str, i: usize, rules: &WalkRules) -> usize
 }
 
 /// A language tag worth passing on (`en`, `id-ID`, `pt_BR`), or `None` for anything else.
-pub fn language_tag(s: &str) -> Option<String> {
+pub(crate) fn language_tag(s: &str) -> Option<String> {
     let s = s.trim();
     let primary = s.split(['-', '_']).next()?;
     let ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()) && s.len() <= 35;
@@ -457,7 +457,7 @@ pub fn language_tag(s: &str) -> Option<String> {
 
 /// The parts of one story in a markup tree.
 #[derive(Debug, Default)]
-pub struct Parts {
+pub(crate) struct Parts {
     /// Element whose text is the headline.
     pub headline: Option<usize>,
     /// Or a headline given as an attribute value (`og:title`): its span in the file and decoded value.
@@ -473,7 +473,7 @@ pub struct Parts {
 }
 
 /// Writes a story's headline, dateline and body into `b` (whose original `orig` is the file).
-pub fn assemble(
+pub(crate) fn assemble(
     mut b: DocumentBuilder,
     orig: usize,
     src: &Arc<str>,

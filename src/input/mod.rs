@@ -6,13 +6,13 @@
 
 pub mod encoding;
 mod entities;
-pub mod html;
-pub mod jsonl;
+pub(crate) mod html;
+pub(crate) mod jsonl;
 pub mod markup;
-pub mod newsml;
-pub mod ninjs;
-pub mod nitf;
-pub mod xml;
+pub(crate) mod newsml;
+pub(crate) mod ninjs;
+pub(crate) mod nitf;
+pub(crate) mod xml;
 
 use std::fmt;
 use std::io::Read;
@@ -158,7 +158,7 @@ impl InputError {
     }
 
     /// This error, marked as "not a story" (see [`InputError::not_a_story`]).
-    pub fn not_a_story(mut self) -> Self {
+    pub(crate) fn not_a_story(mut self) -> Self {
         self.not_a_story = true;
         self
     }
@@ -210,9 +210,6 @@ impl Default for ReadOptions {
 /// wire story is 10-50 KB) and a bound on the memory one story can take (about 40 times its
 /// size while it is analysed).
 pub const DEFAULT_MAX_STORY_BYTES: usize = 8 * 1024 * 1024;
-
-/// The default largest story file (kept for callers of earlier versions).
-pub const MAX_FILE_BYTES: u64 = DEFAULT_MAX_STORY_BYTES as u64;
 
 /// The error of an input over [`ReadOptions::max_story_bytes`]; `size` when it is known.
 pub fn too_large(path: &str, line: Option<usize>, size: Option<u64>, limit: usize) -> InputError {

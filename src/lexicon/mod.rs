@@ -189,7 +189,7 @@ impl LexiconFile {
     }
 
     /// Index of a named column, or an error naming the file.
-    pub fn require(&self, name: &str) -> Result<usize, LexiconError> {
+    pub(crate) fn require(&self, name: &str) -> Result<usize, LexiconError> {
         self.column(name).ok_or_else(|| LexiconError::at(&self.path, 0, 0, format!("lexicon `{}` needs a `{name}` column", self.kind)))
     }
 
@@ -281,7 +281,7 @@ impl Lexicons {
     }
 
     /// Files of one kind (embedded first, then the user's).
-    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a LexiconFile> + 'a {
+    pub(crate) fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a LexiconFile> + 'a {
         self.files.iter().filter(move |f| f.kind == kind)
     }
 

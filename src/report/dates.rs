@@ -7,6 +7,8 @@
 
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+// year, month and day are the names of a date's parts
+#[allow(clippy::struct_field_names)]
 pub struct Day {
     pub year: u16,
     pub month: u8,
@@ -22,23 +24,18 @@ impl Day {
     }
 
     /// The day after.
-    pub fn next(&self) -> Day {
+    pub fn next(self) -> Day {
         let (y, m, d) = (u32::from(self.year), u32::from(self.month), u32::from(self.day));
-        Day::new(y, m, d + 1).or_else(|| Day::new(y, m + 1, 1)).or_else(|| Day::new(y + 1, 1, 1)).unwrap_or(*self)
+        Day::new(y, m, d + 1).or_else(|| Day::new(y, m + 1, 1)).or_else(|| Day::new(y + 1, 1, 1)).unwrap_or(self)
     }
 
     /// `YYYY-MM-DD`.
-    pub fn iso(&self) -> String {
+    pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// `YYYY-MM`.
-    pub fn month_key(&self) -> String {
-        format!("{:04}-{:02}", self.year, self.month)
-    }
-
     /// Days since 1970-01-01 (for the span of a corpus).
-    pub fn ordinal(&self) -> i64 {
+    pub fn ordinal(self) -> i64 {
         // Howard Hinnant's days_from_civil
         let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
         let y = if m <= 2 { y - 1 } else { y };
@@ -113,7 +110,7 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Option<String> {
-        parse(s).map(|d| d.iso())
+        parse(s).map(Day::iso)
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::tables::{self, Cell, Table};
 use super::{Audit, Group, esc, per_1000, percent, rate, thousands};
 
 /// Rows the heat map and bar charts draw (the tables list every row).
-pub const CHART_ROWS: usize = 30;
+pub(crate) const CHART_ROWS: usize = 30;
 
 const STYLE: &str = r#"
 :root { --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --bar: #c2410c; --bar2: #1d4ed8; }
@@ -345,7 +345,7 @@ fn heatmap(h: &mut String, a: &Audit) {
 }
 
 /// One bar of a horizontal bar chart.
-pub struct Bar {
+pub(crate) struct Bar {
     pub label: String,
     pub value: f64,
     /// The value as printed at the end of the bar.

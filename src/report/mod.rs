@@ -7,11 +7,11 @@
 //! the rest counted as one), per language and per day, at most [`Limits::examples`] examples per
 //! rule, and the most frequent corrupted entities and residue lines in a [`TopK`] table.
 
-pub mod dates;
+pub(crate) mod dates;
 pub mod html;
 pub mod markdown;
-pub mod tables;
-pub mod topk;
+pub(crate) mod tables;
+pub(crate) mod topk;
 
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -80,7 +80,7 @@ pub struct FixIn {
 
 /// The source a story is reported under: its declared source / outlet / provider; else the
 /// file for a multi-story file (JSON Lines), else the folder it is in, else the file.
-pub fn source_key(source: Option<&str>, path: &str) -> String {
+pub(crate) fn source_key(source: Option<&str>, path: &str) -> String {
     if let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) {
         return s.to_string();
     }
@@ -120,7 +120,7 @@ fn lower<T: Serialize>(v: &T) -> String {
 
 impl FindingIn {
     /// A live finding, with the same fields `--format jsonl` writes.
-    pub fn from_view(v: &FindingView<'_>) -> FindingIn {
+    pub(crate) fn from_view(v: &FindingView<'_>) -> FindingIn {
         FindingIn {
             rule: v.rule.to_string(),
             code: v.code.to_string(),
@@ -137,7 +137,7 @@ impl FindingIn {
 
 impl StoryIn {
     /// A live story, with the same fields `--format jsonl` writes.
-    pub fn from_view(v: &StoryView<'_>) -> StoryIn {
+    pub(crate) fn from_view(v: &StoryView<'_>) -> StoryIn {
         StoryIn {
             path: v.path.to_string(),
             id: v.id.map(str::to_string),
@@ -151,12 +151,12 @@ impl StoryIn {
 
     /// The source a story is reported under: its declared source / outlet / provider; else the
     /// file for a multi-story file (JSON Lines), else the folder it is in, else the file.
-    pub fn source_key(&self) -> String {
+    pub(crate) fn source_key(&self) -> String {
         source_key(self.source.as_deref(), &self.path)
     }
 
     /// The language the story was read as (`unknown` when neither declared nor detected).
-    pub fn language_key(&self) -> String {
+    pub(crate) fn language_key(&self) -> String {
         self.language.clone().unwrap_or_else(|| "unknown".into())
     }
 
@@ -170,7 +170,7 @@ impl StoryIn {
     }
 
     /// `path#id` (the name [`crate::names_report`] lists stories under).
-    pub fn story_name(&self) -> String {
+    pub(crate) fn story_name(&self) -> String {
         match &self.id {
             Some(id) => format!("{}#{id}", self.path),
             None => self.path.clone(),
@@ -214,7 +214,7 @@ impl Group {
     }
 
     /// Findings of `rule` per 1,000 stories.
-    pub fn rule_rate(&self, rule: &str) -> f64 {
+    pub(crate) fn rule_rate(&self, rule: &str) -> f64 {
         per_1000(self.by_rule.get(rule).copied().unwrap_or(0), self.stories)
     }
 
@@ -389,20 +389,20 @@ impl Audit {
     }
 
     /// Counts a checked story (a live run).
-    pub fn add_checked(&mut self, doc: &Document, report: &StoryReport) {
+    pub(crate) fn add_checked(&mut self, doc: &Document, report: &StoryReport) {
         let findings: Vec<FindingIn> = report.findings.iter().map(|f| FindingIn::from_view(&FindingView::new(doc, f))).collect();
         self.add(&StoryIn::from_view(&StoryView::new(doc, report)), &findings);
     }
 
     /// Rules with findings, most findings first.
-    pub fn rules_by_findings(&self) -> Vec<(&String, &RuleStats)> {
+    pub(crate) fn rules_by_findings(&self) -> Vec<(&String, &RuleStats)> {
         let mut v: Vec<_> = self.rules.iter().filter(|(_, r)| r.findings > 0).collect();
         v.sort_by(|a, b| b.1.findings.cmp(&a.1.findings).then(a.0.cmp(b.0)));
         v
     }
 
     /// Groups with the most stories first (ties: by name).
-    pub fn by_stories(groups: &BTreeMap<String, Group>) -> Vec<(&String, &Group)> {
+    pub(crate) fn by_stories(groups: &BTreeMap<String, Group>) -> Vec<(&String, &Group)> {
         let mut v: Vec<_> = groups.iter().collect();
         v.sort_by(|a, b| b.1.stories.cmp(&a.1.stories).then(a.0.cmp(b.0)));
         v
@@ -411,7 +411,7 @@ impl Audit {
     /// Dated stories per period: per day when the dates span at most 92 days, else per month.
     /// Periods without stories between the first and the last are listed with zero counts, so
     /// the time axis is even (up to 50 years of months).
-    pub fn periods(&self) -> (&'static str, Vec<(String, Group)>) {
+    pub(crate) fn periods(&self) -> (&'static str, Vec<(String, Group)>) {
         let first = self.days.keys().next().and_then(|d| dates::Day::from_iso(d));
         let last = self.days.keys().next_back().and_then(|d| dates::Day::from_iso(d));
         let (Some(first), Some(last)) = (first, last) else { return ("day", Vec::new()) };

@@ -75,13 +75,3 @@ fn rule_fixtures() {
     let failures: Vec<String> = dirs.iter().flat_map(|d| check_dir(&linter, d)).collect();
     assert!(failures.is_empty(), "{} fixture failures:\n{}", failures.len(), failures.join("\n"));
 }
-
-#[test]
-fn every_rule_has_fixtures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
-    for r in wirelint::RULES {
-        let m = r.meta();
-        let dir = root.join(format!("{}-{}", m.code, m.name));
-        assert!(dir.is_dir(), "rule {} has no fixture folder {}", m.name, dir.display());
-    }
-}

@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     code: "UN002",
     family: Family::Unicode,
     severity: Severity::Warning,
+    // a homoglyph inside a name (`Krasnоgorsk` with a Cyrillic o) is one artifact, not a second spelling
+    supersedes: &[crate::rules::Supersede { loser: "name-inconsistency", min_confidence: Confidence::Low }],
     summary: "A word mixing Latin with Cyrillic, Greek or Arabic letters (look-alike letters, OCR or keyboard slips)",
     explain: r#"## What it flags
 One word whose letters come from two scripts: Cyrillic or Greek look-alikes inside a Latin

@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "UN001",
     family: Family::Unicode,
     severity: Severity::Error,
+    supersedes: &[],
     summary: "Encoding damage: UTF-8 read as Windows-1252/Latin-1 (\"ErdoÄŸan\", \"â€œ\"), or U+FFFD",
     explain: r#"## What it flags
 Runs of characters that are the bytes of UTF-8 text shown as Windows-1252 or Latin-1:

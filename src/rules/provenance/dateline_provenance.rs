@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "PR001",
     family: Family::Provenance,
     severity: Severity::Warning,
+    supersedes: &[],
     summary: "A dateline promises on-the-spot reporting, but the story is about elsewhere and sourced from foreign media",
     explain: r#"## What it flags
 A dateline ("JAKARTA -", "MADRID, 3 mar (EFE).-") over a story that (1) never mentions the

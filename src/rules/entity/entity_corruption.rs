@@ -32,6 +32,8 @@ pub static META: RuleMeta = RuleMeta {
     code: "EN001",
     family: Family::Entity,
     severity: Severity::Error,
+    // a known newsmaker misspelled is also an in-story inconsistency; this finding names the person and the right form
+    supersedes: &[crate::rules::Supersede { loser: "name-inconsistency", min_confidence: Confidence::Low }],
     summary: "A known entity's name corrupted in translation (\"Israeli Jihad\" for \"Islamic Jihad\", \"Antony Blinkin\")",
     explain: r#"## What it flags
 The name of a known organisation, newsmaker or news outlet that came out of translation
@@ -145,7 +147,6 @@ impl Rule for EntityCorruption {
 /// One known entity.
 #[derive(Debug)]
 pub struct Entity {
-    pub id: String,
     pub kind: String,
     /// Canonical form per language.
     pub canonical: HashMap<String, String>,
@@ -366,9 +367,8 @@ impl LexiconIndex for EntityIndex {
                 if canonical.is_empty() {
                     return Err(file.error(row, "empty `canonical`"));
                 }
-                let e = *by_id.entry(id.clone()).or_insert_with(|| {
+                let e = *by_id.entry(id).or_insert_with(|| {
                     ix.entities.push(Entity {
-                        id,
                         kind: row.get(c_kind).to_string(),
                         canonical: HashMap::default(),
                         context: Vec::new(),
@@ -654,21 +654,6 @@ impl EntityIndex {
         }
         self.known_tokens.extend(tokens.iter().cloned());
         self.names.push(Name { entity, lang: lang.to_string(), text, tokens, capitalised });
-    }
-
-    /// The entities, for other rules (name-inconsistency) that want them.
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-
-    /// Is this folded token part of any known name?
-    pub fn is_known_token(&self, folded: &str) -> bool {
-        self.known_tokens.contains(folded)
-    }
-
-    /// Is this folded full form a known name?
-    pub fn is_known_name(&self, folded: &str) -> bool {
-        self.known_names.contains_key(folded)
     }
 
     /// The form to suggest for an entity in the copy language, else English, else the form written.

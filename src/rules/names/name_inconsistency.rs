@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "NM001",
     family: Family::Names,
     severity: Severity::Warning,
+    supersedes: &[],
     summary: "One person or place spelled two ways in a story (\"Shtayyeh\"/\"Shtayyah\"), or against the house style (\"Zelensky\" for \"Zelenskyy\")",
     explain: r#"## What it flags
 A name spelled more than one way in the same story: `Shmyhal` in one paragraph and `Shmygal`

@@ -21,6 +21,12 @@ pub static META: RuleMeta = RuleMeta {
     code: "SC001",
     family: Family::Residue,
     severity: Severity::Warning,
+    // a residue line (`Lea también: ...`) is deleted, not translated or reformatted; a caption
+    // line (`Photo: ...`, medium) is content and keeps its untranslated-fragment finding
+    supersedes: &[
+        crate::rules::Supersede { loser: "untranslated-fragment", min_confidence: Confidence::High },
+        crate::rules::Supersede { loser: "date-format", min_confidence: Confidence::High },
+    ],
     summary: "CMS and scraping leftovers in the body: \"SEE ALSO:\", \"Baca juga:\", \"ADVERTISEMENT\", share buttons, credits",
     explain: r#"## What it flags
 Lines that are website furniture rather than story, in two ways.

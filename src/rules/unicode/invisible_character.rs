@@ -13,6 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "UN003",
     family: Family::Unicode,
     severity: Severity::Warning,
+    supersedes: &[],
     summary: "Zero-width spaces/joiners, soft hyphens, stray BOMs or bidi controls inside the copy",
     explain: r#"## What it flags
 Invisible format characters inside words or Latin-script text: zero-width space (U+200B),

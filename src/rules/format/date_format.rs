@@ -32,6 +32,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM002",
     family: Family::Format,
     severity: Severity::Warning,
+    supersedes: &[],
     summary: "Month or day names of another language, or source-style dates (\"Kamis (19/2)\"), left in the copy",
     explain: r#"## What it flags
 Month and day names of another language left in the copy ("Februari", "Kamis", "19 de febrero"

@@ -16,6 +16,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "UN004",
     family: Family::Unicode,
     severity: Severity::Warning,
+    supersedes: &[],
     summary: "Words in decomposed (NFD) form or with compatibility characters (ﬁ, ﻻ, Ｆ) that break matching",
     explain: r#"## What it flags
 A word whose letters are stored decomposed (`e` + combining acute instead of `é`, the form

@@ -22,6 +22,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "TR001",
     family: Family::Translation,
     severity: Severity::Warning,
+    supersedes: &[],
     summary: "Calques of the source language (\"It is known that\", \"In turn,\", \"It is worth mentioning that\")",
     explain: r#"## What it flags
 Phrases that render a source-language construction word for word: Indonesian *Diketahui*

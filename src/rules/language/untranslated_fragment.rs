@@ -32,6 +32,8 @@ pub static META: RuleMeta = RuleMeta {
     code: "LG001",
     family: Family::Language,
     severity: Severity::Warning,
+    // a month or day name inside a sentence left in another language goes with its translation
+    supersedes: &[crate::rules::Supersede { loser: "date-format", min_confidence: Confidence::Medium }],
     summary: "A sentence, clause or caption left in another language inside the copy",
     explain: r#"## What it flags
 A sentence, clause or caption written in another language than the story: an Indonesian

@@ -26,6 +26,7 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM001",
     family: Family::Format,
     severity: Severity::Warning,
+    supersedes: &[],
     summary: "Numbers in another locale's convention (\"28.985 people\", \"3,5 percent\" in English copy)",
     explain: r#"## What it flags
 Numbers whose separators follow another language's convention: a thousands dot

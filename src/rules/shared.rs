@@ -1,16 +1,5 @@
-//! Surface artifacts: things visible in the characters and phrases of the copy rather than
-//! in its facts. Calques of the source language (TR001), scrape residue (SC001), number
-//! conventions of another locale (FM001), and encoding damage (UN001-UN004).
-//!
-//! Each rule is one small file; this module holds the helpers they share.
-
-pub mod invisible_character;
-pub mod mixed_script;
-pub mod mojibake;
-pub mod number_format;
-pub mod scrape_residue;
-pub mod translationese;
-pub mod unnormalized_text;
+//! Helpers shared by rules of several families (spans of lines and words, language names for
+//! messages). A rule file reaches them as `super::word_around` (its family module brings them in).
 
 use crate::span::Span;
 
