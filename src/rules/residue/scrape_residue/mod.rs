@@ -497,10 +497,10 @@ const REPEAT_MIN_WORDS: usize = 8;
 impl<'d> Repeats<'d> {
     fn check(&mut self, doc: &'d Document, index: usize, para: Span, line: &'d str, whole: Span, out: &mut Output) {
         let key = line.trim();
-        if !sentence_like(key, REPEAT_MIN_WORDS) {
-            return;
-        }
+        // every line is remembered (a hash is cheaper than counting its words); only a repeat
+        // is asked whether it is sentence-like, which its first copy then was too
         match self.seen.get(key) {
+            Some(_) if !sentence_like(key, REPEAT_MIN_WORDS) => {}
             Some(&(first_index, first)) => {
                 let confidence = if first_index + 1 == index { Confidence::Medium } else { Confidence::Low };
                 let message = format!(
