@@ -79,6 +79,7 @@ languages in whose copy a form is a common word anyway) and
         "lexicons/language/function-words.ru.tsv",
         "lexicons/language/function-words.tl.tsv",
         "lexicons/language/function-words.tr.tsv",
+        "lexicons/language/function-words.vi.tsv",
         "lexicons/language/loan-phrases.en.tsv",
     ],
 };
@@ -111,6 +112,11 @@ const CLAUSE_MIN_HITS: usize = 3;
 /// A run of words in another script needs this many words (Han/Kana: characters).
 const SCRIPT_MIN_WORDS: usize = 4;
 const SCRIPT_MIN_CJK: usize = 8;
+/// A whole sentence in Han/Kana needs this many characters.
+const SENTENCE_MIN_CJK: usize = 4;
+/// The lexical gate needs this many lower-case words, and language ID this confidence.
+const LEXICAL_MIN_LOWER: usize = 3;
+const LEXICAL_MIN_CONFIDENCE: f64 = 0.5;
 /// Quotations of up to this many words are quoted foreign words, not fragments.
 const SHORT_QUOTE_WORDS: usize = 8;
 
@@ -148,6 +154,14 @@ struct Evidence {
     candidates: u32,
     /// Distinct foreign function words.
     distinct: usize,
+    /// Lower-case words looked up (names left out).
+    lower: usize,
+    /// Lower-case words with a letter the copy language does not write (`unerträglich`, `được`).
+    marked: usize,
+    /// Function words of another language that are homographs of copy-language words (`la`,
+    /// `les`, `et`, `con` in English copy): no evidence alone, weak evidence in a sentence
+    /// without copy function words.
+    weak: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -186,8 +200,23 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let ev = self.evidence(lo, hi, true);
-            if self.sentence_gate(&ev) {
-                if let Some(f) = self.confirm(s.span, &ev, "sentence", false) {
+            if std::env::var_os("LG001_DEBUG").is_some() {
+                let t = doc.slice(s.span);
+                let info = Detector::new().detect(t);
+                eprintln!(
+                    "LG001 words={} lower={} copy={} foreign={} distinct={} marked={} weak={} lang={:?} sample={:?} wl={:?} | {}",
+                    ev.words, ev.lower, ev.copy_hits, ev.foreign_hits, ev.distinct, ev.marked, ev.weak, ev.lang, ev.sample,
+                    info.map(|i| (i.lang(), (i.confidence() * 100.0) as i32)), clip(t)
+                );
+            }
+            if self.sentence_gate(&ev)
+                && let Some(f) = self.confirm(s.span, &ev, "sentence", false)
+            {
+                out.push(f);
+                continue;
+            }
+            if self.lexical_gate(&ev) {
+                if let Some(f) = self.confirm_wide(s.span, &ev) {
                     out.push(f);
                 }
                 continue;
@@ -215,6 +244,60 @@ impl<'a> Scan<'a> {
             return ev.copy_hits == 0 && ev.foreign_hits * 2 >= ev.words;
         }
         ev.foreign_hits > 2 * ev.copy_hits && ev.foreign_hits * 6 >= ev.words
+    }
+
+    /// Lexical gate, Latin-script copy only: a sentence of lower-case words almost none of which
+    /// is a function word of the copy language (an English sentence of five words has one or
+    /// two), with some foreign evidence: a foreign function word, or a word with a letter the copy
+    /// language does not write. Short sentences and German (whose nouns are capitalised) rarely
+    /// reach the function-word gate; language ID over the whole sentence decides (`confirm_wide`).
+    fn lexical_gate(&self, ev: &Evidence) -> bool {
+        if self.copy_script != Script::Latin || ev.lower < LEXICAL_MIN_LOWER {
+            return false;
+        }
+        let evidence = ev.foreign_hits + ev.marked + ev.weak;
+        // one piece of evidence only in a sentence without copy function words (`confirm_wide`
+        // then needs language ID to be sure)
+        ev.copy_hits * 4 <= ev.lower && (evidence >= 2 || (evidence == 1 && ev.copy_hits == 0)) && evidence * 6 >= ev.lower
+    }
+
+    /// Confirms a lexical-gate candidate: whatlang among all Latin-script languages wirelint
+    /// knows must read it as another language, reliably.
+    fn confirm_wide(&self, span: Span, ev: &Evidence) -> Option<Finding> {
+        let mut allow: Vec<whatlang::Lang> = Vec::new();
+        for l in language::COPY_LANGUAGES.iter().map(|(c, _)| *c).chain(["vi"]) {
+            if language::script_of_lang(l) == Script::Latin
+                && let Some(w) = language::lang_of(l)
+            {
+                allow.push(w);
+            }
+        }
+        let text = self.doc.slice(span);
+        let info = Detector::with_allowlist(allow).detect(text)?;
+        let wl = language::code_of(info.lang());
+        let evidence = ev.foreign_hits + ev.marked + ev.weak;
+        if wl == self.copy || info.confidence() < LEXICAL_MIN_CONFIDENCE || (evidence < 2 && !info.is_reliable()) {
+            return None;
+        }
+        let copy_name = language::name_of(self.copy);
+        let lang_name = language::name_of(wl);
+        let agrees = ev.lang == Some(wl);
+        let mut why = Vec::new();
+        if ev.foreign_hits > 0 {
+            why.push(format!("{} function words of other languages ({})", ev.foreign_hits, ev.sample.join(", ")));
+        }
+        if ev.marked > 0 {
+            why.push(format!("{} words with letters {copy_name} does not use", ev.marked));
+        }
+        let msg = format!(
+            "sentence `{}` reads as {lang_name}, not {copy_name}: {} {copy_name} function words in {} lower-case words, {}; language ID reads {lang_name}. Translate it or remove it",
+            clip(text),
+            ev.copy_hits,
+            ev.lower,
+            why.join(" and "),
+        );
+        let confidence = if info.is_reliable() || agrees { Confidence::Medium } else { Confidence::Low };
+        Some(Finding::new(&META, span, confidence, msg))
     }
 
     /// Clauses (split at , ; : — – and brackets) of a sentence the copy language dominates.
@@ -250,7 +333,9 @@ impl<'a> Scan<'a> {
     fn evidence(&self, lo: usize, hi: usize, sentence_start: bool) -> Evidence {
         let toks = &self.doc.tokens;
         let copy_bit = self.fw.languages().iter().position(|l| *l == self.copy);
-        let mut ev = Evidence { words: 0, copy_hits: 0, foreign_hits: 0, lang: None, sample: Vec::new(), candidates: 0, distinct: 0 };
+        let mut ev =
+            Evidence { words: 0, copy_hits: 0, foreign_hits: 0, lang: None, sample: Vec::new(), candidates: 0, distinct: 0, lower: 0, marked: 0, weak: 0 };
+        let own = language::own_letters(self.copy);
         let mut seen: Vec<String> = Vec::new();
         let mut profile = self.fw.new_profile();
         let mut buf = self.buf.borrow_mut();
@@ -274,8 +359,14 @@ impl<'a> Scan<'a> {
             if self.between_names(i, lo, hi) {
                 continue;
             }
-            let mask = self.fw.langs_of(self.doc.slice(t.span), &mut buf, Some(self.copy));
+            let word = self.doc.slice(t.span);
+            ev.lower += 1;
+            if self.copy_script == Script::Latin && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own.contains(c)) {
+                ev.marked += 1;
+            }
+            let (mask, weak) = self.fw.classify(word, &mut buf, Some(self.copy));
             if mask == 0 {
+                ev.weak += usize::from(weak);
                 continue;
             }
             match copy_bit {
@@ -334,18 +425,22 @@ impl<'a> Scan<'a> {
             let script = t.script;
             let mut j = i;
             let mut last = i;
+            // words outside parentheses and short quotations (a gloss or a quoted name is no
+            // fragment), and whether one of them is lower case (not a name)
             let mut words = 0;
-            let mut skip = false;
+            let mut lower = false;
             while j < hi {
                 let u = &toks[j];
                 if u.is_word() {
                     if u.script != script {
                         break;
                     }
-                    words += 1;
                     last = j;
                     let c = self.ctx[j];
-                    skip |= c.paren || c.short_quote;
+                    if !(c.paren || c.short_quote) {
+                        words += 1;
+                        lower |= u.case == Case::Lower;
+                    }
                 } else if u.kind == TokenKind::Number {
                     // numbers belong to any script
                 } else if matches!(self.doc.slice(u.span), "(" | ")" | "[" | "]") {
@@ -360,13 +455,23 @@ impl<'a> Scan<'a> {
                 last = k;
             }
             let cjk = matches!(script, Script::Han | Script::Kana);
-            let enough = if cjk { words >= SCRIPT_MIN_CJK } else { words >= SCRIPT_MIN_WORDS };
+            // the run is the whole sentence: a short sentence in another script (`Это следовало
+            // менять.`) is a fragment too, when it is not a name (a lower-case word; uncased
+            // scripts: three words)
+            let whole = !(lo..i).chain(j..hi).any(|k| toks[k].is_word());
+            let enough = if cjk {
+                words >= SCRIPT_MIN_CJK || (whole && words >= SENTENCE_MIN_CJK)
+            } else if whole && script != Script::Latin {
+                words >= SCRIPT_MIN_WORDS || (words >= 2 && lower) || (words >= 3 && !matches!(script, Script::Cyrillic | Script::Greek))
+            } else {
+                words >= SCRIPT_MIN_WORDS
+            };
             // Latin words in non-Latin copy are mostly names and brands: also need function words
             let latin_ok = script != Script::Latin || {
                 let ev = self.evidence(i, last + 1, false);
                 words >= 6 && ev.foreign_hits >= 2
             };
-            if enough && !skip && latin_ok {
+            if enough && latin_ok {
                 let span = Span::new(toks[i].span.start, toks[last].span.end);
                 out.push(self.script_finding(span, script, words));
                 found = true;
