@@ -397,6 +397,11 @@ struct Entry {
     homograph: u32,
 }
 
+/// [`FunctionWords::classify`]: another language's function word, a homograph in the copy language.
+pub const WEAK: u8 = 1;
+/// [`FunctionWords::classify`]: a copy function word that is a function word of another language too.
+pub const SHARED: u8 = 2;
+
 /// Function-word hits of one text, per language of a [`FunctionWords`] index.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -484,12 +489,13 @@ impl FunctionWords {
         self.classify(word, buf, copy).0
     }
 
-    /// [`FunctionWords::langs_of`], and whether the word is a function word of another language
+    /// [`FunctionWords::langs_of`], and flags: [`WEAK`] for a function word of another language
     /// that is only left out as a homograph of the copy language (`la`, `les`, `et`, `die` in
-    /// English copy): weak evidence, which a sentence of such words still is.
-    pub fn classify(&self, word: &str, buf: &mut String, copy: Option<&str>) -> (u32, bool) {
+    /// English copy: weak evidence, which a sentence of such words still is), [`SHARED`] for a
+    /// copy function word that other languages share (`in`, `a` in English).
+    pub fn classify(&self, word: &str, buf: &mut String, copy: Option<&str>) -> (u32, u8) {
         if word.len() > self.max_len * 2 {
-            return (0, false);
+            return (0, 0);
         }
         buf.clear();
         for c in word.chars() {
@@ -502,7 +508,7 @@ impl FunctionWords {
         // an elided article or pronoun glued to its word (`l'Élysée`, `qu'il`, `dell'Italia`)
         let elided = || buf.find('\'').filter(|&i| (1..=4).contains(&i)).and_then(|i| self.words.get(&buf[..=i]));
         let Some(e) = self.words.get(buf.as_str()).or_else(elided) else {
-            return (0, false);
+            return (0, 0);
         };
         if let Some(i) = copy.and_then(|c| self.index_of(c))
             && (e.homograph & (1 << i) != 0 || e.langs & (1 << i) != 0)
@@ -510,9 +516,18 @@ impl FunctionWords {
             // a word of the copy language (or one that looks like a common word of it) is no
             // evidence of another language; it still counts for the copy language itself
             let own = e.langs & (1 << i);
-            return (own, own == 0);
+            return (
+                own,
+                if own == 0 {
+                    WEAK
+                } else if e.langs != own {
+                    SHARED
+                } else {
+                    0
+                },
+            );
         }
-        (e.langs, false)
+        (e.langs, 0)
     }
 
     /// Adds one word to a profile.
@@ -601,6 +616,18 @@ mod tests {
         let t = "JAKARTA - Kantor Berita Antara (Antara News Agency) said Gen. Agus Subiyanto met members of the Dewan Perwakilan Rakyat \
                  in Jakarta on Monday. The talks at Istana Merdeka were closed to the press, and no statement was issued.";
         assert_eq!(det(t), Some("en"));
+    }
+
+    #[test]
+    fn a_spliced_sentence_does_not_take_over_a_short_english_story() {
+        // an earnings table under an English dateline, its prose one English note and one German
+        // sentence: the dateline's month and the note's function words keep it English
+        let text = "Results\n\nDALLAS, Oct 20 - Shr loss 12 cts vs profit eight cts\n\nNet loss 1.2 mln vs profit 800,000\n\n\
+                    NOTE: The 1987 quarter includes a charge of 900,000 dlrs for the closing of two plants in Ohio and Texas. \
+                    Die Gesellschaft hat im vergangenen Jahr ihre Schulden nicht mit den Erlösen aus dem Verkauf der Tochter getilgt.\n\n\
+                    Revs 40.1 mln vs 38.7 mln";
+        let doc = Document::from_text("t.txt", text, &Default::default());
+        assert_eq!(doc.language, Some("en"));
     }
 
     #[test]
