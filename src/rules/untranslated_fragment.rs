@@ -129,6 +129,8 @@ struct TokCtx {
     short_quote: bool,
     /// Inside an established loan phrase.
     loan: bool,
+    /// Inside a quotation of more than [`SHORT_QUOTE_WORDS`] words.
+    long_quote: bool,
 }
 
 struct Scan<'a> {
@@ -164,6 +166,8 @@ struct Evidence {
     weak: usize,
     /// Copy function words that other languages share (`in`, `a` in English).
     shared: usize,
+    /// Words inside a long quotation.
+    quoted: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -190,10 +194,13 @@ impl<'a> Scan<'a> {
 
     fn run(&self, out: &mut Output) {
         let doc = self.doc;
+        let first = out.findings.len();
+        let mut prose = 0;
         for s in &doc.sentences {
             if s.section == Section::Dateline {
                 continue;
             }
+            prose += s.span.len();
             let (lo, hi) = s.tokens;
             if self.script_runs(lo, hi, out) {
                 continue;
@@ -217,6 +224,13 @@ impl<'a> Scan<'a> {
             if ev.foreign_hits >= CLAUSE_MIN_HITS {
                 self.clauses(lo, hi, out);
             }
+        }
+        // a fragment is a minority of the story: when most of a story whose language was
+        // detected reads as another language, detection missed (Vietnamese copy, which is no copy
+        // language, reads as Portuguese), and every sentence would be reported
+        let flagged: usize = out.findings[first..].iter().map(|f| f.span.len()).sum();
+        if doc.language_source != "declared" && 2 * flagged > prose {
+            out.findings.truncate(first);
         }
     }
 
@@ -245,7 +259,9 @@ impl<'a> Scan<'a> {
     /// language does not write. Short sentences and German (whose nouns are capitalised) rarely
     /// reach the function-word gate; language ID over the whole sentence decides (`confirm_wide`).
     fn lexical_gate(&self, ev: &Evidence) -> bool {
-        if self.copy_script != Script::Latin || ev.lower < LEXICAL_MIN_LOWER {
+        // a quotation left in its language inside a copy-language sentence is the clause
+        // check's (it reports the quotation, not the sentence)
+        if self.copy_script != Script::Latin || ev.lower < LEXICAL_MIN_LOWER || ev.quoted > 0 {
             return false;
         }
         let evidence = ev.foreign_hits + ev.marked + ev.weak;
@@ -344,6 +360,7 @@ impl<'a> Scan<'a> {
             marked: 0,
             weak: 0,
             shared: 0,
+            quoted: 0,
         };
         let own = language::own_letters(self.copy);
         let mut seen: Vec<String> = Vec::new();
@@ -359,6 +376,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             ev.words += 1;
+            ev.quoted += usize::from(c.long_quote);
             if c.loan || t.script != Script::Latin && t.script != self.copy_script {
                 continue;
             }
@@ -608,9 +626,11 @@ fn mark_paragraph(doc: &Document, para: Span, ctx: &mut [TokCtx]) {
                 '"' | '“' | '”' | '«' | '»' | '„' => match quote {
                     Some((start, open)) if closes(open, c) => {
                         let words = doc.tokens[start..i].iter().filter(|t| t.is_word()).count();
-                        if words <= SHORT_QUOTE_WORDS {
-                            for x in &mut ctx[start..i] {
+                        for x in &mut ctx[start..i] {
+                            if words <= SHORT_QUOTE_WORDS {
                                 x.short_quote = true;
+                            } else {
+                                x.long_quote = true;
                             }
                         }
                         quote = None;
