@@ -12,6 +12,12 @@
 //!    quotations and established loan phrases (`de facto`, `coup d'état`) are not evidence.
 //! 3. whatlang over the candidate segment, restricted to the copy language and the languages
 //!    the profile points to; a segment whatlang reads as the copy language is dropped.
+//! 4. Lexical gate (Latin-script copy): a sentence with almost none of the copy language's own
+//!    function words and some foreign evidence (function words, homographs such as `la`/`et`,
+//!    letters the copy language does not write) goes to whatlang over all Latin-script languages;
+//!    it finds short sentences and German ones, whose capitalised nouns look like names.
+//! 5. A story whose detected language most of the findings contradict was misdetected: nothing
+//!    is reported.
 
 use std::sync::Arc;
 
