@@ -36,7 +36,8 @@ pub const COPY_LANGUAGES: &[(&str, Lang)] = &[
 ];
 
 /// Languages that are not copy languages but must be told apart from them (whatlang ids).
-const CONFUSABLE: &[(&str, Lang)] = &[("tl", Lang::Tgl)];
+/// Vietnamese is no copy language; it is here so that untranslated-fragment can name and confirm it.
+const CONFUSABLE: &[(&str, Lang)] = &[("tl", Lang::Tgl), ("vi", Lang::Vie)];
 
 /// English names of the languages wirelint talks about, for messages.
 pub fn name_of(code: &str) -> &str {
@@ -55,6 +56,7 @@ pub fn name_of(code: &str) -> &str {
         "zh" => "Chinese",
         "it" => "Italian",
         "nl" => "Dutch",
+        "vi" => "Vietnamese",
         other => Lang::from_code(other).map(Lang::eng_name).unwrap_or(other),
     }
 }
@@ -104,6 +106,24 @@ pub fn script_of_lang(code: &str) -> Script {
     }
 }
 
+/// The letters beyond ASCII a Latin-script copy language writes in its own words (lower case).
+/// A lower-case word with any other letter is not a word of that language: `unerträglich`,
+/// `çalışması` or `được` in English copy.
+pub fn own_letters(code: &str) -> &'static str {
+    match code {
+        "es" => "áéíóúüñ",
+        "fr" => "àâæçéèêëîïôœùûüÿ",
+        "de" => "äöüß",
+        "pt" => "áâãàçéêíóôõú",
+        "it" => "àèéìíîòóù",
+        "nl" => "áéëèïöüó",
+        "tr" => "âçğıîöşû",
+        // loan words keep their accents in English copy (café, naïve, élite, façade)
+        "en" => "éèêëïçâô",
+        _ => "",
+    }
+}
+
 /// Sets [`Document::language`].
 pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
     if let Some(l) = opts.language.as_deref().filter(|l| !l.is_empty() && *l != "auto") {
@@ -128,6 +148,10 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
             // a few lines of prose between figures are weak evidence; the dateline's month
             // name (`BOSTON, March 5 -`) is the wire desk's own language
             (Some(d), Some(m)) if d != m && prose.words < SHORT_WORDS => Some(m),
+            // a sentence of another language spliced into a short English story (an earnings
+            // table under `FORT WORTH, Texas, Oct 20 -`) can outweigh its few lines of prose; the
+            // dateline's language still holds when its function words are a third of the other's
+            (Some(d), Some(m)) if d != m && month_language_holds(&prose.text, d, m) => Some(m),
             (d, _) => d,
         }
     } else if month_lang.is_some() {
@@ -144,6 +168,19 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
         doc.language = Some(code);
         doc.language_source = "detected";
     }
+}
+
+/// Function-word support for the dateline's month language `m` against the detected `d`: at
+/// least 3 (weighted) function words of `m`, and a third of `d`'s.
+fn month_language_holds(prose: &str, d: &str, m: &str) -> bool {
+    let Ok(fw) = Lexicons::embedded().index::<FunctionWords>() else { return false };
+    let mut profile = fw.new_profile();
+    let mut buf = String::new();
+    for w in prose.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()) {
+        fw.add(&mut profile, w, &mut buf, None);
+    }
+    let (sm, sd) = (fw.score(&profile, m), fw.score(&profile, d));
+    sm >= 3.0 && 3.0 * sm >= sd
 }
 
 /// Fewer letters of prose than this, and the story is figures (an earnings table, a list).
@@ -360,6 +397,11 @@ struct Entry {
     homograph: u32,
 }
 
+/// [`FunctionWords::classify`]: another language's function word, a homograph in the copy language.
+pub const WEAK: u8 = 1;
+/// [`FunctionWords::classify`]: a copy function word that is a function word of another language too.
+pub const SHARED: u8 = 2;
+
 /// Function-word hits of one text, per language of a [`FunctionWords`] index.
 #[derive(Debug, Clone)]
 pub struct Profile {
@@ -444,8 +486,16 @@ impl FunctionWords {
     /// Languages (a bit mask) a word is a function word of, ignoring the copy language's homographs.
     /// `buf` is scratch space for lower-casing.
     pub fn langs_of(&self, word: &str, buf: &mut String, copy: Option<&str>) -> u32 {
+        self.classify(word, buf, copy).0
+    }
+
+    /// [`FunctionWords::langs_of`], and flags: [`WEAK`] for a function word of another language
+    /// that is only left out as a homograph of the copy language (`la`, `les`, `et`, `die` in
+    /// English copy: weak evidence, which a sentence of such words still is), [`SHARED`] for a
+    /// copy function word that other languages share (`in`, `a` in English).
+    pub fn classify(&self, word: &str, buf: &mut String, copy: Option<&str>) -> (u32, u8) {
         if word.len() > self.max_len * 2 {
-            return 0;
+            return (0, 0);
         }
         buf.clear();
         for c in word.chars() {
@@ -458,16 +508,26 @@ impl FunctionWords {
         // an elided article or pronoun glued to its word (`l'Élysée`, `qu'il`, `dell'Italia`)
         let elided = || buf.find('\'').filter(|&i| (1..=4).contains(&i)).and_then(|i| self.words.get(&buf[..=i]));
         let Some(e) = self.words.get(buf.as_str()).or_else(elided) else {
-            return 0;
+            return (0, 0);
         };
         if let Some(i) = copy.and_then(|c| self.index_of(c))
             && (e.homograph & (1 << i) != 0 || e.langs & (1 << i) != 0)
         {
             // a word of the copy language (or one that looks like a common word of it) is no
             // evidence of another language; it still counts for the copy language itself
-            return e.langs & (1 << i);
+            let own = e.langs & (1 << i);
+            return (
+                own,
+                if own == 0 {
+                    WEAK
+                } else if e.langs != own {
+                    SHARED
+                } else {
+                    0
+                },
+            );
         }
-        e.langs
+        (e.langs, 0)
     }
 
     /// Adds one word to a profile.
@@ -556,6 +616,18 @@ mod tests {
         let t = "JAKARTA - Kantor Berita Antara (Antara News Agency) said Gen. Agus Subiyanto met members of the Dewan Perwakilan Rakyat \
                  in Jakarta on Monday. The talks at Istana Merdeka were closed to the press, and no statement was issued.";
         assert_eq!(det(t), Some("en"));
+    }
+
+    #[test]
+    fn a_spliced_sentence_does_not_take_over_a_short_english_story() {
+        // an earnings table under an English dateline, its prose one English note and one German
+        // sentence: the dateline's month and the note's function words keep it English
+        let text = "Results\n\nDALLAS, Oct 20 - Shr loss 12 cts vs profit eight cts\n\nNet loss 1.2 mln vs profit 800,000\n\n\
+                    NOTE: The 1987 quarter includes a charge of 900,000 dlrs for the closing of two plants in Ohio and Texas. \
+                    Die Gesellschaft hat im vergangenen Jahr ihre Schulden nicht mit den Erlösen aus dem Verkauf der Tochter getilgt.\n\n\
+                    Revs 40.1 mln vs 38.7 mln";
+        let doc = Document::from_text("t.txt", text, &Default::default());
+        assert_eq!(doc.language, Some("en"));
     }
 
     #[test]

@@ -12,6 +12,12 @@
 //!    quotations and established loan phrases (`de facto`, `coup d'état`) are not evidence.
 //! 3. whatlang over the candidate segment, restricted to the copy language and the languages
 //!    the profile points to; a segment whatlang reads as the copy language is dropped.
+//! 4. Lexical gate (Latin-script copy): a sentence with almost none of the copy language's own
+//!    function words and some foreign evidence (function words, homographs such as `la`/`et`,
+//!    letters the copy language does not write) goes to whatlang over all Latin-script languages;
+//!    it finds short sentences and German ones, whose capitalised nouns look like names.
+//! 5. A story whose detected language most of the findings contradict was misdetected: nothing
+//!    is reported.
 
 use std::sync::Arc;
 
@@ -81,6 +87,7 @@ languages in whose copy a form is a common word anyway) and
         "lexicons/language/function-words.ru.tsv",
         "lexicons/language/function-words.tl.tsv",
         "lexicons/language/function-words.tr.tsv",
+        "lexicons/language/function-words.vi.tsv",
         "lexicons/language/loan-phrases.en.tsv",
     ],
 };
@@ -113,6 +120,11 @@ const CLAUSE_MIN_HITS: usize = 3;
 /// A run of words in another script needs this many words (Han/Kana: characters).
 const SCRIPT_MIN_WORDS: usize = 4;
 const SCRIPT_MIN_CJK: usize = 8;
+/// A whole sentence in Han/Kana needs this many characters.
+const SENTENCE_MIN_CJK: usize = 4;
+/// The lexical gate needs this many lower-case words, and language ID this confidence.
+const LEXICAL_MIN_LOWER: usize = 3;
+const LEXICAL_MIN_CONFIDENCE: f64 = 0.5;
 /// Quotations of up to this many words are quoted foreign words, not fragments.
 const SHORT_QUOTE_WORDS: usize = 8;
 
@@ -125,6 +137,8 @@ struct TokCtx {
     short_quote: bool,
     /// Inside an established loan phrase.
     loan: bool,
+    /// Inside a quotation of more than [`SHORT_QUOTE_WORDS`] words.
+    long_quote: bool,
 }
 
 struct Scan<'a> {
@@ -150,6 +164,18 @@ struct Evidence {
     candidates: u32,
     /// Distinct foreign function words.
     distinct: usize,
+    /// Lower-case words looked up (names left out).
+    lower: usize,
+    /// Lower-case words with a letter the copy language does not write (`unerträglich`, `được`).
+    marked: usize,
+    /// Function words of another language that are homographs of copy-language words (`la`,
+    /// `les`, `et`, `con` in English copy): no evidence alone, weak evidence in a sentence
+    /// without copy function words.
+    weak: usize,
+    /// Copy function words that other languages share (`in`, `a` in English).
+    shared: usize,
+    /// Words inside a long quotation.
+    quoted: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -176,10 +202,13 @@ impl<'a> Scan<'a> {
 
     fn run(&self, out: &mut Output) {
         let doc = self.doc;
+        let first = out.findings.len();
+        let mut prose = 0;
         for s in &doc.sentences {
             if s.section == Section::Dateline {
                 continue;
             }
+            prose += s.span.len();
             let (lo, hi) = s.tokens;
             if self.script_runs(lo, hi, out) {
                 continue;
@@ -188,15 +217,28 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let ev = self.evidence(lo, hi, true);
-            if self.sentence_gate(&ev) {
-                if let Some(f) = self.confirm(s.span, &ev, "sentence", false) {
-                    out.push(f);
-                }
+            if self.sentence_gate(&ev)
+                && let Some(f) = self.confirm(s.span, &ev, "sentence", false)
+            {
+                out.push(f);
+                continue;
+            }
+            if self.lexical_gate(&ev)
+                && let Some(f) = self.confirm_wide(s.span, &ev)
+            {
+                out.push(f);
                 continue;
             }
             if ev.foreign_hits >= CLAUSE_MIN_HITS {
                 self.clauses(lo, hi, out);
             }
+        }
+        // a fragment is a minority of the story: when most of a story whose language was
+        // detected reads as another language, detection missed (Vietnamese copy, which is no copy
+        // language, reads as Portuguese), and every sentence would be reported
+        let flagged: usize = out.findings[first..].iter().map(|f| f.span.len()).sum();
+        if doc.language_source != "declared" && 2 * flagged > prose {
+            out.findings.truncate(first);
         }
     }
 
@@ -217,6 +259,68 @@ impl<'a> Scan<'a> {
             return ev.copy_hits == 0 && ev.foreign_hits * 2 >= ev.words;
         }
         ev.foreign_hits > 2 * ev.copy_hits && ev.foreign_hits * 6 >= ev.words
+    }
+
+    /// Lexical gate, Latin-script copy only: a sentence of lower-case words almost none of which
+    /// is a function word of the copy language (an English sentence of five words has one or
+    /// two), with some foreign evidence: a foreign function word, or a word with a letter the copy
+    /// language does not write. Short sentences and German (whose nouns are capitalised) rarely
+    /// reach the function-word gate; language ID over the whole sentence decides (`confirm_wide`).
+    fn lexical_gate(&self, ev: &Evidence) -> bool {
+        // a quotation left in its language inside a copy-language sentence is the clause
+        // check's (it reports the quotation, not the sentence)
+        if self.copy_script != Script::Latin || ev.lower < LEXICAL_MIN_LOWER || ev.quoted > 0 {
+            return false;
+        }
+        let evidence = ev.foreign_hits + ev.marked + ev.weak;
+        // `in` and `a` are Italian, German, Spanish or Dutch as well: only the copy language's own
+        // function words count against a switch
+        let copy = ev.copy_hits - ev.shared;
+        // one piece of evidence only in a sentence without copy function words (`confirm_wide`
+        // then needs language ID to be sure)
+        copy * 4 <= ev.lower && evidence > 2 * copy && (evidence >= 2 || (evidence == 1 && ev.copy_hits == 0)) && evidence * 6 >= ev.lower
+    }
+
+    /// Confirms a lexical-gate candidate: whatlang among all Latin-script languages wirelint
+    /// knows must read it as another language, reliably.
+    fn confirm_wide(&self, span: Span, ev: &Evidence) -> Option<Finding> {
+        let mut allow: Vec<whatlang::Lang> = Vec::new();
+        for l in language::COPY_LANGUAGES.iter().map(|(c, _)| *c).chain(["vi"]) {
+            if language::script_of_lang(l) == Script::Latin
+                && let Some(w) = language::lang_of(l)
+            {
+                allow.push(w);
+            }
+        }
+        let text = self.doc.slice(span);
+        let info = Detector::with_allowlist(allow).detect(text)?;
+        let wl = language::code_of(info.lang());
+        let evidence = ev.foreign_hits + ev.marked + ev.weak;
+        if wl == self.copy || info.confidence() < LEXICAL_MIN_CONFIDENCE || (evidence < 2 && !info.is_reliable()) {
+            return None;
+        }
+        let copy_name = language::name_of(self.copy);
+        let lang_name = language::name_of(wl);
+        let agrees = ev.lang == Some(wl);
+        let mut why = Vec::new();
+        if ev.foreign_hits > 0 {
+            why.push(format!("{} function words of other languages ({})", ev.foreign_hits, ev.sample.join(", ")));
+        }
+        if ev.weak > 0 {
+            why.push(format!("{} words that are function words of other languages and only look like {copy_name}", ev.weak));
+        }
+        if ev.marked > 0 {
+            why.push(format!("{} words with letters {copy_name} does not use", ev.marked));
+        }
+        let msg = format!(
+            "sentence `{}` reads as {lang_name}, not {copy_name}: {} {copy_name} function words in {} lower-case words, {}; language ID reads {lang_name}. Translate it or remove it",
+            clip(text),
+            ev.copy_hits,
+            ev.lower,
+            why.join(" and "),
+        );
+        let confidence = if info.is_reliable() || agrees { Confidence::Medium } else { Confidence::Low };
+        Some(Finding::new(&META, span, confidence, msg))
     }
 
     /// Clauses (split at , ; : — – and brackets) of a sentence the copy language dominates.
@@ -252,7 +356,21 @@ impl<'a> Scan<'a> {
     fn evidence(&self, lo: usize, hi: usize, sentence_start: bool) -> Evidence {
         let toks = &self.doc.tokens;
         let copy_bit = self.fw.languages().iter().position(|l| *l == self.copy);
-        let mut ev = Evidence { words: 0, copy_hits: 0, foreign_hits: 0, lang: None, sample: Vec::new(), candidates: 0, distinct: 0 };
+        let mut ev = Evidence {
+            words: 0,
+            copy_hits: 0,
+            foreign_hits: 0,
+            lang: None,
+            sample: Vec::new(),
+            candidates: 0,
+            distinct: 0,
+            lower: 0,
+            marked: 0,
+            weak: 0,
+            shared: 0,
+            quoted: 0,
+        };
+        let own = language::own_letters(self.copy);
         let mut seen: Vec<String> = Vec::new();
         let mut profile = self.fw.new_profile();
         let mut buf = self.buf.borrow_mut();
@@ -266,20 +384,30 @@ impl<'a> Scan<'a> {
                 continue;
             }
             ev.words += 1;
+            ev.quoted += usize::from(c.long_quote);
             if c.loan || t.script != Script::Latin && t.script != self.copy_script {
                 continue;
             }
-            if t.case != Case::Lower && !(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi)) {
+            if (t.case != Case::Lower && !(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi)))
+                || elided_name(self.doc.slice(t.span))
+            {
                 // a name (or part of one)
                 continue;
             }
             if self.between_names(i, lo, hi) {
                 continue;
             }
-            let mask = self.fw.langs_of(self.doc.slice(t.span), &mut buf, Some(self.copy));
+            let word = self.doc.slice(t.span);
+            ev.lower += 1;
+            if self.copy_script == Script::Latin && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own.contains(c)) {
+                ev.marked += 1;
+            }
+            let (mask, flags) = self.fw.classify(word, &mut buf, Some(self.copy));
             if mask == 0 {
+                ev.weak += usize::from(flags & language::WEAK != 0);
                 continue;
             }
+            ev.shared += usize::from(flags & language::SHARED != 0);
             match copy_bit {
                 Some(b) if mask & (1 << b) != 0 => ev.copy_hits += 1,
                 _ => {
@@ -304,22 +432,27 @@ impl<'a> Scan<'a> {
         self.doc.tokens[i + 1..hi].iter().find(|t| t.is_word()).is_some_and(|t| t.case == Case::Lower)
     }
 
-    /// A lower-case particle between two capitalised words: `Universidad de Chile`, `Lula da Silva`.
+    /// A lower-case particle between two capitalised words: `Universidad de Chile`, `Lula da Silva`,
+    /// with at most one more short particle on either side (`Banco de la Nación`, `Batiment et
+    /// des Travaux`, `d'Assurance sur la Vie`).
     fn between_names(&self, i: usize, lo: usize, hi: usize) -> bool {
         let toks = &self.doc.tokens;
-        let cap = |t: &Token| t.is_word() && matches!(t.case, Case::Title | Case::Upper);
-        let prev = toks[lo..i].iter().rev().take_while(|t| t.is_word() || is_name_joiner(self.doc, t)).find(|t| t.is_word());
-        let next = toks[i + 1..hi].iter().take_while(|t| t.is_word() || is_name_joiner(self.doc, t)).find(|t| t.is_word());
-        match (prev, next) {
-            (Some(p), Some(n)) => cap(p) && (cap(n) || self.between_names_next(n)),
-            _ => false,
-        }
-    }
-
-    /// `Universidad de la Plata`: a second particle before the capitalised word.
-    fn between_names_next(&self, t: &Token) -> bool {
-        let i = self.doc.tokens.partition_point(|x| x.span.start < t.span.start);
-        self.doc.tokens.get(i + 1).is_some_and(|n| n.is_word() && matches!(n.case, Case::Title | Case::Upper)) && t.span.len() <= 3
+        let cap = |t: &Token| matches!(t.case, Case::Title | Case::Upper) || elided_name(self.doc.slice(t.span));
+        let reaches_name = |mut words: &mut dyn Iterator<Item = &Token>| {
+            for (k, t) in (&mut words).enumerate() {
+                if cap(t) {
+                    return true;
+                }
+                if k >= 1 || t.case != Case::Lower || t.span.len() > 3 {
+                    return false;
+                }
+            }
+            false
+        };
+        let joined = |t: &&Token| t.is_word() || is_name_joiner(self.doc, t);
+        let mut prev = toks[lo..i].iter().rev().take_while(joined).filter(|t| t.is_word());
+        let mut next = toks[i + 1..hi].iter().take_while(joined).filter(|t| t.is_word());
+        reaches_name(&mut prev) && reaches_name(&mut next)
     }
 
     /// Runs of words in a script the copy language is not written in.
@@ -336,18 +469,22 @@ impl<'a> Scan<'a> {
             let script = t.script;
             let mut j = i;
             let mut last = i;
+            // words outside parentheses and short quotations (a gloss or a quoted name is no
+            // fragment), and whether one of them is lower case (not a name)
             let mut words = 0;
-            let mut skip = false;
+            let mut lower = false;
             while j < hi {
                 let u = &toks[j];
                 if u.is_word() {
                     if u.script != script {
                         break;
                     }
-                    words += 1;
                     last = j;
                     let c = self.ctx[j];
-                    skip |= c.paren || c.short_quote;
+                    if !(c.paren || c.short_quote) {
+                        words += 1;
+                        lower |= u.case == Case::Lower;
+                    }
                 } else if u.kind == TokenKind::Number {
                     // numbers belong to any script
                 } else if matches!(self.doc.slice(u.span), "(" | ")" | "[" | "]") {
@@ -362,13 +499,23 @@ impl<'a> Scan<'a> {
                 last = k;
             }
             let cjk = matches!(script, Script::Han | Script::Kana);
-            let enough = if cjk { words >= SCRIPT_MIN_CJK } else { words >= SCRIPT_MIN_WORDS };
+            // the run is the whole sentence: a short sentence in another script (`Это следовало
+            // менять.`) is a fragment too, when it is not a name (a lower-case word; uncased
+            // scripts: three words)
+            let whole = !(lo..i).chain(j..hi).any(|k| toks[k].is_word());
+            let enough = if cjk {
+                words >= SCRIPT_MIN_CJK || (whole && words >= SENTENCE_MIN_CJK)
+            } else if whole && script != Script::Latin {
+                words >= SCRIPT_MIN_WORDS || (words >= 2 && lower) || (words >= 3 && !matches!(script, Script::Cyrillic | Script::Greek))
+            } else {
+                words >= SCRIPT_MIN_WORDS
+            };
             // Latin words in non-Latin copy are mostly names and brands: also need function words
             let latin_ok = script != Script::Latin || {
                 let ev = self.evidence(i, last + 1, false);
                 words >= 6 && ev.foreign_hits >= 2
             };
-            if enough && !skip && latin_ok {
+            if enough && latin_ok {
                 let span = Span::new(toks[i].span.start, toks[last].span.end);
                 out.push(self.script_finding(span, script, words));
                 found = true;
@@ -461,6 +608,12 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// A name behind an elided article or preposition: `d'Assurance`, `l'Élysée`, `dell'Italia`.
+fn elided_name(word: &str) -> bool {
+    let Some(i) = word.find(['\'', '’']) else { return false };
+    (1..=4).contains(&i) && word[..i].chars().all(char::is_lowercase) && word[i..].chars().nth(1).is_some_and(char::is_uppercase)
+}
+
 fn is_name_joiner(doc: &Document, t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(doc.slice(t.span), "-" | "'" | "’")
 }
@@ -481,9 +634,11 @@ fn mark_paragraph(doc: &Document, para: Span, ctx: &mut [TokCtx]) {
                 '"' | '“' | '”' | '«' | '»' | '„' => match quote {
                     Some((start, open)) if closes(open, c) => {
                         let words = doc.tokens[start..i].iter().filter(|t| t.is_word()).count();
-                        if words <= SHORT_QUOTE_WORDS {
-                            for x in &mut ctx[start..i] {
+                        for x in &mut ctx[start..i] {
+                            if words <= SHORT_QUOTE_WORDS {
                                 x.short_quote = true;
+                            } else {
+                                x.long_quote = true;
                             }
                         }
                         quote = None;
@@ -670,6 +825,48 @@ mod tests {
             &R,
             "The team played in Rio de Janeiro and Porto Alegre last season, where coach Carlo Ancelotti \
              praised the defence, the midfield and the forwards after a long run of wins.",
+        );
+    }
+
+    #[test]
+    fn flags_short_sentences_without_english_function_words() {
+        // German nouns are capitalised, so few words are evidence; language ID decides
+        assert_flags(
+            &R,
+            "The talks in Geneva lasted six hours, a spokesman said. Die Verhandlungen wurden gestern ohne Ergebnis abgebrochen. \
+             Both sides agreed to meet again next month.",
+            &["Die Verhandlungen wurden gestern ohne Ergebnis abgebrochen."],
+        );
+        assert_flags(
+            &R,
+            "The port reopened on Monday after the storm. Chính phủ sẽ tiếp tục hỗ trợ người dân bị ảnh hưởng bởi bão. \
+             Shipping lines said delays would last a week.",
+            &["Chính phủ sẽ tiếp tục hỗ trợ người dân bị ảnh hưởng bởi bão."],
+        );
+        assert_flags(
+            &R,
+            "The city council voted on the mayor's plan late on Tuesday, and the opposition said it would appeal to the courts. \
+             Les élus ont rejeté la proposition du maire. A new vote on the budget is expected in the spring, officials said.",
+            &["Les élus ont rejeté la proposition du maire."],
+        );
+    }
+
+    #[test]
+    fn flags_a_short_sentence_in_another_script() {
+        assert_flags(
+            &R,
+            "The minister declined to comment on the report. Это было непросто. He left the building without speaking to reporters.",
+            &["Это было непросто"],
+        );
+    }
+
+    #[test]
+    fn ignores_name_chains_and_accented_loan_words() {
+        assert_clean(
+            &R,
+            "The consortium includes Caisse Centrale du Credit et des Travaux Agricoles and Mutuelle d'Epargne sur la Vie des Cadres, \
+             officials said. The café owner, a naïve protégé of the chef, served crème brûlée and café au lait. \
+             Vladimir Putin met Sergei Lavrov. Владимир Путин.",
         );
     }
 }
