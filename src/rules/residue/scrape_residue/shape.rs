@@ -504,14 +504,15 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
         line.contains('/'),
     ];
-    for (re, open) in [&*TAIL_CREDIT, &*TAIL_BY, &*DASH_CREDIT, &*SLASH_CREDIT].into_iter().zip(gates) {
+    // the last flag: at most four words after the slash (SLASH_CREDIT counts them here, not in its regex)
+    let shapes = [(&*TAIL_CREDIT, false), (&*TAIL_BY, false), (&*DASH_CREDIT, false), (&*SLASH_CREDIT, true)];
+    for ((re, slash_words), open) in shapes.into_iter().zip(gates) {
         if !open {
             continue;
         }
         if let Some(c) = re.captures(line) {
             let m = c.get(1).unwrap();
-            // SLASH_CREDIT: at most four words after the slash
-            let slash_ok = !std::ptr::eq(re, &*SLASH_CREDIT) || m.as_str().split_once('/').is_some_and(|(_, after)| words(after) <= 4);
+            let slash_ok = !slash_words || m.as_str().split_once('/').is_some_and(|(_, after)| words(after) <= 4);
             if base + m.start() > 0 && words(m.as_str()) <= 8 && slash_ok {
                 return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
             }
