@@ -644,6 +644,15 @@ mod tests {
     }
 
     #[test]
+    fn a_common_phrase_is_raised_only_by_company() {
+        // alone, `it is necessary to` is ordinary English: low
+        assert_eq!(flagged("The minister said it is necessary to act.", "en"), vec![("it is necessary to".to_string(), Confidence::Low)]);
+        // beside another Russian calque it is read as one
+        let got = flagged("The official representative of the ministry said it is necessary to act.", "en");
+        assert!(got.iter().all(|(_, c)| *c >= Confidence::Medium), "{got:?}");
+    }
+
+    #[test]
     fn inverted_reporting_verb_only_right_after_a_quote() {
         let got = flagged("\"We will not give in,\" declares Rinaldi. \"Talks go on\" - underlines Bruni.", "en");
         assert_eq!(got, vec![("declares".to_string(), Confidence::Medium), ("underlines".to_string(), Confidence::Medium)]);
