@@ -75,7 +75,7 @@ impl LexiconIndex for MediaIndex {
                 outlets.push(Outlet { name: row.get(name).to_string(), country: cc, kind: row.get(kind).to_string(), ambiguous: amb_all });
                 for form in std::iter::once(row.get(name)).chain(row.list(aliases)) {
                     let amb = amb_all || amb_forms.iter().any(|f| f.eq_ignore_ascii_case(form));
-                    by_key.entry(crate::rules::util::fold(form)).or_insert(idx);
+                    by_key.entry(crate::text::fold(form)).or_insert(idx);
                     for v in variants(form) {
                         if !forms.contains(&v) {
                             forms.push(v);
@@ -102,7 +102,7 @@ impl LexiconIndex for MediaIndex {
 impl MediaIndex {
     /// The outlet a written name denotes (the dateline's `(Reuters)`), folded match.
     pub fn resolve(&self, name: &str) -> Option<u32> {
-        let f = crate::rules::util::fold(name.trim());
+        let f = crate::text::fold(name.trim());
         self.by_key.get(&f).copied().or_else(|| {
             // "CNN Indonesia" -> the longest known prefix ("CNN" only when no franchise row exists)
             let words: Vec<&str> = f.split_whitespace().collect();

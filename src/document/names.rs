@@ -382,7 +382,7 @@ fn mention_of_run(
     }
     let span = Span::new(toks[rest[0].0].span.start, words[words.len() - 1].span.end);
     let sentence_initial = opens && rest[0].0 == start;
-    let quoted = crate::rules::util::in_quotes(doc, span.start);
+    let quoted = doc.in_quotes(span.start);
     let mention = Mention { span, words, section, quoted, family: None };
     // a lone capitalised word that only ever opens sentences is not known to be a name (yet:
     // see `confirm_openers`)

@@ -65,7 +65,7 @@ const MAX_WORDS: usize = 6;
 
 /// A lookup key: folded, punctuation as single spaces.
 pub fn key(s: &str) -> String {
-    let folded = crate::rules::util::fold(s);
+    let folded = crate::text::fold(s);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_alphanumeric() {

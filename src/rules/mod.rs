@@ -133,21 +133,7 @@ pub fn find(name: &str) -> Option<&'static dyn Rule> {
 
 /// Words and tools shared by rules.
 pub(crate) mod util {
-    use crate::document::Document;
-
-    /// Lower-case, diacritics removed (`Erdoğan` -> `erdogan`), for fuzzy keys.
-    pub fn fold(s: &str) -> String {
-        use unicode_normalization::UnicodeNormalization;
-        if s.is_ascii() {
-            return s.to_ascii_lowercase();
-        }
-        s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
-    }
-
-    /// Is the byte offset inside double quotation marks in its paragraph?
-    pub(crate) fn in_quotes(doc: &Document, offset: usize) -> bool {
-        doc.in_quotes(offset)
-    }
+    pub use crate::text::fold;
 }
 
 /// Helpers for rule unit tests.
