@@ -21,7 +21,6 @@ use serde::Serialize;
 
 use super::{Analysis, Document};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
-use crate::rules::Context;
 use crate::span::Span;
 
 /// A news agency or outlet.
@@ -232,8 +231,8 @@ pub struct Attributions {
 }
 
 impl Analysis for Attributions {
-    fn compute(doc: &Document, cx: &Context<'_>) -> Self {
-        let (Ok(media), Ok(phrases)) = (cx.lexicons.index::<MediaIndex>(), cx.lexicons.index::<PhraseIndex>()) else {
+    fn compute(doc: &Document, lex: &Lexicons) -> Self {
+        let (Ok(media), Ok(phrases)) = (lex.index::<MediaIndex>(), lex.index::<PhraseIndex>()) else {
             return Attributions::default();
         };
         Attributions::find(doc, &media, &phrases)
@@ -411,8 +410,7 @@ mod quoted_outlet_tests {
         let lex = Lexicons::embedded();
         let opts = AnalyseOptions { language: Some(lang.to_string()), ..Default::default() };
         let doc = Document::from_text("t.txt", text, &opts);
-        let cx = Context::new(lex);
-        doc.analysis::<Attributions>(&cx).media().count()
+        doc.analysis::<Attributions>(lex).media().count()
     }
 
     #[test]
