@@ -218,7 +218,7 @@ impl Config {
 }
 
 /// Does a selector (name, code, or code prefix such as `EN`) match a rule?
-pub fn selector_matches(sel: &str, meta: &crate::rules::RuleMeta) -> bool {
+pub fn selector_matches(sel: &str, meta: &crate::finding::RuleMeta) -> bool {
     let s = sel.trim();
     s.eq_ignore_ascii_case(meta.name)
         || (!s.is_empty() && meta.code.to_ascii_uppercase().starts_with(&s.to_ascii_uppercase()))

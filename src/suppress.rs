@@ -23,8 +23,7 @@ use serde::Deserialize;
 
 use crate::config::selector_matches;
 use crate::document::Document;
-use crate::finding::{Confidence, Finding, Severity};
-use crate::rules::{Family, RuleMeta};
+use crate::finding::{Confidence, Family, Finding, RuleMeta, Severity};
 use crate::span::Span;
 
 /// The pseudo-rule for suppressions that silenced nothing. It is not in [`crate::RULES`]: it
