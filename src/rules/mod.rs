@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::document::Document;
-pub use crate::finding::{Family, RuleMeta, Supersede};
 use crate::finding::{Confidence, Finding};
+pub use crate::finding::{Family, RuleMeta, Supersede};
 use crate::lexicon::{LexiconError, Lexicons};
 
 mod shared;
