@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::finding::{Confidence, Severity};
+pub use crate::input::JsonlFields;
 
 /// File names searched for, in order, in each folder from the current one upward.
 pub const CONFIG_NAMES: &[&str] = &["wirelint.toml", ".wirelint.toml"];
@@ -71,34 +72,6 @@ pub struct RuleConfig {
     pub enabled: Option<bool>,
     pub severity: Option<Severity>,
     pub min_confidence: Option<Confidence>,
-}
-
-/// Field names of stories in JSON Lines (and JSON) inputs.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct JsonlFields {
-    pub id: String,
-    pub headline: String,
-    pub dateline: String,
-    pub body: String,
-    pub source: String,
-    pub language: String,
-    /// The story's date (kept as written; `wirelint report` reads common date forms from it).
-    pub date: String,
-}
-
-impl Default for JsonlFields {
-    fn default() -> Self {
-        JsonlFields {
-            id: "id".into(),
-            headline: "headline".into(),
-            dateline: "dateline".into(),
-            body: "body".into(),
-            source: "source".into(),
-            language: "language".into(),
-            date: "date".into(),
-        }
-    }
 }
 
 /// A config file that could not be read or is invalid, shown as `path:line:column: message`.

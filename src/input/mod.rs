@@ -20,7 +20,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::config::JsonlFields;
+pub use self::jsonl::JsonlFields;
+
 use crate::document::{AnalyseOptions, Document};
 
 /// Input formats.
