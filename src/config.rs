@@ -54,7 +54,7 @@ pub struct Config {
     pub jsonl: JsonlFields,
     /// `[[allow]]`: findings silenced by story id / path glob, rule and optional text.
     #[serde(default)]
-    pub allow: Vec<crate::suppress::AllowEntry>,
+    pub allow: Vec<AllowEntry>,
     /// Character encoding of input files: `auto` (default) or a label (`windows-1252`, `utf-8`...).
     pub encoding: Option<String>,
     /// Largest story (file or JSON Lines record) read, in bytes; default 8 MiB.
@@ -72,6 +72,22 @@ pub struct RuleConfig {
     pub enabled: Option<bool>,
     pub severity: Option<Severity>,
     pub min_confidence: Option<Confidence>,
+}
+
+/// One `[[allow]]` entry of wirelint.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AllowEntry {
+    /// Rule name, code or code prefix (`translationese`, `TR001`, `UN`, `all`).
+    pub rule: String,
+    /// Story id (JSON Lines `id`, ninjs `uri`, NewsML guid...).
+    pub story: Option<String>,
+    /// Glob of story paths, relative to the config file's folder (`feeds/antara/**`).
+    pub path: Option<String>,
+    /// Only findings whose flagged text is exactly this.
+    pub text: Option<String>,
+    /// Why (for the reader of the config).
+    pub reason: Option<String>,
 }
 
 /// A config file that could not be read or is invalid, shown as `path:line:column: message`.
