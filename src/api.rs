@@ -17,7 +17,6 @@ use crate::document::names::NameMentions;
 use crate::input::{self, InputError, InputFormat, ReadOptions, jsonl};
 use crate::names_report::{NameSummary, story_id};
 use crate::render::{error_record, finding_record, story_record};
-use crate::rules::Context;
 use crate::{ActiveRule, Confidence, Lexicons, Linter, RULES, Settings};
 
 /// What to check with: the `check` flags that choose rules, confidence and language.
@@ -131,7 +130,6 @@ pub fn check_line(linter: &Linter, path: &str, line: usize, record: &str) -> Vec
 /// does, so shards summarised anywhere merge into the summary of one run.
 pub fn names_summary<'a>(path: &str, records: impl IntoIterator<Item = (usize, &'a str)>, language: &str) -> (NameSummary, Vec<Value>) {
     let lexicons = Lexicons::embedded();
-    let cx = Context::new(lexicons);
     let opts = ReadOptions {
         format: Some(InputFormat::Jsonl),
         fields: JsonlFields::default(),
@@ -144,7 +142,7 @@ pub fn names_summary<'a>(path: &str, records: impl IntoIterator<Item = (usize, &
     for (line, record) in records {
         match jsonl::parse_line(path, line, record.as_bytes(), &opts) {
             Ok(doc) => {
-                let names = doc.analysis::<NameMentions>(&cx);
+                let names = doc.analysis::<NameMentions>(lexicons);
                 summary.add_story(&story_id(&doc), &names, &doc);
             }
             Err(e) => errors.push(error_record(&e)),

@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::finding::{Confidence, Severity};
+pub use crate::input::JsonlFields;
 
 /// File names searched for, in order, in each folder from the current one upward.
 pub const CONFIG_NAMES: &[&str] = &["wirelint.toml", ".wirelint.toml"];
@@ -53,7 +54,7 @@ pub struct Config {
     pub jsonl: JsonlFields,
     /// `[[allow]]`: findings silenced by story id / path glob, rule and optional text.
     #[serde(default)]
-    pub allow: Vec<crate::suppress::AllowEntry>,
+    pub allow: Vec<AllowEntry>,
     /// Character encoding of input files: `auto` (default) or a label (`windows-1252`, `utf-8`...).
     pub encoding: Option<String>,
     /// Largest story (file or JSON Lines record) read, in bytes; default 8 MiB.
@@ -73,32 +74,20 @@ pub struct RuleConfig {
     pub min_confidence: Option<Confidence>,
 }
 
-/// Field names of stories in JSON Lines (and JSON) inputs.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct JsonlFields {
-    pub id: String,
-    pub headline: String,
-    pub dateline: String,
-    pub body: String,
-    pub source: String,
-    pub language: String,
-    /// The story's date (kept as written; `wirelint report` reads common date forms from it).
-    pub date: String,
-}
-
-impl Default for JsonlFields {
-    fn default() -> Self {
-        JsonlFields {
-            id: "id".into(),
-            headline: "headline".into(),
-            dateline: "dateline".into(),
-            body: "body".into(),
-            source: "source".into(),
-            language: "language".into(),
-            date: "date".into(),
-        }
-    }
+/// One `[[allow]]` entry of wirelint.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AllowEntry {
+    /// Rule name, code or code prefix (`translationese`, `TR001`, `UN`, `all`).
+    pub rule: String,
+    /// Story id (JSON Lines `id`, ninjs `uri`, NewsML guid...).
+    pub story: Option<String>,
+    /// Glob of story paths, relative to the config file's folder (`feeds/antara/**`).
+    pub path: Option<String>,
+    /// Only findings whose flagged text is exactly this.
+    pub text: Option<String>,
+    /// Why (for the reader of the config).
+    pub reason: Option<String>,
 }
 
 /// A config file that could not be read or is invalid, shown as `path:line:column: message`.
@@ -218,7 +207,7 @@ impl Config {
 }
 
 /// Does a selector (name, code, or code prefix such as `EN`) match a rule?
-pub fn selector_matches(sel: &str, meta: &crate::rules::RuleMeta) -> bool {
+pub fn selector_matches(sel: &str, meta: &crate::finding::RuleMeta) -> bool {
     let s = sel.trim();
     s.eq_ignore_ascii_case(meta.name)
         || (!s.is_empty() && meta.code.to_ascii_uppercase().starts_with(&s.to_ascii_uppercase()))

@@ -5,7 +5,6 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::RuleMeta;
 use crate::span::Span;
 
 /// How urgent a finding is.
@@ -106,3 +105,62 @@ macro_rules! str_enum {
 str_enum!(Severity, "info" => Severity::Info, "warning" => Severity::Warning, "error" => Severity::Error);
 str_enum!(Confidence, "low" => Confidence::Low, "medium" => Confidence::Medium, "high" => Confidence::High);
 str_enum!(Applicability, "safe" => Applicability::Safe, "unsafe" => Applicability::Unsafe, "display-only" => Applicability::DisplayOnly);
+
+/// Rule families (the first letters of a rule's code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// EN: entity names
+    Entity,
+    /// PR: sourcing and provenance
+    Provenance,
+    /// NM: name spelling
+    Names,
+    /// LG: language
+    Language,
+    /// TR: translationese
+    Translation,
+    /// SC: scrape and CMS residue
+    Residue,
+    /// FM: locale formats (numbers, dates)
+    Format,
+    /// UN: encoding and Unicode
+    Unicode,
+    /// WL: the workflow itself (unused suppressions); not a copy rule
+    Workflow,
+}
+
+/// Static description of a rule: the public contract.
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    /// Stable kebab-case name: output, config keys, `explain`.
+    pub name: &'static str,
+    /// Stable code (`EN001`); never reused.
+    pub code: &'static str,
+    pub family: Family,
+    /// Default severity; config may override.
+    pub severity: Severity,
+    /// The rules whose overlapping findings this rule's findings replace (see [`Supersede`]).
+    /// Not part of the serialized metadata.
+    #[serde(skip)]
+    pub supersedes: &'static [Supersede],
+    /// One line: `wirelint rules`, SARIF shortDescription.
+    pub summary: &'static str,
+    /// Markdown with the headings: What it flags, Why it matters, Example, Better,
+    /// False positives, Lexicon.
+    pub explain: &'static str,
+    /// Lexicon files (under `lexicons/`) the rule reads.
+    pub lexicons: &'static [&'static str],
+}
+
+/// When this rule (the winner) and the `loser` flag overlapping text and the winner's finding
+/// has at least `min_confidence`, only the winner is reported, because its finding says more
+/// (a known newsmaker misspelled is also an in-story inconsistency, but the entity finding
+/// names the person and the right form). Declared in the winner's [`RuleMeta::supersedes`].
+#[derive(Debug, Clone, Copy)]
+pub struct Supersede {
+    /// The name of the rule whose finding goes.
+    pub loser: &'static str,
+    /// The least confidence of the winner's finding that wins.
+    pub min_confidence: Confidence,
+}

@@ -48,6 +48,7 @@ pub mod rules;
 pub mod runner;
 pub mod span;
 pub mod suppress;
+pub mod text;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -21,7 +21,6 @@ use crate::document::names::variant::{self, Keys};
 use crate::document::names::{NameLexicons, NameMentions, names_match};
 use crate::input::{self, InputError, ReadOptions};
 use crate::lexicon::Lexicons;
-use crate::rules::Context;
 use crate::runner::Target;
 
 /// Example stories kept per spelling.
@@ -175,9 +174,8 @@ impl NameSummary {
 
     /// Summarises stories (files, folders, JSON Lines) in parallel; unreadable inputs are returned.
     pub fn collect(targets: &[Target], opts: &ReadOptions, lexicons: &Lexicons) -> (NameSummary, Vec<InputError>) {
-        let cx = Context::new(lexicons);
         summarise(targets, opts, NameSummary::merge, |s: &mut NameSummary, doc: &Document| {
-            let names = doc.analysis::<NameMentions>(&cx);
+            let names = doc.analysis::<NameMentions>(lexicons);
             s.add_story(&story_id(doc), &names, doc);
         })
     }
@@ -396,12 +394,11 @@ mod tests {
 
     fn summary_of(stories: &[(&str, &str)]) -> NameSummary {
         let lex = Lexicons::embedded();
-        let cx = Context::new(lex);
         let opts = AnalyseOptions { language: Some("en".into()), ..Default::default() };
         let mut s = NameSummary::default();
         for (path, text) in stories {
             let doc = Document::from_text(*path, *text, &opts);
-            let names = doc.analysis::<NameMentions>(&cx);
+            let names = doc.analysis::<NameMentions>(lex);
             s.add_story(&story_id(&doc), &names, &doc);
         }
         s

@@ -19,12 +19,10 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde::Deserialize;
-
+pub use crate::config::AllowEntry;
 use crate::config::selector_matches;
 use crate::document::Document;
-use crate::finding::{Confidence, Finding, Severity};
-use crate::rules::{Family, RuleMeta};
+use crate::finding::{Confidence, Family, Finding, RuleMeta, Severity};
 use crate::span::Span;
 
 /// The pseudo-rule for suppressions that silenced nothing. It is not in [`crate::RULES`]: it
@@ -45,22 +43,6 @@ pub static UNUSED_SUPPRESSION: RuleMeta = RuleMeta {
               ## Lexicon\n\nNone.",
     lexicons: &[],
 };
-
-/// One `[[allow]]` entry of wirelint.toml.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct AllowEntry {
-    /// Rule name, code or code prefix (`translationese`, `TR001`, `UN`, `all`).
-    pub rule: String,
-    /// Story id (JSON Lines `id`, ninjs `uri`, NewsML guid...).
-    pub story: Option<String>,
-    /// Glob of story paths, relative to the config file's folder (`feeds/antara/**`).
-    pub path: Option<String>,
-    /// Only findings whose flagged text is exactly this.
-    pub text: Option<String>,
-    /// Why (for the reader of the config).
-    pub reason: Option<String>,
-}
 
 /// A suppression a story carries (markup comment or record field).
 #[derive(Debug, Clone, PartialEq, Eq)]

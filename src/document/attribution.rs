@@ -21,7 +21,6 @@ use serde::Serialize;
 
 use super::{Analysis, Document};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
-use crate::rules::Context;
 use crate::span::Span;
 
 /// A news agency or outlet.
@@ -75,7 +74,7 @@ impl LexiconIndex for MediaIndex {
                 outlets.push(Outlet { name: row.get(name).to_string(), country: cc, kind: row.get(kind).to_string(), ambiguous: amb_all });
                 for form in std::iter::once(row.get(name)).chain(row.list(aliases)) {
                     let amb = amb_all || amb_forms.iter().any(|f| f.eq_ignore_ascii_case(form));
-                    by_key.entry(crate::rules::util::fold(form)).or_insert(idx);
+                    by_key.entry(crate::text::fold(form)).or_insert(idx);
                     for v in variants(form) {
                         if !forms.contains(&v) {
                             forms.push(v);
@@ -102,7 +101,7 @@ impl LexiconIndex for MediaIndex {
 impl MediaIndex {
     /// The outlet a written name denotes (the dateline's `(Reuters)`), folded match.
     pub fn resolve(&self, name: &str) -> Option<u32> {
-        let f = crate::rules::util::fold(name.trim());
+        let f = crate::text::fold(name.trim());
         self.by_key.get(&f).copied().or_else(|| {
             // "CNN Indonesia" -> the longest known prefix ("CNN" only when no franchise row exists)
             let words: Vec<&str> = f.split_whitespace().collect();
@@ -232,8 +231,8 @@ pub struct Attributions {
 }
 
 impl Analysis for Attributions {
-    fn compute(doc: &Document, cx: &Context<'_>) -> Self {
-        let (Ok(media), Ok(phrases)) = (cx.lexicons.index::<MediaIndex>(), cx.lexicons.index::<PhraseIndex>()) else {
+    fn compute(doc: &Document, lex: &Lexicons) -> Self {
+        let (Ok(media), Ok(phrases)) = (lex.index::<MediaIndex>(), lex.index::<PhraseIndex>()) else {
             return Attributions::default();
         };
         Attributions::find(doc, &media, &phrases)
@@ -411,8 +410,7 @@ mod quoted_outlet_tests {
         let lex = Lexicons::embedded();
         let opts = AnalyseOptions { language: Some(lang.to_string()), ..Default::default() };
         let doc = Document::from_text("t.txt", text, &opts);
-        let cx = Context::new(lex);
-        doc.analysis::<Attributions>(&cx).media().count()
+        doc.analysis::<Attributions>(lex).media().count()
     }
 
     #[test]

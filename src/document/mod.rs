@@ -24,6 +24,7 @@ pub use dateline::Dateline;
 pub use segment::{Case, Script, Sentence, Token, TokenKind};
 
 use crate::input::encoding::{EncodingInfo, OffsetMap};
+use crate::lexicon::Lexicons;
 use crate::span::{LineIndex, Span};
 
 /// Which part of the story a span is in (vale's `scope`).
@@ -141,7 +142,7 @@ impl std::fmt::Debug for Document {
 
 /// A derived analysis of a document (attributions, name mentions...), computed once and shared by rules.
 pub trait Analysis: Any + Send + Sync + Sized {
-    fn compute(doc: &Document, cx: &crate::rules::Context<'_>) -> Self;
+    fn compute(doc: &Document, lex: &Lexicons) -> Self;
 }
 
 /// Options that steer analysis.
@@ -261,12 +262,12 @@ impl Document {
     }
 
     /// A shared derived analysis, computed on first use.
-    pub fn analysis<T: Analysis>(&self, cx: &crate::rules::Context<'_>) -> Arc<T> {
+    pub fn analysis<T: Analysis>(&self, lex: &Lexicons) -> Arc<T> {
         let id = TypeId::of::<T>();
         if let Some(v) = self.cache.lock().unwrap().get(&id) {
             return v.clone().downcast::<T>().expect("type id matches");
         }
-        let value: Arc<T> = Arc::new(T::compute(self, cx));
+        let value: Arc<T> = Arc::new(T::compute(self, lex));
         let mut cache = self.cache.lock().unwrap();
         cache.entry(id).or_insert_with(|| value.clone() as Arc<dyn Any + Send + Sync>).clone().downcast::<T>().expect("type id matches")
     }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use self::lexicon::{DistinctNames, EntityNames, HouseStyle, NameWords, VariantGroups};
 use self::variant::{Keys, Kinship, word_match};
 use super::{Analysis, Case, Document, Section, Token};
-use crate::rules::Context;
+use crate::lexicon::Lexicons;
 use crate::span::Span;
 
 /// One word of a name, without article prefix (`al-`) or possessive (`'s`).
@@ -73,8 +73,8 @@ pub struct NameMentions {
 }
 
 impl Analysis for NameMentions {
-    fn compute(doc: &Document, cx: &Context<'_>) -> Self {
-        let lx = NameLexicons::of(cx.lexicons);
+    fn compute(doc: &Document, lex: &Lexicons) -> Self {
+        let lx = NameLexicons::of(lex);
         let mut names = NameMentions { lang: doc.language.unwrap_or("en"), ..Default::default() };
         extract(doc, &lx, &mut names);
         link(&lx, &mut names);
@@ -99,7 +99,7 @@ pub struct NameLexicons {
 }
 
 impl NameLexicons {
-    pub fn of(lexicons: &crate::Lexicons) -> NameLexicons {
+    pub fn of(lexicons: &Lexicons) -> NameLexicons {
         NameLexicons {
             words: lexicons.index().unwrap_or_default(),
             variants: lexicons.index().unwrap_or_default(),
@@ -110,7 +110,7 @@ impl NameLexicons {
     }
 
     /// Builds every index, so lexicon errors surface with `path:line`.
-    pub fn prepare(lexicons: &crate::Lexicons) -> Result<(), crate::LexiconError> {
+    pub fn prepare(lexicons: &Lexicons) -> Result<(), crate::lexicon::LexiconError> {
         lexicons.index::<NameWords>()?;
         lexicons.index::<VariantGroups>()?;
         lexicons.index::<EntityNames>()?;
@@ -382,7 +382,7 @@ fn mention_of_run(
     }
     let span = Span::new(toks[rest[0].0].span.start, words[words.len() - 1].span.end);
     let sentence_initial = opens && rest[0].0 == start;
-    let quoted = crate::rules::util::in_quotes(doc, span.start);
+    let quoted = doc.in_quotes(span.start);
     let mention = Mention { span, words, section, quoted, family: None };
     // a lone capitalised word that only ever opens sentences is not known to be a name (yet:
     // see `confirm_openers`)
@@ -717,8 +717,7 @@ mod tests {
 
     fn analyse(text: &str) -> (Document, Arc<NameMentions>) {
         let doc = Document::from_text("t.txt", text, &AnalyseOptions { language: Some("en".into()), ..Default::default() });
-        let cx = Context::new(Lexicons::embedded());
-        let n = doc.analysis::<NameMentions>(&cx);
+        let n = doc.analysis::<NameMentions>(Lexicons::embedded());
         (doc, n)
     }
 
@@ -754,11 +753,11 @@ mod tests {
             let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
             for e in entries.flatten() {
                 let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
-                let cx = Context::new(Lexicons::embedded());
+                let lex = Lexicons::embedded();
                 let run = |block: bool| {
                     ALWAYS_BLOCK.with(|b| b.set(block));
                     let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
-                    let names = NameMentions::compute(&doc, &cx);
+                    let names = NameMentions::compute(&doc, lex);
                     ALWAYS_BLOCK.with(|b| b.set(false));
                     let m: Vec<_> = names.mentions.iter().map(|m| (m.span, m.family)).collect();
                     let f: Vec<_> = names.families.iter().map(|f| (f.mentions.clone(), f.confirmed)).collect();

@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use super::{Analysis, Dateline, Document, Script};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
-use crate::rules::Context;
 use crate::span::Span;
 
 /// A city or region of the gazetteer.
@@ -65,7 +64,7 @@ const MAX_WORDS: usize = 6;
 
 /// A lookup key: folded, punctuation as single spaces.
 pub fn key(s: &str) -> String {
-    let folded = crate::rules::util::fold(s);
+    let folded = crate::text::fold(s);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_alphanumeric() {
@@ -487,9 +486,9 @@ impl Gazetteer {
 pub struct StoryPlaces(pub Places);
 
 impl Analysis for StoryPlaces {
-    fn compute(doc: &Document, cx: &Context<'_>) -> Self {
-        let Ok(gaz) = cx.lexicons.index::<Gazetteer>() else { return StoryPlaces(Places::default()) };
-        let attr = doc.analysis::<super::attribution::Attributions>(cx);
+    fn compute(doc: &Document, lex: &Lexicons) -> Self {
+        let Ok(gaz) = lex.index::<Gazetteer>() else { return StoryPlaces(Places::default()) };
+        let attr = doc.analysis::<super::attribution::Attributions>(lex);
         let skip: Vec<Span> = attr.outlets.iter().map(|o| o.span).chain(doc.dateline.as_ref().map(|d| d.span)).collect();
         let mut places = Places::default();
         if let Some(h) = doc.headline {

@@ -4,9 +4,9 @@
 //! after it is inside quotes, so "is this offset quoted?" is a binary search instead of a recount
 //! of the paragraph from its start (which made a one-paragraph story quadratic).
 //!
-//! The reading is the one `rules::util::in_quotes` always had: inside quotes when the
-//! paragraph so far holds an odd number of straight `"`, or more opening (`“` `«` `„`) than
-//! closing (`”` `»`) marks.
+//! The reading is the one `rules::util::in_quotes` (now [`crate::Document::in_quotes`]) always
+//! had: inside quotes when the paragraph so far holds an odd number of straight `"`, or more
+//! opening (`“` `«` `„`) than closing (`”` `»`) marks.
 
 use crate::span::Span;
 

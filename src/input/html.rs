@@ -14,8 +14,7 @@ use std::sync::Arc;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use super::markup::{self, Child, Elem, MAX_DEPTH, MAX_ELEMENTS, Parts, TextSink, Tree, WalkRules};
-use super::xml::Source;
+use super::markup::{self, Child, Elem, MAX_DEPTH, MAX_ELEMENTS, Parts, Source, TextSink, Tree, WalkRules};
 use super::{InputError, ReadOptions};
 use crate::document::{Document, DocumentBuilder};
 use crate::span::Span;

@@ -2,11 +2,39 @@
 
 use std::io::BufRead;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::{InputError, ReadOptions};
-use crate::config::JsonlFields;
 use crate::document::{AnalyseOptions, Document, DocumentBuilder};
+
+/// Field names of stories in JSON Lines (and JSON) inputs.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct JsonlFields {
+    pub id: String,
+    pub headline: String,
+    pub dateline: String,
+    pub body: String,
+    pub source: String,
+    pub language: String,
+    /// The story's date (kept as written; `wirelint report` reads common date forms from it).
+    pub date: String,
+}
+
+impl Default for JsonlFields {
+    fn default() -> Self {
+        JsonlFields {
+            id: "id".into(),
+            headline: "headline".into(),
+            dateline: "dateline".into(),
+            body: "body".into(),
+            source: "source".into(),
+            language: "language".into(),
+            date: "date".into(),
+        }
+    }
+}
 
 /// Streams a JSON Lines input; memory is bounded by the longest line.
 pub fn read_stream(path: &str, mut reader: impl BufRead, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {

@@ -8,9 +8,31 @@
 
 use std::sync::Arc;
 
+use super::InputError;
 use super::entities::NAMED;
 use crate::document::DocumentBuilder;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
+
+/// A markup file held once and shared by every story read from it.
+#[derive(Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+}
+
+impl Source {
+    pub fn new(path: &str, text: String) -> Source {
+        let lines = LineIndex::new(&text);
+        Source { path: path.to_string(), text: Arc::from(text), lines }
+    }
+
+    /// An input error at a byte offset of the file.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> InputError {
+        let (l, c) = self.lines.line_col(&self.text, offset);
+        InputError::new(&self.path, Some(l), Some(c), message)
+    }
+}
 
 /// Deepest element nesting accepted in XML and HTML inputs.
 pub(crate) const MAX_DEPTH: usize = 256;

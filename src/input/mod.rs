@@ -20,7 +20,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::config::JsonlFields;
+pub use self::jsonl::JsonlFields;
+
 use crate::document::{AnalyseOptions, Document};
 
 /// Input formats.
@@ -312,8 +313,33 @@ pub fn read_bytes(path: &str, fmt: InputFormat, bytes: Vec<u8>, opts: &ReadOptio
     match fmt {
         InputFormat::Text => sink(Ok(text_document(path, text, &opts.analyse))),
         InputFormat::Jsonl => unreachable!("handled above"),
-        InputFormat::Nitf | InputFormat::Newsml => xml::read(path, text, opts, &mut sink),
+        InputFormat::Nitf | InputFormat::Newsml => read_xml(path, text, opts, &mut sink),
         InputFormat::Html => html::read(path, text, opts, &mut sink),
         InputFormat::Ninjs => ninjs::read(path, &text, opts, &mut sink),
+    }
+}
+
+/// Reads an XML story file: NITF or NewsML-G2, chosen by the root element.
+fn read_xml(path: &str, text: String, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
+    let src = markup::Source::new(path, text);
+    let tree = match xml::parse(&src) {
+        Ok(t) => t,
+        Err(e) => return sink(Err(e)),
+    };
+    let root = tree.children(0).next().expect("parse checks a root");
+    let name = &*tree.elem(root).name;
+    if name.eq_ignore_ascii_case("nitf") {
+        sink(Ok(nitf::story(&src, &tree, root, opts)));
+    } else if newsml::is_root(name) {
+        newsml::read(&src, &tree, root, opts, sink);
+    } else if name.eq_ignore_ascii_case("html") {
+        html::read(path, src.text.to_string(), opts, sink);
+    } else {
+        sink(Err(src
+            .error_at(
+                tree.elem(root).start,
+                format!("XML root <{name}> is neither NITF (<nitf>) nor NewsML-G2 (<newsItem>, <newsMessage>)"),
+            )
+            .not_a_story()));
     }
 }

@@ -6,8 +6,7 @@
 //! `inlineData` plain text (one paragraph per line). Items without inline text (pictures,
 //! packages of references) are passed over.
 
-use super::markup::{self, Parts, Tree};
-use super::xml::Source;
+use super::markup::{self, Parts, Source, Tree};
 use super::{InputError, ReadOptions};
 use crate::document::{Document, DocumentBuilder};
 

@@ -6,8 +6,7 @@
 //! (else `doc-id/@regsrc`, `doc.copyright/@holder`), language from `xml:lang`.
 
 use super::ReadOptions;
-use super::markup::{self, Parts, Tree, WalkRules};
-use super::xml::Source;
+use super::markup::{self, Parts, Source, Tree, WalkRules};
 use crate::document::{Document, DocumentBuilder};
 
 /// How NITF text is walked.

@@ -6,36 +6,12 @@
 //! undeclared or DTD-declared references other than the XML and HTML 4 names stay as written.
 //! Nesting deeper than [`MAX_DEPTH`] or more than [`MAX_ELEMENTS`] elements is an error.
 
-use std::sync::Arc;
-
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
-use super::markup::{Child, Elem, MAX_DEPTH, MAX_ELEMENTS, Tree, decode_str, local};
-use super::{InputError, ReadOptions};
-use crate::document::Document;
-use crate::span::{LineIndex, Span};
-
-/// A markup file held once and shared by every story read from it.
-#[derive(Clone)]
-pub struct Source {
-    pub path: String,
-    pub text: Arc<str>,
-    pub lines: LineIndex,
-}
-
-impl Source {
-    pub fn new(path: &str, text: String) -> Source {
-        let lines = LineIndex::new(&text);
-        Source { path: path.to_string(), text: Arc::from(text), lines }
-    }
-
-    /// An input error at a byte offset of the file.
-    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> InputError {
-        let (l, c) = self.lines.line_col(&self.text, offset);
-        InputError::new(&self.path, Some(l), Some(c), message)
-    }
-}
+use super::InputError;
+use super::markup::{Child, Elem, MAX_DEPTH, MAX_ELEMENTS, Source, Tree, decode_str, local};
+use crate::span::Span;
 
 /// Parses an XML file into a tree, or one error with the file position.
 pub fn parse(src: &Source) -> Result<Tree, InputError> {
@@ -118,31 +94,6 @@ fn add_elem(src: &Source, tree: &mut Tree, parent: usize, e: &BytesStart<'_>, st
     let i = tree.elems.len() - 1;
     tree.elems[parent].children.push(Child::Elem(i));
     Ok(i)
-}
-
-/// Reads an XML story file: NITF or NewsML-G2, chosen by the root element.
-pub fn read(path: &str, text: String, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Document, InputError>)) {
-    let src = Source::new(path, text);
-    let tree = match parse(&src) {
-        Ok(t) => t,
-        Err(e) => return sink(Err(e)),
-    };
-    let root = tree.children(0).next().expect("parse checks a root");
-    let name = &*tree.elem(root).name;
-    if name.eq_ignore_ascii_case("nitf") {
-        sink(Ok(super::nitf::story(&src, &tree, root, opts)));
-    } else if super::newsml::is_root(name) {
-        super::newsml::read(&src, &tree, root, opts, sink);
-    } else if name.eq_ignore_ascii_case("html") {
-        super::html::read(path, src.text.to_string(), opts, sink);
-    } else {
-        sink(Err(src
-            .error_at(
-                tree.elem(root).start,
-                format!("XML root <{name}> is neither NITF (<nitf>) nor NewsML-G2 (<newsItem>, <newsMessage>)"),
-            )
-            .not_a_story()));
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::finding::{Confidence, Finding, Severity};
+use crate::finding::{Confidence, Finding};
+pub use crate::finding::{Family, RuleMeta, Supersede};
 use crate::lexicon::{LexiconError, Lexicons};
 
 mod shared;
@@ -18,65 +19,6 @@ mod shared;
 // items and the shared helpers, so a rule file says `super::{Context, Rule, RuleMeta}` and
 // `super::word_around`.
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
-
-/// Rule families (the first letters of a rule's code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Family {
-    /// EN: entity names
-    Entity,
-    /// PR: sourcing and provenance
-    Provenance,
-    /// NM: name spelling
-    Names,
-    /// LG: language
-    Language,
-    /// TR: translationese
-    Translation,
-    /// SC: scrape and CMS residue
-    Residue,
-    /// FM: locale formats (numbers, dates)
-    Format,
-    /// UN: encoding and Unicode
-    Unicode,
-    /// WL: the workflow itself (unused suppressions); not a copy rule
-    Workflow,
-}
-
-/// Static description of a rule: the public contract.
-#[derive(Debug, Serialize)]
-pub struct RuleMeta {
-    /// Stable kebab-case name: output, config keys, `explain`.
-    pub name: &'static str,
-    /// Stable code (`EN001`); never reused.
-    pub code: &'static str,
-    pub family: Family,
-    /// Default severity; config may override.
-    pub severity: Severity,
-    /// The rules whose overlapping findings this rule's findings replace (see [`Supersede`]).
-    /// Not part of the serialized metadata.
-    #[serde(skip)]
-    pub supersedes: &'static [Supersede],
-    /// One line: `wirelint rules`, SARIF shortDescription.
-    pub summary: &'static str,
-    /// Markdown with the headings: What it flags, Why it matters, Example, Better,
-    /// False positives, Lexicon.
-    pub explain: &'static str,
-    /// Lexicon files (under `lexicons/`) the rule reads.
-    pub lexicons: &'static [&'static str],
-}
-
-/// When this rule (the winner) and the `loser` flag overlapping text and the winner's finding
-/// has at least `min_confidence`, only the winner is reported, because its finding says more
-/// (a known newsmaker misspelled is also an in-story inconsistency, but the entity finding
-/// names the person and the right form). Declared in the winner's [`RuleMeta::supersedes`].
-#[derive(Debug, Clone, Copy)]
-pub struct Supersede {
-    /// The name of the rule whose finding goes.
-    pub loser: &'static str,
-    /// The least confidence of the winner's finding that wins.
-    pub min_confidence: Confidence,
-}
 
 /// What a rule sees besides the document.
 pub struct Context<'a> {
@@ -133,21 +75,7 @@ pub fn find(name: &str) -> Option<&'static dyn Rule> {
 
 /// Words and tools shared by rules.
 pub(crate) mod util {
-    use crate::document::Document;
-
-    /// Lower-case, diacritics removed (`Erdoğan` -> `erdogan`), for fuzzy keys.
-    pub fn fold(s: &str) -> String {
-        use unicode_normalization::UnicodeNormalization;
-        if s.is_ascii() {
-            return s.to_ascii_lowercase();
-        }
-        s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
-    }
-
-    /// Is the byte offset inside double quotation marks in its paragraph?
-    pub(crate) fn in_quotes(doc: &Document, offset: usize) -> bool {
-        doc.in_quotes(offset)
-    }
+    pub use crate::text::fold;
 }
 
 /// Helpers for rule unit tests.

@@ -24,6 +24,7 @@ mod fuzz_regressions;
 mod golden;
 mod inputs;
 mod language;
+mod layers;
 mod lexicons;
 #[cfg(feature = "lsp")]
 mod lsp;

@@ -32,7 +32,7 @@ pub fn light(word: &str) -> String {
     if word.is_ascii() {
         return collapse(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()));
     }
-    let folded = deunicode::deunicode(&crate::rules::util::fold(word)).to_ascii_lowercase();
+    let folded = deunicode::deunicode(&crate::text::fold(word)).to_ascii_lowercase();
     collapse(folded.bytes().filter(u8::is_ascii_alphanumeric))
 }
 

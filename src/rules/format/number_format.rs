@@ -476,7 +476,7 @@ fn region_priors(cx: &Context<'_>, doc: &Document) -> Vec<Prior> {
     let mut place = gaz.resolve_dateline(d, &BTreeMap::new());
     if place.country.is_none() && !place.candidates.is_empty() {
         // an ambiguous name (Córdoba AR/ES): the countries the story mentions settle it
-        place = gaz.resolve_dateline(d, &doc.analysis::<StoryPlaces>(cx).0.countries());
+        place = gaz.resolve_dateline(d, &doc.analysis::<StoryPlaces>(cx.lexicons).0.countries());
     }
     if let Some(cc) = place.country {
         let name = gaz.country_name(&cc).to_string();

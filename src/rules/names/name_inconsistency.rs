@@ -97,7 +97,7 @@ impl Rule for NameInconsistency {
     }
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
-        let names = doc.analysis::<NameMentions>(cx);
+        let names = doc.analysis::<NameMentions>(cx.lexicons);
         let lx = NameLexicons::of(cx.lexicons);
         let mut flagged = Flagged::default();
         in_story(doc, &names, &lx, out, &mut flagged);

@@ -142,8 +142,8 @@ impl Rule for DatelineProvenance {
                 None => return,
             },
         };
-        let places = doc.analysis::<StoryPlaces>(cx);
-        let attr = doc.analysis::<Attributions>(cx);
+        let places = doc.analysis::<StoryPlaces>(cx.lexicons);
+        let attr = doc.analysis::<Attributions>(cx.lexicons);
         // the bare dateline line itself is not a mention of its place
         let places: std::borrow::Cow<'_, Places> = if doc.dateline.is_none() {
             let mut p = places.0.clone();
