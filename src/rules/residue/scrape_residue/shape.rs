@@ -64,9 +64,7 @@ static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `8 hours ago`, `CHINA DAILY - 2 hours 28 min ago`, `time4 hours ago`, and the same in the copy languages.
 /// The source's name before the dash (group 1) is 2 to 31 characters, checked in
-/// [`relative_time`]: a bounded repetition of a Unicode class costs a copy of the class per
-/// count when the regex is compiled, and `(?i)` over `\p{L}` folds the whole class, so the
-/// case-insensitive part is scoped to the words.
+/// [`relative_time`] (see [`re`] for why not in the regex).
 static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)^
         (?:(\p{L}[\p{L}\ .&]*)\s*[-–—|]\s*|(?i:time)\s*)?
@@ -108,9 +106,8 @@ static DASH_CREDIT: LazyLock<Regex> =
 static SLASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*)*)\s*$"));
 
-/// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line. The codes' parts (2 to 4
-/// of 2 to 5 letters) are counted by [`editor_code`], not by the regex: a bounded repetition
-/// of `\p{L}` is compiled as one copy of the class per count.
+/// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line. The code's parts (2 to 4
+/// of 2 to 5 letters) are counted by [`editor_code`] (see [`re`] for why not in the regex).
 static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*(\p{L}+(?:\s?/\s?\p{L}+)+)\s*\)$"));
 /// `abc/def/xyz` alone on a line (lower case).
 static BARE_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\p{Ll}+(?:/\p{Ll}+)+)\.?$"));
@@ -119,14 +116,14 @@ static GLUED_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*
 
 /// An editor's code: 2 to 4 parts of 2 to 5 letters between slashes (`rfs/rfs`, `Aza / AA`).
 fn editor_code(code: &str) -> bool {
-    let parts = code.split('/').map(str::trim);
-    (2..=4).contains(&code.split('/').count()) && parts.into_iter().all(|p| (2..=5).contains(&p.chars().count()))
+    let parts: Vec<&str> = code.split('/').map(str::trim).collect();
+    (2..=4).contains(&parts.len()) && parts.iter().all(|p| (2..=5).contains(&p.chars().count()))
 }
 /// `... 264 regions.(*)`: an end mark glued after the last sentence.
 static GLUED_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\*\s*\)|\((?i:end|ends)\)|-30-)\s*$"));
 /// `05 May 2019    Read: 2012`: a counter after other page furniture.
 static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][[0-9].,]*)\s*$")
+    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][0-9.,]*)\s*$")
 });
 /// `IMG 20220224 WA0005`: a camera or phone file name left as a caption.
 static FILE_NAME: LazyLock<Regex> =
@@ -215,13 +212,13 @@ static END_MARK: LazyLock<Regex> =
 /// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*[0-9][[0-9].,\s]*$",
+        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*[0-9][0-9.,\s]*$",
     )
 });
 /// `0 comment 10 views`, `1 Persons`, `12 shares`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[0-9][[0-9].,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][[0-9].,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
+        r"^[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
     )
 });
 /// `Wordpress (0)`, `Comments (3)`.
