@@ -44,7 +44,11 @@ pub static META: RuleMeta = RuleMeta {
     explain: r#"## What it flags
 A sentence, clause or caption written in another language than the story: an Indonesian
 sentence left in English copy, English boilerplate in Spanish copy, a Russian sentence pasted
-into a German story.
+into a German story. Evidence comes first, language ID second: a run of words in a script the
+copy language is not written in; function words of another language outnumbering the copy
+language's own; or, for a short sentence, almost none of the copy language's own small words
+together with a foreign function word or a letter the copy language does not use (`ü`, `ı`,
+`ư`). Language ID (whatlang) must then read the segment as another language.
 
 ## Why it matters
 Machine-translation pipelines skip segments they fail to parse (long quotes, captions, text
@@ -67,8 +71,10 @@ from the policy it agreed with parliament.
 Names, titles of works, place names, parenthesised glosses ("Kantor Berita Antara (Antara News
 Agency)"), short quotations and established loan phrases ("de facto", "coup d'état") are never
 evidence. A long quotation deliberately left in the original language will be flagged: ignore
-the finding, or set `[rules.untranslated-fragment] enabled = false` for bilingual desks. Declare
-the copy language with `--lang` when detection picks the wrong one.
+the finding, or set `[rules.untranslated-fragment] enabled = false` for bilingual desks. When
+the findings would cover more than half of a story whose language was detected (not declared),
+the detection is taken to be wrong and nothing is reported; declare the copy language with
+`--lang` when detection picks the wrong one.
 
 ## Lexicon
 `lexicons/language/function-words.<lang>.tsv` (closed-class words per language, with the
