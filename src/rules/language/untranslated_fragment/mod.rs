@@ -19,6 +19,9 @@
 //! 5. A story whose detected language most of the findings contradict was misdetected: nothing
 //!    is reported.
 
+mod abbrev;
+mod short;
+
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -95,6 +98,8 @@ languages in whose copy a form is a common word anyway) and
         "lexicons/language/function-words.tr.tsv",
         "lexicons/language/function-words.vi.tsv",
         "lexicons/language/loan-phrases.en.tsv",
+        "lexicons/language/vocabulary.mul.tsv",
+        "lexicons/language/abbreviations.id.tsv",
     ],
 };
 
@@ -106,6 +111,8 @@ impl Rule for UntranslatedFragment {
     fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
         lexicons.index::<FunctionWords>()?;
         lexicons.index::<LoanPhrases>()?;
+        lexicons.index::<short::Vocabulary>()?;
+        lexicons.index::<abbrev::Abbreviations>()?;
         Ok(())
     }
 
@@ -115,7 +122,25 @@ impl Rule for UntranslatedFragment {
             return;
         };
         let scan = Scan::new(doc, copy, &fw, &loans);
-        scan.run(out);
+        let first = out.findings.len();
+        let prose = scan.run(out);
+        let mut taken: Vec<Span> = out.findings[first..].iter().map(|f| f.span).collect();
+        if let Ok(vocab) = cx.lexicons.index::<short::Vocabulary>() {
+            scan.short_segments(&vocab, &taken, out);
+            taken.extend(out.findings[first..].iter().map(|f| f.span));
+            scan.marked_words(&vocab, &taken, out);
+            taken.extend(out.findings[first..].iter().map(|f| f.span));
+        }
+        if let Ok(abbr) = cx.lexicons.index::<abbrev::Abbreviations>() {
+            scan.abbreviations(&abbr, &taken, out);
+        }
+        // a fragment is a minority of the story: when most of a story whose language was
+        // detected reads as another language, detection missed (Vietnamese copy, which is no copy
+        // language, reads as Portuguese), and every sentence would be reported
+        let flagged: usize = out.findings[first..].iter().map(|f| f.span.len()).sum();
+        if doc.language_source != "declared" && 2 * flagged > prose {
+            out.findings.truncate(first);
+        }
     }
 }
 
@@ -125,7 +150,7 @@ const CLAUSE_MIN_WORDS: usize = 5;
 const CLAUSE_MIN_HITS: usize = 3;
 /// A run of words in another script needs this many words (Han/Kana: characters).
 const SCRIPT_MIN_WORDS: usize = 4;
-const SCRIPT_MIN_CJK: usize = 8;
+const SCRIPT_MIN_CJK: usize = 3;
 /// A whole sentence in Han/Kana needs this many characters.
 const SENTENCE_MIN_CJK: usize = 4;
 /// The lexical gate needs this many lower-case words, and language ID this confidence.
@@ -206,9 +231,9 @@ impl<'a> Scan<'a> {
         Scan { doc, copy, copy_script: language::script_of_lang(copy), fw, ctx, buf: Default::default() }
     }
 
-    fn run(&self, out: &mut Output) {
+    /// The sentence, clause and script checks; returns the length of the prose read.
+    fn run(&self, out: &mut Output) -> usize {
         let doc = self.doc;
-        let first = out.findings.len();
         let mut prose = 0;
         for s in &doc.sentences {
             if s.section == Section::Dateline {
@@ -239,13 +264,7 @@ impl<'a> Scan<'a> {
                 self.clauses(lo, hi, out);
             }
         }
-        // a fragment is a minority of the story: when most of a story whose language was
-        // detected reads as another language, detection missed (Vietnamese copy, which is no copy
-        // language, reads as Portuguese), and every sentence would be reported
-        let flagged: usize = out.findings[first..].iter().map(|f| f.span.len()).sum();
-        if doc.language_source != "declared" && 2 * flagged > prose {
-            out.findings.truncate(first);
-        }
+        prose
     }
 
     /// Sentence gate: foreign function words dominate.

@@ -1,0 +1,133 @@
+//! Source-language abbreviations of institutions, offices and ranks left unexplained in copy of
+//! another language: `TNI`, `Polri`, `Kombes` in English copy translated from Indonesian. The
+//! first use is reported, with the English name from the lexicon, unless the story explains
+//! the abbreviation somewhere: in or before parentheses (`the Indonesian Military (TNI)`,
+//! `TNI (Indonesian Military)`), or by one of its English names.
+
+use std::collections::HashMap;
+
+use super::{META, Scan};
+use crate::document::language;
+use crate::finding::{Applicability, Confidence, Finding};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::rules::Output;
+use crate::span::Span;
+
+struct Entry {
+    lang: String,
+    expansion: String,
+    english: String,
+    /// Lower-cased English names whose presence explains the abbreviation.
+    glosses: Vec<String>,
+    /// Words one of which the story must contain (the source country, its capital).
+    context: Vec<String>,
+}
+
+/// Abbreviations by their exact form, from `abbreviations` lexicons.
+pub struct Abbreviations {
+    by_form: HashMap<String, Entry>,
+}
+
+impl LexiconIndex for Abbreviations {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut by_form = HashMap::new();
+        for file in lexicons.of_kind("abbreviations") {
+            let (abbr, expansion, english, glosses, context) = (
+                file.require("abbr")?,
+                file.require("expansion")?,
+                file.require("english")?,
+                file.require("glosses")?,
+                file.require("context")?,
+            );
+            for row in &file.rows {
+                let mut g: Vec<String> = row.list(glosses).map(str::to_lowercase).collect();
+                g.push(row.get(english).to_lowercase());
+                by_form.insert(
+                    row.get(abbr).to_string(),
+                    Entry {
+                        lang: file.lang.clone(),
+                        expansion: row.get(expansion).to_string(),
+                        english: row.get(english).to_string(),
+                        glosses: g,
+                        context: row.list(context).map(str::to_string).collect(),
+                    },
+                );
+            }
+        }
+        Ok(Abbreviations { by_form })
+    }
+}
+
+impl Scan<'_> {
+    pub(super) fn abbreviations(&self, abbr: &Abbreviations, taken: &[Span], out: &mut Output) {
+        if abbr.by_form.is_empty() {
+            return;
+        }
+        let doc = self.doc;
+        // first unexplained use per abbreviation, in story order
+        let mut first: Vec<(&str, Span)> = Vec::new();
+        let mut explained: Vec<&str> = Vec::new();
+        let mut lower: Option<String> = None;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let form = doc.slice(t.span);
+            let Some(e) = abbr.by_form.get(form) else { continue };
+            if e.lang == self.copy || explained.contains(&form) {
+                continue;
+            }
+            let before = doc.text[..t.span.start].trim_end_matches([' ', '\u{a0}']);
+            let after = doc.text[t.span.end..].trim_start_matches([' ', '\u{a0}']);
+            // `(TNI)`, `TNI (...)`; `<KPK>` is a ticker symbol
+            let in_parens = before.ends_with('(') || self.ctx[i].paren;
+            if in_parens || after.starts_with('(') || (before.ends_with('<') && after.starts_with('>')) {
+                explained.push(form);
+                first.retain(|(f, _)| *f != form);
+                continue;
+            }
+            if !e.context.iter().any(|c| contains_words(&doc.text, c)) {
+                explained.push(form);
+                continue;
+            }
+            let text_lower = lower.get_or_insert_with(|| doc.text.to_lowercase());
+            if e.glosses.iter().any(|g| contains_words(text_lower, g)) {
+                explained.push(form);
+                continue;
+            }
+            if !first.iter().any(|(f, _)| *f == form) {
+                first.push((form, t.span));
+            }
+        }
+        for (form, span) in first {
+            if taken.iter().any(|s| s.overlaps(span)) {
+                continue;
+            }
+            let e = &abbr.by_form[form];
+            let msg = format!(
+                "`{form}` is {} abbreviation ({}: {}) left unexplained in {} copy; readers of the translation do not know it. Give the English name at first use: `{} ({form})`",
+                with_article(language::name_of(&e.lang)),
+                e.expansion,
+                e.english,
+                language::name_of(self.copy),
+                e.english,
+            );
+            let fix = format!("{} ({form})", e.english);
+            out.push(Finding::new(&META, span, Confidence::Medium, msg).suggest(span, fix, Applicability::DisplayOnly));
+        }
+    }
+}
+
+fn with_article(name: &str) -> String {
+    let an = name.starts_with(['A', 'E', 'I', 'O', 'U']);
+    format!("{} {name}", if an { "an" } else { "a" })
+}
+
+/// `needle` occurs in `hay` between word boundaries.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}

@@ -1,0 +1,260 @@
+//! Short text with no function word to go by: an image's alt text, a CMS field label, a menu item
+//! or a button left in another language (`Bandera inglesa` and `Imagen principal:` in English
+//! copy, `Updated on:` in Indonesian copy), and lower-case words written in letters that only
+//! another language uses (`ảnh 1` glued into an English caption).
+//!
+//! The evidence is the common vocabulary of each Latin-script language
+//! (`lexicons/language/vocabulary.mul.tsv`, from wordfreq): a segment counts when every word in
+//! it is common in one other language, none is a word of the copy language alone, and it is not
+//! a name (some word other than a particle between capitalised words is lower case).
+
+use std::collections::HashMap;
+
+use super::{META, Scan, clip};
+use crate::document::{Case, Script, TokenKind, language};
+use crate::finding::{Confidence, Finding};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::rules::Output;
+use crate::span::Span;
+
+/// A segment has at most this many words (a caption line, a label, a button).
+const SEGMENT_MAX_WORDS: usize = 6;
+/// One foreign word of at least this many letters: `on`, `la`, `de` alone say little.
+const SEGMENT_MIN_LETTERS: usize = 4;
+
+/// Common words per language, from `vocabulary` lexicons: a bit per language.
+pub struct Vocabulary {
+    langs: Vec<String>,
+    words: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn bit(&self, lang: &str) -> Option<u32> {
+        self.langs.iter().position(|l| l == lang).map(|i| 1 << i)
+    }
+
+    /// The languages (bit mask) in which a lower-cased word is common; 0 when none.
+    fn mask(&self, lower: &str) -> u32 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The names of the languages of a mask, `Spanish or Portuguese`.
+    fn names(&self, mask: u32) -> String {
+        let names: Vec<&str> =
+            self.langs.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, l)| language::name_of(l)).collect();
+        names.join(" or ")
+    }
+}
+
+impl LexiconIndex for Vocabulary {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut v = Vocabulary { langs: Vec::new(), words: HashMap::new() };
+        for file in lexicons.of_kind("vocabulary") {
+            let word = file.require("word")?;
+            let langs = file.require("langs")?;
+            for row in &file.rows {
+                let mut mask = 0u32;
+                for l in row.list(langs) {
+                    let i = match v.langs.iter().position(|x| x == l) {
+                        Some(i) => i,
+                        None if v.langs.len() < 32 => {
+                            v.langs.push(l.to_string());
+                            v.langs.len() - 1
+                        }
+                        None => return Err(file.error(row, "more than 32 languages in vocabulary lexicons")),
+                    };
+                    mask |= 1 << i;
+                }
+                *v.words.entry(row.get(word).to_lowercase()).or_default() |= mask;
+            }
+        }
+        Ok(v)
+    }
+}
+
+/// Letters no Latin-script copy language but the one that owns them writes: Vietnamese tone and
+/// vowel marks, Turkish dotless `ı` and `ğ`.
+fn marked(c: char) -> bool {
+    matches!(c, '\u{1EA0}'..='\u{1EF9}' | 'ơ' | 'ư' | 'đ' | 'ă' | 'ı' | 'ğ')
+}
+
+/// How a word of a segment reads.
+enum Word {
+    /// Common in other languages, not in the copy language.
+    Foreign,
+    /// Common in the copy language and in others (mask of the others).
+    Shared(u32),
+}
+
+impl Scan<'_> {
+    /// Short segments (a line, or a part of a line between `·`, `|`, `•`) of two to six words,
+    /// every one of them a common word of one other language.
+    pub(super) fn short_segments(&self, vocab: &Vocabulary, taken: &[Span], out: &mut Output) {
+        let Some(copy_bit) = vocab.bit(self.copy) else { return };
+        if self.copy_script != Script::Latin {
+            return;
+        }
+        let doc = self.doc;
+        let dateline = doc.dateline.as_ref().map(|d| d.span);
+        let mut start = 0;
+        for line in doc.text.split_inclusive('\n') {
+            let line_span = Span::new(start, start + line.trim_end().len());
+            start += line.len();
+            if line_span.is_empty() || dateline.is_some_and(|d| d.overlaps(line_span)) {
+                continue;
+            }
+            let mut seg_start = line_span.start;
+            let text = doc.slice(line_span);
+            // separators ` · `, ` | `, ` • `: (offset in the line, length)
+            let cuts = text.match_indices(' ').filter_map(|(i, _)| {
+                let sep = ["· ", "| ", "• "].into_iter().find(|sep| text[i + 1..].starts_with(sep))?;
+                Some((line_span.start + i, 1 + sep.len()))
+            });
+            for (cut, len) in cuts.chain([(line_span.end, 0)]) {
+                let seg = Span::new(seg_start, cut);
+                seg_start = (cut + len).min(line_span.end);
+                if taken.iter().any(|t| t.overlaps(seg)) {
+                    continue;
+                }
+                if let Some(f) = self.segment(seg, vocab, copy_bit) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+
+    fn segment(&self, seg: Span, vocab: &Vocabulary, copy_bit: u32) -> Option<Finding> {
+        let toks = &self.doc.tokens;
+        let lo = toks.partition_point(|t| t.span.start < seg.start);
+        let hi = toks.partition_point(|t| t.span.end <= seg.end).max(lo);
+        let mut buf = self.buf.borrow_mut();
+        let mut words = Vec::new();
+        let mut lower_word = false;
+        let mut first = true;
+        let mut long = false;
+        let mut cand = u32::MAX;
+        let mut foreign = 0;
+        for i in lo..hi {
+            let t = &toks[i];
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let c = self.ctx[i];
+            if t.script != Script::Latin || c.paren || c.loan {
+                return None;
+            }
+            let word = self.doc.slice(t.span);
+            // a copy-language function word: the segment is copy text
+            let (fw, _) = self.fw.classify(word, &mut buf, Some(self.copy));
+            if self.fw.languages().iter().position(|l| *l == self.copy).is_some_and(|b| fw & (1 << b) != 0) {
+                return None;
+            }
+            let mask = vocab.mask(&buf);
+            let w = if mask == 0 || mask == copy_bit {
+                return None;
+            } else if mask & copy_bit != 0 {
+                Word::Shared(mask & !copy_bit)
+            } else {
+                foreign += 1;
+                cand &= mask;
+                long |= buf.chars().count() >= SEGMENT_MIN_LETTERS;
+                Word::Foreign
+            };
+            if t.case == Case::Lower && !first && !self.between_names(i, lo, hi) {
+                lower_word = true;
+            }
+            first = false;
+            words.push(w);
+        }
+        drop(buf);
+        let label = self.doc.slice(seg).trim_end().ends_with(':');
+        if words.len() < 2 || words.len() > SEGMENT_MAX_WORDS || foreign == 0 || !long || !(lower_word || label) {
+            return None;
+        }
+        for w in &words {
+            if let Word::Shared(m) = w {
+                cand &= m;
+            }
+        }
+        let shared = words.len() - foreign;
+        if cand == 0 || foreign < shared {
+            return None;
+        }
+        let span = trim_span(self.doc, lo, hi)?;
+        let confidence = if foreign >= 2 || label { Confidence::Medium } else { Confidence::Low };
+        let lang = vocab.names(cand);
+        let copy_name = language::name_of(self.copy);
+        let msg = format!(
+            "`{}` is {lang}, not {copy_name}: a line of {} words that are all common {lang} words{}; a caption, label or menu item left untranslated. Translate it or remove it",
+            clip(self.doc.slice(span)),
+            words.len(),
+            if shared > 0 { format!(" ({shared} also {copy_name})") } else { String::new() },
+        );
+        Some(Finding::new(&META, span, confidence, msg))
+    }
+
+    /// Lower-case words in letters only another language writes (`ảnh` in an English caption),
+    /// when that language uses the word commonly: the run of such words is reported.
+    pub(super) fn marked_words(&self, vocab: &Vocabulary, taken: &[Span], out: &mut Output) {
+        let Some(copy_bit) = vocab.bit(self.copy) else { return };
+        if self.copy_script != Script::Latin {
+            return;
+        }
+        let own = language::own_letters(self.copy);
+        let toks = &self.doc.tokens;
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let word = self.doc.slice(t.span);
+            let c = self.ctx[i];
+            if !(t.is_word() && t.case == Case::Lower && !c.paren && !c.short_quote && !c.loan)
+                || !word.chars().any(|ch| marked(ch) && !own.contains(ch))
+                || taken.iter().any(|s| s.overlaps(t.span))
+            {
+                i += 1;
+                continue;
+            }
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            let mask = vocab.mask(&buf);
+            if mask == 0 || mask & copy_bit != 0 {
+                i += 1;
+                continue;
+            }
+            // the run: following lower-case words of the same language
+            let mut last = i;
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].is_word() && toks[j].case == Case::Lower {
+                buf.clear();
+                buf.extend(self.doc.slice(toks[j].span).chars().flat_map(char::to_lowercase));
+                let m = vocab.mask(&buf);
+                if m & mask == 0 || m & copy_bit != 0 {
+                    break;
+                }
+                last = j;
+                j += 1;
+            }
+            let span = Span::new(t.span.start, toks[last].span.end);
+            let lang = vocab.names(mask);
+            let copy_name = language::name_of(self.copy);
+            let msg = format!(
+                "`{}` is {lang}, written in letters {copy_name} does not use, inside {copy_name} copy: a word left untranslated (often an image's alt text glued to its caption). Translate it or remove it",
+                clip(self.doc.slice(span))
+            );
+            out.push(Finding::new(&META, span, Confidence::Medium, msg));
+            i = last + 1;
+        }
+    }
+}
+
+/// The segment from its first to its last word (a label keeps its colon).
+fn trim_span(doc: &crate::document::Document, lo: usize, hi: usize) -> Option<Span> {
+    let toks = &doc.tokens;
+    let first = (lo..hi).find(|&k| toks[k].is_word())?;
+    let mut last = (lo..hi).rev().find(|&k| toks[k].is_word())?;
+    if last + 1 < hi && doc.slice(toks[last + 1].span) == ":" {
+        last += 1;
+    }
+    Some(Span::new(toks[first].span.start, toks[last].span.end))
+}
