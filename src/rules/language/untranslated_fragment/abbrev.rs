@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{META, Scan};
+use super::{Scan, META};
 use crate::document::language;
 use crate::finding::{Applicability, Confidence, Finding};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};

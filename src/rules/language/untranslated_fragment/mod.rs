@@ -53,6 +53,18 @@ language's own; or, for a short sentence, almost none of the copy language's own
 together with a foreign function word or a letter the copy language does not use (`ü`, `ı`,
 `ư`). Language ID (whatlang) must then read the segment as another language.
 
+Text too short for function words is read by vocabulary (the 5,000 most common words of eleven
+Latin-script languages): a caption, an image's alt text, a CMS field label or a menu item of two
+to six words, on its own line or between `·`/`|`/`•`, whose every word is common in one other
+language and none in the copy language alone (`Bandera inglesa`, `Imagen principal:` in English
+copy; `Updated on:` in Indonesian copy). So is a lower-case word in letters only another
+language writes (`ảnh 1` glued to an English caption), and a run of three or more Chinese or
+Japanese characters outside parentheses (`分享按钮`).
+
+Source-language abbreviations of institutions, offices and ranks (`TNI`, `Polri`, `Kombes` in
+English copy about Indonesia) are reported at their first use when the story never explains
+them, with the English name as the suggestion.
+
 ## Why it matters
 Machine-translation pipelines skip segments they fail to parse (long quotes, captions, text
 after a line break), and editors rarely read the whole story again. A reader who meets a
@@ -72,8 +84,11 @@ from the policy it agreed with parliament.
 
 ## False positives
 Names, titles of works, place names, parenthesised glosses ("Kantor Berita Antara (Antara News
-Agency)"), short quotations and established loan phrases ("de facto", "coup d'état") are never
-evidence. A long quotation deliberately left in the original language will be flagged: ignore
+Agency)"), short quotations and established loan phrases ("de facto", "coup d'état", "phở") are
+never evidence. A short line in Title Case (`Rio de Janeiro`, `Tour de France`) reads as a name.
+An abbreviation is explained when it stands in or before parentheses anywhere in the story
+(`the Indonesian Military (TNI)`) or the story uses its English name; it is only read as the
+source language's in a story that names that country. A long quotation deliberately left in the original language will be flagged: ignore
 the finding, or set `[rules.untranslated-fragment] enabled = false` for bilingual desks. When
 the findings would cover more than half of a story whose language was detected (not declared),
 the detection is taken to be wrong and nothing is reported; declare the copy language with
@@ -82,7 +97,10 @@ the detection is taken to be wrong and nothing is reported; declare the copy lan
 ## Lexicon
 `lexicons/language/function-words.<lang>.tsv` (closed-class words per language, with the
 languages in whose copy a form is a common word anyway) and
-`lexicons/language/loan-phrases.<lang>.tsv` (phrases that are not evidence)."#,
+`lexicons/language/loan-phrases.<lang>.tsv` (phrases that are not evidence),
+`lexicons/language/vocabulary.mul.tsv` (common words per language, from wordfreq, CC BY-SA 4.0)
+and `lexicons/language/abbreviations.<lang>.tsv` (abbreviations with their expansion and English
+name)."#,
     lexicons: &[
         "lexicons/language/function-words.de.tsv",
         "lexicons/language/function-words.en.tsv",

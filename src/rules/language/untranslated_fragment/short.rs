@@ -10,8 +10,8 @@
 
 use std::collections::HashMap;
 
-use super::{META, Scan, clip};
-use crate::document::{Case, Script, TokenKind, language};
+use super::{clip, Scan, META};
+use crate::document::{language, Case, Script, TokenKind};
 use crate::finding::{Confidence, Finding};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::Output;
@@ -134,8 +134,7 @@ impl Scan<'_> {
         let mut long = false;
         let mut cand = u32::MAX;
         let mut foreign = 0;
-        for i in lo..hi {
-            let t = &toks[i];
+        for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
             if t.kind != TokenKind::Word {
                 continue;
             }
@@ -182,10 +181,10 @@ impl Scan<'_> {
         }
         let span = trim_span(self.doc, lo, hi)?;
         let confidence = if foreign >= 2 || label { Confidence::Medium } else { Confidence::Low };
-        let lang = vocab.names(cand);
+        let names = vocab.names(cand);
         let copy_name = language::name_of(self.copy);
         let msg = format!(
-            "`{}` is {lang}, not {copy_name}: a line of {} words that are all common {lang} words{}; a caption, label or menu item left untranslated. Translate it or remove it",
+            "`{}` is {names}, not {copy_name}: a line of {} words that are all common {names} words{}; a caption, label or menu item left untranslated. Translate it or remove it",
             clip(self.doc.slice(span)),
             words.len(),
             if shared > 0 { format!(" ({shared} also {copy_name})") } else { String::new() },
@@ -208,10 +207,13 @@ impl Scan<'_> {
             let t = &toks[i];
             let word = self.doc.slice(t.span);
             let c = self.ctx[i];
-            if !(t.is_word() && t.case == Case::Lower && !c.paren && !c.short_quote && !c.loan)
-                || !word.chars().any(|ch| marked(ch) && !own.contains(ch))
-                || taken.iter().any(|s| s.overlaps(t.span))
-            {
+            let candidate = t.is_word()
+                && t.case == Case::Lower
+                && !c.paren
+                && !c.short_quote
+                && !c.loan
+                && word.chars().any(|ch| marked(ch) && !own.contains(ch));
+            if !candidate || taken.iter().any(|s| s.overlaps(t.span)) {
                 i += 1;
                 continue;
             }
