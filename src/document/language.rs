@@ -12,7 +12,7 @@
 //! against Malay and Tagalog, English copy dense with foreign names). On short copy whatlang
 //! reads the text without its names and the function-word evidence needed scales with length.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use whatlang::{Detector, Lang};
 
@@ -271,7 +271,7 @@ struct MonthNames {
 
 impl LexiconIndex for MonthNames {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut langs: HashMap<String, Vec<&'static str>> = HashMap::new();
+        let mut langs: HashMap<String, Vec<&'static str>> = HashMap::default();
         for file in lexicons.of_kind("calendar") {
             let (Ok(form), Ok(unit)) = (file.require("form"), file.require("unit")) else { continue };
             let lang = intern(&file.lang);
@@ -417,7 +417,7 @@ pub struct Profile {
 
 impl LexiconIndex for FunctionWords {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::new(), max_len: 0 };
+        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::default(), max_len: 0 };
         for file in lexicons.of_kind("function-words") {
             let word_col = file.require("word")?;
             let homo_col = file.column("homograph");

@@ -5,7 +5,8 @@
 //! GeoNames and CLDR by `lexicons/scripts/gazetteer.py`. Matching is on diacritic-folded keys
 //! (`Khan Yunis` matches `Khān Yūnis`); spans are always the original text's.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
@@ -94,7 +95,7 @@ pub fn token_key(s: &str, lang: Option<&str>) -> String {
 impl LexiconIndex for Gazetteer {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut g = Gazetteer::default();
-        let mut by_id: HashMap<String, u32> = HashMap::new();
+        let mut by_id: HashMap<String, u32> = HashMap::default();
         for file in lexicons.of_kind("places") {
             let (id, name, cc, pop, flags, aliases) = (
                 file.require("id")?,
@@ -375,7 +376,7 @@ impl Places {
             i += 1;
         }
         // resolve ambiguous names against the unambiguous countries of the story
-        let mut sure: HashSet<String> = HashSet::new();
+        let mut sure: HashSet<String> = HashSet::default();
         for (_, ts) in &pending {
             let cs: HashSet<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
             if cs.len() == 1 {

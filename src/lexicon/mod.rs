@@ -5,7 +5,7 @@
 //! it with [`Lexicons::index`]; each index is built once per set and shared.
 
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, RwLock};
@@ -173,7 +173,7 @@ impl LexiconFile {
                 .collect::<Result<_, _>>()?;
         }
         // a key given twice is an error: which of the two rows wins would be an accident
-        let mut seen: HashMap<Vec<&str>, usize> = HashMap::with_capacity(file.rows.len());
+        let mut seen: HashMap<Vec<&str>, usize> = HashMap::with_capacity_and_hasher(file.rows.len(), Default::default());
         for row in &file.rows {
             if let Some(first) = seen.insert(file.key_of(row), row.line) {
                 let key = file.key_of(row).join(", ");
@@ -226,7 +226,7 @@ static EMBEDDED: LazyLock<Lexicons> =
 
 impl Lexicons {
     pub fn new(files: Vec<LexiconFile>) -> Self {
-        Lexicons { files, cache: RwLock::new(HashMap::new()) }
+        Lexicons { files, cache: RwLock::new(HashMap::default()) }
     }
 
     /// The lexicons compiled into the binary.

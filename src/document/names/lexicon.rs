@@ -1,7 +1,7 @@
 //! Lexicon indexes for names: name words (titles, particles, sentence openers), variant
 //! groups (rigour / Wikidata), entity names, and the house style.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::variant;
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};

@@ -13,7 +13,7 @@
 //! The suggestion is the copy language's name for the same month or day, when the copy
 //! language has exactly one full form for it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -142,10 +142,10 @@ impl LexiconIndex for Calendar {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut cal = Calendar {
             langs: Vec::new(),
-            names: HashMap::new(),
-            all_forms: HashMap::new(),
-            canonical: HashMap::new(),
-            homographs: HashMap::new(),
+            names: HashMap::default(),
+            all_forms: HashMap::default(),
+            canonical: HashMap::default(),
+            homographs: HashMap::default(),
             max_len: 0,
         };
         for file in lexicons.of_kind("calendar") {

@@ -3,7 +3,8 @@
 //! confidence; when several calques of one source language cluster in a story, they are
 //! raised and the story is marked as likely translated from that language.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -266,7 +267,7 @@ impl LexiconIndex for CalqueIndex {
                 entry.0.push(calque);
             }
         }
-        let mut by_lang = HashMap::new();
+        let mut by_lang = HashMap::default();
         for (lang, (calques, forms)) in raw {
             let ac = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
