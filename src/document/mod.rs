@@ -14,9 +14,9 @@ pub(crate) mod places;
 pub(crate) mod quotes;
 pub(crate) mod segment;
 
+use rustc_hash::FxHashMap as HashMap;
 use std::any::{Any, TypeId};
 use std::collections::BTreeMap;
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;

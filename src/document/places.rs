@@ -5,8 +5,8 @@
 //! GeoNames and CLDR by `lexicons/scripts/gazetteer.py`. Matching is on diacritic-folded keys
 //! (`Khan Yunis` matches `Khān Yūnis`); spans are always the original text's.
 
-use std::collections::BTreeMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 

@@ -4,8 +4,8 @@
 //! A [`Lexicons`] set holds every parsed file. Rules read typed indexes built from
 //! it with [`Lexicons::index`]; each index is built once per set and shared.
 
-use std::any::{Any, TypeId};
 use rustc_hash::FxHashMap as HashMap;
+use std::any::{Any, TypeId};
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, RwLock};

@@ -7,8 +7,8 @@
 //! regions write opposite conventions (Spanish), the convention the story itself follows best,
 //! the dateline's country and its agency's home country counting as one number each.
 
-use std::collections::BTreeMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use crate::document::Document;
 use crate::document::attribution::MediaIndex;

@@ -3,8 +3,8 @@
 //! confidence; when several calques of one source language cluster in a story, they are
 //! raised and the story is marked as likely translated from that language.
 
-use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
