@@ -207,12 +207,14 @@ impl Prose {
             if p.text.len() >= 2048 {
                 break;
             }
-            if is_prose(line) {
+            let st = LineStats::of(line);
+            if st.is_prose(line) {
                 p.text.push_str(line);
                 p.text.push('\n');
-                p.words += line.split_whitespace().count();
-                p.letters += line.chars().filter(|c| c.is_alphabetic()).count();
-            } else if line.chars().any(|c| c.is_ascii_digit()) {
+                p.words += st.tokens;
+                p.letters += st.letters;
+            } else if st.figures > 0 {
+                // a digit is in some whitespace-separated word, which then counts as a figure
                 p.figure_lines += 1;
             }
         }
@@ -220,24 +222,87 @@ impl Prose {
     }
 }
 
-fn is_prose(line: &str) -> bool {
-    let (mut words, mut figures, mut lower) = (0usize, 0usize, false);
-    for w in line.split_whitespace() {
-        if w.chars().any(|c| c.is_ascii_digit()) {
-            figures += 1;
-        } else if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            words += 1;
-            lower |= w.chars().any(char::is_lowercase);
+/// One pass over a line for [`Prose::of`]: what `split_whitespace` and per-word `chars()` scans
+/// counted before (#16), char for char the same.
+#[derive(Default)]
+struct LineStats {
+    /// Whitespace-separated tokens.
+    tokens: usize,
+    /// Tokens with an ASCII digit.
+    figures: usize,
+    /// Tokens without a digit and with at least two letters.
+    words: usize,
+    /// Some such word has a lower-case character.
+    lower: bool,
+    /// Letters with no case (Chinese, Arabic).
+    uncased: usize,
+    /// Letters.
+    letters: usize,
+}
+
+impl LineStats {
+    fn of(line: &str) -> LineStats {
+        let mut st = LineStats::default();
+        let (mut in_word, mut digit, mut alpha, mut lower) = (false, false, 0usize, false);
+        let end_word = |st: &mut LineStats, digit: bool, alpha: usize, lower: bool| {
+            if digit {
+                st.figures += 1;
+            } else if alpha >= 2 {
+                st.words += 1;
+                st.lower |= lower;
+            }
+        };
+        for c in line.chars() {
+            if c.is_whitespace() {
+                if in_word {
+                    end_word(&mut st, digit, alpha, lower);
+                    in_word = false;
+                }
+                continue;
+            }
+            if !in_word {
+                in_word = true;
+                (digit, alpha, lower) = (false, 0, false);
+                st.tokens += 1;
+            }
+            if c.is_ascii() {
+                if c.is_ascii_digit() {
+                    digit = true;
+                } else if c.is_ascii_lowercase() {
+                    alpha += 1;
+                    st.letters += 1;
+                    lower = true;
+                } else if c.is_ascii_uppercase() {
+                    alpha += 1;
+                    st.letters += 1;
+                }
+            } else {
+                let is_lower = c.is_lowercase();
+                lower |= is_lower;
+                if c.is_alphabetic() {
+                    alpha += 1;
+                    st.letters += 1;
+                    if !is_lower && !c.is_uppercase() {
+                        st.uncased += 1;
+                    }
+                }
+            }
         }
+        if in_word {
+            end_word(&mut st, digit, alpha, lower);
+        }
+        st
     }
-    // scripts written without spaces between words (Chinese) or without case (Arabic)
-    let uncased = line.chars().filter(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()).count();
-    if uncased >= 10 {
-        return true;
+
+    fn is_prose(&self, line: &str) -> bool {
+        // scripts written without spaces between words (Chinese) or without case (Arabic)
+        if self.uncased >= 10 {
+            return true;
+        }
+        // a sentence ends in punctuation; a table row or list item runs out without it
+        let ends_sentence = || line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '。']);
+        self.lower && self.words >= 5 && self.words >= 2 * self.figures && (self.words >= 10 || ends_sentence())
     }
-    // a sentence ends in punctuation; a table row or list item runs out without it
-    let ends_sentence = line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '。']);
-    lower && words >= 5 && words >= 2 * figures && (ends_sentence || words >= 10)
 }
 
 /// The language whose month name a dateline's date element uses (`March 12` is English,
@@ -502,7 +567,7 @@ impl FunctionWords {
             if c == '’' {
                 buf.push('\'');
             } else {
-                buf.extend(c.to_lowercase());
+                crate::text::push_lower_char(buf, c);
             }
         }
         // an elided article or pronoun glued to its word (`l'Élysée`, `qu'il`, `dell'Italia`)

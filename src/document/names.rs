@@ -169,7 +169,7 @@ type Openers = HashMap<String, (bool, bool)>;
 
 fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
-    buf.extend(w.chars().flat_map(char::to_lowercase));
+    crate::text::push_lower(buf, w);
 }
 
 fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {

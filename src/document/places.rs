@@ -65,6 +65,10 @@ const MAX_WORDS: usize = 6;
 
 /// A lookup key: folded, punctuation as single spaces.
 pub fn key(s: &str) -> String {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // the common case, a plain ASCII word: fold is ASCII lower case and nothing is dropped
+        return s.to_ascii_lowercase();
+    }
     let folded = crate::text::fold(s);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {

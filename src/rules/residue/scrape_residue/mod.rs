@@ -219,7 +219,7 @@ fn normalise(s: &str) -> String {
                 }
                 out.push(':');
             }
-            c => out.extend(c.to_lowercase()),
+            c => crate::text::push_lower_char(&mut out, c),
         }
     }
     out.trim().to_string()
