@@ -144,7 +144,8 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
                     end += run;
                 }
                 let Some(d) = char_at(end) else { break };
-                if d.is_numeric() || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
+                if d.is_numeric()
+                    || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
                 {
                     end += d.len_utf8();
                 } else if d.is_alphabetic() && !is_cjk(d) {
