@@ -69,9 +69,16 @@ pub fn key(s: &str) -> String {
         // the common case, a plain ASCII word: fold is ASCII lower case and nothing is dropped
         return s.to_ascii_lowercase();
     }
-    let folded = crate::text::fold(s);
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
+    let folded;
+    let chars = if s.is_ascii() {
+        // fold of ASCII is its ASCII lower case, taken char by char below
+        s
+    } else {
+        folded = crate::text::fold(s);
+        folded.as_str()
+    };
+    let mut out = String::with_capacity(chars.len());
+    for c in chars.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' && c != '’' {
@@ -188,8 +195,10 @@ impl Gazetteer {
         let letters = form.chars().filter(|c| c.is_alphanumeric()).count();
         let exact = (letters <= 3).then(|| form.to_string());
         if let Some(first) = k.split(' ').next() {
-            self.firsts.insert(first.to_string());
-            if form.chars().next().is_some_and(char::is_lowercase) {
+            if !self.firsts.contains(first) {
+                self.firsts.insert(first.to_string());
+            }
+            if form.chars().next().is_some_and(char::is_lowercase) && !self.lower_firsts.contains(first) {
                 self.lower_firsts.insert(first.to_string());
             }
         }
