@@ -183,6 +183,16 @@ fn month_language_holds(prose: &str, d: &str, m: &str) -> bool {
     sm >= 3.0 && 3.0 * sm >= sd
 }
 
+/// `whatlang::detect_script(text) == Some(Latin)`, with ASCII text answered without its 25
+/// script tests per char: in ASCII whatlang counts only the letters (its stop chars are the rest
+/// but DEL, which no script claims), and all of them as Latin.
+fn main_script_is_latin(text: &str) -> bool {
+    if text.is_ascii() {
+        return text.bytes().any(|b| b.is_ascii_alphabetic());
+    }
+    whatlang::detect_script(text) == Some(whatlang::Script::Latin)
+}
+
 /// Fewer letters of prose than this, and the story is figures (an earnings table, a list).
 const MIN_PROSE_LETTERS: usize = 40;
 
@@ -385,7 +395,7 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     if let (Some(fw), Some(p), Some(&(top, s1))) = (fw, &profile, ranked.first()) {
         let top_i = fw.index_of(top);
         let runner_up = p.scores.iter().enumerate().filter(|(i, _)| Some(*i) != top_i).map(|(_, s)| *s).fold(0.0f32, f32::max);
-        if s1 >= 4.0 && s1 >= 1.5 * runner_up + 1.0 && whatlang::detect_script(sample) == Some(whatlang::Script::Latin) {
+        if s1 >= 4.0 && s1 >= 1.5 * runner_up + 1.0 && main_script_is_latin(sample) {
             return Some(top);
         }
     }

@@ -279,7 +279,13 @@ pub fn norm(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase());
+        if w.is_ascii() {
+            let start = out.len();
+            out.push_str(w);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
     }
     out
 }

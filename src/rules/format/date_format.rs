@@ -356,6 +356,7 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
     let homographs = cal.homographs.get(copy);
     let copy_script = language::script_of_lang(copy);
     let taken = crate::span::SpanSet::new(taken.iter().copied());
+    let mut low = String::new();
     for (i, t) in toks.iter().enumerate() {
         if !t.is_word() || t.span.len() < 3 || t.span.len() > cal.max_len * 2 || t.script == Script::Han {
             continue;
@@ -364,7 +365,14 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
             continue;
         }
         let word = doc.slice(t.span);
-        let low = word.to_lowercase();
+        // str::to_lowercase, in a buffer reused across words (ASCII lowered in place)
+        low.clear();
+        if word.is_ascii() {
+            low.push_str(word);
+            low.make_ascii_lowercase();
+        } else {
+            low.push_str(&word.to_lowercase());
+        }
         let Some(names) = cal.foreign(&low, copy) else {
             continue;
         };
