@@ -63,7 +63,7 @@ mod tests {
     #[test]
     fn every_non_starter_is_a_combining_mark() {
         // what lets `fold` decompose char by char without NFKD's canonical reordering
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
             if unicode_normalization::char::canonical_combining_class(c) != 0 {
                 assert!(unicode_normalization::char::is_combining_mark(c), "{c:?} U+{:04X}", c as u32);
             }
@@ -86,7 +86,7 @@ mod tests {
         ] {
             assert_eq!(fold(s), fold_nfkd(s), "{s}");
         }
-        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+        for c in (0..=0x0002_FFFF).filter_map(char::from_u32) {
             let s = format!("x{c}\u{301}y{c}");
             assert_eq!(fold(&s), fold_nfkd(&s), "U+{:04X}", c as u32);
         }
