@@ -211,7 +211,10 @@ pub fn bare_place_line(text: &str, body: Span) -> Option<Dateline> {
             let name = line.trim_end_matches(['-', '–', '—', ':', ' ', '\t']);
             let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
             let is_name = (1..=3).contains(&words.len())
-                && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’')));
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’'))
+                });
             let next = text[line_end..body.end].trim_start();
             let next_line = next.split(['\n', '\r']).next().unwrap_or("");
             if is_name && next_line.split_whitespace().count() >= 15 {
