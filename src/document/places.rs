@@ -7,6 +7,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -38,8 +39,8 @@ pub enum Target {
 #[derive(Debug, Clone)]
 struct Entry {
     target: Target,
-    /// Only in copy of this language (`None`: any).
-    lang: Option<String>,
+    /// Only in copy of this language (`None`: any); shared by the entries of one file.
+    lang: Option<Arc<str>>,
     /// Short keys (`US`, `AS`, `UK`) match only with exactly this spelling.
     exact: Option<String>,
 }
@@ -144,7 +145,7 @@ impl LexiconIndex for Gazetteer {
         }
         for file in lexicons.of_kind("place-names") {
             let (id, names) = (file.require("id")?, file.require("names")?);
-            let lang = Some(file.lang.clone()).filter(|l| l != "mul");
+            let lang: Option<Arc<str>> = Some(file.lang.as_str()).filter(|l| *l != "mul").map(Arc::from);
             for row in &file.rows {
                 let Some(&idx) = by_id.get(row.get(id)) else {
                     return Err(file.error(row, format!("unknown place id `{}`", row.get(id))));
@@ -156,7 +157,7 @@ impl LexiconIndex for Gazetteer {
         }
         for file in lexicons.of_kind("country-names") {
             let (code, names, demonyms) = (file.require("code")?, file.require("names")?, file.require("demonyms")?);
-            let lang = Some(file.lang.clone()).filter(|l| l != "mul");
+            let lang: Option<Arc<str>> = Some(file.lang.as_str()).filter(|l| *l != "mul").map(Arc::from);
             for row in &file.rows {
                 let cc = row.get(code).to_ascii_uppercase();
                 let ci = match g.countries.iter().position(|c| *c == cc) {
@@ -187,7 +188,7 @@ impl LexiconIndex for Gazetteer {
 }
 
 impl Gazetteer {
-    fn add(&mut self, form: &str, target: Target, lang: Option<String>) {
+    fn add(&mut self, form: &str, target: Target, lang: Option<Arc<str>>) {
         let k = key(form);
         if k.is_empty() {
             return;
@@ -447,10 +448,12 @@ impl Gazetteer {
     /// The longest key starting at token `i`: (token count, targets usable in this language).
     fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: &str, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
         let mut best = None;
-        let mut k = k0.to_string();
+        // the key of the first n words: k0 itself for one word, else built in `k`
+        let mut k = String::new();
         let mut n = 1;
         loop {
-            if let Some(list) = self.keys.get(&k) {
+            let key = if n == 1 { k0 } else { k.as_str() };
+            if let Some(list) = self.keys.get(key) {
                 let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
                 let ts: Vec<Target> = list
                     .iter()
@@ -484,6 +487,9 @@ impl Gazetteer {
             let nk = token_key(doc.slice(next.span), lang);
             if nk.is_empty() {
                 break;
+            }
+            if n == 1 {
+                k.push_str(k0);
             }
             if !joiner.is_empty() {
                 k.push(' ');
