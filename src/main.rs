@@ -11,6 +11,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// glibc malloc/free were ~15% of the per-story instructions (#16, docs/performance.md)
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(c) => c,

@@ -1,12 +1,94 @@
 //! Pure text helpers shared by document analyses and rules. A leaf: it uses nothing else in
 //! the crate.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Lower-case, diacritics removed (`Erdoğan` -> `erdogan`), for fuzzy keys.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    // char by char: NFKD is each char's compatibility decomposition, then a canonical reordering
+    // of runs of non-starters; every non-starter is a combining mark (the test below checks the
+    // tables), and marks are dropped, so the reordering never shows and ASCII needs no lookup
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    push_lower_char(&mut out, d);
+                }
+            });
+        }
+    }
+    out
+}
+
+/// [`fold`] as first written: NFKD, marks dropped, lower case.
+#[cfg(test)]
+fn fold_nfkd(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// Appends `s` lower-cased char by char (`char::to_lowercase`, so a final `Σ` is `σ`, unlike
+/// `str::to_lowercase`), with ASCII copied and lowered in place: the per-word fold of the
+/// analyses, without a `ToLowercase` iterator per character.
+pub fn push_lower(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        let start = buf.len();
+        buf.push_str(s);
+        buf[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in s.chars() {
+        push_lower_char(buf, c);
+    }
+}
+
+/// Appends one character lower-cased (`char::to_lowercase`).
+#[inline]
+pub fn push_lower_char(buf: &mut String, c: char) {
+    if c.is_ascii() {
+        buf.push(c.to_ascii_lowercase());
+    } else {
+        buf.extend(c.to_lowercase());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_non_starter_is_a_combining_mark() {
+        // what lets `fold` decompose char by char without NFKD's canonical reordering
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            if unicode_normalization::char::canonical_combining_class(c) != 0 {
+                assert!(unicode_normalization::char::is_combining_mark(c), "{c:?} U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn fold_is_nfkd_without_marks_lower_cased() {
+        for s in [
+            "Erdoğan",
+            "Khān Yūnis",
+            "İstanbul",
+            "ΣΊΣΥΦΟΣ",
+            "ﬁnance ²",
+            "Ǆemal",
+            "한국어",
+            "Москва",
+            "a\u{301}\u{323}b\u{323}\u{301}",
+            "ÅNGSTRÖM",
+        ] {
+            assert_eq!(fold(s), fold_nfkd(s), "{s}");
+        }
+        for c in (0..=0x0002_FFFF).filter_map(char::from_u32) {
+            let s = format!("x{c}\u{301}y{c}");
+            assert_eq!(fold(&s), fold_nfkd(&s), "U+{:04X}", c as u32);
+        }
+    }
 }

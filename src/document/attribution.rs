@@ -14,7 +14,7 @@
 //! or a capitalised name, and unknown otherwise. Outlet spans are exposed so that other analyses
 //! (places, names) can leave "Arab News" or "Jakarta Post" alone.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
@@ -48,7 +48,7 @@ impl LexiconIndex for MediaIndex {
         let mut outlets = Vec::new();
         let mut forms: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
-        let mut by_key = HashMap::new();
+        let mut by_key = HashMap::default();
         for file in lexicons.of_kind("media") {
             let (name, country, kind, aliases, ambiguous) = (
                 file.require("name")?,
@@ -146,7 +146,7 @@ pub struct PhraseIndex {
 
 impl LexiconIndex for PhraseIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut raw: HashMap<String, Vec<(String, Role)>> = HashMap::new();
+        let mut raw: HashMap<String, Vec<(String, Role)>> = HashMap::default();
         for file in lexicons.of_kind("attribution") {
             let (phrase, role) = (file.require("phrase")?, file.require("role")?);
             for row in &file.rows {
@@ -172,7 +172,7 @@ impl LexiconIndex for PhraseIndex {
                 }
             }
         }
-        let mut by_lang = HashMap::new();
+        let mut by_lang = HashMap::default();
         for (lang, list) in raw {
             let ac = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)

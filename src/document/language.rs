@@ -12,7 +12,7 @@
 //! against Malay and Tagalog, English copy dense with foreign names). On short copy whatlang
 //! reads the text without its names and the function-word evidence needed scales with length.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use whatlang::{Detector, Lang};
 
@@ -183,6 +183,16 @@ fn month_language_holds(prose: &str, d: &str, m: &str) -> bool {
     sm >= 3.0 && 3.0 * sm >= sd
 }
 
+/// `whatlang::detect_script(text) == Some(Latin)`, with ASCII text answered without its 25
+/// script tests per char: in ASCII whatlang counts only the letters (its stop chars are the rest
+/// but DEL, which no script claims), and all of them as Latin.
+fn main_script_is_latin(text: &str) -> bool {
+    if text.is_ascii() {
+        return text.bytes().any(|b| b.is_ascii_alphabetic());
+    }
+    whatlang::detect_script(text) == Some(whatlang::Script::Latin)
+}
+
 /// Fewer letters of prose than this, and the story is figures (an earnings table, a list).
 const MIN_PROSE_LETTERS: usize = 40;
 
@@ -207,12 +217,14 @@ impl Prose {
             if p.text.len() >= 2048 {
                 break;
             }
-            if is_prose(line) {
+            let st = LineStats::of(line);
+            if st.is_prose(line) {
                 p.text.push_str(line);
                 p.text.push('\n');
-                p.words += line.split_whitespace().count();
-                p.letters += line.chars().filter(|c| c.is_alphabetic()).count();
-            } else if line.chars().any(|c| c.is_ascii_digit()) {
+                p.words += st.tokens;
+                p.letters += st.letters;
+            } else if st.figures > 0 {
+                // a digit is in some whitespace-separated word, which then counts as a figure
                 p.figure_lines += 1;
             }
         }
@@ -220,24 +232,87 @@ impl Prose {
     }
 }
 
-fn is_prose(line: &str) -> bool {
-    let (mut words, mut figures, mut lower) = (0usize, 0usize, false);
-    for w in line.split_whitespace() {
-        if w.chars().any(|c| c.is_ascii_digit()) {
-            figures += 1;
-        } else if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-            words += 1;
-            lower |= w.chars().any(char::is_lowercase);
+/// One pass over a line for [`Prose::of`]: what `split_whitespace` and per-word `chars()` scans
+/// counted before (#16), char for char the same.
+#[derive(Default)]
+struct LineStats {
+    /// Whitespace-separated tokens.
+    tokens: usize,
+    /// Tokens with an ASCII digit.
+    figures: usize,
+    /// Tokens without a digit and with at least two letters.
+    words: usize,
+    /// Some such word has a lower-case character.
+    lower: bool,
+    /// Letters with no case (Chinese, Arabic).
+    uncased: usize,
+    /// Letters.
+    letters: usize,
+}
+
+impl LineStats {
+    fn of(line: &str) -> LineStats {
+        let mut st = LineStats::default();
+        let (mut in_word, mut digit, mut alpha, mut lower) = (false, false, 0usize, false);
+        let end_word = |st: &mut LineStats, digit: bool, alpha: usize, lower: bool| {
+            if digit {
+                st.figures += 1;
+            } else if alpha >= 2 {
+                st.words += 1;
+                st.lower |= lower;
+            }
+        };
+        for c in line.chars() {
+            if c.is_whitespace() {
+                if in_word {
+                    end_word(&mut st, digit, alpha, lower);
+                    in_word = false;
+                }
+                continue;
+            }
+            if !in_word {
+                in_word = true;
+                (digit, alpha, lower) = (false, 0, false);
+                st.tokens += 1;
+            }
+            if c.is_ascii() {
+                if c.is_ascii_digit() {
+                    digit = true;
+                } else if c.is_ascii_lowercase() {
+                    alpha += 1;
+                    st.letters += 1;
+                    lower = true;
+                } else if c.is_ascii_uppercase() {
+                    alpha += 1;
+                    st.letters += 1;
+                }
+            } else {
+                let is_lower = c.is_lowercase();
+                lower |= is_lower;
+                if c.is_alphabetic() {
+                    alpha += 1;
+                    st.letters += 1;
+                    if !is_lower && !c.is_uppercase() {
+                        st.uncased += 1;
+                    }
+                }
+            }
         }
+        if in_word {
+            end_word(&mut st, digit, alpha, lower);
+        }
+        st
     }
-    // scripts written without spaces between words (Chinese) or without case (Arabic)
-    let uncased = line.chars().filter(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()).count();
-    if uncased >= 10 {
-        return true;
+
+    fn is_prose(&self, line: &str) -> bool {
+        // scripts written without spaces between words (Chinese) or without case (Arabic)
+        if self.uncased >= 10 {
+            return true;
+        }
+        // a sentence ends in punctuation; a table row or list item runs out without it
+        let ends_sentence = || line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '。']);
+        self.lower && self.words >= 5 && self.words >= 2 * self.figures && (self.words >= 10 || ends_sentence())
     }
-    // a sentence ends in punctuation; a table row or list item runs out without it
-    let ends_sentence = line.trim_end().ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '»', ')', '。']);
-    lower && words >= 5 && words >= 2 * figures && (ends_sentence || words >= 10)
 }
 
 /// The language whose month name a dateline's date element uses (`March 12` is English,
@@ -271,7 +346,7 @@ struct MonthNames {
 
 impl LexiconIndex for MonthNames {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut langs: HashMap<String, Vec<&'static str>> = HashMap::new();
+        let mut langs: HashMap<String, Vec<&'static str>> = HashMap::default();
         for file in lexicons.of_kind("calendar") {
             let (Ok(form), Ok(unit)) = (file.require("form"), file.require("unit")) else { continue };
             let lang = intern(&file.lang);
@@ -320,7 +395,7 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     if let (Some(fw), Some(p), Some(&(top, s1))) = (fw, &profile, ranked.first()) {
         let top_i = fw.index_of(top);
         let runner_up = p.scores.iter().enumerate().filter(|(i, _)| Some(*i) != top_i).map(|(_, s)| *s).fold(0.0f32, f32::max);
-        if s1 >= 4.0 && s1 >= 1.5 * runner_up + 1.0 && whatlang::detect_script(sample) == Some(whatlang::Script::Latin) {
+        if s1 >= 4.0 && s1 >= 1.5 * runner_up + 1.0 && main_script_is_latin(sample) {
             return Some(top);
         }
     }
@@ -417,7 +492,7 @@ pub struct Profile {
 
 impl LexiconIndex for FunctionWords {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::new(), max_len: 0 };
+        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::default(), max_len: 0 };
         for file in lexicons.of_kind("function-words") {
             let word_col = file.require("word")?;
             let homo_col = file.column("homograph");
@@ -502,7 +577,7 @@ impl FunctionWords {
             if c == '’' {
                 buf.push('\'');
             } else {
-                buf.extend(c.to_lowercase());
+                crate::text::push_lower_char(buf, c);
             }
         }
         // an elided article or pronoun glued to its word (`l'Élysée`, `qu'il`, `dell'Italia`)

@@ -14,8 +14,9 @@ pub(crate) mod places;
 pub(crate) mod quotes;
 pub(crate) mod segment;
 
+use rustc_hash::FxHashMap as HashMap;
 use std::any::{Any, TypeId};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
@@ -204,7 +205,7 @@ impl Document {
             encoding: None,
             allow: Vec::new(),
             file_map: None,
-            cache: Mutex::new(HashMap::new()),
+            cache: Mutex::new(HashMap::default()),
             quotes: OnceLock::new(),
         }
     }

@@ -15,7 +15,7 @@ pub mod inflection;
 pub mod lexicon;
 pub mod variant;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use self::lexicon::{DistinctNames, EntityNames, HouseStyle, NameWords, VariantGroups};
@@ -169,7 +169,7 @@ type Openers = HashMap<String, (bool, bool)>;
 
 fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
-    buf.extend(w.chars().flat_map(char::to_lowercase));
+    crate::text::push_lower(buf, w);
 }
 
 fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
@@ -179,7 +179,7 @@ fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
     let sentences = || doc.sentences.iter().filter(|s| s.section != Section::Dateline);
 
     // capitalised sentence openers, and whether the story also has them in lower case / inside a sentence
-    let mut openers: Openers = HashMap::new();
+    let mut openers: Openers = HashMap::default();
     let mut buf = String::new();
     for s in sentences() {
         let toks = &doc.tokens[s.tokens.0..s.tokens.1];
@@ -581,7 +581,7 @@ fn entity_keys(ids: &[String]) -> Vec<u64> {
 fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let lang = names.lang;
     // distinct names among mentions outside quotes, in order of first appearance
-    let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut index: HashMap<Vec<&str>, usize> = HashMap::default();
     let mut distinct: Vec<Name> = Vec::new();
     for (i, m) in names.mentions.iter().enumerate() {
         if m.quoted {

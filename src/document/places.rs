@@ -5,7 +5,9 @@
 //! GeoNames and CLDR by `lexicons/scripts/gazetteer.py`. Matching is on diacritic-folded keys
 //! (`Khan Yunis` matches `Khān Yūnis`); spans are always the original text's.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -37,8 +39,8 @@ pub enum Target {
 #[derive(Debug, Clone)]
 struct Entry {
     target: Target,
-    /// Only in copy of this language (`None`: any).
-    lang: Option<String>,
+    /// Only in copy of this language (`None`: any); shared by the entries of one file.
+    lang: Option<Arc<str>>,
     /// Short keys (`US`, `AS`, `UK`) match only with exactly this spelling.
     exact: Option<String>,
 }
@@ -64,9 +66,20 @@ const MAX_WORDS: usize = 6;
 
 /// A lookup key: folded, punctuation as single spaces.
 pub fn key(s: &str) -> String {
-    let folded = crate::text::fold(s);
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // the common case, a plain ASCII word: fold is ASCII lower case and nothing is dropped
+        return s.to_ascii_lowercase();
+    }
+    let folded;
+    let chars = if s.is_ascii() {
+        // fold of ASCII is its ASCII lower case, taken char by char below
+        s
+    } else {
+        folded = crate::text::fold(s);
+        folded.as_str()
+    };
+    let mut out = String::with_capacity(chars.len());
+    for c in chars.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' && c != '’' {
@@ -94,7 +107,7 @@ pub fn token_key(s: &str, lang: Option<&str>) -> String {
 impl LexiconIndex for Gazetteer {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut g = Gazetteer::default();
-        let mut by_id: HashMap<String, u32> = HashMap::new();
+        let mut by_id: HashMap<String, u32> = HashMap::default();
         for file in lexicons.of_kind("places") {
             let (id, name, cc, pop, flags, aliases) = (
                 file.require("id")?,
@@ -132,7 +145,7 @@ impl LexiconIndex for Gazetteer {
         }
         for file in lexicons.of_kind("place-names") {
             let (id, names) = (file.require("id")?, file.require("names")?);
-            let lang = Some(file.lang.clone()).filter(|l| l != "mul");
+            let lang: Option<Arc<str>> = Some(file.lang.as_str()).filter(|l| *l != "mul").map(Arc::from);
             for row in &file.rows {
                 let Some(&idx) = by_id.get(row.get(id)) else {
                     return Err(file.error(row, format!("unknown place id `{}`", row.get(id))));
@@ -144,7 +157,7 @@ impl LexiconIndex for Gazetteer {
         }
         for file in lexicons.of_kind("country-names") {
             let (code, names, demonyms) = (file.require("code")?, file.require("names")?, file.require("demonyms")?);
-            let lang = Some(file.lang.clone()).filter(|l| l != "mul");
+            let lang: Option<Arc<str>> = Some(file.lang.as_str()).filter(|l| *l != "mul").map(Arc::from);
             for row in &file.rows {
                 let cc = row.get(code).to_ascii_uppercase();
                 let ci = match g.countries.iter().position(|c| *c == cc) {
@@ -175,7 +188,7 @@ impl LexiconIndex for Gazetteer {
 }
 
 impl Gazetteer {
-    fn add(&mut self, form: &str, target: Target, lang: Option<String>) {
+    fn add(&mut self, form: &str, target: Target, lang: Option<Arc<str>>) {
         let k = key(form);
         if k.is_empty() {
             return;
@@ -183,8 +196,10 @@ impl Gazetteer {
         let letters = form.chars().filter(|c| c.is_alphanumeric()).count();
         let exact = (letters <= 3).then(|| form.to_string());
         if let Some(first) = k.split(' ').next() {
-            self.firsts.insert(first.to_string());
-            if form.chars().next().is_some_and(char::is_lowercase) {
+            if !self.firsts.contains(first) {
+                self.firsts.insert(first.to_string());
+            }
+            if form.chars().next().is_some_and(char::is_lowercase) && !self.lower_firsts.contains(first) {
                 self.lower_firsts.insert(first.to_string());
             }
         }
@@ -375,7 +390,7 @@ impl Places {
             i += 1;
         }
         // resolve ambiguous names against the unambiguous countries of the story
-        let mut sure: HashSet<String> = HashSet::new();
+        let mut sure: HashSet<String> = HashSet::default();
         for (_, ts) in &pending {
             let cs: HashSet<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
             if cs.len() == 1 {
@@ -433,10 +448,12 @@ impl Gazetteer {
     /// The longest key starting at token `i`: (token count, targets usable in this language).
     fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: &str, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
         let mut best = None;
-        let mut k = k0.to_string();
+        // the key of the first n words: k0 itself for one word, else built in `k`
+        let mut k = String::new();
         let mut n = 1;
         loop {
-            if let Some(list) = self.keys.get(&k) {
+            let key = if n == 1 { k0 } else { k.as_str() };
+            if let Some(list) = self.keys.get(key) {
                 let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
                 let ts: Vec<Target> = list
                     .iter()
@@ -470,6 +487,9 @@ impl Gazetteer {
             let nk = token_key(doc.slice(next.span), lang);
             if nk.is_empty() {
                 break;
+            }
+            if n == 1 {
+                k.push_str(k0);
             }
             if !joiner.is_empty() {
                 k.push(' ');

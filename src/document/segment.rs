@@ -83,6 +83,9 @@ impl Token {
 
 /// The script of one char, if it is a letter.
 pub fn script_of(c: char) -> Option<Script> {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    }
     if !c.is_alphabetic() {
         return None;
     }
@@ -117,53 +120,66 @@ fn is_cjk(c: char) -> bool {
 /// Splits a text into tokens. CJK ideographs are one token each.
 pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // the char at byte `at`, if any
+    let char_at = |at: usize| text[at..].chars().next();
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() || is_invisible(c) {
             continue;
         }
         if is_cjk(c) {
-            let end = i + c.len_utf8();
-            out.push(make(text, offset, i, end, TokenKind::Word));
+            out.push(make(text, offset, i, pos, TokenKind::Word));
             continue;
         }
         if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
-            let mut end = i + c.len_utf8();
+            let mut end = pos;
             let mut word = false;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_numeric() || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, j + d.len_utf8()))
+            loop {
+                // a run of ASCII digits and letters: each is taken one by one below too
+                let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                if run > 0 {
+                    word |= bytes[end..end + run].iter().any(u8::is_ascii_alphabetic);
+                    end += run;
+                }
+                let Some(d) = char_at(end) else { break };
+                if d.is_numeric()
+                    || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
                 {
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += d.len_utf8();
                 } else if d.is_alphabetic() && !is_cjk(d) {
                     // 5G, 2nd, COVID-19 handled as word
                     word = true;
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            pos = end;
             let kind = if word { TokenKind::Word } else { TokenKind::Number };
             out.push(make(text, offset, i, end, kind));
             continue;
         }
         if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut end = pos;
+            loop {
+                // a run of ASCII letters and digits is word characters, none of them CJK
+                end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                let Some(d) = char_at(end) else { break };
                 let joiner = matches!(d, '\'' | '’' | '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
-                    && text[j + d.len_utf8()..].chars().next().is_some_and(|n| is_word_char(n) && !is_cjk(n));
+                    && char_at(end + d.len_utf8()).is_some_and(|n| is_word_char(n) && !is_cjk(n));
                 if (is_word_char(d) && !is_cjk(d)) || joiner {
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            pos = end;
             out.push(make(text, offset, i, end, TokenKind::Word));
             continue;
         }
-        out.push(make(text, offset, i, i + c.len_utf8(), TokenKind::Punct));
+        out.push(make(text, offset, i, pos, TokenKind::Punct));
     }
 }
 

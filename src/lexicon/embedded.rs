@@ -13,7 +13,7 @@ pub(super) fn parse_all() -> Result<Vec<LexiconFile>, LexiconError> {
     EMBEDDED
         .iter()
         .map(|(path, text)| {
-            let mut f = LexiconFile::parse(path, text)?;
+            let mut f = LexiconFile::parse_embedded(path, text)?;
             f.embedded = true;
             Ok(f)
         })

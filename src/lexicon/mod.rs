@@ -4,8 +4,9 @@
 //! A [`Lexicons`] set holds every parsed file. Rules read typed indexes built from
 //! it with [`Lexicons::index`]; each index is built once per set and shared.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, RwLock};
@@ -56,13 +57,14 @@ impl std::error::Error for LexiconError {}
 pub struct Row {
     /// 1-based line number in the file.
     pub line: usize,
-    pub fields: Vec<String>,
+    /// The fields, trimmed: borrowed from the binary for embedded files, owned for the user's.
+    pub fields: Vec<Cow<'static, str>>,
 }
 
 impl Row {
     /// Field `i`, or `""` when the row is short.
     pub fn get(&self, i: usize) -> &str {
-        self.fields.get(i).map(String::as_str).unwrap_or("")
+        self.fields.get(i).map(|f| &**f).unwrap_or("")
     }
     /// Field `i` split on `|`, empty parts dropped.
     pub fn list(&self, i: usize) -> impl Iterator<Item = &str> {
@@ -90,6 +92,22 @@ pub struct LexiconFile {
 impl LexiconFile {
     /// Parses a lexicon file.
     pub fn parse(path: &str, text: &str) -> Result<LexiconFile, LexiconError> {
+        Self::parse_with(path, text, |f| Cow::Owned(f.to_string()), true)
+    }
+
+    /// Parses a lexicon file compiled into the binary: its fields are borrowed, not copied, and
+    /// the NFC and duplicate-key checks are left to tests/it/lexicons.rs, which runs
+    /// [`LexiconFile::parse`] over every embedded file (#16: start-up).
+    pub(crate) fn parse_embedded(path: &str, text: &'static str) -> Result<LexiconFile, LexiconError> {
+        Self::parse_with(path, text, Cow::Borrowed, false)
+    }
+
+    fn parse_with<'t>(
+        path: &str,
+        text: &'t str,
+        field: impl Fn(&'t str) -> Cow<'static, str>,
+        check: bool,
+    ) -> Result<LexiconFile, LexiconError> {
         let err = |line: usize, message: String| LexiconError::at(path, line, usize::from(line > 0), message);
         let err_col = |line: usize, column: usize, message: String| LexiconError::at(path, line, column, message);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -144,13 +162,13 @@ impl LexiconFile {
             if file.columns.is_empty() {
                 return Err(err(n, "data before the `# columns:` header".into()));
             }
-            if !is_nfc(line) {
+            if check && !line.is_ascii() && !is_nfc(line) {
                 // the first char from which the line stops being NFC
                 let at = line.char_indices().map(|(i, c)| i + c.len_utf8()).find(|&end| !is_nfc(&line[..end])).unwrap_or(line.len());
                 let col = line[..at].chars().count().max(1);
                 return Err(err_col(n, col, "text is not in Unicode NFC form".into()));
             }
-            let fields: Vec<String> = line.split('\t').map(|f| f.trim().to_string()).collect();
+            let fields: Vec<Cow<'static, str>> = line.split('\t').map(|f| field(f.trim())).collect();
             if fields.len() > file.columns.len() {
                 return Err(err_col(
                     n,
@@ -173,7 +191,10 @@ impl LexiconFile {
                 .collect::<Result<_, _>>()?;
         }
         // a key given twice is an error: which of the two rows wins would be an accident
-        let mut seen: HashMap<Vec<&str>, usize> = HashMap::with_capacity(file.rows.len());
+        if !check {
+            return Ok(file);
+        }
+        let mut seen: HashMap<Vec<&str>, usize> = HashMap::with_capacity_and_hasher(file.rows.len(), Default::default());
         for row in &file.rows {
             if let Some(first) = seen.insert(file.key_of(row), row.line) {
                 let key = file.key_of(row).join(", ");
@@ -226,7 +247,7 @@ static EMBEDDED: LazyLock<Lexicons> =
 
 impl Lexicons {
     pub fn new(files: Vec<LexiconFile>) -> Self {
-        Lexicons { files, cache: RwLock::new(HashMap::new()) }
+        Lexicons { files, cache: RwLock::new(HashMap::default()) }
     }
 
     /// The lexicons compiled into the binary.

@@ -1,7 +1,7 @@
 //! Lexicon indexes for names: name words (titles, particles, sentence openers), variant
 //! groups (rigour / Wikidata), entity names, and the house style.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::variant;
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
@@ -279,7 +279,13 @@ pub fn norm(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase());
+        if w.is_ascii() {
+            let start = out.len();
+            out.push_str(w);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
     }
     out
 }

@@ -13,7 +13,7 @@
 //! The suggestion is the copy language's name for the same month or day, when the copy
 //! language has exactly one full form for it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -142,10 +142,10 @@ impl LexiconIndex for Calendar {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut cal = Calendar {
             langs: Vec::new(),
-            names: HashMap::new(),
-            all_forms: HashMap::new(),
-            canonical: HashMap::new(),
-            homographs: HashMap::new(),
+            names: HashMap::default(),
+            all_forms: HashMap::default(),
+            canonical: HashMap::default(),
+            homographs: HashMap::default(),
             max_len: 0,
         };
         for file in lexicons.of_kind("calendar") {
@@ -356,6 +356,7 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
     let homographs = cal.homographs.get(copy);
     let copy_script = language::script_of_lang(copy);
     let taken = crate::span::SpanSet::new(taken.iter().copied());
+    let mut low = String::new();
     for (i, t) in toks.iter().enumerate() {
         if !t.is_word() || t.span.len() < 3 || t.span.len() > cal.max_len * 2 || t.script == Script::Han {
             continue;
@@ -364,7 +365,14 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
             continue;
         }
         let word = doc.slice(t.span);
-        let low = word.to_lowercase();
+        // str::to_lowercase, in a buffer reused across words (ASCII lowered in place)
+        low.clear();
+        if word.is_ascii() {
+            low.push_str(word);
+            low.make_ascii_lowercase();
+        } else {
+            low.push_str(&word.to_lowercase());
+        }
         let Some(names) = cal.foreign(&low, copy) else {
             continue;
         };

@@ -7,7 +7,8 @@
 //! regions write opposite conventions (Spanish), the convention the story itself follows best,
 //! the dateline's country and its agency's home country counting as one number each.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use crate::document::Document;
 use crate::document::attribution::MediaIndex;
@@ -148,7 +149,7 @@ fn separator(name: &str) -> Option<char> {
 
 impl LexiconIndex for NumberIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut conventions = HashMap::new();
+        let mut conventions = HashMap::default();
         for file in lexicons.of_kind("number-conventions") {
             let (d, g) = (file.require("decimal")?, file.require("group")?);
             for row in &file.rows {
@@ -173,8 +174,8 @@ impl LexiconIndex for NumberIndex {
                 conventions.insert(key, Convention { decimal, groups, usage });
             }
         }
-        let mut common: HashMap<String, Vec<String>> = HashMap::new();
-        let mut regional = HashSet::new();
+        let mut common: HashMap<String, Vec<String>> = HashMap::default();
+        let mut regional = HashSet::default();
         let mut keys: Vec<&String> = conventions.keys().collect();
         keys.sort();
         for key in keys {
@@ -188,7 +189,7 @@ impl LexiconIndex for NumberIndex {
                 common.entry(lang.to_string()).or_default().push(key.clone());
             }
         }
-        let mut words: HashMap<(String, String), Vec<Role>> = HashMap::new();
+        let mut words: HashMap<(String, String), Vec<Role>> = HashMap::default();
         for file in lexicons.of_kind("number-words") {
             let (l, r) = (file.require("lang")?, file.require("role")?);
             for row in &file.rows {

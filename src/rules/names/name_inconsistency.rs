@@ -1,7 +1,7 @@
 //! NM001 name-inconsistency: one person or place spelled two ways in a story, or a spelling
 //! the house style replaces.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::names::inflection::inflected_pair;
@@ -111,7 +111,7 @@ impl Rule for NameInconsistency {
 /// they are one name; the minority spelling is flagged.
 fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flagged: &mut Flagged) {
     let mut groups: Vec<(String, Vec<(String, Span)>)> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut group_of: HashMap<String, usize> = HashMap::default();
     for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
         let surface = doc.slice(m.span);
         let key = light(surface);

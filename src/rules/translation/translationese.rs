@@ -3,7 +3,9 @@
 //! confidence; when several calques of one source language cluster in a story, they are
 //! raised and the story is marked as likely translated from that language.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -125,7 +127,11 @@ struct LanguageCalques {
     calques: Vec<Calque>,
     /// Expanded literal pattern -> calque index.
     targets: Vec<usize>,
-    ac: AhoCorasick,
+    /// The expanded literal forms, in pattern order.
+    forms: Vec<String>,
+    /// Their automaton, built the first time a story of this language is checked (#16:
+    /// start-up builds none; a run of English copy builds one of the eight).
+    ac: OnceLock<Option<AhoCorasick>>,
     /// Calques with a `{#}` number slot, matched by their own expression.
     numbered: Vec<usize>,
 }
@@ -266,16 +272,11 @@ impl LexiconIndex for CalqueIndex {
                 entry.0.push(calque);
             }
         }
-        let mut by_lang = HashMap::new();
+        let mut by_lang = HashMap::default();
         for (lang, (calques, forms)) in raw {
-            let ac = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(forms.iter().map(|(f, _)| f))
-                .map_err(|e| LexiconError { path: format!("calques.{lang}"), line: 0, column: 0, message: e.to_string() })?;
-            let targets = forms.into_iter().map(|(_, id)| id).collect();
+            let (forms, targets) = forms.into_iter().unzip();
             let numbered = calques.iter().enumerate().filter(|(_, c)| c.regex.is_some()).map(|(i, _)| i).collect();
-            by_lang.insert(lang, LanguageCalques { calques, targets, ac, numbered });
+            by_lang.insert(lang, LanguageCalques { calques, targets, forms, ac: OnceLock::new(), numbered });
         }
         Ok(CalqueIndex { by_lang })
     }
@@ -332,9 +333,13 @@ impl Rule for Translationese {
         // every literal form that occurs is a candidate, overlapping ones included, so a shorter
         // calque inside a longer one whose condition fails (`{Name}`, the anchor) is still tried;
         // of the candidates that hold, the leftmost and then the longest wins
-        let mut candidates: Vec<(Span, usize)> = lang
-            .ac
-            .find_overlapping_iter(text)
+        let ac = lang.ac.get_or_init(|| {
+            // only a state-count limit fails here, far above any calque list
+            AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&lang.forms).ok()
+        });
+        let mut candidates: Vec<(Span, usize)> = ac
+            .iter()
+            .flat_map(|ac| ac.find_overlapping_iter(text))
             .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
             .filter(|&(span, id)| holds(span, id))
             .collect();

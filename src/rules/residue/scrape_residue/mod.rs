@@ -2,7 +2,7 @@
 //! "Baca juga:", "ADVERTISEMENT", share buttons, photo credits). Line-anchored only: "see also"
 //! inside a sentence is prose.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind};
 
@@ -219,7 +219,7 @@ fn normalise(s: &str) -> String {
                 }
                 out.push(':');
             }
-            c => out.extend(c.to_lowercase()),
+            c => crate::text::push_lower_char(&mut out, c),
         }
     }
     out.trim().to_string()
