@@ -18,6 +18,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use strsim::damerau_levenshtein;
 
+use super::bulk;
+use super::keys::{deletions_upto2, name_word, single_deletions, strip_possessive};
 use super::util::fold;
 use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::{Case, Document, Token};
@@ -238,6 +240,10 @@ pub struct EntityIndex {
     /// Shield" is found as "the shield of the Euphrates" through "shield".
     genitives: HashMap<String, Vec<(usize, String)>>,
     calques: HashMap<String, Vec<OutletCalque>>,
+    /// ISO country code -> folded country names and demonyms of every language
+    /// (`country-names` lexicons): a listed legislator's country named in the story points to
+    /// the legislator.
+    countries: HashMap<String, Vec<String>>,
 }
 
 /// What a word near a known name is, when it is a real word of its own.
@@ -637,6 +643,14 @@ impl LexiconIndex for EntityIndex {
                 ix.calques.entry(entry.translated[0].clone()).or_default().push(entry);
             }
         }
+        for file in lexicons.of_kind("country-names") {
+            let (Some(code), Some(names)) = (file.column("code"), file.column("names")) else { continue };
+            let demonyms = file.column("demonyms");
+            for row in &file.rows {
+                let forms = ix.countries.entry(row.get(code).to_string()).or_default();
+                forms.extend(row.list(names).chain(demonyms.into_iter().flat_map(|d| row.list(d))).map(fold).filter(|f| f.chars().count() >= 4));
+            }
+        }
         Ok(ix)
     }
 }
@@ -693,25 +707,6 @@ fn heavy_equal(a: &str, b: &str) -> bool {
     heavy(a) == heavy(b)
 }
 
-/// Calls `f` with the key and every deletion of one or two characters from it (keys may repeat).
-fn deletions_upto2(key: &str, mut f: impl FnMut(&str)) {
-    let mut b1 = String::new();
-    let mut b2 = String::new();
-    f(key);
-    for (i, c) in key.char_indices() {
-        b1.clear();
-        b1.push_str(&key[..i]);
-        b1.push_str(&key[i + c.len_utf8()..]);
-        f(&b1);
-        for (j, d) in b1.char_indices().skip_while(|&(j, _)| j < i) {
-            b2.clear();
-            b2.push_str(&b1[..j]);
-            b2.push_str(&b1[j + d.len_utf8()..]);
-            f(&b2);
-        }
-    }
-}
-
 /// Are `a` and `b` the same letters, some moved ("andalou"/"anadolu")?
 fn same_letters(a: &str, b: &str) -> bool {
     let mut x: Vec<char> = a.chars().collect();
@@ -754,19 +749,20 @@ fn eyd(word: &str) -> String {
 /// One name in the old and the new Indonesian spelling ("Soeharto"/"Suharto"): a spelling
 /// system, not a slip.
 fn spelling_system_equal(a: &str, b: &str) -> bool {
-    a != b && (eyd(a) == b || eyd(b) == a)
+    // both sides may mix the systems ("Daradjatun" with old `dj` and new `u`)
+    a != b && (eyd(a) == b || eyd(b) == a || eyd(a) == eyd(b))
 }
 
-/// Calls `f` with the key and each single-char deletion of it: the keys of the SymSpell
-/// deletion index, on the dictionary side and the query side alike.
-fn single_deletions(key: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    f(key);
-    for (i, c) in key.char_indices() {
-        buf.clear();
-        buf.push_str(&key[..i]);
-        buf.push_str(&key[i + c.len_utf8()..]);
-        f(buf);
+/// Do `a` and `b` differ by one vowel written for another ("Rajapakse"/"Rajapaksa")? The
+/// commonest difference between two romanisations of one name, not a slip.
+fn vowel_for_vowel(a: &str, b: &str) -> bool {
+    const VOWELS: &str = "aeiouy";
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() {
+        return false;
     }
+    let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    matches!(&diff[..], [i] if VOWELS.contains(x[*i]) && VOWELS.contains(y[*i]))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -910,7 +906,11 @@ fn check_organisations(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang:
             // except a form known only in another language, one spelling from this language's
             // form ("Hayat Tahrir al-Syam", the Indonesian spelling, in English copy)
             let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
-            let foreign = match ix.known_names.get(&written.join(" ")) {
+            let written = written.join(" ");
+            if bulk::is_name(&written) {
+                continue;
+            }
+            let foreign = match ix.known_names.get(&written) {
                 None => None,
                 Some(langs) if name.lang == lang && !langs.iter().any(|l| l == lang || l == "mul") => langs.first(),
                 Some(_) => continue,
@@ -1160,8 +1160,9 @@ fn is_possessive(doc: &Document, span: Span) -> bool {
 fn extends_to_known(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, start: usize, end: usize) -> bool {
     let words = &w.words;
     let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key.as_ref()).collect::<Vec<_>>().join(" ");
-    (start > 0 && w.contiguous(doc, start - 1, end) && ix.known_names.contains_key(&key(start - 1, end)))
-        || (end < words.len() && w.contiguous(doc, start, end + 1) && ix.known_names.contains_key(&key(start, end + 1)))
+    let known = |k: String| ix.known_names.contains_key(&k) || bulk::is_name(&k);
+    (start > 0 && w.contiguous(doc, start - 1, end) && known(key(start - 1, end)))
+        || (end < words.len() && w.contiguous(doc, start, end + 1) && known(key(start, end + 1)))
 }
 
 /// The written window with word `k` replaced by `replacement`, keeping the rest as written.
@@ -1181,23 +1182,6 @@ fn original_word(name: &Name, k: usize) -> &str {
     name.text.split_whitespace().map(name_word).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
 }
 
-/// A word of a lexicon name without surrounding punctuation or a possessive ending, as
-/// [`WordView`] keys the document's words.
-fn name_word(t: &str) -> &str {
-    let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
-    let t = strip_possessive(t);
-    t.trim_matches(|c: char| !c.is_alphanumeric())
-}
-
-/// `t` without a trailing possessive (`'s`, `’s`, or a bare apostrophe), when enough is left.
-fn strip_possessive(t: &str) -> &str {
-    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
-        if t.len() > suffix.len() + 2 && t.ends_with(suffix) {
-            return &t[..t.len() - suffix.len()];
-        }
-    }
-    t
-}
 
 // ---------------------------------------------------------------------------------------------
 // Shape 2: a newsmaker's surname a letter or two off.
@@ -1299,6 +1283,12 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             continue;
         }
         let near_entry = ix.near_names.get(word.key.as_ref());
+        // a real person's name as written ("Mac Collins", a listed legislator): nobody's slip
+        if written_bulk_name(doc, w, i) {
+            continue;
+        }
+        // a word of a listed legislator's name is a real name of its own, like a near-name
+        let bulk_word = bulk::is_person_word(&word.key);
         // a capitalised word followed by another unknown capitalised word is probably a
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
@@ -1325,7 +1315,10 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 continue;
             }
             // a real word of its own, near this very name
-            let near_class = near_entry.filter(|e| e.class != NearClass::Variant && e.near.contains(&p.surname)).map(|e| e.class);
+            let near_class = near_entry
+                .filter(|e| e.class != NearClass::Variant && e.near.contains(&p.surname))
+                .map(|e| e.class)
+                .or(bulk_word.then_some(NearClass::Name));
             let dist = damerau_levenshtein(&word.key, &p.surname);
             // one letter moved ("Ghandi" for "Gandhi") is one slip, though two edits
             let moved = dist == 2 && dist > max_distance(&p.surname) && one_letter_moved(&word.key, &p.surname);
@@ -1365,7 +1358,16 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 }
             }
         }
-        let Some((pi, _, confidence, fstart)) = best else { continue };
+        let Some((pi, _, confidence, fstart)) = best else {
+            // a real name of its own (another legislator's, a near-name) needs the right
+            // spelling elsewhere in the story too
+            let real_name = near_entry.is_some() || bulk_word;
+            if let Some(f) = bulk_person_slip(ix, doc, w, i, real_name, &doc_keys, &folded, flagged)
+            {
+                out.push(f);
+            }
+            continue;
+        };
         let p = &ix.people[pi];
         let name = &ix.names[p.name];
         let surname_written = original_word(name, name.tokens.len() - 1);
@@ -1431,6 +1433,10 @@ fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &
             continue;
         }
         let Some(ps) = ix.by_surname.get(next.key.as_ref()) else { continue };
+        // a word of a listed legislator's name is a real name: another person's
+        if bulk::is_person_word(&word.key) {
+            continue;
+        }
         let mut best: Option<(usize, usize, &str)> = None;
         for &pi in ps {
             let p = &ix.people[pi];
@@ -1508,6 +1514,9 @@ fn full_name_elsewhere(w: &WordView<'_>, at: usize, p: &PersonName) -> bool {
     w.words.windows(2).enumerate().any(|(k, pair)| k != at && pair[0].key == first.as_str() && pair[1].key == p.surname.as_str())
 }
 
+/// Words that say a name before them is a newspaper's ("the Kompas daily").
+const NEWSPAPER_WORDS: &[&str] = &["newspaper", "daily", "weekly", "tabloid", "harian", "koran", "gazetesi"];
+
 /// Words that name an outlet's kind right after its name ("Anadolu news agency", "the Kompas daily").
 const OUTLET_WORDS: &[&str] = &["agency", "news", "newspaper", "daily", "tv", "television", "radio", "channel", "broadcaster", "network", "ajansı", "ajansi"];
 
@@ -1519,6 +1528,7 @@ fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &
     }
     let words = &w.words;
     let mut reported: Vec<(String, usize, Finding, usize)> = Vec::new();
+    let mut bulk_cands: Vec<(&str, &str)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         if !is_cap(word.token)
             || word.token.script == crate::document::Script::Mixed
@@ -1528,6 +1538,7 @@ fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &
             || ix.outlet_tokens.contains(word.key.as_ref())
             || ix.near_names.contains_key(word.key.as_ref())
             || is_handle(doc, word)
+            || bulk::is_name(&word.key)
         {
             continue;
         }
@@ -1558,8 +1569,34 @@ fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &
                 best = Some((oi, dist));
             }
         }
+        // the compiled newspaper list (Wikidata), after a word that says newspaper; ids past
+        // the hand-curated outlets
+        if best.is_none() && words.get(i + 1).is_some_and(|x| NEWSPAPER_WORDS.contains(&x.key.as_ref())) {
+            bulk_cands.clear();
+            bulk::outlet_candidates(&word.key, &mut bulk_cands);
+            for (k, &(name, _)) in bulk_cands.iter().enumerate() {
+                let target = fold(name);
+                if word.key.chars().next() != target.chars().next() {
+                    continue;
+                }
+                let dist = damerau_levenshtein(&word.key, &target);
+                let ok = dist >= 1 && dist <= max_distance(&target);
+                if !ok || heavy_equal(&word.key, &target) || near_variant(&word.key, &target) || spelling_system_equal(&word.key, &target) {
+                    continue;
+                }
+                if best.is_none_or(|(_, d)| dist < d) {
+                    best = Some((ix.outlets.len() + k, dist));
+                }
+            }
+        }
         let Some((oi, _)) = best else { continue };
-        let (form, full) = &ix.outlets[oi];
+        let (form, full) = match ix.outlets.get(oi) {
+            Some((form, full)) => (form.as_str(), full.as_str()),
+            None => {
+                let (name, cc) = bulk_cands[oi - ix.outlets.len()];
+                (name, cc)
+            }
+        };
         if overlaps_any(flagged, word.span) {
             continue;
         }
@@ -1568,14 +1605,20 @@ fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &
             r.3 += 1;
             continue;
         }
-        let also = if full != form { format!(" ({full})") } else { String::new() };
+        let also = if oi >= ix.outlets.len() {
+            format!(" (a newspaper of {full})")
+        } else if full != form {
+            format!(" ({full})")
+        } else {
+            String::new()
+        };
         let message = format!(
             "\"{}\" looks like a misspelling of the outlet name \"{form}\"{also}: {}, before \"{}\"",
             word.text,
             if same_letters(&word.key, &fold(form)) { "the same letters in another order" } else { "a letter or two apart" },
             words[i + 1].text,
         );
-        let f = Finding::new(&META, word.span, Confidence::Medium, message).replace_with(form.clone(), Applicability::Unsafe);
+        let f = Finding::new(&META, word.span, Confidence::Medium, message).replace_with(form.to_string(), Applicability::Unsafe);
         reported.push((word.key.to_string(), oi, f, 0));
     }
     for (_, _, mut f, n, ) in reported {
@@ -1691,6 +1734,167 @@ fn person_support<'w>(
         }
     }
     None
+}
+
+/// Is word `i` the last word of a listed (bulk) person's name as written, first names and all
+/// ("Mac Collins")? A real person, whatever newsmaker the surname is near.
+fn written_bulk_name(doc: &Document, w: &WordView<'_>, i: usize) -> bool {
+    let words = &w.words;
+    let mut key = words[i].key.to_string();
+    for k in 1..=3 {
+        if i < k || words[i - k].sentence != words[i].sentence || !w.contiguous(doc, i - k, i + 1) || !is_cap(words[i - k].token) {
+            return false;
+        }
+        key = format!("{} {key}", words[i - k].key);
+        if bulk::is_name(&key) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that say a person is a legislator or a party politician, folded, by copy language.
+const LEGISLATOR_WORDS: &[&str] = &[
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "mp",
+    "mps",
+    "member of parliament",
+    "parliamentarian",
+    "parliament",
+    "deputy",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "congress",
+    "assembly",
+    "politician",
+    "opposition",
+    "party",
+    "minister",
+    "anggota dpr",
+    "legislatif",
+    "politikus",
+    "politisi",
+    "parlemen",
+    "wakil rakyat",
+    "partai",
+    "menteri",
+    "diputado",
+    "diputada",
+    "député",
+    "abgeordneter",
+    "abgeordnete",
+    "milletvekili",
+    "депутат",
+];
+
+/// Shape 2c: the surname of a listed legislator (`people-bulk`, compiled) a letter or two off,
+/// right after the legislator's first names written right ("Lütfi Elvanı" ... ), when the story
+/// points to the legislator twice over: the surname spelt right elsewhere, or two of the
+/// legislator's country, party or group, and a legislator's role word in the sentence. The
+/// bulk lists are long, so a first name alone is never enough, a first letter is never
+/// changed, and transliteration variants are name-inconsistency's. A slip that lands on a real
+/// name (`real_name`: another legislator's, or a near-name) needs the right spelling elsewhere.
+#[allow(clippy::too_many_arguments)]
+fn bulk_person_slip<'w>(
+    ix: &EntityIndex,
+    doc: &Document,
+    w: &'w WordView<'_>,
+    i: usize,
+    real_name: bool,
+    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    folded: &std::cell::OnceCell<String>,
+    flagged: &mut Vec<Span>,
+) -> Option<Finding> {
+    let words = &w.words;
+    let word = &words[i];
+    if word.key.chars().count() < 5 || !word.key.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let mut cands = Vec::new();
+    let mut buf = String::new();
+    bulk::surname_candidates(&word.key, &mut buf, &mut cands);
+    cands.sort_unstable();
+    cands.dedup();
+    let mut best: Option<(bulk::Person, usize, usize, u8)> = None; // (person, distance, first-name start, score)
+    for pi in cands {
+        let p = bulk::person(pi);
+        if word.key.chars().next() != p.surname.chars().next() {
+            continue;
+        }
+        let dist = damerau_levenshtein(&word.key, p.surname);
+        let moved = dist == 2 && one_letter_moved(&word.key, p.surname);
+        if dist == 0 || (dist > max_distance(p.surname) && !moved) {
+            continue;
+        }
+        let plural = word.key.strip_suffix('s') == Some(p.surname) || p.surname.strip_suffix('s') == Some(word.key.as_ref());
+        if plural
+            || vowel_for_vowel(&word.key, p.surname)
+            || heavy_equal(&word.key, p.surname)
+            || near_variant(&word.key, p.surname)
+            || spelling_system_equal(&word.key, p.surname)
+            || crate::document::names::inflection::inflected_pair(&word.key, p.surname, doc.language.unwrap_or("en"))
+        {
+            continue;
+        }
+        // the first names written right, right before
+        let first: Vec<&str> = p.first.split(' ').collect();
+        let nf = first.len();
+        if i < nf || words[i - nf].sentence != word.sentence || !w.contiguous(doc, i - nf, i + 1) {
+            continue;
+        }
+        if !words[i - nf..i].iter().zip(&first).all(|(x, f)| x.key == *f) || first.iter().all(|f| f.chars().count() < 3) {
+            continue;
+        }
+        // what else in the story points to this legislator
+        let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
+        let text = folded.get_or_init(|| fold(&doc.text));
+        let mut score = 0u8;
+        if keys.contains(p.surname) {
+            score += 2;
+        }
+        if ix.countries.get(p.country).is_some_and(|names| names.iter().any(|n| contains_phrase(text, n))) {
+            score += 1;
+        }
+        if p.context.split('|').any(|c| c.chars().count() >= 4 && contains_phrase(text, c)) {
+            score += 1;
+        }
+        let sentence = fold(doc.slice(doc.sentences[word.sentence].span));
+        if LEGISLATOR_WORDS.iter().any(|r| contains_phrase(&sentence, r)) {
+            score += 1;
+        }
+        if score < 2 || (real_name && (score < 3 || !keys.contains(p.surname))) {
+            continue;
+        }
+        if best.is_none_or(|(_, d, _, s)| score > s || (score == s && dist < d)) {
+            best = Some((p, dist, i - nf, score));
+        }
+    }
+    let (p, dist, fstart, score) = best?;
+    let span = words[fstart].span.cover(word.span);
+    if overlaps_any(flagged, span) {
+        return None;
+    }
+    let surname_written = p.display.split_whitespace().map(name_word).rfind(|t| !t.is_empty()).unwrap_or(p.surname);
+    let fixed = format!("{}{}", &doc.text[words[fstart].span.start..word.span.start], surname_written);
+    let why = if doc_keys.get().is_some_and(|k| k.contains(p.surname)) {
+        "the first name matches and the surname is spelt right elsewhere in the story"
+    } else {
+        "the first name matches and the story names the legislator's country, party or role"
+    };
+    let message = format!(
+        "\"{}\" looks like a misspelling of \"{surname_written}\" ({}, a legislator of {}): {dist} letter{} apart, and {why}",
+        word.text,
+        p.display,
+        p.country,
+        if dist == 1 { "" } else { "s" },
+    );
+    mark(flagged, span);
+    let confidence = if score >= 3 { Confidence::Medium } else { Confidence::Low };
+    Some(Finding::new(&META, span, confidence, message).replace_with(fixed, Applicability::Unsafe))
 }
 
 /// Does the story point to the person beyond a first name that matches: the surname spelt
