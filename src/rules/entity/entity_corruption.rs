@@ -10,6 +10,9 @@
 //!
 //! Candidate generation is indexed: anchor-token maps for organisations, a deletion index
 //! (SymSpell-style, one deletion on each side) for surnames; no scan of the lexicon per token.
+//! The bulk lists (about 36,000 legislators, 12,000 organisations, 2,900 newspapers, generated
+//! from open data) are compiled by build.rs into sorted tables ([`super::bulk`]) that cost
+//! nothing at start-up.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
@@ -53,7 +56,12 @@ corrupted, while every word in it is still a real word:
   once; or the first name a letter off before the right surname ("Kurdet Ozersay" for Kudret
   Özersay, "Nushir al-Masri" for Mushir al-Masri) when the story names the person's role;
 - a news outlet's one-word name a letter or two off, or with letters moved, before "news
-  agency", "newspaper" and the like ("the Andalou news agency" for Anadolu);
+  agency", "newspaper" and the like ("the Andalou news agency" for Anadolu), including some
+  2,900 newspapers of the world listed in Wikidata ("the Hamshari newspaper" for Hamshahri);
+- a legislator's surname a letter or two off right after the legislator's first name
+  ("Graham Bardy" for the British MP Graham Brady), for some 36,000 members of parliaments
+  of every continent (EveryPolitician), when the story also names the surname spelt right, or
+  the legislator's country, party or role;
 - a named military operation rendered word for word from a genitive ("the shield of the
   Euphrates" for Operation Euphrates Shield);
 - a news outlet's name translated as a common word after an attribution cue
@@ -89,8 +97,15 @@ lands on another real name or a common word ("David Barnes" near David Barnea, "
 Gates; `lexicons/names/near-names.tsv`), or that changes the first letter ("Gilad Halit"), also
 needs the story to point at the newsmaker: the surname spelt right, a role word few others
 share, or a common role in the same sentence with a rare first name. Social-media handles
-("@DiazCanelB") are not name mentions, and the old Indonesian spelling of a name ("Soeharto")
-is a spelling system, not a slip. British and
+("@DiazCanelB") are not name mentions, and the old Indonesian spelling of a name ("Soeharto",
+"Daradjatoen") is a spelling system, not a slip. A name written as a listed legislator,
+organisation or newspaper writes it ("Markus Meckel", "Swen Schulz") is a real name, never a
+slip of a newsmaker's, and a word of a listed legislator's name counts as a real name of its
+own (like a near-name). A listed legislator's slip needs the first name written right before
+it and the story to point to the legislator twice over (the surname spelt right elsewhere, or
+two of: the country, the party, a legislator's role word in the sentence); one vowel for
+another ("Rajapakse"/"Rajapaksa") is a romanisation, not a slip; the finding is at medium
+confidence only with strong support, else low (hidden by default). British and
 American spellings and compounds written apart ("South East") are the same name.
 If a legitimate name is flagged, add it to a user lexicon (`--lexicon my-entities.tsv`, kind
 `entities`) or raise `min-confidence` for the rule in `wirelint.toml`:
@@ -108,7 +123,12 @@ words per language; `spelling` = `fixed` for names with no transliteration varia
 when the wrong word alone may find a name of three or more words, or of two capitalised
 distinctive words), `lexicons/entities/outlet-calques.tsv` (outlet names
 translated as words), `lexicons/media/outlets.tsv` (outlet names) and
-`lexicons/names/near-names.tsv` (generated: real names and words near a newsmaker's name)."#,
+`lexicons/names/near-names.tsv` (generated: real names and words near a newsmaker's name).
+Compiled into the binary by build.rs (not read from user lexicons):
+`lexicons/entities/people-bulk.generated.tsv` (EveryPolitician legislators),
+`lexicons/entities/organizations-bulk.generated.tsv` (parties, legislatures, listed companies,
+universities) and `lexicons/media/outlets-bulk.generated.tsv` (Wikidata newspapers); the
+country names of `lexicons/places/country-names.*.tsv`."#,
     lexicons: &[
         "lexicons/entities/organizations.tsv",
         "lexicons/entities/people.tsv",
@@ -117,6 +137,10 @@ translated as words), `lexicons/media/outlets.tsv` (outlet names) and
         "lexicons/entities/outlet-calques.tsv",
         "lexicons/media/outlets.tsv",
         "lexicons/names/near-names.tsv",
+        "lexicons/entities/people-bulk.generated.tsv",
+        "lexicons/entities/organizations-bulk.generated.tsv",
+        "lexicons/media/outlets-bulk.generated.tsv",
+        "lexicons/places/country-names.en.tsv",
     ],
 };
 
