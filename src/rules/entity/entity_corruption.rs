@@ -536,8 +536,14 @@ impl LexiconIndex for EntityIndex {
             }
             let pi = ix.people.len();
             // one deletion here and one on the query side: substitutions, transpositions,
-            // one insertion or deletion (and some two-edit pairs)
-            single_deletions(&surname, &mut buf, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
+            // one insertion or deletion (and some two-edit pairs); a long surname (eight
+            // letters or more, where two edits are allowed) up to two on each side, so that
+            // every pair of edits is found ("Bierbeck" for Baerbock)
+            if surname.chars().count() >= 8 {
+                deletions_upto2(&surname, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
+            } else {
+                single_deletions(&surname, &mut buf, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
+            }
             ix.by_surname.entry(surname.clone()).or_default().push(pi);
             ix.people.push(PersonName { name: ni, first, surname });
         }
@@ -1317,11 +1323,17 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
         let mut cands: Vec<usize> = Vec::new();
-        single_deletions(&word.key, &mut buf, |d| {
+        let look = |d: &str| {
             if let Some(ps) = ix.deletions.get(d) {
                 cands.extend_from_slice(ps);
             }
-        });
+        };
+        // a word of seven letters or more may be two edits from a surname of eight or more
+        if word.key.chars().count() >= 7 {
+            deletions_upto2(&word.key, look);
+        } else {
+            single_deletions(&word.key, &mut buf, look);
+        }
         cands.sort_unstable();
         cands.dedup();
         for &pi in &cands {
