@@ -707,8 +707,12 @@ impl EntityIndex {
     }
 }
 
+/// Edits allowed in a name word: two from eight letters on, else one. An article or particle
+/// joined by a hyphen or apostrophe does not count ("al-Sabah" is five letters long: "Al-Qabas"
+/// is two edits from it, but a different name, the Kuwaiti daily).
 fn max_distance(s: &str) -> usize {
-    if s.chars().count() >= 8 { 2 } else { 1 }
+    let core = s.split(['-', '\'', '\u{2019}']).map(|p| p.chars().count()).max().unwrap_or(0);
+    if core >= 8 { 2 } else { 1 }
 }
 
 /// Are `a` and `b` the same letters with one of them moved ("ghandi"/"gandhi")?
@@ -1309,6 +1313,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             || ix.known_tokens.contains(word.key.as_ref())
             || ix.outlet_tokens.contains(word.key.as_ref())
             || is_handle(doc, word)
+            || bulk::is_name(&word.key)
         {
             continue;
         }
