@@ -678,7 +678,9 @@ impl LexiconIndex for EntityIndex {
             let demonyms = file.column("demonyms");
             for row in &file.rows {
                 let forms = ix.countries.entry(row.get(code).to_string()).or_default();
-                forms.extend(row.list(names).chain(demonyms.into_iter().flat_map(|d| row.list(d))).map(fold).filter(|f| f.chars().count() >= 4));
+                forms.extend(
+                    row.list(names).chain(demonyms.into_iter().flat_map(|d| row.list(d))).map(fold).filter(|f| f.chars().count() >= 4),
+                );
             }
         }
         Ok(ix)
@@ -1216,7 +1218,6 @@ fn original_word(name: &Name, k: usize) -> &str {
     name.text.split_whitespace().map(name_word).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Shape 2: a newsmaker's surname a letter or two off.
 
@@ -1403,8 +1404,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             // a real name of its own (another legislator's, a near-name) needs the right
             // spelling elsewhere in the story too
             let real_name = near_entry.is_some() || bulk_word;
-            if let Some(f) = bulk_person_slip(ix, doc, w, i, real_name, &doc_keys, &folded, flagged)
-            {
+            if let Some(f) = bulk_person_slip(ix, doc, w, i, real_name, &doc_keys, &folded, flagged) {
                 out.push(f);
             }
             continue;
