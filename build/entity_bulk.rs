@@ -7,7 +7,9 @@
 //! - `bulk_str.txt`: every string, concatenated (interned);
 //! - `bulk_*.bin`: little-endian `u32` arrays; a string is a pair (offset, length) into
 //!   `bulk_str.txt`, a sorted set is a sorted array of such pairs, a map from keys to lists is
-//!   a sorted key array, a start array (n + 1 entries) and a posting array (CSR);
+//!   a sorted key array, a start array (n + 1 entries) and a posting array (CSR); each key
+//!   array has an open-addressing hash table beside it (`*_slots.bin`, FNV-1a of the key,
+//!   `keys::hash`), so a look-up is one hash and a probe or two;
 //! - `entity_bulk.rs`: `include_str!`/`include_bytes!` of those.
 //!
 //! Keys are made as the rule makes them at run time: words split on whitespace, trimmed by
@@ -18,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
-use super::keys::{deletions_upto2, name_word, single_deletions};
+use super::keys::{deletions_upto2, hash, name_word, single_deletions};
 use super::text::fold;
 
 /// A parsed `*-bulk` file: kind, column names and rows.
@@ -94,6 +96,24 @@ impl Out {
         }
         (keys, starts, post)
     }
+}
+
+/// An open-addressing hash table over the keys of a sorted table (as written by `Out::set` or
+/// `Out::map`): a power of two of slots, at least twice the keys, each 0 (empty) or the key's
+/// position + 1; a key sits at `hash(key) & mask` or after it (linear probing).
+fn slots(keys: &[String]) -> Vec<u32> {
+    let n = (keys.len() * 2).next_power_of_two().max(2);
+    let mask = n - 1;
+    let mut t = vec![0u32; n];
+    for (i, k) in keys.iter().enumerate() {
+        #[allow(clippy::cast_possible_truncation)]
+        let mut at = (hash(k) as usize) & mask;
+        while t[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        t[at] = u32::try_from(i + 1).unwrap();
+    }
+    t
 }
 
 fn write_u32(dir: &Path, name: &str, v: &[u32]) {
@@ -182,8 +202,16 @@ pub fn generate(out_dir: &Path, files: &[std::path::PathBuf]) {
     }
     let (sk, ss, sp) = out.map(&surnames);
     let (ok, os, op) = out.map(&outlet_keys);
+    let surname_slots = slots(&surnames.keys().cloned().collect::<Vec<_>>());
+    let outlet_slots = slots(&outlet_keys.keys().cloned().collect::<Vec<_>>());
+    let token_slots = slots(&person_tokens.iter().cloned().collect::<Vec<_>>());
+    let name_slots = slots(&names.iter().cloned().collect::<Vec<_>>());
     let tokens = out.set(&person_tokens);
     let names = out.set(&names);
+    write_u32(out_dir, "bulk_surname_slots.bin", &surname_slots);
+    write_u32(out_dir, "bulk_outlet_slots.bin", &outlet_slots);
+    write_u32(out_dir, "bulk_token_slots.bin", &token_slots);
+    write_u32(out_dir, "bulk_name_slots.bin", &name_slots);
     write_u32(out_dir, "bulk_people.bin", &people);
     write_u32(out_dir, "bulk_surname_keys.bin", &sk);
     write_u32(out_dir, "bulk_surname_starts.bin", &ss);
@@ -210,6 +238,10 @@ pub fn generate(out_dir: &Path, files: &[std::path::PathBuf]) {
         "outlet_keys",
         "outlet_starts",
         "outlet_post",
+        "surname_slots",
+        "outlet_slots",
+        "token_slots",
+        "name_slots",
     ] {
         code.push_str(&format!(
             "pub(super) static {}: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/bulk_{name}.bin\"));\n",

@@ -1,7 +1,8 @@
 //! The bulk entity lists, compiled by `build.rs` (`build/entity_bulk.rs`) from the `*-bulk`
 //! lexicons: tens of thousands of legislators (EveryPolitician), organisations and newspapers
 //! that entity-corruption knows beyond its hand-curated newsmakers. The tables are read in
-//! place (sorted arrays, binary search): nothing is parsed or built at start-up.
+//! place (string tables with hash tables of slots beside them): nothing is parsed or built at
+//! start-up.
 //!
 //! What they are for: a written name that is a real person's or organisation's name is not a
 //! corruption of a newsmaker's ([`is_name`], [`is_person_word`]); a surname one or two letters
@@ -25,24 +26,26 @@ fn string(table: &[u8], i: usize) -> &'static str {
     &tables::STR[o..o + l]
 }
 
-/// Position of `key` in a sorted table of strings.
-fn find(table: &'static [u8], key: &str) -> Option<usize> {
-    let n = table.len() / 8;
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = usize::midpoint(lo, hi);
-        match string(table, mid).cmp(key) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
+/// Position of `key` in a table of strings, through its hash table of slots.
+fn find(table: &'static [u8], slots: &'static [u8], key: &str) -> Option<usize> {
+    let mask = slots.len() / 4 - 1;
+    #[allow(clippy::cast_possible_truncation)]
+    let mut i = (super::keys::hash(key) as usize) & mask;
+    loop {
+        let s = at(slots, i) as usize;
+        if s == 0 {
+            return None;
         }
+        if string(table, s - 1) == key {
+            return Some(s - 1);
+        }
+        i = (i + 1) & mask;
     }
-    None
 }
 
-/// The ids a key maps to in a (keys, starts, postings) table.
-fn postings(keys: &'static [u8], starts: &'static [u8], post: &'static [u8], key: &str) -> impl Iterator<Item = u32> {
-    let range = find(keys, key).map_or(0..0, |i| at(starts, i) as usize..at(starts, i + 1) as usize);
+/// The ids a key maps to in a (keys, slots, starts, postings) table.
+fn postings(keys: &'static [u8], slots: &'static [u8], starts: &'static [u8], post: &'static [u8], key: &str) -> impl Iterator<Item = u32> {
+    let range = find(keys, slots, key).map_or(0..0, |i| at(starts, i) as usize..at(starts, i + 1) as usize);
     range.map(move |j| at(post, j))
 }
 
@@ -71,25 +74,25 @@ pub fn person(i: u32) -> Person {
 /// `key` and each of its single deletions (the query side of the SymSpell index).
 pub fn surname_candidates(key: &str, buf: &mut String, out: &mut Vec<u32>) {
     super::keys::single_deletions(key, buf, |d| {
-        out.extend(postings(tables::SURNAME_KEYS, tables::SURNAME_STARTS, tables::SURNAME_POST, d));
+        out.extend(postings(tables::SURNAME_KEYS, tables::SURNAME_SLOTS, tables::SURNAME_STARTS, tables::SURNAME_POST, d));
     });
 }
 
 /// Is the folded word a word (three letters or more) of a listed person's name?
 pub fn is_person_word(key: &str) -> bool {
-    find(tables::TOKENS, key).is_some()
+    find(tables::TOKENS, tables::TOKEN_SLOTS, key).is_some()
 }
 
 /// Is the folded, space-joined name a listed person's, organisation's or outlet's name?
 pub fn is_name(key: &str) -> bool {
-    find(tables::NAMES, key).is_some()
+    find(tables::NAMES, tables::NAME_SLOTS, key).is_some()
 }
 
 /// One-word newspapers (five letters or more) within two deletions of `key` on either side:
 /// (name as written, country).
 pub fn outlet_candidates(key: &str, out: &mut Vec<(&'static str, &'static str)>) {
     let mut ids: Vec<u32> = Vec::new();
-    super::keys::deletions_upto2(key, |d| ids.extend(postings(tables::OUTLET_KEYS, tables::OUTLET_STARTS, tables::OUTLET_POST, d)));
+    super::keys::deletions_upto2(key, |d| ids.extend(postings(tables::OUTLET_KEYS, tables::OUTLET_SLOTS, tables::OUTLET_STARTS, tables::OUTLET_POST, d)));
     ids.sort_unstable();
     ids.dedup();
     out.extend(ids.into_iter().map(|i| (string(tables::OUTLETS, 2 * i as usize), string(tables::OUTLETS, 2 * i as usize + 1))));

@@ -92,7 +92,8 @@ variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and nev
 spelling that is only a transliteration variant of a known name (Araqchi for Araghchi) is left
 to `name-inconsistency`, except for names written natively in Latin script (`spelling` =
 `fixed`), where "Kamala Haris" is a slip; a dropped doubled letter or a moved letter ("Ghandi")
-needs the first name written before it, since "Haris" is also a name of its own. A slip that
+needs the first name written before it, since "Haris" is also a name of its own; so do two
+edits in a long surname ("Annalena Bierbeck"). A slip that
 lands on another real name or a common word ("David Barnes" near David Barnea, "Games" near
 Gates; `lexicons/names/near-names.tsv`), or that changes the first letter ("Gilad Halit"), also
 needs the story to point at the newsmaker: the surname spelt right, a role word few others
@@ -244,6 +245,9 @@ pub struct EntityIndex {
     people: Vec<PersonName>,
     /// Deletion variants of surnames -> people indexes.
     deletions: HashMap<String, Vec<usize>>,
+    /// Deletion variants (up to two) of surnames of eight letters or more, where two edits are
+    /// allowed -> people indexes; queried with up to two deletions of the written word.
+    long_deletions: HashMap<String, Vec<usize>>,
     /// Folded first names of known people.
     first_names: HashSet<String>,
     /// Folded first name -> number of people who have it ("david" many, "kamala" one).
@@ -539,15 +543,14 @@ impl LexiconIndex for EntityIndex {
             // one insertion or deletion (and some two-edit pairs); a long surname (eight
             // letters or more, where two edits are allowed) up to two on each side, so that
             // every pair of edits is found ("Bierbeck" for Baerbock)
+            single_deletions(&surname, &mut buf, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
             if surname.chars().count() >= 8 {
-                deletions_upto2(&surname, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
-            } else {
-                single_deletions(&surname, &mut buf, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
+                deletions_upto2(&surname, |d| ix.long_deletions.entry(d.to_string()).or_default().push(pi));
             }
             ix.by_surname.entry(surname.clone()).or_default().push(pi);
             ix.people.push(PersonName { name: ni, first, surname });
         }
-        for v in ix.deletions.values_mut() {
+        for v in ix.deletions.values_mut().chain(ix.long_deletions.values_mut()) {
             v.sort_unstable();
             v.dedup();
         }
@@ -1319,26 +1322,30 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             continue;
         }
         let near_entry = ix.near_names.get(word.key.as_ref());
-        // a real person's name as written ("Mac Collins", a listed legislator): nobody's slip
-        if written_bulk_name(doc, w, i) {
-            continue;
-        }
         // a word of a listed legislator's name is a real name of its own, like a near-name
         let bulk_word = bulk::is_person_word(&word.key);
+        // a real person's name as written ("Mac Collins", a listed legislator): nobody's slip
+        if bulk_word && written_bulk_name(doc, w, i) {
+            continue;
+        }
         // a capitalised word followed by another unknown capitalised word is probably a
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
         let mut cands: Vec<usize> = Vec::new();
-        let look = |d: &str| {
+        single_deletions(&word.key, &mut buf, |d| {
             if let Some(ps) = ix.deletions.get(d) {
                 cands.extend_from_slice(ps);
             }
-        };
-        // a word of seven letters or more may be two edits from a surname of eight or more
-        if word.key.chars().count() >= 7 {
-            deletions_upto2(&word.key, look);
-        } else {
-            single_deletions(&word.key, &mut buf, look);
+        });
+        // a word of six letters or more may be two edits from a surname of eight or more; two
+        // edits are only read after a known first name (the first name must support them)
+        let word_len = word.key.chars().count();
+        if word_len >= 6 && i > word.sentence_first && ix.first_names.contains(words[i - 1].key.as_ref()) {
+            deletions_upto2(&word.key, |d| {
+                if let Some(ps) = ix.long_deletions.get(d) {
+                    cands.extend_from_slice(ps);
+                }
+            });
         }
         cands.sort_unstable();
         cands.dedup();
@@ -1352,6 +1359,15 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 || p.surname.strip_suffix('s') == Some(word.key.as_ref())
                 || word.key.strip_suffix("es") == Some(p.surname.as_str())
                 || word.key.strip_suffix('e') == Some(p.surname.as_str());
+            if word_len.abs_diff(p.surname.chars().count()) > 2 {
+                continue;
+            }
+            let dist = damerau_levenshtein(&word.key, &p.surname);
+            // one letter moved ("Ghandi" for "Gandhi") is one slip, though two edits
+            let moved = dist == 2 && dist > max_distance(&p.surname) && one_letter_moved(&word.key, &p.surname);
+            if dist == 0 || (dist > max_distance(&p.surname) && !moved) {
+                continue;
+            }
             // the old Indonesian spelling of the same name ("Soeharto") is a spelling system
             if spelling_system_equal(&word.key, &p.surname) {
                 continue;
@@ -1361,12 +1377,6 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 .filter(|e| e.class != NearClass::Variant && e.near.contains(&p.surname))
                 .map(|e| e.class)
                 .or(bulk_word.then_some(NearClass::Name));
-            let dist = damerau_levenshtein(&word.key, &p.surname);
-            // one letter moved ("Ghandi" for "Gandhi") is one slip, though two edits
-            let moved = dist == 2 && dist > max_distance(&p.surname) && one_letter_moved(&word.key, &p.surname);
-            if dist == 0 || (dist > max_distance(&p.surname) && !moved) {
-                continue;
-            }
             let entity = &ix.entities[ix.names[p.name].entity];
             // a transliteration or typographic variant (Araqchi/Araghchi, Odessa/Odesa) is not
             // a corruption: name-inconsistency and house style deal with those; a name written
@@ -1404,7 +1414,12 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
             // a real name of its own (another legislator's, a near-name) needs the right
             // spelling elsewhere in the story too
             let real_name = near_entry.is_some() || bulk_word;
-            if let Some(f) = bulk_person_slip(ix, doc, w, i, real_name, &doc_keys, &folded, flagged) {
+            // only after a capitalised word that is a listed person's name word (a first name)
+            let after_name = i > word.sentence_first
+                && is_cap(words[i - 1].token)
+                && w.contiguous(doc, i - 1, i + 1)
+                && bulk::is_person_word(&words[i - 1].key);
+            if after_name && let Some(f) = bulk_person_slip(ix, doc, w, i, real_name, &doc_keys, &folded, flagged) {
                 out.push(f);
             }
             continue;
@@ -1781,12 +1796,18 @@ fn person_support<'w>(
 /// ("Mac Collins")? A real person, whatever newsmaker the surname is near.
 fn written_bulk_name(doc: &Document, w: &WordView<'_>, i: usize) -> bool {
     let words = &w.words;
-    let mut key = words[i].key.to_string();
+    let mut key = String::new();
     for k in 1..=3 {
         if i < k || words[i - k].sentence != words[i].sentence || !w.contiguous(doc, i - k, i + 1) || !is_cap(words[i - k].token) {
             return false;
         }
-        key = format!("{} {key}", words[i - k].key);
+        key.clear();
+        for (j, x) in words[i - k..=i].iter().enumerate() {
+            if j > 0 {
+                key.push(' ');
+            }
+            key.push_str(&x.key);
+        }
         if bulk::is_name(&key) {
             return true;
         }
@@ -1861,9 +1882,20 @@ fn bulk_person_slip<'w>(
     cands.sort_unstable();
     cands.dedup();
     let mut best: Option<(bulk::Person, usize, usize, u8)> = None; // (person, distance, first-name start, score)
+    let word_len = word.key.chars().count();
+    let mut sentence: Option<String> = None;
     for pi in cands {
         let p = bulk::person(pi);
-        if word.key.chars().next() != p.surname.chars().next() {
+        if word.key.chars().next() != p.surname.chars().next() || word_len.abs_diff(p.surname.chars().count()) > 2 {
+            continue;
+        }
+        // the first names written right, right before
+        let first: Vec<&str> = p.first.split(' ').collect();
+        let nf = first.len();
+        if i < nf || words[i - nf].sentence != word.sentence || !w.contiguous(doc, i - nf, i + 1) {
+            continue;
+        }
+        if !words[i - nf..i].iter().zip(&first).all(|(x, f)| x.key == *f) || first.iter().all(|f| f.chars().count() < 3) {
             continue;
         }
         let dist = damerau_levenshtein(&word.key, p.surname);
@@ -1881,15 +1913,6 @@ fn bulk_person_slip<'w>(
         {
             continue;
         }
-        // the first names written right, right before
-        let first: Vec<&str> = p.first.split(' ').collect();
-        let nf = first.len();
-        if i < nf || words[i - nf].sentence != word.sentence || !w.contiguous(doc, i - nf, i + 1) {
-            continue;
-        }
-        if !words[i - nf..i].iter().zip(&first).all(|(x, f)| x.key == *f) || first.iter().all(|f| f.chars().count() < 3) {
-            continue;
-        }
         // what else in the story points to this legislator
         let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
         let text = folded.get_or_init(|| fold(&doc.text));
@@ -1903,8 +1926,8 @@ fn bulk_person_slip<'w>(
         if p.context.split('|').any(|c| c.chars().count() >= 4 && contains_phrase(text, c)) {
             score += 1;
         }
-        let sentence = fold(doc.slice(doc.sentences[word.sentence].span));
-        if LEGISLATOR_WORDS.iter().any(|r| contains_phrase(&sentence, r)) {
+        let sentence = sentence.get_or_insert_with(|| fold(doc.slice(doc.sentences[word.sentence].span)));
+        if LEGISLATOR_WORDS.iter().any(|r| contains_phrase(sentence, r)) {
             score += 1;
         }
         if score < 2 || (real_name && (score < 3 || !keys.contains(p.surname))) {

@@ -51,3 +51,14 @@ pub fn deletions_upto2(key: &str, mut f: impl FnMut(&str)) {
         }
     }
 }
+
+/// FNV-1a hash of a key: the slot of a key in the compiled hash tables of the bulk lists
+/// (`build.rs` fills them, [`super::bulk`] probes them; both must hash alike).
+pub fn hash(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
