@@ -160,7 +160,7 @@ impl Rule for EntityCorruption {
         let words = WordView::new(doc, lang);
         let mut flagged: Vec<Span> = Vec::new();
         check_organisations(&index, doc, &words, lang, out, &mut flagged);
-        check_people(&index, doc, &words, lang, out, &mut flagged);
+        check_people(&index, cx.lexicons, doc, &words, lang, out, &mut flagged);
         check_first_names(&index, doc, &words, lang, out, &mut flagged);
         check_outlet_slips(&index, doc, &words, out, &mut flagged);
         check_genitive_calques(&index, doc, &words, lang, out, &mut flagged);
@@ -245,9 +245,9 @@ pub struct EntityIndex {
     people: Vec<PersonName>,
     /// Deletion variants of surnames -> people indexes.
     deletions: HashMap<String, Vec<usize>>,
-    /// Deletion variants (up to two) of surnames of eight letters or more, where two edits are
-    /// allowed -> people indexes; queried with up to two deletions of the written word.
-    long_deletions: HashMap<String, Vec<usize>>,
+    /// Folded (last) first name -> people indexes: the candidates for two edits in a long
+    /// surname, read only after the first name ("Annalena Bierbeck").
+    by_first: HashMap<String, Vec<usize>>,
     /// Folded first names of known people.
     first_names: HashSet<String>,
     /// Folded first name -> number of people who have it ("david" many, "kamala" one).
@@ -268,10 +268,29 @@ pub struct EntityIndex {
     /// Shield" is found as "the shield of the Euphrates" through "shield".
     genitives: HashMap<String, Vec<(usize, String)>>,
     calques: HashMap<String, Vec<OutletCalque>>,
-    /// ISO country code -> folded country names and demonyms of every language
-    /// (`country-names` lexicons): a listed legislator's country named in the story points to
-    /// the legislator.
-    countries: HashMap<String, Vec<String>>,
+}
+
+/// ISO country code -> folded country names and demonyms of every language (`country-names`
+/// lexicons): a listed legislator's country named in the story points to the legislator.
+/// Built on first use (a bulk slip to score), not at start-up.
+#[derive(Debug, Default)]
+struct CountryNames(HashMap<String, Vec<String>>);
+
+impl LexiconIndex for CountryNames {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut countries: HashMap<String, Vec<String>> = HashMap::default();
+        for file in lexicons.of_kind("country-names") {
+            let (Some(code), Some(names)) = (file.column("code"), file.column("names")) else { continue };
+            let demonyms = file.column("demonyms");
+            for row in &file.rows {
+                let forms = countries.entry(row.get(code).to_string()).or_default();
+                forms.extend(
+                    row.list(names).chain(demonyms.into_iter().flat_map(|d| row.list(d))).map(fold).filter(|f| f.chars().count() >= 4),
+                );
+            }
+        }
+        Ok(CountryNames(countries))
+    }
 }
 
 /// What a word near a known name is, when it is a real word of its own.
@@ -540,17 +559,16 @@ impl LexiconIndex for EntityIndex {
             }
             let pi = ix.people.len();
             // one deletion here and one on the query side: substitutions, transpositions,
-            // one insertion or deletion (and some two-edit pairs); a long surname (eight
-            // letters or more, where two edits are allowed) up to two on each side, so that
-            // every pair of edits is found ("Bierbeck" for Baerbock)
+            // one insertion or deletion (and some two-edit pairs); any two edits in a long
+            // surname are found through the first name written before it (`by_first`)
             single_deletions(&surname, &mut buf, |d| ix.deletions.entry(d.to_string()).or_default().push(pi));
-            if surname.chars().count() >= 8 {
-                deletions_upto2(&surname, |d| ix.long_deletions.entry(d.to_string()).or_default().push(pi));
+            if let Some(f) = first.last() {
+                ix.by_first.entry(f.clone()).or_default().push(pi);
             }
             ix.by_surname.entry(surname.clone()).or_default().push(pi);
             ix.people.push(PersonName { name: ni, first, surname });
         }
-        for v in ix.deletions.values_mut().chain(ix.long_deletions.values_mut()) {
+        for v in ix.deletions.values_mut() {
             v.sort_unstable();
             v.dedup();
         }
@@ -674,16 +692,6 @@ impl LexiconIndex for EntityIndex {
                     note: note.map(|c| row.get(c).to_string()).unwrap_or_default(),
                 };
                 ix.calques.entry(entry.translated[0].clone()).or_default().push(entry);
-            }
-        }
-        for file in lexicons.of_kind("country-names") {
-            let (Some(code), Some(names)) = (file.column("code"), file.column("names")) else { continue };
-            let demonyms = file.column("demonyms");
-            for row in &file.rows {
-                let forms = ix.countries.entry(row.get(code).to_string()).or_default();
-                forms.extend(
-                    row.list(names).chain(demonyms.into_iter().flat_map(|d| row.list(d))).map(fold).filter(|f| f.chars().count() >= 4),
-                );
             }
         }
         Ok(ix)
@@ -1168,6 +1176,11 @@ fn same_word(a: &str, b: &str) -> bool {
     if a.len().abs_diff(b.len()) > 2 || a.len() < 5 {
         return false;
     }
+    // British and American spellings differ late in the word: the first three letters agree
+    // (a cheap test before the rewrites, which allocate)
+    if a.as_bytes()[..3] != b.as_bytes()[..3] {
+        return false;
+    }
     american(a) == american(b)
 }
 
@@ -1302,7 +1315,7 @@ const TITLES: &[&str] = &[
     "with",
 ];
 
-fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
+fn check_people(ix: &EntityIndex, lexicons: &Lexicons, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
     let words = &w.words;
     let doc_keys = std::cell::OnceCell::new();
     let folded = std::cell::OnceCell::new();
@@ -1337,15 +1350,15 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 cands.extend_from_slice(ps);
             }
         });
-        // a word of six letters or more may be two edits from a surname of eight or more; two
-        // edits are only read after a known first name (the first name must support them)
+        // a word of six letters or more may be two edits from a surname of eight or more: the
+        // people whose first name is written right before it are candidates too (two edits
+        // need the first name's support)
         let word_len = word.key.chars().count();
-        if word_len >= 6 && i > word.sentence_first && ix.first_names.contains(words[i - 1].key.as_ref()) {
-            deletions_upto2(&word.key, |d| {
-                if let Some(ps) = ix.long_deletions.get(d) {
-                    cands.extend_from_slice(ps);
-                }
-            });
+        if word_len >= 6
+            && i > word.sentence_first
+            && let Some(ps) = ix.by_first.get(words[i - 1].key.as_ref())
+        {
+            cands.extend_from_slice(ps);
         }
         cands.sort_unstable();
         cands.dedup();
@@ -1419,7 +1432,7 @@ fn check_people(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, 
                 && is_cap(words[i - 1].token)
                 && w.contiguous(doc, i - 1, i + 1)
                 && bulk::is_person_word(&words[i - 1].key);
-            if after_name && let Some(f) = bulk_person_slip(ix, doc, w, i, real_name, &doc_keys, &folded, flagged) {
+            if after_name && let Some(f) = bulk_person_slip(lexicons, doc, w, i, real_name, &doc_keys, &folded, flagged) {
                 out.push(f);
             }
             continue;
@@ -1862,7 +1875,7 @@ const LEGISLATOR_WORDS: &[&str] = &[
 /// name (`real_name`: another legislator's, or a near-name) needs the right spelling elsewhere.
 #[allow(clippy::too_many_arguments)]
 fn bulk_person_slip<'w>(
-    ix: &EntityIndex,
+    lexicons: &Lexicons,
     doc: &Document,
     w: &'w WordView<'_>,
     i: usize,
@@ -1920,7 +1933,8 @@ fn bulk_person_slip<'w>(
         if keys.contains(p.surname) {
             score += 2;
         }
-        if ix.countries.get(p.country).is_some_and(|names| names.iter().any(|n| contains_phrase(text, n))) {
+        let countries = lexicons.index::<CountryNames>().ok();
+        if countries.and_then(|c| c.0.get(p.country).map(|names| names.iter().any(|n| contains_phrase(text, n)))).unwrap_or(false) {
             score += 1;
         }
         if p.context.split('|').any(|c| c.chars().count() >= 4 && contains_phrase(text, c)) {
