@@ -1,14 +1,33 @@
-//! Generates two files into `OUT_DIR`:
+//! Generates these files into `OUT_DIR`:
 //!
 //! - `embedded_lexicons.rs`: every `lexicons/**/*.tsv` file embedded in the binary, a table of
 //!   `(relative path, include_str!(...))` that `src/lexicon/embedded.rs` includes;
 //! - `rules.rs`: the rule registry that `src/rules/mod.rs` includes. Every `src/rules/<family>/`
 //!   folder is a module, every `<rule>.rs` or `<rule>/mod.rs` in it a module of that family, and
 //!   each file that has an `impl Rule for <Type>` and a `code: "XX000"` adds `&<Type>` to
-//!   `RULES`, sorted by code. Adding a rule is adding its file: no module line, no list entry.
+//!   `RULES`, sorted by code. Adding a rule is adding its file: no module line, no list entry;
+//! - `entity_bulk.rs` and its tables (`bulk_*.bin`, `bulk_str.txt`): the `*-bulk` lexicons
+//!   (generated people, organisations and outlets) compiled into sorted lookup tables that
+//!   `src/rules/entity/bulk.rs` reads in place, with no parsing at start-up (see
+//!   `build/entity_bulk.rs`). Those files are not embedded as text.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+// the build script uses only the folding helpers of text.rs
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+#[path = "src/rules/entity/keys.rs"]
+#[allow(dead_code)]
+mod keys;
+#[path = "build/entity_bulk.rs"]
+mod entity_bulk;
+
+/// Is `path` a `*-bulk` lexicon (its `# lexicon:` header names a kind ending in `-bulk`)?
+fn is_bulk(path: &Path) -> bool {
+    fs::read_to_string(path).ok().and_then(|t| t.lines().next().map(|l| l.starts_with("# lexicon:") && l.trim_end().ends_with("-bulk"))).unwrap_or(false)
+}
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
@@ -100,6 +119,16 @@ fn main() {
     let mut files = Vec::new();
     collect(&lex, &mut files);
     files.sort();
+    // `*-bulk` lexicons are compiled into lookup tables (entity-corruption's bulk indexes),
+    // not embedded as text to parse at start-up
+    let (bulk, files): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|f| is_bulk(f));
+    for f in &bulk {
+        println!("cargo:rerun-if-changed={}", f.display());
+    }
+    for f in ["build/entity_bulk.rs", "src/rules/entity/keys.rs", "src/text.rs"] {
+        println!("cargo:rerun-if-changed={}", root.join(f).display());
+    }
+    entity_bulk::generate(&out_dir, &bulk);
     let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &str)] = &[\n");
     for f in &files {
         // every directory must be watched for new files to trigger a rebuild
