@@ -129,7 +129,7 @@ impl Rule for UntranslatedFragment {
     fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
         lexicons.index::<FunctionWords>()?;
         lexicons.index::<LoanPhrases>()?;
-        lexicons.index::<short::Vocabulary>()?;
+        // the vocabulary (43k rows) is built on the first story with a short segment to read
         lexicons.index::<abbrev::Abbreviations>()?;
         Ok(())
     }
@@ -143,12 +143,12 @@ impl Rule for UntranslatedFragment {
         let first = out.findings.len();
         let prose = scan.run(out);
         let mut taken: Vec<Span> = out.findings[first..].iter().map(|f| f.span).collect();
-        if let Ok(vocab) = cx.lexicons.index::<short::Vocabulary>() {
-            scan.short_segments(&vocab, &taken, out);
-            taken.extend(out.findings[first..].iter().map(|f| f.span));
-            scan.marked_words(&vocab, &taken, out);
-            taken.extend(out.findings[first..].iter().map(|f| f.span));
-        }
+        let vocab_cell = std::cell::OnceCell::new();
+        let vocab = || vocab_cell.get_or_init(|| cx.lexicons.index::<short::Vocabulary>().ok()).as_deref();
+        scan.short_segments(vocab, &taken, out);
+        taken.extend(out.findings[first..].iter().map(|f| f.span));
+        scan.marked_words(vocab, &taken, out);
+        taken.extend(out.findings[first..].iter().map(|f| f.span));
         if let Ok(abbr) = cx.lexicons.index::<abbrev::Abbreviations>() {
             scan.abbreviations(&abbr, &taken, out);
         }

@@ -8,7 +8,7 @@
 //! it is common in one other language, none is a word of the copy language alone, and it is not
 //! a name (some word other than a particle between capitalised words is lower case).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{clip, Scan, META};
 use crate::document::{language, Case, Script, TokenKind};
@@ -48,7 +48,8 @@ impl Vocabulary {
 
 impl LexiconIndex for Vocabulary {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut v = Vocabulary { langs: Vec::new(), words: HashMap::new() };
+        let rows = lexicons.of_kind("vocabulary").map(|f| f.rows.len()).sum();
+        let mut v = Vocabulary { langs: Vec::new(), words: HashMap::with_capacity_and_hasher(rows, Default::default()) };
         for file in lexicons.of_kind("vocabulary") {
             let word = file.require("word")?;
             let langs = file.require("langs")?;
@@ -65,7 +66,9 @@ impl LexiconIndex for Vocabulary {
                     };
                     mask |= 1 << i;
                 }
-                *v.words.entry(row.get(word).to_lowercase()).or_default() |= mask;
+                let w = row.get(word);
+                let key = if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() };
+                *v.words.entry(key).or_default() |= mask;
             }
         }
         Ok(v)
@@ -89,8 +92,8 @@ enum Word {
 impl Scan<'_> {
     /// Short segments (a line, or a part of a line between `·`, `|`, `•`) of two to six words,
     /// every one of them a common word of one other language.
-    pub(super) fn short_segments(&self, vocab: &Vocabulary, taken: &[Span], out: &mut Output) {
-        let Some(copy_bit) = vocab.bit(self.copy) else { return };
+    /// `vocab` builds the vocabulary index on first call: most stories have no segment to read.
+    pub(super) fn short_segments<'v>(&self, vocab: impl Fn() -> Option<&'v Vocabulary>, taken: &[Span], out: &mut Output) {
         if self.copy_script != Script::Latin {
             return;
         }
@@ -116,11 +119,42 @@ impl Scan<'_> {
                 if taken.iter().any(|t| t.overlaps(seg)) {
                     continue;
                 }
+                if !self.segment_candidate(seg) {
+                    continue;
+                }
+                let Some(vocab) = vocab() else { return };
+                let Some(copy_bit) = vocab.bit(self.copy) else { return };
                 if let Some(f) = self.segment(seg, vocab, copy_bit) {
                     out.push(f);
                 }
             }
         }
+    }
+
+    /// Cheap test before the vocabulary is read: two to six Latin-script words outside
+    /// parentheses and loan phrases, none a function word of the copy language.
+    fn segment_candidate(&self, seg: Span) -> bool {
+        let toks = &self.doc.tokens;
+        let lo = toks.partition_point(|t| t.span.start < seg.start);
+        let hi = toks.partition_point(|t| t.span.end <= seg.end).max(lo);
+        let copy = self.fw.languages().iter().position(|l| *l == self.copy);
+        let mut buf = self.buf.borrow_mut();
+        let mut words = 0;
+        for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            words += 1;
+            let c = self.ctx[i];
+            if words > SEGMENT_MAX_WORDS || t.script != Script::Latin || c.paren || c.loan {
+                return false;
+            }
+            let (fw, _) = self.fw.classify(self.doc.slice(t.span), &mut buf, Some(self.copy));
+            if copy.is_some_and(|b| fw & (1 << b) != 0) {
+                return false;
+            }
+        }
+        words >= 2
     }
 
     fn segment(&self, seg: Span, vocab: &Vocabulary, copy_bit: u32) -> Option<Finding> {
@@ -194,8 +228,7 @@ impl Scan<'_> {
 
     /// Lower-case words in letters only another language writes (`ảnh` in an English caption),
     /// when that language uses the word commonly: the run of such words is reported.
-    pub(super) fn marked_words(&self, vocab: &Vocabulary, taken: &[Span], out: &mut Output) {
-        let Some(copy_bit) = vocab.bit(self.copy) else { return };
+    pub(super) fn marked_words<'v>(&self, vocab: impl Fn() -> Option<&'v Vocabulary>, taken: &[Span], out: &mut Output) {
         if self.copy_script != Script::Latin {
             return;
         }
@@ -217,6 +250,8 @@ impl Scan<'_> {
                 i += 1;
                 continue;
             }
+            let Some(vocab) = vocab() else { return };
+            let Some(copy_bit) = vocab.bit(self.copy) else { return };
             buf.clear();
             buf.extend(word.chars().flat_map(char::to_lowercase));
             let mask = vocab.mask(&buf);
