@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{Scan, META};
+use super::{at_word_boundary, Scan, META};
 use crate::document::language;
 use crate::finding::{Applicability, Confidence, Finding};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
@@ -125,9 +125,5 @@ fn with_article(name: &str) -> String {
 
 /// `needle` occurs in `hay` between word boundaries.
 fn contains_words(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+    hay.match_indices(needle).any(|(i, _)| at_word_boundary(hay, Span::new(i, i + needle.len())))
 }

@@ -16,6 +16,7 @@ use crate::finding::{Confidence, Finding};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::Output;
 use crate::span::Span;
+use crate::text;
 
 /// A segment has at most this many words (a caption line, a label, a button).
 const SEGMENT_MAX_WORDS: usize = 6;
@@ -172,16 +173,10 @@ impl Scan<'_> {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let c = self.ctx[i];
-            if t.script != Script::Latin || c.paren || c.loan {
-                return None;
-            }
-            let word = self.doc.slice(t.span);
-            // a copy-language function word: the segment is copy text
-            let (fw, _) = self.fw.classify(word, &mut buf, Some(self.copy));
-            if self.fw.languages().iter().position(|l| *l == self.copy).is_some_and(|b| fw & (1 << b) != 0) {
-                return None;
-            }
+            // Latin script, outside parentheses and loan phrases, no copy function word:
+            // `segment_candidate` has checked
+            buf.clear();
+            text::push_lower(&mut buf, self.doc.slice(t.span));
             let mask = vocab.mask(&buf);
             let w = if mask == 0 || mask == copy_bit {
                 return None;
