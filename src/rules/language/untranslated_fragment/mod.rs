@@ -142,15 +142,14 @@ impl Rule for UntranslatedFragment {
         let scan = Scan::new(doc, copy, &fw, &loans);
         let first = out.findings.len();
         let prose = scan.run(out);
-        let mut taken: Vec<Span> = out.findings[first..].iter().map(|f| f.span).collect();
+        // each pass leaves alone what an earlier one reported
+        let taken = |out: &Output| -> Vec<Span> { out.findings[first..].iter().map(|f| f.span).collect() };
         let vocab_cell = std::cell::OnceCell::new();
         let vocab = || vocab_cell.get_or_init(|| cx.lexicons.index::<short::Vocabulary>().ok()).as_deref();
-        scan.short_segments(vocab, &taken, out);
-        taken.extend(out.findings[first..].iter().map(|f| f.span));
-        scan.marked_words(vocab, &taken, out);
-        taken.extend(out.findings[first..].iter().map(|f| f.span));
+        scan.short_segments(vocab, &taken(out), out);
+        scan.marked_words(vocab, &taken(out), out);
         if let Ok(abbr) = cx.lexicons.index::<abbrev::Abbreviations>() {
-            scan.abbreviations(&abbr, &taken, out);
+            scan.abbreviations(&abbr, &taken(out), out);
         }
         // a fragment is a minority of the story: when most of a story whose language was
         // detected reads as another language, detection missed (Vietnamese copy, which is no copy
