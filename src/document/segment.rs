@@ -106,6 +106,9 @@ pub fn script_of(c: char) -> Option<Script> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -199,6 +202,10 @@ fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) ->
 
 /// Case and script of a token's text.
 pub fn classify(s: &str) -> (Case, Script) {
+    if s.is_ascii() { classify_ascii(s.as_bytes()) } else { classify_chars(s) }
+}
+
+fn classify_chars(s: &str) -> (Case, Script) {
     let mut script: Option<Script> = None;
     let mut upper = 0;
     let mut lower = 0;
@@ -229,7 +236,40 @@ pub fn classify(s: &str) -> (Case, Script) {
         }
         prev_sep = matches!(c, '-' | '\'' | '’');
     }
-    let case = if upper == 0 && lower == 0 {
+    (case_of(upper, lower, first_upper, lower_after_upper_inside), script.unwrap_or(Script::None))
+}
+
+/// [`classify`] of ASCII text, byte by byte: the same answers (a letter is Latin, and upper
+/// and lower case are `A-Z` and `a-z`) without the Unicode tables.
+fn classify_ascii(s: &[u8]) -> (Case, Script) {
+    let mut upper = 0;
+    let mut lower = 0;
+    let mut first_upper = None;
+    let mut lower_after_upper_inside = false;
+    let mut prev_sep = false;
+    for (k, &b) in s.iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            upper += 1;
+            if first_upper.is_none() {
+                first_upper = Some(k == 0);
+            }
+            if k > 0 && !prev_sep {
+                lower_after_upper_inside = true;
+            }
+        } else if b.is_ascii_lowercase() {
+            lower += 1;
+            if first_upper.is_none() {
+                first_upper = Some(false);
+            }
+        }
+        prev_sep = matches!(b, b'-' | b'\'');
+    }
+    let script = if upper + lower > 0 { Script::Latin } else { Script::None };
+    (case_of(upper, lower, first_upper, lower_after_upper_inside), script)
+}
+
+fn case_of(upper: usize, lower: usize, first_upper: Option<bool>, lower_after_upper_inside: bool) -> Case {
+    if upper == 0 && lower == 0 {
         Case::None
     } else if lower == 0 {
         if upper >= 2 { Case::Upper } else { Case::Title }
@@ -242,8 +282,7 @@ pub fn classify(s: &str) -> (Case, Script) {
         Case::Title
     } else {
         Case::Mixed
-    };
-    (case, script.unwrap_or(Script::None))
+    }
 }
 
 /// Plain-text headline heuristic: the first line is the headline when the text has more
@@ -442,6 +481,16 @@ fn tokenize_span(text: &str, span: Span, out: &mut Vec<Token>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ascii_classification_matches_the_unicode_one() {
+        for w in [
+            "Reuters", "said", "NATO", "McDonald", "O'Neill", "al-Quds", "iPhone", "5G", "2nd", "COVID-19", "A", "x", "42", "-", "U.S.",
+            "eBay", "AbC-dE", "'s",
+        ] {
+            assert_eq!(super::classify_ascii(w.as_bytes()), super::classify_chars(w), "{w}");
+        }
+    }
     use super::*;
 
     fn sents(t: &str) -> Vec<&str> {

@@ -9,7 +9,7 @@ use std::any::{Any, TypeId};
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, LazyLock, RwLock};
+use std::sync::{Arc, LazyLock, OnceLock, RwLock};
 
 use unicode_normalization::is_nfc;
 
@@ -232,8 +232,54 @@ pub trait LexiconIndex: Any + Send + Sync + Sized {
 
 /// The lexicon files in effect: the embedded ones plus the user's.
 pub struct Lexicons {
-    files: Vec<LexiconFile>,
+    files: Vec<Slot>,
     cache: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+/// One file of a set: parsed, or embedded and parsed on first use. A run reads only the
+/// kinds its rules' indexes ask for, so a file no index of the run needs (the 43k-row
+/// vocabulary when no story has a short segment) is never parsed (#16: start-up).
+enum Slot {
+    Parsed(LexiconFile),
+    Embedded { path: &'static str, text: &'static str, kind: &'static str, file: OnceLock<LexiconFile> },
+}
+
+impl Slot {
+    fn embedded(path: &'static str, text: &'static str) -> Slot {
+        Slot::Embedded { path, text, kind: header_kind(text), file: OnceLock::new() }
+    }
+
+    fn kind(&self) -> &str {
+        match self {
+            Slot::Parsed(f) => &f.kind,
+            Slot::Embedded { kind, .. } => kind,
+        }
+    }
+
+    fn file(&self) -> &LexiconFile {
+        match self {
+            Slot::Parsed(f) => f,
+            Slot::Embedded { path, text, file, .. } => file.get_or_init(|| {
+                let mut f = LexiconFile::parse_embedded(path, text).expect("embedded lexicons are valid (tests/it/lexicons.rs)");
+                f.embedded = true;
+                f
+            }),
+        }
+    }
+}
+
+/// The `# lexicon: KIND` of a file's header, read without parsing the file (`""` when the
+/// header has none: such a file fails to parse, which tests/it/lexicons.rs checks for every
+/// embedded file).
+fn header_kind(text: &str) -> &str {
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map_while(|l| l.strip_prefix('#'))
+        .find_map(|c| c.split_once(':').filter(|(k, _)| k.trim() == "lexicon").map(|(_, v)| v.trim()))
+        .unwrap_or("")
 }
 
 impl fmt::Debug for Lexicons {
@@ -242,11 +288,16 @@ impl fmt::Debug for Lexicons {
     }
 }
 
-static EMBEDDED: LazyLock<Lexicons> =
-    LazyLock::new(|| Lexicons::new(embedded::parse_all().expect("embedded lexicons are valid (tests/it/lexicons.rs)")));
+static EMBEDDED: LazyLock<Lexicons> = LazyLock::new(Lexicons::embedded_set);
 
 impl Lexicons {
     pub fn new(files: Vec<LexiconFile>) -> Self {
+        Lexicons { files: files.into_iter().map(Slot::Parsed).collect(), cache: RwLock::new(HashMap::default()) }
+    }
+
+    /// A fresh set of the embedded files, each parsed on first use.
+    fn embedded_set() -> Self {
+        let files = embedded::files().iter().map(|&(path, text)| Slot::embedded(path, text)).collect();
         Lexicons { files, cache: RwLock::new(HashMap::default()) }
     }
 
@@ -255,11 +306,11 @@ impl Lexicons {
         &EMBEDDED
     }
 
-    /// Embedded files plus user files (read from disk), in that order. The embedded files
-    /// are taken from the already parsed [`Lexicons::embedded`] set, not parsed again.
+    /// Embedded files plus user files (read from disk), in that order. The user's files are
+    /// parsed (and their errors reported) here; the embedded ones on first use.
     pub fn with_user_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicons, LexiconError> {
-        let mut files = Lexicons::embedded().files().to_vec();
-        let kinds: std::collections::BTreeSet<&str> = Lexicons::embedded().files().iter().map(|f| f.kind.as_str()).collect();
+        let mut set = Lexicons::embedded_set();
+        let kinds: std::collections::BTreeSet<&str> = embedded::files().iter().map(|(_, text)| header_kind(text)).collect();
         for p in paths {
             let p = p.as_ref();
             let display = p.display().to_string();
@@ -291,19 +342,19 @@ impl Lexicons {
                     format!("unknown lexicon kind `{}`; kinds are: {}", file.kind, known.join(", ")),
                 ));
             }
-            files.push(file);
+            set.files.push(Slot::Parsed(file));
         }
-        Ok(Lexicons::new(files))
+        Ok(set)
     }
 
-    /// Every file.
-    pub fn files(&self) -> &[LexiconFile] {
-        &self.files
+    /// Every file (each embedded one parsed, if it was not yet).
+    pub fn files(&self) -> impl Iterator<Item = &LexiconFile> {
+        self.files.iter().map(Slot::file)
     }
 
     /// Files of one kind (embedded first, then the user's).
     pub(crate) fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a LexiconFile> + 'a {
-        self.files.iter().filter(move |f| f.kind == kind)
+        self.files.iter().filter(move |f| f.kind() == kind).map(Slot::file)
     }
 
     /// The typed index `T`, built on first use and cached.
