@@ -66,9 +66,19 @@ const MAX_WORDS: usize = 6;
 
 /// A lookup key: folded, punctuation as single spaces.
 pub fn key(s: &str) -> String {
+    let mut out = String::new();
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first), for loops that reuse one buffer.
+pub fn key_into(s: &str, out: &mut String) {
+    out.clear();
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         // the common case, a plain ASCII word: fold is ASCII lower case and nothing is dropped
-        return s.to_ascii_lowercase();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
     }
     let folded;
     let chars = if s.is_ascii() {
@@ -78,7 +88,6 @@ pub fn key(s: &str) -> String {
         folded = crate::text::fold(s);
         folded.as_str()
     };
-    let mut out = String::with_capacity(chars.len());
     for c in chars.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_alphanumeric() {
             out.push(c);
@@ -89,19 +98,26 @@ pub fn key(s: &str) -> String {
     while out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// [`key`] of a word in running text, without a possessive (`Iran's`, `Philippines'`) or, in
-/// Turkish, a case suffix after an apostrophe (`Türkiye'nin`, `İstanbul'da`).
-pub fn token_key(s: &str, lang: Option<&str>) -> String {
+/// Turkish, a case suffix after an apostrophe (`Türkiye'nin`, `İstanbul'da`), written into
+/// `out` (cleared first) so that a loop reuses one buffer.
+pub fn token_key_into(s: &str, lang: Option<&str>, out: &mut String) {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // no apostrophe, so nothing to strip
+        out.clear();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
+    }
     let bare = s.strip_suffix(['\'', '’']).unwrap_or(s);
     let bare = ["'s", "’s", "'S", "’S"].iter().find_map(|p| bare.strip_suffix(p)).unwrap_or(bare);
     let bare = match (lang, bare.rfind(['\'', '’'])) {
         (Some("tr"), Some(i)) if bare[i..].chars().skip(1).all(char::is_lowercase) && bare[i..].chars().count() <= 6 => &bare[..i],
         _ => bare,
     };
-    key(bare)
+    key_into(bare, out);
 }
 
 impl LexiconIndex for Gazetteer {
@@ -193,7 +209,8 @@ impl Gazetteer {
         if k.is_empty() {
             return;
         }
-        let letters = form.chars().filter(|c| c.is_alphanumeric()).count();
+        // up to three letters keep their exact form: count no further than four
+        let letters = form.chars().filter(|c| c.is_alphanumeric()).take(4).count();
         let exact = (letters <= 3).then(|| form.to_string());
         if let Some(first) = k.split(' ').next() {
             if !self.firsts.contains(first) {
@@ -362,6 +379,7 @@ impl Places {
         let mut i = 0;
         let stems = lang.and_then(|l| gaz.stems.get(l));
         let skip = crate::span::SpanSet::new(skip.iter().copied());
+        let mut k0 = String::new();
         while i < tokens.len() {
             let t = tokens[i];
             if !t.is_word() || skip.overlaps(t.span) {
@@ -369,7 +387,7 @@ impl Places {
                 continue;
             }
             let text = doc.slice(t.span);
-            let k0 = token_key(text, lang);
+            token_key_into(text, lang, &mut k0);
             let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
             let upper_start = !cased || t.is_capitalised();
             if let Some((n, targets)) = gaz.dotted(doc, tokens, i) {
@@ -450,6 +468,7 @@ impl Gazetteer {
         let mut best = None;
         // the key of the first n words: k0 itself for one word, else built in `k`
         let mut k = String::new();
+        let mut nk = String::new();
         let mut n = 1;
         loop {
             let key = if n == 1 { k0 } else { k.as_str() };
@@ -484,7 +503,7 @@ impl Gazetteer {
             if !next.is_word() {
                 break;
             }
-            let nk = token_key(doc.slice(next.span), lang);
+            token_key_into(doc.slice(next.span), lang, &mut nk);
             if nk.is_empty() {
                 break;
             }
