@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{at_word_boundary, Scan, META};
+use super::{META, Scan, at_word_boundary};
 use crate::document::language;
 use crate::finding::{Applicability, Confidence, Finding};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};

@@ -652,8 +652,10 @@ impl<'a> Scan<'a> {
 
 /// A name behind an elided article or preposition: `d'Assurance`, `l'Élysée`, `dell'Italia`.
 fn elided_name(word: &str) -> bool {
-    let Some(i) = word.find(['\'', '’']) else { return false };
-    (1..=4).contains(&i) && word[..i].chars().all(char::is_lowercase) && word[i..].chars().nth(1).is_some_and(char::is_uppercase)
+    // the first apostrophe, when it starts in the first five bytes (a later one is too far)
+    let b = word.as_bytes();
+    let Some(i) = (0..b.len().min(5)).find(|&p| b[p] == b'\'' || b[p..].starts_with("’".as_bytes())) else { return false };
+    i >= 1 && word[..i].chars().all(char::is_lowercase) && word[i..].chars().nth(1).is_some_and(char::is_uppercase)
 }
 
 fn is_name_joiner(doc: &Document, t: &Token) -> bool {

@@ -8,10 +8,12 @@
 //! it is common in one other language, none is a word of the copy language alone, and it is not
 //! a name (some word other than a particle between capitalised words is lower case).
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{clip, Scan, META};
-use crate::document::{language, Case, Script, TokenKind};
+use super::{META, Scan, clip};
+use crate::document::{Case, Script, TokenKind, language};
 use crate::finding::{Confidence, Finding};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::Output;
@@ -26,7 +28,8 @@ const SEGMENT_MIN_LETTERS: usize = 4;
 /// Common words per language, from `vocabulary` lexicons: a bit per language.
 pub struct Vocabulary {
     langs: Vec<String>,
-    words: HashMap<String, u32>,
+    /// Lower-case words (borrowed from the binary for the embedded file) and their languages.
+    words: HashMap<Cow<'static, str>, u32>,
 }
 
 impl Vocabulary {
@@ -67,8 +70,8 @@ impl LexiconIndex for Vocabulary {
                     };
                     mask |= 1 << i;
                 }
-                let w = row.get(word);
-                let key = if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() };
+                let Some(w) = row.fields.get(word) else { continue };
+                let key = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { w.clone() };
                 *v.words.entry(key).or_default() |= mask;
             }
         }
