@@ -120,11 +120,15 @@ impl Linter {
         // the rules' indexes are independent: build them on all cores (start-up is mostly
         // index building); the first error in rule order is reported
         let lexicons = linter.lexicons();
-        let results: Vec<Result<(), LexiconError>> = {
-            use rayon::prelude::*;
-            linter.settings.rules.par_iter().map(|r| r.rule.prepare(lexicons)).collect()
-        };
+        let (facts, results): (Result<(), LexiconError>, Vec<Result<(), LexiconError>>) = rayon::join(
+            || document::facts::StoryFacts::prepare(lexicons),
+            || {
+                use rayon::prelude::*;
+                linter.settings.rules.par_iter().map(|r| r.rule.prepare(lexicons)).collect()
+            },
+        );
         results.into_iter().collect::<Result<(), LexiconError>>()?;
+        facts?;
         Ok(linter)
     }
 
@@ -168,7 +172,11 @@ impl Linter {
         drop_superseded(&mut findings);
         let active = |m: &RuleMeta| self.settings.rules.iter().any(|r| r.rule.meta().name == m.name);
         suppress::apply(doc, &mut findings, self.allows.as_ref().filter(|a| !a.is_empty()), &active);
-        StoryReport { findings, facts: out.facts }
+        // story facts come from the analysis, whichever rules run
+        let mut facts = out.facts;
+        let story = doc.analysis::<document::facts::StoryFacts>(cx.lexicons);
+        facts.extend(story.to_json(doc, cx.lexicons).into_iter().map(|(k, v)| (k.to_string(), v)));
+        StoryReport { findings, facts }
     }
 }
 

@@ -116,8 +116,8 @@ pub(crate) fn load_summary<T: serde::de::DeserializeOwned>(
 ) -> Result<T, SummaryError> {
     let err = |message: String| SummaryError { path: path.display().to_string(), message };
     let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
-    let s: T = serde_json::from_str(&text)
-        .map_err(|e| err(format!("not a {kind} summary (line {}, column {}): {e}", e.line(), e.column())))?;
+    let s: T =
+        serde_json::from_str(&text).map_err(|e| err(format!("not a {kind} summary (line {}, column {}): {e}", e.line(), e.column())))?;
     if version(&s) != expected {
         return Err(err(format!("summary version {} (this wirelint reads {expected})", version(&s))));
     }

@@ -8,6 +8,7 @@
 
 pub(crate) mod attribution;
 pub(crate) mod dateline;
+pub(crate) mod facts;
 pub mod language;
 pub(crate) mod names;
 pub(crate) mod places;

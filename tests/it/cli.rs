@@ -248,3 +248,24 @@ fn entity_finding_supersedes_name_inconsistency_on_the_same_words() {
     assert!(rules.contains(&("entity-corruption", "Antony Blinkin")), "{rules:?}");
     assert!(!rules.iter().any(|(r, t)| *r == "name-inconsistency" && t.contains("Blinkin")), "{rules:?}");
 }
+
+/// Story facts (the dateline resolved to a place, the outlets cited) come from the analysis:
+/// a run of one unrelated rule still reports them (#16).
+#[test]
+fn story_facts_do_not_depend_on_the_rules_selected() {
+    let story =
+        "Port reopens\n\nJAKARTA (Antara) - The port reopened on Monday, the harbour master said, citing a Xinhua report on the storm.\n";
+    let (_d, root) = sandbox(&[("story.txt", story)]);
+    for select in [None, Some("mojibake")] {
+        let mut args = vec!["check", "--no-config", "--format", "json", "story.txt"];
+        if let Some(rule) = select {
+            args.extend(["--select", rule]);
+        }
+        let o = run_in(&root, &args);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let facts = &v["stories"][0]["facts"];
+        assert_eq!(facts["dateline"]["place"], "Jakarta", "{select:?}: {facts}");
+        assert_eq!(facts["dateline"]["agency_country"], "ID", "{select:?}: {facts}");
+        assert_eq!(facts["media_sources"][0]["outlet"], "Xinhua", "{select:?}: {facts}");
+    }
+}

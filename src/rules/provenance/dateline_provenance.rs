@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::{Context, Family, Output, Rule, RuleMeta};
-use crate::document::attribution::{Attributions, MediaIndex, PhraseIndex};
-use crate::document::places::{Gazetteer, Places, StoryPlaces};
+use crate::document::attribution::{Attributions, MediaIndex};
+use crate::document::facts::StoryFacts;
+use crate::document::places::Gazetteer;
 use crate::document::{Document, Section};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
@@ -87,31 +86,6 @@ home countries), `lexicons/phrases/attribution.<lang>.tsv` (attribution phrases)
 };
 
 /// The parsed, resolved dateline as story metadata (`facts.dateline` in JSON output).
-#[derive(Debug, Serialize)]
-struct DatelineFact<'a> {
-    text: &'a str,
-    city: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    agency: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    agency_country: Option<&'a str>,
-    #[serde(flatten)]
-    resolved: &'a crate::document::places::DatelinePlace,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Debug, Serialize)]
-struct SourceFact<'a> {
-    outlet: &'a str,
-    country: &'a str,
-    text: &'a str,
-}
-
 /// Mentions of the dateline's country that still count as "in passing".
 const HOME_IN_PASSING: usize = 2;
 
@@ -121,66 +95,19 @@ impl Rule for DatelineProvenance {
     }
 
     fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
-        lexicons.index::<Gazetteer>()?;
-        lexicons.index::<MediaIndex>()?;
-        lexicons.index::<PhraseIndex>()?;
-        Ok(())
+        StoryFacts::prepare(lexicons)
     }
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let (Ok(gaz), Ok(media)) = (cx.lexicons.index::<Gazetteer>(), cx.lexicons.index::<MediaIndex>()) else { return };
-        // a capital alone on its line above the lead (`Jakarta`) stands for a dateline when the
-        // story has no other
-        let bare;
-        let d = match &doc.dateline {
-            Some(d) => d,
-            None => match crate::document::dateline::bare_place_line(&doc.text, doc.body).filter(|d| bare_capital(&gaz, &d.city)) {
-                Some(d) => {
-                    bare = d;
-                    &bare
-                }
-                None => return,
-            },
-        };
-        let places = doc.analysis::<StoryPlaces>(cx.lexicons);
+        // the dateline (or a capital alone on its line above the lead), resolved, and the story's
+        // places: story facts, computed once by the analysis
+        let facts = doc.analysis::<StoryFacts>(cx.lexicons);
+        let Some(filed) = &facts.filed else { return };
+        let (d, resolved, places, story_countries) = (&filed.dateline, &filed.resolved, &filed.places, &filed.countries);
         let attr = doc.analysis::<Attributions>(cx.lexicons);
-        // the bare dateline line itself is not a mention of its place
-        let places: std::borrow::Cow<'_, Places> = if doc.dateline.is_none() {
-            let mut p = places.0.clone();
-            p.mentions.retain(|m| !(d.span.start <= m.span.start && m.span.end <= d.span.end));
-            std::borrow::Cow::Owned(p)
-        } else {
-            std::borrow::Cow::Borrowed(&places.0)
-        };
-        let story_countries = places.countries();
-        let resolved = gaz.resolve_dateline(d, &story_countries);
-        let agency = d.agency.as_deref().and_then(|a| media.resolve(a));
+        let agency = filed.agency;
         let dl_text = doc.slice(d.span).trim_end();
-        out.fact(
-            "dateline",
-            DatelineFact {
-                text: dl_text,
-                city: &d.city,
-                region: d.region.as_deref(),
-                date: d.date.as_deref(),
-                agency: d.agency.as_deref(),
-                agency_country: agency.map(|a| media.outlets[a as usize].country.as_str()),
-                resolved: &resolved,
-                start: d.span.start,
-                end: d.span.start + dl_text.len(),
-            },
-        );
-        let sources: Vec<SourceFact<'_>> = attr
-            .media()
-            .map(|(o, a)| SourceFact {
-                outlet: &media.outlets[o as usize].name,
-                country: &media.outlets[o as usize].country,
-                text: a.source_span.map(|s| doc.slice(s)).unwrap_or(""),
-            })
-            .collect();
-        if !sources.is_empty() {
-            out.fact("media_sources", &sources);
-        }
         let Some(home) = resolved.country.as_deref() else { return };
 
         // 1. the dateline place is not what the story is about: its city is never named, and its
@@ -191,10 +118,10 @@ impl Rule for DatelineProvenance {
             let others: usize = story_countries.iter().filter(|(c, _)| c.as_str() != home).map(|(_, n)| n).sum();
             // a story whose headline or lead names the dateline's country is about it
             let lead_end = doc.sentences.iter().find(|s| s.section != Section::Headline).map(|s| s.span.end);
-            let in_lead =
-                places.mentions.iter().any(|m| {
-                    m.country == home && (doc.section_of(m.span) == Section::Headline || lead_end.is_some_and(|e| m.span.start < e))
-                });
+            let in_lead = places
+                .mentions
+                .iter()
+                .any(|m| m.country == home && (doc.section_of(m.span) == Section::Headline || lead_end.is_some_and(|e| m.span.start < e)));
             if in_lead || home_n > HOME_IN_PASSING || home_n * 4 > others {
                 return;
             }
@@ -241,7 +168,8 @@ impl Rule for DatelineProvenance {
         // a home agency's credit (`TEHRAN (Tasnim)`, `ANKARA (AA)`) claims only its desk: over a
         // story about other countries that never names its own, it adds nothing first-hand
         // (a world wire's desk, `LONDON (Reuters)` over a markets wrap, is another matter)
-        let home_desk = wire_credit && agency.is_some_and(|a| media.outlets[a as usize].country == home && media.outlets[a as usize].kind != "wire");
+        let home_desk =
+            wire_credit && agency.is_some_and(|a| media.outlets[a as usize].country == home && media.outlets[a as usize].kind != "wire");
         let elsewhere = !story_countries.contains_key(home) && !story_countries.is_empty() && (!wire_credit || home_desk);
         let mut level: i32 = match (foreign.len(), countries.len()) {
             (1, _) if elsewhere => 1,
@@ -256,7 +184,10 @@ impl Rule for DatelineProvenance {
         // a wire credit in the dateline (`MOSCOW (Reuters) -`, `LONDON (Reuters) -` over a desk's
         // markets wrap) claims the agency's own reporter or desk was there; a publisher's tag
         // (`Jakarta, CNN Indonesia`, `Jakarta, Tempo.co`) is just the site that published it
-        if d.agency.is_some() && !(home_desk && elsewhere) && (wire_credit || agency.is_some_and(|a| media.outlets[a as usize].country != home)) {
+        if d.agency.is_some()
+            && !(home_desk && elsewhere)
+            && (wire_credit || agency.is_some_and(|a| media.outlets[a as usize].country != home))
+        {
             level -= 1;
         }
         let confidence = match level {
@@ -287,13 +218,6 @@ impl Rule for DatelineProvenance {
         let removal = Span::new(d.span.start, d.span.end);
         out.push(Finding::new(&META, span, confidence, message).suggest(removal, "", Applicability::DisplayOnly));
     }
-}
-
-/// A name that is one country's capital, and no ordinary word.
-fn bare_capital(gaz: &Gazetteer, name: &str) -> bool {
-    let targets = gaz.lookup(name);
-    !targets.is_empty()
-        && targets.iter().all(|t| matches!(t, crate::document::places::Target::Place(p) if gaz.places[*p as usize].capital && !gaz.places[*p as usize].common))
 }
 
 fn join(items: &[String]) -> String {
@@ -344,6 +268,8 @@ Xinhua\tCN\tagency\tSinhua|Синьхуа\t\n";
         let doc = Document::from_text("t.txt", text, &opts);
         let mut out = Output::default();
         DatelineProvenance.check(&Context::new(&lex), &doc, &mut out);
+        // the story facts the linter adds beside the rule's findings
+        out.facts.extend(doc.analysis::<StoryFacts>(&lex).to_json(&doc, &lex).into_iter().map(|(k, v)| (k.to_string(), v)));
         let f = out.findings.clone();
         (doc, f, out)
     }
