@@ -488,7 +488,7 @@ mod tests {
             "Reuters", "said", "NATO", "McDonald", "O'Neill", "al-Quds", "iPhone", "5G", "2nd", "COVID-19", "A", "x", "42", "-", "U.S.",
             "eBay", "AbC-dE", "'s",
         ] {
-            assert_eq!(super::classify_ascii(w.as_bytes()), super::classify_chars(w), "{w}");
+            assert_eq!(classify_ascii(w.as_bytes()), classify_chars(w), "{w}");
         }
     }
     use super::*;
