@@ -6,6 +6,7 @@
 //! file offsets. Structured inputs (JSON Lines, XML, ...) assemble the text from pieces;
 //! [`Document::locate`] maps a span back to the field or file position it came from.
 
+pub mod allow;
 pub(crate) mod attribution;
 pub(crate) mod dateline;
 pub(crate) mod facts;
@@ -25,7 +26,7 @@ use serde::Serialize;
 pub use dateline::Dateline;
 pub use segment::{Case, Script, Sentence, Token, TokenKind};
 
-use crate::input::encoding::{EncodingInfo, OffsetMap};
+use crate::decoding::{EncodingInfo, OffsetMap};
 use crate::lexicon::Lexicons;
 use crate::span::{LineIndex, Span};
 
@@ -128,7 +129,7 @@ pub struct Document {
     pub encoding: Option<EncodingInfo>,
     /// Suppressions the story's record carries (JSON Lines `wirelint_allow`); markup comments
     /// are read from the file text when findings are filtered.
-    pub allow: Vec<crate::suppress::Inline>,
+    pub allow: Vec<allow::Inline>,
     /// For a file read in a legacy encoding: decoded offsets of the whole-file original
     /// (`field == None`) mapped back to byte offsets of the file.
     file_map: Option<Arc<OffsetMap>>,
@@ -350,7 +351,7 @@ pub struct DocumentBuilder {
     body_start: Option<usize>,
     pub id: Option<String>,
     pub meta: Metadata,
-    pub allow: Vec<crate::suppress::Inline>,
+    pub allow: Vec<allow::Inline>,
 }
 
 impl DocumentBuilder {

@@ -20,6 +20,8 @@
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::InputError;
+pub(crate) use crate::decoding::OffsetMap;
+pub use crate::decoding::{EncodingInfo, EncodingSource};
 
 /// How to choose the encoding of an input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,66 +48,6 @@ impl EncodingChoice {
                 "unknown encoding `{l}` (use a WHATWG label such as utf-8, windows-1252, iso-8859-2, utf-16le, koi8-r, shift_jis, or `auto`)"
             )),
         }
-    }
-}
-
-/// How the encoding was chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EncodingSource {
-    /// `--encoding` or the config.
-    Forced,
-    /// A byte-order mark.
-    Bom,
-    /// The XML declaration or an HTML meta charset.
-    Declared,
-    /// Guessed from the bytes by chardetng.
-    Detected,
-}
-
-/// The encoding a (non-UTF-8) story was read in, shown in the output.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EncodingInfo {
-    /// WHATWG name: `windows-1252`, `UTF-16LE`, `ISO-8859-2`...
-    pub name: &'static str,
-    pub source: EncodingSource,
-}
-
-/// Offsets in a decoded text mapped back to byte offsets in the original file.
-///
-/// Stored as runs: in a run starting at decoded offset `d` and original offset `o`, decoded
-/// offset `d + k` is original offset `o + k * unit` (`unit` = 1 for ASCII in ASCII-compatible
-/// encodings, 2 for ASCII in UTF-16, 0 inside one non-ASCII character, which maps as a whole).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct OffsetMap {
-    /// (decoded start, original start, unit), sorted by decoded start.
-    runs: Vec<(usize, usize, u8)>,
-    decoded_len: usize,
-    original_len: usize,
-}
-
-impl OffsetMap {
-    /// The original byte offset of a decoded offset (a char boundary of the decoded text).
-    pub(crate) fn to_original(&self, decoded: usize) -> usize {
-        if decoded >= self.decoded_len {
-            return self.original_len;
-        }
-        let i = self.runs.partition_point(|r| r.0 <= decoded);
-        if i == 0 {
-            return 0;
-        }
-        let (d, o, unit) = self.runs[i - 1];
-        o + (decoded - d) * unit as usize
-    }
-
-    fn push(&mut self, decoded: usize, original: usize, unit: u8) {
-        if let Some(&(d, o, u)) = self.runs.last() {
-            // extend a linear ASCII run instead of starting a new one
-            if u == unit && unit != 0 && o + (decoded - d) * u as usize == original {
-                return;
-            }
-        }
-        self.runs.push((decoded, original, unit));
     }
 }
 

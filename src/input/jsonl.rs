@@ -178,7 +178,7 @@ pub fn from_value(
     };
     b.meta.source = field_str(obj, &f.source)?.map(str::to_string);
     if let Some(v) = obj.get("wirelint_allow") {
-        b.allow = crate::suppress::from_json(v)?;
+        b.allow = crate::document::allow::from_json(v)?;
     }
     b.meta.language = field_str(obj, &f.language)?.map(str::to_string);
     // a date that is not a string (an epoch number) is not an error: the story is still checked

@@ -280,11 +280,11 @@ pub fn read_path(path: &Path, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Do
 /// A plain-text (or Markdown) story; `<!-- wirelint-allow ... -->` comments are blanked in the
 /// analysed text, so they are never read as a headline or a paragraph.
 pub fn text_document(path: &str, text: String, opts: &AnalyseOptions) -> Document {
-    let comments = crate::suppress::scan_comments(&text);
+    let comments = crate::document::allow::scan_comments(&text);
     if comments.is_empty() {
         return Document::from_text(path, text, opts);
     }
-    let analysed = crate::suppress::mask_comments(&text, &comments);
+    let analysed = crate::document::allow::mask_comments(&text, &comments);
     Document::from_text_masked(path, text, analysed, opts)
 }
 

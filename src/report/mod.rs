@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::StoryReport;
+use crate::corpus::source_key;
 use crate::document::Document;
 use crate::input::InputError;
 use crate::render::{FindingView, Render, Stats, StoryView};
@@ -76,24 +77,6 @@ pub struct FixIn {
     pub replacement: String,
     #[serde(default)]
     pub applicability: String,
-}
-
-/// The source a story is reported under: its declared source / outlet / provider; else the
-/// file for a multi-story file (JSON Lines), else the folder it is in, else the file.
-pub(crate) fn source_key(source: Option<&str>, path: &str) -> String {
-    if let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) {
-        return s.to_string();
-    }
-    if path == "-" {
-        return "(stdin)".into();
-    }
-    let p = Path::new(&path);
-    let multi = p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "jsonl" | "ndjson"));
-    let parent = p.parent().map(|d| d.display().to_string()).filter(|d| !d.is_empty() && d != ".");
-    match parent {
-        Some(dir) if !multi => format!("{dir}/"),
-        _ => p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string()),
-    }
 }
 
 /// A story as the report reads it (the `"type": "story"` record of `--format jsonl`).

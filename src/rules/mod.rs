@@ -24,7 +24,7 @@ include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 pub struct Context<'a> {
     pub lexicons: &'a Lexicons,
     /// Line counts over the corpus the story comes from (`check --boilerplate`), if given.
-    pub boilerplate: Option<&'a crate::boilerplate::BoilerplateSummary>,
+    pub boilerplate: Option<&'a crate::corpus::BoilerplateSummary>,
 }
 
 impl<'a> Context<'a> {

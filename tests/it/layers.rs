@@ -6,52 +6,39 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Top-level modules of src/ (src/<name>.rs or src/<name>/) and their layers, lowest first.
-/// `lib` is src/lib.rs (the crate root: `Linter`, `Settings`, `StoryReport`).
+/// `lib` is src/lib.rs (the crate root: module declarations and re-exports).
 const LAYERS: &[(&str, u32)] = &[
     // leaves: use nothing else in the crate
-    ("span", 0),         // byte spans, line index
-    ("text", 0),         // pure text helpers (`fold`)
-    ("lexicon", 0),      // lexicon files, embedded and parsed, and their typed indexes
-    ("finding", 1),      // `Finding`, `Severity`, `RuleMeta` (spans)
-    ("document", 2),     // the analysed story: segmentation, datelines, quotes, analyses over lexicons
-    ("input", 3),        // formats (text, JSONL, NITF, NewsML, ninjs, HTML) into documents
-    ("rules", 4),        // the rule registry and the rules (documents, lexicons, findings)
-    ("config", 5),       // wirelint.toml: rule settings, selectors (knows the registry)
-    ("suppress", 6),     // inline and config suppressions applied to findings (config selectors)
-    ("render", 7),       // output formats of findings
-    ("runner", 8),       // files to stories to renderers, in parallel, panic-isolated
-    ("names_report", 9), // `wirelint names`: corpus name summaries (runs the runner)
-    ("report", 10),      // `wirelint report`: corpus reports (renders, name summaries)
-    ("boilerplate", 11), // `--boilerplate` corpus line counts (summaries, report keys, runner)
-    ("baseline", 11),    // `--baseline` files of known findings
-    ("fix", 11),         // `--fix`: applies suggestions
-    ("lib", 12),         // the crate root: the `Linter` wiring rules, config, suppressions, reports
-    ("api", 13),         // the library API over `Linter`
-    ("cli", 13),         // the command line (starts serve and lsp, which print its rule help)
-    ("serve", 13),       // `wirelint serve`
-    ("lsp", 13),         // `wirelint lsp`
+    ("span", 0),          // byte spans, line index
+    ("text", 0),          // pure text helpers (`fold`)
+    ("lexicon", 0),       // lexicon files, embedded and parsed, and their typed indexes
+    ("decoding", 0),      // how a story was decoded: `EncodingInfo`, `OffsetMap` back to file bytes
+    ("finding", 1),       // `Finding`, `Severity`, `RuleMeta` (spans)
+    ("story", 2),         // `StoryReport`: a checked story's findings and facts
+    ("document", 2),      // the analysed story: segmentation, datelines, quotes, analyses over lexicons, inline allows
+    ("input", 3),         // formats (text, JSONL, NITF, NewsML, ninjs, HTML) into documents
+    ("corpus", 3),        // corpus counts a rule reads: `BoilerplateSummary`, a story's source key (documents)
+    ("rules", 4),         // the rule registry and the rules (documents, lexicons, findings, corpus counts)
+    ("config", 5),        // wirelint.toml: rule settings, selectors (knows the registry)
+    ("suppress", 6),      // inline and config suppressions applied to findings (config selectors)
+    ("linter", 7),        // `Linter`, `Settings`: rules, then confidence, superseding and suppressions
+    ("render", 8),        // output formats of findings
+    ("runner", 9),        // files to stories to renderers, in parallel, panic-isolated
+    ("names_report", 10), // `wirelint names`: corpus name summaries (runs the runner)
+    ("report", 11),       // `wirelint report`: corpus reports (renders, name summaries)
+    ("boilerplate", 12),  // `--boilerplate` corpus line counts: collect, save, report (runner)
+    ("baseline", 12),     // `--baseline` files of known findings
+    ("fix", 12),          // `--fix`: applies suggestions
+    ("lib", 13),          // the crate root: declares the modules, re-exports the entry points
+    ("api", 14),          // the library API over `Linter`
+    ("cli", 14),          // the command line (starts serve and lsp, which print its rule help)
+    ("serve", 14),        // `wirelint serve`
+    ("lsp", 14),          // `wirelint lsp`
 ];
 
 /// Edges that still point up, `(from, to, why)`: each is a known knot, left for later.
 /// An entry no longer needed fails the test, so the list only shrinks.
-const ALLOWED: &[(&str, &str, &str)] = &[
-    // a Document carries the decoding map of the file it came from (`EncodingInfo`,
-    // `OffsetMap` in input::encoding, which needs `InputError`)
-    ("document", "input", "input::encoding types held by Document"),
-    // inline `wirelint: allow` comments are found and masked while a story is read, and the
-    // document keeps them; the comment scanner and `Inline` live with the suppression logic
-    ("document", "suppress", "suppress::Inline held by Document"),
-    ("input", "suppress", "suppress::{scan_comments, mask_comments, from_json} at read time"),
-    // the residue rule reads the corpus line counts (`Context::boilerplate`), a type of the
-    // boilerplate command's module
-    ("rules", "boilerplate", "Context carries &BoilerplateSummary"),
-    // `StoryReport` and `Linter` are defined in the crate root, which also wires every module
-    ("render", "lib", "StoryReport is defined in lib.rs"),
-    ("runner", "lib", "Linter, StoryReport are defined in lib.rs"),
-    ("report", "lib", "StoryReport is defined in lib.rs"),
-    ("baseline", "lib", "StoryReport is defined in lib.rs"),
-    ("fix", "lib", "Linter is defined in lib.rs"),
-];
+const ALLOWED: &[(&str, &str, &str)] = &[];
 
 /// Items re-exported at the crate root, by the module that defines them (`crate::Lexicons`).
 const ROOT_ITEMS: &[(&str, &str)] = &[
@@ -64,9 +51,13 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("RuleMeta", "finding"),
     ("LexiconError", "lexicon"),
     ("Lexicons", "lexicon"),
+    ("ActiveRule", "linter"),
+    ("Linter", "linter"),
+    ("Settings", "linter"),
     ("RULES", "rules"),
     ("Rule", "rules"),
     ("Span", "span"),
+    ("StoryReport", "story"),
 ];
 
 fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -452,13 +452,13 @@ impl Rule for ScrapeResidue {
 /// Lines the story's source prints in many of its stories (counted over a corpus by `wirelint
 /// boilerplate`), unless this rule already flagged them (`from`: where this story's
 /// scrape-residue findings begin in `out`).
-fn boilerplate(doc: &Document, table: &crate::boilerplate::BoilerplateSummary, from: usize, out: &mut Output) {
-    let source = crate::boilerplate::source_of(doc);
+fn boilerplate(doc: &Document, table: &crate::corpus::BoilerplateSummary, from: usize, out: &mut Output) {
+    let source = crate::corpus::source_of(doc);
     if !table.sources.contains_key(&source) {
         return;
     }
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-    for para in crate::boilerplate::story_lines(doc) {
+    for para in crate::corpus::story_lines(doc) {
         let line = doc.slice(para);
         let Some(hit) = table.lookup(&source, line) else { continue };
         if flagged.overlaps(para) {

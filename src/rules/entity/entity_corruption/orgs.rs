@@ -1,0 +1,403 @@
+//! Shape 1: organisation names with one word swapped (a confusion, a near-miss, another
+//! language's spelling), an agency's field word in another derivation (1b), and a named
+//! operation rendered word for word from a genitive (1c).
+
+use std::borrow::Cow;
+
+use strsim::damerau_levenshtein;
+
+use super::META;
+use super::index::{EntityIndex, Name, WEAK_ANCHORS, original_word, stem_key};
+use super::spelling::{heavy_equal, near_variant, similarity};
+use super::words::{Word, WordView, is_cap, mark, overlaps_any};
+
+use crate::document::Document;
+use crate::finding::{Applicability, Confidence, Finding};
+use crate::rules::Output;
+use crate::rules::entity::bulk;
+use crate::span::Span;
+
+pub(super) fn check_organisations(
+    ix: &EntityIndex,
+    doc: &Document,
+    w: &WordView<'_>,
+    lang: &str,
+    out: &mut Output,
+    flagged: &mut Vec<Span>,
+) {
+    let words = &w.words;
+    // (name index, position of word `i` in the name, found from a confusion's wrong word)
+    let mut hits: Vec<(usize, usize, bool)> = Vec::new();
+    let mut pair = String::new();
+    for (i, word) in words.iter().enumerate() {
+        hits.clear();
+        if let Some(h) = ix.anchors.get(word.key.as_ref()) {
+            hits.extend(h.iter().map(|&(ni, pos)| (ni, pos, false)));
+        }
+        if is_cap(word.token)
+            && let Some(h) = ix.confusion_anchors.get(word.key.as_ref())
+        {
+            hits.extend(h.iter().map(|&(ni, pos)| (ni, pos, true)));
+        }
+        // two capitalised words in a row may be the intact part of a name whose distinctive
+        // word was the one corrupted ("Australian Freedom Party" for "Austrian Freedom Party")
+        if is_cap(word.token) && words.get(i + 1).is_some_and(|x| x.sentence == word.sentence && is_cap(x.token)) {
+            pair.clear();
+            pair.push_str(&word.key);
+            pair.push(' ');
+            pair.push_str(&words[i + 1].key);
+            if let Some(h) = ix.bigrams.get(pair.as_str()) {
+                hits.extend(h.iter().map(|&(ni, pos)| (ni, pos, false)));
+            }
+        }
+        // the words here are a known name of this language as written (up to compound spelling
+        // and British or American spelling): no other name's near-miss applies
+        let exact = |&(ni, pos, _): &(usize, usize, bool)| {
+            let name = &ix.names[ni];
+            (name.lang == lang || name.lang == "mul")
+                && align(words, i, name, pos).is_some_and(|a| a.diff.is_none() && w.contiguous(doc, a.start, a.end))
+        };
+        if hits.iter().any(exact) {
+            continue;
+        }
+        for &(ni, pos, via_confusion) in &hits {
+            let name = &ix.names[ni];
+            let Some(Alignment { start, end, diff: Some((j, k)) }) = align(words, i, name, pos) else { continue };
+            // a confusion anchor stands for the swapped word itself
+            if via_confusion && j != i {
+                continue;
+            }
+            if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
+                continue;
+            }
+            let got = &words[j];
+            let want = &name.tokens[k];
+            if is_cap(got.token) != name.capitalised[k] || got.key.chars().count() < 3 {
+                continue;
+            }
+            let span = words[start].span.cover(words[end - 1].span);
+            if overlaps_any(flagged, span) {
+                continue;
+            }
+            // the window as written must not itself be a known name (or part of a longer one),
+            // except a form known only in another language, one spelling from this language's
+            // form ("Hayat Tahrir al-Syam", the Indonesian spelling, in English copy)
+            let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
+            let written = written.join(" ");
+            if bulk::is_name(&written) {
+                continue;
+            }
+            let foreign = match ix.known_names.get(&written) {
+                None => None,
+                Some(langs) if name.lang == lang && !langs.iter().any(|l| l == lang || l == "mul") => langs.first(),
+                Some(_) => continue,
+            };
+            if extends_to_known(ix, doc, w, start, end) {
+                continue;
+            }
+            let confusion = foreign.is_none() && ix.confusions.contains(&(got.key.to_string(), want.clone()));
+            // "Lebanon's Health Ministry" for "Lebanese Health Ministry": a possessive noun is a
+            // correct English paraphrase of the adjective, not a corruption of it
+            if confusion && is_possessive(doc, got.span) {
+                continue;
+            }
+            // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
+            let want_distinctive = ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !WEAK_ANCHORS.contains(&want.as_str());
+            // a transliteration variant from another language ("Hizbullah", "Jehudit") is a
+            // spelling, not a corruption
+            if foreign.is_some() && (heavy_equal(&got.key, want) || near_variant(&got.key, want)) {
+                continue;
+            }
+            let near = !confusion
+                && want_distinctive
+                && !inflected_or_derived(&got.key, want)
+                && (foreign.is_some() || !ix.known_tokens.contains(got.key.as_ref()))
+                && got.key.chars().count() >= 5
+                && damerau_levenshtein(&got.key, want) <= 2
+                && similarity(&got.key, want) >= 0.75;
+            if !confusion && !near {
+                continue;
+            }
+            let correct = corrected(doc, &words[start..end], j - start, original_word(name, k));
+            let entity = name.entity;
+            let canonical = ix.display(entity, lang, &name.text);
+            let also = if canonical != correct { format!(" ({canonical})") } else { String::new() };
+            let why = if confusion {
+                format!("\"{}\" is a known mistranslation of \"{}\"", got.text, original_word(name, k))
+            } else if let Some(other) = foreign {
+                format!(
+                    "\"{}\" is the spelling of another language ({other}); this copy's form is \"{}\"",
+                    got.text,
+                    original_word(name, k)
+                )
+            } else {
+                format!("\"{}\" is one or two letters from \"{}\"", got.text, original_word(name, k))
+            };
+            let text = doc.slice(span);
+            let message = format!("\"{text}\" looks like a corruption of \"{correct}\"{also}: {why}");
+            let confidence = if confusion { Confidence::High } else { Confidence::Medium };
+            mark(flagged, span);
+            out.push(Finding::new(&META, span, confidence, message).replace_with(correct, Applicability::Unsafe));
+            break;
+        }
+        if let Some((start, end, ni, k)) = derivation_match(ix, doc, w, i) {
+            let span = words[start].span.cover(words[end - 1].span);
+            let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
+            if !overlaps_any(flagged, span) && !ix.known_names.contains_key(&written.join(" ")) && !extends_to_known(ix, doc, w, start, end)
+            {
+                let name = &ix.names[ni];
+                let canonical = ix.display(name.entity, lang, &name.text);
+                let message = format!(
+                    "\"{}\" looks like a calque of \"{canonical}\": \"{}\" stands for \"{}\"{}",
+                    doc.slice(span),
+                    word.text,
+                    original_word(name, k),
+                    if end - start > name.tokens.len() { ", and the name has a field the agency's name does not" } else { "" },
+                );
+                mark(flagged, span);
+                out.push(Finding::new(&META, span, Confidence::Medium, message).replace_with(canonical.to_string(), Applicability::Unsafe));
+            }
+        }
+    }
+}
+
+/// Is one word the other with an English inflection or derivational ending ("Investor"/
+/// "Investors", "Agriculture"/"Agricultural")? A paraphrase a desk writes, not a corruption.
+pub(super) fn inflected_or_derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    const ENDINGS: &[&str] = &["s", "es", "al", "ial", "an", "ian", "n", "ic", "ical", "ed", "ing", "ist", "ists"];
+    let stems = [Some(short), short.strip_suffix('e'), short.strip_suffix('y')];
+    stems.into_iter().flatten().any(|stem| long.strip_prefix(stem).is_some_and(|rest| ENDINGS.contains(&rest)))
+}
+
+/// Are `a` and `b` the noun and the adjective of one field ("meteorology"/"meteorological",
+/// "geology"/"geological", "economy"/"economic")?
+pub(super) fn derivation_pair(a: &str, b: &str) -> bool {
+    // the common prefix in whole characters: a byte count could end inside a character
+    // (Cyrillic "организаторы" and "организация" share a first byte of their seventh letter)
+    let common: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let (ra, rb) = (&a[common..], &b[common..]);
+    const PAIRS: &[(&str, &str)] = &[("y", "ical"), ("y", "ic"), ("ics", "ical"), ("ics", "ic")];
+    common >= 6 && PAIRS.iter().any(|&(x, y)| (ra == x && rb == y) || (ra == y && rb == x))
+}
+
+/// Shape 1b: a field word of an agency's name written as another derivation, perhaps with a
+/// second field calqued in ("Japan Meteorology and Geophysics Agency" for the Japan
+/// Meteorological Agency, after Indonesia's Meteorology, Climatology and Geophysics Agency).
+/// Returns (window start, window end, name index, position of the variant word).
+pub(super) fn derivation_match(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
+    let words = &w.words;
+    let word = &words[i];
+    if !is_cap(word.token) {
+        return None;
+    }
+    let hits = ix.stems.get(stem_key(&word.key)?)?;
+    for &(ni, pos) in hits {
+        let name = &ix.names[ni];
+        let t = &name.tokens;
+        if !derivation_pair(&word.key, &t[pos]) || pos > i {
+            continue;
+        }
+        let start = i - pos;
+        if !(0..pos).all(|k| same_word(&words[start + k].key, &t[k])) {
+            continue;
+        }
+        // an inserted second field: "and Geophysics"
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|x| x.key == "and") && words.get(j + 1).is_some_and(|x| is_cap(x.token)) {
+            j += 2;
+        }
+        let rest = t.len() - pos - 1;
+        if j + rest > words.len() || !(0..rest).all(|k| same_word(&words[j + k].key, &t[pos + 1 + k])) {
+            continue;
+        }
+        let end = j + rest;
+        if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
+            continue;
+        }
+        return Some((start, end, ni, pos));
+    }
+    None
+}
+
+/// A name aligned with the document's words: the window `start..end` and the one word that
+/// differs from the name, as (word index, name token index).
+pub(super) struct Alignment {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) diff: Option<(usize, usize)>,
+}
+
+/// Aligns `name`, whose token `pos` is read at word `i`, with the words around `i`. A compound
+/// written apart or together ("South East" / "Southeast", "al Sham" / "al-Sham") and a British
+/// or American spelling ("Organisation") count as the same word; `None` when more than one word
+/// differs or the words run out.
+pub(super) fn align(words: &[Word<'_>], i: usize, name: &Name, pos: usize) -> Option<Alignment> {
+    let t = &name.tokens;
+    let mut diff = None;
+    let mut note = |j: usize, k: usize| -> Option<()> {
+        if diff.is_some() {
+            return None;
+        }
+        diff = Some((j, k));
+        Some(())
+    };
+    let key = |j: usize| words[j].key.as_ref();
+    // forward from (i, pos)
+    let (mut j, mut k) = (i, pos);
+    while k < t.len() {
+        if j >= words.len() {
+            return None;
+        }
+        if same_word(key(j), &t[k]) {
+            (j, k) = (j + 1, k + 1);
+        } else if j + 1 < words.len() && joins(&t[k], key(j), key(j + 1)) {
+            (j, k) = (j + 2, k + 1);
+        } else if k + 1 < t.len() && joins(key(j), &t[k], &t[k + 1]) {
+            (j, k) = (j + 1, k + 2);
+        } else {
+            note(j, k)?;
+            (j, k) = (j + 1, k + 1);
+        }
+    }
+    let end = j;
+    // backward from (i, pos), exclusive
+    let (mut j, mut k) = (i, pos);
+    while k > 0 {
+        if j == 0 {
+            return None;
+        }
+        if same_word(key(j - 1), &t[k - 1]) {
+            (j, k) = (j - 1, k - 1);
+        } else if j >= 2 && joins(&t[k - 1], key(j - 2), key(j - 1)) {
+            (j, k) = (j - 2, k - 1);
+        } else if k >= 2 && joins(key(j - 1), &t[k - 2], &t[k - 1]) {
+            (j, k) = (j - 1, k - 2);
+        } else {
+            note(j - 1, k - 1)?;
+            (j, k) = (j - 1, k - 1);
+        }
+    }
+    Some(Alignment { start: j, end, diff })
+}
+
+/// Is `whole` the words `a` and `b` written as one ("southeast", "al-sham")?
+pub(super) fn joins(whole: &str, a: &str, b: &str) -> bool {
+    let n = a.len() + b.len();
+    whole.starts_with(a) && whole.ends_with(b) && (whole.len() == n || (whole.len() == n + 1 && matches!(whole.as_bytes()[a.len()], b'-')))
+}
+
+/// Equal words, or British and American spellings of one word ("organisation"/"organization",
+/// "defence"/"defense", "centre"/"center", "programme"/"program").
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // a compound with or without its hyphen ("South-east"/"Southeast")
+    if (a.contains('-') || b.contains('-')) && a.replace('-', "") == b.replace('-', "") {
+        return true;
+    }
+    if a.len().abs_diff(b.len()) > 2 || a.len() < 5 {
+        return false;
+    }
+    // British and American spellings differ late in the word: the first three letters agree
+    // (a cheap test before the rewrites, which allocate)
+    if a.as_bytes()[..3] != b.as_bytes()[..3] {
+        return false;
+    }
+    american(a) == american(b)
+}
+
+pub(super) fn american(w: &str) -> Cow<'_, str> {
+    const PAIRS: &[(&str, &str)] = &[("isation", "ization"), ("ence", "ense"), ("entre", "enter"), ("amme", "am")];
+    for (uk, us) in PAIRS {
+        // a byte scan: `str::find` builds a two-way searcher on every call, and this runs for
+        // most word pairs that are compared; the patterns are ASCII, so a match is at a char
+        // boundary and at the same offset `find` returns
+        if let Some(at) = w.as_bytes().windows(uk.len()).position(|x| x == uk.as_bytes()) {
+            return Cow::Owned(format!("{}{us}{}", &w[..at], &w[at + uk.len()..]));
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ise").or_else(|| w.strip_suffix("ised")).or_else(|| w.strip_suffix("ises")) {
+        return Cow::Owned(format!("{stem}iz{}", &w[stem.len() + 2..]));
+    }
+    Cow::Borrowed(w)
+}
+
+/// Is the word at `span` written as a possessive ("Lebanon's", "Lebanon’s", "Lebanon's")?
+pub(super) fn is_possessive(doc: &Document, span: Span) -> bool {
+    let word = doc.slice(span);
+    let after = &doc.text[span.end..];
+    let ends = |t: &str| ["'s", "\u{2019}s", "'S", "\u{2019}S"].iter().any(|p| t.ends_with(p));
+    let starts = |t: &str| {
+        ["'s", "\u{2019}s", "'S", "\u{2019}S"].iter().any(|p| t.starts_with(p) && !t[p.len()..].starts_with(char::is_alphanumeric))
+    };
+    ends(word) || starts(after)
+}
+
+/// Does the window plus a neighbouring word form a known name (then the window is fine)?
+pub(super) fn extends_to_known(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, start: usize, end: usize) -> bool {
+    let words = &w.words;
+    let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key.as_ref()).collect::<Vec<_>>().join(" ");
+    let known = |k: String| ix.known_names.contains_key(&k) || bulk::is_name(&k);
+    (start > 0 && w.contiguous(doc, start - 1, end) && known(key(start - 1, end)))
+        || (end < words.len() && w.contiguous(doc, start, end + 1) && known(key(start, end + 1)))
+}
+
+/// The written window with word `k` replaced by `replacement`, keeping the rest as written.
+pub(super) fn corrected(doc: &Document, window: &[Word<'_>], k: usize, replacement: &str) -> String {
+    let mut out = String::new();
+    for (j, word) in window.iter().enumerate() {
+        if j > 0 {
+            out.push_str(&doc.text[window[j - 1].span.end..word.span.start]);
+        }
+        if j == k { out.push_str(replacement) } else { out.push_str(word.text) }
+    }
+    out
+}
+
+/// Shape 1c: a named operation rendered word for word from a genitive ("the shield of the
+/// Euphrates" for Operation Euphrates Shield, Arabic "dir' al-furat").
+pub(super) fn check_genitive_calques(
+    ix: &EntityIndex,
+    doc: &Document,
+    w: &WordView<'_>,
+    lang: &str,
+    out: &mut Output,
+    flagged: &mut Vec<Span>,
+) {
+    if ix.genitives.is_empty() || lang != "en" {
+        return;
+    }
+    let words = &w.words;
+    for (i, word) in words.iter().enumerate() {
+        let Some(hits) = ix.genitives.get(word.key.as_ref()) else { continue };
+        // <head> of [the] <modifier>
+        let mut j = i + 1;
+        if words.get(j).is_none_or(|x| x.key != "of") {
+            continue;
+        }
+        j += 1;
+        if words.get(j).is_some_and(|x| x.key == "the") {
+            j += 1;
+        }
+        let Some(m) = words.get(j) else { continue };
+        let Some((ni, _)) = hits.iter().find(|(_, modifier)| m.key == modifier.as_str()) else { continue };
+        if !is_cap(m.token) || !w.contiguous(doc, i, j + 1) {
+            continue;
+        }
+        let start = if i > 0 && words[i - 1].key == "the" && w.contiguous(doc, i - 1, i + 1) { i - 1 } else { i };
+        let span = words[start].span.cover(m.span);
+        if overlaps_any(flagged, span) {
+            continue;
+        }
+        let name = &ix.names[*ni];
+        let canonical = ix.display(name.entity, lang, &name.text);
+        let message = format!(
+            "\"{}\" looks like a word-for-word rendering of \"{canonical}\" (a genitive calque of the operation's name)",
+            doc.slice(span)
+        );
+        mark(flagged, span);
+        out.push(Finding::new(&META, span, Confidence::Medium, message).replace_with(canonical.to_string(), Applicability::Unsafe));
+    }
+}

@@ -1,0 +1,230 @@
+//! Shape 3: an outlet's name translated as a common word after an attribution cue, and a
+//! one-word outlet name a letter or two off before a word that says it is an outlet (3b).
+
+use strsim::damerau_levenshtein;
+
+use super::META;
+use super::index::EntityIndex;
+use super::spelling::{heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal};
+use super::words::{WordView, is_cap, is_handle, mark, overlaps_any};
+
+use crate::document::Document;
+use crate::finding::{Applicability, Confidence, Finding};
+use crate::rules::Output;
+use crate::rules::entity::bulk;
+use crate::rules::entity::keys::deletions_upto2;
+use crate::rules::util::fold;
+use crate::span::Span;
+
+/// Words that say a name before them is a newspaper's ("the Kompas daily").
+pub(super) const NEWSPAPER_WORDS: &[&str] = &["newspaper", "daily", "weekly", "tabloid", "harian", "koran", "gazetesi"];
+
+/// Words that name an outlet's kind right after its name ("Anadolu news agency", "the Kompas daily").
+pub(super) const OUTLET_WORDS: &[&str] =
+    &["agency", "news", "newspaper", "daily", "tv", "television", "radio", "channel", "broadcaster", "network", "ajansı", "ajansi"];
+
+/// Shape 3b: a one-word outlet name a letter or two off, or with letters moved, before a word
+/// that says it is an outlet ("the Turkish Andalou news agency" for Anadolu).
+pub(super) fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    if ix.outlets.is_empty() {
+        return;
+    }
+    let words = &w.words;
+    let mut reported: Vec<(String, usize, Finding, usize)> = Vec::new();
+    let mut bulk_cands: Vec<(&str, &str)> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if !is_cap(word.token)
+            || word.token.script == crate::document::Script::Mixed
+            || word.key.chars().count() < 5
+            || !word.key.chars().all(char::is_alphabetic)
+            || ix.known_tokens.contains(word.key.as_ref())
+            || ix.outlet_tokens.contains(word.key.as_ref())
+            || ix.near_names.contains_key(word.key.as_ref())
+            || is_handle(doc, word)
+            || bulk::is_name(&word.key)
+        {
+            continue;
+        }
+        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && OUTLET_WORDS.contains(&x.key.as_ref()));
+        if !outlet_word_after {
+            continue;
+        }
+        let mut cands: Vec<usize> = Vec::new();
+        deletions_upto2(&word.key, |d| {
+            if let Some(os) = ix.outlet_deletions.get(d) {
+                cands.extend_from_slice(os);
+            }
+        });
+        cands.sort_unstable();
+        cands.dedup();
+        let mut best: Option<(usize, usize)> = None;
+        for oi in cands {
+            let target = fold(&ix.outlets[oi].0);
+            if word.key.chars().next() != target.chars().next() {
+                continue;
+            }
+            let dist = damerau_levenshtein(&word.key, &target);
+            let ok = dist >= 1
+                && (dist <= max_distance(&target) || (dist == 2 && target.chars().count() >= 6 && same_letters(&word.key, &target)));
+            if !ok || heavy_equal(&word.key, &target) || near_variant(&word.key, &target) || spelling_system_equal(&word.key, &target) {
+                continue;
+            }
+            if best.is_none_or(|(_, d)| dist < d) {
+                best = Some((oi, dist));
+            }
+        }
+        // the compiled newspaper list (Wikidata), after a word that says newspaper; ids past
+        // the hand-curated outlets
+        if best.is_none() && words.get(i + 1).is_some_and(|x| NEWSPAPER_WORDS.contains(&x.key.as_ref())) {
+            bulk_cands.clear();
+            bulk::outlet_candidates(&word.key, &mut bulk_cands);
+            for (k, &(name, _)) in bulk_cands.iter().enumerate() {
+                let target = fold(name);
+                if word.key.chars().next() != target.chars().next() {
+                    continue;
+                }
+                let dist = damerau_levenshtein(&word.key, &target);
+                let ok = dist >= 1 && dist <= max_distance(&target);
+                if !ok || heavy_equal(&word.key, &target) || near_variant(&word.key, &target) || spelling_system_equal(&word.key, &target) {
+                    continue;
+                }
+                if best.is_none_or(|(_, d)| dist < d) {
+                    best = Some((ix.outlets.len() + k, dist));
+                }
+            }
+        }
+        let Some((oi, _)) = best else { continue };
+        let (form, full) = match ix.outlets.get(oi) {
+            Some((form, full)) => (form.as_str(), full.as_str()),
+            None => {
+                let (name, cc) = bulk_cands[oi - ix.outlets.len()];
+                (name, cc)
+            }
+        };
+        if overlaps_any(flagged, word.span) {
+            continue;
+        }
+        mark(flagged, word.span);
+        if let Some(r) = reported.iter_mut().find(|r| r.0 == word.key && r.1 == oi) {
+            r.3 += 1;
+            continue;
+        }
+        let also = if oi >= ix.outlets.len() {
+            format!(" (a newspaper of {full})")
+        } else if full != form {
+            format!(" ({full})")
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "\"{}\" looks like a misspelling of the outlet name \"{form}\"{also}: {}, before \"{}\"",
+            word.text,
+            if same_letters(&word.key, &fold(form)) { "the same letters in another order" } else { "a letter or two apart" },
+            words[i + 1].text,
+        );
+        let f = Finding::new(&META, word.span, Confidence::Medium, message).replace_with(form.to_string(), Applicability::Unsafe);
+        reported.push((word.key.to_string(), oi, f, 0));
+    }
+    for (_, _, mut f, n) in reported {
+        if n > 0 {
+            f.message.push_str(&format!(" ({n} more time{} in the story)", if n == 1 { "" } else { "s" }));
+        }
+        out.push(f);
+    }
+}
+
+/// Attribution cues (folded) that introduce a media source, by copy language.
+pub(super) const CUES: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "quoted from",
+            "quoting",
+            "as quoted by",
+            "reported by",
+            "as reported by",
+            "according to",
+            "citing",
+            "cited by",
+            "told",
+            "launched from",
+            "launching from",
+            "quoted by",
+            "reported",
+            "the daily",
+            "daily",
+            "newspaper",
+            "news portal",
+            "news site",
+            "outlet",
+            "media outlet",
+            "in an interview with",
+            "wrote",
+            "quoted",
+            "via",
+            "from",
+        ],
+    ),
+    ("id", &["dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip", "menurut", "harian", "surat kabar", "media"]),
+];
+
+pub(super) fn check_outlet_calques(
+    ix: &EntityIndex,
+    doc: &Document,
+    w: &WordView<'_>,
+    lang: &str,
+    out: &mut Output,
+    flagged: &mut Vec<Span>,
+) {
+    if ix.calques.is_empty() {
+        return;
+    }
+    let words = &w.words;
+    let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
+    for (i, word) in words.iter().enumerate() {
+        let Some(rows) = ix.calques.get(word.key.as_ref()) else { continue };
+        if !is_cap(word.token) || i == word.sentence_first {
+            continue;
+        }
+        for row in rows.iter().filter(|r| r.lang == lang || r.lang == "mul") {
+            let n = row.translated.len();
+            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == row.translated[k]) || !w.contiguous(doc, i, i + n) {
+                continue;
+            }
+            if !(0..n).all(|k| is_cap(words[i + k].token) || words[i + k].key.len() <= 3) {
+                continue;
+            }
+            // a word inside a longer capitalised name is that name's (`Republic Bank`, `Republic of
+            // China`, `Good Morning Wales`, `Public Voice for Food`), not a translated outlet name
+            let next = words.get(i + n).filter(|_| w.contiguous(doc, i + n - 1, i + n + 1));
+            let name_goes_on =
+                next.is_some_and(|x| is_cap(x.token) || (x.key.as_ref() == "of" && words.get(i + n + 1).is_some_and(|y| is_cap(y.token))));
+            let name_started = i > word.sentence_first && w.contiguous(doc, i - 1, i + 1) && is_cap(words[i - 1].token);
+            if name_goes_on || name_started {
+                continue;
+            }
+            // the cue must end within two words before the outlet name, in the same sentence
+            let sentence_start = doc.sentences[word.sentence].span.start;
+            let before = fold(&doc.text[sentence_start..word.span.start]);
+            let before = before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
+            let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail_s = tail.join(" ");
+            let cue = cues
+                .iter()
+                .filter(|c| tail_s.ends_with(*c) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(*c))
+                .max_by_key(|c| c.len());
+            let Some(cue) = cue else { continue };
+            let span = words[i].span.cover(words[i + n - 1].span);
+            if overlaps_any(flagged, span) {
+                continue;
+            }
+            let confidence = if tail_s.ends_with(*cue) && cue.len() > 4 { Confidence::High } else { Confidence::Medium };
+            let text = doc.slice(span);
+            let note = if row.note.is_empty() { String::new() } else { format!(" ({})", row.note) };
+            let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
+            mark(flagged, span);
+            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet.clone(), Applicability::Unsafe));
+            break;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+use rustc_hash::FxHashSet as HashSet;
+
+use super::orgs::{derivation_pair, inflected_or_derived, same_word};
+use super::spelling::{eyd, spelling_system_equal};
+use super::*;
+use crate::rules::entity::keys::single_deletions;
+use crate::rules::testing::*;
+
+#[test]
+fn flags_israeli_jihad() {
+    let (doc, f) = run(&EntityCorruption, "Those invited included the militant groups Hamas and Israeli Jihad, officials said.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(doc.slice(f[0].span), "Israeli Jihad");
+    assert_eq!(f[0].suggestion.as_ref().unwrap().replacement, "Islamic Jihad");
+    assert_eq!(f[0].confidence, Confidence::High);
+}
+
+#[test]
+fn flags_corrupted_distinctive_word_through_bigram() {
+    assert_flags(
+        &EntityCorruption,
+        "Voters backed the Australian Freedom Party in Sunday's election in Vienna.",
+        &["Australian Freedom Party"],
+    );
+    assert_clean(&EntityCorruption, "The Austrian Freedom Party and Australia's Labor Party both issued statements.");
+}
+
+#[test]
+fn ignores_correct_and_other_names() {
+    assert_clean(&EntityCorruption, "Islamic Jihad and Hamas fighters clashed with Israeli troops near Jenin.");
+    assert_clean(&EntityCorruption, "The Israeli army said Palestinian Islamic Jihad fired rockets.");
+    assert_clean(&EntityCorruption, "Islamic State claimed the attack, while the Taliban denied any role.");
+}
+
+#[test]
+fn ignores_possessive_country_for_adjective() {
+    assert_clean(&EntityCorruption, "An Israeli strike killed two people, Lebanon's Health Ministry said on Saturday.");
+    assert_clean(&EntityCorruption, "Lebanon\u{2019}s Health Ministry said the toll had risen.");
+}
+
+#[test]
+fn flags_person_with_first_name() {
+    assert_flags(&EntityCorruption, "U.S. Secretary of State Antony Blinkin arrived in Cairo on Monday.", &["Antony Blinkin"]);
+    assert_fix(&EntityCorruption, "Antony Blinkin met officials.", "Antony Blinken met officials.");
+    assert_flags(&EntityCorruption, "German Foreign Minister Annalena Baerback said talks would go on.", &["Annalena Baerback"]);
+}
+
+#[test]
+fn ignores_unknown_names_without_support() {
+    // a surname near a known one, with a different first name: a different person
+    assert_clean(&EntityCorruption, "Local councillor Peter Blinkhorn and teacher Anna Blinken spoke at the fair.");
+    assert_clean(&EntityCorruption, "Shopkeeper Ahmed Safedi said prices had doubled.");
+    assert_clean(&EntityCorruption, "Antony Blinken and Annalena Baerbock met in Berlin.");
+}
+
+#[test]
+fn flags_outlet_translated_as_word() {
+    assert_flags(&EntityCorruption, "The minister arrived on Tuesday, as quoted from Compass.", &["Compass"]);
+    assert_clean(&EntityCorruption, "The ship's Compass was found on the deck, the navy said.");
+}
+
+#[test]
+fn ignores_case_forms_of_known_people() {
+    let ru = "Пресс-секретарь Дмитрий Песков заявил, что встреча Владимира Путина возможна. По словам Пескова, \
+              Путину доложили о звонке. Сергей Лавров сообщил, что Лаврову позвонил госсекретарь.";
+    let (_, f) = run_lang(&EntityCorruption, ru, Some("ru"));
+    assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
+    let tr = "Dışişleri Bakanı Hakan Fidan, Sergey Lavrov ile görüştü. Fidan'ın Lavrov'la görüşmesinde \
+              Erdoğan'ın mesajı iletildi.";
+    let (_, f) = run_lang(&EntityCorruption, tr, Some("tr"));
+    assert!(f.is_empty(), "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
+}
+
+#[test]
+fn flags_calqued_word_in_long_names() {
+    assert_flags(
+        &EntityCorruption,
+        "Ministers of the Association of South East Asian Countries met in Vientiane.",
+        &["Association of South East Asian Countries"],
+    );
+    assert_flags(
+        &EntityCorruption,
+        "Sweden joined the North Atlantic Agreement Organization last year.",
+        &["North Atlantic Agreement Organization"],
+    );
+    assert_flags(&EntityCorruption, "A cell of the Islamic Country group was arrested.", &["Islamic Country group"]);
+    assert_fix(&EntityCorruption, "The Fast Support Forces shelled the camp.", "The Rapid Support Forces shelled the camp.");
+    // British spelling and a compound written as one word are the same name
+    assert_clean(&EntityCorruption, "The North Atlantic Treaty Organisation and the Association of South East Asian Nations met.");
+    // the wrong word of a confusion alone does not make a two-word name
+    assert_clean(&EntityCorruption, "Saudi Arabia, an Islamic country, and the Islamic State group were both mentioned.");
+}
+
+#[test]
+fn possessive_in_a_known_name_is_not_a_corruption() {
+    assert_clean(&EntityCorruption, "He was appointed a minister in the Prime Minister's Office in Bangkok.");
+    assert_clean(&EntityCorruption, "He was appointed a minister in the Prime Minister\u{2019}s Office in Bangkok.");
+}
+
+#[test]
+fn flags_foreign_spelling_of_a_known_name() {
+    assert_fix(&EntityCorruption, "Fighters of Hayat Tahrir al-Syam entered Aleppo.", "Fighters of Hayat Tahrir al-Sham entered Aleppo.");
+    let (_, f) = run_lang(&EntityCorruption, "Pasukan Hayat Tahrir al-Syam memasuki Aleppo.", Some("id"));
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn flags_calqued_agency_name() {
+    assert_flags(
+        &EntityCorruption,
+        "The Japan Meteorology and Geophysics Agency issued a tsunami advisory.",
+        &["Japan Meteorology and Geophysics Agency"],
+    );
+    assert_clean(
+        &EntityCorruption,
+        "The Japan Meteorological Agency and Indonesia's Meteorology, Climatology and Geophysics Agency agreed.",
+    );
+}
+
+#[test]
+fn flags_latin_names_doubled_letter_and_moved_letter() {
+    assert_flags(&EntityCorruption, "Vice President Kamala Haris spoke in Atlanta.", &["Kamala Haris"]);
+    assert_flags(&EntityCorruption, "Opposition leader Rahul Ghandi spoke in Delhi.", &["Rahul Ghandi"]);
+    // a moved letter needs the first name
+    assert_clean(&EntityCorruption, "The shop owner, Ghandi, spoke to reporters.");
+    // a transliterated name keeps its variants
+    assert_clean(&EntityCorruption, "Iranian Foreign Minister Abbas Araqchi spoke in Muscat.");
+    // a real given name on its own is not a surname slip
+    assert_clean(&EntityCorruption, "Activist Haris Azhar was questioned by police. Haris said he answered every question.");
+}
+
+#[test]
+fn repeated_slip_is_reported_once() {
+    let (doc, f) = run(
+        &EntityCorruption,
+        "Blinken in Cairo\n\nAntony Blinkin spoke on Monday. Blinkin said talks were close. On Tuesday, Blinkin left.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(doc.slice(f[0].span), "Antony Blinkin");
+    assert!(f[0].message.contains("2 more times"), "{}", f[0].message);
+}
+
+#[test]
+fn doubled_letter_needs_the_first_name() {
+    // "Haris" is a name of its own: the correct "Harris" elsewhere is not enough
+    assert_clean(&EntityCorruption, "Mr. Harris, a local player, and Ms. Haris, the youth coach, both spoke.");
+    assert_flags(&EntityCorruption, "Harris leads\n\nKamala Haris spoke on Monday. Haris said the vote was close.", &["Kamala Haris"]);
+}
+
+#[test]
+fn old_indonesian_spelling_is_a_spelling_system() {
+    assert_eq!(eyd("soeharto"), "suharto");
+    assert_eq!(eyd("djakarta"), "jakarta");
+    assert_eq!(eyd("tjahjo"), "cahyo");
+    assert!(spelling_system_equal("soekarno", "sukarno"));
+    assert!(!spelling_system_equal("sukarno", "sukarno"));
+    assert!(!spelling_system_equal("blinkin", "blinken"));
+}
+
+#[test]
+fn inflections_and_derivations_are_not_near_misses() {
+    assert!(inflected_or_derived("investor", "investors"));
+    assert!(inflected_or_derived("agricultural", "agriculture"));
+    assert!(!inflected_or_derived("meteorology", "metrology"));
+    assert!(same_word("south-east", "southeast"));
+}
+
+#[test]
+fn handles_are_not_name_mentions() {
+    assert_clean(&EntityCorruption, "The president wrote on his account @DiazCanelB that the talks had failed.");
+    assert_clean(&EntityCorruption, "Supporters shared the tag #Blinkin after the speech by Antony Blinken.");
+}
+
+#[test]
+fn first_name_slip_needs_context() {
+    assert_flags(&EntityCorruption, "Hamas spokesman Nushir al-Masri said talks had stalled.", &["Nushir al-Masri"]);
+    // no role, no full name: another man of that family
+    assert_clean(&EntityCorruption, "Nushir al-Masri, a farmer from Rafah, said his crops had failed.");
+    // a real first name that is not a spelling of the newsmaker's
+    assert_clean(&EntityCorruption, "Hamas spokesman Munir al-Masri said talks had stalled.");
+}
+
+#[test]
+fn moved_letters_in_an_outlet_name() {
+    assert_flags(&EntityCorruption, "Turkey's Andalou news agency said two reporters were hurt.", &["Andalou"]);
+    assert_clean(&EntityCorruption, "Andalou, a village near the coast, has 300 people.");
+}
+
+#[test]
+fn derivation_pair_on_multibyte_words() {
+    assert!(!derivation_pair("организаторы", "организация"));
+    assert!(derivation_pair("meteorology", "meteorological"));
+}
+
+#[test]
+fn deletion_keys() {
+    let mut d = HashSet::default();
+    single_deletions("abc", &mut String::new(), |k| {
+        d.insert(k.to_string());
+    });
+    assert!(d.contains("ab") && d.contains("bc") && d.contains("ac") && d.contains("abc"));
+}

@@ -1,0 +1,106 @@
+//! A view of the document's words: folded keys, sentence ids, possessives stripped; and the
+//! helpers the shapes share over it (capitalisation, flagged spans, handles, phrases).
+
+use std::borrow::Cow;
+
+use crate::document::{Case, Document, Token};
+use crate::rules::entity::keys::strip_possessive;
+use crate::rules::util::fold;
+use crate::span::Span;
+
+pub(super) struct Word<'a> {
+    pub(super) token: &'a Token,
+    /// Span without a trailing possessive `'s`.
+    pub(super) span: Span,
+    pub(super) text: &'a str,
+    pub(super) key: Cow<'a, str>,
+    pub(super) sentence: usize,
+    /// Index of the first word of its sentence.
+    pub(super) sentence_first: usize,
+}
+
+pub(super) struct WordView<'a> {
+    pub(super) words: Vec<Word<'a>>,
+}
+
+impl<'a> WordView<'a> {
+    pub(super) fn new(doc: &'a Document, lang: &str) -> Self {
+        let mut words = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let first = words.len();
+            for t in &doc.tokens[s.tokens.0..s.tokens.1] {
+                if !t.is_word() {
+                    continue;
+                }
+                let mut span = t.span;
+                let raw = doc.slice(span);
+                span.end -= raw.len() - strip_possessive(raw).len();
+                // Turkish case suffixes on names: `Erdoğan'ın`, `Fidan'a`
+                if lang == "tr"
+                    && let Some(end) = crate::document::names::inflection::tr_suffix_start(doc.slice(span))
+                {
+                    span.end = span.start + end;
+                }
+                let text = doc.slice(span);
+                let key = if text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+                    Cow::Borrowed(text)
+                } else {
+                    Cow::Owned(fold(text))
+                };
+                words.push(Word { token: t, span, text, key, sentence: si, sentence_first: first });
+            }
+        }
+        WordView { words }
+    }
+
+    /// Are words `i..j` adjacent (only spaces between them)?
+    pub(super) fn contiguous(&self, doc: &Document, i: usize, j: usize) -> bool {
+        (i + 1..j).all(|k| {
+            let (a, b) = (&self.words[k - 1], &self.words[k]);
+            a.sentence == b.sentence && doc.text[a.token.span.end..b.token.span.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+        })
+    }
+}
+
+pub(super) fn is_cap(t: &Token) -> bool {
+    matches!(t.case, Case::Title | Case::Upper)
+}
+
+/// Does `s` overlap a span of `spans` (kept sorted by start, non-overlapping)?
+pub(super) fn overlaps_any(spans: &[Span], s: Span) -> bool {
+    let i = spans.partition_point(|x| x.end <= s.start);
+    spans.get(i).is_some_and(|x| x.overlaps(s))
+}
+
+/// Records a flagged span, keeping the list sorted.
+pub(super) fn mark(spans: &mut Vec<Span>, s: Span) {
+    let i = spans.partition_point(|x| x.start < s.start);
+    spans.insert(i, s);
+}
+
+/// Is the word a social-media handle or hashtag ("@DiazCanelB", "#Blinken"), or a name glued
+/// to a handle's tail ("DiazCanelB": lower case then one final capital)? Not a name mention.
+pub(super) fn is_handle(doc: &Document, word: &Word<'_>) -> bool {
+    let before = doc.text[..word.token.span.start].chars().next_back();
+    if matches!(before, Some('@' | '#' | '/' | '_')) {
+        return true;
+    }
+    let mut rev = word.text.chars().rev();
+    matches!((rev.next(), rev.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}
+
+/// Whole-word phrase containment on folded text.
+pub(super) fn contains_phrase(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(needle) {
+        let s = from + at;
+        let e = s + needle.len();
+        let before = hay[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = s + needle.len().max(1);
+    }
+    false
+}
