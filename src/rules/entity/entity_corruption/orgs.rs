@@ -29,6 +29,7 @@ pub(super) fn check_organisations(
     // (name index, position of word `i` in the name, found from a confusion's wrong word)
     let mut hits: Vec<(usize, usize, bool)> = Vec::new();
     let mut pair = String::new();
+    let mut aligned: Vec<Option<Alignment>> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         hits.clear();
         if let Some(h) = ix.anchors.get(word.key.as_ref()) {
@@ -52,17 +53,19 @@ pub(super) fn check_organisations(
         }
         // the words here are a known name of this language as written (up to compound spelling
         // and British or American spelling): no other name's near-miss applies
-        let exact = |&(ni, pos, _): &(usize, usize, bool)| {
+        // each hit aligned once, for both questions
+        aligned.clear();
+        aligned.extend(hits.iter().map(|&(ni, pos, _)| align(words, i, &ix.names[ni], pos)));
+        let exact = |(&(ni, _, _), a): (&(usize, usize, bool), &Option<Alignment>)| {
             let name = &ix.names[ni];
-            (name.lang == lang || name.lang == "mul")
-                && align(words, i, name, pos).is_some_and(|a| a.diff.is_none() && w.contiguous(doc, a.start, a.end))
+            (name.lang == lang || name.lang == "mul") && a.as_ref().is_some_and(|a| a.diff.is_none() && w.contiguous(doc, a.start, a.end))
         };
-        if hits.iter().any(exact) {
+        if hits.iter().zip(&aligned).any(exact) {
             continue;
         }
-        for &(ni, pos, via_confusion) in &hits {
+        for (&(ni, _, via_confusion), a) in hits.iter().zip(&aligned) {
             let name = &ix.names[ni];
-            let Some(Alignment { start, end, diff: Some((j, k)) }) = align(words, i, name, pos) else { continue };
+            let Some(Alignment { start, end, diff: Some((j, k)) }) = *a else { continue };
             // a confusion anchor stands for the swapped word itself
             if via_confusion && j != i {
                 continue;
@@ -222,6 +225,7 @@ pub(super) fn derivation_match(ix: &EntityIndex, doc: &Document, w: &WordView<'_
 
 /// A name aligned with the document's words: the window `start..end` and the one word that
 /// differs from the name, as (word index, name token index).
+#[derive(Clone, Copy)]
 pub(super) struct Alignment {
     pub(super) start: usize,
     pub(super) end: usize,
@@ -294,7 +298,8 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     // a compound with or without its hyphen ("South-east"/"Southeast")
-    if (a.contains('-') || b.contains('-')) && a.replace('-', "") == b.replace('-', "") {
+    let hyphen = |s: &str| s.as_bytes().contains(&b'-');
+    if (hyphen(a) || hyphen(b)) && a.bytes().filter(|&c| c != b'-').eq(b.bytes().filter(|&c| c != b'-')) {
         return true;
     }
     if a.len().abs_diff(b.len()) > 2 || a.len() < 5 {
