@@ -1,0 +1,249 @@
+//! Linking mentions into families: full names that are spellings or grammatical forms of each
+//! other word by word, and single words linked to the one full name they are the surname of,
+//! found through blocking keys on big stories; listed entities never share a family.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::variant::{self, Keys, Kinship, word_match};
+use super::{Family, NameLexicons, NameMentions, inflection};
+
+/// How two full names relate word by word, or `None`. Names of equal length match word for
+/// word; otherwise the first and last words must match (`Vladimir Putin` /
+/// `Vladimir Vladimirovich Putin`).
+pub fn names_match(a: &[Keys], b: &[Keys]) -> Option<Kinship> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let pairs: Vec<(&Keys, &Keys)> = if a.len() == b.len() {
+        a.iter().zip(b).collect()
+    } else if a.len() >= 2 && b.len() >= 2 {
+        vec![(&a[0], &b[0]), (&a[a.len() - 1], &b[b.len() - 1])]
+    } else {
+        return None;
+    };
+    let mut worst = Kinship::Same;
+    for (x, y) in pairs {
+        worst = worst.min(word_match(x, y)?);
+    }
+    // two different words may each drift by one step, but not both in a two-word name
+    let near = a.iter().zip(b).filter(|(x, y)| word_match(x, y) == Some(Kinship::Near)).count();
+    if near > 1 {
+        return None;
+    }
+    Some(worst)
+}
+
+/// A distinct name in the story (by lower-cased words), with its mentions.
+struct Name {
+    words: Vec<Keys>,
+    /// [`EntityNames`] lookup key.
+    entity: String,
+    mentions: Vec<usize>,
+}
+
+/// Two grammatical forms of one full name, word by word (`Владимир Путин` / `Владимира Путина`).
+fn inflected_names(a: &[Keys], b: &[Keys], lang: &str) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.lower == y.lower || inflection::inflected_pair(&x.lower, &y.lower, lang))
+}
+
+/// Spellings of one word, or two grammatical forms of it (`Путин` / `Путина`).
+fn same_word(a: &Keys, b: &Keys, lang: &str) -> bool {
+    word_match(a, b).is_some() || inflection::inflected_pair(&a.lower, &b.lower, lang)
+}
+
+/// Blocking keys of one name word: words that [`same_word`] links share one (see
+/// [`variant::match_keys`] and [`inflection::pair_key`]).
+fn word_keys(k: &Keys, lang: &str) -> Vec<u64> {
+    word_keys_of(k, lang, true)
+}
+
+/// [`word_keys`]; without `near`, only for matches of [`Kinship::Transliteration`] or closer.
+pub(super) fn word_keys_of(k: &Keys, lang: &str, near: bool) -> Vec<u64> {
+    let mut out = Vec::new();
+    variant::match_keys(k, near, &mut out);
+    out.extend(inflection::pair_key(&k.lower, lang));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Blocking keys to the items (families) registered under them.
+#[derive(Default)]
+pub(super) struct Blocks(rustc_hash::FxHashMap<u64, Vec<usize>>);
+
+/// Most items under one blocking key. A real story has a handful of names per key; text made
+/// of thousands of distinct capitalised runs (hostile input) would otherwise have every new
+/// name tested against every family before it, quadratic in the story's length. Past this
+/// many, later families are not found under that key (a name starts a family of its own).
+const MAX_BLOCK: usize = 64;
+
+impl Blocks {
+    pub(super) fn add(&mut self, keys: &[u64], item: usize) {
+        for &k in keys {
+            let v = self.0.entry(k).or_default();
+            if v.last() != Some(&item) && v.len() < MAX_BLOCK {
+                v.push(item);
+            }
+        }
+    }
+    /// Items sharing a key with `keys`, ascending, each once.
+    pub(super) fn candidates(&self, keys: &[u64]) -> Vec<usize> {
+        let mut out: Vec<usize> = keys.iter().filter_map(|k| self.0.get(k)).flatten().copied().collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Up to this many distinct names, linking tests every pair instead of computing blocking keys.
+const SMALL_STORY_NAMES: usize = 48;
+
+#[cfg(test)]
+thread_local! {
+    /// Tests: always use blocking keys (to check they give the same families as all pairs).
+    pub(super) static ALWAYS_BLOCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+pub(super) fn small_story_names() -> usize {
+    #[cfg(test)]
+    if ALWAYS_BLOCK.with(std::cell::Cell::get) {
+        return 0;
+    }
+    SMALL_STORY_NAMES
+}
+
+/// Entity-id keys: names the entity lexicon lists share one when they name one entity.
+fn entity_keys(ids: &[String]) -> Vec<u64> {
+    ids.iter().map(|id| variant::key_hash(b'e', id.as_bytes())).collect()
+}
+
+pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
+    let lang = names.lang;
+    // distinct names among mentions outside quotes, in order of first appearance
+    let mut index: HashMap<Vec<&str>, usize> = HashMap::default();
+    let mut distinct: Vec<Name> = Vec::new();
+    for (i, m) in names.mentions.iter().enumerate() {
+        if m.quoted {
+            continue;
+        }
+        let key: Vec<&str> = m.words.iter().map(|w| w.keys.lower.as_str()).collect();
+        let d = *index.entry(key).or_insert_with(|| {
+            let words: Vec<Keys> = m.words.iter().map(|w| w.keys.clone()).collect();
+            let entity = words.iter().map(|k| k.light.as_str()).collect::<Vec<_>>().join(" ");
+            distinct.push(Name { words, entity, mentions: Vec::new() });
+            distinct.len() - 1
+        });
+        distinct[d].mentions.push(i);
+    }
+    // the lexicon's entity ids of each name (`EntityNames::same`, without a lookup per pair)
+    let ids: Vec<&[String]> = distinct.iter().map(|n| lx.entities.ids(&n.entity)).collect();
+    // names the distinct-names lexicon keeps apart (`Shanxi` / `Shaanxi`): word for word, or by
+    // their last words
+    let apart = |a: usize, b: usize| -> bool {
+        let (x, y) = (&distinct[a].words, &distinct[b].words);
+        if x.len() == y.len() {
+            x.iter().zip(y).any(|(p, q)| lx.distinct.apart(&p.lower, &q.lower))
+        } else {
+            lx.distinct.apart(&x.last().expect("words").lower, &y.last().expect("words").lower)
+        }
+    };
+    let same = |a: usize, b: usize| -> Option<bool> {
+        if apart(a, b) {
+            return Some(false);
+        }
+        let (x, y) = (ids[a], ids[b]);
+        if x.is_empty() || y.is_empty() { None } else { Some(x.iter().any(|i| y.contains(i))) }
+    };
+    let conflict = |a: usize, b: usize| same(a, b) == Some(false);
+    // blocking keys of each name's last word; a story with few names tests every pair, which
+    // is cheaper than the keys (and gives the same families)
+    let small = distinct.len() <= small_story_names();
+    let last_keys: Vec<Vec<u64>> =
+        distinct.iter().map(|n| if small { Vec::new() } else { word_keys(n.words.last().expect("words"), lang) }).collect();
+    let cands = |blocks: &Blocks, keys: &[u64], all: std::ops::Range<usize>| -> Vec<usize> {
+        if small { all.collect() } else { blocks.candidates(keys) }
+    };
+    // full names first, commonest first (stable: then by first appearance)
+    let mut full: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() >= 2).collect();
+    full.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
+    let mut single: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() == 1).collect();
+    single.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
+
+    // families of full names: complete linkage. A family can only take a name that links to its
+    // first member: by a shared entity id, or (names_match / inflected_names) by last words that
+    // share a blocking key; so only those families are tested, in order.
+    let mut fams: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut by_first = Blocks::default();
+    for d in full {
+        let n = &distinct[d];
+        let keys: Vec<u64> = if small { Vec::new() } else { last_keys[d].iter().copied().chain(entity_keys(ids[d])).collect() };
+        let found = cands(&by_first, &keys, 0..fams.len()).into_iter().find(|&f| {
+            fams[f].0.iter().all(|&m| match same(d, m) {
+                Some(same) => same,
+                None => names_match(&n.words, &distinct[m].words).is_some() || inflected_names(&n.words, &distinct[m].words, lang),
+            })
+        });
+        match found {
+            Some(f) => {
+                let confirmed = fams[f].0.iter().any(|&m| same(d, m) == Some(true));
+                fams[f].0.push(d);
+                fams[f].1 |= confirmed;
+            }
+            None => {
+                by_first.add(&keys, fams.len());
+                fams.push((vec![d], false));
+            }
+        }
+    }
+    let n_full = fams.len();
+    // full families by the last words of all their members (a single word must be the same
+    // word as one of them)
+    let mut by_last = Blocks::default();
+    for (f, (members, _)) in fams.iter().enumerate() {
+        for &m in members {
+            by_last.add(&last_keys[m], f);
+        }
+    }
+    // single words: the surname of exactly one full name, or a family of their own
+    let mut by_single = Blocks::default();
+    for d in single {
+        let n = &distinct[d];
+        let w = &n.words[0];
+        let candidates: Vec<usize> = cands(&by_last, &last_keys[d], 0..n_full)
+            .into_iter()
+            .filter(|&f| {
+                let members = &fams[f].0;
+                members.iter().any(|&m| same_word(w, distinct[m].words.last().expect("words"), lang))
+                    && !members.iter().any(|&m| conflict(d, m))
+            })
+            .collect();
+        match candidates[..] {
+            [f] => {
+                fams[f].0.push(d);
+                by_last.add(&last_keys[d], f);
+            }
+            [] => {
+                let found = cands(&by_single, &last_keys[d], n_full..fams.len())
+                    .into_iter()
+                    .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0], lang) && !conflict(d, m)));
+                match found {
+                    Some(f) => fams[f].0.push(d),
+                    None => {
+                        by_single.add(&last_keys[d], fams.len());
+                        fams.push((vec![d], false));
+                    }
+                }
+            }
+            _ => {} // ambiguous: the surname of two people
+        }
+    }
+    for (members, confirmed) in fams {
+        let mut mentions: Vec<usize> = members.iter().flat_map(|&d| distinct[d].mentions.iter().copied()).collect();
+        mentions.sort_unstable();
+        let f = names.families.len();
+        for &m in &mentions {
+            names.mentions[m].family = Some(f);
+        }
+        names.families.push(Family { mentions, confirmed });
+    }
+}

@@ -1,0 +1,205 @@
+//! Name mentions: the people, places and organisations a story names, and which mentions
+//! name the same thing.
+//!
+//! A mention is a run of capitalised words (with lower-case particles inside: `bin`, `al`,
+//! `van`...), minus a leading title (`Prime Minister`, `PM`, `Menteri`), a possessive `'s` and
+//! the sentence opener. Not mentions: ALL-CAPS words (datelines, acronyms), a headline in
+//! title case, a capitalised word that only ever opens a sentence, weekdays and months.
+//!
+//! Mentions are then grouped into [`Family`]s: full names that are spellings of each other
+//! word by word ([`variant::word_match`]), and single words (`Shtayyeh`, `PM Shtayyeh`) linked
+//! to the one full name they are the surname of (`Mohammad Shtayyeh`). Different listed
+//! entities never share a family (`Abbas Araghchi` / `Mahmoud Abbas`).
+//!
+//! The types and the analysis are here; finding mentions is in `extract.rs`, grouping them
+//! into families in `link.rs`.
+
+mod extract;
+pub mod inflection;
+pub mod lexicon;
+mod link;
+pub mod variant;
+
+use std::sync::Arc;
+
+use self::extract::extract;
+use self::lexicon::{DistinctNames, EntityNames, HouseStyle, NameWords, VariantGroups};
+use self::link::link;
+pub use self::link::names_match;
+use self::variant::Keys;
+use super::{Analysis, Document, Section};
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+
+/// One word of a name, without article prefix (`al-`) or possessive (`'s`).
+#[derive(Debug, Clone)]
+pub struct NameWord {
+    pub span: Span,
+    pub keys: Keys,
+}
+
+/// One mention of a name in the story.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The name as written (first to last word, possessive excluded).
+    pub span: Span,
+    /// The words that identify the name (particles and initials left out).
+    pub words: Vec<NameWord>,
+    pub section: Section,
+    /// Inside quotation marks (may be another language's spelling, or a speaker's words).
+    pub quoted: bool,
+    /// Index into [`NameMentions::families`].
+    pub family: Option<usize>,
+}
+
+impl Mention {
+    pub fn is_full(&self) -> bool {
+        self.words.len() >= 2
+    }
+    pub fn last(&self) -> &NameWord {
+        self.words.last().expect("a mention has words")
+    }
+}
+
+/// Mentions that name one person, place or organisation.
+#[derive(Debug, Clone, Default)]
+pub struct Family {
+    /// Indexes into [`NameMentions::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// An entity lexicon confirms its full-name spellings are one entity.
+    pub confirmed: bool,
+}
+
+/// The name mentions of a story (a shared [`Analysis`]).
+#[derive(Debug, Clone, Default)]
+pub struct NameMentions {
+    pub mentions: Vec<Mention>,
+    pub families: Vec<Family>,
+    /// The copy language the name words were read with.
+    pub lang: &'static str,
+}
+
+impl Analysis for NameMentions {
+    fn compute(doc: &Document, lex: &Lexicons) -> Self {
+        let lx = NameLexicons::of(lex);
+        let mut names = NameMentions { lang: doc.language.unwrap_or("en"), ..Default::default() };
+        extract(doc, &lx, &mut names);
+        link(&lx, &mut names);
+        names
+    }
+}
+
+impl NameMentions {
+    /// The name as written, possessive excluded.
+    pub fn text<'d>(&self, doc: &'d Document, i: usize) -> &'d str {
+        doc.slice(self.mentions[i].span)
+    }
+}
+
+/// The lexicon indexes names read (empty when a lexicon is broken: rules report that in `prepare`).
+pub struct NameLexicons {
+    pub words: Arc<NameWords>,
+    pub variants: Arc<VariantGroups>,
+    pub entities: Arc<EntityNames>,
+    pub house: Arc<HouseStyle>,
+    pub distinct: Arc<DistinctNames>,
+}
+
+impl NameLexicons {
+    pub fn of(lexicons: &Lexicons) -> NameLexicons {
+        NameLexicons {
+            words: lexicons.index().unwrap_or_default(),
+            variants: lexicons.index().unwrap_or_default(),
+            entities: lexicons.index().unwrap_or_default(),
+            house: lexicons.index().unwrap_or_default(),
+            distinct: lexicons.index().unwrap_or_default(),
+        }
+    }
+
+    /// Builds every index, so lexicon errors surface with `path:line`.
+    pub fn prepare(lexicons: &Lexicons) -> Result<(), crate::lexicon::LexiconError> {
+        lexicons.index::<NameWords>()?;
+        lexicons.index::<VariantGroups>()?;
+        lexicons.index::<EntityNames>()?;
+        lexicons.index::<HouseStyle>()?;
+        lexicons.index::<DistinctNames>()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link::ALWAYS_BLOCK;
+    use super::*;
+    use crate::document::AnalyseOptions;
+    use crate::lexicon::Lexicons;
+
+    fn analyse(text: &str) -> (Document, Arc<NameMentions>) {
+        let doc = Document::from_text("t.txt", text, &AnalyseOptions { language: Some("en".into()), ..Default::default() });
+        let n = doc.analysis::<NameMentions>(Lexicons::embedded());
+        (doc, n)
+    }
+
+    fn mentions(text: &str) -> Vec<String> {
+        let (doc, n) = analyse(text);
+        (0..n.mentions.len()).map(|i| n.text(&doc, i).to_string()).collect()
+    }
+
+    #[test]
+    fn extracts_names_without_titles_openers_or_possessives() {
+        assert_eq!(
+            mentions("Previously, Russian President Vladimir Putin's envoy met PM Shtayyeh in Moscow on Sunday."),
+            vec!["Vladimir Putin", "Shtayyeh", "Moscow"]
+        );
+        assert_eq!(mentions("The Fatah-dominated authority met Joe R. Biden."), vec!["Fatah", "Joe R. Biden"]);
+        assert_eq!(mentions("Talks with Bashar al-Assad and Mohammed bin Salman ended."), vec!["Bashar al-Assad", "Mohammed bin Salman"]);
+    }
+
+    #[test]
+    fn skips_title_case_headlines_and_datelines() {
+        let (doc, n) =
+            analyse("Russia Invites All Palestinian Factions to Moscow\n\nJAKARTA - The talks in Moscow will go ahead, Hamas said.");
+        let got: Vec<_> = (0..n.mentions.len()).map(|i| n.text(&doc, i)).collect();
+        assert_eq!(got, vec!["Moscow", "Hamas"]);
+    }
+
+    /// Blocking keys (big stories) and all pairs (small ones) give the same mentions and families.
+    #[test]
+    fn blocking_keys_link_like_all_pairs() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut n = 0;
+        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency", "tests/fixtures/rules/EN001-entity-corruption"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+            for e in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+                let lex = Lexicons::embedded();
+                let run = |block: bool| {
+                    ALWAYS_BLOCK.with(|b| b.set(block));
+                    let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
+                    let names = NameMentions::compute(&doc, lex);
+                    ALWAYS_BLOCK.with(|b| b.set(false));
+                    let m: Vec<_> = names.mentions.iter().map(|m| (m.span, m.family)).collect();
+                    let f: Vec<_> = names.families.iter().map(|f| (f.mentions.clone(), f.confirmed)).collect();
+                    (m, f)
+                };
+                assert_eq!(run(true), run(false), "{}", e.path().display());
+                n += 1;
+            }
+        }
+        assert!(n > 50, "stories read: {n}");
+    }
+
+    #[test]
+    fn links_surnames_to_full_names() {
+        let (doc, n) = analyse(
+            "Prime Minister Mohammad Shtayyeh spoke. PM Shtayyeh said he was ready. Mahmoud Abbas agreed, and Abbas Araghchi did not. Abbas left.",
+        );
+        let fam = |s: &str| {
+            let i = (0..n.mentions.len()).find(|&i| n.text(&doc, i) == s).unwrap();
+            n.mentions[i].family
+        };
+        assert_eq!(fam("Mohammad Shtayyeh"), fam("Shtayyeh"));
+        assert_ne!(fam("Mahmoud Abbas"), fam("Abbas Araghchi"));
+        assert_eq!(fam("Abbas"), fam("Mahmoud Abbas"));
+    }
+}
