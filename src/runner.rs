@@ -244,11 +244,11 @@ pub struct RunOptions {
 }
 
 impl Default for RunOptions {
-    /// 256 stories or 1 MiB: peak RSS on the 24.6 MB native corpus 101 -> 94 MB with one
-    /// thread and 108 -> 100 MB with two (2 MiB and 512 stories before, #16); a batch still
-    /// holds enough stories that the end-of-batch wait of two threads is one story's time.
+    /// 128 stories or 512 KiB: peak RSS on the 24.6 MB native corpus 101 -> 91 MB with one
+    /// thread and 108 -> 97 MB with two (512 stories and 2 MiB before, #16); a batch still holds
+    /// enough stories that the end-of-batch wait of two threads is about one story's time.
     fn default() -> Self {
-        RunOptions { progress: false, batch_stories: 256, batch_bytes: 1 << 20 }
+        RunOptions { progress: false, batch_stories: 128, batch_bytes: 1 << 19 }
     }
 }
 
