@@ -4,13 +4,15 @@
 //! as `facts` in JSON output.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::attribution::{Attributions, MediaIndex, PhraseIndex};
-use super::places::{DatelinePlace, Gazetteer, Places, StoryPlaces, Target};
+use super::places::{DatelinePlace, Gazetteer, PlaceMention, StoryPlaces, Target};
 use super::{Analysis, Dateline, Document};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::span::Span;
 
 /// The filing facts of one story.
 #[derive(Debug, Default)]
@@ -27,12 +29,21 @@ pub struct Filed {
     pub dateline: Dateline,
     /// The dateline place in the gazetteer.
     pub resolved: DatelinePlace,
-    /// Place mentions of the story (the bare dateline line is not one).
-    pub places: Places,
+    /// The story's place mentions, shared with the analysis that found them.
+    story: Arc<StoryPlaces>,
+    /// A bare dateline line, whose own mention of its place is left out.
+    bare_line: Option<Span>,
     /// Mentions per country code.
     pub countries: BTreeMap<String, usize>,
     /// The dateline's agency credit in the media lexicon.
     pub agency: Option<u32>,
+}
+
+impl Filed {
+    /// Place mentions of the story (a bare dateline line is not one).
+    pub fn mentions(&self) -> impl Iterator<Item = &PlaceMention> {
+        self.story.0.mentions.iter().filter(|m| off_line(self.bare_line, m))
+    }
 }
 
 impl StoryFacts {
@@ -88,16 +99,22 @@ impl Analysis for StoryFacts {
                 None => return StoryFacts::default(),
             },
         };
-        let mut places = doc.analysis::<StoryPlaces>(lex).0.clone();
-        if bare {
-            // the bare dateline line itself is not a mention of its place
-            places.mentions.retain(|m| !(dateline.span.start <= m.span.start && m.span.end <= dateline.span.end));
+        let story = doc.analysis::<StoryPlaces>(lex);
+        // the bare dateline line itself is not a mention of its place
+        let bare_line = bare.then_some(dateline.span);
+        let mut countries = BTreeMap::new();
+        for m in story.0.mentions.iter().filter(|m| off_line(bare_line, m)) {
+            *countries.entry(m.country.clone()).or_insert(0) += 1;
         }
-        let countries = places.countries();
         let resolved = gaz.resolve_dateline(&dateline, &countries);
         let agency = dateline.agency.as_deref().and_then(|a| media.resolve(a));
-        StoryFacts { filed: Some(Filed { dateline, resolved, places, countries, agency }) }
+        StoryFacts { filed: Some(Filed { dateline, resolved, story, bare_line, countries, agency }) }
     }
+}
+
+/// Is a mention outside the bare dateline line (when there is one)?
+fn off_line(line: Option<Span>, m: &PlaceMention) -> bool {
+    line.is_none_or(|l| !(l.start <= m.span.start && m.span.end <= l.end))
 }
 
 /// A name that is one country's capital, and no ordinary word.

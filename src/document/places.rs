@@ -522,6 +522,7 @@ impl Gazetteer {
 
 /// The story's places as a shared analysis: headline and body after the dateline, outlet names
 /// ("Jakarta Post", "Arab News") left out.
+#[derive(Debug)]
 pub struct StoryPlaces(pub Places);
 
 impl Analysis for StoryPlaces {

@@ -104,7 +104,7 @@ impl Rule for DatelineProvenance {
         // places: story facts, computed once by the analysis
         let facts = doc.analysis::<StoryFacts>(cx.lexicons);
         let Some(filed) = &facts.filed else { return };
-        let (d, resolved, places, story_countries) = (&filed.dateline, &filed.resolved, &filed.places, &filed.countries);
+        let (d, resolved, story_countries) = (&filed.dateline, &filed.resolved, &filed.countries);
         let attr = doc.analysis::<Attributions>(cx.lexicons);
         let agency = filed.agency;
         let dl_text = doc.slice(d.span).trim_end();
@@ -118,9 +118,8 @@ impl Rule for DatelineProvenance {
             let others: usize = story_countries.iter().filter(|(c, _)| c.as_str() != home).map(|(_, n)| n).sum();
             // a story whose headline or lead names the dateline's country is about it
             let lead_end = doc.sentences.iter().find(|s| s.section != Section::Headline).map(|s| s.span.end);
-            let in_lead = places
-                .mentions
-                .iter()
+            let in_lead = filed
+                .mentions()
                 .any(|m| m.country == home && (doc.section_of(m.span) == Section::Headline || lead_end.is_some_and(|e| m.span.start < e)));
             if in_lead || home_n > HOME_IN_PASSING || home_n * 4 > others {
                 return;
@@ -128,7 +127,7 @@ impl Rule for DatelineProvenance {
             demote += 1;
         }
         let city_key = crate::document::places::key(&d.city);
-        let city_named = places.mentions.iter().any(|m| {
+        let city_named = filed.mentions().any(|m| {
             m.place.is_some_and(|p| resolved.place.as_deref() == Some(gaz.places[p as usize].name.as_str()))
                 || crate::document::places::key(doc.slice(m.span)) == city_key
         });
