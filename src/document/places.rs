@@ -105,11 +105,8 @@ pub fn key_into(s: &str, out: &mut String) {
 /// `out` (cleared first) so that a loop reuses one buffer.
 pub fn token_key_into(s: &str, lang: Option<&str>, out: &mut String) {
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        // no apostrophe, so nothing to strip
-        out.clear();
-        out.push_str(s);
-        out.make_ascii_lowercase();
-        return;
+        // no apostrophe, so nothing to strip: `key_into`'s plain-word case
+        return key_into(s, out);
     }
     let bare = s.strip_suffix(['\'', '’']).unwrap_or(s);
     let bare = ["'s", "’s", "'S", "’S"].iter().find_map(|p| bare.strip_suffix(p)).unwrap_or(bare);

@@ -481,6 +481,7 @@ fn tokenize_span(text: &str, span: Span, out: &mut Vec<Token>) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn ascii_classification_matches_the_unicode_one() {
@@ -491,7 +492,6 @@ mod tests {
             assert_eq!(classify_ascii(w.as_bytes()), classify_chars(w), "{w}");
         }
     }
-    use super::*;
 
     fn sents(t: &str) -> Vec<&str> {
         let mut out = Vec::new();
