@@ -89,7 +89,7 @@ pub fn key_into(s: &str, out: &mut String) {
         folded.as_str()
     };
     for c in chars.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' && c != '’' {
             out.push(' ');
@@ -207,7 +207,7 @@ impl Gazetteer {
             return;
         }
         // up to three letters keep their exact form: count no further than four
-        let letters = form.chars().filter(|c| c.is_alphanumeric()).take(4).count();
+        let letters = form.chars().filter(|&c| crate::text::is_alphanumeric(c)).take(4).count();
         let exact = (letters <= 3).then(|| form.to_string());
         if let Some(first) = k.split(' ').next() {
             if !self.firsts.contains(first) {

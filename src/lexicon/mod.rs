@@ -52,6 +52,56 @@ fn field_column(line: &str, i: usize) -> usize {
 
 impl std::error::Error for LexiconError {}
 
+/// The tab-separated fields of a line, split byte by byte (a tab is one byte and never inside
+/// a UTF-8 sequence): `str::split('\t')` costs a char searcher per field, and the lexicons
+/// have about 300,000 fields to read at start-up (#16).
+fn split_tabs(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// A field without surrounding whitespace; a field that starts and ends with a visible ASCII
+/// character (nearly all of them) is returned as it is, without decoding chars.
+fn trim_field(f: &str) -> &str {
+    match (f.as_bytes().first(), f.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => f,
+        _ => f.trim(),
+    }
+}
+
+/// The lines of a text as `str::lines` gives them (a final `\n` ends the last line rather
+/// than starting an empty one; a `\r` before a `\n` stays, for the caller to strip), found
+/// with `memchr` rather than a char searcher per line.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if let Some(end) = ends.next() {
+            let line = &text[start..end];
+            start = end + 1;
+            Some(line)
+        } else if start < text.len() {
+            let line = &text[start..];
+            start = text.len();
+            Some(line)
+        } else {
+            None
+        }
+    })
+}
+
 /// One data row of a lexicon file.
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -123,7 +173,7 @@ impl LexiconFile {
             embedded: false,
         };
         let mut key_names: Option<(usize, Vec<String>)> = None;
-        for (i, raw) in text.lines().enumerate() {
+        for (i, raw) in split_lines(text).enumerate() {
             let n = i + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
             if line.trim().is_empty() {
@@ -168,7 +218,8 @@ impl LexiconFile {
                 let col = line[..at].chars().count().max(1);
                 return Err(err_col(n, col, "text is not in Unicode NFC form".into()));
             }
-            let fields: Vec<Cow<'static, str>> = line.split('\t').map(|f| field(f.trim())).collect();
+            let mut fields: Vec<Cow<'static, str>> = Vec::with_capacity(file.columns.len());
+            fields.extend(split_tabs(line).map(|f| field(trim_field(f))));
             if fields.len() > file.columns.len() {
                 return Err(err_col(
                     n,
@@ -380,6 +431,21 @@ pub fn canonical_cmp(a: &[&str], b: &[&str]) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_and_field_splits_are_the_standard_ones() {
+        for text in ["", "\n", "a", "a\n", "a\r\nb", "a\n\nb\n", "\tx\t\ty\t", "é\tü\n中\t", "a\r"] {
+            // the parser strips a `\r` left at a line's end, as `str::lines` does before `\n`
+            let cr = |l: &'static str| l.strip_suffix('\r').unwrap_or(l);
+            assert_eq!(split_lines(text).map(cr).collect::<Vec<_>>(), text.lines().map(cr).collect::<Vec<_>>(), "{text:?}");
+            for line in text.lines() {
+                assert_eq!(split_tabs(line).collect::<Vec<_>>(), line.split('\t').collect::<Vec<_>>(), "{line:?}");
+            }
+        }
+        for f in ["x", " x", "x ", "\u{a0}x\u{a0}", "", " ", "é", "中 "] {
+            assert_eq!(trim_field(f), f.trim(), "{f:?}");
+        }
+    }
 
     #[test]
     fn parses_header_and_rows() {

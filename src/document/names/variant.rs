@@ -30,10 +30,10 @@ pub enum Kinship {
 /// Lower-case ASCII letters and digits, diacritics folded, doubled letters collapsed.
 pub fn light(word: &str) -> String {
     if word.is_ascii() {
-        return collapse(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()));
+        return collapse(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()), word.len());
     }
     let folded = deunicode::deunicode(&crate::text::fold(word)).to_ascii_lowercase();
-    collapse(folded.bytes().filter(u8::is_ascii_alphanumeric))
+    collapse(folded.bytes().filter(u8::is_ascii_alphanumeric), folded.len())
 }
 
 /// The light key with transliteration differences folded (see the module docs).
@@ -84,7 +84,8 @@ pub fn heavy_of_light(light: &str) -> String {
             }
         }
     }
-    let mut s = collapse(out.into_iter());
+    let n = out.len() + 1;
+    let mut s = collapse(out.into_iter(), n);
     if s.ends_with("uf") {
         // -off / -of / -ov / -ow
         s.pop();
@@ -97,8 +98,10 @@ pub fn heavy_of_light(light: &str) -> String {
     s
 }
 
-fn collapse(bytes: impl Iterator<Item = u8>) -> String {
-    let mut out = String::new();
+/// `bytes` with runs of one letter written once, into a string of `capacity` (at most the
+/// number of bytes, so that it never grows).
+fn collapse(bytes: impl Iterator<Item = u8>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut last = 0u8;
     for b in bytes {
         if b != last || b.is_ascii_digit() {

@@ -6,6 +6,10 @@
 /// A word of a lexicon name without surrounding punctuation or a possessive ending, as the
 /// rule's word view keys the document's words.
 pub fn name_word(t: &str) -> &str {
+    // a plain ASCII word has no punctuation and no possessive to trim
+    if t.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return t;
+    }
     let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
     let t = strip_possessive(t);
     t.trim_matches(|c: char| !c.is_alphanumeric())

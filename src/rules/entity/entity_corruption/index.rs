@@ -15,8 +15,8 @@ use crate::rules::util::fold;
 #[derive(Debug)]
 pub struct Entity {
     pub kind: String,
-    /// Canonical form per language.
-    pub canonical: HashMap<String, String>,
+    /// Canonical form per language: (language, form), a language at most once.
+    pub canonical: Vec<(String, String)>,
     /// Folded role / context words (all languages).
     pub context: Vec<String>,
     /// The name is written natively in Latin script (`spelling` column `fixed`): it has no
@@ -244,7 +244,7 @@ pub(super) const WEAK_ANCHORS: &[&str] = &[
 impl LexiconIndex for EntityIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut ix = EntityIndex::default();
-        let mut by_id: HashMap<String, usize> = HashMap::default();
+        let mut by_id: HashMap<&str, usize> = HashMap::default();
         for file in lexicons.of_kind("entities") {
             let c_id = file.require("id")?;
             let c_kind = file.require("kind")?;
@@ -254,7 +254,7 @@ impl LexiconIndex for EntityIndex {
             let c_ctx = file.column("context");
             let c_spelling = file.column("spelling");
             for row in &file.rows {
-                let id = row.get(c_id).to_string();
+                let id = row.get(c_id);
                 let lang = c_lang.map(|c| row.get(c)).filter(|l| !l.is_empty()).unwrap_or(&file.lang).to_string();
                 let canonical = row.get(c_canon).to_string();
                 if canonical.is_empty() {
@@ -263,7 +263,7 @@ impl LexiconIndex for EntityIndex {
                 let e = *by_id.entry(id).or_insert_with(|| {
                     ix.entities.push(Entity {
                         kind: row.get(c_kind).to_string(),
-                        canonical: HashMap::default(),
+                        canonical: Vec::new(),
                         context: Vec::new(),
                         fixed_spelling: false,
                         rare_context: Vec::new(),
@@ -278,7 +278,11 @@ impl LexiconIndex for EntityIndex {
                         other => return Err(file.error(row, format!("unknown `spelling` value `{other}` (expected `fixed`)"))),
                     }
                 }
-                ix.entities[e].canonical.insert(lang.clone(), canonical.clone());
+                let forms = &mut ix.entities[e].canonical;
+                match forms.iter_mut().find(|(l, _)| *l == lang) {
+                    Some(form) => form.1.clone_from(&canonical),
+                    None => forms.push((lang.clone(), canonical.clone())),
+                }
                 if let Some(c) = c_ctx {
                     ix.entities[e].context.extend(row.list(c).map(fold));
                 }
@@ -312,13 +316,18 @@ impl LexiconIndex for EntityIndex {
         // how many entities use a word: hand-curated names count hand-curated entities only, so
         // that thousands of generated party names ("Sri Lanka Freedom Party") do not take the
         // anchors of the curated ones ("Austrian Freedom Party"); generated names count all
-        let mut all_token_entities: HashMap<&str, HashSet<usize>> = HashMap::default();
-        let mut hand_token_entities: HashMap<&str, HashSet<usize>> = HashMap::default();
+        // how many entities (all, and hand-curated) use each token, each (token, entity) pair
+        // counted once
+        let mut pairs: HashSet<(&str, usize)> = HashSet::default();
+        let mut all_token_entities: HashMap<&str, usize> = HashMap::default();
+        let mut hand_token_entities: HashMap<&str, usize> = HashMap::default();
         for n in &ix.names {
             for t in &n.tokens {
-                all_token_entities.entry(t.as_str()).or_default().insert(n.entity);
-                if !ix.entities[n.entity].generated {
-                    hand_token_entities.entry(t.as_str()).or_default().insert(n.entity);
+                if pairs.insert((t.as_str(), n.entity)) {
+                    *all_token_entities.entry(t.as_str()).or_default() += 1;
+                    if !ix.entities[n.entity].generated {
+                        *hand_token_entities.entry(t.as_str()).or_default() += 1;
+                    }
                 }
             }
         }
@@ -330,7 +339,7 @@ impl LexiconIndex for EntityIndex {
                 continue;
             }
             for (pos, t) in n.tokens.iter().enumerate() {
-                let spread = token_entities(n).get(t.as_str()).map_or(0, HashSet::len);
+                let spread = token_entities(n).get(t.as_str()).copied().unwrap_or(0);
                 if t.chars().count() >= 4 && spread <= 4 && !WEAK_ANCHORS.contains(&t.as_str()) {
                     anchors.entry(t.clone()).or_default().push((ni, pos));
                 }
@@ -342,7 +351,7 @@ impl LexiconIndex for EntityIndex {
                 continue;
             }
             for (pos, t) in n.tokens.iter().enumerate() {
-                let spread = token_entities(n).get(t.as_str()).map_or(0, HashSet::len);
+                let spread = token_entities(n).get(t.as_str()).copied().unwrap_or(0);
                 if let Some(stem) = stem_key(t)
                     && spread <= 8
                     && !WEAK_ANCHORS.contains(&t.as_str())
@@ -352,8 +361,7 @@ impl LexiconIndex for EntityIndex {
             }
         }
         ix.stems = stems;
-        ix.spread =
-            all_token_entities.iter().map(|(t, e)| (t.to_string(), hand_token_entities.get(t).map_or(e.len(), HashSet::len))).collect();
+        ix.spread = all_token_entities.iter().map(|(t, &e)| ((*t).to_string(), hand_token_entities.get(t).copied().unwrap_or(e))).collect();
         ix.anchors = anchors;
         // bigram anchors for names of three or more words, when few names share the bigram
         let mut bigrams: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
@@ -444,7 +452,7 @@ impl LexiconIndex for EntityIndex {
             let two_word = n.tokens.len() == 2
                 && n.capitalised.iter().all(|&c| c)
                 && n.tokens.iter().all(|t| !WEAK_ANCHORS.contains(&t.as_str()))
-                && n.tokens.iter().all(|t| token_entities(n).get(t.as_str()).map_or(0, HashSet::len) <= 4);
+                && n.tokens.iter().all(|t| token_entities(n).get(t.as_str()).copied().unwrap_or(0) <= 4);
             if (n.tokens.len() < 3 && !two_word) || ix.entities[n.entity].kind == "person" {
                 continue;
             }
@@ -548,14 +556,19 @@ impl EntityIndex {
         if !langs.iter().any(|l| l == lang) {
             langs.push(lang.to_string());
         }
-        self.known_tokens.extend(tokens.iter().cloned());
+        for t in &tokens {
+            if !self.known_tokens.contains(t) {
+                self.known_tokens.insert(t.clone());
+            }
+        }
         self.names.push(Name { entity, lang: lang.to_string(), text, tokens, capitalised });
     }
 
     /// The form to suggest for an entity in the copy language, else English, else the form written.
     pub(super) fn display<'a>(&'a self, entity: usize, lang: &str, fallback: &'a str) -> &'a str {
         let c = &self.entities[entity].canonical;
-        c.get(lang).or_else(|| c.get("en")).map(String::as_str).unwrap_or(fallback)
+        let of = |l: &str| c.iter().find(|(x, _)| x == l).map(|(_, form)| form.as_str());
+        of(lang).or_else(|| of("en")).unwrap_or(fallback)
     }
 }
 
