@@ -4,7 +4,7 @@
 //! the abbreviation somewhere: in or before parentheses (`the Indonesian Military (TNI)`,
 //! `TNI (Indonesian Military)`), or by one of its English names.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{META, Scan, at_word_boundary};
 use crate::document::language;
@@ -30,7 +30,7 @@ pub struct Abbreviations {
 
 impl LexiconIndex for Abbreviations {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut by_form = HashMap::new();
+        let mut by_form = HashMap::default();
         for file in lexicons.of_kind("abbreviations") {
             let (abbr, expansion, english, glosses, context) = (
                 file.require("abbr")?,

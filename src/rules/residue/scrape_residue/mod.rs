@@ -128,7 +128,7 @@ pub(crate) enum Word {
     Home,
 }
 
-pub(crate) type Vocab = std::collections::HashMap<String, Word>;
+pub(crate) type Vocab = rustc_hash::FxHashMap<String, Word>;
 
 struct Marker {
     text: String,
@@ -152,7 +152,7 @@ pub struct ResidueIndex {
 impl LexiconIndex for ResidueIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut markers = Vec::new();
-        let mut vocab = Vocab::new();
+        let mut vocab = Vocab::default();
         for file in lexicons.of_kind("residue") {
             let (m, c) = (file.require("match")?, file.require("confidence")?);
             let k = file.column("kind");
@@ -487,7 +487,7 @@ fn boilerplate(doc: &Document, table: &crate::corpus::BoilerplateSummary, from: 
 #[derive(Default)]
 struct Repeats<'d> {
     /// Trimmed lines seen so far, with their first paragraph and its index.
-    seen: std::collections::HashMap<&'d str, (usize, Span)>,
+    seen: rustc_hash::FxHashMap<&'d str, (usize, Span)>,
 }
 
 /// Words a repeated line needs before its repeat is flagged (shorter lines, `Advertisement`,
