@@ -108,6 +108,54 @@ pub struct EntityIndex {
     /// Shield" is found as "the shield of the Euphrates" through "shield".
     pub(super) genitives: HashMap<String, Vec<(usize, String)>>,
     pub(super) calques: HashMap<String, Vec<OutletCalque>>,
+    /// The word classes read around a name (`entity-words`).
+    pub(super) words: EntityWords,
+}
+
+/// The `entity-words` lexicon (`lexicons/entities/entity-words.tsv`): folded words and phrases
+/// by role, read around a name.
+#[derive(Debug, Default)]
+pub(super) struct EntityWords {
+    /// Too common in organisation names to anchor a match ("party", "national").
+    pub(super) weak_anchors: HashSet<String>,
+    /// May stand before a surname without being a first name ("minister", "sheikh").
+    pub(super) titles: HashSet<String>,
+    /// Say a person is a legislator or party politician, found in the sentence ("lawmaker",
+    /// "member of parliament").
+    pub(super) legislator: Vec<String>,
+    /// After a name, say it is a newspaper's ("the Kompas daily").
+    pub(super) newspaper: HashSet<String>,
+    /// After a name, say it is an outlet's ("Anadolu news agency").
+    pub(super) outlet: HashSet<String>,
+}
+
+impl EntityWords {
+    pub(super) fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut words = EntityWords::default();
+        for file in lexicons.of_kind("entity-words") {
+            let (w, r) = (file.require("word")?, file.require("role")?);
+            for row in &file.rows {
+                let word = fold(row.get(w));
+                match row.get(r) {
+                    "weak-anchor" => words.weak_anchors.insert(word),
+                    "title" => words.titles.insert(word),
+                    "legislator" => {
+                        words.legislator.push(word);
+                        true
+                    }
+                    "newspaper" => words.newspaper.insert(word),
+                    "outlet" => words.outlet.insert(word),
+                    other => {
+                        return Err(file.error(
+                            row,
+                            format!("unknown `role` value `{other}` (expected weak-anchor, title, legislator, newspaper or outlet)"),
+                        ));
+                    }
+                };
+            }
+        }
+        Ok(words)
+    }
 }
 
 /// ISO country code -> folded country names and demonyms of every language (`country-names`
@@ -153,97 +201,10 @@ pub(super) struct NearForm {
     pub(super) variant_of: Vec<String>,
 }
 
-/// Words too common in organisation names to anchor a match.
-pub(super) const WEAK_ANCHORS: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "for",
-    "party",
-    "front",
-    "movement",
-    "national",
-    "democratic",
-    "union",
-    "council",
-    "ministry",
-    "state",
-    "army",
-    "forces",
-    "force",
-    "group",
-    "organization",
-    "organisation",
-    "republic",
-    "united",
-    "nations",
-    "international",
-    "court",
-    "agency",
-    "people's",
-    "peoples",
-    "popular",
-    "socialist",
-    "liberal",
-    "conservative",
-    "new",
-    "alliance",
-    "congress",
-    "league",
-    "revolutionary",
-    "islamic",
-    "arab",
-    "world",
-    "european",
-    "african",
-    "islam",
-    "partai",
-    "gerakan",
-    "parti",
-    "partido",
-    "partei",
-    "nacional",
-    "nasional",
-    "ministerio",
-    "kementerian",
-    "de",
-    "la",
-    "el",
-    "del",
-    "der",
-    "die",
-    "des",
-    "du",
-    "le",
-    "les",
-    "dan",
-    "brigades",
-    "committee",
-    "commission",
-    "bank",
-    "fund",
-    "office",
-    "department",
-    "service",
-    "security",
-    "defense",
-    "defence",
-    "federal",
-    "central",
-    "general",
-    "high",
-    "supreme",
-    "justice",
-    "development",
-    "progress",
-    "freedom",
-    "unity",
-    "citizens",
-];
-
 impl LexiconIndex for EntityIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut ix = EntityIndex::default();
+        let words = EntityWords::build(lexicons)?;
         let mut by_id: HashMap<&str, usize> = HashMap::default();
         for file in lexicons.of_kind("entities") {
             let c_id = file.require("id")?;
@@ -340,7 +301,7 @@ impl LexiconIndex for EntityIndex {
             }
             for (pos, t) in n.tokens.iter().enumerate() {
                 let spread = token_entities(n).get(t.as_str()).copied().unwrap_or(0);
-                if t.chars().count() >= 4 && spread <= 4 && !WEAK_ANCHORS.contains(&t.as_str()) {
+                if t.chars().count() >= 4 && spread <= 4 && !words.weak_anchors.contains(t.as_str()) {
                     anchors.entry(t.clone()).or_default().push((ni, pos));
                 }
             }
@@ -354,7 +315,7 @@ impl LexiconIndex for EntityIndex {
                 let spread = token_entities(n).get(t.as_str()).copied().unwrap_or(0);
                 if let Some(stem) = stem_key(t)
                     && spread <= 8
-                    && !WEAK_ANCHORS.contains(&t.as_str())
+                    && !words.weak_anchors.contains(t.as_str())
                 {
                     stems.entry(stem.to_string()).or_default().push((ni, pos));
                 }
@@ -451,7 +412,7 @@ impl LexiconIndex for EntityIndex {
             // both written words capitalised
             let two_word = n.tokens.len() == 2
                 && n.capitalised.iter().all(|&c| c)
-                && n.tokens.iter().all(|t| !WEAK_ANCHORS.contains(&t.as_str()))
+                && n.tokens.iter().all(|t| !words.weak_anchors.contains(t.as_str()))
                 && n.tokens.iter().all(|t| token_entities(n).get(t.as_str()).copied().unwrap_or(0) <= 4);
             if (n.tokens.len() < 3 && !two_word) || ix.entities[n.entity].kind == "person" {
                 continue;
@@ -541,6 +502,7 @@ impl LexiconIndex for EntityIndex {
                 ix.calques.entry(entry.translated[0].clone()).or_default().push(entry);
             }
         }
+        ix.words = words;
         Ok(ix)
     }
 }

@@ -132,8 +132,13 @@ words per language; `spelling` = `fixed` for names with no transliteration varia
 `lexicons/entities/confusions.tsv` (word confusions such as Israeli/Islamic; `anchor` = `yes`
 when the wrong word alone may find a name of three or more words, or of two capitalised
 distinctive words), `lexicons/entities/outlet-calques.tsv` (outlet names
-translated as words), `lexicons/media/outlets.tsv` (outlet names) and
-`lexicons/names/near-names.tsv` (generated: real names and words near a newsmaker's name).
+translated as words), `lexicons/media/outlets.tsv` (outlet names),
+`lexicons/names/near-names.tsv` (generated: real names and words near a newsmaker's name) and
+`lexicons/entities/entity-words.tsv` (kind `entity-words`: the words read around a name by
+role: `weak-anchor` words too common to anchor an organisation name, `title` words that may
+stand before a surname, `legislator` words and phrases that say a person is a politician,
+`newspaper` and `outlet` words that say the name before them is an outlet's). Add rows of any
+of these kinds with `--lexicon FILE`.
 Compiled into the binary by build.rs (not read from user lexicons):
 `lexicons/entities/people-bulk.generated.tsv` (EveryPolitician legislators),
 `lexicons/entities/organizations-bulk.generated.tsv` (parties, legislatures, listed companies,
@@ -147,6 +152,7 @@ country names of `lexicons/places/country-names.*.tsv`."#,
         "lexicons/entities/outlet-calques.tsv",
         "lexicons/media/outlets.tsv",
         "lexicons/names/near-names.tsv",
+        "lexicons/entities/entity-words.tsv",
         "lexicons/entities/people-bulk.generated.tsv",
         "lexicons/entities/organizations-bulk.generated.tsv",
         "lexicons/media/outlets-bulk.generated.tsv",

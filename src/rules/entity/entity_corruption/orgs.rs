@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use strsim::damerau_levenshtein;
 
 use super::META;
-use super::index::{EntityIndex, Name, WEAK_ANCHORS, original_word, stem_key};
+use super::index::{EntityIndex, Name, original_word, stem_key};
 use super::spelling::{heavy_equal, near_variant, similarity};
 use super::words::{Word, WordView, is_cap, mark, overlaps_any};
 
@@ -105,7 +105,8 @@ pub(super) fn check_organisations(
                 continue;
             }
             // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
-            let want_distinctive = ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !WEAK_ANCHORS.contains(&want.as_str());
+            let want_distinctive =
+                ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !ix.words.weak_anchors.contains(want.as_str());
             // a transliteration variant from another language ("Hizbullah", "Jehudit") is a
             // spelling, not a corruption
             if foreign.is_some() && (heavy_equal(&got.key, want) || near_variant(&got.key, want)) {

@@ -16,13 +16,6 @@ use crate::rules::entity::keys::deletions_upto2;
 use crate::rules::util::fold;
 use crate::span::Span;
 
-/// Words that say a name before them is a newspaper's ("the Kompas daily").
-pub(super) const NEWSPAPER_WORDS: &[&str] = &["newspaper", "daily", "weekly", "tabloid", "harian", "koran", "gazetesi"];
-
-/// Words that name an outlet's kind right after its name ("Anadolu news agency", "the Kompas daily").
-pub(super) const OUTLET_WORDS: &[&str] =
-    &["agency", "news", "newspaper", "daily", "tv", "television", "radio", "channel", "broadcaster", "network", "ajansı", "ajansi"];
-
 /// Shape 3b: a one-word outlet name a letter or two off, or with letters moved, before a word
 /// that says it is an outlet ("the Turkish Andalou news agency" for Anadolu).
 pub(super) fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
@@ -45,7 +38,7 @@ pub(super) fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<
         {
             continue;
         }
-        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && OUTLET_WORDS.contains(&x.key.as_ref()));
+        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.words.outlet.contains(x.key.as_ref()));
         if !outlet_word_after {
             continue;
         }
@@ -75,7 +68,7 @@ pub(super) fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<
         }
         // the compiled newspaper list (Wikidata), after a word that says newspaper; ids past
         // the hand-curated outlets
-        if best.is_none() && words.get(i + 1).is_some_and(|x| NEWSPAPER_WORDS.contains(&x.key.as_ref())) {
+        if best.is_none() && words.get(i + 1).is_some_and(|x| ix.words.newspaper.contains(x.key.as_ref())) {
             bulk_cands.clear();
             bulk::outlet_candidates(&word.key, &mut bulk_cands);
             for (k, &(name, _)) in bulk_cands.iter().enumerate() {

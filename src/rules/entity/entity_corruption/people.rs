@@ -19,84 +19,6 @@ use crate::rules::entity::keys::{name_word, single_deletions};
 use crate::rules::util::fold;
 use crate::span::Span;
 
-/// Titles that may stand before a surname without being a first name.
-pub(super) const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "president",
-    "prime",
-    "minister",
-    "pm",
-    "secretary",
-    "gen",
-    "general",
-    "foreign",
-    "defense",
-    "defence",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "sheikh",
-    "emir",
-    "ambassador",
-    "envoy",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "presiden",
-    "menteri",
-    "menlu",
-    "pak",
-    "bapak",
-    "ibu",
-    "senator",
-    "sen",
-    "rep",
-    "gov",
-    "governor",
-    "mayor",
-    "chief",
-    "deputy",
-    "vice",
-    "premier",
-    "leader",
-    "commander",
-    "col",
-    "lt",
-    "speaker",
-    "judge",
-    "justice",
-    "pope",
-    "cardinal",
-    "ayatollah",
-    "señor",
-    "presidente",
-    "ministro",
-    "canciller",
-    "ministre",
-    "président",
-    "präsident",
-    "minister",
-    "kanzler",
-    "kanzlerin",
-    "herr",
-    "frau",
-    "madame",
-    "monsieur",
-    "sayın",
-    "bakan",
-    "cumhurbaşkanı",
-    "state",
-    "said",
-    "told",
-    "and",
-    "by",
-    "with",
-];
-
 pub(super) fn check_people(
     ix: &EntityIndex,
     lexicons: &Lexicons,
@@ -222,7 +144,7 @@ pub(super) fn check_people(
                 && is_cap(words[i - 1].token)
                 && w.contiguous(doc, i - 1, i + 1)
                 && bulk::is_person_word(&words[i - 1].key);
-            if after_name && let Some(f) = bulk_person_slip(lexicons, doc, w, i, real_name, &doc_keys, &folded, flagged) {
+            if after_name && let Some(f) = bulk_person_slip(ix, lexicons, doc, w, i, real_name, &doc_keys, &folded, flagged) {
                 out.push(f);
             }
             continue;
@@ -287,7 +209,7 @@ pub(super) fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'
             || ix.known_tokens.contains(word.key.as_ref())
             || ix.outlet_tokens.contains(word.key.as_ref())
             || ix.first_names.contains(word.key.as_ref())
-            || TITLES.contains(&word.key.as_ref())
+            || ix.words.titles.contains(word.key.as_ref())
         {
             continue;
         }
@@ -407,7 +329,7 @@ pub(super) fn person_support<'w>(
         let prev = &words[i - 1];
         if is_cap(prev.token)
             && w.contiguous(doc, i - 1, i + 1)
-            && !TITLES.contains(&prev.key.as_ref())
+            && !ix.words.titles.contains(prev.key.as_ref())
             && !ix.entities[ix.names[p.name].entity].context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key))
         {
             // a near-miss first name with the right surname length still reads as the same person
@@ -468,44 +390,6 @@ pub(super) fn written_bulk_name(doc: &Document, w: &WordView<'_>, i: usize) -> b
     false
 }
 
-/// Words that say a person is a legislator or a party politician, folded, by copy language.
-pub(super) const LEGISLATOR_WORDS: &[&str] = &[
-    "lawmaker",
-    "lawmakers",
-    "legislator",
-    "legislators",
-    "mp",
-    "mps",
-    "member of parliament",
-    "parliamentarian",
-    "parliament",
-    "deputy",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "congress",
-    "assembly",
-    "politician",
-    "opposition",
-    "party",
-    "minister",
-    "anggota dpr",
-    "legislatif",
-    "politikus",
-    "politisi",
-    "parlemen",
-    "wakil rakyat",
-    "partai",
-    "menteri",
-    "diputado",
-    "diputada",
-    "député",
-    "abgeordneter",
-    "abgeordnete",
-    "milletvekili",
-    "депутат",
-];
-
 /// Shape 2c: the surname of a listed legislator (`people-bulk`, compiled) a letter or two off,
 /// right after the legislator's first names written right ("Lütfi Elvanı" ... ), when the story
 /// points to the legislator twice over: the surname spelt right elsewhere, or two of the
@@ -515,6 +399,7 @@ pub(super) const LEGISLATOR_WORDS: &[&str] = &[
 /// name (`real_name`: another legislator's, or a near-name) needs the right spelling elsewhere.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn bulk_person_slip<'w>(
+    ix: &EntityIndex,
     lexicons: &Lexicons,
     doc: &Document,
     w: &'w WordView<'_>,
@@ -581,7 +466,7 @@ pub(super) fn bulk_person_slip<'w>(
             score += 1;
         }
         let sentence = sentence.get_or_insert_with(|| fold(doc.slice(doc.sentences[word.sentence].span)));
-        if LEGISLATOR_WORDS.iter().any(|r| contains_phrase(sentence, r)) {
+        if ix.words.legislator.iter().any(|r| contains_phrase(sentence, r)) {
             score += 1;
         }
         if score < 2 || (real_name && (score < 3 || !keys.contains(p.surname))) {

@@ -200,3 +200,21 @@ fn deletion_keys() {
     });
     assert!(d.contains("ab") && d.contains("bc") && d.contains("ac") && d.contains("abc"));
 }
+
+#[test]
+fn entity_words_are_data_by_role_extendable_and_checked() {
+    use crate::lexicon::LexiconFile;
+    use index::EntityWords;
+    let embedded = EntityWords::build(Lexicons::embedded()).unwrap();
+    assert!(embedded.titles.contains("minister") && embedded.weak_anchors.contains("party") && embedded.outlet.contains("agency"));
+    assert!(embedded.legislator.iter().any(|w| w == "member of parliament") && embedded.newspaper.contains("harian"));
+    let file = |rows: &str| {
+        let text = format!("# lexicon: entity-words\n# columns: word\trole\n# key: word,role\n{rows}");
+        LexiconFile::parse("house.tsv", &text).unwrap()
+    };
+    // a user's row is folded and joins its role
+    let user = EntityWords::build(&Lexicons::new(vec![file("Bupati\ttitle\nKomité\tweak-anchor\n")])).unwrap();
+    assert!(user.titles.contains("bupati") && user.weak_anchors.contains("komite"), "{user:?}");
+    let err = EntityWords::build(&Lexicons::new(vec![file("bupati\ttitel\n")])).unwrap_err();
+    assert!(err.to_string().contains("house.tsv:4") && err.to_string().contains("titel"), "{err}");
+}
