@@ -173,12 +173,25 @@ impl Rule for EntityCorruption {
         let Ok(index) = cx.lexicons.index::<EntityIndex>() else { return };
         let lang = doc.language.unwrap_or("en");
         let words = WordView::new(doc, lang);
+        let scan = Scan { ix: &index, lexicons: cx.lexicons, doc, w: &words, lang };
+        // spans already reported: a later shape does not report the same words again
         let mut flagged: Vec<Span> = Vec::new();
-        check_organisations(&index, doc, &words, lang, out, &mut flagged);
-        check_people(&index, cx.lexicons, doc, &words, lang, out, &mut flagged);
-        check_first_names(&index, doc, &words, lang, out, &mut flagged);
-        check_outlet_slips(&index, doc, &words, out, &mut flagged);
-        check_genitive_calques(&index, doc, &words, lang, out, &mut flagged);
-        check_outlet_calques(&index, doc, &words, lang, out, &mut flagged);
+        check_organisations(&scan, out, &mut flagged);
+        check_people(&scan, out, &mut flagged);
+        check_first_names(&scan, out, &mut flagged);
+        check_outlet_slips(&scan, out, &mut flagged);
+        check_genitive_calques(&scan, out, &mut flagged);
+        check_outlet_calques(&scan, out, &mut flagged);
     }
+}
+
+/// What every shape reads: the entity index, the lexicons, the story and its words, and the
+/// copy language.
+#[derive(Clone, Copy)]
+struct Scan<'a> {
+    ix: &'a EntityIndex,
+    lexicons: &'a Lexicons,
+    doc: &'a Document,
+    w: &'a WordView<'a>,
+    lang: &'a str,
 }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use strsim::damerau_levenshtein;
 
 use super::META;
+use super::Scan;
 use super::index::{EntityIndex, Name, original_word, stem_key};
 use super::spelling::{heavy_equal, near_variant, similarity};
 use super::words::{Word, WordView, is_cap, mark, overlaps_any};
@@ -17,14 +18,8 @@ use crate::rules::Output;
 use crate::rules::entity::bulk;
 use crate::span::Span;
 
-pub(super) fn check_organisations(
-    ix: &EntityIndex,
-    doc: &Document,
-    w: &WordView<'_>,
-    lang: &str,
-    out: &mut Output,
-    flagged: &mut Vec<Span>,
-) {
+pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    let Scan { ix, doc, w, lang, .. } = *s;
     let words = &w.words;
     // (name index, position of word `i` in the name, found from a confusion's wrong word)
     let mut hits: Vec<(usize, usize, bool)> = Vec::new();
@@ -364,14 +359,8 @@ pub(super) fn corrected(doc: &Document, window: &[Word<'_>], k: usize, replaceme
 
 /// Shape 1c: a named operation rendered word for word from a genitive ("the shield of the
 /// Euphrates" for Operation Euphrates Shield, Arabic "dir' al-furat").
-pub(super) fn check_genitive_calques(
-    ix: &EntityIndex,
-    doc: &Document,
-    w: &WordView<'_>,
-    lang: &str,
-    out: &mut Output,
-    flagged: &mut Vec<Span>,
-) {
+pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    let Scan { ix, doc, w, lang, .. } = *s;
     if ix.genitives.is_empty() || lang != "en" {
         return;
     }

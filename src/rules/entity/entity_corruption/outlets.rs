@@ -4,11 +4,10 @@
 use strsim::damerau_levenshtein;
 
 use super::META;
-use super::index::EntityIndex;
+use super::Scan;
 use super::spelling::{heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal};
-use super::words::{WordView, is_cap, is_handle, mark, overlaps_any};
+use super::words::{is_cap, is_handle, mark, overlaps_any};
 
-use crate::document::Document;
 use crate::finding::{Applicability, Confidence, Finding};
 use crate::rules::Output;
 use crate::rules::entity::bulk;
@@ -18,7 +17,8 @@ use crate::span::Span;
 
 /// Shape 3b: a one-word outlet name a letter or two off, or with letters moved, before a word
 /// that says it is an outlet ("the Turkish Andalou news agency" for Anadolu).
-pub(super) fn check_outlet_slips(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    let Scan { ix, doc, w, .. } = *s;
     if ix.outlets.is_empty() {
         return;
     }
@@ -161,14 +161,8 @@ pub(super) const CUES: &[(&str, &[&str])] = &[
     ("id", &["dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip", "menurut", "harian", "surat kabar", "media"]),
 ];
 
-pub(super) fn check_outlet_calques(
-    ix: &EntityIndex,
-    doc: &Document,
-    w: &WordView<'_>,
-    lang: &str,
-    out: &mut Output,
-    flagged: &mut Vec<Span>,
-) {
+pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    let Scan { ix, doc, w, lang, .. } = *s;
     if ix.calques.is_empty() {
         return;
     }

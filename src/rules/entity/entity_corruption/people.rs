@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 use strsim::damerau_levenshtein;
 
 use super::META;
+use super::Scan;
 use super::index::{CountryNames, EntityIndex, NearClass, PersonName, original_word};
 use super::spelling::{heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel};
 use super::words::{WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
@@ -19,15 +20,8 @@ use crate::rules::entity::keys::{name_word, single_deletions};
 use crate::rules::util::fold;
 use crate::span::Span;
 
-pub(super) fn check_people(
-    ix: &EntityIndex,
-    lexicons: &Lexicons,
-    doc: &Document,
-    w: &WordView<'_>,
-    lang: &str,
-    out: &mut Output,
-    flagged: &mut Vec<Span>,
-) {
+pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    let Scan { ix, lexicons, doc, w, lang, .. } = *s;
     let words = &w.words;
     let doc_keys = std::cell::OnceCell::new();
     let folded = std::cell::OnceCell::new();
@@ -195,7 +189,8 @@ pub(super) fn check_people(
 /// Ozersay" for Kudret Özersay, "Nushir al-Masri" for Mushir al-Masri). A real first name that
 /// is not a spelling of the newsmaker's ("Munir al-Masri") is another person; the newsmaker's
 /// role or full name must be in the story.
-pub(super) fn check_first_names(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, lang: &str, out: &mut Output, flagged: &mut Vec<Span>) {
+pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
+    let Scan { ix, doc, w, lang, .. } = *s;
     let words = &w.words;
     let folded = std::cell::OnceCell::new();
     let mut done: HashSet<(String, usize)> = HashSet::default();
