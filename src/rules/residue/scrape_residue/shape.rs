@@ -427,10 +427,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
     }
     if figure
-        && ((ends_in_figure(t) && COUNTER_LABEL.is_match(t))
+        && ((ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoO") && COUNTER_LABEL.is_match(t))
             || (t.starts_with(|c: char| c.is_ascii_digit()) && COUNTER_UNITS.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
-            || (last_digit && GALLERY_COUNT.is_match(t)))
+            || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
@@ -470,7 +470,13 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if (t.starts_with("http") || t.starts_with("www.")) && URL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
     }
-    if (figure || t.contains('@')) && words(t) <= 10 && !t.ends_with('.') && CONTACT.is_match(t) && !EMAIL_LINE.is_match(t) {
+    if (figure || t.contains('@'))
+        && words(t) <= 10
+        && !t.ends_with('.')
+        && (t.contains(['@', '+']) || t.contains("rm://") || has_digit_run(t, 3))
+        && CONTACT.is_match(t)
+        && !EMAIL_LINE.is_match(t)
+    {
         return Some(Hit::line(line, Confidence::Medium, "is a reporter's contact line from the page"));
     }
     if t.contains('@') && EMAIL_LINE.is_match(t) {
@@ -507,7 +513,7 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     }
     let unstopped = t.strip_suffix('.').unwrap_or(t);
     let gates = [
-        line.contains(':'),
+        line.contains(':') && ["Photo", "PHOTO", "Foto", "FOTO", "Фото", "ФОТО", "Ảnh", "Pic"].iter().any(|w| line.contains(w)),
         line.contains("Photo") || line.contains("Picture") || line.contains("Foto"),
         ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
         line.contains('/'),
@@ -533,6 +539,24 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
 /// Does the line end in a digit, `.` or `,` (a count as `[0-9][0-9.,]*` ends)?
 fn ends_in_figure(t: &str) -> bool {
     t.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Does the line start with one of `chars` (the first letters, in every case, of a regex's
+/// case-insensitive opening words)?
+fn starts_with_any(t: &str, chars: &str) -> bool {
+    t.chars().next().is_some_and(|c| chars.contains(c))
+}
+
+/// Does the line hold `n` ASCII digits in a row?
+fn has_digit_run(t: &str, n: usize) -> bool {
+    let mut run = 0;
+    for b in t.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= n {
+            return true;
+        }
+    }
+    false
 }
 
 /// Is a letter followed by an ASCII digit somewhere in the line (`world2024`)?
@@ -708,6 +732,10 @@ mod tests {
             ("The market reopened on 14 May 2018. Tempo/Budi Santoso", "Tempo/Budi Santoso"),
             ("© 2024 Example Media Group", "© 2024 Example Media Group"),
             ("(c) 2021 Example Daily", "(c) 2021 Example Daily"),
+            ("Views: 1,204", "Views: 1,204"),
+            ("Foto 2 dari 5", "Foto 2 dari 5"),
+            ("Desk: +44 20 7946 0958", "Desk: +44 20 7946 0958"),
+            ("Trees now line the old road. Ảnh: Lan Anh", "Ảnh: Lan Anh"),
         ] {
             assert_eq!(hit(line).map(|h| h.0).as_deref(), Some(flagged), "{line}");
         }
