@@ -190,6 +190,26 @@ fn config_is_found_upward_and_lexicons_extend() {
 }
 
 #[test]
+fn entity_words_extend_with_a_user_lexicon() {
+    // "wire" is no outlet word of the embedded `entity-words`: the slip before it is left alone
+    // until the user's lexicon adds it
+    let story = "Talks resume in Ankara\n\nANKARA, May 3 - Turkish officials met on Monday, the Andalou wire reported, citing sources close to the talks.\n";
+    let words =
+        "# lexicon: entity-words\n# lang: en\n# source: test\n# licence: CC0\n# columns: word\trole\n# key: word,role\nwire\toutlet\n";
+    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", words)]);
+    let o = run_in(&root, &["check", "--no-config", "--format", "jsonl", "story.txt"]);
+    assert!(!stdout(&o).contains("\"rule\":\"entity-corruption\""), "{}", stdout(&o));
+    let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "--format", "jsonl", "story.txt"]);
+    let s = stdout(&o);
+    assert!(s.contains("\"rule\":\"entity-corruption\"") && s.contains("\"suggestion\":\"Anadolu\""), "{s}");
+    // a role the lexicon does not know is an error naming the file and line
+    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", &words.replace("\toutlet", "\toutlets"))]);
+    let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "story.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("house.tsv:7"), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
 fn stdin_and_rules_and_explain() {
     use std::io::Write;
     let mut child = bin()
