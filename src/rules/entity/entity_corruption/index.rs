@@ -136,15 +136,15 @@ impl EntityWords {
             let (w, r) = (file.require("word")?, file.require("role")?);
             for row in &file.rows {
                 let word = fold(row.get(w));
-                match row.get(r) {
-                    "weak-anchor" => words.weak_anchors.insert(word),
-                    "title" => words.titles.insert(word),
+                let set = match row.get(r) {
+                    "weak-anchor" => &mut words.weak_anchors,
+                    "title" => &mut words.titles,
+                    "newspaper" => &mut words.newspaper,
+                    "outlet" => &mut words.outlet,
                     "legislator" => {
                         words.legislator.push(word);
-                        true
+                        continue;
                     }
-                    "newspaper" => words.newspaper.insert(word),
-                    "outlet" => words.outlet.insert(word),
                     other => {
                         return Err(file.error(
                             row,
@@ -152,6 +152,7 @@ impl EntityWords {
                         ));
                     }
                 };
+                set.insert(word);
             }
         }
         Ok(words)
