@@ -108,7 +108,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             if crate::document::names::inflection::inflected_pair(&word.key, &p.surname, lang) {
                 continue;
             }
-            if let Some((conf, fstart)) = person_support(ix, doc, w, i, p, &doc_keys) {
+            if let Some((conf, fstart)) = person_support(s, i, p, &doc_keys) {
                 // a moved letter, or a doubled letter dropped ("Haris" is also a name of its own),
                 // needs the first name written right before it
                 if (moved || variant_like || plural || near_class.is_some() || first_letter) && (conf != Confidence::High || fstart == i) {
@@ -117,7 +117,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
                 // a real name of its own ("Barnes" near Barnea, "Halit" near Shalit), or a first
                 // letter changed: the first name alone may be another person's; the newsmaker's
                 // role or correct name must be in the story too
-                if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(ix, doc, w, i, p, &doc_keys, &folded) {
+                if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(s, i, p, &doc_keys, &folded) {
                     continue;
                 }
                 let better = match best {
@@ -302,13 +302,12 @@ pub(super) fn support_reason(c: Confidence, first_name: bool) -> &'static str {
 /// Context that supports reading word `i` as person `p`'s surname: returns the confidence and
 /// the index of the first word of the name as written.
 pub(super) fn person_support<'w>(
-    ix: &EntityIndex,
-    doc: &Document,
-    w: &'w WordView<'_>,
+    s: &Scan<'w>,
     i: usize,
     p: &PersonName,
     doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
 ) -> Option<(Confidence, usize)> {
+    let Scan { ix, doc, w, .. } = *s;
     let words = &w.words;
     let word = &words[i];
     // first name(s) right before the surname
@@ -500,14 +499,13 @@ pub(super) fn bulk_person_slip<'w>(
 /// sentence when few known people share the first name ("Vice President Kamala ...", but not
 /// "David ... chief executive")?
 pub(super) fn story_points_to<'w>(
-    ix: &EntityIndex,
-    doc: &Document,
-    w: &'w WordView<'_>,
+    s: &Scan<'w>,
     i: usize,
     p: &PersonName,
     doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
     folded: &std::cell::OnceCell<String>,
 ) -> bool {
+    let Scan { ix, doc, w, .. } = *s;
     let keys = doc_keys.get_or_init(|| w.words.iter().map(|x| x.key.as_ref()).collect());
     if keys.contains(p.surname.as_str()) || story_points_to_role(ix, doc, p, folded) {
         return true;
