@@ -295,28 +295,25 @@ impl LexiconIndex for EntityIndex {
         }
         let generated: Vec<bool> = ix.entities.iter().map(|e| e.generated).collect();
         let token_entities = |n: &Name| if generated[n.entity] { &all_token_entities } else { &hand_token_entities };
+        // anchors (distinctive tokens of organisation names of two or more words) and stems (of
+        // names of three or more): one pass, one spread look-up per token
         let mut anchors: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        let mut stems: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (ni, n) in ix.names.iter().enumerate() {
             if n.tokens.len() < 2 || ix.entities[n.entity].kind == "person" {
                 continue;
             }
             for (pos, t) in n.tokens.iter().enumerate() {
+                if words.weak_anchors.contains(t.as_str()) {
+                    continue;
+                }
                 let spread = token_entities(n).get(t.as_str()).copied().unwrap_or(0);
-                if t.chars().count() >= 4 && spread <= 4 && !words.weak_anchors.contains(t.as_str()) {
+                if t.chars().count() >= 4 && spread <= 4 {
                     anchors.entry(t.clone()).or_default().push((ni, pos));
                 }
-            }
-        }
-        let mut stems: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
-        for (ni, n) in ix.names.iter().enumerate() {
-            if n.tokens.len() < 3 || ix.entities[n.entity].kind == "person" {
-                continue;
-            }
-            for (pos, t) in n.tokens.iter().enumerate() {
-                let spread = token_entities(n).get(t.as_str()).copied().unwrap_or(0);
-                if let Some(stem) = stem_key(t)
+                if n.tokens.len() >= 3
                     && spread <= 8
-                    && !words.weak_anchors.contains(t.as_str())
+                    && let Some(stem) = stem_key(t)
                 {
                     stems.entry(stem.to_string()).or_default().push((ni, pos));
                 }
