@@ -13,6 +13,8 @@ pub fn fold(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if let Some(f) = fold_plain_letter(c) {
+            out.push(f);
         } else {
             unicode_normalization::char::decompose_compatible(c, |d| {
                 if !unicode_normalization::char::is_combining_mark(d) {
@@ -24,6 +26,23 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The fold of a letter of a common non-Latin alphabet that has no decomposition: basic
+/// Cyrillic but `Й`/`й` (upper case moved to lower), CJK unified ideographs, Hebrew letters,
+/// Arabic letters without a hamza or madda. The gazetteer and the entity index fold thousands
+/// of such names at start-up (#16); a test holds this equal to the NFKD path for every char.
+fn fold_plain_letter(c: char) -> Option<char> {
+    match c {
+        '\u{0430}'..='\u{0438}'
+        | '\u{043A}'..='\u{044F}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{05D0}'..='\u{05EA}'
+        | '\u{0627}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}' => Some(c),
+        '\u{0410}'..='\u{0418}' | '\u{041A}'..='\u{042F}' => char::from_u32(c as u32 + 0x20),
+        _ => None,
+    }
+}
+
 /// `char::is_alphanumeric`, with the letters of the common non-Latin alphabets answered from
 /// their code-point ranges rather than the Unicode table search: the gazetteer keys thousands of
 /// Cyrillic, Arabic and Chinese place names at start-up, char by char (#16). A test holds it
@@ -32,12 +51,14 @@ pub fn is_alphanumeric(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         _ if c.is_ascii() => false,
-        // Latin-1 letters but × and ÷; Cyrillic А..я; Hebrew, Arabic and Thai letters; kana;
+        // Latin-1 letters but × and ÷, Latin Extended-A and -B and Additional; Cyrillic; Hebrew, Arabic and Thai letters; kana;
         // CJK unified ideographs; Hangul syllables
         '\u{00C0}'..='\u{00D6}'
         | '\u{00D8}'..='\u{00F6}'
-        | '\u{00F8}'..='\u{00FF}'
-        | '\u{0410}'..='\u{044F}'
+        | '\u{00F8}'..='\u{024F}'
+        | '\u{0400}'..='\u{0481}'
+        | '\u{048A}'..='\u{052F}'
+        | '\u{1E00}'..='\u{1EFF}'
         | '\u{05D0}'..='\u{05EA}'
         | '\u{0621}'..='\u{063A}'
         | '\u{0641}'..='\u{064A}'
@@ -85,6 +106,15 @@ pub fn push_lower_char(buf: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_letters_fold_as_nfkd() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+            if let Some(f) = fold_plain_letter(c) {
+                assert_eq!(f.to_string(), fold_nfkd(&c.to_string()), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn is_alphanumeric_is_chars() {

@@ -1,6 +1,6 @@
 //! How entity names become lookup keys: the words of a lexicon name, and the deletion variants
-//! of the SymSpell-style indexes. Plain functions on `str` with no crate imports, because
-//! `build.rs` includes this file too (`#[path]`) to compile the bulk indexes
+//! of the SymSpell-style indexes. Plain functions on `str` that use only `crate::text`, because
+//! `build.rs` includes this file and text.rs too (`#[path]`) to compile the bulk indexes
 //! (`lexicons/**/*-bulk*.tsv`) with exactly the keys the rule looks up at run time.
 
 /// A word of a lexicon name without surrounding punctuation or a possessive ending, as the
@@ -10,9 +10,10 @@ pub fn name_word(t: &str) -> &str {
     if t.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return t;
     }
-    let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+    // (`text::is_alphanumeric`: the entity index trims thousands of non-Latin names at start-up)
+    let t = t.trim_matches(|c: char| !crate::text::is_alphanumeric(c) && c != '\'' && c != '\u{2019}');
     let t = strip_possessive(t);
-    t.trim_matches(|c: char| !c.is_alphanumeric())
+    t.trim_matches(|c: char| !crate::text::is_alphanumeric(c))
 }
 
 /// `t` without a trailing possessive (`'s`, `’s`, or a bare apostrophe), when enough is left.
