@@ -49,6 +49,7 @@ impl LexiconIndex for MediaIndex {
         let mut forms: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut by_key = HashMap::default();
+        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         for file in lexicons.of_kind("media") {
             let (name, country, kind, aliases, ambiguous) = (
                 file.require("name")?,
@@ -76,7 +77,9 @@ impl LexiconIndex for MediaIndex {
                     let amb = amb_all || amb_forms.iter().any(|f| f.eq_ignore_ascii_case(form));
                     by_key.entry(crate::text::fold(form)).or_insert(idx);
                     for v in variants(form) {
-                        if !forms.contains(&v) {
+                        // (a set beside the list: thousands of forms, #16)
+                        if !seen.contains(&v) {
+                            seen.insert(v.clone());
                             forms.push(v);
                             patterns.push((idx, amb));
                         }

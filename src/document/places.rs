@@ -88,6 +88,7 @@ pub fn key_into(s: &str, out: &mut String) {
         folded = crate::text::fold(s);
         folded.as_str()
     };
+    out.reserve(chars.len());
     for c in chars.chars().map(|c| c.to_ascii_lowercase()) {
         if crate::text::is_alphanumeric(c) {
             out.push(c);
@@ -168,17 +169,21 @@ impl LexiconIndex for Gazetteer {
                 }
             }
         }
+        let mut country_ix: HashMap<String, u16> = HashMap::default();
         for file in lexicons.of_kind("country-names") {
             let (code, names, demonyms) = (file.require("code")?, file.require("names")?, file.require("demonyms")?);
             let lang: Option<Arc<str>> = Some(file.lang.as_str()).filter(|l| *l != "mul").map(Arc::from);
             for row in &file.rows {
                 let cc = row.get(code).to_ascii_uppercase();
-                let ci = match g.countries.iter().position(|c| *c == cc) {
-                    Some(i) => i as u16,
+                // (a map, not a search of the list: 13 files of 250 countries, #16)
+                let ci = match country_ix.get(&cc) {
+                    Some(&i) => i,
                     None => {
                         g.countries.push(cc.clone());
                         g.country_names.push(row.list(names).next().unwrap_or(&cc).to_string());
-                        (g.countries.len() - 1) as u16
+                        let i = (g.countries.len() - 1) as u16;
+                        country_ix.insert(cc, i);
+                        i
                     }
                 };
                 if let (Some("en"), Some(n)) = (lang.as_deref(), row.list(names).next()) {

@@ -203,7 +203,115 @@ pub(super) struct NearForm {
 }
 
 impl LexiconIndex for EntityIndex {
+    /// The entity tables and the lexicon-only tables (near-names, outlets, outlet calques) are
+    /// independent: they are built on two cores (start-up is index building, and this is the
+    /// largest index). The first error in that order is reported.
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let (ix, side) = rayon::join(|| EntityIndex::build_entities(lexicons), || SideTables::build(lexicons));
+        let mut ix = ix?;
+        let side = side?;
+        ix.near_names = side.near_names;
+        ix.outlet_tokens = side.outlet_tokens;
+        ix.outlets = side.outlets;
+        ix.outlet_deletions = side.outlet_deletions;
+        ix.calques = side.calques;
+        Ok(ix)
+    }
+}
+
+/// The parts of the entity index read from their own lexicons only.
+#[derive(Default)]
+struct SideTables {
+    near_names: HashMap<String, NearForm>,
+    outlet_tokens: HashSet<String>,
+    outlets: Vec<(String, String)>,
+    outlet_deletions: HashMap<String, Vec<usize>>,
+    calques: HashMap<String, Vec<OutletCalque>>,
+}
+
+impl SideTables {
+    fn build(lexicons: &Lexicons) -> Result<SideTables, LexiconError> {
+        let mut ix = SideTables::default();
+        for file in lexicons.of_kind("near-names") {
+            let f = file.require("form")?;
+            let c = file.require("class")?;
+            let n = file.column("near");
+            let v = file.column("variant_of");
+            for row in &file.rows {
+                let class = match row.get(c) {
+                    "name" => NearClass::Name,
+                    "word" => NearClass::Word,
+                    "variant" => NearClass::Variant,
+                    other => return Err(file.error(row, format!("unknown `class` value `{other}` (expected `name`, `word` or `variant`)"))),
+                };
+                let near = n.map(|n| row.list(n).map(fold).collect()).unwrap_or_default();
+                let variant_of = v.map(|v| row.list(v).map(fold).collect()).unwrap_or_default();
+                ix.near_names.insert(fold(row.get(f)), NearForm { class, near, variant_of });
+            }
+        }
+        // outlets: every written form is a known name; one-word forms of five letters or more
+        // are found a letter or two off ("Andalou news agency" for Anadolu)
+        let mut outlet_seen: HashSet<String> = HashSet::default();
+        for file in lexicons.of_kind("media") {
+            let c_name = file.require("name")?;
+            let c_alias = file.column("aliases");
+            for row in &file.rows {
+                let full = row.get(c_name).to_string();
+                let mut forms = vec![full.clone()];
+                if let Some(c) = c_alias {
+                    forms.extend(row.list(c).map(str::to_string));
+                }
+                for form in forms {
+                    let tokens: Vec<String> = form.split_whitespace().map(|t| fold(name_word(t))).filter(|t| !t.is_empty()).collect();
+                    if tokens.is_empty() {
+                        continue;
+                    }
+                    ix.outlet_tokens.extend(tokens.iter().cloned());
+                    if let [t] = &tokens[..]
+                        && t.chars().count() >= 5
+                        && t.chars().all(char::is_alphabetic)
+                        && form.chars().next().is_some_and(char::is_uppercase)
+                        && outlet_seen.insert(t.clone())
+                    {
+                        let oi = ix.outlets.len();
+                        ix.outlets.push((form.clone(), full.clone()));
+                        deletions_upto2(t, |d| ix.outlet_deletions.entry(d.to_string()).or_default().push(oi));
+                    }
+                }
+            }
+        }
+        for v in ix.outlet_deletions.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        for file in lexicons.of_kind("outlet-calques") {
+            let t = file.require("translated")?;
+            let o = file.require("outlet")?;
+            let l = file.column("lang");
+            let note = file.column("note");
+            for row in &file.rows {
+                let translated: Vec<String> = row.get(t).split_whitespace().map(fold).collect();
+                if translated.is_empty() || row.get(o).is_empty() {
+                    return Err(file.error(row, "`translated` and `outlet` must not be empty"));
+                }
+                let lang = l.map(|c| row.get(c)).filter(|s| !s.is_empty()).unwrap_or(&file.lang).to_string();
+                let entry = OutletCalque {
+                    translated,
+                    outlet: row.get(o).to_string(),
+                    lang,
+                    note: note.map(|c| row.get(c).to_string()).unwrap_or_default(),
+                };
+                ix.calques.entry(entry.translated[0].clone()).or_default().push(entry);
+            }
+        }
+        Ok(ix)
+    }
+}
+
+impl EntityIndex {
+    /// Entities, their names and every table keyed from the names (`entities`, `confusions`,
+    /// `entity-words` lexicons).
+    fn build_entities(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut ix = EntityIndex::default();
         let words = EntityWords::build(lexicons)?;
         let mut by_id: HashMap<&str, usize> = HashMap::default();
@@ -428,84 +536,10 @@ impl LexiconIndex for EntityIndex {
                 ix.genitives.entry(n.tokens[2].clone()).or_default().push((ni, n.tokens[1].clone()));
             }
         }
-        for file in lexicons.of_kind("near-names") {
-            let f = file.require("form")?;
-            let c = file.require("class")?;
-            let n = file.column("near");
-            let v = file.column("variant_of");
-            for row in &file.rows {
-                let class = match row.get(c) {
-                    "name" => NearClass::Name,
-                    "word" => NearClass::Word,
-                    "variant" => NearClass::Variant,
-                    other => return Err(file.error(row, format!("unknown `class` value `{other}` (expected `name`, `word` or `variant`)"))),
-                };
-                let near = n.map(|n| row.list(n).map(fold).collect()).unwrap_or_default();
-                let variant_of = v.map(|v| row.list(v).map(fold).collect()).unwrap_or_default();
-                ix.near_names.insert(fold(row.get(f)), NearForm { class, near, variant_of });
-            }
-        }
-        // outlets: every written form is a known name; one-word forms of five letters or more
-        // are found a letter or two off ("Andalou news agency" for Anadolu)
-        let mut outlet_seen: HashSet<String> = HashSet::default();
-        for file in lexicons.of_kind("media") {
-            let c_name = file.require("name")?;
-            let c_alias = file.column("aliases");
-            for row in &file.rows {
-                let full = row.get(c_name).to_string();
-                let mut forms = vec![full.clone()];
-                if let Some(c) = c_alias {
-                    forms.extend(row.list(c).map(str::to_string));
-                }
-                for form in forms {
-                    let tokens: Vec<String> = form.split_whitespace().map(|t| fold(name_word(t))).filter(|t| !t.is_empty()).collect();
-                    if tokens.is_empty() {
-                        continue;
-                    }
-                    ix.outlet_tokens.extend(tokens.iter().cloned());
-                    if let [t] = &tokens[..]
-                        && t.chars().count() >= 5
-                        && t.chars().all(char::is_alphabetic)
-                        && form.chars().next().is_some_and(char::is_uppercase)
-                        && outlet_seen.insert(t.clone())
-                    {
-                        let oi = ix.outlets.len();
-                        ix.outlets.push((form.clone(), full.clone()));
-                        deletions_upto2(t, |d| ix.outlet_deletions.entry(d.to_string()).or_default().push(oi));
-                    }
-                }
-            }
-        }
-        for v in ix.outlet_deletions.values_mut() {
-            v.sort_unstable();
-            v.dedup();
-        }
-        for file in lexicons.of_kind("outlet-calques") {
-            let t = file.require("translated")?;
-            let o = file.require("outlet")?;
-            let l = file.column("lang");
-            let note = file.column("note");
-            for row in &file.rows {
-                let translated: Vec<String> = row.get(t).split_whitespace().map(fold).collect();
-                if translated.is_empty() || row.get(o).is_empty() {
-                    return Err(file.error(row, "`translated` and `outlet` must not be empty"));
-                }
-                let lang = l.map(|c| row.get(c)).filter(|s| !s.is_empty()).unwrap_or(&file.lang).to_string();
-                let entry = OutletCalque {
-                    translated,
-                    outlet: row.get(o).to_string(),
-                    lang,
-                    note: note.map(|c| row.get(c).to_string()).unwrap_or_default(),
-                };
-                ix.calques.entry(entry.translated[0].clone()).or_default().push(entry);
-            }
-        }
         ix.words = words;
         Ok(ix)
     }
-}
 
-impl EntityIndex {
     pub(super) fn add_name(&mut self, entity: usize, lang: &str, text: String) {
         let raw: Vec<&str> = text.split_whitespace().filter(|t| !name_word(t).is_empty()).collect();
         // tokens as the document's words are keyed: a possessive `'s` is not part of the word
