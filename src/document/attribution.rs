@@ -150,6 +150,7 @@ pub struct PhraseIndex {
 impl LexiconIndex for PhraseIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut raw: HashMap<String, Vec<(String, Role)>> = HashMap::default();
+        let mut seen: rustc_hash::FxHashSet<(String, String)> = rustc_hash::FxHashSet::default();
         for file in lexicons.of_kind("attribution") {
             let (phrase, role) = (file.require("phrase")?, file.require("role")?);
             for row in &file.rows {
@@ -169,7 +170,8 @@ impl LexiconIndex for PhraseIndex {
                     cap.push_str(chars.as_str());
                 }
                 for form in [p.clone(), p.to_lowercase(), cap] {
-                    if !list.iter().any(|(f, _)| *f == form) {
+                    // (a set beside the lists, not a search of the language's list, #16)
+                    if seen.insert((file.lang.clone(), form.clone())) {
                         list.push((form, r));
                     }
                 }

@@ -50,10 +50,13 @@ impl StoryFacts {
     /// The lexicon indexes the facts read, built up front so that a lexicon error is reported
     /// before the first story.
     pub fn prepare(lexicons: &Lexicons) -> Result<(), LexiconError> {
-        lexicons.index::<Gazetteer>()?;
-        lexicons.index::<MediaIndex>()?;
-        lexicons.index::<PhraseIndex>()?;
-        Ok(())
+        // independent indexes, the gazetteer the largest: on two cores when one is free (the
+        // first error in this order is reported)
+        let (gazetteer, (media, phrases)) = rayon::join(
+            || lexicons.index::<Gazetteer>().map(|_| ()),
+            || (lexicons.index::<MediaIndex>().map(|_| ()), lexicons.index::<PhraseIndex>().map(|_| ())),
+        );
+        gazetteer.and(media).and(phrases)
     }
 
     /// The facts as JSON values by name (`dateline`, `media_sources`).

@@ -118,12 +118,22 @@ impl NameLexicons {
 
     /// Builds every index, so lexicon errors surface with `path:line`.
     pub fn prepare(lexicons: &Lexicons) -> Result<(), crate::lexicon::LexiconError> {
-        lexicons.index::<NameWords>()?;
-        lexicons.index::<VariantGroups>()?;
-        lexicons.index::<EntityNames>()?;
-        lexicons.index::<HouseStyle>()?;
-        lexicons.index::<DistinctNames>()?;
-        Ok(())
+        // independent indexes, the variant groups and entity names the largest: on two cores
+        // when one is free (the first error in this order is reported)
+        let (variants, (entities, rest)) = rayon::join(
+            || lexicons.index::<VariantGroups>().map(|_| ()),
+            || {
+                rayon::join(
+                    || lexicons.index::<EntityNames>().map(|_| ()),
+                    || {
+                        lexicons.index::<NameWords>()?;
+                        lexicons.index::<HouseStyle>()?;
+                        lexicons.index::<DistinctNames>().map(|_| ())
+                    },
+                )
+            },
+        );
+        rest.and(variants).and(entities)
     }
 }
 
