@@ -50,6 +50,12 @@ counters (`Read: 2012`, `0 comments 10 views`, `Image 1 of 4`), a bare URL, a br
 copyright notice (`Copyright 2023 ...`, `All rights reserved` and its translations), embed
 placeholders and HTML tags, and short rows of UI words (`Print Mail Large Medium Small`).
 
+Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
+(`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
+list. A teaser's headline or `read more` line between them does not break the run; one
+such paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or
+a dash (speech that trails off) is left alone.
+
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
 first copy stays. Rows of figures (`Shr 21 cts vs 17 cts`), short subheads and the headline
@@ -443,9 +449,64 @@ impl Rule for ScrapeResidue {
                 repeats.check(doc, i, para, line, whole, out);
             }
         }
+        cut_off_teasers(doc, from, out);
         if let Some(table) = cx.boilerplate {
             boilerplate(doc, table, from, out);
         }
+    }
+}
+
+/// Words a paragraph must have to be read as a cut-off teaser (not a heading or a link label).
+const MIN_TEASER_WORDS: usize = 6;
+
+/// A paragraph cut off by an ellipsis straight after a word (`... shot down its own fighter jet
+/// in a…`), with no other ellipsis in it and not opening with a quotation mark or a dash (speech
+/// that trails off).
+fn cut_off(line: &str) -> bool {
+    let t = line.trim();
+    let Some(body) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else { return false };
+    body.chars().next_back().is_some_and(char::is_alphabetic)
+        && !body.contains('…')
+        && !body.contains("...")
+        && !t.starts_with(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '-', '–', '—'])
+        && t.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_some()
+}
+
+/// Teasers of other stories pasted from a related-stories list: two or more paragraphs in a row
+/// cut off by an ellipsis after a word (the first characters of each story). Short lines and
+/// headline-shaped lines between them (a teaser's headline, a `read more` link) and lines already
+/// flagged do not break the run; a paragraph of prose does. One such paragraph alone is speech or style, not a list.
+fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let mut run: Vec<Span> = Vec::new();
+    let mut found: Vec<Span> = Vec::new();
+    for &para in &doc.paragraphs {
+        let line = doc.slice(para);
+        if flagged.overlaps(para) {
+            continue;
+        }
+        if cut_off(line) {
+            run.push(para);
+            continue;
+        }
+        if line.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_none() || teaser_shaped(line) {
+            continue;
+        }
+        if run.len() >= 2 {
+            found.append(&mut run);
+        }
+        run.clear();
+    }
+    if run.len() >= 2 {
+        found.append(&mut run);
+    }
+    for para in found {
+        let message = format!(
+            "`{}` is cut off by an ellipsis, like the paragraphs around it: the opening of another story pasted from a related-stories list; delete the line",
+            quote(doc.slice(para))
+        );
+        let whole = super::line_deletion(&doc.text, para);
+        out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
     }
 }
 
