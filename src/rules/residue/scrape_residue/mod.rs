@@ -48,7 +48,8 @@ last sentence), end marks (`(*)`, `(END)`, `-30-`, `###`), relative time stamps 
 counters (`Read: 2012`, `0 comments 10 views`, `Image 1 of 4`), a bare URL, a breadcrumb
 (`Home > World > Asia`), a language menu (`English Español Русский 中文`, `RU UA EN`), a
 copyright notice (`Copyright 2023 ...`, `All rights reserved` and its translations), embed
-placeholders and HTML tags, and short rows of UI words (`Print Mail Large Medium Small`).
+placeholders and HTML tags (alone on a line, or closing tags glued to a line's end: `...said.< /p>`;
+a ticker such as `<P>` or `<A.N>` is not a tag), and short rows of UI words (`Print Mail Large Medium Small`).
 
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories

@@ -134,6 +134,14 @@ static EMBED: LazyLock<Regex> =
 /// `< /p>`, `<br>`: an HTML tag left in the text.
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| re(r"^<\s*/?\s*(?i:p|br|div|span|a|strong|em|b|i|img|figure|figcaption|iframe|script)\b[^<>]*>$"));
+/// `... before Ramadan.< /p>`, `...</p></div>`: closing tags (or a bare lower-case `<br>`, `<p>`)
+/// glued at the end of a line, only spaces inside them (tickers like `<A.N>` and `<P>` are no
+/// tags).
+static HTML_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\S\s*((?:<\s*/\s*(?i:p|div|span|a|strong|em|b|i|u|li|ul|ol|h[1-6]|figure|figcaption|blockquote|section|article)\s*>|<\s*(?:br|p)\s*/?\s*>)(?:\s*<\s*/\s*(?i:p|div|span|a|strong|em|b|i|u|li|ul|ol|h[1-6]|figure|figcaption|blockquote|section|article)\s*>)*)\s*$",
+    )
+});
 /// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
 /// An optional label before ` / ` (group 1) is 2 to 40 characters, checked in [`date_line`].
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -364,6 +372,11 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
         && let Some(c) = GLUED_END.captures(line)
     {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is an agency end mark"));
+    }
+    if t.ends_with('>')
+        && let Some(c) = HTML_TAIL.captures(line)
+    {
+        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::High, "is an HTML tag left in the text"));
     }
     if line.contains(':')
         && ends_in_figure(t)
