@@ -540,7 +540,9 @@ impl FunctionWords {
         (i < 32).then(|| 1 << i)
     }
 
-    fn index_of(&self, code: &str) -> Option<usize> {
+    /// The index of a language in this profile set (its bit in the masks), for
+    /// [`FunctionWords::classify_in`].
+    pub fn index_of(&self, code: &str) -> Option<usize> {
         self.langs.iter().position(|l| *l == code)
     }
 
@@ -569,15 +571,27 @@ impl FunctionWords {
     /// English copy: weak evidence, which a sentence of such words still is), [`SHARED`] for a
     /// copy function word that other languages share (`in`, `a` in English).
     pub fn classify(&self, word: &str, buf: &mut String, copy: Option<&str>) -> (u32, u8) {
+        self.classify_in(word, buf, copy.and_then(|c| self.index_of(c)))
+    }
+
+    /// [`FunctionWords::classify`] with the copy language given by its index in this profile set
+    /// (a caller classifying every word of a story looks the language up once, #16).
+    pub fn classify_in(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
         if word.len() > self.max_len * 2 {
             return (0, 0);
         }
         buf.clear();
-        for c in word.chars() {
-            if c == '’' {
-                buf.push('\'');
-            } else {
-                crate::text::push_lower_char(buf, c);
+        if word.is_ascii() {
+            // no `’` to straighten, and ASCII lower case is byte by byte
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                if c == '’' {
+                    buf.push('\'');
+                } else {
+                    crate::text::push_lower_char(buf, c);
+                }
             }
         }
         // an elided article or pronoun glued to its word (`l'Élysée`, `qu'il`, `dell'Italia`)
@@ -587,7 +601,7 @@ impl FunctionWords {
         let Some(e) = self.words.get(buf.as_str()).or_else(elided) else {
             return (0, 0);
         };
-        if let Some(i) = copy.and_then(|c| self.index_of(c))
+        if let Some(i) = copy
             && (e.homograph & (1 << i) != 0 || e.langs & (1 << i) != 0)
         {
             // a word of the copy language (or one that looks like a common word of it) is no

@@ -444,7 +444,7 @@ impl<'a> Scan<'a> {
             if self.copy_script == Script::Latin && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own.contains(c)) {
                 ev.marked += 1;
             }
-            let (mask, flags) = self.fw.classify(word, &mut buf, Some(self.copy));
+            let (mask, flags) = self.fw.classify_in(word, &mut buf, copy_bit);
             if mask == 0 {
                 ev.weak += usize::from(flags & language::WEAK != 0);
                 continue;

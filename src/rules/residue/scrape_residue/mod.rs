@@ -490,7 +490,8 @@ fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
             run.push(para);
             continue;
         }
-        if line.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_none() || teaser_shaped(line) {
+        // (nothing to end without a run: a paragraph of prose is not read word by word)
+        if run.is_empty() || line.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_none() || teaser_shaped(line) {
             continue;
         }
         if run.len() >= 2 {
