@@ -119,7 +119,8 @@ impl NameLexicons {
     /// Builds every index, so lexicon errors surface with `path:line`.
     pub fn prepare(lexicons: &Lexicons) -> Result<(), crate::lexicon::LexiconError> {
         // independent indexes, the variant groups and entity names the largest: on two cores
-        // when one is free (the first error in this order is reported)
+        // when one is free (an error in the small indexes is reported first, then one in the
+        // variant groups, then one in the entity names)
         let (variants, (entities, rest)) = rayon::join(
             || lexicons.index::<VariantGroups>().map(|_| ()),
             || {

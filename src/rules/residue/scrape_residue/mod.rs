@@ -48,14 +48,15 @@ last sentence), end marks (`(*)`, `(END)`, `-30-`, `###`), relative time stamps 
 counters (`Read: 2012`, `0 comments 10 views`, `Image 1 of 4`), a bare URL, a breadcrumb
 (`Home > World > Asia`), a language menu (`English Español Русский 中文`, `RU UA EN`), a
 copyright notice (`Copyright 2023 ...`, `All rights reserved` and its translations), embed
-placeholders and HTML tags (alone on a line, or closing tags glued to a line's end: `...said.< /p>`;
-a ticker such as `<P>` or `<A.N>` is not a tag), and short rows of UI words (`Print Mail Large Medium Small`).
+placeholders and HTML tags (alone on a line, or closing tags glued to a line's end:
+`...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), and short rows of UI words
+(`Print Mail Large Medium Small`).
 
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
-list. A teaser's headline or `read more` line between them does not break the run; one
-such paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or
-a dash (speech that trails off) is left alone.
+list. A teaser's headline or `read more` line between them does not break the run; one such
+paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or a
+dash (speech that trails off) is left alone.
 
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
@@ -476,7 +477,8 @@ fn cut_off(line: &str) -> bool {
 /// Teasers of other stories pasted from a related-stories list: two or more paragraphs in a row
 /// cut off by an ellipsis after a word (the first characters of each story). Short lines and
 /// headline-shaped lines between them (a teaser's headline, a `read more` link) and lines already
-/// flagged do not break the run; a paragraph of prose does. One such paragraph alone is speech or style, not a list.
+/// flagged do not break the run; a paragraph of prose does. One such paragraph alone is speech
+/// or style, not a list.
 fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
     let mut run: Vec<Span> = Vec::new();

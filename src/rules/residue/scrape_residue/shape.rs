@@ -138,9 +138,8 @@ static HTML_TAG: LazyLock<Regex> =
 /// glued at the end of a line, only spaces inside them (tickers like `<A.N>` and `<P>` are no
 /// tags).
 static HTML_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\S\s*((?:<\s*/\s*(?i:p|div|span|a|strong|em|b|i|u|li|ul|ol|h[1-6]|figure|figcaption|blockquote|section|article)\s*>|<\s*(?:br|p)\s*/?\s*>)(?:\s*<\s*/\s*(?i:p|div|span|a|strong|em|b|i|u|li|ul|ol|h[1-6]|figure|figcaption|blockquote|section|article)\s*>)*)\s*$",
-    )
+    let close = r"<\s*/\s*(?i:p|div|span|a|strong|em|b|i|u|li|ul|ol|h[1-6]|figure|figcaption|blockquote|section|article)\s*>";
+    re(&format!(r"\S\s*((?:{close}|<\s*(?:br|p)\s*/?\s*>)(?:\s*{close})*)\s*$"))
 });
 /// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
 /// An optional label before ` / ` (group 1) is 2 to 40 characters, checked in [`date_line`].
