@@ -51,8 +51,8 @@ pub fn is_alphanumeric(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         _ if c.is_ascii() => false,
-        // Latin-1 letters but × and ÷, Latin Extended-A and -B and Additional; Cyrillic; Hebrew, Arabic and Thai letters; kana;
-        // CJK unified ideographs; Hangul syllables
+        // Latin-1 letters but × and ÷, Latin Extended-A and -B and Additional; Cyrillic; Hebrew,
+        // Arabic and Thai letters; kana; CJK unified ideographs; Hangul syllables
         '\u{00C0}'..='\u{00D6}'
         | '\u{00D8}'..='\u{00F6}'
         | '\u{00F8}'..='\u{024F}'

@@ -78,8 +78,7 @@ impl LexiconIndex for MediaIndex {
                     by_key.entry(crate::text::fold(form)).or_insert(idx);
                     for v in variants(form) {
                         // (a set beside the list: thousands of forms, #16)
-                        if !seen.contains(&v) {
-                            seen.insert(v.clone());
+                        if seen.insert(v.clone()) {
                             forms.push(v);
                             patterns.push((idx, amb));
                         }
