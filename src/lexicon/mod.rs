@@ -9,7 +9,8 @@ use std::any::{Any, TypeId};
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, LazyLock, OnceLock, RwLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError, RwLock};
+use std::thread::ThreadId;
 
 use unicode_normalization::is_nfc;
 
@@ -285,7 +286,12 @@ pub trait LexiconIndex: Any + Send + Sync + Sized {
 pub struct Lexicons {
     files: Vec<Slot>,
     cache: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Indexes being built: the building thread, and a gate the other threads wait at.
+    building: Mutex<HashMap<TypeId, Builder>>,
 }
+
+/// The thread building an index, and the gate other threads wait at until it is built.
+type Builder = (ThreadId, Arc<Mutex<()>>);
 
 /// One file of a set: parsed, or embedded and parsed on first use. A run reads only the
 /// kinds its rules' indexes ask for, so a file no index of the run needs (the 43k-row
@@ -343,13 +349,17 @@ static EMBEDDED: LazyLock<Lexicons> = LazyLock::new(Lexicons::embedded_set);
 
 impl Lexicons {
     pub fn new(files: Vec<LexiconFile>) -> Self {
-        Lexicons { files: files.into_iter().map(Slot::Parsed).collect(), cache: RwLock::new(HashMap::default()) }
+        Lexicons::of_slots(files.into_iter().map(Slot::Parsed).collect())
     }
 
     /// A fresh set of the embedded files, each parsed on first use.
     fn embedded_set() -> Self {
         let files = embedded::files().iter().map(|&(path, text)| Slot::embedded(path, text)).collect();
-        Lexicons { files, cache: RwLock::new(HashMap::default()) }
+        Lexicons::of_slots(files)
+    }
+
+    fn of_slots(files: Vec<Slot>) -> Self {
+        Lexicons { files, cache: RwLock::new(HashMap::default()), building: Mutex::new(HashMap::default()) }
     }
 
     /// The lexicons compiled into the binary.
@@ -409,15 +419,55 @@ impl Lexicons {
     }
 
     /// The typed index `T`, built on first use and cached.
+    ///
+    /// One thread builds an index; another that asks for it meanwhile waits for that build
+    /// instead of building it again (two story threads reaching a lazily built index at once
+    /// built it twice, #16). The building thread itself never waits: a rayon job it runs while
+    /// it joins inside the build may ask for the same index, and builds it then.
     pub fn index<T: LexiconIndex>(&self) -> Result<Arc<T>, LexiconError> {
         let id = TypeId::of::<T>();
-        if let Some(v) = self.cache.read().unwrap().get(&id) {
-            return Ok(v.clone().downcast::<T>().expect("type id matches"));
+        if let Some(v) = self.cached::<T>() {
+            return Ok(v);
         }
-        let built: Arc<T> = Arc::new(T::build(self)?);
-        let mut cache = self.cache.write().unwrap();
-        let entry = cache.entry(id).or_insert_with(|| built.clone() as Arc<dyn Any + Send + Sync>);
-        Ok(entry.clone().downcast::<T>().expect("type id matches"))
+        let me = std::thread::current().id();
+        let gate = Arc::new(Mutex::new(()));
+        let mut own = None;
+        let wait = {
+            let mut building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
+            match building.get(&id) {
+                Some((owner, other)) if *owner != me => Some(other.clone()),
+                Some(_) => None,
+                None => {
+                    // the gate is shut before other threads can see it
+                    own = Some(gate.lock().unwrap_or_else(PoisonError::into_inner));
+                    building.insert(id, (me, gate.clone()));
+                    None
+                }
+            }
+        };
+        if let Some(other) = wait {
+            drop(other.lock().unwrap_or_else(PoisonError::into_inner));
+            if let Some(v) = self.cached::<T>() {
+                return Ok(v);
+            }
+            // the other build failed: build here, and report the error here too
+        }
+        let built = T::build(self).map(Arc::new);
+        let result = built.map(|b| {
+            let mut cache = self.cache.write().unwrap_or_else(PoisonError::into_inner);
+            let entry = cache.entry(id).or_insert_with(|| b as Arc<dyn Any + Send + Sync>);
+            entry.clone().downcast::<T>().expect("type id matches")
+        });
+        if own.is_some() {
+            self.building.lock().unwrap_or_else(PoisonError::into_inner).remove(&id);
+        }
+        drop(own);
+        result
+    }
+
+    fn cached<T: LexiconIndex>(&self) -> Option<Arc<T>> {
+        let cache = self.cache.read().unwrap_or_else(PoisonError::into_inner);
+        cache.get(&TypeId::of::<T>()).map(|v| v.clone().downcast::<T>().expect("type id matches"))
     }
 }
 
@@ -431,6 +481,28 @@ pub fn canonical_cmp(a: &[&str], b: &[&str]) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An index that takes a while to build and counts its builds.
+    struct Slow;
+    static SLOW_BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    impl LexiconIndex for Slow {
+        fn build(_: &Lexicons) -> Result<Self, LexiconError> {
+            SLOW_BUILDS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            Ok(Slow)
+        }
+    }
+
+    #[test]
+    fn threads_asking_at_once_share_one_build() {
+        let lex = Lexicons::new(Vec::new());
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| lex.index::<Slow>().unwrap());
+            }
+        });
+        assert_eq!(SLOW_BUILDS.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
 
     #[test]
     fn line_and_field_splits_are_the_standard_ones() {
