@@ -480,6 +480,10 @@ fn cut_off(line: &str) -> bool {
 /// flagged do not break the run; a paragraph of prose does. One such paragraph alone is speech
 /// or style, not a list.
 fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
+    // a run needs two cut-off paragraphs: most stories have none, and build nothing below
+    if doc.paragraphs.iter().filter(|&&p| cut_off(doc.slice(p))).nth(1).is_none() {
+        return;
+    }
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
     let mut run: Vec<Span> = Vec::new();
     let mut found: Vec<Span> = Vec::new();
