@@ -134,7 +134,7 @@ pub struct Document {
     /// (`field == None`) mapped back to byte offsets of the file.
     file_map: Option<Arc<OffsetMap>>,
     cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
-    quotes: OnceLock<quotes::QuoteIndex>,
+    quotes: OnceLock<quotes::Quotes>,
 }
 
 impl std::fmt::Debug for Document {
@@ -258,10 +258,14 @@ impl Document {
         self.sentences.get(i).filter(|s| s.span.start <= offset)
     }
 
-    /// Is the byte offset inside double quotation marks in its paragraph? (The quote marks of
-    /// every paragraph are indexed once, on first use.)
+    /// The quotations of every paragraph, paired once on first use (see [`quotes`]).
+    pub(crate) fn quotes(&self) -> &quotes::Quotes {
+        self.quotes.get_or_init(|| quotes::Quotes::new(&self.text, &self.paragraphs))
+    }
+
+    /// Is the byte offset inside a quotation in its paragraph?
     pub(crate) fn in_quotes(&self, offset: usize) -> bool {
-        self.quotes.get_or_init(|| quotes::QuoteIndex::new(&self.text, &self.paragraphs)).in_quotes(&self.paragraphs, offset)
+        self.quotes().at(&self.paragraphs, offset).is_some()
     }
 
     /// A shared derived analysis, computed on first use.

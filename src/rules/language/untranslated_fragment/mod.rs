@@ -229,8 +229,8 @@ struct Evidence {
 impl<'a> Scan<'a> {
     fn new(doc: &'a Document, copy: &'static str, fw: &'a FunctionWords, loans: &LoanPhrases) -> Self {
         let mut ctx = vec![TokCtx::default(); doc.tokens.len()];
-        for &para in &doc.paragraphs {
-            mark_paragraph(doc, para, &mut ctx);
+        for (i, &para) in doc.paragraphs.iter().enumerate() {
+            mark_paragraph(doc, i, para, &mut ctx);
         }
         if let Some(ac) = loans.by_lang.get(copy).or(loans.by_lang.get("mul")) {
             for m in ac.find_iter(&doc.text) {
@@ -662,52 +662,34 @@ fn is_name_joiner(doc: &Document, t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(doc.slice(t.span), "-" | "'" | "’")
 }
 
-/// Marks parenthesised tokens and tokens of short quotations in one paragraph.
-fn mark_paragraph(doc: &Document, para: Span, ctx: &mut [TokCtx]) {
+/// Marks parenthesised tokens, and tokens of short and long quotations (the document's closed
+/// quotations, [`Document::quotes`]), in paragraph `i`.
+fn mark_paragraph(doc: &Document, i: usize, para: Span, ctx: &mut [TokCtx]) {
     let lo = doc.tokens.partition_point(|t| t.span.start < para.start);
     let hi = doc.tokens.partition_point(|t| t.span.end <= para.end).max(lo);
     let mut depth = 0usize;
-    let mut quote: Option<(usize, char)> = None;
-    for i in lo..hi {
-        let t = doc.tokens[i];
+    for (t, x) in doc.tokens[lo..hi].iter().zip(&mut ctx[lo..hi]) {
         if t.kind == TokenKind::Punct {
-            let c = doc.slice(t.span).chars().next().unwrap_or(' ');
-            match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => depth = depth.saturating_sub(1),
-                '"' | '“' | '”' | '«' | '»' | '„' => match quote {
-                    Some((start, open)) if closes(open, c) => {
-                        let words = doc.tokens[start..i].iter().filter(|t| t.is_word()).count();
-                        for x in &mut ctx[start..i] {
-                            if words <= SHORT_QUOTE_WORDS {
-                                x.short_quote = true;
-                            } else {
-                                x.long_quote = true;
-                            }
-                        }
-                        quote = None;
-                    }
-                    Some(_) => {}
-                    None if matches!(c, '"' | '“' | '«' | '„') => quote = Some((i + 1, c)),
-                    None => {}
-                },
+            match doc.slice(t.span).chars().next() {
+                Some('(' | '[') => depth += 1,
+                Some(')' | ']') => depth = depth.saturating_sub(1),
                 _ => {}
             }
-            continue;
-        }
-        if depth > 0 {
-            ctx[i].paren = true;
+        } else if depth > 0 {
+            x.paren = true;
         }
     }
-}
-
-fn closes(open: char, c: char) -> bool {
-    match open {
-        '"' => c == '"',
-        '“' => c == '”',
-        '«' => c == '»',
-        '„' => matches!(c, '“' | '”'),
-        _ => false,
+    for q in doc.quotes().of_paragraph(i).iter().filter(|q| q.close.is_some()) {
+        let a = doc.tokens.partition_point(|t| t.span.start < q.inner.start);
+        let b = doc.tokens.partition_point(|t| t.span.end <= q.inner.end).max(a);
+        let short = doc.tokens[a..b].iter().filter(|t| t.is_word()).count() <= SHORT_QUOTE_WORDS;
+        for x in &mut ctx[a..b] {
+            if short {
+                x.short_quote = true;
+            } else {
+                x.long_quote = true;
+            }
+        }
     }
 }
 
