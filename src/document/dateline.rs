@@ -4,7 +4,7 @@
 //! `GAZA CITY, Gaza Strip (AP) —`, `Kuala Lumpur, 5 Mac (Bernama) --`, `Jakarta (ANTARA) -`,
 //! `ISTANBUL (AA) –`, `Berlin –`, `MADRID, 3 mar (EFE).-`, `NEW DELHI:`, `Jakarta, CNN Indonesia --`,
 //! `МОСКВА, 3 марта. /ТАСС/.`, `МОСКВА, 3 мар - РИА Новости.`, `BERLIN, 3. März (Reuters) -`,
-//! `LISBOA, 3 mar (Lusa) -`, `İSTANBUL (AA) -`.
+//! `LISBOA, 3 mar (Lusa) -`, `İSTANBUL (AA) -`, `Havana, June 3 (Prensa Latina) ` (no separator).
 //!
 //! Parsing is syntactic; whether the place is a real place is decided by the gazetteer
 //! (`crate::document::places`).
@@ -44,8 +44,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         (?:
             # TASS / Ukrinform: `МОСКВА, 3 марта. /ТАСС/.`
             [\x20\t]*\.?[\x20\t]*/(?P<slash>[^()/\n]{1,40})/[\x20\t]*\.?
-          | # `(Reuters) -`, `(EFE).-`, `(AFP).`
-            [\x20\t]*\((?P<agency>[^()/\n]{1,40})\)[\x20\t]*(?P<sep1>\.?[\x20\t]*(?:--|-|–|—|:)|\.)
+          | # `(Reuters) -`, `(EFE).-`, `(AFP).`, and Prensa Latina's `Havana, June 3 (Prensa Latina) `
+            # with no separator at all (checked below)
+            [\x20\t]*\((?P<agency>[^()/\n]{1,40})\)[\x20\t]*(?P<sep1>\.?[\x20\t]*(?:--|-|–|—|:)|\.)?
           | # `JAKARTA -`, `NEW DELHI:`, `МОСКВА, 3 мар - РИА Новости.`
             [\x20\t]*(?P<sep2>\.?[\x20\t]*(?:--|-|–|—|:))
             (?:[\x20\t]*(?P<tail>РИА[\x20]Новости|RIA[\x20]Novosti|Интерфакс|Interfax|ПРАЙМ)\.)?
@@ -75,6 +76,17 @@ pub fn parse(text: &str, within: Span) -> Option<Dateline> {
         None => "/",
     };
     let agency = caps.name("agency").or(caps.name("slash")).or(caps.name("tail")).map(|m| m.as_str().trim().to_string());
+    // a credit in parentheses with no separator after it (`Havana, June 3 (Prensa Latina) The`,
+    // `HAVANA, Cuba, Feb 17 (acn) Cuban`) is a dateline only with a date or an all-caps place,
+    // and before a capitalised word: `Hamas (the group) said` is a sentence
+    if caps.name("agency").is_some() && caps.name("sep1").is_none() {
+        let dated = caps.name("extra").is_some_and(|e| DATE_LIKE.is_match(e.as_str()));
+        let all_caps = city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let next_capital = caps.get(0).and_then(|m| line[m.end()..].chars().next()).is_some_and(char::is_uppercase);
+        if !(dated || all_caps) || !next_capital {
+            return None;
+        }
+    }
     let all_caps =
         city.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && city.chars().filter(|c| c.is_alphabetic()).count() >= 2;
     let words = city.split([' ', '-']).count();
@@ -402,6 +414,19 @@ mod tests {
         assert!(f(s).is_none());
         // a name and a role is not a dateline
         assert!(f("Maria Santos, Reporter\nThe council voted on Tuesday to close the old market hall after a safety review.").is_none());
+    }
+
+    #[test]
+    fn a_credit_without_a_separator() {
+        // Prensa Latina and the Cuban News Agency put no dash after the credit
+        let d = p("Havana, June 3 (Prensa Latina) Miguel Diaz-Canel said on Monday that").unwrap();
+        assert_eq!((d.city.as_str(), d.date.as_deref(), d.agency.as_deref()), ("Havana", Some("June 3"), Some("Prensa Latina")));
+        let d = p("HAVANA, Cuba, Feb 17 (acn) Cuban officials met on Sunday").unwrap();
+        assert_eq!((d.city.as_str(), d.agency.as_deref()), ("HAVANA", Some("acn")));
+        // without a date or an all-caps place, or before a lower-case word, it is prose
+        assert!(p("Hamas (the group) Leaders said on Monday").is_none());
+        assert!(p("Havana, June 3 (Prensa Latina) reported that").is_none());
+        assert!(p("Indonesia, Malaysia (ASEAN) Members agreed").is_none());
     }
 
     #[test]
