@@ -11,6 +11,10 @@ joins the findings to tests/realcopy/labels.tsv and prints:
   * unlabelled findings on translated and non-english articles (count + list);
   * with --verbose, one line per article; with --json, the numbers as JSON.
 
+--only PREFIX_OR_ID... and --ids-from FILE restrict the run to some articles (for example a
+fresh batch: --ids-from tests/realcopy/batch-2026-12-04.txt); given both, an article listed in
+either is scored.
+
 A finding of rule R in article A is a true positive when its byte span overlaps an occurrence
 of a label text of (A, R) in the cached file. A label counts as found when at least one finding
 of its rule overlaps one of its occurrences.
@@ -84,6 +88,30 @@ def run_wirelint(binary, files, min_conf):
     return findings, errors
 
 
+def select_articles(articles, only, ids_from):
+    """The articles --only and --ids-from keep (all of them when neither is given)."""
+    if only is None and ids_from is None:
+        return articles
+    prefixes = list(only or [])
+    ids = set()
+    if ids_from is not None:
+        with open(ids_from, encoding="utf-8") as f:
+            for line in f:
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    ids.add(line)
+    known = set(a["id"] for a in articles)
+    unknown = sorted(i for i in ids if i not in known)
+    unknown += [p for p in prefixes if not any(k.startswith(p) for k in known)]
+    if unknown:
+        sys.stderr.write("realcopy: no article matches %s\n" % " ".join(unknown))
+    kept = [a for a in articles
+            if a["id"] in ids or any(a["id"].startswith(p) for p in prefixes)]
+    if not kept:
+        sys.exit("realcopy: --only/--ids-from select no article")
+    return kept
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "wirelint"),
@@ -92,9 +120,16 @@ def main():
                     help="pass --min-confidence to wirelint (default: its own default, medium)")
     ap.add_argument("--verbose", "-v", action="store_true", help="one line per article")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    ap.add_argument("--only", nargs="+", metavar="PREFIX_OR_ID", default=None,
+                    help="score only the articles whose id starts with one of these "
+                         "(an id, or a prefix such as tr-id or na-en)")
+    ap.add_argument("--ids-from", metavar="FILE", default=None,
+                    help="score only the articles listed in FILE (one id a line; "
+                         "blank lines and # comments ignored)")
     args = ap.parse_args()
 
     articles = read_tsv(os.path.join(SET_DIR, "articles.tsv"))
+    articles = select_articles(articles, args.only, args.ids_from)
     labels = read_tsv(os.path.join(SET_DIR, "labels.tsv"))
     cache = os.path.join(SET_DIR, "cache")
 
