@@ -155,6 +155,9 @@ pub struct ResidueIndex {
     /// First words of the markers: a line opening with any other word is prose.
     first_words: HashSet<String>,
     vocab: Vocab,
+    /// Bytes of a longer line read to match a `prefix` or `lead` marker: [`MAX_OPENING`], or
+    /// more when a marker is longer (a comment-form notice in Cyrillic is 130 bytes).
+    opening: usize,
 }
 
 impl LexiconIndex for ResidueIndex {
@@ -204,7 +207,8 @@ impl LexiconIndex for ResidueIndex {
             .build(markers.iter().map(|m| &m.text))
             .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, column: 0, message: e.to_string() })?;
         let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
-        Ok(ResidueIndex { markers, ac, first_words, vocab })
+        let opening = markers.iter().map(|m| m.text.len() + OPENING_SLACK).max().unwrap_or(0).max(MAX_OPENING);
+        Ok(ResidueIndex { markers, ac, first_words, vocab, opening })
     }
 }
 
@@ -254,6 +258,8 @@ const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'
 const MAX_LINE: usize = 160;
 /// Bytes of a longer line read to match a `prefix` or `lead` marker.
 const MAX_OPENING: usize = 72;
+/// Bytes a raw line may hold beyond a normalised marker (doubled spaces, a space before a colon).
+const OPENING_SLACK: usize = 8;
 /// Words after a credit label (`Source: ...`) that can still be a name.
 const MAX_CREDIT_WORDS: usize = 10;
 
@@ -279,7 +285,7 @@ impl ResidueIndex {
         }
         // a long line can only be residue by its opening: read just enough for the longest marker
         let head = if line.len() > MAX_LINE {
-            let mut end = MAX_OPENING;
+            let mut end = self.opening.min(line.len());
             while !line.is_char_boundary(end) {
                 end -= 1;
             }

@@ -95,9 +95,12 @@ static TAIL_BY: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.!?\x22”]\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$"));
 static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$",
+        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$",
     )
 });
+/// `... in Kupang. © 2020 Merdeka.com/Anansias Petrus`: a copyright credit after a caption sentence.
+static TAIL_COPYRIGHT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.!?\x22”]\s*(©\s*(?:19|20)[0-9]{2}\s+[\p{Lu}\p{N}][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$"));
 /// `— Bernama pic`, `- AFP photo`.
 static DASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s[—–-]\s*(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\s+(?:pic|pix|photo|foto|file\s+pic|file\s+photo))\.?\s*$"));
@@ -216,16 +219,16 @@ fn glued_home(t: &str) -> bool {
 static END_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*30\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
 
-/// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`.
+/// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`, `Комментариев 1`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*[0-9][0-9.,\s]*$",
+        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma|comments?|комментари[а-яё]*|kommentare?|commentaires?|comentarios?|komentar|yorum(?:lar)?)\s*:?\s*[0-9][0-9.,\s]*$",
     )
 });
-/// `0 comment 10 views`, `1 Persons`, `12 shares`.
+/// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
+        r"^[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
     )
 });
 /// `Wordpress (0)`, `Comments (3)`.
@@ -439,7 +442,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
     }
     if figure
-        && ((ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoO") && COUNTER_LABEL.is_match(t))
+        && ((ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoOcCкКkKyY") && COUNTER_LABEL.is_match(t))
             || (t.starts_with(|c: char| c.is_ascii_digit()) && COUNTER_UNITS.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
             || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
@@ -525,14 +528,17 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     }
     let unstopped = t.strip_suffix('.').unwrap_or(t);
     let gates = [
-        line.contains(':') && ["Photo", "PHOTO", "Foto", "FOTO", "Фото", "ФОТО", "Ảnh", "Pic"].iter().any(|w| line.contains(w)),
+        line.contains(':')
+            && ["Photo", "PHOTO", "Foto", "FOTO", "Фото", "ФОТО", "Ảnh", "Pic", "Credit", "CREDIT"].iter().any(|w| line.contains(w)),
         line.contains("Photo") || line.contains("Picture") || line.contains("Foto"),
         ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
         line.contains('/'),
+        line.contains('©'),
     ];
     // the last flag: at most four words after the slash (SLASH_CREDIT counts them here, not in its
     // regex); a shape is compiled only when its gate opens
-    let shapes: [(&LazyLock<Regex>, bool); 4] = [(&TAIL_CREDIT, false), (&TAIL_BY, false), (&DASH_CREDIT, false), (&SLASH_CREDIT, true)];
+    let shapes: [(&LazyLock<Regex>, bool); 5] =
+        [(&TAIL_CREDIT, false), (&TAIL_BY, false), (&DASH_CREDIT, false), (&SLASH_CREDIT, true), (&TAIL_COPYRIGHT, false)];
     for ((re, slash_words), open) in shapes.into_iter().zip(gates) {
         if !open {
             continue;
