@@ -239,6 +239,13 @@ static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:image|photo|picture|slide|foto|gambar|фото|imagen|bild)\s+[0-9]{1,3}\s*(?i:of|/|de|dari|из|von|sur|di)\s*[0-9]{1,3}$")
 });
+/// `This was published 4 years ago`, `This article is more than 5 years old`: a page's notice
+/// that the story is old.
+static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^This\s+(?:(?:article|story|content|page)\s+)?(?:was\s+(?:first\s+)?published\s+(?:more\s+than\s+|over\s+)?[0-9]+\s+(?:years?|months?|weeks?|days?)\s+ago|is\s+(?:more\s+than|over)\s+[0-9]+\s+(?:years?|months?)\s+old)\.?$",
+    )
+});
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
 static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
@@ -448,6 +455,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
             || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
+    }
+    if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
+        return Some(Hit::line(line, Confidence::High, "is the page's notice that the story is old"));
     }
     if words(t) <= 12 && t.as_bytes().windows(5).any(|w| w.eq_ignore_ascii_case(b"click")) && DANGLING_LINK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a link instruction whose link was lost"));
