@@ -568,6 +568,8 @@ struct Repeats<'d> {
 /// Words a repeated line needs before its repeat is flagged (shorter lines, `Advertisement`,
 /// `Related`, subheads, repeat legitimately).
 const REPEAT_MIN_WORDS: usize = 8;
+/// The first line repeated up to this paragraph is the page's title printed again, not flagged.
+const TITLE_REPEAT_LINES: usize = 4;
 
 impl<'d> Repeats<'d> {
     fn check(&mut self, doc: &'d Document, index: usize, para: Span, line: &'d str, whole: Span, out: &mut Output) {
@@ -576,6 +578,10 @@ impl<'d> Repeats<'d> {
         // is asked whether it is sentence-like, which its first copy then was too
         match self.seen.get(key) {
             Some(_) if !sentence_like(key, REPEAT_MIN_WORDS) => {}
+            // the title printed again at the top of the page (title, heading, a teaser block):
+            // the story's first line, headline-shaped (no full stop), repeated among the first few
+            // (a lede pasted twice ends in a full stop and is flagged)
+            Some(&(0, _)) if index <= TITLE_REPEAT_LINES && !key.ends_with('.') => {}
             Some(&(first_index, first)) => {
                 let confidence = if first_index + 1 == index { Confidence::Medium } else { Confidence::Low };
                 let message = format!(
