@@ -157,7 +157,7 @@ const FULL_DATE: &str = r"(?:(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\
 /// A page's date field under another label: `Day: June 22, 2021`, `Published on: 5 May 2019`.
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?i:day|date|published|published on|posted|posted on|updated|last updated|created|fecha|fecha de publicación|tanggal|datum|дата|tarih|data)\s*:\s*{FULL_DATE}\.?$"
+        r"^(?i:day|date|view date|release date|published|published on|posted|posted on|updated|last updated|last modified|created|fecha|fecha de publicación|tanggal|datum|дата|tarih|data)\s*:\s*{FULL_DATE}\.?$"
     ))
 });
 /// A date glued to the word before it, as a flattened page header leaves it:
@@ -246,6 +246,8 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
         r"^This\s+(?:(?:article|story|content|page)\s+)?(?:was\s+(?:first\s+)?published\s+(?:more\s+than\s+|over\s+)?[0-9]+\s+(?:years?|months?|weeks?|days?)\s+ago|is\s+(?:more\s+than|over)\s+[0-9]+\s+(?:years?|months?)\s+old)\.?$",
     )
 });
+/// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
+static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}\s*(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
 static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
@@ -387,6 +389,12 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
     {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::High, "is an HTML tag left in the text"));
     }
+    if t.len() >= 4
+        && t.as_bytes()[t.len() - 4..].eq_ignore_ascii_case(b"read")
+        && let Some(c) = READ_TIME.captures(line)
+    {
+        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a reading-time widget"));
+    }
     if line.contains(':')
         && ends_in_figure(t)
         && let Some(c) = TAIL_COUNTER.captures(line)
@@ -420,7 +428,13 @@ fn date_line(t: &str) -> bool {
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     // the rest are whole-line shapes: short lines only
     if line.len() > 200 || words(line) > 14 {
-        return None;
+        // a trail from `Home` glued to the linked headline after it is long (a headline: no
+        // sentence punctuation, no comma)
+        let t = line.trim();
+        if has_sentence_punctuation(t) || t.contains(", ") {
+            return None;
+        }
+        return breadcrumb(line, vocab).filter(|h| h.confidence == Confidence::High);
     }
     let t = line.trim();
     // most shapes below hold a figure (a date, a time, a count): a line without one skips them;
