@@ -308,7 +308,14 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
             (!e.preferred.contains(' ') && word_match(&Keys::new(&e.preferred), f.keys).is_some()).then(|| e.preferred.clone())
         });
     }
-    let majority = majority(forms, |f| &f.spans);
+    // the spelling the copy uses most: quoted mentions are never flagged, but they count here
+    // (`Incirlik` three times in quotes and once outside is the copy's spelling, not `İncirlik`)
+    let quoted =
+        |f: &Form<'_>| names.mentions.iter().filter(|m| m.quoted).flat_map(|m| &m.words).filter(|w| w.keys.lower == f.keys.lower).count();
+    let majority = forms
+        .iter()
+        .max_by(|a, b| (a.spans.len() + quoted(a)).cmp(&(b.spans.len() + quoted(b))).then(b.spans[0].start.cmp(&a.spans[0].start)))
+        .expect("at least two forms");
     let (target_text, target_keys) = match &house {
         Some(h) => (h.clone(), Keys::new(h)),
         None => (majority.surface.to_string(), majority.keys.clone()),
@@ -359,6 +366,8 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
             format!("the house spelling `{target_text}`")
         } else if target_count > second {
             format!("`{target_text}` (used {target_count} times)")
+        } else if majority.keys.lower == target_keys.lower && quoted(majority) > 0 {
+            format!("`{target_text}` (used {} times, counting quotations)", target_count + quoted(majority))
         } else {
             format!("`{target_text}` (used first)")
         };
