@@ -144,22 +144,31 @@ fn closes(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
 
 fn parse_paragraph(text: &str, para: Span, out: &mut Vec<Quote>) {
     let s = &text[para.start..para.end];
+    let bytes = s.as_bytes();
     let mut open: Option<(Open, QuoteMark)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        // quotation marks are `"` or outside ASCII: a plain ASCII char is never one
-        if c.is_ascii() && c != '"' {
-            prev = Some(c);
+    // every mark is `"` or starts with the byte 0xC2 (`«` `»`), 0xE2 (`“` `”` `„` `‘` `’`) or
+    // 0xE3 (`「` `」` `『` `』`): only those bytes are decoded, with the chars around them
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b == b'"' || b == 0xC2 || b == 0xE2 || b == 0xE3) {
+            i += 1;
             continue;
         }
+        let c = s[i..].chars().next().expect("a char starts at a lead byte");
+        let len = c.len_utf8();
+        if !matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '「' | '」' | '『' | '』') {
+            i += len;
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[i + len..].chars().next();
         let at = para.start + i;
         match open {
             Some((o, mark)) if closes(o.mark, c, prev, next) => {
                 out.push(Quote {
                     open: Span::new(o.at, o.at + o.len),
-                    close: Some(Span::new(at, at + c.len_utf8())),
+                    close: Some(Span::new(at, at + len)),
                     inner: Span::new(o.at + o.len, at),
                     mark,
                 });
@@ -168,11 +177,11 @@ fn parse_paragraph(text: &str, para: Span, out: &mut Vec<Quote>) {
             Some(_) => {}
             None => {
                 if let Some(mark) = opens(c, prev, next) {
-                    open = Some((Open { at, mark: c, len: c.len_utf8() }, mark));
+                    open = Some((Open { at, mark: c, len }, mark));
                 }
             }
         }
-        prev = Some(c);
+        i += len;
     }
     if let Some((o, mark)) = open {
         out.push(Quote { open: Span::new(o.at, o.at + o.len), close: None, inner: Span::new(o.at + o.len, para.end), mark });
