@@ -248,6 +248,21 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}\s*(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
+/// `30.4 C`, `Minsk Overcast sky +17°C`: a weather widget from the page header.
+static WEATHER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C)$"));
+/// `... the end. (ILKHA)`, `(AA)`: an agency credit left after the story's last sentence.
+/// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
+static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA)\s*\))\s*$",
+    )
+});
+/// `Logo Agência Brasil`, `logo SaarlandToday - Blaulicht`: an image's alt text.
+static LOGO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:logo)\s+[^.!?]{2,50}$"));
+/// `(3rd LD)`, `(LEAD)`, `(ATTN: ADDS details in para 5)`: a wire version marker in the text.
+static WIRE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\((?:[0-9](?:st|nd|rd|th)\s+)?(?:LD|LEAD|URGENT)\)|\(ATTN:[^()]{0,80}\))(?:\s|$)"));
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
 static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
@@ -304,13 +319,38 @@ pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Vec<Hit> {
             return hits;
         }
     }
-    if let Some(hit) = tail(line) {
+    if let Some(hit) = wire_marker(line) {
+        hits.push(hit);
+    }
+    if let Some(hit) = tail(line).or_else(|| end_agency(line, pos)) {
         hits.push(hit);
     }
     if hits.is_empty() {
         hits.extend(whole_line(line, pos, vocab));
     }
     hits
+}
+
+/// `(3rd LD) N. Korea fires ...`: a wire version marker opening a line.
+fn wire_marker(line: &str) -> Option<Hit> {
+    let t = line.trim_start();
+    if !t.starts_with('(') {
+        return None;
+    }
+    let lead = line.len() - t.len();
+    let m = WIRE_MARKER.captures(t)?.get(1)?;
+    Some(Hit::part(lead + m.start()..lead + m.end(), Confidence::Medium, "is a wire version marker"))
+}
+
+/// `... the end. (ILKHA)`: an agency's name in parentheses after the last sentence of the story.
+fn end_agency(line: &str, pos: Position) -> Option<Hit> {
+    let t = line.trim_end();
+    if !pos.near_end || !t.ends_with(')') || t.ends_with("(END)") {
+        return None;
+    }
+    let c = END_AGENCY.captures(t)?;
+    let m = c.get(1)?;
+    Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"))
 }
 
 /// `date 2019-05-05 ` glued before the text.
@@ -469,6 +509,12 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
             || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
+    }
+    if figure && pos.near_start && t.ends_with(['C', 'F']) && words(t) <= 6 && WEATHER.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a weather widget from the page header"));
+    }
+    if words(t) <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
     }
     if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is the page's notice that the story is old"));
