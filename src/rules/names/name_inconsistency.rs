@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
+use crate::document::attribution::Attributions;
 use crate::document::names::inflection::inflected_pair;
 use crate::document::names::lexicon::{HouseEntry, norm};
 use crate::document::names::variant::{Keys, Kinship, light, word_match};
@@ -100,7 +101,11 @@ impl Rule for NameInconsistency {
         let names = doc.analysis::<NameMentions>(cx.lexicons);
         let lx = NameLexicons::of(cx.lexicons);
         let mut flagged = Flagged::default();
-        in_story(doc, &names, &lx, out, &mut flagged);
+        // words of an outlet's name of several words (`Agência Brasil`, `CNN Brasil`) are the
+        // outlet's spelling, not the story's: `Brasil` there is no variant of `Brazil`
+        let outlets: Vec<Span> =
+            doc.analysis::<Attributions>(cx.lexicons).outlets.iter().map(|o| o.span).filter(|&s| doc.slice(s).contains(' ')).collect();
+        in_story(doc, &names, &lx, &outlets, out, &mut flagged);
         spacing_variants(doc, &names, out, &mut flagged);
         house_style(doc, &names, &lx, out, &mut flagged);
     }
@@ -268,7 +273,7 @@ struct Form<'a> {
 }
 
 /// Minority spellings within each family of mentions.
-fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut Flagged) {
+fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, outlets: &[Span], out: &mut Output, flagged: &mut Flagged) {
     for fam in &names.families {
         // slot 0: first words of full names; slot 1: surnames (last words, and lone words)
         let mut slots: [Vec<&NameWord>; 2] = [Vec::new(), Vec::new()];
@@ -281,7 +286,7 @@ fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut O
         }
         for slot in &slots {
             let mut forms: Vec<Form<'_>> = Vec::new();
-            for w in slot {
+            for w in slot.iter().filter(|w| !outlets.iter().any(|o| o.contains(w.span))) {
                 match forms.iter_mut().find(|f| f.keys.lower == w.keys.lower) {
                     Some(f) => f.spans.push(w.span),
                     None => forms.push(Form { keys: &w.keys, surface: doc.slice(w.span), spans: vec![w.span] }),
