@@ -36,17 +36,23 @@ headings (`SEE ALSO:`, `ALSO READ`, `Baca:`, `Lea también:`, `Lire aussi :`, `D
 auch interessieren`, `Читайте также:`, `اقرأ أيضا`) and the headline-shaped teaser lines right
 under a heading alone on its line; ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
 share rows (`Facebook Twitter WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`,
-`Добавить комментарий`); player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`);
+`Добавить комментарий`, WordPress's `Your email address will not be published` in eight
+languages, DataLife Engine's guest notice); archive notices (`This is an archived article`); player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`);
 blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp labels
 (`Updated on:`); credit lines (`Photo: ...`, `Source: Xinhua`, `Translator: ...`, `Quelle: ...`).
 Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
 
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
 caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
-`(Xinhua/ Li) Photo Gallery`, `— Bernama pic`), editor codes (`(abc/def)`, alone or after the
-last sentence), end marks (`(*)`, `(END)`, `-30-`, `###`), relative time stamps (`8 hours ago`),
-counters (`Read: 2012`, `0 comments 10 views`, `Image 1 of 4`), a bare URL, a breadcrumb
-(`Home > World > Asia`), a language menu (`English Español Русский 中文`, `RU UA EN`), a
+`(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
+Outlet/Name`), editor codes (`(abc/def)`, alone or after the last sentence), an agency's name in
+parentheses after the story's last sentence (`(ILKHA)`; agencies only, not routing codes), wire
+version markers opening a line (`(3rd LD)`, `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`,
+`###`), relative time stamps (`8 hours ago`), the page's notice that a story is old (`This was
+published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`,
+`4392 visitors online`, `Image 1 of 4`), reading-time widgets (`2 Mins Read`), a weather widget
+in the page header (`Minsk Overcast sky +17°C`), an image's alt text (`Logo Agência Brasil`), a
+bare URL, a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English Español Русский 中文`, `RU UA EN`), a
 copyright notice (`Copyright 2023 ...`, `All rights reserved` and its translations), embed
 placeholders and HTML tags (alone on a line, or closing tags glued to a line's end:
 `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), and short rows of UI words
@@ -61,7 +67,8 @@ dash (speech that trails off) is left alone.
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
 first copy stays. Rows of figures (`Shr 21 cts vs 17 cts`), short subheads and the headline
-printed again at the top of a scraped page are left alone. A repeat right under its first copy
+printed again at the top of a scraped page (the story's first line, without a full stop,
+repeated within its first four paragraphs) are left alone. A repeat right under its first copy
 is medium confidence; one further down (a wire re-sending paragraphs) is low.
 
 Across a corpus: `wirelint boilerplate FEED --save-summary counts.json` counts each line per
