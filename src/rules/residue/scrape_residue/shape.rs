@@ -469,12 +469,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     // the rest are whole-line shapes: short lines only
     if line.len() > 200 || words(line) > 14 {
         // a trail from `Home` glued to the linked headline after it is long (a headline: no
-        // sentence punctuation, no comma)
+        // sentence punctuation, no comma; tested only when a trail was read)
         let t = line.trim();
-        if has_sentence_punctuation(t) || t.contains(", ") {
-            return None;
-        }
-        return breadcrumb(line, vocab).filter(|h| h.confidence == Confidence::High);
+        return breadcrumb(line, vocab).filter(|h| h.confidence == Confidence::High && !has_sentence_punctuation(t) && !t.contains(", "));
     }
     let t = line.trim();
     // most shapes below hold a figure (a date, a time, a count): a line without one skips them;
