@@ -103,9 +103,10 @@ impl Rule for NameInconsistency {
         let mut flagged = Flagged::default();
         // words of an outlet's name of several words (`Agência Brasil`, `CNN Brasil`) are the
         // outlet's spelling, not the story's: `Brasil` there is no variant of `Brazil`
-        let outlets: Vec<Span> =
-            doc.analysis::<Attributions>(cx.lexicons).outlets.iter().map(|o| o.span).filter(|&s| doc.slice(s).contains(' ')).collect();
-        in_story(doc, &names, &lx, &outlets, out, &mut flagged);
+        let outlets = || -> Vec<Span> {
+            doc.analysis::<Attributions>(cx.lexicons).outlets.iter().map(|o| o.span).filter(|&s| doc.slice(s).contains(' ')).collect()
+        };
+        in_story(doc, &names, &lx, outlets, out, &mut flagged);
         spacing_variants(doc, &names, out, &mut flagged);
         house_style(doc, &names, &lx, out, &mut flagged);
     }
@@ -273,7 +274,17 @@ struct Form<'a> {
 }
 
 /// Minority spellings within each family of mentions.
-fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, outlets: &[Span], out: &mut Output, flagged: &mut Flagged) {
+/// `outlets` gives the spans of outlets' multi-word names; it is asked only for a story with two
+/// spellings in one slot.
+fn in_story(
+    doc: &Document,
+    names: &NameMentions,
+    lx: &NameLexicons,
+    outlets: impl Fn() -> Vec<Span>,
+    out: &mut Output,
+    flagged: &mut Flagged,
+) {
+    let outlet_spans = std::cell::OnceCell::new();
     for fam in &names.families {
         // slot 0: first words of full names; slot 1: surnames (last words, and lone words)
         let mut slots: [Vec<&NameWord>; 2] = [Vec::new(), Vec::new()];
@@ -285,6 +296,11 @@ fn in_story(doc: &Document, names: &NameMentions, lx: &NameLexicons, outlets: &[
             slots[1].push(m.last());
         }
         for slot in &slots {
+            // one spelling only (nearly every slot): nothing to compare, no outlet to look up
+            if slot.iter().all(|w| w.keys.lower == slot[0].keys.lower) {
+                continue;
+            }
+            let outlets: &Vec<Span> = outlet_spans.get_or_init(&outlets);
             let mut forms: Vec<Form<'_>> = Vec::new();
             for w in slot.iter().filter(|w| !outlets.iter().any(|o| o.contains(w.span))) {
                 match forms.iter_mut().find(|f| f.keys.lower == w.keys.lower) {
@@ -315,11 +331,15 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
     }
     // the spelling the copy uses most: quoted mentions are never flagged, but they count here
     // (`Incirlik` three times in quotes and once outside is the copy's spelling, not `İncirlik`)
-    let quoted =
-        |f: &Form<'_>| names.mentions.iter().filter(|m| m.quoted).flat_map(|m| &m.words).filter(|w| w.keys.lower == f.keys.lower).count();
-    let majority = forms
+    let quoted: Vec<usize> = forms
         .iter()
-        .max_by(|a, b| (a.spans.len() + quoted(a)).cmp(&(b.spans.len() + quoted(b))).then(b.spans[0].start.cmp(&a.spans[0].start)))
+        .map(|f| names.mentions.iter().filter(|m| m.quoted).flat_map(|m| &m.words).filter(|w| w.keys.lower == f.keys.lower).count())
+        .collect();
+    let (majority, majority_quoted) = forms
+        .iter()
+        .zip(&quoted)
+        .max_by(|(a, qa), (b, qb)| (a.spans.len() + *qa).cmp(&(b.spans.len() + *qb)).then(b.spans[0].start.cmp(&a.spans[0].start)))
+        .map(|(f, &q)| (f, q))
         .expect("at least two forms");
     let (target_text, target_keys) = match &house {
         Some(h) => (h.clone(), Keys::new(h)),
@@ -371,8 +391,8 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
             format!("the house spelling `{target_text}`")
         } else if target_count > second {
             format!("`{target_text}` (used {target_count} times)")
-        } else if majority.keys.lower == target_keys.lower && quoted(majority) > 0 {
-            format!("`{target_text}` (used {} times, counting quotations)", target_count + quoted(majority))
+        } else if majority.keys.lower == target_keys.lower && majority_quoted > 0 {
+            format!("`{target_text}` (used {} times, counting quotations)", target_count + majority_quoted)
         } else {
             format!("`{target_text}` (used first)")
         };
