@@ -37,9 +37,10 @@ auch interessieren`, `Читайте также:`, `اقرأ أيضا`) and the 
 under a heading alone on its line; ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
 share rows (`Facebook Twitter WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`,
 `Добавить комментарий`, WordPress's `Your email address will not be published` in eight
-languages, DataLife Engine's guest notice); archive notices (`This is an archived article`); player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`);
-blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp labels
-(`Updated on:`); credit lines (`Photo: ...`, `Source: Xinhua`, `Translator: ...`, `Quelle: ...`).
+languages, DataLife Engine's guest notice); archive notices (`This is an archived article`);
+player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`); blog footers (`This
+entry was posted in ...`); follow and newsletter prompts; time stamp labels (`Updated on:`);
+credit lines (`Photo: ...`, `Source: Xinhua`, `Translator: ...`, `Quelle: ...`).
 Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
 
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
@@ -52,11 +53,11 @@ version markers opening a line (`(3rd LD)`, `(ATTN: ...)`), end marks (`(*)`, `(
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`,
 `4392 visitors online`, `Image 1 of 4`), reading-time widgets (`2 Mins Read`), a weather widget
 in the page header (`Minsk Overcast sky +17°C`), an image's alt text (`Logo Agência Brasil`), a
-bare URL, a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English Español Русский 中文`, `RU UA EN`), a
-copyright notice (`Copyright 2023 ...`, `All rights reserved` and its translations), embed
-placeholders and HTML tags (alone on a line, or closing tags glued to a line's end:
-`...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), and short rows of UI words
-(`Print Mail Large Medium Small`).
+bare URL, a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu
+(`English Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights
+reserved` and its translations), embed placeholders and HTML tags (alone on a line, or closing tags
+glued to a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), and short
+rows of UI words (`Print Mail Large Medium Small`).
 
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
