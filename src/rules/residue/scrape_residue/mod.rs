@@ -65,6 +65,12 @@ list. A teaser's headline or `read more` line between them does not break the ru
 paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or a
 dash (speech that trails off) is left alone.
 
+Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
+(5 to 18 words, no full stop, nearly all words) are other stories' headlines from a related box
+whose heading the lexicon lacks; two are enough under a short heading ending in a colon
+(`Related readings:`). A lone subhead, a list of sentences, a numbered list, a fixture list
+(`Northfield v Castle Rovers`) and a table of figures are left alone.
+
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
 first copy stays. Rows of figures (`Shr 21 cts vs 17 cts`), short subheads and the headline
@@ -466,6 +472,7 @@ impl Rule for ScrapeResidue {
             }
         }
         cut_off_teasers(doc, from, out);
+        headline_runs(doc, from, out);
         if let Some(table) = cx.boilerplate {
             boilerplate(doc, table, from, out);
         }
@@ -525,6 +532,92 @@ fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
     for para in found {
         let message = format!(
             "`{}` is cut off by an ellipsis, like the paragraphs around it: the opening of another story pasted from a related-stories list; delete the line",
+            quote(doc.slice(para))
+        );
+        let whole = super::line_deletion(&doc.text, para);
+        out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+    }
+}
+
+/// Headline-shaped lines a run must have to be read as a related-stories box without a heading.
+const MIN_HEADLINE_RUN: usize = 3;
+
+/// A headline, not a sentence or a row of a table: 5 to 18 words, nearly all words (not figures),
+/// opening with a capital or a digit (not a numbered list item), with no sentence end inside or at
+/// its end, and no fixture (`West Ham v Norwich`).
+fn headline_shaped(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > MAX_LINE
+        || t.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', ')'])
+        || t.contains(". ")
+        || !t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let (mut all, mut words) = (0usize, 0usize);
+    for (i, w) in t.split_whitespace().enumerate() {
+        all += 1;
+        if w == "v"
+            || w == "vs"
+            || w == "vs."
+            || (i == 0 && w.len() <= 3 && w.ends_with([')', '.']) && w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        words += usize::from(w.chars().next().is_some_and(char::is_alphabetic));
+    }
+    (5..=18).contains(&all) && words * 100 >= all * 85
+}
+
+/// A short heading of an unlisted related-links box: one to four words ending in a colon, with no
+/// figure (`Read more:`, `Related readings:`).
+fn box_heading(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 40
+        && t.ends_with(':')
+        && t.split_whitespace().nth(4).is_none()
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Related-stories boxes the lexicon has no heading for: after the story's prose has begun, three
+/// or more headline-shaped paragraphs in a row (other stories' headlines), or two under a short
+/// colon heading. Lines already flagged do not break the run. A subhead stands alone and a list in
+/// the story's prose is made of sentences; the page's own title and furniture above the lede are
+/// not read.
+fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let mut seen_prose = false;
+    let mut run: Vec<Span> = Vec::new();
+    let mut heading: Option<Span> = None;
+    let mut found: Vec<Span> = Vec::new();
+    let close = |run: &mut Vec<Span>, heading: Option<Span>, found: &mut Vec<Span>| {
+        if run.len() >= MIN_HEADLINE_RUN || (run.len() >= 2 && heading.is_some()) {
+            found.extend(heading);
+            found.append(run);
+        }
+        run.clear();
+    };
+    for &para in &doc.paragraphs {
+        let line = doc.slice(para);
+        if !seen_prose {
+            seen_prose = line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+            continue;
+        }
+        if flagged.overlaps(para) {
+            continue;
+        }
+        if headline_shaped(line) {
+            run.push(para);
+            continue;
+        }
+        close(&mut run, heading, &mut found);
+        heading = box_heading(line).then_some(para);
+    }
+    close(&mut run, heading, &mut found);
+    for para in found {
+        let message = format!(
+            "`{}` is one of several headline-shaped lines in a row after the story: a related-stories box pasted from the web page; delete the line",
             quote(doc.slice(para))
         );
         let whole = super::line_deletion(&doc.text, para);
