@@ -46,9 +46,10 @@ Matching ignores case, leading bullets, dashes and box-drawing characters, and t
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
 caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
-Outlet/Name`), editor codes (`(abc/def)`, alone or after the last sentence), an agency's name in
-parentheses after the story's last sentence (`(ILKHA)`; agencies only, not routing codes), wire
-version markers opening a line (`(3rd LD)`, `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`,
+Outlet/Name`, or alone on its line: `(ANTARA PHOTO/Name)`), editor codes (`(abc/def)`, alone or
+after the last sentence), an agency's name in parentheses after the story's last sentence
+(`(ILKHA)`; agencies only, not routing codes), wire version markers opening a line (`(3rd LD)`,
+`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`,
 `###`), relative time stamps (`8 hours ago`), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`,
 `4392 visitors online`, `Image 1 of 4`), reading-time widgets (`2 Mins Read`), a weather widget
@@ -56,8 +57,10 @@ in the page header (`Minsk Overcast sky +17°C`), an image's alt text (`Logo Ag�
 bare URL, a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu
 (`English Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights
 reserved` and its translations), embed placeholders and HTML tags (alone on a line, or closing tags
-glued to a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), and short
-rows of UI words (`Print Mail Large Medium Small`).
+glued to a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), lines
+of a page's script or data (`var js = d.createElement(s);`, `{"email":"Email address invalid"}`:
+code marks with an assignment, a brace or a method call, so a results line `(1) Smith; (2)
+Jones;` is left alone), and short rows of UI words (`Print Mail Large Medium Small`).
 
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
