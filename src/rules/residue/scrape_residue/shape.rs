@@ -269,8 +269,9 @@ static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 /// `Logo Agência Brasil`, `logo SaarlandToday - Blaulicht`: an image's alt text.
 static LOGO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:logo)\s+[^.!?]{2,50}$"));
 /// `(3rd LD)`, `(LEAD)`, `(ATTN: ADDS details in para 5)`: a wire version marker in the text.
-static WIRE_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(\((?:[0-9](?:st|nd|rd|th)\s+)?(?:LD|LEAD|URGENT)\)|\(ATTN:[^()]{0,80}\))(?:\s|$)"));
+static WIRE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(\((?:[0-9](?:st|nd|rd|th)\s+)?(?:LD|LEAD|URGENT)\)|\(ATTN:[^()]{0,80}\)|\(MENAFN-[^()]{1,80}(?:\([^()]{1,20}\))?\))(?:\s|$)")
+});
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
 static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
@@ -339,7 +340,8 @@ pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Vec<Hit> {
     hits
 }
 
-/// `(3rd LD) N. Korea fires ...`: a wire version marker opening a line.
+/// `(3rd LD) N. Korea fires ...`: a wire version marker opening a line; also an aggregator's
+/// syndication credit there (`(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, Feb 2 ...`).
 fn wire_marker(line: &str) -> Option<Hit> {
     let t = line.trim_start();
     if !t.starts_with('(') {
@@ -347,7 +349,8 @@ fn wire_marker(line: &str) -> Option<Hit> {
     }
     let lead = line.len() - t.len();
     let m = WIRE_MARKER.captures(t)?.get(1)?;
-    Some(Hit::part(lead + m.start()..lead + m.end(), Confidence::Medium, "is a wire version marker"))
+    let what = if m.as_str().starts_with("(MENAFN") { "is an aggregator's syndication credit" } else { "is a wire version marker" };
+    Some(Hit::part(lead + m.start()..lead + m.end(), Confidence::Medium, what))
 }
 
 /// `... the end. (ILKHA)`: an agency's name in parentheses after the last sentence of the story.
