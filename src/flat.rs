@@ -1,0 +1,430 @@
+//! Flat tables: an index frozen into one array of `u32` words and one string, read in place.
+//!
+//! An index that is expensive to build from its lexicons (entity-corruption's entity index) is
+//! built once by `build.rs`, with the same builder the crate runs, and frozen with a
+//! [`Writer`]; the binary reads the frozen words and text in place ([`Flat`]), so nothing is
+//! parsed or hashed at start-up (#16). When the user adds lexicons of the kinds an index reads,
+//! the crate builds the index at run time and freezes it into memory with the same writer, so
+//! both paths are read by the same code.
+//!
+//! `build.rs` includes this file (`#[path]`): it uses only `std`.
+//!
+//! Layout. Words are little-endian `u32`s. A string is two words (offset and length in bytes
+//! into the text); strings are interned. Lists are written as their length then their items:
+//! [`U32List`] (`n, x..`), [`Pairs`] (`n, (a, b)..`), [`StrList`] (`n, (offset, length)..`).
+//! A [`Map`] from strings to one word each (a count, or the position of a list or record written
+//! before it) is `slots, (key offset, key length, value) * entries` behind its number of slots
+//! and of entries: an open-addressing hash table (FNV-1a, linear probing) whose slots hold an
+//! entry number + 1, or 0. A [`Records`] table is `n, position..`. The last word of the array
+//! is the position of the root record, which lists the position of each table.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::marker::PhantomData;
+
+/// FNV-1a hash of a key: its first slot in a [`Map`].
+pub fn hash(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn word(n: usize) -> u32 {
+    u32::try_from(n).expect("flat tables fit in u32 offsets")
+}
+
+/// Freezes an index: words and interned text.
+#[derive(Default)]
+pub struct Writer {
+    words: Vec<u32>,
+    text: String,
+    interned: HashMap<String, u32>,
+}
+
+impl Writer {
+    /// Position of the next word written.
+    pub fn pos(&self) -> u32 {
+        word(self.words.len())
+    }
+
+    pub fn push(&mut self, x: u32) {
+        self.words.push(x);
+    }
+
+    /// Writes a string (two words).
+    pub fn str(&mut self, s: &str) {
+        let off = match self.interned.get(s) {
+            Some(&o) => o,
+            None => {
+                let o = word(self.text.len());
+                self.text.push_str(s);
+                self.interned.insert(s.to_string(), o);
+                o
+            }
+        };
+        self.words.push(off);
+        self.words.push(word(s.len()));
+    }
+
+    /// Writes a list of words; returns its position.
+    pub fn u32s(&mut self, items: impl IntoIterator<Item = u32>) -> u32 {
+        let at = self.pos();
+        self.words.push(0);
+        let mut n = 0;
+        for x in items {
+            self.words.push(x);
+            n += 1;
+        }
+        self.words[at as usize] = n;
+        at
+    }
+
+    /// Writes a list of pairs of words; returns its position.
+    pub fn pairs(&mut self, items: impl IntoIterator<Item = (u32, u32)>) -> u32 {
+        let at = self.pos();
+        self.words.push(0);
+        let mut n = 0;
+        for (a, b) in items {
+            self.words.push(a);
+            self.words.push(b);
+            n += 1;
+        }
+        self.words[at as usize] = n;
+        at
+    }
+
+    /// Writes a list of strings; returns its position.
+    pub fn strs<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) -> u32 {
+        let at = self.pos();
+        self.words.push(0);
+        let mut n = 0;
+        for s in items {
+            self.str(s.as_ref());
+            n += 1;
+        }
+        self.words[at as usize] = n;
+        at
+    }
+
+    /// Writes a map from strings (each key once) to one word each; returns its position.
+    pub fn map<S: AsRef<str>>(&mut self, entries: impl IntoIterator<Item = (S, u32)>) -> u32 {
+        let entries: Vec<(S, u32)> = entries.into_iter().collect();
+        let n = (entries.len() * 2).next_power_of_two().max(2);
+        let mask = n - 1;
+        let mut slots = vec![0u32; n];
+        for (i, (k, _)) in entries.iter().enumerate() {
+            #[allow(clippy::cast_possible_truncation)]
+            let mut at = (hash(k.as_ref()) as usize) & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = word(i + 1);
+        }
+        let at = self.pos();
+        self.words.push(word(n));
+        self.words.push(word(entries.len()));
+        self.words.extend(slots);
+        for (k, v) in &entries {
+            self.str(k.as_ref());
+            self.words.push(*v);
+        }
+        at
+    }
+
+    /// Writes a table of record positions; returns its position.
+    pub fn records(&mut self, positions: &[u32]) -> u32 {
+        self.u32s(positions.iter().copied())
+    }
+
+    /// The frozen words (little-endian bytes) and text, the root record written last.
+    pub fn finish(mut self, root: &[u32]) -> (Vec<u8>, String) {
+        let at = self.u32s(root.iter().copied());
+        self.words.push(at);
+        (self.words.iter().flat_map(|w| w.to_le_bytes()).collect(), self.text)
+    }
+}
+
+/// Frozen words and text, compiled in (`'static`) or built at run time.
+#[derive(Debug, Clone)]
+pub struct Data {
+    words: Cow<'static, [u8]>,
+    text: Cow<'static, str>,
+}
+
+impl Data {
+    pub fn new(words: Cow<'static, [u8]>, text: Cow<'static, str>) -> Data {
+        Data { words, text }
+    }
+
+    pub fn view(&self) -> Flat<'_> {
+        Flat { words: &self.words, text: &self.text }
+    }
+
+    /// The words of the root record, at load.
+    pub fn root(&self) -> Vec<u32> {
+        let f = self.view();
+        let n = self.words.len() / 4;
+        let at = f.u(word(n - 1));
+        (0..f.u(at)).map(|i| f.u(at + 1 + i)).collect()
+    }
+
+    /// The words and text, to compare two frozen indexes.
+    #[cfg(test)]
+    pub fn parts(&self) -> (&[u8], &str) {
+        (&self.words, &self.text)
+    }
+}
+
+/// Frozen words and text, read in place.
+#[derive(Debug, Clone, Copy)]
+pub struct Flat<'a> {
+    words: &'a [u8],
+    text: &'a str,
+}
+
+impl<'a> Flat<'a> {
+    /// Word `i`.
+    pub fn u(self, i: u32) -> u32 {
+        let i = i as usize * 4;
+        let b = &self.words[i..i + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// The string written at `i`.
+    pub fn str(self, i: u32) -> &'a str {
+        let (o, l) = (self.u(i) as usize, self.u(i + 1) as usize);
+        &self.text[o..o + l]
+    }
+
+    pub fn flag(self, i: u32) -> bool {
+        self.u(i) != 0
+    }
+
+    pub fn u32s(self, at: u32) -> U32List<'a> {
+        U32List { f: self, at }
+    }
+
+    pub fn pairs(self, at: u32) -> Pairs<'a> {
+        Pairs { f: self, at }
+    }
+
+    pub fn strs(self, at: u32) -> StrList<'a> {
+        StrList { f: self, at }
+    }
+
+    pub fn map<V: Value<'a>>(self, at: u32) -> Map<'a, V> {
+        Map { f: self, at, v: PhantomData }
+    }
+
+    pub fn records<R: Value<'a>>(self, at: u32) -> Records<'a, R> {
+        Records { f: self, at, r: PhantomData }
+    }
+}
+
+/// What a word of a map or a record table stands for.
+pub trait Value<'a>: Sized {
+    fn read(f: Flat<'a>, w: u32) -> Self;
+}
+
+impl<'a> Value<'a> for u32 {
+    fn read(_: Flat<'a>, w: u32) -> u32 {
+        w
+    }
+}
+
+impl<'a> Value<'a> for usize {
+    fn read(_: Flat<'a>, w: u32) -> usize {
+        w as usize
+    }
+}
+
+impl<'a> Value<'a> for () {
+    fn read(_: Flat<'a>, _: u32) {}
+}
+
+impl<'a> Value<'a> for U32List<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        f.u32s(w)
+    }
+}
+
+impl<'a> Value<'a> for Pairs<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        f.pairs(w)
+    }
+}
+
+impl<'a> Value<'a> for StrList<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        f.strs(w)
+    }
+}
+
+/// A list of words.
+#[derive(Debug, Clone, Copy)]
+pub struct U32List<'a> {
+    f: Flat<'a>,
+    at: u32,
+}
+
+impl<'a> U32List<'a> {
+    pub fn len(self) -> usize {
+        self.f.u(self.at) as usize
+    }
+    pub fn get(self, i: usize) -> usize {
+        self.f.u(self.at + 1 + word(i)) as usize
+    }
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + 'a {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+}
+
+/// A list of pairs of words.
+#[derive(Debug, Clone, Copy)]
+pub struct Pairs<'a> {
+    f: Flat<'a>,
+    at: u32,
+}
+
+impl<'a> Pairs<'a> {
+    pub fn len(self) -> usize {
+        self.f.u(self.at) as usize
+    }
+    pub fn get(self, i: usize) -> (usize, usize) {
+        let p = self.at + 1 + 2 * word(i);
+        (self.f.u(p) as usize, self.f.u(p + 1) as usize)
+    }
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = (usize, usize)> + ExactSizeIterator + 'a {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+}
+
+/// A list of strings.
+#[derive(Debug, Clone, Copy)]
+pub struct StrList<'a> {
+    f: Flat<'a>,
+    at: u32,
+}
+
+impl<'a> StrList<'a> {
+    pub fn len(self) -> usize {
+        self.f.u(self.at) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(self, i: usize) -> &'a str {
+        self.f.str(self.at + 1 + 2 * word(i))
+    }
+    pub fn first(self) -> Option<&'a str> {
+        (!self.is_empty()).then(|| self.get(0))
+    }
+    pub fn last(self) -> Option<&'a str> {
+        self.len().checked_sub(1).map(|i| self.get(i))
+    }
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = &'a str> + ExactSizeIterator + 'a {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+    pub fn contains(self, s: &str) -> bool {
+        self.iter().any(|x| x == s)
+    }
+}
+
+impl std::ops::Index<usize> for StrList<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+    }
+}
+
+/// A map from strings to values.
+#[derive(Debug)]
+pub struct Map<'a, V> {
+    f: Flat<'a>,
+    at: u32,
+    v: PhantomData<fn() -> V>,
+}
+
+impl<V> Clone for Map<'_, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<V> Copy for Map<'_, V> {}
+
+impl<'a, V: Value<'a> + 'a> Map<'a, V> {
+    pub fn len(self) -> usize {
+        self.f.u(self.at + 1) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The value of `key`.
+    pub fn get(self, key: &str) -> Option<V> {
+        let f = self.f;
+        let n = f.u(self.at);
+        let mask = n as usize - 1;
+        let entries = self.at + 2 + n;
+        #[allow(clippy::cast_possible_truncation)]
+        let mut i = (hash(key) as usize) & mask;
+        loop {
+            let s = f.u(self.at + 2 + word(i));
+            if s == 0 {
+                return None;
+            }
+            let e = entries + 3 * (s - 1);
+            if f.str(e) == key {
+                return Some(V::read(f, f.u(e + 2)));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub fn contains_key(self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// A table of records.
+#[derive(Debug)]
+pub struct Records<'a, R> {
+    f: Flat<'a>,
+    at: u32,
+    r: PhantomData<fn() -> R>,
+}
+
+impl<R> Clone for Records<'_, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R> Copy for Records<'_, R> {}
+
+impl<'a, R: Value<'a> + 'a> Records<'a, R> {
+    pub fn len(self) -> usize {
+        self.f.u(self.at) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(self, i: usize) -> R {
+        R::read(self.f, self.f.u(self.at + 1 + word(i)))
+    }
+    /// Record `i`, or `None` past the end.
+    pub fn try_get(self, i: usize) -> Option<R> {
+        (i < self.len()).then(|| self.get(i))
+    }
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = R> + ExactSizeIterator + 'a {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+}
+
+impl<'a, R: Value<'a> + 'a> Value<'a> for Records<'a, R> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        f.records(w)
+    }
+}
