@@ -13,7 +13,8 @@
 //! - `entity_index.bin` and `entity_index.txt`: entity-corruption's entity index, built from the
 //!   embedded lexicons by the rule's own builder (`src/rules/entity/entity_corruption/index.rs`,
 //!   included here) and frozen as flat tables (`src/flat.rs`) that the rule reads in place
-//!   (see `build/indexes.rs`).
+//!   (see `build/indexes.rs`);
+//! - `gazetteer.bin` and `gazetteer.txt`: the gazetteer, likewise (`src/document/gazetteer.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,9 @@ mod rules {
 #[path = "src/rules/entity/entity_corruption/index.rs"]
 #[allow(dead_code)]
 mod entity_index;
+#[path = "src/document/gazetteer.rs"]
+#[allow(dead_code)]
+mod gazetteer;
 
 /// Is `path` a `*-bulk` lexicon (its `# lexicon:` header names a kind ending in `-bulk`)?
 fn is_bulk(path: &Path) -> bool {
@@ -165,6 +169,7 @@ fn main() {
         "src/flat.rs",
         "src/lexicon/file.rs",
         "src/rules/entity/entity_corruption/index.rs",
+        "src/document/gazetteer.rs",
     ] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }

@@ -3,10 +3,13 @@
 //! index is frozen as flat tables (`src/flat.rs`) into `OUT_DIR`:
 //!
 //! - `entity_index.bin`, `entity_index.txt`: entity-corruption's entity index
-//!   (`src/rules/entity/entity_corruption/index.rs`), read by its `load.rs`.
+//!   (`src/rules/entity/entity_corruption/index.rs`), read by its `load.rs`;
+//! - `gazetteer.bin`, `gazetteer.txt`: the gazetteer (`src/document/gazetteer.rs`), read by
+//!   `src/document/places.rs`.
 //!
-//! A test (`compiled_entity_index_is_the_run_time_build`) holds the compiled index equal to the
-//! one the crate builds and freezes at run time from the same lexicons.
+//! Tests (`compiled_entity_index_is_the_run_time_build`, `compiled_gazetteer_is_the_run_time_build`)
+//! hold each compiled index equal to the one the crate builds and freezes at run time from the
+//! same lexicons.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -32,7 +35,7 @@ fn write_if_changed(path: &Path, bytes: &[u8]) {
     }
 }
 
-fn check(r: Result<Built, LexiconError>) -> Built {
+fn check<T>(r: Result<T, LexiconError>) -> T {
     r.unwrap_or_else(|e| panic!("embedded lexicons: {e}"))
 }
 
@@ -51,4 +54,7 @@ pub fn generate(root: &Path, out_dir: &Path, files: &[PathBuf]) {
     let (words, text) = check(Built::build(&lexicons)).freeze();
     write_if_changed(&out_dir.join("entity_index.bin"), &words);
     write_if_changed(&out_dir.join("entity_index.txt"), text.as_bytes());
+    let (words, text) = check(super::gazetteer::Built::build(&lexicons)).freeze();
+    write_if_changed(&out_dir.join("gazetteer.bin"), &words);
+    write_if_changed(&out_dir.join("gazetteer.txt"), text.as_bytes());
 }

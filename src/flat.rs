@@ -263,6 +263,20 @@ impl<'a> Value<'a> for StrList<'a> {
     }
 }
 
+/// Two strings.
+impl<'a> Value<'a> for (&'a str, &'a str) {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        (f.str(w), f.str(w + 2))
+    }
+}
+
+/// A word and a string.
+impl<'a> Value<'a> for (usize, &'a str) {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        (f.u(w) as usize, f.str(w + 1))
+    }
+}
+
 /// A list of words.
 #[derive(Debug, Clone, Copy)]
 pub struct U32List<'a> {

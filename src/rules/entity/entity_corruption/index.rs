@@ -1000,18 +1000,6 @@ impl<'a> Value<'a> for CalqueRef<'a> {
     }
 }
 
-impl<'a> Value<'a> for (&'a str, &'a str) {
-    fn read(f: Flat<'a>, w: u32) -> Self {
-        (f.str(w), f.str(w + 2))
-    }
-}
-
-impl<'a> Value<'a> for (usize, &'a str) {
-    fn read(f: Flat<'a>, w: u32) -> Self {
-        (f.u(w) as usize, f.str(w + 1))
-    }
-}
-
 /// Word `k` of a name as the lexicon writes it (without a possessive `'s`).
 pub(super) fn original_word(name: NameRef<'_>, k: usize) -> &str {
     name.text.split_whitespace().map(name_word).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
