@@ -14,7 +14,7 @@
 //! [`U32List`] (`n, x..`), [`Pairs`] (`n, (a, b)..`), [`StrList`] (`n, (offset, length)..`).
 //! A [`Map`] from strings to one word each (a count, or the position of a list or record written
 //! before it) is `slots, (key offset, key length, value) * entries` behind its number of slots
-//! and of entries: an open-addressing hash table (FNV-1a, linear probing) whose slots hold an
+//! and of entries: an open-addressing hash table ([`hash`], linear probing) whose slots hold an
 //! entry number + 1, or 0. A [`Records`] table is `n, position..`. The last word of the array
 //! is the position of the root record, which lists the position of each table.
 
@@ -22,14 +22,27 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::marker::PhantomData;
 
-/// FNV-1a hash of a key: its first slot in a [`Map`].
+/// Hash of a key, eight bytes at a time (per-story look-ups hash every word and each of its
+/// deletion variants): its first slot in a [`Map`]. Fixed arithmetic, so `build.rs` and the
+/// binary hash alike on any target.
 pub fn hash(key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let b = key.as_bytes();
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(26) ^ u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).wrapping_mul(K);
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut t = [0u8; 8];
+        t[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(26) ^ u64::from_le_bytes(t)).wrapping_mul(K);
+    }
+    // the slot is read from the low bits: fold the high ones in
+    h ^= h >> 32;
+    h = h.wrapping_mul(K);
+    h ^ (h >> 29)
 }
 
 fn word(n: usize) -> u32 {
@@ -391,8 +404,12 @@ impl<'a, V: Value<'a> + 'a> Map<'a, V> {
                 return None;
             }
             let e = entries + 3 * (s - 1);
-            if f.str(e) == key {
-                return Some(V::read(f, f.u(e + 2)));
+            // the length first, then the bytes: no string is decoded for a slot of another key
+            if f.u(e + 1) as usize == key.len() {
+                let o = f.u(e) as usize;
+                if &f.text.as_bytes()[o..o + key.len()] == key.as_bytes() {
+                    return Some(V::read(f, f.u(e + 2)));
+                }
             }
             i = (i + 1) & mask;
         }
