@@ -38,8 +38,9 @@ pub static META: RuleMeta = RuleMeta {
 Month and day names of another language left in the copy ("Februari", "Kamis", "19 de febrero"
 in English copy; "19 February" in Indonesian copy), and in English copy the numeric dates of
 the source's order: parenthesised day-first ("Selasa (4/3/2025)", "(19/2)"), dotted day-first
-as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), and year-first
-with slashes as Chinese, Japanese and Persian copy does ("2017/03/13").
+as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), slashed
+day-first with a year when the day is above 12 ("28/02/2024", "Saturday 28/08/2021"), and
+year-first with slashes as Chinese, Japanese and Persian copy does ("2017/03/13").
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -59,9 +60,10 @@ Speaking on Thursday, February 19, the minister said the vote would take place o
 ## False positives
 Month and day names that are also words or names in the copy language (Mayo, Domingo, Julio,
 Mardi Gras) are flagged only next to a day number or year. Numeric dates are flagged only in
-English copy, and only in parentheses, after a day name, or with a day above 12 or a year; a
-dotted or slashed figure glued to more figures (a version `2.1.10.4`, an address, `2018/19`) is
-not a date.
+English copy: in parentheses (`(19/2)`, or `(4/3)` after a day name), dotted, year-first, or
+slashed with a year and a day above 12, so a US `Wednesday, 5/8/2024` or `02/28/2025` is left
+alone; a dotted or slashed figure glued to more figures (a version `2.1.10.4`, an address,
+`2018/19`) is not a date.
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
@@ -230,6 +232,14 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\((\d{1,2})/(\d{
 /// `12.09.2025`, `08.10.18`, `07-08.10.18`: day first, dotted (Turkish, German, Russian copy).
 static DOTTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:(\d{1,2})[-–])?(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})").expect("valid regex"));
+/// `28/02/2024`: day (or month) first with slashes and a four-digit year, outside parentheses.
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})").expect("valid regex"));
+
+/// Slashed dates of a story that has a slash (the regex never runs on one without).
+fn slashed_dates(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    text.contains('/').then(|| SLASHED.captures_iter(text)).into_iter().flatten()
+}
+
 /// `2017/03/13`: year first with slashes (Chinese, Japanese, Korean, Persian copy).
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
 
@@ -243,7 +253,22 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(glued) && !after.is_some_and(|c| c.is_ascii_digit() || c == '/') && !after_dot_digit
 }
 
-/// Numeric dates in a source's order without parentheses: dotted day-first and year-first.
+/// The word right before `start` (past spaces and a comma), when it is a day name of some
+/// language: its start, the word, its lower-case form and the name.
+fn day_name_before<'d>(doc: &'d Document, cal: &Calendar, start: usize) -> (usize, &'d str, String, Option<Name>) {
+    let before = &doc.text[..start];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}', ',']);
+    let word_start =
+        trimmed.rfind(|c: char| !c.is_alphabetic()).map(|i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+    let word = &trimmed[word_start..];
+    let low = word.to_lowercase();
+    let day_name = cal.names.get(&low).and_then(|v| v.iter().find(|x| x.unit == Unit::Day).copied());
+    (word_start, word, low, day_name)
+}
+
+/// Numeric dates in a source's order without parentheses: dotted day-first, year-first, and
+/// slashed day-first with a year when the day cannot be a month (`28/02/2024`, `Saturday
+/// 28/08/2021`).
 fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let body = doc.body;
     let text = &doc.text[body.start..body.end];
@@ -280,6 +305,32 @@ fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: 
         }
         let month_name = cal.canonical(copy, Unit::Month, month).unwrap_or("?");
         found.push((all.start(), all.end(), format!("{month_name} {day}, {}", &m[1]), "a year-first numeric date", Confidence::Medium));
+    }
+    for m in slashed_dates(text) {
+        let all = m.get(0).expect("match");
+        if !stands_alone(text, all.start(), all.end()) || text[..all.start()].ends_with('(') {
+            continue;
+        }
+        let day: u8 = m[1].parse().unwrap_or(0);
+        let month: u8 = m[2].parse().unwrap_or(0);
+        // `04/09/2021` is April 9 in US copy (AP's `Wednesday, 5/8/2024`): only a day that
+        // cannot be a month tells the order
+        if !(13..=31).contains(&day) || !(1..=12).contains(&month) {
+            continue;
+        }
+        let (word_start, word, _, day_name) = day_name_before(doc, cal, body.start + all.start());
+        let Some(month_name) = cal.canonical(copy, Unit::Month, month) else { continue };
+        let date = format!("{month_name} {day}, {}", &m[3]);
+        match day_name {
+            // `Saturday 28/08/2021`
+            Some(d) => {
+                let dn = cal.canonical(copy, Unit::Day, d.n).unwrap_or(word);
+                let from = word_start - body.start;
+                found.push((from, all.end(), format!("{dn}, {date}"), "a day name followed by a day-first numeric date", Confidence::High));
+            }
+            // `28/02/2024`; a US `02/28/2024` is month first and English
+            None => found.push((all.start(), all.end(), date, "a day-first numeric date", Confidence::Medium)),
+        }
     }
     for (start, end, replacement, what, confidence) in found {
         let span = Span::new(body.start + start, body.start + end);
@@ -322,13 +373,7 @@ fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut O
         let start = body.start + all.start();
         let end = body.start + all.end();
         // a day name right before: `Selasa (4/3/2025)`, `Thursday (19/2)`
-        let before = &doc.text[..start];
-        let trimmed = before.trim_end_matches([' ', '\u{a0}', ',']);
-        let word_start =
-            trimmed.rfind(|c: char| !c.is_alphabetic()).map(|i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
-        let word = &trimmed[word_start..];
-        let low = word.to_lowercase();
-        let day_name = cal.names.get(&low).and_then(|v| v.iter().find(|x| x.unit == Unit::Day).copied());
+        let (word_start, word, low, day_name) = day_name_before(doc, cal, start);
         if day_name.is_none() && day <= 12 && year.is_none() {
             // `(4/3)` alone could be anything; `(19/2)` can only be a day-first date
             continue;

@@ -46,9 +46,10 @@ Matching ignores case, leading bullets, dashes and box-drawing characters, and t
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
 caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
-Outlet/Name`), editor codes (`(abc/def)`, alone or after the last sentence), an agency's name in
-parentheses after the story's last sentence (`(ILKHA)`; agencies only, not routing codes), wire
-version markers opening a line (`(3rd LD)`, `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`,
+Outlet/Name`, or alone on its line: `(ANTARA PHOTO/Name)`), editor codes (`(abc/def)`, alone or
+after the last sentence), an agency's name in parentheses after the story's last sentence
+(`(ILKHA)`; agencies only, not routing codes), wire version markers opening a line (`(3rd LD)`,
+`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`,
 `###`), relative time stamps (`8 hours ago`), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`,
 `4392 visitors online`, `Image 1 of 4`), reading-time widgets (`2 Mins Read`), a weather widget
@@ -56,14 +57,22 @@ in the page header (`Minsk Overcast sky +17°C`), an image's alt text (`Logo Ag�
 bare URL, a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu
 (`English Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights
 reserved` and its translations), embed placeholders and HTML tags (alone on a line, or closing tags
-glued to a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), and short
-rows of UI words (`Print Mail Large Medium Small`).
+glued to a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), lines
+of a page's script or data (`var js = d.createElement(s);`, `{"email":"Email address invalid"}`:
+code marks with an assignment, a brace or a method call, so a results line `(1) Smith; (2)
+Jones;` is left alone), and short rows of UI words (`Print Mail Large Medium Small`).
 
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
 list. A teaser's headline or `read more` line between them does not break the run; one such
 paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or a
 dash (speech that trails off) is left alone.
+
+Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
+(5 to 18 words, no full stop, nearly all words) are other stories' headlines from a related box
+whose heading the lexicon lacks; two are enough under a short heading ending in a colon
+(`Related readings:`). A lone subhead, a list of sentences, a numbered list, a fixture list
+(`Northfield v Castle Rovers`) and a table of figures are left alone.
 
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
@@ -466,6 +475,7 @@ impl Rule for ScrapeResidue {
             }
         }
         cut_off_teasers(doc, from, out);
+        headline_runs(doc, from, out);
         if let Some(table) = cx.boilerplate {
             boilerplate(doc, table, from, out);
         }
@@ -525,6 +535,92 @@ fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
     for para in found {
         let message = format!(
             "`{}` is cut off by an ellipsis, like the paragraphs around it: the opening of another story pasted from a related-stories list; delete the line",
+            quote(doc.slice(para))
+        );
+        let whole = super::line_deletion(&doc.text, para);
+        out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+    }
+}
+
+/// Headline-shaped lines a run must have to be read as a related-stories box without a heading.
+const MIN_HEADLINE_RUN: usize = 3;
+
+/// A headline, not a sentence or a row of a table: 5 to 18 words, nearly all words (not figures),
+/// opening with a capital or a digit (not a numbered list item), with no sentence end inside or at
+/// its end, and no fixture (`West Ham v Norwich`).
+fn headline_shaped(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > MAX_LINE
+        || t.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', ')'])
+        || t.contains(". ")
+        || !t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let (mut all, mut words) = (0usize, 0usize);
+    for (i, w) in t.split_whitespace().enumerate() {
+        all += 1;
+        if w == "v"
+            || w == "vs"
+            || w == "vs."
+            || (i == 0 && w.len() <= 3 && w.ends_with([')', '.']) && w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        words += usize::from(w.chars().next().is_some_and(char::is_alphabetic));
+    }
+    (5..=18).contains(&all) && words * 100 >= all * 85
+}
+
+/// A short heading of an unlisted related-links box: one to four words ending in a colon, with no
+/// figure (`Read more:`, `Related readings:`).
+fn box_heading(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 40
+        && t.ends_with(':')
+        && t.split_whitespace().nth(4).is_none()
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Related-stories boxes the lexicon has no heading for: after the story's prose has begun, three
+/// or more headline-shaped paragraphs in a row (other stories' headlines), or two under a short
+/// colon heading. Lines already flagged do not break the run. A subhead stands alone and a list in
+/// the story's prose is made of sentences; the page's own title and furniture above the lede are
+/// not read.
+fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let mut seen_prose = false;
+    let mut run: Vec<Span> = Vec::new();
+    let mut heading: Option<Span> = None;
+    let mut found: Vec<Span> = Vec::new();
+    let close = |run: &mut Vec<Span>, heading: Option<Span>, found: &mut Vec<Span>| {
+        if run.len() >= MIN_HEADLINE_RUN || (run.len() >= 2 && heading.is_some()) {
+            found.extend(heading);
+            found.append(run);
+        }
+        run.clear();
+    };
+    for &para in &doc.paragraphs {
+        let line = doc.slice(para);
+        if !seen_prose {
+            seen_prose = line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+            continue;
+        }
+        if flagged.overlaps(para) {
+            continue;
+        }
+        if headline_shaped(line) {
+            run.push(para);
+            continue;
+        }
+        close(&mut run, heading, &mut found);
+        heading = box_heading(line).then_some(para);
+    }
+    close(&mut run, heading, &mut found);
+    for para in found {
+        let message = format!(
+            "`{}` is one of several headline-shaped lines in a row after the story: a related-stories box pasted from the web page; delete the line",
             quote(doc.slice(para))
         );
         let whole = super::line_deletion(&doc.text, para);

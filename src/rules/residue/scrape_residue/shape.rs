@@ -85,7 +85,7 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         \(\s*(?:
             (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)\s*:\s*[^()\n]{1,60}
           | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
-            (?:\s+(?i:photo|foto|pic|file)|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
+            (?:\s+(?i:photo|foto|pic|file)(?:\s*/\s*[^()/\n]{1,40})?|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
         )\s*\)
         (?:\s*(?i:photo\ gallery))?\s*$")
 });
@@ -528,6 +528,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if first == '<' && HTML_TAG.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
     }
+    if t.contains([';', '{', '}', '=']) && code_line(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is script code or data from the web page"));
+    }
     if figure && t.contains(':') && LABELLED_DATE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's date field"));
     }
@@ -579,6 +582,23 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     None
 }
 
+/// A line of a page's script or data (`var js = d.createElement(s);`, `}(document, 'script',
+/// 'facebook-jssdk'));`, `{"email":"Email address invalid"}`): three or more code marks, an
+/// opening or an end that only code has, and an assignment, a brace or a method call (a results
+/// line `(1) Smith; (2) Jones;` has none).
+fn code_line(t: &str) -> bool {
+    if t.starts_with("{\"") && t.contains("\":") {
+        return true;
+    }
+    let marks = t.chars().filter(|c| matches!(c, '{' | '}' | '(' | ')' | ';' | '=')).count();
+    let code_end = t.ends_with([';', '{', '}']);
+    let code_start =
+        t.starts_with(['}', '{']) || ["var ", "let ", "const ", "function", "if (", "if(", "(function"].iter().any(|k| t.starts_with(k));
+    let method_call =
+        t.as_bytes().windows(3).any(|w| w[0].is_ascii_lowercase() && w[1] == b'.' && w[2].is_ascii_alphabetic()) && t.contains('(');
+    marks >= 3 && (code_end || code_start) && (t.contains(['=', '{', '}']) || method_call)
+}
+
 /// A caption credit at the end of a line; the span is the credit alone.
 fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     const WHAT: &str = "is a photo credit pasted from a caption";
@@ -588,9 +608,16 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     if (t.ends_with(')') || t.len() >= 7 && t.as_bytes()[t.len() - 7..].eq_ignore_ascii_case(b"gallery"))
         && let Some(m) = PAREN_CREDIT.find(line)
     {
-        // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is a table note
+        // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is
+        // a table note; a bare `(ANTARA PHOTO/Name)` is a caption's credit
         if base + m.start() > 0 {
             return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
+        }
+        if m.end() == t.len()
+            && m.as_str().bytes().any(|b| b == b'/')
+            && ["PHOTO", "Photo", "photo", "FOTO", "Foto"].iter().any(|w| m.as_str().contains(w))
+        {
+            return Some(Hit::line(line, Confidence::Medium, WHAT));
         }
     }
     let unstopped = t.strip_suffix('.').unwrap_or(t);
