@@ -15,7 +15,9 @@
 //! A [`Map`] from strings to one word each (a count, or the position of a list or record written
 //! before it) is `slots, (key offset, key length, value) * entries` behind its number of slots
 //! and of entries: an open-addressing hash table ([`hash`], linear probing) whose slots hold an
-//! entry number + 1, or 0. A [`Records`] table is `n, position..`. The last word of the array
+//! entry number + 1 in their low bits (as many as the number of entries needs) and the high bits
+//! of the key's hash in the others, or 0: a look-up reads a key's bytes only when the
+//! fingerprint matches. A [`Records`] table is `n, position..`. The last word of the array
 //! is the position of the root record, which lists the position of each table.
 
 use std::borrow::Cow;
@@ -23,8 +25,10 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 
 /// Hash of a key, eight bytes at a time (per-story look-ups hash every word and each of its
-/// deletion variants): its first slot in a [`Map`]. Fixed arithmetic, so `build.rs` and the
-/// binary hash alike on any target.
+/// deletion variants): its low bits pick its first slot in a [`Map`], its high bits are the
+/// fingerprint kept in the slot. Fixed arithmetic, so `build.rs` and the binary hash alike on
+/// any target.
+#[inline]
 pub fn hash(key: &str) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let b = key.as_bytes();
@@ -33,16 +37,66 @@ pub fn hash(key: &str) -> u64 {
     for c in &mut chunks {
         h = (h.rotate_left(26) ^ u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).wrapping_mul(K);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut t = [0u8; 8];
-        t[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(t)).wrapping_mul(K);
+    // the last one to seven bytes, read without a copy: two overlapping halves, or the first,
+    // middle and last byte (the length, hashed first, tells the overlaps apart)
+    let r = chunks.remainder();
+    let n = r.len();
+    if n > 0 {
+        let t = if n >= 4 {
+            u64::from(u32::from_le_bytes([r[0], r[1], r[2], r[3]]))
+                | u64::from(u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]])) << 32
+        } else {
+            u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
+        };
+        h = (h.rotate_left(26) ^ t).wrapping_mul(K);
     }
     // the slot is read from the low bits: fold the high ones in
     h ^= h >> 32;
     h = h.wrapping_mul(K);
     h ^ (h >> 29)
+}
+
+/// A key and its [`hash`]: a word looked up in several maps is hashed once.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'k> {
+    text: &'k str,
+    hash: u64,
+}
+
+impl<'k> Key<'k> {
+    #[inline]
+    pub fn new(text: &'k str) -> Key<'k> {
+        Key { text, hash: hash(text) }
+    }
+    #[inline]
+    pub fn text(self) -> &'k str {
+        self.text
+    }
+
+    /// A key whose hash is known ([`hash`] of `text`).
+    #[inline]
+    pub fn hashed(text: &'k str, hash: u64) -> Key<'k> {
+        debug_assert_eq!(hash, self::hash(text));
+        Key { text, hash }
+    }
+}
+
+/// The bits of a slot that hold its entry number + 1, for a map of `entries` entries; the
+/// others hold the fingerprint of the key's hash.
+#[inline]
+fn entry_mask(entries: u32) -> u32 {
+    match 32 - entries.leading_zeros() {
+        32 => u32::MAX,
+        bits => (1 << bits) - 1,
+    }
+}
+
+/// The fingerprint of a hash under a slot's entry mask.
+#[inline]
+fn fingerprint(h: u64, emask: u32) -> u32 {
+    #[allow(clippy::cast_possible_truncation)]
+    let high = (h >> 32) as u32;
+    high & !emask
 }
 
 fn word(n: usize) -> u32 {
@@ -127,14 +181,16 @@ impl Writer {
         let entries: Vec<(S, u32)> = entries.into_iter().collect();
         let n = (entries.len() * 2).next_power_of_two().max(2);
         let mask = n - 1;
+        let emask = entry_mask(word(entries.len()));
         let mut slots = vec![0u32; n];
         for (i, (k, _)) in entries.iter().enumerate() {
+            let h = hash(k.as_ref());
             #[allow(clippy::cast_possible_truncation)]
-            let mut at = (hash(k.as_ref()) as usize) & mask;
+            let mut at = (h as usize) & mask;
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            slots[at] = word(i + 1);
+            slots[at] = fingerprint(h, emask) | word(i + 1);
         }
         let at = self.pos();
         self.words.push(word(n));
@@ -172,8 +228,10 @@ impl Data {
         Data { words, text }
     }
 
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the per-word look-up path: a call copies the map and its view
     pub fn view(&self) -> Flat<'_> {
-        Flat { words: &self.words, text: &self.text }
+        Flat { words: self.words.as_chunks::<4>().0, text: &self.text }
     }
 
     /// The words of the root record, at load.
@@ -194,19 +252,20 @@ impl Data {
 /// Frozen words and text, read in place.
 #[derive(Debug, Clone, Copy)]
 pub struct Flat<'a> {
-    words: &'a [u8],
+    words: &'a [[u8; 4]],
     text: &'a str,
 }
 
 impl<'a> Flat<'a> {
     /// Word `i`.
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the per-word look-up path: a call copies the map and its view
     pub fn u(self, i: u32) -> u32 {
-        let i = i as usize * 4;
-        let b = &self.words[i..i + 4];
-        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+        u32::from_le_bytes(self.words[i as usize])
     }
 
     /// The string written at `i`.
+    #[inline]
     pub fn str(self, i: u32) -> &'a str {
         let (o, l) = (self.u(i) as usize, self.u(i + 1) as usize);
         &self.text[o..o + l]
@@ -228,8 +287,19 @@ impl<'a> Flat<'a> {
         StrList { f: self, at }
     }
 
-    pub fn map<V: Value<'a>>(self, at: u32) -> Map<'a, V> {
-        Map { f: self, at, v: PhantomData }
+    /// The head of the map written at `at`: what a look-up reads before the slots, read once
+    /// (an index keeps the heads of its maps).
+    pub fn head(self, at: u32) -> MapHead {
+        let n = self.u(at);
+        let len = self.u(at + 1);
+        MapHead { slots: at + 2, mask: n - 1, emask: entry_mask(len), entries: at + 2 + n, len }
+    }
+
+    /// The map of a head read before ([`Flat::head`]).
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the per-word look-up path: a call copies the map and its view
+    pub fn map_at<V: Value<'a>>(self, head: MapHead) -> Map<'a, V> {
+        Map { f: self, h: head, v: PhantomData }
     }
 
     pub fn records<R: Value<'a>>(self, at: u32) -> Records<'a, R> {
@@ -367,11 +437,21 @@ impl std::ops::Index<usize> for StrList<'_> {
     }
 }
 
+/// Where a map's slots and entries are, and its slot and entry masks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MapHead {
+    slots: u32,
+    mask: u32,
+    emask: u32,
+    entries: u32,
+    len: u32,
+}
+
 /// A map from strings to values.
 #[derive(Debug)]
 pub struct Map<'a, V> {
     f: Flat<'a>,
-    at: u32,
+    h: MapHead,
     v: PhantomData<fn() -> V>,
 }
 
@@ -384,39 +464,55 @@ impl<V> Copy for Map<'_, V> {}
 
 impl<'a, V: Value<'a> + 'a> Map<'a, V> {
     pub fn len(self) -> usize {
-        self.f.u(self.at + 1) as usize
+        self.h.len as usize
     }
     pub fn is_empty(self) -> bool {
         self.len() == 0
     }
 
     /// The value of `key`.
+    #[inline]
     pub fn get(self, key: &str) -> Option<V> {
-        let f = self.f;
-        let n = f.u(self.at);
-        let mask = n as usize - 1;
-        let entries = self.at + 2 + n;
+        self.get_key(Key::new(key))
+    }
+
+    /// The value of a key hashed before.
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the per-word look-up path: a call copies the map and its view
+    pub fn get_key(self, key: Key<'_>) -> Option<V> {
+        let (f, h) = (self.f, self.h);
+        let fp = fingerprint(key.hash, h.emask);
         #[allow(clippy::cast_possible_truncation)]
-        let mut i = (hash(key) as usize) & mask;
+        let mut i = (key.hash as u32) & h.mask;
         loop {
-            let s = f.u(self.at + 2 + word(i));
-            if s == 0 {
+            let s = f.u(h.slots + i);
+            let e = s & h.emask;
+            if e == 0 {
                 return None;
             }
-            let e = entries + 3 * (s - 1);
-            // the length first, then the bytes: no string is decoded for a slot of another key
-            if f.u(e + 1) as usize == key.len() {
-                let o = f.u(e) as usize;
-                if &f.text.as_bytes()[o..o + key.len()] == key.as_bytes() {
-                    return Some(V::read(f, f.u(e + 2)));
+            // the fingerprint, then the length, then the bytes
+            if s & !h.emask == fp {
+                let at = h.entries + 3 * (e - 1);
+                if f.u(at + 1) as usize == key.text.len() {
+                    let o = f.u(at) as usize;
+                    if f.text.as_bytes().get(o..o + key.text.len()) == Some(key.text.as_bytes()) {
+                        return Some(V::read(f, f.u(at + 2)));
+                    }
                 }
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & h.mask;
         }
     }
 
+    #[inline]
     pub fn contains_key(self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // the per-word look-up path: a call copies the map and its view
+    pub fn contains(self, key: Key<'_>) -> bool {
+        self.get_key(key).is_some()
     }
 }
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::flat::{Data, Flat, Records, StrList, Value, Writer};
+use crate::flat::{Data, Flat, Key, MapHead, Records, StrList, Value, Writer};
 use crate::lexicon::{LexiconError, Lexicons};
 
 /// The kinds of lexicon the gazetteer is built from.
@@ -317,12 +317,15 @@ impl Built {
 pub struct Gazetteer {
     data: Data,
     root: Vec<u32>,
+    /// The heads of the maps (keys, firsts, lower firsts, stems), read once.
+    heads: [MapHead; 4],
 }
 
 impl Gazetteer {
     pub fn new(data: Data) -> Gazetteer {
         let root = data.root();
-        Gazetteer { data, root }
+        let heads = [3, 4, 5, 6].map(|i| data.view().head(root[i]));
+        Gazetteer { data, root, heads }
     }
 
     /// Built from `lexicons` and frozen at run time.
@@ -358,22 +361,27 @@ impl Gazetteer {
 
     /// What a key names.
     pub fn entries(&self, key: &str) -> Option<Records<'_, Entry<'_>>> {
-        self.f().map(self.root[3]).get(key)
+        self.entries_of(Key::new(key))
+    }
+
+    /// What a key hashed before names.
+    pub fn entries_of(&self, key: Key<'_>) -> Option<Records<'_, Entry<'_>>> {
+        self.f().map_at(self.heads[0]).get_key(key)
     }
 
     /// Is this the first word of a key?
-    pub fn is_first(&self, word: &str) -> bool {
-        self.f().map::<()>(self.root[4]).contains_key(word)
+    pub fn is_first(&self, word: Key<'_>) -> bool {
+        self.f().map_at::<()>(self.heads[1]).contains(word)
     }
 
     /// May a key start with this lower-case word?
-    pub fn is_lower_first(&self, word: &str) -> bool {
-        self.f().map::<()>(self.root[5]).contains_key(word)
+    pub fn is_lower_first(&self, word: Key<'_>) -> bool {
+        self.f().map_at::<()>(self.heads[2]).contains(word)
     }
 
     /// Lower-case demonym stems of a language, with their country index.
     pub fn stems(&self, lang: &str) -> Option<Records<'_, (usize, &str)>> {
-        self.f().map(self.root[6]).get(lang)
+        self.f().map_at(self.heads[3]).get(lang)
     }
 }
 
@@ -411,7 +419,7 @@ mod tests {
         for g in [&compiled, &built] {
             let paris: Vec<Target> = g.entries("paris").unwrap().iter().map(|e| e.target).collect();
             assert!(paris.iter().any(|t| matches!(t, Target::Place(p) if g.place(*p).country == "FR" && g.place(*p).capital)));
-            assert!(g.is_first("gaza") && g.countries().contains("PS"));
+            assert!(g.is_first(Key::new("gaza")) && g.countries().contains("PS"));
         }
     }
 

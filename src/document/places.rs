@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Analysis, Dateline, Document, Script};
+use crate::flat::Key;
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::span::Span;
 
@@ -224,8 +225,10 @@ impl Places {
                 i += n;
                 continue;
             }
-            if upper_start || gaz.is_lower_first(&k0) {
-                if let Some((n, targets)) = gaz.longest(doc, tokens, i, &k0, lang) {
+            // the first word's key, hashed once for every map it is looked up in
+            let key0 = Key::new(&k0);
+            if upper_start || gaz.is_lower_first(key0) {
+                if let Some((n, targets)) = gaz.longest(doc, tokens, i, key0, lang) {
                     let end = tokens[i + n - 1].span.end;
                     pending.push((Span::new(t.span.start, end), targets));
                     i += n;
@@ -293,15 +296,15 @@ impl Gazetteer {
     }
 
     /// The longest key starting at token `i`: (token count, targets usable in this language).
-    fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: &str, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
+    fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: Key<'_>, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
         let mut best = None;
         // the key of the first n words: k0 itself for one word, else built in `k`
         let mut k = String::new();
         let mut nk = String::new();
         let mut n = 1;
         loop {
-            let key = if n == 1 { k0 } else { k.as_str() };
-            if let Some(list) = self.entries(key) {
+            let key = if n == 1 { k0 } else { Key::new(&k) };
+            if let Some(list) = self.entries_of(key) {
                 let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
                 let ts: Vec<Target> = list
                     .iter()
@@ -337,7 +340,7 @@ impl Gazetteer {
                 break;
             }
             if n == 1 {
-                k.push_str(k0);
+                k.push_str(k0.text());
             }
             if !joiner.is_empty() {
                 k.push(' ');

@@ -15,7 +15,7 @@ use std::collections::HashMap as StdMap;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::flat::{Data, Flat, Map, Pairs, Records, StrList, U32List, Value, Writer};
+use crate::flat::{Data, Flat, Map, MapHead, Pairs, Records, StrList, U32List, Value, Writer};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::rules::entity::keys::{deletions_upto2, name_word, single_deletions};
 use crate::rules::util::fold;
@@ -777,6 +777,32 @@ const ROOT_TITLES: usize = 23;
 const ROOT_LEGISLATOR: usize = 24;
 const ROOT_NEWSPAPER: usize = 25;
 const ROOT_OUTLET_WORDS: usize = 26;
+const ROOT_FIELDS: usize = 27;
+/// The root fields that are maps.
+const ROOT_MAPS: &[usize] = &[
+    ROOT_KNOWN_NAMES,
+    ROOT_KNOWN_TOKENS,
+    ROOT_SPREAD,
+    ROOT_BIGRAMS,
+    ROOT_ANCHORS,
+    ROOT_STEMS,
+    ROOT_CONFUSION_ANCHORS,
+    ROOT_CONFUSIONS,
+    ROOT_DELETIONS,
+    ROOT_BY_FIRST,
+    ROOT_FIRST_NAMES,
+    ROOT_FIRST_SPREAD,
+    ROOT_BY_SURNAME,
+    ROOT_NEAR_NAMES,
+    ROOT_OUTLET_TOKENS,
+    ROOT_OUTLET_DELETIONS,
+    ROOT_GENITIVES,
+    ROOT_CALQUES,
+    ROOT_WEAK_ANCHORS,
+    ROOT_TITLES,
+    ROOT_NEWSPAPER,
+    ROOT_OUTLET_WORDS,
+];
 
 /// The entity index the rule reads: flat tables ([`Built::freeze`]), compiled in or frozen at
 /// run time, read in place. Accessors are named after the fields of [`Built`].
@@ -784,6 +810,8 @@ const ROOT_OUTLET_WORDS: usize = 26;
 pub struct EntityIndex {
     data: Data,
     root: Vec<u32>,
+    /// The head of each map of the root, read once (a look-up reads the slots at once).
+    heads: [MapHead; ROOT_FIELDS],
 }
 
 /// A set of strings.
@@ -792,7 +820,11 @@ pub(super) type Set<'a> = Map<'a, ()>;
 impl EntityIndex {
     pub fn new(data: Data) -> EntityIndex {
         let root = data.root();
-        EntityIndex { data, root }
+        let mut heads = [MapHead::default(); ROOT_FIELDS];
+        for &field in ROOT_MAPS {
+            heads[field] = data.view().head(root[field]);
+        }
+        EntityIndex { data, root, heads }
     }
 
     /// The frozen words and text (tests compare the compiled index with a run-time build).
@@ -805,8 +837,9 @@ impl EntityIndex {
         self.data.view()
     }
 
+    #[inline]
     fn map<'a, V: Value<'a>>(&'a self, field: usize) -> Map<'a, V> {
-        self.f().map(self.root[field])
+        self.f().map_at(self.heads[field])
     }
 
     pub(super) fn entity(&self, i: usize) -> EntityRef<'_> {
@@ -928,27 +961,28 @@ impl<'a> Value<'a> for EntityRef<'a> {
 pub(super) struct NameRef<'a> {
     pub(super) entity: usize,
     pub(super) lang: &'a str,
-    pub(super) text: &'a str,
     pub(super) tokens: StrList<'a>,
     capitalised: U32List<'a>,
+    /// Where the name's text is written: read only for a finding.
+    f: Flat<'a>,
+    at: u32,
 }
 
-impl NameRef<'_> {
+impl<'a> NameRef<'a> {
     /// Whether token `k` starts with an upper-case letter.
     pub(super) fn capitalised(&self, k: usize) -> bool {
         self.capitalised.get(k) != 0
+    }
+
+    /// The name as the lexicon writes it.
+    pub(super) fn text(&self) -> &'a str {
+        self.f.str(self.at + 3)
     }
 }
 
 impl<'a> Value<'a> for NameRef<'a> {
     fn read(f: Flat<'a>, w: u32) -> Self {
-        NameRef {
-            entity: f.u(w) as usize,
-            lang: f.str(w + 1),
-            text: f.str(w + 3),
-            tokens: f.strs(f.u(w + 5)),
-            capitalised: f.u32s(f.u(w + 6)),
-        }
+        NameRef { entity: f.u(w) as usize, lang: f.str(w + 1), tokens: f.strs(f.u(w + 5)), capitalised: f.u32s(f.u(w + 6)), f, at: w }
     }
 }
 
@@ -1002,5 +1036,5 @@ impl<'a> Value<'a> for CalqueRef<'a> {
 
 /// Word `k` of a name as the lexicon writes it (without a possessive `'s`).
 pub(super) fn original_word(name: NameRef<'_>, k: usize) -> &str {
-    name.text.split_whitespace().map(name_word).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
+    name.text().split_whitespace().map(name_word).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
 }

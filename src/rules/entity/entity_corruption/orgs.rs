@@ -24,14 +24,15 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
     // (name index, position of word `i` in the name, found from a confusion's wrong word)
     let mut hits: Vec<(usize, usize, bool)> = Vec::new();
     let mut pair = String::new();
-    let mut aligned: Vec<Option<Alignment>> = Vec::new();
+    // each hit's name, read once, and its alignment
+    let mut aligned: Vec<(NameRef<'_>, Option<Alignment>)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         hits.clear();
-        if let Some(h) = ix.anchors().get(word.key.as_ref()) {
+        if let Some(h) = ix.anchors().get_key(word.k()) {
             hits.extend(h.iter().map(|(ni, pos)| (ni, pos, false)));
         }
         if is_cap(word.token)
-            && let Some(h) = ix.confusion_anchors().get(word.key.as_ref())
+            && let Some(h) = ix.confusion_anchors().get_key(word.k())
         {
             hits.extend(h.iter().map(|(ni, pos)| (ni, pos, true)));
         }
@@ -50,17 +51,18 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
         // and British or American spelling): no other name's near-miss applies
         // each hit aligned once, for both questions
         aligned.clear();
-        aligned.extend(hits.iter().map(|&(ni, pos, _)| align(words, i, ix.name(ni), pos)));
-        let exact = |(&(ni, _, _), a): (&(usize, usize, bool), &Option<Alignment>)| {
+        aligned.extend(hits.iter().map(|&(ni, pos, _)| {
             let name = ix.name(ni);
+            (name, align(words, i, name, pos))
+        }));
+        let exact = |(name, a): &(NameRef<'_>, Option<Alignment>)| {
             (name.lang == lang || name.lang == "mul") && a.as_ref().is_some_and(|a| a.diff.is_none() && w.contiguous(doc, a.start, a.end))
         };
-        if hits.iter().zip(&aligned).any(exact) {
+        if aligned.iter().any(exact) {
             continue;
         }
-        for (&(ni, _, via_confusion), a) in hits.iter().zip(&aligned) {
-            let name = ix.name(ni);
-            let Some(Alignment { start, end, diff: Some((j, k)) }) = *a else { continue };
+        for (&(_, _, via_confusion), &(name, a)) in hits.iter().zip(&aligned) {
+            let Some(Alignment { start, end, diff: Some((j, k)) }) = a else { continue };
             // a confusion anchor stands for the swapped word itself
             if via_confusion && j != i {
                 continue;
@@ -109,7 +111,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             let near = !confusion
                 && want_distinctive
                 && !inflected_or_derived(&got.key, want)
-                && (foreign.is_some() || !ix.known_tokens().contains_key(got.key.as_ref()))
+                && (foreign.is_some() || !ix.known_tokens().contains(got.k()))
                 && got.key.chars().count() >= 5
                 && damerau_levenshtein(&got.key, want) <= 2
                 && similarity(&got.key, want) >= 0.75;
@@ -118,7 +120,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             }
             let correct = corrected(doc, &words[start..end], j - start, original_word(name, k));
             let entity = name.entity;
-            let canonical = ix.display(entity, lang, name.text);
+            let canonical = ix.display(entity, lang, name.text());
             let also = if canonical != correct { format!(" ({canonical})") } else { String::new() };
             let why = if confusion {
                 format!("\"{}\" is a known mistranslation of \"{}\"", got.text, original_word(name, k))
@@ -146,7 +148,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
                 && !extends_to_known(ix, doc, w, start, end)
             {
                 let name = ix.name(ni);
-                let canonical = ix.display(name.entity, lang, name.text);
+                let canonical = ix.display(name.entity, lang, name.text());
                 let message = format!(
                     "\"{}\" looks like a calque of \"{canonical}\": \"{}\" stands for \"{}\"{}",
                     doc.slice(span),
@@ -235,6 +237,7 @@ pub(super) struct Alignment {
 /// differs or the words run out.
 pub(super) fn align(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize) -> Option<Alignment> {
     let t = name.tokens;
+    let n = t.len();
     let mut diff = None;
     let mut note = |j: usize, k: usize| -> Option<()> {
         if diff.is_some() {
@@ -246,7 +249,7 @@ pub(super) fn align(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize)
     let key = |j: usize| words[j].key.as_ref();
     // forward from (i, pos)
     let (mut j, mut k) = (i, pos);
-    while k < t.len() {
+    while k < n {
         if j >= words.len() {
             return None;
         }
@@ -254,7 +257,7 @@ pub(super) fn align(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize)
             (j, k) = (j + 1, k + 1);
         } else if j + 1 < words.len() && joins(&t[k], key(j), key(j + 1)) {
             (j, k) = (j + 2, k + 1);
-        } else if k + 1 < t.len() && joins(key(j), &t[k], &t[k + 1]) {
+        } else if k + 1 < n && joins(key(j), &t[k], &t[k + 1]) {
             (j, k) = (j + 1, k + 2);
         } else {
             note(j, k)?;
@@ -367,7 +370,7 @@ pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &m
     }
     let words = &w.words;
     for (i, word) in words.iter().enumerate() {
-        let Some(hits) = ix.genitives().get(word.key.as_ref()) else { continue };
+        let Some(hits) = ix.genitives().get_key(word.k()) else { continue };
         // <head> of [the] <modifier>
         let mut j = i + 1;
         if words.get(j).is_none_or(|x| x.key != "of") {
@@ -388,7 +391,7 @@ pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &m
             continue;
         }
         let name = ix.name(ni);
-        let canonical = ix.display(name.entity, lang, name.text);
+        let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
             "\"{}\" looks like a word-for-word rendering of \"{canonical}\" (a genitive calque of the operation's name)",
             doc.slice(span)

@@ -30,16 +30,15 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             || word.token.script == crate::document::Script::Mixed
             || word.key.chars().count() < 5
             || !word.key.chars().all(char::is_alphabetic)
-            || ix.known_tokens().contains_key(word.key.as_ref())
-            || ix.outlet_tokens().contains_key(word.key.as_ref())
-            || ix.near_names().contains_key(word.key.as_ref())
+            || ix.known_tokens().contains(word.k())
+            || ix.outlet_tokens().contains(word.k())
+            || ix.near_names().contains(word.k())
             || is_handle(doc, word)
             || bulk::is_name(&word.key)
         {
             continue;
         }
-        let outlet_word_after =
-            words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.outlet_words().contains_key(x.key.as_ref()));
+        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.outlet_words().contains(x.k()));
         if !outlet_word_after {
             continue;
         }
@@ -69,7 +68,7 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
         }
         // the compiled newspaper list (Wikidata), after a word that says newspaper; ids past
         // the hand-curated outlets
-        if best.is_none() && words.get(i + 1).is_some_and(|x| ix.newspaper_words().contains_key(x.key.as_ref())) {
+        if best.is_none() && words.get(i + 1).is_some_and(|x| ix.newspaper_words().contains(x.k())) {
             bulk_cands.clear();
             bulk::outlet_candidates(&word.key, &mut bulk_cands);
             for (k, &(name, _)) in bulk_cands.iter().enumerate() {
@@ -170,7 +169,7 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
     let words = &w.words;
     let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
     for (i, word) in words.iter().enumerate() {
-        let Some(rows) = ix.calques().get(word.key.as_ref()) else { continue };
+        let Some(rows) = ix.calques().get_key(word.k()) else { continue };
         if !is_cap(word.token) || i == word.sentence_first {
             continue;
         }

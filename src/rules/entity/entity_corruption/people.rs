@@ -34,14 +34,14 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         if word.token.case != Case::Title
             || word.token.script == crate::document::Script::Mixed
             || word.key.chars().count() < 4
-            || ix.known_tokens().contains_key(word.key.as_ref())
-            || ix.outlet_tokens().contains_key(word.key.as_ref())
+            || ix.known_tokens().contains(word.k())
+            || ix.outlet_tokens().contains(word.k())
             || is_handle(doc, word)
             || bulk::is_name(&word.key)
         {
             continue;
         }
-        let near_entry = ix.near_names().get(word.key.as_ref());
+        let near_entry = ix.near_names().get_key(word.k());
         // a word of a listed legislator's name is a real name of its own, like a near-name
         let bulk_word = bulk::is_person_word(&word.key);
         // a real person's name as written ("Mac Collins", a listed legislator): nobody's slip
@@ -63,7 +63,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         let word_len = word.key.chars().count();
         if word_len >= 6
             && i > word.sentence_first
-            && let Some(ps) = ix.by_first().get(words[i - 1].key.as_ref())
+            && let Some(ps) = ix.by_first().get_key(words[i - 1].k())
         {
             cands.extend(ps.iter());
         }
@@ -156,7 +156,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         } else {
             surname_written.to_string()
         };
-        let canonical = ix.display(name.entity, lang, name.text);
+        let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
             "\"{}\" looks like a misspelling of \"{surname_written}\" ({canonical}): {} letter{} apart, and {}",
             word.text,
@@ -202,14 +202,14 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             || word.key.chars().count() < 4
             || !w.contiguous(doc, i, i + 2)
             || is_handle(doc, word)
-            || ix.known_tokens().contains_key(word.key.as_ref())
-            || ix.outlet_tokens().contains_key(word.key.as_ref())
-            || ix.first_names().contains_key(word.key.as_ref())
-            || ix.titles().contains_key(word.key.as_ref())
+            || ix.known_tokens().contains(word.k())
+            || ix.outlet_tokens().contains(word.k())
+            || ix.first_names().contains(word.k())
+            || ix.titles().contains(word.k())
         {
             continue;
         }
-        let Some(ps) = ix.by_surname().get(next.key.as_ref()) else { continue };
+        let Some(ps) = ix.by_surname().get_key(next.k()) else { continue };
         // a word of a listed legislator's name is a real name: another person's
         if bulk::is_person_word(&word.key) {
             continue;
@@ -232,7 +232,7 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             let entity = ix.entity(ix.name(p.name).entity);
             // a transliteration variant of the same first name is name-inconsistency's, unless
             // the name is written natively in Latin script ("Fetullah" for Turkish "Fethullah")
-            let listed = ix.near_names().get(word.key.as_ref());
+            let listed = ix.near_names().get_key(word.k());
             let variant =
                 heavy_equal(&word.key, first) || near_variant(&word.key, first) || listed.is_some_and(|e| e.variant_of.contains(first));
             if variant && !entity.fixed_spelling {
@@ -265,7 +265,7 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
         done.insert((word.key.to_string(), pi));
         let first_written = original_word(name, name.tokens.len() - 2);
         let fixed = format!("{first_written}{}", &doc.text[word.span.end..next.span.end]);
-        let canonical = ix.display(name.entity, lang, name.text);
+        let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
             "\"{}\" looks like a misspelling of \"{fixed}\" ({canonical}): the first name is {dist} letter{} from \"{first_written}\", the surname matches, and {why}",
             doc.slice(span),
@@ -324,12 +324,12 @@ pub(super) fn person_support<'w>(
         let prev = &words[i - 1];
         if is_cap(prev.token)
             && w.contiguous(doc, i - 1, i + 1)
-            && !ix.titles().contains_key(prev.key.as_ref())
+            && !ix.titles().contains(prev.k())
             && !ix.entity(ix.name(p.name).entity).context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key))
         {
             // a near-miss first name with the right surname length still reads as the same person
             let last_first = p.first.last().unwrap_or("");
-            if ix.first_names().contains_key(prev.key.as_ref()) || damerau_levenshtein(&prev.key, last_first) > 1 {
+            if ix.first_names().contains(prev.k()) || damerau_levenshtein(&prev.key, last_first) > 1 {
                 return None;
             }
             return Some((Confidence::Medium, i - 1));
@@ -340,7 +340,7 @@ pub(super) fn person_support<'w>(
         && words[i + 1].sentence == word.sentence
         && words[i + 1].token.case == Case::Title
         && w.contiguous(doc, i, i + 2)
-        && (!ix.known_tokens().contains_key(words[i + 1].key.as_ref()) || ix.by_surname().contains_key(words[i + 1].key.as_ref()))
+        && (!ix.known_tokens().contains(words[i + 1].k()) || ix.by_surname().contains(words[i + 1].k()))
     {
         // an unknown word, or a known surname ("Rahmad Nasution"): this word is a first name
         return None;

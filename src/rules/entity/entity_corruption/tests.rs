@@ -234,9 +234,9 @@ fn compiled_entity_index_is_the_run_time_build() {
         assert!(ix.is_confusion("israeli", "islamic"));
         let hits = ix.anchors().get("jihad").expect("an anchor of Islamic Jihad");
         assert!(
-            hits.iter().any(|(ni, _)| ix.name(ni).text == "Islamic Jihad"),
+            hits.iter().any(|(ni, _)| ix.name(ni).text() == "Islamic Jihad"),
             "{:?}",
-            hits.iter().map(|(ni, _)| ix.name(ni).text).collect::<Vec<_>>()
+            hits.iter().map(|(ni, _)| ix.name(ni).text()).collect::<Vec<_>>()
         );
     }
 }
