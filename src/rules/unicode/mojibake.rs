@@ -13,12 +13,21 @@ pub static META: RuleMeta = RuleMeta {
     code: "UN001",
     family: Family::Unicode,
     severity: Severity::Error,
-    supersedes: &[],
+    // a damaged name (`LuĂs Montenegro`) is the encoding's fault, not a misspelling
+    supersedes: &[
+        crate::rules::Supersede { loser: "entity-corruption", min_confidence: Confidence::Medium },
+        crate::rules::Supersede { loser: "name-inconsistency", min_confidence: Confidence::Medium },
+    ],
     summary: "Encoding damage: UTF-8 read as Windows-1252/Latin-1 (\"ErdoÄŸan\", \"â€œ\"), or U+FFFD",
     explain: r#"## What it flags
 Runs of characters that are the bytes of UTF-8 text shown as Windows-1252 or Latin-1:
 `ErdoÄŸan` for `Erdoğan`, `â€œessentialâ€` for `“essential”`, `CafÃ©` for `Café`, the same
 damage applied twice (`Ã¢â‚¬Å“`), and U+FFFD replacement characters where a decoder gave up.
+Also UTF-8 shown as Windows-1250 (`SĂŁo JosĂ©` for `São José`), recognised by its lead `Ă`
+before a continuation byte, and as Thai Windows-874 (`Bidenโs`). When a decoder dropped the
+continuation bytes, what is left is still flagged: a letter's lead inside a lower-case word
+(`LuĂs`, no fix: the letter is lost) and, in English copy, a quotation mark's lead `â` at a
+word's edge (`âstableâ`, `Lisbonâs`, `right â there`), with the likely mark as a fix.
 
 ## Why it matters
 It is the most visible sign of careless syndication: readers see garbage in names and quotes,
@@ -36,10 +45,13 @@ repaired: re-fetch the original.
 
 ## False positives
 A letter like `Ã`, `Ä` or `â` is flagged only when it is followed by the exact bytes UTF-8
-would need, so Portuguese (`NÃO`), German, Turkish and Vietnamese text is left alone.
+would need, so Portuguese (`NÃO`), German, Turkish and Vietnamese text is left alone; a lone
+`â` only in English copy and only at a word's edge (`château` and French copy are left alone),
+and a lone `Ã` or `Ă` only between lower-case letters (Romanian `Ă` is a capital). A name the
+damage touches is not also reported by entity-corruption or name-inconsistency.
 
 ## Lexicon
-None: the Windows-1252 code page is built in."#,
+None: Windows-1252 and Windows-874 are built in, Windows-1250 comes from `encoding_rs`."#,
     lexicons: &[],
 };
 
@@ -55,6 +67,59 @@ fn cp1252_byte(c: char) -> Option<u8> {
     match u {
         0..=0xFF => Some(u as u8),
         _ => CP1252_HIGH.iter().position(|&x| x == u).map(|i| 0x80 + i as u8),
+    }
+}
+
+/// Windows-1250 (Central European) bytes 0x80-0xFF as chars, from `encoding_rs` (undefined
+/// bytes decode to U+FFFD and are left out).
+static CP1250: std::sync::LazyLock<rustc_hash::FxHashMap<char, u8>> = std::sync::LazyLock::new(|| {
+    (0x80u8..=0xFF)
+        .filter_map(|b| {
+            let byte = [b];
+            let (s, _, _) = encoding_rs::WINDOWS_1250.decode(&byte);
+            s.chars().next().filter(|&c| c != '\u{FFFD}').map(|c| (c, b))
+        })
+        .collect()
+});
+
+/// The code page a story's mojibake was decoded with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodePage {
+    /// Windows-1252 / Latin-1 (`CafÃ©`): the common case.
+    W1252,
+    /// Windows-1250 (`JosĂ©`, `SĂŁo`): Central European pipelines.
+    W1250,
+}
+
+impl CodePage {
+    fn byte(self, c: char) -> Option<u8> {
+        match self {
+            CodePage::W1252 => cp1252_byte(c),
+            CodePage::W1250 => {
+                if c.is_ascii() {
+                    Some(c as u8)
+                } else {
+                    CP1250.get(&c).copied()
+                }
+            }
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            CodePage::W1252 => "Windows-1252/Latin-1",
+            CodePage::W1250 => "Windows-1250",
+        }
+    }
+
+    /// Windows-1250 when the text holds its lead for a UTF-8 Latin letter (`Ă` for 0xC3, `Ĺ` for
+    /// 0xC5) right before a continuation byte: `JosĂ©`. Romanian `Ă` is a capital and stands
+    /// before a letter, never before `©`, `Ł` or `ş`.
+    fn of(text: &str) -> CodePage {
+        let mut it = text.match_indices(['\u{0102}', '\u{0139}']);
+        let w1250 = it
+            .any(|(i, m)| text[i + m.len()..].chars().next().is_some_and(|n| !n.is_ascii() && matches!(CP1250.get(&n), Some(0x80..=0xBF))));
+        if w1250 { CodePage::W1250 } else { CodePage::W1252 }
     }
 }
 
@@ -141,13 +206,13 @@ struct Repair {
 
 /// Decodes one mojibake unit starting at `i` (a lead byte followed by its continuation
 /// bytes, all as cp1252 characters). Returns the end offset and the decoded char.
-fn unit_at(text: &str, i: usize) -> Option<(usize, char, bool)> {
+fn unit_at(text: &str, i: usize, cp: CodePage) -> Option<(usize, char, bool)> {
     let mut chars = text[i..].char_indices();
     let (_, c) = chars.next()?;
-    if !('\u{80}'..='\u{FF}').contains(&c) {
+    if c.is_ascii() || (cp == CodePage::W1252 && !('\u{80}'..='\u{FF}').contains(&c)) {
         return None;
     }
-    let lead = cp1252_byte(c)?;
+    let lead = cp.byte(c)?;
     let need = match lead {
         0xC2..=0xDF => 1,
         0xE0..=0xEF => 2,
@@ -158,7 +223,7 @@ fn unit_at(text: &str, i: usize) -> Option<(usize, char, bool)> {
     let mut end = i + c.len_utf8();
     for _ in 0..need {
         match chars.next() {
-            Some((k, n)) => match cp1252_byte(n) {
+            Some((k, n)) => match cp.byte(n) {
                 Some(b @ 0x80..=0xBF) if !n.is_ascii() => {
                     bytes.push(b);
                     end = i + k + n.len_utf8();
@@ -171,7 +236,9 @@ fn unit_at(text: &str, i: usize) -> Option<(usize, char, bool)> {
     if bytes.len() == need + 1 {
         let s = std::str::from_utf8(&bytes).ok()?;
         let d = s.chars().next()?;
-        return plausible(d).then_some((end, d, true));
+        // a Windows-1250 letter pair decodes to anything: only Latin letters and punctuation count
+        let expected = cp == CodePage::W1252 || ('\u{A0}'..='\u{24F}').contains(&d) || ('\u{2010}'..='\u{206F}').contains(&d) || d == '€';
+        return (plausible(d) && expected).then_some((end, d, true));
     }
     // `â€` + a lost last byte (0x9D is undefined in cp1252, so it often vanishes): a closing quote
     if bytes == [0xE2, 0x80] {
@@ -180,18 +247,75 @@ fn unit_at(text: &str, i: usize) -> Option<(usize, char, bool)> {
     None
 }
 
+/// Lead bytes whose continuation bytes a decoder dropped (undefined in the code page, or C1
+/// controls stripped on the way): a UTF-8 letter's lead between two lower-case letters (`LuĂs`,
+/// `JoÃo`: a capital `Ă` or `Ã` never stands inside a lower-case word), and in English copy a
+/// punctuation mark's lead `â` at a word's edge (`Lisbonâs`, `âstableâ`: English has no word
+/// opening or closing with `â`). The lost bytes cannot be read back: a letter is flagged without a
+/// fix, a quote, apostrophe or dash with the likely mark from its neighbours.
+fn lost_bytes(doc: &Document, text: &str, cp: CodePage, repairs: &[Repair], out: &mut Output) {
+    let leads: &[char] = if cp == CodePage::W1250 { &['\u{0102}', 'â'] } else { &['Ã', 'â'] };
+    if !text.contains(leads) {
+        return;
+    }
+    let english = doc.language == Some("en");
+    let taken = |i: usize| repairs.iter().any(|r| r.span.start <= i && i < r.span.end);
+    for (i, m) in text.match_indices(leads) {
+        if taken(i) {
+            continue;
+        }
+        let c = m.chars().next().unwrap_or(' ');
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        let lower = |x: Option<char>| x.is_some_and(char::is_lowercase);
+        let letter = |x: Option<char>| x.is_some_and(char::is_alphabetic);
+        if c != 'â' {
+            if lower(before) && lower(after) {
+                let span = super::word_around(text, Span::new(i, i + m.len()), |_| false);
+                let message = format!(
+                    "`{}` holds `{c}`, the first byte of a UTF-8 letter decoded as {} whose second byte was lost (mojibake); restore the letter from the original",
+                    span.of(text),
+                    cp.name()
+                );
+                out.push(Finding::new(&META, span, Confidence::Medium, message));
+            }
+            continue;
+        }
+        if !english || (letter(before) && letter(after) && !(after == Some('s') && !letter(text[i + m.len() + 1..].chars().next()))) {
+            continue; // `château`, or not English copy
+        }
+        let guess = match (letter(before), letter(after)) {
+            (true, true) => "\u{2019}",
+            (false, false) => "\u{2014}",
+            (false, true) => "\u{201C}",
+            (true, false) => "\u{201D}",
+        };
+        if !letter(before) && !letter(after) && !(before == Some(' ') && after == Some(' ')) {
+            continue; // `â` alone between marks: not a dash
+        }
+        let span = Span::new(i, i + m.len());
+        let word = super::word_around(text, span, |_| false);
+        let place = if word == span { "between spaces".to_string() } else { format!("in `{}`", word.of(text)) };
+        let message = format!(
+            "`â` {place} is the first byte of a UTF-8 quotation mark, apostrophe or dash decoded as {} with the other bytes lost (mojibake); it probably read `{guess}`",
+            cp.name()
+        );
+        out.push(Finding::new(&META, span, Confidence::Medium, message).replace_with(guess.to_string(), Applicability::Unsafe));
+    }
+}
+
 /// Is a decoded char something copy contains (a letter, digit, punctuation or symbol, not a
 /// control or an IPA letter)?
 fn plausible(d: char) -> bool {
     !d.is_control() && !('\u{0250}'..='\u{02AF}').contains(&d) && (d as u32) >= 0xA0
 }
 
-fn repair_pass(s: &str) -> Vec<Repair> {
+fn repair_pass(s: &str, cp: CodePage) -> Vec<Repair> {
     let mut out: Vec<Repair> = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let c = s[i..].chars().next().unwrap();
-        if let Some((end, d, certain)) = unit_at(s, i) {
+        if let Some((end, d, certain)) = unit_at(s, i, cp) {
             match out.last_mut() {
                 Some(r) if r.span.end == i => {
                     r.span.end = end;
@@ -209,11 +333,11 @@ fn repair_pass(s: &str) -> Vec<Repair> {
 }
 
 /// Repairs a damaged stretch, undoing double encoding (up to three rounds).
-fn repair(s: &str) -> (String, bool) {
+fn repair(s: &str, cp: CodePage) -> (String, bool) {
     let mut text = s.to_string();
     let mut certain = true;
     for _ in 0..3 {
-        let reps = repair_pass(&text);
+        let reps = repair_pass(&text, cp);
         if reps.is_empty() {
             break;
         }
@@ -241,9 +365,11 @@ impl Rule for Mojibake {
         if text.is_ascii() {
             return;
         }
-        for r in repair_pass(text) {
+        let cp = CodePage::of(text);
+        let repairs = repair_pass(text, cp);
+        for r in &repairs {
             let bad = r.span.of(text);
-            let (fixed, certain) = repair(bad);
+            let (fixed, certain) = repair(bad, cp);
             if fixed.contains('\u{FFFD}') {
                 let message = format!(
                     "`{bad}` is a replacement character (U+FFFD) shown as mojibake: the original bytes were lost before this copy was made; re-fetch or retype the original"
@@ -252,13 +378,15 @@ impl Rule for Mojibake {
                 continue;
             }
             let message = format!(
-                "`{bad}` is UTF-8 text decoded as Windows-1252/Latin-1 (mojibake){}; it should read `{fixed}`",
+                "`{bad}` is UTF-8 text decoded as {} (mojibake){}; it should read `{fixed}`",
+                cp.name(),
                 if fixed.chars().count() * 2 < bad.chars().count() && bad.chars().count() > 3 { ", possibly twice" } else { "" }
             );
             let (confidence, applicability) =
                 if certain { (Confidence::High, Applicability::Safe) } else { (Confidence::Medium, Applicability::Unsafe) };
             out.push(Finding::new(&META, r.span, confidence, message).replace_with(fixed, applicability));
         }
+        lost_bytes(doc, text, cp, &repairs, out);
         // UTF-8 read as Thai Windows-874
         if text.contains(['\u{0E42}', '\u{0E50}']) {
             for (span, fixed, exact) in thai_units(text) {
@@ -329,17 +457,50 @@ mod tests {
 
     #[test]
     fn flags_utf8_read_as_thai() {
-        let (doc, f) = crate::rules::testing::run(&Mojibake, "Biden\u{0E42}s envoy said \u{0E42}Our delegation\u{0E42} left \u{0E42} then \u{0E50}\u{0E04} waved.");
+        let (doc, f) = crate::rules::testing::run(
+            &Mojibake,
+            "Biden\u{0E42}s envoy said \u{0E42}Our delegation\u{0E42} left \u{0E42} then \u{0E50}\u{0E04} waved.",
+        );
         let got: Vec<_> = f.iter().map(|f| (doc.slice(f.span), f.suggestion.as_ref().unwrap().replacement.as_str())).collect();
-        assert_eq!(got, vec![("\u{0E42}", "\u{2019}"), ("\u{0E42}", "\u{201C}"), ("\u{0E42}", "\u{201D}"), ("\u{0E42}", "\u{2014}"), ("\u{0E50}\u{0E04}", "")]);
+        assert_eq!(
+            got,
+            vec![
+                ("\u{0E42}", "\u{2019}"),
+                ("\u{0E42}", "\u{201C}"),
+                ("\u{0E42}", "\u{201D}"),
+                ("\u{0E42}", "\u{2014}"),
+                ("\u{0E50}\u{0E04}", "")
+            ]
+        );
         assert!(f.iter().all(|f| f.suggestion.as_ref().unwrap().applicability == Applicability::Unsafe));
         // every byte kept: an exact, safe repair (E2 80 9C = left double quote)
         assert_fix(&Mojibake, "he said \u{0E42}\u{20AC}\u{009C}no", "he said \u{201C}no");
     }
 
     #[test]
+    fn flags_utf8_read_as_windows_1250() {
+        assert_fix(&Mojibake, "at Lisbon's Jos\u{0102}\u{00A9} Hospital", "at Lisbon's José Hospital");
+        // the second byte lost: flagged, no fix
+        let (doc, f) = crate::rules::testing::run(&Mojibake, "S\u{0102}\u{0141}o minister Lu\u{0102}s Montenegro");
+        let got: Vec<_> = f.iter().map(|f| (doc.slice(f.span), f.suggestion.is_some())).collect();
+        assert_eq!(got, vec![("\u{0102}\u{0141}", true), ("Lu\u{0102}s", false)]);
+    }
+
+    #[test]
+    fn flags_a_quote_lead_left_alone_in_english() {
+        let (doc, f) =
+            crate::rules::testing::run(&Mojibake, "Officials called it \u{e2}stable\u{e2}, and Lisbon\u{e2}s mayor agreed \u{e2} for now.");
+        let got: Vec<_> = f.iter().map(|f| (doc.slice(f.span), f.suggestion.as_ref().unwrap().replacement.as_str())).collect();
+        assert_eq!(got, vec![("\u{e2}", "\u{201C}"), ("\u{e2}", "\u{201D}"), ("\u{e2}", "\u{2019}"), ("\u{e2}", "\u{2014}")]);
+        assert_clean(&Mojibake, "The château owner said the pâté was fine, and the Romanian word ĂLA stays.");
+    }
+
+    #[test]
     fn ignores_thai_text() {
-        assert_clean(&Mojibake, "\u{0E42}\u{0E23}\u{0E07}\u{0E40}\u{0E23}\u{0E35}\u{0E22}\u{0E19} \u{0E50} \u{0E51}\u{0E52} in Bangkok \u{0E42}\u{0E04}\u{0E23}\u{0E07}\u{0E01}\u{0E32}\u{0E23}");
+        assert_clean(
+            &Mojibake,
+            "\u{0E42}\u{0E23}\u{0E07}\u{0E40}\u{0E23}\u{0E35}\u{0E22}\u{0E19} \u{0E50} \u{0E51}\u{0E52} in Bangkok \u{0E42}\u{0E04}\u{0E23}\u{0E07}\u{0E01}\u{0E32}\u{0E23}",
+        );
     }
 
     #[test]
