@@ -281,7 +281,9 @@ fn lost_bytes(doc: &Document, text: &str, cp: CodePage, repairs: &[Repair], out:
             }
             continue;
         }
-        if !english || (letter(before) && letter(after) && !(after == Some('s') && !letter(text[i + m.len() + 1..].chars().next()))) {
+        // `Lisbonâs`: an apostrophe before a possessive `s` (`s` then no letter)
+        let possessive = after == Some('s') && !letter(text[i + m.len() + 1..].chars().next());
+        if !english || (letter(before) && letter(after) && !possessive) {
             continue; // `château`, or not English copy
         }
         let guess = match (letter(before), letter(after)) {
@@ -290,7 +292,7 @@ fn lost_bytes(doc: &Document, text: &str, cp: CodePage, repairs: &[Repair], out:
             (false, true) => "\u{201C}",
             (true, false) => "\u{201D}",
         };
-        if !letter(before) && !letter(after) && !(before == Some(' ') && after == Some(' ')) {
+        if !(letter(before) || letter(after) || (before == Some(' ') && after == Some(' '))) {
             continue; // `â` alone between marks: not a dash
         }
         let span = Span::new(i, i + m.len());

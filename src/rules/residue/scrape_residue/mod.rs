@@ -49,18 +49,19 @@ caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo
 Outlet/Name`, or alone on its line: `(ANTARA PHOTO/Name)`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after the story's last sentence
 (`(ILKHA)`; agencies only, not routing codes), wire version markers opening a line (`(3rd LD)`,
-`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`,
-`###`), relative time stamps (`8 hours ago`), the page's notice that a story is old (`This was
-published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`,
-`4392 visitors online`, `Image 1 of 4`), reading-time widgets (`2 Mins Read`), a weather widget
-in the page header (`Minsk Overcast sky +17°C`), an image's alt text (`Logo Agência Brasil`), a
-bare URL, a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu
-(`English Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights
-reserved` and its translations), embed placeholders and HTML tags (alone on a line, or closing tags
-glued to a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), lines
-of a page's script or data (`var js = d.createElement(s);`, `{"email":"Email address invalid"}`:
-code marks with an assignment, a brace or a method call, so a results line `(1) Smith; (2)
-Jones;` is left alone), and short rows of UI words (`Print Mail Large Medium Small`).
+`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`), relative time stamps (`8 hours
+ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
+2018 15:02:09 +0600`, `Nov 21, 2025 79`), the page's notice that a story is old (`This was
+published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`, `4392
+visitors online`, `Image 1 of 4`), reading-time widgets (`2 Mins Read`), a weather widget in the
+page header (`Minsk Overcast sky +17°C`), an image's alt text (`Logo Agência Brasil`), a bare URL,
+a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English
+Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights reserved`
+and its translations), embed placeholders and HTML tags (alone on a line, or closing tags glued to
+a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), lines of a page's
+script or data (`var js = d.createElement(s);`, `{"email":"Email address invalid"}`: code marks
+with an assignment, a brace or a method call, so a results line `(1) Smith; (2) Jones;` is left
+alone), and short rows of UI words (`Print Mail Large Medium Small`).
 
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories

@@ -167,7 +167,15 @@ static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
         r"\p{L}(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4})",
     )
 });
+/// A time stamp alone on a line after the story, as a teaser list or a feed prints it: a full
+/// date with a time (`09/27/2017 - 06:14`, `Tue, 20 Feb 2018 15:02:09 +0600`) or with a view
+/// count (`Nov 21, 2025 79`).
+static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"^{FULL_DATE}(?:\s*[-–|]\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?(?:\s*[+-][0-9]{{4}})?(?:\s+[0-9][0-9,.]*)?$"))
+});
 static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
+/// The date (and time) a line opens with.
+static DATE_SEGMENT_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}")));
 /// A bare site name alone on a line: `ukr.media`, `example.co.uk`.
 static DOMAIN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|media|news|ua|ru|id|co|uk|tv|in|ir|cn|vn|tr|it|es|fr|de|az|kz|my|ph|pk)\.?$")
@@ -217,7 +225,7 @@ fn glued_home(t: &str) -> bool {
 
 /// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`.
 static END_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*30\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
+    LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
 
 /// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`, `Комментариев 1`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -464,6 +472,15 @@ fn date_line(t: &str) -> bool {
     DATE_LINE.captures(t).is_some_and(|c| label_fits(c.get(1), 2, 40))
 }
 
+/// [`STAMP_LINE`] with a time or a count after the date (a bare date is [`date_line`]'s).
+fn stamp_line(t: &str) -> bool {
+    STAMP_LINE.is_match(t)
+        && (t.contains(':') || {
+            let date_end = DATE_SEGMENT_PREFIX.find(t).map_or(0, |m| m.end());
+            t[date_end..].trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+        })
+}
+
 /// Shapes that fill a whole (short) line.
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     // the rest are whole-line shapes: short lines only
@@ -548,6 +565,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if figure && last_digit && !pos.near_start && date_line(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
+    }
+    if figure && last_digit && !pos.near_start && words(t) <= 8 && stamp_line(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a time stamp from a teaser list or feed"));
     }
     if WIDGET_TITLE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is the title of a page widget or section"));
