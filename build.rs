@@ -9,24 +9,60 @@
 //! - `entity_bulk.rs` and its tables (`bulk_*.bin`, `bulk_str.txt`): the `*-bulk` lexicons
 //!   (generated people, organisations and outlets) compiled into sorted lookup tables that
 //!   `src/rules/entity/bulk.rs` reads in place, with no parsing at start-up (see
-//!   `build/entity_bulk.rs`). Those files are not embedded as text.
+//!   `build/entity_bulk.rs`). Those files are not embedded as text;
+//! - `entity_index.bin` and `entity_index.txt`: entity-corruption's entity index, built from the
+//!   embedded lexicons by the rule's own builder (`src/rules/entity/entity_corruption/index.rs`,
+//!   included here) and frozen as flat tables (`src/flat.rs`) that the rule reads in place
+//!   (see `build/indexes.rs`);
+//! - `gazetteer.bin` and `gazetteer.txt`: the gazetteer, likewise (`src/document/gazetteer.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 // the build script uses only the folding helpers of text.rs
-#[allow(dead_code)]
-#[path = "src/text.rs"]
-mod text;
+#[path = "build/entity_bulk.rs"]
+mod entity_bulk;
+#[path = "build/indexes.rs"]
+mod indexes;
 #[path = "src/rules/entity/keys.rs"]
 #[allow(dead_code)]
 mod keys;
-#[path = "build/entity_bulk.rs"]
-mod entity_bulk;
+#[allow(dead_code)]
+#[path = "src/text.rs"]
+mod text;
+
+// the crate's lexicon parser and index builders, at the paths their `use crate::...` name
+#[path = "src/flat.rs"]
+#[allow(dead_code)]
+mod flat;
+#[path = "src/lexicon/file.rs"]
+#[allow(dead_code)]
+mod lexicon_file;
+mod lexicon {
+    pub use crate::indexes::Lexicons;
+    pub use crate::lexicon_file::{LexiconError, LexiconFile};
+}
+mod rules {
+    pub mod entity {
+        pub(crate) use crate::keys;
+    }
+    pub mod util {
+        pub use crate::text::fold;
+    }
+}
+#[path = "src/rules/entity/entity_corruption/index.rs"]
+#[allow(dead_code)]
+mod entity_index;
+#[path = "src/document/gazetteer.rs"]
+#[allow(dead_code)]
+mod gazetteer;
 
 /// Is `path` a `*-bulk` lexicon (its `# lexicon:` header names a kind ending in `-bulk`)?
 fn is_bulk(path: &Path) -> bool {
-    fs::read_to_string(path).ok().and_then(|t| t.lines().next().map(|l| l.starts_with("# lexicon:") && l.trim_end().ends_with("-bulk"))).unwrap_or(false)
+    fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.lines().next().map(|l| l.starts_with("# lexicon:") && l.trim_end().ends_with("-bulk")))
+        .unwrap_or(false)
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -125,10 +161,20 @@ fn main() {
     for f in &bulk {
         println!("cargo:rerun-if-changed={}", f.display());
     }
-    for f in ["build/entity_bulk.rs", "src/rules/entity/keys.rs", "src/text.rs"] {
+    for f in [
+        "build/entity_bulk.rs",
+        "build/indexes.rs",
+        "src/rules/entity/keys.rs",
+        "src/text.rs",
+        "src/flat.rs",
+        "src/lexicon/file.rs",
+        "src/rules/entity/entity_corruption/index.rs",
+        "src/document/gazetteer.rs",
+    ] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
     entity_bulk::generate(&out_dir, &bulk);
+    indexes::generate(&root, &out_dir, &files);
     let mut code = String::from("pub(crate) static EMBEDDED: &[(&str, &str)] = &[\n");
     for f in &files {
         // every directory must be watched for new files to trigger a rebuild

@@ -41,6 +41,7 @@ pub mod decoding;
 pub mod document;
 pub mod finding;
 pub mod fix;
+pub(crate) mod flat;
 pub mod input;
 pub mod lexicon;
 mod linter;

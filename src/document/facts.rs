@@ -123,8 +123,7 @@ fn off_line(line: Option<Span>, m: &PlaceMention) -> bool {
 /// A name that is one country's capital, and no ordinary word.
 fn bare_capital(gaz: &Gazetteer, name: &str) -> bool {
     let targets = gaz.lookup(name);
-    !targets.is_empty()
-        && targets.iter().all(|t| matches!(t, Target::Place(p) if gaz.places[*p as usize].capital && !gaz.places[*p as usize].common))
+    !targets.is_empty() && targets.iter().all(|t| matches!(t, Target::Place(p) if gaz.place(*p).capital && !gaz.place(*p).common))
 }
 
 #[derive(Debug, Serialize)]

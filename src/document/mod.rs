@@ -10,6 +10,7 @@ pub mod allow;
 pub(crate) mod attribution;
 pub(crate) mod dateline;
 pub(crate) mod facts;
+pub(crate) mod gazetteer;
 pub mod language;
 pub(crate) mod names;
 pub(crate) mod places;

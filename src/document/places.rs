@@ -5,101 +5,20 @@
 //! GeoNames and CLDR by `lexicons/scripts/gazetteer.py`. Matching is on diacritic-folded keys
 //! (`Khan Yunis` matches `Khān Yūnis`); spans are always the original text's.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::{Analysis, Dateline, Document, Script};
+use crate::flat::Key;
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::span::Span;
 
-/// A city or region of the gazetteer.
-#[derive(Debug, Clone)]
-pub struct Place {
-    /// English (or GeoNames preferred) name.
-    pub name: String,
-    /// ISO 3166-1 alpha-2 code.
-    pub country: String,
-    pub population: u64,
-    pub capital: bool,
-    /// Also an ordinary word ("Reading", "Mobile"): only matched in a dateline.
-    pub common: bool,
-}
-
-/// What a gazetteer key names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Place(u32),
-    /// Index into [`Gazetteer::countries`].
-    Country(u16),
-}
-
-#[derive(Debug, Clone)]
-struct Entry {
-    target: Target,
-    /// Only in copy of this language (`None`: any); shared by the entries of one file.
-    lang: Option<Arc<str>>,
-    /// Short keys (`US`, `AS`, `UK`) match only with exactly this spelling.
-    exact: Option<String>,
-}
-
-/// The gazetteer index.
-#[derive(Debug, Default)]
-pub struct Gazetteer {
-    pub places: Vec<Place>,
-    /// Country codes, and their English names (`countries[i]`, `country_names[i]`).
-    pub countries: Vec<String>,
-    country_names: Vec<String>,
-    keys: rustc_hash::FxHashMap<String, Vec<Entry>>,
-    /// First words of multi-word keys, to stop n-gram growth early.
-    firsts: rustc_hash::FxHashSet<String>,
-    /// Keys that may start with a lower-case word (`bande de Gaza`, `сектор Газа`).
-    lower_firsts: rustc_hash::FxHashSet<String>,
-    /// Per language: lower-case demonym stems matched as word prefixes (`palestin` -> PS).
-    stems: rustc_hash::FxHashMap<String, Vec<(String, u16)>>,
-}
+pub use super::gazetteer::{Gazetteer, Target, key, key_into};
 
 /// Longest key, in words.
 const MAX_WORDS: usize = 6;
-
-/// A lookup key: folded, punctuation as single spaces.
-pub fn key(s: &str) -> String {
-    let mut out = String::new();
-    key_into(s, &mut out);
-    out
-}
-
-/// [`key`] written into `out` (cleared first), for loops that reuse one buffer.
-pub fn key_into(s: &str, out: &mut String) {
-    out.clear();
-    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        // the common case, a plain ASCII word: fold is ASCII lower case and nothing is dropped
-        out.push_str(s);
-        out.make_ascii_lowercase();
-        return;
-    }
-    let folded;
-    let chars = if s.is_ascii() {
-        // fold of ASCII is its ASCII lower case, taken char by char below
-        s
-    } else {
-        folded = crate::text::fold(s);
-        folded.as_str()
-    };
-    out.reserve(chars.len());
-    for c in chars.chars().map(|c| c.to_ascii_lowercase()) {
-        if crate::text::is_alphanumeric(c) {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' && c != '’' {
-            out.push(' ');
-        }
-    }
-    while out.ends_with(' ') {
-        out.pop();
-    }
-}
 
 /// [`key`] of a word in running text, without a possessive (`Iran's`, `Philippines'`) or, in
 /// Turkish, a case suffix after an apostrophe (`Türkiye'nin`, `İstanbul'da`), written into
@@ -118,134 +37,43 @@ pub fn token_key_into(s: &str, lang: Option<&str>, out: &mut String) {
     key_into(bare, out);
 }
 
+/// The gazetteer `build.rs` compiled from the embedded lexicons.
+mod compiled {
+    pub(super) static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+    pub(super) static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt"));
+}
+
 impl LexiconIndex for Gazetteer {
+    /// The compiled gazetteer, or with the user's lexicons of its kinds, one built at run time.
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut g = Gazetteer::default();
-        let mut by_id: HashMap<String, u32> = HashMap::default();
-        for file in lexicons.of_kind("places") {
-            let (id, name, cc, pop, flags, aliases) = (
-                file.require("id")?,
-                file.require("name")?,
-                file.require("country")?,
-                file.require("population")?,
-                file.require("flags")?,
-                file.require("aliases")?,
-            );
-            for row in &file.rows {
-                let country = row.get(cc).to_ascii_uppercase();
-                if country.len() != 2 {
-                    return Err(file.error(row, format!("country `{}` is not an ISO 3166-1 alpha-2 code", row.get(cc))));
-                }
-                let population = if row.get(pop).is_empty() {
-                    0
-                } else {
-                    row.get(pop).parse().map_err(|_| file.error(row, "population is not a number"))?
-                };
-                let flags: Vec<&str> = row.get(flags).split(',').map(str::trim).collect();
-                let idx = g.places.len() as u32;
-                g.places.push(Place {
-                    name: row.get(name).to_string(),
-                    country,
-                    population,
-                    capital: flags.contains(&"capital"),
-                    common: flags.contains(&"common"),
-                });
-                by_id.insert(row.get(id).to_string(), idx);
-                g.add(row.get(name), Target::Place(idx), None);
-                for a in row.list(aliases) {
-                    g.add(a, Target::Place(idx), None);
-                }
-            }
-        }
-        for file in lexicons.of_kind("place-names") {
-            let (id, names) = (file.require("id")?, file.require("names")?);
-            let lang: Option<Arc<str>> = Some(file.lang.as_str()).filter(|l| *l != "mul").map(Arc::from);
-            for row in &file.rows {
-                let Some(&idx) = by_id.get(row.get(id)) else {
-                    return Err(file.error(row, format!("unknown place id `{}`", row.get(id))));
-                };
-                for n in row.list(names) {
-                    g.add(n, Target::Place(idx), lang.clone());
-                }
-            }
-        }
-        let mut country_ix: HashMap<String, u16> = HashMap::default();
-        for file in lexicons.of_kind("country-names") {
-            let (code, names, demonyms) = (file.require("code")?, file.require("names")?, file.require("demonyms")?);
-            let lang: Option<Arc<str>> = Some(file.lang.as_str()).filter(|l| *l != "mul").map(Arc::from);
-            for row in &file.rows {
-                let cc = row.get(code).to_ascii_uppercase();
-                // (a map, not a search of the list: 13 files of 250 countries, #16)
-                let ci = match country_ix.get(&cc) {
-                    Some(&i) => i,
-                    None => {
-                        g.countries.push(cc.clone());
-                        g.country_names.push(row.list(names).next().unwrap_or(&cc).to_string());
-                        let i = (g.countries.len() - 1) as u16;
-                        country_ix.insert(cc, i);
-                        i
-                    }
-                };
-                if let (Some("en"), Some(n)) = (lang.as_deref(), row.list(names).next()) {
-                    g.country_names[ci as usize] = n.to_string();
-                }
-                for n in row.list(names) {
-                    g.add(n, Target::Country(ci), lang.clone());
-                }
-                for d in row.list(demonyms) {
-                    if d.chars().next().is_some_and(char::is_lowercase) {
-                        g.stems.entry(file.lang.clone()).or_default().push((key(d), ci));
-                    } else {
-                        g.add(d, Target::Country(ci), lang.clone());
-                    }
-                }
-            }
-        }
-        Ok(g)
+        if lexicons.embedded_only(super::gazetteer::KINDS) { Ok(Gazetteer::compiled()) } else { Gazetteer::built(lexicons) }
     }
 }
 
 impl Gazetteer {
-    fn add(&mut self, form: &str, target: Target, lang: Option<Arc<str>>) {
-        let k = key(form);
-        if k.is_empty() {
-            return;
-        }
-        // up to three letters keep their exact form: count no further than four
-        let letters = form.chars().filter(|&c| crate::text::is_alphanumeric(c)).take(4).count();
-        let exact = (letters <= 3).then(|| form.to_string());
-        if let Some(first) = k.split(' ').next() {
-            if !self.firsts.contains(first) {
-                self.firsts.insert(first.to_string());
-            }
-            if form.chars().next().is_some_and(char::is_lowercase) && !self.lower_firsts.contains(first) {
-                self.lower_firsts.insert(first.to_string());
-            }
-        }
-        let list = self.keys.entry(k).or_default();
-        if !list.iter().any(|e| e.target == target && e.lang == lang && e.exact == exact) {
-            list.push(Entry { target, lang, exact });
-        }
+    /// The gazetteer of the embedded lexicons, compiled in.
+    pub fn compiled() -> Gazetteer {
+        Gazetteer::new(crate::flat::Data::new(std::borrow::Cow::Borrowed(compiled::WORDS), std::borrow::Cow::Borrowed(compiled::TEXT)))
     }
 
     /// The English name of a country code (`PS` -> `Palestinian Territories`).
     pub fn country_name<'a>(&'a self, cc: &'a str) -> &'a str {
-        self.countries.iter().position(|c| c == cc).map(|i| self.country_names[i].as_str()).unwrap_or(cc)
+        self.countries().iter().position(|c| c == cc).map(|i| self.country_names().get(i)).unwrap_or(cc)
     }
 
     fn country_of(&self, t: Target) -> &str {
         match t {
-            Target::Place(i) => &self.places[i as usize].country,
-            Target::Country(i) => &self.countries[i as usize],
+            Target::Place(i) => self.place(i).country,
+            Target::Country(i) => self.countries().get(i as usize),
         }
     }
 
     /// Everything a written name may denote (any language), for a dateline.
     pub fn lookup(&self, name: &str) -> Vec<Target> {
         let mut out: Vec<Target> = Vec::new();
-        if let Some(list) = self.keys.get(&key(name)) {
-            for e in list {
-                if e.exact.as_deref().is_some_and(|x| x != name.trim()) {
+        if let Some(list) = self.entries(&key(name)) {
+            for e in list.iter() {
+                if e.exact.is_some_and(|x| x != name.trim()) {
                     continue;
                 }
                 if !out.contains(&e.target) {
@@ -301,12 +129,12 @@ impl Gazetteer {
             place = cands
                 .iter()
                 .filter_map(|t| if let Target::Place(i) = t { Some(*i) } else { None })
-                .filter(|i| self.places[*i as usize].country == *c)
-                .max_by_key(|i| self.places[*i as usize].population);
+                .filter(|i| self.place(*i).country == *c)
+                .max_by_key(|i| self.place(*i).population);
         }
         DatelinePlace {
             city: d.city.clone(),
-            place: place.map(|i| self.places[i as usize].name.clone()),
+            place: place.map(|i| self.place(i).name.to_string()),
             country: country.clone(),
             country_name: country.as_deref().map(|c| self.country_name(c).to_string()),
             candidates: if country.is_none() { countries } else { Vec::new() },
@@ -319,8 +147,8 @@ impl Gazetteer {
             .iter()
             .filter_map(|t| match t {
                 Target::Place(i) => {
-                    let p = &self.places[*i as usize];
-                    Some((p.population, p.capital, p.country.as_str()))
+                    let p = self.place(*i);
+                    Some((p.population, p.capital, p.country))
                 }
                 Target::Country(_) => None,
             })
@@ -379,7 +207,7 @@ impl Places {
         let tokens = doc.tokens_in(span);
         let mut pending: Vec<(Span, Vec<Target>)> = Vec::new();
         let mut i = 0;
-        let stems = lang.and_then(|l| gaz.stems.get(l));
+        let stems = lang.and_then(|l| gaz.stems(l));
         let skip = crate::span::SpanSet::new(skip.iter().copied());
         let mut k0 = String::new();
         while i < tokens.len() {
@@ -397,15 +225,17 @@ impl Places {
                 i += n;
                 continue;
             }
-            if upper_start || gaz.lower_firsts.contains(&k0) {
-                if let Some((n, targets)) = gaz.longest(doc, tokens, i, &k0, lang) {
+            // the first word's key, hashed once for every map it is looked up in
+            let key0 = Key::new(&k0);
+            if upper_start || gaz.is_lower_first(key0) {
+                if let Some((n, targets)) = gaz.longest(doc, tokens, i, key0, lang) {
                     let end = tokens[i + n - 1].span.end;
                     pending.push((Span::new(t.span.start, end), targets));
                     i += n;
                     continue;
                 }
-            } else if let Some((_, ci)) = stems.and_then(|st| st.iter().find(|(s, _)| k0.starts_with(s.as_str()))) {
-                pending.push((t.span, vec![Target::Country(*ci)]));
+            } else if let Some((ci, _)) = stems.and_then(|st| st.iter().find(|&(_, s)| k0.starts_with(s))) {
+                pending.push((t.span, vec![Target::Country(ci as u16)]));
             }
             i += 1;
         }
@@ -433,7 +263,7 @@ impl Places {
             };
             if let Some(country) = country {
                 let place = ts.iter().find_map(|t| match t {
-                    Target::Place(p) if gaz.places[*p as usize].country == country => Some(*p),
+                    Target::Place(p) if gaz.place(*p).country == country => Some(*p),
                     _ => None,
                 });
                 let place = if ts.iter().any(|t| matches!(t, Target::Country(_))) { None } else { place };
@@ -460,34 +290,34 @@ impl Gazetteer {
             return None;
         }
         let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
-        let list = self.keys.get(&key(original))?;
-        let ts: Vec<Target> = list.iter().filter(|e| e.exact.as_deref() == Some(original)).map(|e| e.target).collect();
+        let list = self.entries(&key(original))?;
+        let ts: Vec<Target> = list.iter().filter(|e| e.exact == Some(original)).map(|e| e.target).collect();
         (!ts.is_empty()).then_some((n, ts))
     }
 
     /// The longest key starting at token `i`: (token count, targets usable in this language).
-    fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: &str, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
+    fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: Key<'_>, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
         let mut best = None;
         // the key of the first n words: k0 itself for one word, else built in `k`
         let mut k = String::new();
         let mut nk = String::new();
         let mut n = 1;
         loop {
-            let key = if n == 1 { k0 } else { k.as_str() };
-            if let Some(list) = self.keys.get(key) {
+            let key = if n == 1 { k0 } else { Key::new(&k) };
+            if let Some(list) = self.entries_of(key) {
                 let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
                 let ts: Vec<Target> = list
                     .iter()
-                    .filter(|e| e.lang.is_none() || lang.is_none() || e.lang.as_deref() == lang)
-                    .filter(|e| e.exact.as_deref().is_none_or(|x| x == original))
-                    .filter(|e| !matches!(e.target, Target::Place(p) if self.places[p as usize].common))
+                    .filter(|e| e.lang.is_none() || lang.is_none() || e.lang == lang)
+                    .filter(|e| e.exact.is_none_or(|x| x == original))
+                    .filter(|e| !matches!(e.target, Target::Place(p) if self.place(p).common))
                     .map(|e| e.target)
                     .collect();
                 if !ts.is_empty() {
                     best = Some((n, ts));
                 }
             }
-            if n == 1 && !self.firsts.contains(k0) {
+            if n == 1 && !self.is_first(k0) {
                 break;
             }
             if n >= MAX_WORDS || i + n >= tokens.len() {
@@ -510,7 +340,7 @@ impl Gazetteer {
                 break;
             }
             if n == 1 {
-                k.push_str(k0);
+                k.push_str(k0.text());
             }
             if !joiner.is_empty() {
                 k.push(' ');

@@ -11,6 +11,7 @@ const LAYERS: &[(&str, u32)] = &[
     // leaves: use nothing else in the crate
     ("span", 0),          // byte spans, line index
     ("text", 0),          // pure text helpers (`fold`)
+    ("flat", 0),          // flat tables: indexes frozen by build.rs (or at run time), read in place
     ("lexicon", 0),       // lexicon files, embedded and parsed, and their typed indexes
     ("decoding", 0),      // how a story was decoded: `EncodingInfo`, `OffsetMap` back to file bytes
     ("finding", 1),       // `Finding`, `Severity`, `RuleMeta` (spans)

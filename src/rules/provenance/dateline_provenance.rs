@@ -128,7 +128,7 @@ impl Rule for DatelineProvenance {
         }
         let city_key = crate::document::places::key(&d.city);
         let city_named = filed.mentions().any(|m| {
-            m.place.is_some_and(|p| resolved.place.as_deref() == Some(gaz.places[p as usize].name.as_str()))
+            m.place.is_some_and(|p| resolved.place.as_deref() == Some(gaz.place(p).name))
                 || crate::document::places::key(doc.slice(m.span)) == city_key
         });
         if city_named {

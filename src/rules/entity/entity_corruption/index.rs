@@ -1,15 +1,28 @@
 //! The entity index: every known organisation, newsmaker, outlet and named operation, keyed
 //! for the rule's lookups (anchor words, bigrams, stems and confusions for organisations, a
-//! deletion index for surnames and outlet names), built once from the `entities`,
-//! `confusions`, `near-names`, `media` and `outlet-calques` lexicons; and the country names a
-//! listed legislator's slip is scored with.
+//! deletion index for surnames and outlet names), built from the `entities`, `confusions`,
+//! `entity-words`, `near-names`, `media` and `outlet-calques` lexicons.
+//!
+//! One builder, two uses: [`Built`] is the index as built from the lexicons, and
+//! [`Built::freeze`] writes it as flat tables ([`crate::flat`]) that the rule reads in place
+//! ([`EntityIndex`]). `build.rs` includes this file (`#[path]`), builds the index from the
+//! embedded lexicons and freezes it into `OUT_DIR`, so that start-up reads it without building
+//! it (#16); with the user's lexicons of these kinds, `load.rs` builds and freezes it at run time.
+//! So this file uses only `std`, `rustc_hash`, the lexicon parser, `keys`, `text` and `flat`.
+
+use std::collections::HashMap as StdMap;
 
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::flat::{Data, Flat, Map, MapHead, Pairs, Records, StrList, U32List, Value, Writer};
+use crate::lexicon::{LexiconError, Lexicons};
 use crate::rules::entity::keys::{deletions_upto2, name_word, single_deletions};
 use crate::rules::util::fold;
+
+/// The kinds of lexicon the entity index is built from: with no user file of these kinds, the
+/// index compiled in by `build.rs` is the one the embedded lexicons build.
+pub const KINDS: &[&str] = &["entities", "confusions", "entity-words", "near-names", "media", "outlet-calques"];
 
 /// One known entity.
 #[derive(Debug)]
@@ -58,10 +71,10 @@ pub(super) struct OutletCalque {
     pub(super) note: String,
 }
 
-/// Everything the rule looks up, built once from the `entities`, `confusions` and
-/// `outlet-calques` lexicons.
+/// Everything the rule looks up, as built from the lexicons (frozen by [`Built::freeze`]; the
+/// rule reads it as [`EntityIndex`]).
 #[derive(Debug, Default)]
-pub struct EntityIndex {
+pub struct Built {
     pub(super) entities: Vec<Entity>,
     pub(super) names: Vec<Name>,
     /// Folded full forms of every known name -> the languages they are written in.
@@ -130,7 +143,7 @@ pub(super) struct EntityWords {
 }
 
 impl EntityWords {
-    pub(super) fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+    pub fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut words = EntityWords::default();
         for file in lexicons.of_kind("entity-words") {
             let (w, r) = (file.require("word")?, file.require("role")?);
@@ -159,29 +172,6 @@ impl EntityWords {
     }
 }
 
-/// ISO country code -> folded country names and demonyms of every language (`country-names`
-/// lexicons): a listed legislator's country named in the story points to the legislator.
-/// Built on first use (a bulk slip to score), not at start-up.
-#[derive(Debug, Default)]
-pub(super) struct CountryNames(pub(super) HashMap<String, Vec<String>>);
-
-impl LexiconIndex for CountryNames {
-    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut countries: HashMap<String, Vec<String>> = HashMap::default();
-        for file in lexicons.of_kind("country-names") {
-            let (Some(code), Some(names)) = (file.column("code"), file.column("names")) else { continue };
-            let demonyms = file.column("demonyms");
-            for row in &file.rows {
-                let forms = countries.entry(row.get(code).to_string()).or_default();
-                forms.extend(
-                    row.list(names).chain(demonyms.into_iter().flat_map(|d| row.list(d))).map(fold).filter(|f| f.chars().count() >= 4),
-                );
-            }
-        }
-        Ok(CountryNames(countries))
-    }
-}
-
 /// What a word near a known name is, when it is a real word of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum NearClass {
@@ -202,12 +192,11 @@ pub(super) struct NearForm {
     pub(super) variant_of: Vec<String>,
 }
 
-impl LexiconIndex for EntityIndex {
-    /// The entity tables and the lexicon-only tables (near-names, outlets, outlet calques) are
-    /// independent: they are built on two cores (start-up is index building, and this is the
-    /// largest index). The first error in that order is reported.
-    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let (ix, side) = rayon::join(|| EntityIndex::build_entities(lexicons), || SideTables::build(lexicons));
+impl Built {
+    /// The index of the entity tables and the lexicon-only tables (near-names, outlets,
+    /// outlet calques), built apart: independent, so that the run-time build makes them on
+    /// two cores. The first error in that order is reported.
+    pub fn combine(ix: Result<Built, LexiconError>, side: Result<SideTables, LexiconError>) -> Result<Built, LexiconError> {
         let mut ix = ix?;
         let side = side?;
         ix.near_names = side.near_names;
@@ -217,11 +206,17 @@ impl LexiconIndex for EntityIndex {
         ix.calques = side.calques;
         Ok(ix)
     }
+
+    /// Builds the whole index on one thread (build.rs).
+    #[allow(dead_code)]
+    pub fn build(lexicons: &Lexicons) -> Result<Built, LexiconError> {
+        Built::combine(Built::build_entities(lexicons), SideTables::build(lexicons))
+    }
 }
 
 /// The parts of the entity index read from their own lexicons only.
 #[derive(Default)]
-struct SideTables {
+pub struct SideTables {
     near_names: HashMap<String, NearForm>,
     outlet_tokens: HashSet<String>,
     outlets: Vec<(String, String)>,
@@ -230,7 +225,7 @@ struct SideTables {
 }
 
 impl SideTables {
-    fn build(lexicons: &Lexicons) -> Result<SideTables, LexiconError> {
+    pub fn build(lexicons: &Lexicons) -> Result<SideTables, LexiconError> {
         let mut ix = SideTables::default();
         for file in lexicons.of_kind("near-names") {
             let f = file.require("form")?;
@@ -308,11 +303,11 @@ impl SideTables {
     }
 }
 
-impl EntityIndex {
+impl Built {
     /// Entities, their names and every table keyed from the names (`entities`, `confusions`,
     /// `entity-words` lexicons).
-    fn build_entities(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut ix = EntityIndex::default();
+    pub fn build_entities(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut ix = Built::default();
         let words = EntityWords::build(lexicons)?;
         let mut by_id: HashMap<&str, usize> = HashMap::default();
         for file in lexicons.of_kind("entities") {
@@ -540,7 +535,7 @@ impl EntityIndex {
         Ok(ix)
     }
 
-    pub(super) fn add_name(&mut self, entity: usize, lang: &str, text: String) {
+    fn add_name(&mut self, entity: usize, lang: &str, text: String) {
         let raw: Vec<&str> = text.split_whitespace().filter(|t| !name_word(t).is_empty()).collect();
         // tokens as the document's words are keyed: a possessive `'s` is not part of the word
         // ("Prime Minister's Office" is prime / minister / office)
@@ -557,13 +552,6 @@ impl EntityIndex {
         }
         self.names.push(Name { entity, lang: lang.to_string(), text, tokens, capitalised });
     }
-
-    /// The form to suggest for an entity in the copy language, else English, else the form written.
-    pub(super) fn display<'a>(&'a self, entity: usize, lang: &str, fallback: &'a str) -> &'a str {
-        let c = &self.entities[entity].canonical;
-        let of = |l: &str| c.iter().find(|(x, _)| x == l).map(|(_, form)| form.as_str());
-        of(lang).or_else(|| of("en")).unwrap_or(fallback)
-    }
 }
 
 /// The key of the stem index: the first six letters of a word of seven or more.
@@ -572,7 +560,481 @@ pub(super) fn stem_key(w: &str) -> Option<&str> {
     w.is_char_boundary(at).then(|| &w[..at]).filter(|s| s.chars().all(char::is_alphabetic))
 }
 
+/// A list of the keys of a map or set in sorted order: frozen tables do not depend on the
+/// order of a hash map.
+fn sorted<'a, K: Ord + ?Sized, V>(entries: impl Iterator<Item = (&'a K, V)>) -> Vec<(&'a K, V)> {
+    let mut v: Vec<(&K, V)> = entries.collect();
+    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
+fn set(w: &mut Writer, s: &HashSet<String>) -> u32 {
+    w.map(sorted(s.iter().map(|k| (k.as_str(), ()))).into_iter().map(|(k, ())| (k, 0)))
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).expect("entity index positions fit in u32")
+}
+
+/// A map from strings to lists of (name index, position).
+fn pair_map(w: &mut Writer, m: &HashMap<String, Vec<(usize, usize)>>) -> u32 {
+    let entries: Vec<(&str, u32)> = sorted(m.iter().map(|(k, v)| (k.as_str(), v)))
+        .into_iter()
+        .map(|(k, v)| (k, w.pairs(v.iter().map(|&(a, b)| (to_u32(a), to_u32(b))))))
+        .collect();
+    w.map(entries)
+}
+
+/// A map from strings to lists of indexes.
+fn list_map(w: &mut Writer, m: &HashMap<String, Vec<usize>>) -> u32 {
+    let entries: Vec<(&str, u32)> =
+        sorted(m.iter().map(|(k, v)| (k.as_str(), v))).into_iter().map(|(k, v)| (k, w.u32s(v.iter().map(|&i| to_u32(i))))).collect();
+    w.map(entries)
+}
+
+/// A map from strings to counts.
+fn count_map(w: &mut Writer, m: &HashMap<String, usize>) -> u32 {
+    w.map(sorted(m.iter().map(|(k, &v)| (k.as_str(), to_u32(v)))))
+}
+
+impl Built {
+    /// The index as flat tables (the layout [`EntityIndex`] reads; root fields in `ROOT_*` order).
+    pub fn freeze(&self) -> (Vec<u8>, String) {
+        let mut w = Writer::default();
+        let mut root = Vec::new();
+        let entities: Vec<u32> = self
+            .entities
+            .iter()
+            .map(|e| {
+                let canonical = w.strs(e.canonical.iter().flat_map(|(l, f)| [l, f]));
+                let context = w.strs(&e.context);
+                let rare = w.strs(&e.rare_context);
+                let at = w.pos();
+                w.push(u32::from(e.fixed_spelling));
+                w.push(canonical);
+                w.push(context);
+                w.push(rare);
+                at
+            })
+            .collect();
+        root.push(w.records(&entities));
+        let names: Vec<u32> = self
+            .names
+            .iter()
+            .map(|n| {
+                let tokens = w.strs(&n.tokens);
+                let capitalised = w.u32s(n.capitalised.iter().map(|&c| u32::from(c)));
+                let at = w.pos();
+                w.push(to_u32(n.entity));
+                w.str(&n.lang);
+                w.str(&n.text);
+                w.push(tokens);
+                w.push(capitalised);
+                at
+            })
+            .collect();
+        root.push(w.records(&names));
+        let known: Vec<(&str, u32)> =
+            sorted(self.known_names.iter().map(|(k, v)| (k.as_str(), v))).into_iter().map(|(k, v)| (k, w.strs(v))).collect();
+        root.push(w.map(known));
+        root.push(set(&mut w, &self.known_tokens));
+        root.push(count_map(&mut w, &self.spread));
+        root.push(pair_map(&mut w, &self.bigrams));
+        root.push(pair_map(&mut w, &self.anchors));
+        root.push(pair_map(&mut w, &self.stems));
+        root.push(pair_map(&mut w, &self.confusion_anchors));
+        // confusions: wrong word -> right words
+        let mut rights: StdMap<&str, Vec<&str>> = StdMap::new();
+        for (wrong, right) in &self.confusions {
+            rights.entry(wrong.as_str()).or_default().push(right.as_str());
+        }
+        let confusions: Vec<(&str, u32)> = sorted(rights.iter().map(|(k, v)| (*k, v)))
+            .into_iter()
+            .map(|(k, v)| {
+                let mut v = v.clone();
+                v.sort_unstable();
+                (k, w.strs(v))
+            })
+            .collect();
+        root.push(w.map(confusions));
+        let people: Vec<u32> = self
+            .people
+            .iter()
+            .map(|p| {
+                let first = w.strs(&p.first);
+                let at = w.pos();
+                w.push(to_u32(p.name));
+                w.push(first);
+                w.str(&p.surname);
+                at
+            })
+            .collect();
+        root.push(w.records(&people));
+        root.push(list_map(&mut w, &self.deletions));
+        root.push(list_map(&mut w, &self.by_first));
+        root.push(set(&mut w, &self.first_names));
+        root.push(count_map(&mut w, &self.first_spread));
+        root.push(list_map(&mut w, &self.by_surname));
+        let near: Vec<(&str, u32)> = sorted(self.near_names.iter().map(|(k, v)| (k.as_str(), v)))
+            .into_iter()
+            .map(|(k, v)| {
+                let near = w.strs(&v.near);
+                let variant = w.strs(&v.variant_of);
+                let at = w.pos();
+                w.push(match v.class {
+                    NearClass::Name => 0,
+                    NearClass::Word => 1,
+                    NearClass::Variant => 2,
+                });
+                w.push(near);
+                w.push(variant);
+                (k, at)
+            })
+            .collect();
+        root.push(w.map(near));
+        root.push(set(&mut w, &self.outlet_tokens));
+        let outlets: Vec<u32> = self
+            .outlets
+            .iter()
+            .map(|(form, full)| {
+                let at = w.pos();
+                w.str(form);
+                w.str(full);
+                at
+            })
+            .collect();
+        root.push(w.records(&outlets));
+        root.push(list_map(&mut w, &self.outlet_deletions));
+        let genitives: Vec<(&str, u32)> = sorted(self.genitives.iter().map(|(k, v)| (k.as_str(), v)))
+            .into_iter()
+            .map(|(k, v)| {
+                let recs: Vec<u32> = v
+                    .iter()
+                    .map(|(ni, modifier)| {
+                        let at = w.pos();
+                        w.push(to_u32(*ni));
+                        w.str(modifier);
+                        at
+                    })
+                    .collect();
+                (k, w.records(&recs))
+            })
+            .collect();
+        root.push(w.map(genitives));
+        let calques: Vec<(&str, u32)> = sorted(self.calques.iter().map(|(k, v)| (k.as_str(), v)))
+            .into_iter()
+            .map(|(k, v)| {
+                let recs: Vec<u32> = v
+                    .iter()
+                    .map(|c| {
+                        let translated = w.strs(&c.translated);
+                        let at = w.pos();
+                        w.push(translated);
+                        w.str(&c.outlet);
+                        w.str(&c.lang);
+                        w.str(&c.note);
+                        at
+                    })
+                    .collect();
+                (k, w.records(&recs))
+            })
+            .collect();
+        root.push(w.map(calques));
+        root.push(set(&mut w, &self.words.weak_anchors));
+        root.push(set(&mut w, &self.words.titles));
+        root.push(w.strs(&self.words.legislator));
+        root.push(set(&mut w, &self.words.newspaper));
+        root.push(set(&mut w, &self.words.outlet));
+        w.finish(&root)
+    }
+}
+
+// the root record of a frozen index: the position of each table
+const ROOT_ENTITIES: usize = 0;
+const ROOT_NAMES: usize = 1;
+const ROOT_KNOWN_NAMES: usize = 2;
+const ROOT_KNOWN_TOKENS: usize = 3;
+const ROOT_SPREAD: usize = 4;
+const ROOT_BIGRAMS: usize = 5;
+const ROOT_ANCHORS: usize = 6;
+const ROOT_STEMS: usize = 7;
+const ROOT_CONFUSION_ANCHORS: usize = 8;
+const ROOT_CONFUSIONS: usize = 9;
+const ROOT_PEOPLE: usize = 10;
+const ROOT_DELETIONS: usize = 11;
+const ROOT_BY_FIRST: usize = 12;
+const ROOT_FIRST_NAMES: usize = 13;
+const ROOT_FIRST_SPREAD: usize = 14;
+const ROOT_BY_SURNAME: usize = 15;
+const ROOT_NEAR_NAMES: usize = 16;
+const ROOT_OUTLET_TOKENS: usize = 17;
+const ROOT_OUTLETS: usize = 18;
+const ROOT_OUTLET_DELETIONS: usize = 19;
+const ROOT_GENITIVES: usize = 20;
+const ROOT_CALQUES: usize = 21;
+const ROOT_WEAK_ANCHORS: usize = 22;
+const ROOT_TITLES: usize = 23;
+const ROOT_LEGISLATOR: usize = 24;
+const ROOT_NEWSPAPER: usize = 25;
+const ROOT_OUTLET_WORDS: usize = 26;
+const ROOT_FIELDS: usize = 27;
+/// The root fields that are maps.
+const ROOT_MAPS: &[usize] = &[
+    ROOT_KNOWN_NAMES,
+    ROOT_KNOWN_TOKENS,
+    ROOT_SPREAD,
+    ROOT_BIGRAMS,
+    ROOT_ANCHORS,
+    ROOT_STEMS,
+    ROOT_CONFUSION_ANCHORS,
+    ROOT_CONFUSIONS,
+    ROOT_DELETIONS,
+    ROOT_BY_FIRST,
+    ROOT_FIRST_NAMES,
+    ROOT_FIRST_SPREAD,
+    ROOT_BY_SURNAME,
+    ROOT_NEAR_NAMES,
+    ROOT_OUTLET_TOKENS,
+    ROOT_OUTLET_DELETIONS,
+    ROOT_GENITIVES,
+    ROOT_CALQUES,
+    ROOT_WEAK_ANCHORS,
+    ROOT_TITLES,
+    ROOT_NEWSPAPER,
+    ROOT_OUTLET_WORDS,
+];
+
+/// The entity index the rule reads: flat tables ([`Built::freeze`]), compiled in or frozen at
+/// run time, read in place. Accessors are named after the fields of [`Built`].
+#[derive(Debug)]
+pub struct EntityIndex {
+    data: Data,
+    root: Vec<u32>,
+    /// The head of each map of the root, read once (a look-up reads the slots at once).
+    heads: [MapHead; ROOT_FIELDS],
+}
+
+/// A set of strings.
+pub(super) type Set<'a> = Map<'a, ()>;
+
+impl EntityIndex {
+    pub fn new(data: Data) -> EntityIndex {
+        let root = data.root();
+        let mut heads = [MapHead::default(); ROOT_FIELDS];
+        for &field in ROOT_MAPS {
+            heads[field] = data.view().head(root[field]);
+        }
+        EntityIndex { data, root, heads }
+    }
+
+    /// The frozen words and text (tests compare the compiled index with a run-time build).
+    #[cfg(test)]
+    pub fn data(&self) -> &Data {
+        &self.data
+    }
+
+    fn f(&self) -> Flat<'_> {
+        self.data.view()
+    }
+
+    #[inline]
+    fn map<'a, V: Value<'a>>(&'a self, field: usize) -> Map<'a, V> {
+        self.f().map_at(self.heads[field])
+    }
+
+    pub(super) fn entity(&self, i: usize) -> EntityRef<'_> {
+        self.f().records(self.root[ROOT_ENTITIES]).get(i)
+    }
+    pub(super) fn name(&self, i: usize) -> NameRef<'_> {
+        self.f().records(self.root[ROOT_NAMES]).get(i)
+    }
+    pub(super) fn known_names(&self) -> Map<'_, StrList<'_>> {
+        self.map(ROOT_KNOWN_NAMES)
+    }
+    pub(super) fn known_tokens(&self) -> Set<'_> {
+        self.map(ROOT_KNOWN_TOKENS)
+    }
+    pub(super) fn spread(&self) -> Map<'_, usize> {
+        self.map(ROOT_SPREAD)
+    }
+    pub(super) fn bigrams(&self) -> Map<'_, Pairs<'_>> {
+        self.map(ROOT_BIGRAMS)
+    }
+    pub(super) fn anchors(&self) -> Map<'_, Pairs<'_>> {
+        self.map(ROOT_ANCHORS)
+    }
+    pub(super) fn stems(&self) -> Map<'_, Pairs<'_>> {
+        self.map(ROOT_STEMS)
+    }
+    pub(super) fn confusion_anchors(&self) -> Map<'_, Pairs<'_>> {
+        self.map(ROOT_CONFUSION_ANCHORS)
+    }
+    /// Is (wrong, right) a known word confusion?
+    pub(super) fn is_confusion(&self, wrong: &str, right: &str) -> bool {
+        self.map::<StrList<'_>>(ROOT_CONFUSIONS).get(wrong).is_some_and(|r| r.contains(right))
+    }
+    pub(super) fn person(&self, i: usize) -> PersonRef<'_> {
+        self.f().records(self.root[ROOT_PEOPLE]).get(i)
+    }
+    pub(super) fn deletions(&self) -> Map<'_, U32List<'_>> {
+        self.map(ROOT_DELETIONS)
+    }
+    pub(super) fn by_first(&self) -> Map<'_, U32List<'_>> {
+        self.map(ROOT_BY_FIRST)
+    }
+    pub(super) fn first_names(&self) -> Set<'_> {
+        self.map(ROOT_FIRST_NAMES)
+    }
+    pub(super) fn first_spread(&self) -> Map<'_, usize> {
+        self.map(ROOT_FIRST_SPREAD)
+    }
+    pub(super) fn by_surname(&self) -> Map<'_, U32List<'_>> {
+        self.map(ROOT_BY_SURNAME)
+    }
+    pub(super) fn near_names(&self) -> Map<'_, NearRef<'_>> {
+        self.map(ROOT_NEAR_NAMES)
+    }
+    pub(super) fn outlet_tokens(&self) -> Set<'_> {
+        self.map(ROOT_OUTLET_TOKENS)
+    }
+    /// One-word outlet names: (display form, full name).
+    pub(super) fn outlets(&self) -> Records<'_, (&str, &str)> {
+        self.f().records(self.root[ROOT_OUTLETS])
+    }
+    pub(super) fn outlet_deletions(&self) -> Map<'_, U32List<'_>> {
+        self.map(ROOT_OUTLET_DELETIONS)
+    }
+    /// Head word of a named operation -> (name index, modifier word).
+    pub(super) fn genitives(&self) -> Map<'_, Records<'_, (usize, &str)>> {
+        self.map(ROOT_GENITIVES)
+    }
+    pub(super) fn calques(&self) -> Map<'_, Records<'_, CalqueRef<'_>>> {
+        self.map(ROOT_CALQUES)
+    }
+    pub(super) fn weak_anchors(&self) -> Set<'_> {
+        self.map(ROOT_WEAK_ANCHORS)
+    }
+    pub(super) fn titles(&self) -> Set<'_> {
+        self.map(ROOT_TITLES)
+    }
+    pub(super) fn legislator_words(&self) -> StrList<'_> {
+        self.f().strs(self.root[ROOT_LEGISLATOR])
+    }
+    pub(super) fn newspaper_words(&self) -> Set<'_> {
+        self.map(ROOT_NEWSPAPER)
+    }
+    pub(super) fn outlet_words(&self) -> Set<'_> {
+        self.map(ROOT_OUTLET_WORDS)
+    }
+
+    /// The form to suggest for an entity in the copy language, else English, else the form written.
+    pub(super) fn display<'a>(&'a self, entity: usize, lang: &str, fallback: &'a str) -> &'a str {
+        let c = self.entity(entity).canonical;
+        let of = |l: &str| (0..c.len() / 2).find(|&i| c.get(2 * i) == l).map(|i| c.get(2 * i + 1));
+        of(lang).or_else(|| of("en")).unwrap_or(fallback)
+    }
+}
+
+/// An entity of a frozen index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct EntityRef<'a> {
+    /// Canonical form per language: language, form, language, form...
+    pub(super) canonical: StrList<'a>,
+    pub(super) context: StrList<'a>,
+    pub(super) fixed_spelling: bool,
+    pub(super) rare_context: StrList<'a>,
+}
+
+impl<'a> Value<'a> for EntityRef<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        EntityRef {
+            fixed_spelling: f.flag(w),
+            canonical: f.strs(f.u(w + 1)),
+            context: f.strs(f.u(w + 2)),
+            rare_context: f.strs(f.u(w + 3)),
+        }
+    }
+}
+
+/// A written form of an entity, of a frozen index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NameRef<'a> {
+    pub(super) entity: usize,
+    pub(super) lang: &'a str,
+    pub(super) tokens: StrList<'a>,
+    capitalised: U32List<'a>,
+    /// Where the name's text is written: read only for a finding.
+    f: Flat<'a>,
+    at: u32,
+}
+
+impl<'a> NameRef<'a> {
+    /// Whether token `k` starts with an upper-case letter.
+    pub(super) fn capitalised(&self, k: usize) -> bool {
+        self.capitalised.get(k) != 0
+    }
+
+    /// The name as the lexicon writes it.
+    pub(super) fn text(&self) -> &'a str {
+        self.f.str(self.at + 3)
+    }
+}
+
+impl<'a> Value<'a> for NameRef<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        NameRef { entity: f.u(w) as usize, lang: f.str(w + 1), tokens: f.strs(f.u(w + 5)), capitalised: f.u32s(f.u(w + 6)), f, at: w }
+    }
+}
+
+/// A person's name split into first-name tokens and surname, of a frozen index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PersonRef<'a> {
+    pub(super) name: usize,
+    pub(super) first: StrList<'a>,
+    pub(super) surname: &'a str,
+}
+
+impl<'a> Value<'a> for PersonRef<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        PersonRef { name: f.u(w) as usize, first: f.strs(f.u(w + 1)), surname: f.str(w + 2) }
+    }
+}
+
+/// A row of `near-names`, of a frozen index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NearRef<'a> {
+    pub(super) class: NearClass,
+    pub(super) near: StrList<'a>,
+    pub(super) variant_of: StrList<'a>,
+}
+
+impl<'a> Value<'a> for NearRef<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        let class = match f.u(w) {
+            0 => NearClass::Name,
+            1 => NearClass::Word,
+            _ => NearClass::Variant,
+        };
+        NearRef { class, near: f.strs(f.u(w + 1)), variant_of: f.strs(f.u(w + 2)) }
+    }
+}
+
+/// An outlet calque, of a frozen index.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CalqueRef<'a> {
+    pub(super) translated: StrList<'a>,
+    pub(super) outlet: &'a str,
+    pub(super) lang: &'a str,
+    pub(super) note: &'a str,
+}
+
+impl<'a> Value<'a> for CalqueRef<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        CalqueRef { translated: f.strs(f.u(w)), outlet: f.str(w + 1), lang: f.str(w + 3), note: f.str(w + 5) }
+    }
+}
+
 /// Word `k` of a name as the lexicon writes it (without a possessive `'s`).
-pub(super) fn original_word(name: &Name, k: usize) -> &str {
-    name.text.split_whitespace().map(name_word).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
+pub(super) fn original_word(name: NameRef<'_>, k: usize) -> &str {
+    name.text().split_whitespace().map(name_word).filter(|t| !t.is_empty()).nth(k).unwrap_or("")
 }

@@ -19,6 +19,7 @@
 //! compare), `orgs.rs` (shape 1), `people.rs` (shape 2) and `outlets.rs` (shape 3).
 
 mod index;
+mod load;
 mod orgs;
 mod outlets;
 mod people;

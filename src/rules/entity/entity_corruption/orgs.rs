@@ -8,7 +8,7 @@ use strsim::damerau_levenshtein;
 
 use super::META;
 use super::Scan;
-use super::index::{EntityIndex, Name, original_word, stem_key};
+use super::index::{EntityIndex, NameRef, original_word, stem_key};
 use super::spelling::{heavy_equal, near_variant, similarity};
 use super::words::{Word, WordView, is_cap, mark, overlaps_any};
 
@@ -24,16 +24,17 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
     // (name index, position of word `i` in the name, found from a confusion's wrong word)
     let mut hits: Vec<(usize, usize, bool)> = Vec::new();
     let mut pair = String::new();
-    let mut aligned: Vec<Option<Alignment>> = Vec::new();
+    // each hit's name, read once, and its alignment
+    let mut aligned: Vec<(NameRef<'_>, Option<Alignment>)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         hits.clear();
-        if let Some(h) = ix.anchors.get(word.key.as_ref()) {
-            hits.extend(h.iter().map(|&(ni, pos)| (ni, pos, false)));
+        if let Some(h) = ix.anchors().get_key(word.k()) {
+            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, false)));
         }
         if is_cap(word.token)
-            && let Some(h) = ix.confusion_anchors.get(word.key.as_ref())
+            && let Some(h) = ix.confusion_anchors().get_key(word.k())
         {
-            hits.extend(h.iter().map(|&(ni, pos)| (ni, pos, true)));
+            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, true)));
         }
         // two capitalised words in a row may be the intact part of a name whose distinctive
         // word was the one corrupted ("Australian Freedom Party" for "Austrian Freedom Party")
@@ -42,25 +43,26 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             pair.push_str(&word.key);
             pair.push(' ');
             pair.push_str(&words[i + 1].key);
-            if let Some(h) = ix.bigrams.get(pair.as_str()) {
-                hits.extend(h.iter().map(|&(ni, pos)| (ni, pos, false)));
+            if let Some(h) = ix.bigrams().get(pair.as_str()) {
+                hits.extend(h.iter().map(|(ni, pos)| (ni, pos, false)));
             }
         }
         // the words here are a known name of this language as written (up to compound spelling
         // and British or American spelling): no other name's near-miss applies
         // each hit aligned once, for both questions
         aligned.clear();
-        aligned.extend(hits.iter().map(|&(ni, pos, _)| align(words, i, &ix.names[ni], pos)));
-        let exact = |(&(ni, _, _), a): (&(usize, usize, bool), &Option<Alignment>)| {
-            let name = &ix.names[ni];
+        aligned.extend(hits.iter().map(|&(ni, pos, _)| {
+            let name = ix.name(ni);
+            (name, align(words, i, name, pos))
+        }));
+        let exact = |(name, a): &(NameRef<'_>, Option<Alignment>)| {
             (name.lang == lang || name.lang == "mul") && a.as_ref().is_some_and(|a| a.diff.is_none() && w.contiguous(doc, a.start, a.end))
         };
-        if hits.iter().zip(&aligned).any(exact) {
+        if aligned.iter().any(exact) {
             continue;
         }
-        for (&(ni, _, via_confusion), a) in hits.iter().zip(&aligned) {
-            let name = &ix.names[ni];
-            let Some(Alignment { start, end, diff: Some((j, k)) }) = *a else { continue };
+        for (&(_, _, via_confusion), &(name, a)) in hits.iter().zip(&aligned) {
+            let Some(Alignment { start, end, diff: Some((j, k)) }) = a else { continue };
             // a confusion anchor stands for the swapped word itself
             if via_confusion && j != i {
                 continue;
@@ -70,7 +72,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             }
             let got = &words[j];
             let want = &name.tokens[k];
-            if is_cap(got.token) != name.capitalised[k] || got.key.chars().count() < 3 {
+            if is_cap(got.token) != name.capitalised(k) || got.key.chars().count() < 3 {
                 continue;
             }
             let span = words[start].span.cover(words[end - 1].span);
@@ -85,7 +87,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             if bulk::is_name(&written) {
                 continue;
             }
-            let foreign = match ix.known_names.get(&written) {
+            let foreign = match ix.known_names().get(&written) {
                 None => None,
                 Some(langs) if name.lang == lang && !langs.iter().any(|l| l == lang || l == "mul") => langs.first(),
                 Some(_) => continue,
@@ -93,15 +95,14 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             if extends_to_known(ix, doc, w, start, end) {
                 continue;
             }
-            let confusion = foreign.is_none() && ix.confusions.contains(&(got.key.to_string(), want.clone()));
+            let confusion = foreign.is_none() && ix.is_confusion(&got.key, want);
             // "Lebanon's Health Ministry" for "Lebanese Health Ministry": a possessive noun is a
             // correct English paraphrase of the adjective, not a corruption of it
             if confusion && is_possessive(doc, got.span) {
                 continue;
             }
             // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
-            let want_distinctive =
-                ix.spread.get(want.as_str()).copied().unwrap_or(0) <= 2 && !ix.words.weak_anchors.contains(want.as_str());
+            let want_distinctive = ix.spread().get(want).unwrap_or(0) <= 2 && !ix.weak_anchors().contains_key(want);
             // a transliteration variant from another language ("Hizbullah", "Jehudit") is a
             // spelling, not a corruption
             if foreign.is_some() && (heavy_equal(&got.key, want) || near_variant(&got.key, want)) {
@@ -110,7 +111,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             let near = !confusion
                 && want_distinctive
                 && !inflected_or_derived(&got.key, want)
-                && (foreign.is_some() || !ix.known_tokens.contains(got.key.as_ref()))
+                && (foreign.is_some() || !ix.known_tokens().contains(got.k()))
                 && got.key.chars().count() >= 5
                 && damerau_levenshtein(&got.key, want) <= 2
                 && similarity(&got.key, want) >= 0.75;
@@ -119,7 +120,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             }
             let correct = corrected(doc, &words[start..end], j - start, original_word(name, k));
             let entity = name.entity;
-            let canonical = ix.display(entity, lang, &name.text);
+            let canonical = ix.display(entity, lang, name.text());
             let also = if canonical != correct { format!(" ({canonical})") } else { String::new() };
             let why = if confusion {
                 format!("\"{}\" is a known mistranslation of \"{}\"", got.text, original_word(name, k))
@@ -142,10 +143,12 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
         if let Some((start, end, ni, k)) = derivation_match(ix, doc, w, i) {
             let span = words[start].span.cover(words[end - 1].span);
             let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
-            if !overlaps_any(flagged, span) && !ix.known_names.contains_key(&written.join(" ")) && !extends_to_known(ix, doc, w, start, end)
+            if !overlaps_any(flagged, span)
+                && !ix.known_names().contains_key(&written.join(" "))
+                && !extends_to_known(ix, doc, w, start, end)
             {
-                let name = &ix.names[ni];
-                let canonical = ix.display(name.entity, lang, &name.text);
+                let name = ix.name(ni);
+                let canonical = ix.display(name.entity, lang, name.text());
                 let message = format!(
                     "\"{}\" looks like a calque of \"{canonical}\": \"{}\" stands for \"{}\"{}",
                     doc.slice(span),
@@ -190,10 +193,10 @@ pub(super) fn derivation_match(ix: &EntityIndex, doc: &Document, w: &WordView<'_
     if !is_cap(word.token) {
         return None;
     }
-    let hits = ix.stems.get(stem_key(&word.key)?)?;
-    for &(ni, pos) in hits {
-        let name = &ix.names[ni];
-        let t = &name.tokens;
+    let hits = ix.stems().get(stem_key(&word.key)?)?;
+    for (ni, pos) in hits.iter() {
+        let name = ix.name(ni);
+        let t = name.tokens;
         if !derivation_pair(&word.key, &t[pos]) || pos > i {
             continue;
         }
@@ -232,8 +235,9 @@ pub(super) struct Alignment {
 /// written apart or together ("South East" / "Southeast", "al Sham" / "al-Sham") and a British
 /// or American spelling ("Organisation") count as the same word; `None` when more than one word
 /// differs or the words run out.
-pub(super) fn align(words: &[Word<'_>], i: usize, name: &Name, pos: usize) -> Option<Alignment> {
-    let t = &name.tokens;
+pub(super) fn align(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize) -> Option<Alignment> {
+    let t = name.tokens;
+    let n = t.len();
     let mut diff = None;
     let mut note = |j: usize, k: usize| -> Option<()> {
         if diff.is_some() {
@@ -245,7 +249,7 @@ pub(super) fn align(words: &[Word<'_>], i: usize, name: &Name, pos: usize) -> Op
     let key = |j: usize| words[j].key.as_ref();
     // forward from (i, pos)
     let (mut j, mut k) = (i, pos);
-    while k < t.len() {
+    while k < n {
         if j >= words.len() {
             return None;
         }
@@ -253,7 +257,7 @@ pub(super) fn align(words: &[Word<'_>], i: usize, name: &Name, pos: usize) -> Op
             (j, k) = (j + 1, k + 1);
         } else if j + 1 < words.len() && joins(&t[k], key(j), key(j + 1)) {
             (j, k) = (j + 2, k + 1);
-        } else if k + 1 < t.len() && joins(key(j), &t[k], &t[k + 1]) {
+        } else if k + 1 < n && joins(key(j), &t[k], &t[k + 1]) {
             (j, k) = (j + 1, k + 2);
         } else {
             note(j, k)?;
@@ -340,7 +344,7 @@ pub(super) fn is_possessive(doc: &Document, span: Span) -> bool {
 pub(super) fn extends_to_known(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, start: usize, end: usize) -> bool {
     let words = &w.words;
     let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key.as_ref()).collect::<Vec<_>>().join(" ");
-    let known = |k: String| ix.known_names.contains_key(&k) || bulk::is_name(&k);
+    let known = |k: String| ix.known_names().contains_key(&k) || bulk::is_name(&k);
     (start > 0 && w.contiguous(doc, start - 1, end) && known(key(start - 1, end)))
         || (end < words.len() && w.contiguous(doc, start, end + 1) && known(key(start, end + 1)))
 }
@@ -361,12 +365,12 @@ pub(super) fn corrected(doc: &Document, window: &[Word<'_>], k: usize, replaceme
 /// Euphrates" for Operation Euphrates Shield, Arabic "dir' al-furat").
 pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, lang, .. } = *s;
-    if ix.genitives.is_empty() || lang != "en" {
+    if ix.genitives().is_empty() || lang != "en" {
         return;
     }
     let words = &w.words;
     for (i, word) in words.iter().enumerate() {
-        let Some(hits) = ix.genitives.get(word.key.as_ref()) else { continue };
+        let Some(hits) = ix.genitives().get_key(word.k()) else { continue };
         // <head> of [the] <modifier>
         let mut j = i + 1;
         if words.get(j).is_none_or(|x| x.key != "of") {
@@ -377,7 +381,7 @@ pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &m
             j += 1;
         }
         let Some(m) = words.get(j) else { continue };
-        let Some((ni, _)) = hits.iter().find(|(_, modifier)| m.key == modifier.as_str()) else { continue };
+        let Some((ni, _)) = hits.iter().find(|&(_, modifier)| m.key == modifier) else { continue };
         if !is_cap(m.token) || !w.contiguous(doc, i, j + 1) {
             continue;
         }
@@ -386,8 +390,8 @@ pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &m
         if overlaps_any(flagged, span) {
             continue;
         }
-        let name = &ix.names[*ni];
-        let canonical = ix.display(name.entity, lang, &name.text);
+        let name = ix.name(ni);
+        let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
             "\"{}\" looks like a word-for-word rendering of \"{canonical}\" (a genitive calque of the operation's name)",
             doc.slice(span)

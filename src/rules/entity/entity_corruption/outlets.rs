@@ -19,7 +19,7 @@ use crate::span::Span;
 /// that says it is an outlet ("the Turkish Andalou news agency" for Anadolu).
 pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, .. } = *s;
-    if ix.outlets.is_empty() {
+    if ix.outlets().is_empty() {
         return;
     }
     let words = &w.words;
@@ -30,29 +30,29 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             || word.token.script == crate::document::Script::Mixed
             || word.key.chars().count() < 5
             || !word.key.chars().all(char::is_alphabetic)
-            || ix.known_tokens.contains(word.key.as_ref())
-            || ix.outlet_tokens.contains(word.key.as_ref())
-            || ix.near_names.contains_key(word.key.as_ref())
+            || ix.known_tokens().contains(word.k())
+            || ix.outlet_tokens().contains(word.k())
+            || ix.near_names().contains(word.k())
             || is_handle(doc, word)
             || bulk::is_name(&word.key)
         {
             continue;
         }
-        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.words.outlet.contains(x.key.as_ref()));
+        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.outlet_words().contains(x.k()));
         if !outlet_word_after {
             continue;
         }
         let mut cands: Vec<usize> = Vec::new();
         deletions_upto2(&word.key, |d| {
-            if let Some(os) = ix.outlet_deletions.get(d) {
-                cands.extend_from_slice(os);
+            if let Some(os) = ix.outlet_deletions().get(d) {
+                cands.extend(os.iter());
             }
         });
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<(usize, usize)> = None;
         for oi in cands {
-            let target = fold(&ix.outlets[oi].0);
+            let target = fold(ix.outlets().get(oi).0);
             if word.key.chars().next() != target.chars().next() {
                 continue;
             }
@@ -68,7 +68,7 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
         }
         // the compiled newspaper list (Wikidata), after a word that says newspaper; ids past
         // the hand-curated outlets
-        if best.is_none() && words.get(i + 1).is_some_and(|x| ix.words.newspaper.contains(x.key.as_ref())) {
+        if best.is_none() && words.get(i + 1).is_some_and(|x| ix.newspaper_words().contains(x.k())) {
             bulk_cands.clear();
             bulk::outlet_candidates(&word.key, &mut bulk_cands);
             for (k, &(name, _)) in bulk_cands.iter().enumerate() {
@@ -82,15 +82,15 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
                     continue;
                 }
                 if best.is_none_or(|(_, d)| dist < d) {
-                    best = Some((ix.outlets.len() + k, dist));
+                    best = Some((ix.outlets().len() + k, dist));
                 }
             }
         }
         let Some((oi, _)) = best else { continue };
-        let (form, full) = match ix.outlets.get(oi) {
-            Some((form, full)) => (form.as_str(), full.as_str()),
+        let (form, full) = match ix.outlets().try_get(oi) {
+            Some((form, full)) => (form, full),
             None => {
-                let (name, cc) = bulk_cands[oi - ix.outlets.len()];
+                let (name, cc) = bulk_cands[oi - ix.outlets().len()];
                 (name, cc)
             }
         };
@@ -102,7 +102,7 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             r.3 += 1;
             continue;
         }
-        let also = if oi >= ix.outlets.len() {
+        let also = if oi >= ix.outlets().len() {
             format!(" (a newspaper of {full})")
         } else if full != form {
             format!(" ({full})")
@@ -163,13 +163,13 @@ pub(super) const CUES: &[(&str, &[&str])] = &[
 
 pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, lang, .. } = *s;
-    if ix.calques.is_empty() {
+    if ix.calques().is_empty() {
         return;
     }
     let words = &w.words;
     let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
     for (i, word) in words.iter().enumerate() {
-        let Some(rows) = ix.calques.get(word.key.as_ref()) else { continue };
+        let Some(rows) = ix.calques().get_key(word.k()) else { continue };
         if !is_cap(word.token) || i == word.sentence_first {
             continue;
         }
@@ -210,7 +210,7 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
             let note = if row.note.is_empty() { String::new() } else { format!(" ({})", row.note) };
             let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
             mark(flagged, span);
-            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet.clone(), Applicability::Unsafe));
+            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet, Applicability::Unsafe));
             break;
         }
     }

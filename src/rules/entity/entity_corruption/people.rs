@@ -7,7 +7,8 @@ use strsim::damerau_levenshtein;
 
 use super::META;
 use super::Scan;
-use super::index::{CountryNames, EntityIndex, NearClass, PersonName, original_word};
+use super::index::{EntityIndex, NearClass, PersonRef, original_word};
+use super::load::CountryNames;
 use super::spelling::{heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel};
 use super::words::{WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
@@ -33,14 +34,14 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         if word.token.case != Case::Title
             || word.token.script == crate::document::Script::Mixed
             || word.key.chars().count() < 4
-            || ix.known_tokens.contains(word.key.as_ref())
-            || ix.outlet_tokens.contains(word.key.as_ref())
+            || ix.known_tokens().contains(word.k())
+            || ix.outlet_tokens().contains(word.k())
             || is_handle(doc, word)
             || bulk::is_name(&word.key)
         {
             continue;
         }
-        let near_entry = ix.near_names.get(word.key.as_ref());
+        let near_entry = ix.near_names().get_key(word.k());
         // a word of a listed legislator's name is a real name of its own, like a near-name
         let bulk_word = bulk::is_person_word(&word.key);
         // a real person's name as written ("Mac Collins", a listed legislator): nobody's slip
@@ -52,8 +53,8 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
         let mut cands: Vec<usize> = Vec::new();
         single_deletions(&word.key, &mut buf, |d| {
-            if let Some(ps) = ix.deletions.get(d) {
-                cands.extend_from_slice(ps);
+            if let Some(ps) = ix.deletions().get(d) {
+                cands.extend(ps.iter());
             }
         });
         // a word of six letters or more may be two edits from a surname of eight or more: the
@@ -62,50 +63,50 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         let word_len = word.key.chars().count();
         if word_len >= 6
             && i > word.sentence_first
-            && let Some(ps) = ix.by_first.get(words[i - 1].key.as_ref())
+            && let Some(ps) = ix.by_first().get_key(words[i - 1].k())
         {
-            cands.extend_from_slice(ps);
+            cands.extend(ps.iter());
         }
         cands.sort_unstable();
         cands.dedup();
         for &pi in &cands {
-            let p = &ix.people[pi];
+            let p = ix.person(pi);
             // a change of the first letter ("Halit" for "Shalit") needs the first name and the
             // person's role or correct name in the story
             let first_letter = word.key.chars().next() != p.surname.chars().next();
             // a plural or a possessive-like ending ("the Blairs", "Gate"/"Gates") is grammar
-            let plural = word.key.strip_suffix('s') == Some(p.surname.as_str())
+            let plural = word.key.strip_suffix('s') == Some(p.surname)
                 || p.surname.strip_suffix('s') == Some(word.key.as_ref())
-                || word.key.strip_suffix("es") == Some(p.surname.as_str())
-                || word.key.strip_suffix('e') == Some(p.surname.as_str());
+                || word.key.strip_suffix("es") == Some(p.surname)
+                || word.key.strip_suffix('e') == Some(p.surname);
             if word_len.abs_diff(p.surname.chars().count()) > 2 {
                 continue;
             }
-            let dist = damerau_levenshtein(&word.key, &p.surname);
+            let dist = damerau_levenshtein(&word.key, p.surname);
             // one letter moved ("Ghandi" for "Gandhi") is one slip, though two edits
-            let moved = dist == 2 && dist > max_distance(&p.surname) && one_letter_moved(&word.key, &p.surname);
-            if dist == 0 || (dist > max_distance(&p.surname) && !moved) {
+            let moved = dist == 2 && dist > max_distance(p.surname) && one_letter_moved(&word.key, p.surname);
+            if dist == 0 || (dist > max_distance(p.surname) && !moved) {
                 continue;
             }
             // the old Indonesian spelling of the same name ("Soeharto") is a spelling system
-            if spelling_system_equal(&word.key, &p.surname) {
+            if spelling_system_equal(&word.key, p.surname) {
                 continue;
             }
             // a real word of its own, near this very name
             let near_class = near_entry
-                .filter(|e| e.class != NearClass::Variant && e.near.contains(&p.surname))
+                .filter(|e| e.class != NearClass::Variant && e.near.contains(p.surname))
                 .map(|e| e.class)
                 .or(bulk_word.then_some(NearClass::Name));
-            let entity = &ix.entities[ix.names[p.name].entity];
+            let entity = ix.entity(ix.name(p.name).entity);
             // a transliteration or typographic variant (Araqchi/Araghchi, Odessa/Odesa) is not
             // a corruption: name-inconsistency and house style deal with those; a name written
             // natively in Latin script has no such variants ("Haris" for "Harris")
-            let variant_like = heavy_equal(&word.key, &p.surname);
+            let variant_like = heavy_equal(&word.key, p.surname);
             if variant_like && !entity.fixed_spelling {
                 continue;
             }
             // a case form of the name (`Путина`, `Лаврову`, `Habecks`) is grammar, not a misspelling
-            if crate::document::names::inflection::inflected_pair(&word.key, &p.surname, lang) {
+            if crate::document::names::inflection::inflected_pair(&word.key, p.surname, lang) {
                 continue;
             }
             if let Some((conf, fstart)) = person_support(s, i, p, &doc_keys) {
@@ -143,8 +144,8 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             }
             continue;
         };
-        let p = &ix.people[pi];
-        let name = &ix.names[p.name];
+        let p = ix.person(pi);
+        let name = ix.name(p.name);
         let surname_written = original_word(name, name.tokens.len() - 1);
         let span = words[fstart].span.cover(word.span);
         if overlaps_any(flagged, span) {
@@ -155,12 +156,12 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         } else {
             surname_written.to_string()
         };
-        let canonical = ix.display(name.entity, lang, &name.text);
+        let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
             "\"{}\" looks like a misspelling of \"{surname_written}\" ({canonical}): {} letter{} apart, and {}",
             word.text,
-            damerau_levenshtein(&word.key, &p.surname),
-            if damerau_levenshtein(&word.key, &p.surname) == 1 { "" } else { "s" },
+            damerau_levenshtein(&word.key, p.surname),
+            if damerau_levenshtein(&word.key, p.surname) == 1 { "" } else { "s" },
             support_reason(confidence, fstart < i),
         );
         mark(flagged, span);
@@ -201,21 +202,21 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             || word.key.chars().count() < 4
             || !w.contiguous(doc, i, i + 2)
             || is_handle(doc, word)
-            || ix.known_tokens.contains(word.key.as_ref())
-            || ix.outlet_tokens.contains(word.key.as_ref())
-            || ix.first_names.contains(word.key.as_ref())
-            || ix.words.titles.contains(word.key.as_ref())
+            || ix.known_tokens().contains(word.k())
+            || ix.outlet_tokens().contains(word.k())
+            || ix.first_names().contains(word.k())
+            || ix.titles().contains(word.k())
         {
             continue;
         }
-        let Some(ps) = ix.by_surname.get(next.key.as_ref()) else { continue };
+        let Some(ps) = ix.by_surname().get_key(next.k()) else { continue };
         // a word of a listed legislator's name is a real name: another person's
         if bulk::is_person_word(&word.key) {
             continue;
         }
         let mut best: Option<(usize, usize, &str)> = None;
-        for &pi in ps {
-            let p = &ix.people[pi];
+        for pi in ps.iter() {
+            let p = ix.person(pi);
             let Some(first) = p.first.last() else { continue };
             if first.chars().count() < 4 || p.surname.chars().count() < 4 || done.contains(&(word.key.to_string(), pi)) {
                 continue;
@@ -228,10 +229,10 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             if crate::document::names::inflection::inflected_pair(&word.key, first, lang) {
                 continue;
             }
-            let entity = &ix.entities[ix.names[p.name].entity];
+            let entity = ix.entity(ix.name(p.name).entity);
             // a transliteration variant of the same first name is name-inconsistency's, unless
             // the name is written natively in Latin script ("Fetullah" for Turkish "Fethullah")
-            let listed = ix.near_names.get(word.key.as_ref());
+            let listed = ix.near_names().get_key(word.k());
             let variant =
                 heavy_equal(&word.key, first) || near_variant(&word.key, first) || listed.is_some_and(|e| e.variant_of.contains(first));
             if variant && !entity.fixed_spelling {
@@ -255,8 +256,8 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             }
         }
         let Some((pi, dist, why)) = best else { continue };
-        let p = &ix.people[pi];
-        let name = &ix.names[p.name];
+        let p = ix.person(pi);
+        let name = ix.name(p.name);
         let span = word.span.cover(next.span);
         if overlaps_any(flagged, span) {
             continue;
@@ -264,7 +265,7 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
         done.insert((word.key.to_string(), pi));
         let first_written = original_word(name, name.tokens.len() - 2);
         let fixed = format!("{first_written}{}", &doc.text[word.span.end..next.span.end]);
-        let canonical = ix.display(name.entity, lang, &name.text);
+        let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
             "\"{}\" looks like a misspelling of \"{fixed}\" ({canonical}): the first name is {dist} letter{} from \"{first_written}\", the surname matches, and {why}",
             doc.slice(span),
@@ -276,8 +277,8 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
 }
 
 /// Does the story name a rare context word of the person ("mossad chief", "hamas") anywhere?
-pub(super) fn story_points_to_role(ix: &EntityIndex, doc: &Document, p: &PersonName, folded: &std::cell::OnceCell<String>) -> bool {
-    let entity = &ix.entities[ix.names[p.name].entity];
+pub(super) fn story_points_to_role(ix: &EntityIndex, doc: &Document, p: PersonRef<'_>, folded: &std::cell::OnceCell<String>) -> bool {
+    let entity = ix.entity(ix.name(p.name).entity);
     if entity.rare_context.is_empty() {
         return false;
     }
@@ -286,9 +287,9 @@ pub(super) fn story_points_to_role(ix: &EntityIndex, doc: &Document, p: &PersonN
 }
 
 /// Is the person's full name written right elsewhere in the story (first name then surname)?
-pub(super) fn full_name_elsewhere(w: &WordView<'_>, at: usize, p: &PersonName) -> bool {
+pub(super) fn full_name_elsewhere(w: &WordView<'_>, at: usize, p: PersonRef<'_>) -> bool {
     let Some(first) = p.first.last() else { return false };
-    w.words.windows(2).enumerate().any(|(k, pair)| k != at && pair[0].key == first.as_str() && pair[1].key == p.surname.as_str())
+    w.words.windows(2).enumerate().any(|(k, pair)| k != at && pair[0].key == first && pair[1].key == p.surname)
 }
 
 pub(super) fn support_reason(c: Confidence, first_name: bool) -> &'static str {
@@ -304,7 +305,7 @@ pub(super) fn support_reason(c: Confidence, first_name: bool) -> &'static str {
 pub(super) fn person_support<'w>(
     s: &Scan<'w>,
     i: usize,
-    p: &PersonName,
+    p: PersonRef<'_>,
     doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
 ) -> Option<(Confidence, usize)> {
     let Scan { ix, doc, w, .. } = *s;
@@ -314,7 +315,7 @@ pub(super) fn person_support<'w>(
     let nf = p.first.len();
     if i >= nf && words[i - nf].sentence == word.sentence && w.contiguous(doc, i - nf, i + 1) {
         let written: Vec<&str> = words[i - nf..i].iter().map(|x| x.key.as_ref()).collect();
-        if written.iter().zip(&p.first).all(|(a, b)| a == b) {
+        if written.iter().zip(p.first.iter()).all(|(a, b)| *a == b) {
             return Some((Confidence::High, i - nf));
         }
     }
@@ -323,12 +324,12 @@ pub(super) fn person_support<'w>(
         let prev = &words[i - 1];
         if is_cap(prev.token)
             && w.contiguous(doc, i - 1, i + 1)
-            && !ix.words.titles.contains(prev.key.as_ref())
-            && !ix.entities[ix.names[p.name].entity].context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key))
+            && !ix.titles().contains(prev.k())
+            && !ix.entity(ix.name(p.name).entity).context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key))
         {
             // a near-miss first name with the right surname length still reads as the same person
-            let last_first = p.first.last().map(String::as_str).unwrap_or("");
-            if ix.first_names.contains(prev.key.as_ref()) || damerau_levenshtein(&prev.key, last_first) > 1 {
+            let last_first = p.first.last().unwrap_or("");
+            if ix.first_names().contains(prev.k()) || damerau_levenshtein(&prev.key, last_first) > 1 {
                 return None;
             }
             return Some((Confidence::Medium, i - 1));
@@ -339,7 +340,7 @@ pub(super) fn person_support<'w>(
         && words[i + 1].sentence == word.sentence
         && words[i + 1].token.case == Case::Title
         && w.contiguous(doc, i, i + 2)
-        && (!ix.known_tokens.contains(words[i + 1].key.as_ref()) || ix.by_surname.contains_key(words[i + 1].key.as_ref()))
+        && (!ix.known_tokens().contains(words[i + 1].k()) || ix.by_surname().contains(words[i + 1].k()))
     {
         // an unknown word, or a known surname ("Rahmad Nasution"): this word is a first name
         return None;
@@ -347,11 +348,11 @@ pub(super) fn person_support<'w>(
     let surname_len = p.surname.chars().count();
     // the correct spelling elsewhere in the story
     let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
-    if surname_len >= 5 && keys.contains(p.surname.as_str()) {
+    if surname_len >= 5 && keys.contains(p.surname) {
         return Some((Confidence::High, i));
     }
     // the person's role in the same sentence
-    let entity = &ix.entities[ix.names[p.name].entity];
+    let entity = ix.entity(ix.name(p.name).entity);
     if surname_len >= 6 && !entity.context.is_empty() {
         let sentence = fold(doc.slice(doc.sentences[word.sentence].span));
         if entity.context.iter().any(|c| c.chars().count() >= 5 && contains_phrase(&sentence, c)) {
@@ -460,7 +461,7 @@ pub(super) fn bulk_person_slip<'w>(
             score += 1;
         }
         let sentence = sentence.get_or_insert_with(|| fold(doc.slice(doc.sentences[word.sentence].span)));
-        if ix.words.legislator.iter().any(|r| contains_phrase(sentence, r)) {
+        if ix.legislator_words().iter().any(|r| contains_phrase(sentence, r)) {
             score += 1;
         }
         if score < 2 || (real_name && (score < 3 || !keys.contains(p.surname))) {
@@ -501,22 +502,22 @@ pub(super) fn bulk_person_slip<'w>(
 pub(super) fn story_points_to<'w>(
     s: &Scan<'w>,
     i: usize,
-    p: &PersonName,
+    p: PersonRef<'_>,
     doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
     folded: &std::cell::OnceCell<String>,
 ) -> bool {
     let Scan { ix, doc, w, .. } = *s;
     let keys = doc_keys.get_or_init(|| w.words.iter().map(|x| x.key.as_ref()).collect());
-    if keys.contains(p.surname.as_str()) || story_points_to_role(ix, doc, p, folded) {
+    if keys.contains(p.surname) || story_points_to_role(ix, doc, p, folded) {
         return true;
     }
-    let rare_first = p.first.last().is_some_and(|f| ix.first_spread.get(f).copied().unwrap_or(0) <= 2);
+    let rare_first = p.first.last().is_some_and(|f| ix.first_spread().get(f).unwrap_or(0) <= 2);
     rare_first && role_in_sentence(ix, doc, w, i, p)
 }
 
 /// A context word of the person (five letters or more) in the sentence of word `i`.
-pub(super) fn role_in_sentence(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize, p: &PersonName) -> bool {
-    let entity = &ix.entities[ix.names[p.name].entity];
+pub(super) fn role_in_sentence(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize, p: PersonRef<'_>) -> bool {
+    let entity = ix.entity(ix.name(p.name).entity);
     let sentence = fold(doc.slice(doc.sentences[w.words[i].sentence].span));
     entity.context.iter().any(|c| c.chars().count() >= 5 && contains_phrase(&sentence, c))
 }

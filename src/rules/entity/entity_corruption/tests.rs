@@ -218,3 +218,40 @@ fn entity_words_are_data_by_role_extendable_and_checked() {
     let err = EntityWords::build(&Lexicons::new(vec![file("bupati\ttitel\n")])).unwrap_err();
     assert!(err.to_string().contains("house.tsv:4") && err.to_string().contains("titel"), "{err}");
 }
+
+#[test]
+fn compiled_entity_index_is_the_run_time_build() {
+    // build.rs froze the index from the embedded lexicons with the same builder: the run-time
+    // build of the embedded set, frozen the same way, is byte for byte the compiled one
+    let compiled = load::compiled();
+    let built = load::built(Lexicons::embedded()).unwrap();
+    let ((cw, ct), (bw, bt)) = (compiled.data().parts(), built.data().parts());
+    assert_eq!((cw.len(), ct.len()), (bw.len(), bt.len()));
+    assert!(cw == bw && ct == bt, "the compiled entity index differs from the run-time build");
+    // and a few look-ups read the same through both
+    for ix in [&compiled, &built] {
+        assert!(ix.known_tokens().contains_key("blinken") && ix.titles().contains_key("minister"));
+        assert!(ix.is_confusion("israeli", "islamic"));
+        let hits = ix.anchors().get("jihad").expect("an anchor of Islamic Jihad");
+        assert!(
+            hits.iter().any(|(ni, _)| ix.name(ni).text() == "Islamic Jihad"),
+            "{:?}",
+            hits.iter().map(|(ni, _)| ix.name(ni).text()).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn a_user_lexicon_of_the_index_kinds_builds_the_index_at_run_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("house.tsv");
+    std::fs::write(&path, "# lexicon: entities\n# lang: en\n# columns: id\tkind\tcanonical\nx-test\tarmed-group\tGreen Falcon Brigades\n")
+        .unwrap();
+    let with_user = Lexicons::with_user_files(&[&path]).unwrap();
+    assert!(Lexicons::embedded().embedded_only(index::KINDS) && !with_user.embedded_only(index::KINDS));
+    let ix = with_user.index::<EntityIndex>().unwrap();
+    assert!(ix.known_names().contains_key("green falcon brigades"));
+    // a user file of another kind leaves the compiled index in use
+    std::fs::write(&path, "# lexicon: abbreviations\n# lang: id\n# columns: abbr\texpansion\nXYZ\tXyz Yayasan\n").unwrap();
+    assert!(Lexicons::with_user_files(&[&path]).unwrap().embedded_only(index::KINDS));
+}

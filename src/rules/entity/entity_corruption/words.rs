@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::document::{Case, Document, Token};
+use crate::flat::{self, Key};
 use crate::rules::entity::keys::strip_possessive;
 use crate::rules::util::fold;
 use crate::span::Span;
@@ -14,9 +15,18 @@ pub(super) struct Word<'a> {
     pub(super) span: Span,
     pub(super) text: &'a str,
     pub(super) key: Cow<'a, str>,
+    /// The key's hash, for the index's maps ([`Word::k`]).
+    hash: u64,
     pub(super) sentence: usize,
     /// Index of the first word of its sentence.
     pub(super) sentence_first: usize,
+}
+
+impl Word<'_> {
+    /// The key, hashed once for every map it is looked up in.
+    pub(super) fn k(&self) -> Key<'_> {
+        Key::hashed(&self.key, self.hash)
+    }
 }
 
 pub(super) struct WordView<'a> {
@@ -48,7 +58,8 @@ impl<'a> WordView<'a> {
                 } else {
                     Cow::Owned(fold(text))
                 };
-                words.push(Word { token: t, span, text, key, sentence: si, sentence_first: first });
+                let hash = flat::hash(&key);
+                words.push(Word { token: t, span, text, key, hash, sentence: si, sentence_first: first });
             }
         }
         WordView { words }

@@ -1,0 +1,60 @@
+//! Builds the indexes that are compiled in: the crate's own builders (included by `build.rs`
+//! with `#[path]`) run over the embedded lexicons, parsed by the crate's own parser, and the
+//! index is frozen as flat tables (`src/flat.rs`) into `OUT_DIR`:
+//!
+//! - `entity_index.bin`, `entity_index.txt`: entity-corruption's entity index
+//!   (`src/rules/entity/entity_corruption/index.rs`), read by its `load.rs`;
+//! - `gazetteer.bin`, `gazetteer.txt`: the gazetteer (`src/document/gazetteer.rs`), read by
+//!   `src/document/places.rs`.
+//!
+//! Tests (`compiled_entity_index_is_the_run_time_build`, `compiled_gazetteer_is_the_run_time_build`)
+//! hold each compiled index equal to the one the crate builds and freezes at run time from the
+//! same lexicons.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::entity_index::Built;
+use super::lexicon::{LexiconError, LexiconFile};
+
+/// The embedded lexicon files, parsed as the crate parses them (`Lexicons::of_kind` order:
+/// sorted paths).
+pub struct Lexicons {
+    files: Vec<LexiconFile>,
+}
+
+impl Lexicons {
+    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a LexiconFile> + 'a {
+        self.files.iter().filter(move |f| f.kind == kind)
+    }
+}
+
+fn write_if_changed(path: &Path, bytes: &[u8]) {
+    if fs::read(path).ok().as_deref() != Some(bytes) {
+        fs::write(path, bytes).unwrap();
+    }
+}
+
+fn check<T>(r: Result<T, LexiconError>) -> T {
+    r.unwrap_or_else(|e| panic!("embedded lexicons: {e}"))
+}
+
+pub fn generate(root: &Path, out_dir: &Path, files: &[PathBuf]) {
+    let parsed = files
+        .iter()
+        .map(|f| {
+            let rel = f.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let text = fs::read_to_string(f).unwrap();
+            let mut file = LexiconFile::parse(&rel, &text).unwrap_or_else(|e| panic!("{e}"));
+            file.embedded = true;
+            file
+        })
+        .collect();
+    let lexicons = Lexicons { files: parsed };
+    let (words, text) = check(Built::build(&lexicons)).freeze();
+    write_if_changed(&out_dir.join("entity_index.bin"), &words);
+    write_if_changed(&out_dir.join("entity_index.txt"), text.as_bytes());
+    let (words, text) = check(super::gazetteer::Built::build(&lexicons)).freeze();
+    write_if_changed(&out_dir.join("gazetteer.bin"), &words);
+    write_if_changed(&out_dir.join("gazetteer.txt"), text.as_bytes());
+}
