@@ -533,11 +533,14 @@ fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
     if run.len() >= 2 {
         found.append(&mut run);
     }
-    for para in found {
-        let message = format!(
-            "`{}` is cut off by an ellipsis, like the paragraphs around it: the opening of another story pasted from a related-stories list; delete the line",
-            quote(doc.slice(para))
-        );
+    let why = "is cut off by an ellipsis, like the paragraphs around it: the opening of another story pasted from a related-stories list";
+    delete_lines(doc, &found, why, out);
+}
+
+/// Reports whole lines found by a run detector, each with its deletion as an unsafe fix.
+fn delete_lines(doc: &Document, lines: &[Span], why: &str, out: &mut Output) {
+    for &para in lines {
+        let message = format!("`{}` {why}; delete the line", quote(doc.slice(para)));
         let whole = super::line_deletion(&doc.text, para);
         out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
     }
@@ -619,14 +622,8 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
         heading = box_heading(line).then_some(para);
     }
     close(&mut run, heading, &mut found);
-    for para in found {
-        let message = format!(
-            "`{}` is one of several headline-shaped lines in a row after the story: a related-stories box pasted from the web page; delete the line",
-            quote(doc.slice(para))
-        );
-        let whole = super::line_deletion(&doc.text, para);
-        out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
-    }
+    let why = "is one of several headline-shaped lines in a row after the story: a related-stories box pasted from the web page";
+    delete_lines(doc, &found, why, out);
 }
 
 /// Lines the story's source prints in many of its stories (counted over a corpus by `wirelint
