@@ -259,7 +259,12 @@ fn lost_bytes(doc: &Document, text: &str, cp: CodePage, repairs: &[Repair], out:
         return;
     }
     let english = doc.language == Some("en");
-    let taken = |i: usize| repairs.iter().any(|r| r.span.start <= i && i < r.span.end);
+    // repairs are in text order and do not overlap: the one that could hold `i` is the last
+    // starting at or before it
+    let taken = |i: usize| {
+        let k = repairs.partition_point(|r| r.span.start <= i);
+        k > 0 && i < repairs[k - 1].span.end
+    };
     for (i, m) in text.match_indices(leads) {
         if taken(i) {
             continue;
