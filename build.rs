@@ -78,8 +78,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Writes `path` only when its content changes, so an unchanged registry does not look new.
-fn write_if_changed(path: &Path, content: &str) {
-    if fs::read_to_string(path).ok().as_deref() != Some(content) {
+fn write_if_changed(path: &Path, content: impl AsRef<[u8]>) {
+    let content = content.as_ref();
+    if fs::read(path).ok().as_deref() != Some(content) {
         fs::write(path, content).unwrap();
     }
 }
@@ -149,7 +150,7 @@ fn rules(root: &Path) -> String {
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    write_if_changed(&out_dir.join("rules.rs"), &rules(&root));
+    write_if_changed(&out_dir.join("rules.rs"), rules(&root));
     let lex = root.join("lexicons");
     println!("cargo:rerun-if-changed=lexicons");
     let mut files = Vec::new();

@@ -29,12 +29,6 @@ impl Lexicons {
     }
 }
 
-fn write_if_changed(path: &Path, bytes: &[u8]) {
-    if fs::read(path).ok().as_deref() != Some(bytes) {
-        fs::write(path, bytes).unwrap();
-    }
-}
-
 fn check<T>(r: Result<T, LexiconError>) -> T {
     r.unwrap_or_else(|e| panic!("embedded lexicons: {e}"))
 }
@@ -52,9 +46,9 @@ pub fn generate(root: &Path, out_dir: &Path, files: &[PathBuf]) {
         .collect();
     let lexicons = Lexicons { files: parsed };
     let (words, text) = check(Built::build(&lexicons)).freeze();
-    write_if_changed(&out_dir.join("entity_index.bin"), &words);
-    write_if_changed(&out_dir.join("entity_index.txt"), text.as_bytes());
+    super::write_if_changed(&out_dir.join("entity_index.bin"), &words);
+    super::write_if_changed(&out_dir.join("entity_index.txt"), text.as_bytes());
     let (words, text) = check(super::gazetteer::Built::build(&lexicons)).freeze();
-    write_if_changed(&out_dir.join("gazetteer.bin"), &words);
-    write_if_changed(&out_dir.join("gazetteer.txt"), text.as_bytes());
+    super::write_if_changed(&out_dir.join("gazetteer.bin"), &words);
+    super::write_if_changed(&out_dir.join("gazetteer.txt"), text.as_bytes());
 }

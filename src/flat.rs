@@ -103,6 +103,14 @@ fn word(n: usize) -> u32 {
     u32::try_from(n).expect("flat tables fit in u32 offsets")
 }
 
+/// Entries of a hash map or set in key order: a builder writes them sorted, so the frozen tables
+/// do not depend on a hash map's order (build.rs and a run-time build freeze alike).
+pub fn sorted<'a, K: Ord + ?Sized, V>(entries: impl Iterator<Item = (&'a K, V)>) -> Vec<(&'a K, V)> {
+    let mut v: Vec<(&K, V)> = entries.collect();
+    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
 /// Freezes an index: words and interned text.
 #[derive(Default)]
 pub struct Writer {

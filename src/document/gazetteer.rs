@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::flat::{Data, Flat, Key, MapHead, Records, StrList, Value, Writer};
+use crate::flat::{Data, Flat, Key, MapHead, Records, StrList, Value, Writer, sorted};
 use crate::lexicon::{LexiconError, Lexicons};
 
 /// The kinds of lexicon the gazetteer is built from.
@@ -247,11 +247,6 @@ impl Built {
 
     /// The gazetteer as flat tables (the layout [`Gazetteer`] reads).
     pub fn freeze(&self) -> (Vec<u8>, String) {
-        fn sorted<'a, V>(entries: impl Iterator<Item = (&'a String, V)>) -> Vec<(&'a String, V)> {
-            let mut v: Vec<(&String, V)> = entries.collect();
-            v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            v
-        }
         let mut w = Writer::default();
         let places: Vec<u32> = self
             .places

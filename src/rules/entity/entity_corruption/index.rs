@@ -15,7 +15,7 @@ use std::collections::HashMap as StdMap;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::flat::{Data, Flat, Map, MapHead, Pairs, Records, StrList, U32List, Value, Writer};
+use crate::flat::{Data, Flat, Map, MapHead, Pairs, Records, StrList, U32List, Value, Writer, sorted};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::rules::entity::keys::{deletions_upto2, name_word, single_deletions};
 use crate::rules::util::fold;
@@ -558,14 +558,6 @@ impl Built {
 pub(super) fn stem_key(w: &str) -> Option<&str> {
     let (at, _) = w.char_indices().nth(6)?;
     w.is_char_boundary(at).then(|| &w[..at]).filter(|s| s.chars().all(char::is_alphabetic))
-}
-
-/// A list of the keys of a map or set in sorted order: frozen tables do not depend on the
-/// order of a hash map.
-fn sorted<'a, K: Ord + ?Sized, V>(entries: impl Iterator<Item = (&'a K, V)>) -> Vec<(&'a K, V)> {
-    let mut v: Vec<(&K, V)> = entries.collect();
-    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    v
 }
 
 fn set(w: &mut Writer, s: &HashSet<String>) -> u32 {
