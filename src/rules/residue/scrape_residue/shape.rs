@@ -109,6 +109,18 @@ static DASH_CREDIT: LazyLock<Regex> =
 static SLASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*)*)\s*$"));
 
+/// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`: a wire
+/// photo agency (or two joined by a hyphen) and the photographer after a caption sentence. The
+/// agency must be a known one, so `... U.S. SUPPLY/DEMAND TABLES` is left alone.
+static AGENCY_SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        [.!?\x22”)]\s+
+        ((?:AFP|AP|EPA|EFE|REUTERS|XINHUA|VNA|VNS|ANTARA|BERNAMA|ANSA|DPA|YONHAP|KYODO|SANA|WAM|PTI|ANI|IANS|TASS|SPUTNIK|IRNA|WAFA|KCNA|UPI)
+         (?:-(?:AFP|AP|EPA|EFE|REUTERS|XINHUA|YONHAP|ANSA|DPA|KCNA))?
+         \s?/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,4})
+        \s*$")
+});
+
 /// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line. The code's parts (2 to 4
 /// of 2 to 5 letters) are counted by [`editor_code`] (see [`re`] for why not in the regex).
 static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*(\p{L}+(?:\s?/\s?\p{L}+)+)\s*\)$"));
@@ -650,12 +662,19 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         line.contains("Photo") || line.contains("Picture") || line.contains("Foto"),
         ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
         line.contains('/'),
+        line.contains('/'),
         line.contains('©'),
     ];
     // the last flag: at most four words after the slash (SLASH_CREDIT counts them here, not in its
     // regex); a shape is compiled only when its gate opens
-    let shapes: [(&LazyLock<Regex>, bool); 5] =
-        [(&TAIL_CREDIT, false), (&TAIL_BY, false), (&DASH_CREDIT, false), (&SLASH_CREDIT, true), (&TAIL_COPYRIGHT, false)];
+    let shapes: [(&LazyLock<Regex>, bool); 6] = [
+        (&TAIL_CREDIT, false),
+        (&TAIL_BY, false),
+        (&DASH_CREDIT, false),
+        (&SLASH_CREDIT, true),
+        (&AGENCY_SLASH_CREDIT, false),
+        (&TAIL_COPYRIGHT, false),
+    ];
     for ((re, slash_words), open) in shapes.into_iter().zip(gates) {
         if !open {
             continue;
