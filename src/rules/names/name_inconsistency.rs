@@ -7,7 +7,7 @@ use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::attribution::Attributions;
 use crate::document::names::inflection::inflected_pair;
 use crate::document::names::lexicon::{HouseEntry, norm};
-use crate::document::names::variant::{Keys, Kinship, light, word_match};
+use crate::document::names::variant::{Keys, Kinship, light, swapped, word_match};
 use crate::document::names::{NameLexicons, NameMentions, NameWord};
 use crate::document::{Document, Section};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
@@ -55,8 +55,9 @@ unity was needed. Speaking later, Shtayyeh said the authority was ready.
 ## False positives
 Spellings are compared word by word after folding case, accents, doubled letters and common
 transliteration differences (`kh`/`h`, `q`/`gh`, `y`/`j`/`i`, `ou`/`u`, `-ov`/`-off`); one
-further vowel or `g`/`h`-type change is allowed inside a long word, never at its end, so
-`Russia`/`Russian`, `Niger`/`Nigeria`, `Ivanov`/`Ivanova` and `Austria`/`Australia` stay apart.
+further vowel or `g`/`h`-type change, or two neighbouring letters swapped (`Kotzias`/`Kotizas`,
+a typing slip), is allowed inside a long word, never at its end, so `Russia`/`Russian`,
+`Niger`/`Nigeria`, `Ivanov`/`Ivanova`, `Marian`/`Marina` and `Austria`/`Australia` stay apart.
 Surnames are linked only to the one full name they end (`Abbas` goes with `Mahmoud Abbas`,
 not `Abbas Araghchi`); entity lexicons keep listed different people apart. Names inside
 quotation marks are ignored (a quote may keep another language's spelling), as are title-case
@@ -382,6 +383,7 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
         let why = match kin {
             Kinship::Same | Kinship::Typographic => "they differ only in accents, doubled letters or hyphens",
             Kinship::Transliteration => "two transliterations",
+            Kinship::Near if swapped(&f.keys.heavy, &target_keys.heavy) => "two neighbouring letters swapped",
             Kinship::Near => "one letter apart",
         };
         let second = forms.iter().filter(|g| g.keys.lower != target_keys.lower).map(|g| g.spans.len()).max().unwrap_or(0);
