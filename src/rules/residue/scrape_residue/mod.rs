@@ -591,11 +591,15 @@ fn box_heading(line: &str) -> bool {
 /// or more headline-shaped paragraphs in a row (other stories' headlines), or two under a short
 /// colon heading. Lines already flagged do not break the run. A subhead stands alone and a list in
 /// the story's prose is made of sentences; the page's own title and furniture above the lede are
-/// not read.
+/// not read. A run of bulleted lines (`- US airline files for bankruptcy again`) counts only
+/// after the story's last sentence: a key-points list inside the story is bulleted too.
 fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let is_prose = |line: &str| line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+    let last_prose = doc.paragraphs.iter().rposition(|&p| is_prose(doc.slice(p)));
     let mut seen_prose = false;
     let mut run: Vec<Span> = Vec::new();
+    let mut bulleted = false;
     let mut heading: Option<Span> = None;
     let mut found: Vec<Span> = Vec::new();
     let close = |run: &mut Vec<Span>, heading: Option<Span>, found: &mut Vec<Span>| {
@@ -605,25 +609,50 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
         }
         run.clear();
     };
-    for &para in &doc.paragraphs {
+    for (i, &para) in doc.paragraphs.iter().enumerate() {
         let line = doc.slice(para);
         if !seen_prose {
-            seen_prose = line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+            seen_prose = is_prose(line);
             continue;
         }
         if flagged.overlaps(para) {
             continue;
         }
-        if headline_shaped(line) {
+        let bullet = strip_bullet(line);
+        if bullet.is_none() && headline_shaped(line) {
+            if bulleted {
+                close(&mut run, heading, &mut found);
+                heading = None;
+                bulleted = false;
+            }
+            run.push(para);
+            continue;
+        }
+        if let Some(item) = bullet
+            && last_prose.is_some_and(|l| i > l)
+            && headline_shaped(item)
+        {
+            if !bulleted {
+                close(&mut run, heading, &mut found);
+                heading = None;
+                bulleted = true;
+            }
             run.push(para);
             continue;
         }
         close(&mut run, heading, &mut found);
+        bulleted = false;
         heading = box_heading(line).then_some(para);
     }
     close(&mut run, heading, &mut found);
     let why = "is one of several headline-shaped lines in a row after the story: a related-stories box pasted from the web page";
     delete_lines(doc, &found, why, out);
+}
+
+/// A list item's text without its bullet (`- `, `• `, `* `, `– `, `· `, `▪ `).
+fn strip_bullet(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    ["- ", "• ", "* ", "– ", "· ", "▪ ", "► "].iter().find_map(|b| t.strip_prefix(b)).map(str::trim_start)
 }
 
 /// Lines the story's source prints in many of its stories (counted over a corpus by `wirelint

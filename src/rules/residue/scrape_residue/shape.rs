@@ -109,6 +109,11 @@ static DASH_CREDIT: LazyLock<Regex> =
 static SLASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*)*)\s*$"));
 
+/// `... in Alamedin district. Source : Akipress`, `... subsidies.Source : https://www.gov.kz/...`:
+/// a source credit or link glued after the story's last sentence.
+static TAIL_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[.!?\x22”)]\s*((?:Source|SOURCE|Sources)\s?:\s?(?:https?://\S+|\p{Lu}[^\s:;!?]*(?:\s[^\s:;!?]+){0,3}))\s*$"));
+
 /// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`: a wire
 /// photo agency (or two joined by a hyphen) and the photographer after a caption sentence. The
 /// agency must be a known one, so `... U.S. SUPPLY/DEMAND TABLES` is left alone.
@@ -663,19 +668,22 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
         line.contains('/'),
         line.contains('/'),
+        line.contains("Source") || line.contains("SOURCE"),
         line.contains('©'),
     ];
     // the last flag: at most four words after the slash (SLASH_CREDIT counts them here, not in its
     // regex); a shape is compiled only when its gate opens
-    let shapes: [(&LazyLock<Regex>, bool); 6] = [
-        (&TAIL_CREDIT, false),
-        (&TAIL_BY, false),
-        (&DASH_CREDIT, false),
-        (&SLASH_CREDIT, true),
-        (&AGENCY_SLASH_CREDIT, false),
-        (&TAIL_COPYRIGHT, false),
+    const SOURCE: &str = "is a source credit glued after the story's last sentence";
+    let shapes: [(&LazyLock<Regex>, bool, &str); 7] = [
+        (&TAIL_CREDIT, false, WHAT),
+        (&TAIL_BY, false, WHAT),
+        (&DASH_CREDIT, false, WHAT),
+        (&SLASH_CREDIT, true, WHAT),
+        (&AGENCY_SLASH_CREDIT, false, WHAT),
+        (&TAIL_SOURCE, false, SOURCE),
+        (&TAIL_COPYRIGHT, false, WHAT),
     ];
-    for ((re, slash_words), open) in shapes.into_iter().zip(gates) {
+    for ((re, slash_words, what), open) in shapes.into_iter().zip(gates) {
         if !open {
             continue;
         }
@@ -683,7 +691,7 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
             let m = c.get(1).unwrap();
             let slash_ok = !slash_words || m.as_str().split_once('/').is_some_and(|(_, after)| words(after) <= 4);
             if base + m.start() > 0 && words(m.as_str()) <= 8 && slash_ok {
-                return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
+                return Some(Hit::part(m.range(), Confidence::Medium, what));
             }
         }
     }
