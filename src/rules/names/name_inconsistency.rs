@@ -268,6 +268,16 @@ fn majority<T>(forms: &[T], spans: impl Fn(&T) -> &[Span]) -> &T {
         .expect("at least one form")
 }
 
+/// Does a word hold letters of two scripts (`Kоrea`, Latin with a Cyrillic `о`)?
+fn mixes_scripts(word: &str) -> bool {
+    if word.is_ascii() {
+        return false;
+    }
+    let mut scripts = word.chars().filter(|c| c.is_alphabetic()).filter_map(crate::document::segment::script_of);
+    let first = scripts.next();
+    scripts.any(|s| Some(s) != first)
+}
+
 struct Form<'a> {
     keys: &'a Keys,
     surface: &'a str,
@@ -303,7 +313,9 @@ fn in_story(
             }
             let outlets: &Vec<Span> = outlet_spans.get_or_init(&outlets);
             let mut forms: Vec<Form<'_>> = Vec::new();
-            for w in slot.iter().filter(|w| !outlets.iter().any(|o| o.contains(w.span))) {
+            // a word mixing scripts (`Kоrea` with a Cyrillic `о`) is mixed-script's finding: its
+            // look-alike letters are not a second spelling
+            for w in slot.iter().filter(|w| !outlets.iter().any(|o| o.contains(w.span)) && !mixes_scripts(doc.slice(w.span))) {
                 match forms.iter_mut().find(|f| f.keys.lower == w.keys.lower) {
                     Some(f) => f.spans.push(w.span),
                     None => forms.push(Form { keys: &w.keys, surface: doc.slice(w.span), spans: vec![w.span] }),
