@@ -556,7 +556,7 @@ fn headline_shaped(line: &str) -> bool {
     let t = line.trim();
     if t.len() > MAX_LINE
         || t.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', ')'])
-        || t.contains(". ")
+        || has_sentence_break(t)
         || !t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     {
         return false;
@@ -574,6 +574,16 @@ fn headline_shaped(line: &str) -> bool {
         words += usize::from(w.chars().next().is_some_and(char::is_alphabetic));
     }
     (5..=18).contains(&all) && words * 100 >= all * 85
+}
+
+/// Does a `. ` end a sentence inside the line? Not after an abbreviation of capitals or a short
+/// title (`U.S. soybeans`, `Mr. Lee`, `St. Louis`).
+fn has_sentence_break(t: &str) -> bool {
+    t.match_indices(". ").any(|(i, _)| {
+        let word = t[..i].rsplit(' ').next().unwrap_or("");
+        let abbreviation = word.len() <= 3 && word.starts_with(|c: char| c.is_uppercase());
+        !abbreviation
+    })
 }
 
 /// A short heading of an unlisted related-links box: one to four words ending in a colon, with no
@@ -609,10 +619,27 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
         }
         run.clear();
     };
+    // above the lede: a block of teaser headlines over the story's own headline (the last
+    // headline-shaped line before the prose is the title and stays)
+    let mut top: Vec<Span> = Vec::new();
     for (i, &para) in doc.paragraphs.iter().enumerate() {
         let line = doc.slice(para);
         if !seen_prose {
             seen_prose = is_prose(line);
+            if seen_prose {
+                top.pop();
+                if top.len() >= MIN_HEADLINE_RUN && top.windows(2).all(|w| adjacent_lines(doc, w[0], w[1])) {
+                    let why = "is one of several headline-shaped lines in a row above the story's own headline: teasers of other stories pasted from the web page";
+                    delete_lines(doc, &top, why, out);
+                }
+            } else if !flagged.overlaps(para) && headline_shaped(line) {
+                if top.last().is_some_and(|&l| !adjacent_lines(doc, l, para)) && top.len() < MIN_HEADLINE_RUN {
+                    top.clear();
+                }
+                top.push(para);
+            } else if !flagged.overlaps(para) {
+                top.clear();
+            }
             continue;
         }
         if flagged.overlaps(para) {
@@ -647,6 +674,11 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
     close(&mut run, heading, &mut found);
     let why = "is one of several headline-shaped lines in a row after the story: a related-stories box pasted from the web page";
     delete_lines(doc, &found, why, out);
+}
+
+/// Are two paragraphs on consecutive lines (one line break between them, no blank line)?
+fn adjacent_lines(doc: &Document, a: Span, b: Span) -> bool {
+    doc.text.get(a.end..b.start).is_some_and(|gap| gap.bytes().filter(|&c| c == b'\n').count() == 1 && gap.trim().is_empty())
 }
 
 /// A list item's text without its bullet (`- `, `• `, `* `, `– `, `· `, `▪ `).
