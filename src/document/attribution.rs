@@ -14,6 +14,8 @@
 //! or a capitalised name, and unknown otherwise. Outlet spans are exposed so that other analyses
 //! (places, names) can leave "Arab News" or "Jakarta Post" alone.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -141,14 +143,40 @@ pub enum Role {
     Firsthand,
 }
 
-/// Attribution phrases per copy language.
+/// Attribution phrases per copy language. A language's matcher is built when a story of that
+/// language first asks for it: a run over English copy builds only the English one (#16: an
+/// index a run does not need is not built).
 pub struct PhraseIndex {
-    by_lang: HashMap<String, (AhoCorasick, Vec<Role>)>,
+    by_lang: HashMap<String, Phrases>,
+}
+
+/// The phrases of one language (each as written, lower case and capitalised), and their matcher
+/// once built.
+struct Phrases {
+    forms: Vec<(String, Role)>,
+    /// `None`: the matcher could not be built (only past the automaton's size limits, millions of
+    /// phrases): the language has no attributions.
+    matcher: OnceLock<Option<(AhoCorasick, Vec<Role>)>>,
+}
+
+impl Phrases {
+    fn matcher(&self) -> Option<&(AhoCorasick, Vec<Role>)> {
+        self.matcher
+            .get_or_init(|| {
+                let ac = AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(self.forms.iter().map(|(f, _)| f))
+                    .ok()?;
+                Some((ac, self.forms.iter().map(|(_, r)| *r).collect()))
+            })
+            .as_ref()
+    }
 }
 
 impl LexiconIndex for PhraseIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut raw: HashMap<String, Vec<(String, Role)>> = HashMap::default();
+        let mut by_lang: HashMap<String, Phrases> = HashMap::default();
         let mut seen: rustc_hash::FxHashSet<(String, String)> = rustc_hash::FxHashSet::default();
         for file in lexicons.of_kind("attribution") {
             let (phrase, role) = (file.require("phrase")?, file.require("role")?);
@@ -160,7 +188,8 @@ impl LexiconIndex for PhraseIndex {
                     "firsthand" => Role::Firsthand,
                     other => return Err(file.error(row, format!("role `{other}` is not prefix, suffix, either or firsthand"))),
                 };
-                let list = raw.entry(file.lang.clone()).or_default();
+                let list =
+                    &mut by_lang.entry(file.lang.clone()).or_insert_with(|| Phrases { forms: Vec::new(), matcher: OnceLock::new() }).forms;
                 let p = row.get(phrase).to_string();
                 let mut cap = String::new();
                 let mut chars = p.chars();
@@ -175,20 +204,6 @@ impl LexiconIndex for PhraseIndex {
                     }
                 }
             }
-        }
-        let mut by_lang = HashMap::default();
-        for (lang, list) in raw {
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(list.iter().map(|(f, _)| f))
-                .map_err(|e| LexiconError {
-                    path: format!("lexicons/phrases/attribution.{lang}.tsv"),
-                    line: 0,
-                    column: 0,
-                    message: e.to_string(),
-                })?;
-            by_lang.insert(lang, (ac, list.into_iter().map(|(_, r)| r).collect()));
         }
         Ok(PhraseIndex { by_lang })
     }
@@ -264,7 +279,7 @@ impl Attributions {
             }
         }
         let lang = doc.language.unwrap_or("en");
-        let Some((ac, roles)) = phrases.by_lang.get(lang) else { return out };
+        let Some((ac, roles)) = phrases.by_lang.get(lang).and_then(Phrases::matcher) else { return out };
         let mut hits = Vec::new();
         for m in ac.find_iter(text) {
             if word_bounded(text, m.start(), m.end())
