@@ -16,7 +16,9 @@
 //!   (see `build/indexes.rs`);
 //! - `gazetteer.bin` and `gazetteer.txt`: the gazetteer, likewise (`src/document/gazetteer.rs`);
 //! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' entity names,
-//!   variant groups and look-alike groups, likewise (`src/document/names/tables.rs`).
+//!   variant groups and look-alike groups, likewise (`src/document/names/tables.rs`);
+//! - `media.bin` and `media.txt`: the media lexicon's outlets and forms, likewise
+//!   (`src/document/media.rs`; the outlet matcher over the forms is built at start-up).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -58,6 +60,9 @@ mod entity_index;
 #[path = "src/document/gazetteer.rs"]
 #[allow(dead_code)]
 mod gazetteer;
+#[path = "src/document/media.rs"]
+#[allow(dead_code)]
+mod media;
 // the name tables and the spelling keys they are keyed by (`super::variant` in both crates)
 #[path = "src/document/names/tables.rs"]
 #[allow(dead_code)]
@@ -182,6 +187,7 @@ fn main() {
         "src/document/gazetteer.rs",
         "src/document/names/tables.rs",
         "src/document/names/variant.rs",
+        "src/document/media.rs",
     ] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }

@@ -7,10 +7,13 @@
 //! - `gazetteer.bin`, `gazetteer.txt`: the gazetteer (`src/document/gazetteer.rs`), read by
 //!   `src/document/places.rs`;
 //! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' tables
-//!   (`src/document/names/tables.rs`), read by `src/document/names/lexicon.rs`.
+//!   (`src/document/names/tables.rs`), read by `src/document/names/lexicon.rs`;
+//! - `media.bin`, `media.txt`: the media lexicon's outlets and forms (`src/document/media.rs`),
+//!   read by `src/document/attribution.rs`.
 //!
 //! Tests (`compiled_entity_index_is_the_run_time_build`, `compiled_gazetteer_is_the_run_time_build`,
-//! `compiled_name_tables_are_the_run_time_builds`) hold each compiled index equal to the one the crate builds and freezes at run time from the
+//! `compiled_name_tables_are_the_run_time_builds`, `compiled_media_tables_are_the_run_time_build`)
+//! hold each compiled index equal to the one the crate builds and freezes at run time from the
 //! same lexicons.
 
 use std::fs;
@@ -57,4 +60,5 @@ pub fn generate(root: &Path, out_dir: &Path, files: &[PathBuf]) {
     write("entity_names", check(BuiltEntityNames::build(&lexicons)).freeze());
     write("name_variants", check(BuiltGroups::variants(&lexicons)).freeze());
     write("distinct_names", check(BuiltGroups::distinct(&lexicons)).freeze());
+    write("media", check(super::media::Built::build(&lexicons)).freeze());
 }
