@@ -17,8 +17,8 @@
 //! - `gazetteer.bin` and `gazetteer.txt`: the gazetteer, likewise (`src/document/gazetteer.rs`);
 //! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' entity names,
 //!   variant groups and look-alike groups, likewise (`src/document/names/tables.rs`);
-//! - `media.bin` and `media.txt`: the media lexicon's outlets and forms, likewise
-//!   (`src/document/media.rs`; the outlet matcher over the forms is built at start-up).
+//! - `media.bin` and `media.txt`: the media lexicon's outlets and the trie of their forms that
+//!   finds them in a story, likewise (`src/document/media.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};

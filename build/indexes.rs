@@ -8,8 +8,8 @@
 //!   `src/document/places.rs`;
 //! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' tables
 //!   (`src/document/names/tables.rs`), read by `src/document/names/lexicon.rs`;
-//! - `media.bin`, `media.txt`: the media lexicon's outlets and forms (`src/document/media.rs`),
-//!   read by `src/document/attribution.rs`.
+//! - `media.bin`, `media.txt`: the media lexicon's outlets and the trie of their forms
+//!   (`src/document/media.rs`), read by `src/document/attribution.rs`.
 //!
 //! Tests (`compiled_entity_index_is_the_run_time_build`, `compiled_gazetteer_is_the_run_time_build`,
 //! `compiled_name_tables_are_the_run_time_builds`, `compiled_media_tables_are_the_run_time_build`)
