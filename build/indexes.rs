@@ -57,7 +57,7 @@ pub fn generate(root: &Path, out_dir: &Path, files: &[PathBuf]) {
     };
     write("entity_index", check(Built::build(&lexicons)).freeze());
     write("gazetteer", check(super::gazetteer::Built::build(&lexicons)).freeze());
-    write("entity_names", check(BuiltEntityNames::build(&lexicons)).freeze());
+    write("entity_names", BuiltEntityNames::build(&lexicons).freeze());
     write("name_variants", check(BuiltGroups::variants(&lexicons)).freeze());
     write("distinct_names", check(BuiltGroups::distinct(&lexicons)).freeze());
     write("media", check(super::media::Built::build(&lexicons)).freeze());

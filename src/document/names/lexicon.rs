@@ -128,7 +128,7 @@ impl LexiconIndex for EntityNames {
         if lexicons.embedded_only(tables::ENTITY_KINDS) {
             Ok(EntityNames::new(compiled!("entity_names")))
         } else {
-            EntityNames::built(lexicons)
+            Ok(EntityNames::built(lexicons))
         }
     }
 }
@@ -253,7 +253,7 @@ mod tests {
             assert_eq!((cw.len(), ct.len()), (bw.len(), bt.len()), "{what}");
             assert!(cw == bw && ct == bt, "the compiled {what} differ from the run-time build");
         };
-        let entities = [EntityNames::new(compiled!("entity_names")), EntityNames::built(lex).unwrap()];
+        let entities = [EntityNames::new(compiled!("entity_names")), EntityNames::built(lex)];
         same(entities[0].data(), entities[1].data(), "entity names");
         let variants = [FormGroups::new(compiled!("name_variants")), FormGroups::frozen(&BuiltGroups::variants(lex).unwrap())];
         same(variants[0].data(), variants[1].data(), "variant groups");

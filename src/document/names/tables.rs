@@ -122,7 +122,7 @@ pub struct BuiltEntityNames {
 }
 
 impl BuiltEntityNames {
-    pub fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+    pub fn build(lexicons: &Lexicons) -> Self {
         let mut e = BuiltEntityNames::default();
         for file in lexicons.of_kind("entities") {
             let (Some(ci), Some(cc)) = (file.column("id"), file.column("canonical")) else { continue };
@@ -145,7 +145,7 @@ impl BuiltEntityNames {
                 }
             }
         }
-        Ok(e)
+        e
     }
 
     /// The entity names as flat tables: the empty list (what an unknown key has), and a map
@@ -178,8 +178,8 @@ impl EntityNames {
     }
 
     /// Built from `lexicons` and frozen at run time.
-    pub fn built(lexicons: &Lexicons) -> Result<EntityNames, LexiconError> {
-        Ok(EntityNames::frozen(&BuiltEntityNames::build(lexicons)?))
+    pub fn built(lexicons: &Lexicons) -> EntityNames {
+        EntityNames::frozen(&BuiltEntityNames::build(lexicons))
     }
 
     fn frozen(built: &BuiltEntityNames) -> EntityNames {
