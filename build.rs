@@ -14,7 +14,11 @@
 //!   embedded lexicons by the rule's own builder (`src/rules/entity/entity_corruption/index.rs`,
 //!   included here) and frozen as flat tables (`src/flat.rs`) that the rule reads in place
 //!   (see `build/indexes.rs`);
-//! - `gazetteer.bin` and `gazetteer.txt`: the gazetteer, likewise (`src/document/gazetteer.rs`).
+//! - `gazetteer.bin` and `gazetteer.txt`: the gazetteer, likewise (`src/document/gazetteer.rs`);
+//! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' entity names,
+//!   variant groups and look-alike groups, likewise (`src/document/names/tables.rs`);
+//! - `media.bin` and `media.txt`: the media lexicon's outlets and the trie of their forms that
+//!   finds them in a story, likewise (`src/document/media.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,6 +60,16 @@ mod entity_index;
 #[path = "src/document/gazetteer.rs"]
 #[allow(dead_code)]
 mod gazetteer;
+#[path = "src/document/media.rs"]
+#[allow(dead_code)]
+mod media;
+// the name tables and the spelling keys they are keyed by (`super::variant` in both crates)
+#[path = "src/document/names/tables.rs"]
+#[allow(dead_code)]
+mod name_tables;
+#[path = "src/document/names/variant.rs"]
+#[allow(dead_code)]
+mod variant;
 
 /// Is `path` a `*-bulk` lexicon (its `# lexicon:` header names a kind ending in `-bulk`)?
 fn is_bulk(path: &Path) -> bool {
@@ -171,6 +185,9 @@ fn main() {
         "src/lexicon/file.rs",
         "src/rules/entity/entity_corruption/index.rs",
         "src/document/gazetteer.rs",
+        "src/document/names/tables.rs",
+        "src/document/names/variant.rs",
+        "src/document/media.rs",
     ] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }

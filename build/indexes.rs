@@ -5,9 +5,14 @@
 //! - `entity_index.bin`, `entity_index.txt`: entity-corruption's entity index
 //!   (`src/rules/entity/entity_corruption/index.rs`), read by its `load.rs`;
 //! - `gazetteer.bin`, `gazetteer.txt`: the gazetteer (`src/document/gazetteer.rs`), read by
-//!   `src/document/places.rs`.
+//!   `src/document/places.rs`;
+//! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' tables
+//!   (`src/document/names/tables.rs`), read by `src/document/names/lexicon.rs`;
+//! - `media.bin`, `media.txt`: the media lexicon's outlets and the trie of their forms
+//!   (`src/document/media.rs`), read by `src/document/attribution.rs`.
 //!
-//! Tests (`compiled_entity_index_is_the_run_time_build`, `compiled_gazetteer_is_the_run_time_build`)
+//! Tests (`compiled_entity_index_is_the_run_time_build`, `compiled_gazetteer_is_the_run_time_build`,
+//! `compiled_name_tables_are_the_run_time_builds`, `compiled_media_tables_are_the_run_time_build`)
 //! hold each compiled index equal to the one the crate builds and freezes at run time from the
 //! same lexicons.
 
@@ -16,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use super::entity_index::Built;
 use super::lexicon::{LexiconError, LexiconFile};
+use super::name_tables::{BuiltEntityNames, BuiltGroups};
 
 /// The embedded lexicon files, parsed as the crate parses them (`Lexicons::of_kind` order:
 /// sorted paths).
@@ -45,10 +51,14 @@ pub fn generate(root: &Path, out_dir: &Path, files: &[PathBuf]) {
         })
         .collect();
     let lexicons = Lexicons { files: parsed };
-    let (words, text) = check(Built::build(&lexicons)).freeze();
-    super::write_if_changed(&out_dir.join("entity_index.bin"), &words);
-    super::write_if_changed(&out_dir.join("entity_index.txt"), text.as_bytes());
-    let (words, text) = check(super::gazetteer::Built::build(&lexicons)).freeze();
-    super::write_if_changed(&out_dir.join("gazetteer.bin"), &words);
-    super::write_if_changed(&out_dir.join("gazetteer.txt"), text.as_bytes());
+    let write = |name: &str, (words, text): (Vec<u8>, String)| {
+        super::write_if_changed(&out_dir.join(format!("{name}.bin")), &words);
+        super::write_if_changed(&out_dir.join(format!("{name}.txt")), text.as_bytes());
+    };
+    write("entity_index", check(Built::build(&lexicons)).freeze());
+    write("gazetteer", check(super::gazetteer::Built::build(&lexicons)).freeze());
+    write("entity_names", BuiltEntityNames::build(&lexicons).freeze());
+    write("name_variants", check(BuiltGroups::variants(&lexicons)).freeze());
+    write("distinct_names", check(BuiltGroups::distinct(&lexicons)).freeze());
+    write("media", check(super::media::Built::build(&lexicons)).freeze());
 }

@@ -63,13 +63,17 @@ impl Linter {
             if settings.lexicon_files.is_empty() { None } else { Some(Arc::new(Lexicons::with_user_files(&settings.lexicon_files)?)) };
         let linter = Linter { settings, allows: None, user_lexicons };
         // the rules' indexes are independent: build them on all cores (start-up is mostly
-        // index building); the first error in rule order is reported
+        // index building), each rule a task of its own so that an idle core takes the next one
+        // (in chunks of rules, one core built translationese's calques, scrape-residue's and
+        // untranslated-fragment's indexes in turn while the other idled); the first error in
+        // rule order is reported. Beside them, the dateline patterns every story is parsed with
+        // (compiled at the first story, they held it up while a core was free)
         let lexicons = linter.lexicons();
         let (facts, results): (Result<(), LexiconError>, Vec<Result<(), LexiconError>>) = rayon::join(
-            || StoryFacts::prepare(lexicons),
+            || rayon::join(|| StoryFacts::prepare(lexicons), crate::document::dateline::compile).0,
             || {
                 use rayon::prelude::*;
-                linter.settings.rules.par_iter().map(|r| r.rule.prepare(lexicons)).collect()
+                linter.settings.rules.par_iter().with_max_len(1).map(|r| r.rule.prepare(lexicons)).collect()
             },
         );
         results.into_iter().collect::<Result<(), LexiconError>>()?;

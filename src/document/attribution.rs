@@ -14,121 +14,61 @@
 //! or a capitalised name, and unknown otherwise. Outlet spans are exposed so that other analyses
 //! (places, names) can leave "Arab News" or "Jakarta Post" alone.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
+pub use super::media::Outlet;
+use super::media::{self, MediaTables};
 use super::{Analysis, Document};
+use crate::flat::Data;
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::span::Span;
 
-/// A news agency or outlet.
-#[derive(Debug, Clone, Serialize)]
-pub struct Outlet {
-    pub name: String,
-    /// Home country (ISO 3166-1 alpha-2).
-    pub country: String,
-    /// `agency`, `broadcaster`, `newspaper`, ... as the lexicon says.
-    pub kind: String,
-    pub ambiguous: bool,
+/// The media lexicon's tables (`media.rs`): the outlets, and a trie of their surface forms that
+/// finds them in a story. Compiled in by `build.rs`, or built at run time when the user adds
+/// media lexicons; nothing is built at start-up (an Aho-Corasick automaton over the ~7,400
+/// forms was: 20 M instructions, #16).
+pub struct MediaIndex {
+    tables: MediaTables,
 }
 
-/// The media lexicon as an automaton over every surface form.
-pub struct MediaIndex {
-    pub outlets: Vec<Outlet>,
-    ac: Option<AhoCorasick>,
-    /// Pattern -> (outlet, the form is ambiguous on its own).
-    patterns: Vec<(u32, bool)>,
-    by_key: HashMap<String, u32>,
+/// The media tables `build.rs` froze from the embedded lexicons.
+mod compiled {
+    pub(super) static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/media.bin"));
+    pub(super) static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/media.txt"));
 }
 
 impl LexiconIndex for MediaIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut outlets = Vec::new();
-        let mut forms: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
-        let mut by_key = HashMap::default();
-        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        for file in lexicons.of_kind("media") {
-            let (name, country, kind, aliases, ambiguous) = (
-                file.require("name")?,
-                file.require("country")?,
-                file.require("type")?,
-                file.require("aliases")?,
-                file.require("ambiguous")?,
-            );
-            for row in &file.rows {
-                let cc = row.get(country).to_ascii_uppercase();
-                if cc.len() != 2 {
-                    return Err(file.error(row, format!("country `{}` is not an ISO 3166-1 alpha-2 code", row.get(country))));
-                }
-                let amb_field = row.get(ambiguous).trim().to_lowercase();
-                let amb_all = matches!(amb_field.as_str(), "yes" | "y" | "true" | "1" | "x" | "ambiguous");
-                // `ambiguous` may also list which forms are ambiguous: `AP|AA`
-                let amb_forms: Vec<&str> = if amb_all || amb_field.is_empty() || matches!(amb_field.as_str(), "no" | "n" | "false" | "0") {
-                    Vec::new()
-                } else {
-                    row.list(ambiguous).collect()
-                };
-                let idx = outlets.len() as u32;
-                outlets.push(Outlet { name: row.get(name).to_string(), country: cc, kind: row.get(kind).to_string(), ambiguous: amb_all });
-                for form in std::iter::once(row.get(name)).chain(row.list(aliases)) {
-                    let amb = amb_all || amb_forms.iter().any(|f| f.eq_ignore_ascii_case(form));
-                    by_key.entry(crate::text::fold(form)).or_insert(idx);
-                    for v in variants(form) {
-                        // (a set beside the list: thousands of forms, #16)
-                        if seen.insert(v.clone()) {
-                            forms.push(v);
-                            patterns.push((idx, amb));
-                        }
-                    }
-                }
-            }
-        }
-        let ac = if forms.is_empty() {
-            None
+        let tables = if lexicons.embedded_only(media::KINDS) {
+            MediaTables::new(Data::new(Cow::Borrowed(compiled::WORDS), Cow::Borrowed(compiled::TEXT)))
         } else {
-            Some(AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&forms).map_err(|e| LexiconError {
-                path: "lexicons/media".into(),
-                line: 0,
-                column: 0,
-                message: format!("cannot build the outlet matcher: {e}"),
-            })?)
+            MediaTables::built(lexicons)?
         };
-        Ok(MediaIndex { outlets, ac, patterns, by_key })
+        Ok(MediaIndex { tables })
     }
 }
 
 impl MediaIndex {
+    /// Outlet `i` of the lexicon.
+    pub fn outlet(&self, i: u32) -> Outlet<'_> {
+        self.tables.outlet(i)
+    }
+
     /// The outlet a written name denotes (the dateline's `(Reuters)`), folded match.
     pub fn resolve(&self, name: &str) -> Option<u32> {
         let f = crate::text::fold(name.trim());
-        self.by_key.get(&f).copied().or_else(|| {
+        self.tables.by_key(&f).or_else(|| {
             // "CNN Indonesia" -> the longest known prefix ("CNN" only when no franchise row exists)
             let words: Vec<&str> = f.split_whitespace().collect();
-            (1..words.len()).rev().find_map(|n| self.by_key.get(&words[..n].join(" ")).copied())
+            (1..words.len()).rev().find_map(|n| self.tables.by_key(&words[..n].join(" ")))
         })
     }
-}
-
-/// Case variants of a surface form: as written, UPPER, and Title for all-caps names of 4+ letters
-/// (`TASS` -> `Tass`, `ANTARA` -> `Antara`).
-fn variants(form: &str) -> Vec<String> {
-    let mut v = vec![form.to_string()];
-    let up = form.to_uppercase();
-    if up != form && form.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-        v.push(up);
-    }
-    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !form.contains(' ') {
-        let mut t = String::new();
-        for (i, c) in form.chars().enumerate() {
-            if i == 0 { t.push(c) } else { t.extend(c.to_lowercase()) }
-        }
-        v.push(t);
-    }
-    v
 }
 
 /// Where an attribution phrase expects its source.
@@ -141,14 +81,40 @@ pub enum Role {
     Firsthand,
 }
 
-/// Attribution phrases per copy language.
+/// Attribution phrases per copy language. A language's matcher is built when a story of that
+/// language first asks for it: a run over English copy builds only the English one (#16: an
+/// index a run does not need is not built).
 pub struct PhraseIndex {
-    by_lang: HashMap<String, (AhoCorasick, Vec<Role>)>,
+    by_lang: HashMap<String, Phrases>,
+}
+
+/// The phrases of one language (each as written, lower case and capitalised), and their matcher
+/// once built.
+struct Phrases {
+    forms: Vec<(String, Role)>,
+    /// `None`: the matcher could not be built (only past the automaton's size limits, millions of
+    /// phrases): the language has no attributions.
+    matcher: OnceLock<Option<(AhoCorasick, Vec<Role>)>>,
+}
+
+impl Phrases {
+    fn matcher(&self) -> Option<&(AhoCorasick, Vec<Role>)> {
+        self.matcher
+            .get_or_init(|| {
+                let ac = AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(self.forms.iter().map(|(f, _)| f))
+                    .ok()?;
+                Some((ac, self.forms.iter().map(|(_, r)| *r).collect()))
+            })
+            .as_ref()
+    }
 }
 
 impl LexiconIndex for PhraseIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut raw: HashMap<String, Vec<(String, Role)>> = HashMap::default();
+        let mut by_lang: HashMap<String, Phrases> = HashMap::default();
         let mut seen: rustc_hash::FxHashSet<(String, String)> = rustc_hash::FxHashSet::default();
         for file in lexicons.of_kind("attribution") {
             let (phrase, role) = (file.require("phrase")?, file.require("role")?);
@@ -160,7 +126,8 @@ impl LexiconIndex for PhraseIndex {
                     "firsthand" => Role::Firsthand,
                     other => return Err(file.error(row, format!("role `{other}` is not prefix, suffix, either or firsthand"))),
                 };
-                let list = raw.entry(file.lang.clone()).or_default();
+                let list =
+                    &mut by_lang.entry(file.lang.clone()).or_insert_with(|| Phrases { forms: Vec::new(), matcher: OnceLock::new() }).forms;
                 let p = row.get(phrase).to_string();
                 let mut cap = String::new();
                 let mut chars = p.chars();
@@ -175,20 +142,6 @@ impl LexiconIndex for PhraseIndex {
                     }
                 }
             }
-        }
-        let mut by_lang = HashMap::default();
-        for (lang, list) in raw {
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(list.iter().map(|(f, _)| f))
-                .map_err(|e| LexiconError {
-                    path: format!("lexicons/phrases/attribution.{lang}.tsv"),
-                    line: 0,
-                    column: 0,
-                    message: e.to_string(),
-                })?;
-            by_lang.insert(lang, (ac, list.into_iter().map(|(_, r)| r).collect()));
         }
         Ok(PhraseIndex { by_lang })
     }
@@ -207,7 +160,7 @@ pub struct OutletMention {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "kind", content = "outlet")]
 pub enum Source {
-    /// A news outlet (index into [`MediaIndex::outlets`]): second-hand information.
+    /// A news outlet (its index, [`MediaIndex::outlet`]): second-hand information.
     Media(u32),
     /// A person or body speaking (pronoun or capitalised name).
     Person,
@@ -254,17 +207,15 @@ impl Attributions {
     pub fn find(doc: &Document, media: &MediaIndex, phrases: &PhraseIndex) -> Attributions {
         let text = doc.text.as_str();
         let mut out = Attributions::default();
-        if let Some(ac) = &media.ac {
-            for m in ac.find_iter(text) {
-                if !word_bounded(text, m.start(), m.end()) {
-                    continue;
-                }
-                let (outlet, ambiguous) = media.patterns[m.pattern().as_usize()];
-                out.outlets.push(OutletMention { span: Span::new(m.start(), m.end()), outlet, ambiguous });
+        for (start, end, pattern) in media.tables.find_iter(text) {
+            if !word_bounded(text, start, end) {
+                continue;
             }
+            let (outlet, ambiguous) = media.tables.pattern(pattern);
+            out.outlets.push(OutletMention { span: Span::new(start, end), outlet, ambiguous });
         }
         let lang = doc.language.unwrap_or("en");
-        let Some((ac, roles)) = phrases.by_lang.get(lang) else { return out };
+        let Some((ac, roles)) = phrases.by_lang.get(lang).and_then(Phrases::matcher) else { return out };
         let mut hits = Vec::new();
         for m in ac.find_iter(text) {
             if word_bounded(text, m.start(), m.end())
@@ -403,6 +354,104 @@ fn person_before(doc: &Document, phrase: Span) -> Option<Span> {
         }
     }
     end.map(|e| Span::new(start, e))
+}
+
+#[cfg(test)]
+mod media_tests {
+    use super::*;
+
+    #[test]
+    fn compiled_media_tables_are_the_run_time_build() {
+        // build.rs froze the media tables of the embedded lexicons with this builder: the
+        // run-time build of the embedded set, frozen the same way, is byte for byte the compiled one
+        let compiled = MediaTables::new(Data::new(Cow::Borrowed(compiled::WORDS), Cow::Borrowed(compiled::TEXT)));
+        let built = MediaTables::built(Lexicons::embedded()).unwrap();
+        let ((cw, ct), (bw, bt)) = (compiled.data().parts(), built.data().parts());
+        assert_eq!((cw.len(), ct.len()), (bw.len(), bt.len()));
+        assert!(cw == bw && ct == bt, "the compiled media tables differ from the run-time build");
+        let media = Lexicons::embedded().index::<MediaIndex>().unwrap();
+        let reuters = media.resolve("Reuters").expect("Reuters is a listed outlet");
+        assert_eq!(media.outlet(reuters).name, "Reuters");
+        assert_eq!(media.resolve("CNN Indonesia").map(|o| media.outlet(o).country), Some("ID"));
+        let built = media::Built::build(Lexicons::embedded()).unwrap();
+        let at = built.forms().iter().position(|f| f == "Reuters").unwrap();
+        assert_eq!(media.tables.pattern(at).0, reuters);
+    }
+
+    /// The matches of an Aho-Corasick automaton over `forms`, leftmost-longest (what the outlet
+    /// matcher was before the trie).
+    fn automaton_matches(ac: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+        ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    #[test]
+    fn the_trie_finds_what_an_automaton_finds() {
+        let media = Lexicons::embedded().index::<MediaIndex>().unwrap();
+        let built = media::Built::build(Lexicons::embedded()).unwrap();
+        let forms = built.forms();
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(forms).unwrap();
+        let mut texts: Vec<String> = Vec::new();
+        // stories, fixtures and evaluation copy in every language the repository has
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["tests/eval/stories", "tests/holdout/stories", "tests/fixtures/rules", "tests/realcopy/cache"] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(d) = stack.pop() {
+                let Ok(entries) = std::fs::read_dir(&d) else { continue };
+                for e in entries.flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if let Ok(t) = std::fs::read_to_string(&p) {
+                        texts.push(t);
+                    }
+                }
+            }
+        }
+        assert!(texts.len() > 100, "texts read: {}", texts.len());
+        // forms run together, nested and cut short: overlaps, prefixes and forms inside forms
+        let mut joined = String::new();
+        for (i, f) in forms.iter().enumerate().step_by(7) {
+            joined.push_str(f);
+            match i % 5 {
+                0 => joined.push(' '),
+                1 => {}
+                2 => joined.push_str(&f[..f.char_indices().last().map_or(0, |(j, _)| j)]),
+                3 => joined.push_str(", ("),
+                _ => joined.push_str(&f.to_lowercase()),
+            }
+        }
+        texts.push(joined);
+        let mut found = 0;
+        for t in &texts {
+            let want = automaton_matches(&ac, t);
+            let got: Vec<(usize, usize, usize)> = media.tables.find_iter(t).collect();
+            assert_eq!(got, want);
+            found += got.len();
+        }
+        assert!(found > 500, "matches: {found}");
+    }
+
+    #[test]
+    fn a_user_media_lexicon_builds_the_tables_at_run_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("media.tsv");
+        std::fs::write(
+            &path,
+            "# lexicon: media\n# columns: name\tcountry\ttype\taliases\tambiguous\nWirelint Wire\tfr\tagency\tWLW\tWLW\n",
+        )
+        .unwrap();
+        let with_user = Lexicons::with_user_files(&[&path]).unwrap();
+        assert!(Lexicons::embedded().embedded_only(media::KINDS) && !with_user.embedded_only(media::KINDS));
+        let media = with_user.index::<MediaIndex>().unwrap();
+        let o = media.resolve("wirelint wire").expect("the user's outlet");
+        assert_eq!((media.outlet(o).name, media.outlet(o).country, media.outlet(o).kind), ("Wirelint Wire", "FR", "agency"));
+        assert!(media.resolve("Reuters").is_some(), "the embedded outlets are still there");
+        let doc =
+            Document::from_text("t.txt", "The talks failed, WLW and Wirelint Wire said.", &crate::document::AnalyseOptions::default());
+        let found = Attributions::find(&doc, &media, &with_user.index::<PhraseIndex>().unwrap());
+        let mentions: Vec<(&str, bool)> = found.outlets.iter().map(|m| (doc.slice(m.span), m.ambiguous)).collect();
+        assert_eq!(mentions, [("WLW", true), ("Wirelint Wire", false)]);
+    }
 }
 
 #[cfg(test)]

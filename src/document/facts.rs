@@ -70,7 +70,7 @@ impl StoryFacts {
             region: d.region.as_deref(),
             date: d.date.as_deref(),
             agency: d.agency.as_deref(),
-            agency_country: f.agency.map(|a| media.outlets[a as usize].country.as_str()),
+            agency_country: f.agency.map(|a| media.outlet(a).country),
             resolved: &f.resolved,
             start: d.span.start,
             end: d.span.start + dl_text.len(),
@@ -80,8 +80,8 @@ impl StoryFacts {
         let sources: Vec<SourceFact<'_>> = attr
             .media()
             .map(|(o, a)| SourceFact {
-                outlet: &media.outlets[o as usize].name,
-                country: &media.outlets[o as usize].country,
+                outlet: media.outlet(o).name,
+                country: media.outlet(o).country,
                 text: a.source_span.map(|s| doc.slice(s)).unwrap_or(""),
             })
             .collect();

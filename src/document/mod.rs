@@ -12,6 +12,7 @@ pub(crate) mod dateline;
 pub(crate) mod facts;
 pub(crate) mod gazetteer;
 pub mod language;
+pub(crate) mod media;
 pub(crate) mod names;
 pub(crate) mod places;
 pub(crate) mod quotes;

@@ -1,10 +1,24 @@
 //! Lexicon indexes for names: name words (titles, particles, sentence openers), variant
-//! groups (rigour / Wikidata), entity names, and the house style.
+//! groups (rigour / Wikidata), look-alike groups, entity names, and the house style. The
+//! variant groups, look-alike groups and entity names are built in `tables.rs`, and compiled
+//! in by `build.rs` when the user adds no lexicon of their kinds.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::variant;
+pub use super::tables::EntityNames;
+use super::tables::{self, BuiltGroups, FormGroups};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+
+/// A table `build.rs` froze from the embedded lexicons (`NAME.bin`, `NAME.txt` in `OUT_DIR`,
+/// see `tables.rs`), read in place.
+macro_rules! compiled {
+    ($name:literal) => {
+        crate::flat::Data::new(
+            std::borrow::Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".bin"))),
+            std::borrow::Cow::Borrowed(include_str!(concat!(env!("OUT_DIR"), "/", $name, ".txt"))),
+        )
+    };
+}
 
 /// `name-words`: titles that precede names, lower-case particles inside names, and capitalised
 /// words that are not names (sentence openers, weekdays, months), per language.
@@ -57,43 +71,6 @@ impl NameWords {
     }
 }
 
-/// Groups of forms listed in the `forms` column of one lexicon kind: each form's key (see
-/// [`FormGroups::build`]) to the groups that list it.
-#[derive(Debug, Default)]
-struct FormGroups(HashMap<String, Vec<u32>>);
-
-impl FormGroups {
-    /// Every row of `kind` is one group of at least `min_forms` forms, keyed by `key`.
-    fn build(lexicons: &Lexicons, kind: &str, key: fn(&str) -> String, min_forms: usize) -> Result<Self, LexiconError> {
-        let mut g = FormGroups::default();
-        let mut n = 0u32;
-        for file in lexicons.of_kind(kind) {
-            let cf = file.require("forms")?;
-            for row in &file.rows {
-                n += 1;
-                if row.list(cf).count() < min_forms {
-                    return Err(file.error(row, format!("a group needs at least {min_forms} forms")));
-                }
-                for form in row.list(cf) {
-                    let ids = g.0.entry(key(form)).or_default();
-                    if ids.last() != Some(&n) {
-                        ids.push(n);
-                    }
-                }
-            }
-        }
-        Ok(g)
-    }
-
-    /// Do two keys belong to one listed group?
-    fn share(&self, a: &str, b: &str) -> bool {
-        match (self.0.get(a), self.0.get(b)) {
-            (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
-            _ => false,
-        }
-    }
-}
-
 /// `name-variants`: groups of spellings of one name (from rigour / Wikidata), keyed by light key.
 #[derive(Debug, Default)]
 pub struct VariantGroups {
@@ -102,7 +79,12 @@ pub struct VariantGroups {
 
 impl LexiconIndex for VariantGroups {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(VariantGroups { groups: FormGroups::build(lexicons, "name-variants", variant::light, 1)? })
+        let groups = if lexicons.embedded_only(tables::VARIANT_KINDS) {
+            FormGroups::new(compiled!("name_variants"))
+        } else {
+            FormGroups::frozen(&BuiltGroups::variants(lexicons)?)
+        };
+        Ok(VariantGroups { groups })
     }
 }
 
@@ -124,7 +106,12 @@ pub struct DistinctNames {
 
 impl LexiconIndex for DistinctNames {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(DistinctNames { groups: FormGroups::build(lexicons, "distinct-names", str::to_lowercase, 2)? })
+        let groups = if lexicons.embedded_only(tables::DISTINCT_KINDS) {
+            FormGroups::new(compiled!("distinct_names"))
+        } else {
+            FormGroups::frozen(&BuiltGroups::distinct(lexicons)?)
+        };
+        Ok(DistinctNames { groups })
     }
 }
 
@@ -135,71 +122,14 @@ impl DistinctNames {
     }
 }
 
-/// Names of known entities (`entities` lexicons: people, organisations...), by the light keys of
-/// their words joined with spaces: tells whether two forms are one entity or two.
-#[derive(Debug, Default)]
-pub struct EntityNames {
-    ids: HashMap<String, Vec<String>>,
-}
-
 impl LexiconIndex for EntityNames {
+    /// The compiled entity names, or with the user's lexicons of their kinds, built at run time.
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut e = EntityNames::default();
-        for file in lexicons.of_kind("entities") {
-            let (Some(ci), Some(cc)) = (file.column("id"), file.column("canonical")) else { continue };
-            let ca = file.column("aliases");
-            for row in &file.rows {
-                let id = row.get(ci);
-                let mut forms = vec![row.get(cc)];
-                if let Some(ca) = ca {
-                    forms.extend(row.list(ca));
-                }
-                for f in forms {
-                    let key = EntityNames::key(f.split_whitespace());
-                    if key.is_empty() {
-                        continue;
-                    }
-                    let ids = e.ids.entry(key).or_default();
-                    if !ids.iter().any(|x| x == id) {
-                        ids.push(id.to_string());
-                    }
-                }
-            }
+        if lexicons.embedded_only(tables::ENTITY_KINDS) {
+            Ok(EntityNames::new(compiled!("entity_names")))
+        } else {
+            Ok(EntityNames::built(lexicons))
         }
-        Ok(e)
-    }
-}
-
-impl EntityNames {
-    /// The lookup key of a name given as words.
-    pub fn key<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-        let mut k = String::new();
-        for w in words {
-            let l = variant::light(w);
-            if l.is_empty() {
-                continue;
-            }
-            if !k.is_empty() {
-                k.push(' ');
-            }
-            k.push_str(&l);
-        }
-        k
-    }
-    pub fn ids(&self, key: &str) -> &[String] {
-        self.ids.get(key).map(Vec::as_slice).unwrap_or(&[])
-    }
-    /// `Some(true)`: both forms name one listed entity; `Some(false)`: they name different
-    /// listed entities; `None`: the lexicon does not say.
-    pub fn same(&self, a: &str, b: &str) -> Option<bool> {
-        let (x, y) = (self.ids(a), self.ids(b));
-        if x.is_empty() || y.is_empty() {
-            return None;
-        }
-        Some(x.iter().any(|i| y.contains(i)))
-    }
-    pub fn knows(&self, key: &str) -> bool {
-        self.ids.contains_key(key)
     }
 }
 
@@ -309,8 +239,75 @@ impl HouseStyle {
 
 #[cfg(test)]
 mod tests {
+    use super::super::variant;
     use super::*;
     use crate::lexicon::LexiconFile;
+
+    #[test]
+    fn compiled_name_tables_are_the_run_time_builds() {
+        // build.rs froze the tables of the embedded lexicons with these builders: the run-time
+        // builds of the embedded set, frozen the same way, are byte for byte the compiled ones
+        let lex = Lexicons::embedded();
+        let same = |compiled: &crate::flat::Data, built: &crate::flat::Data, what: &str| {
+            let ((cw, ct), (bw, bt)) = (compiled.parts(), built.parts());
+            assert_eq!((cw.len(), ct.len()), (bw.len(), bt.len()), "{what}");
+            assert!(cw == bw && ct == bt, "the compiled {what} differ from the run-time build");
+        };
+        let entities = [EntityNames::new(compiled!("entity_names")), EntityNames::built(lex)];
+        same(entities[0].data(), entities[1].data(), "entity names");
+        let variants = [FormGroups::new(compiled!("name_variants")), FormGroups::frozen(&BuiltGroups::variants(lex).unwrap())];
+        same(variants[0].data(), variants[1].data(), "variant groups");
+        let distinct = [FormGroups::new(compiled!("distinct_names")), FormGroups::frozen(&BuiltGroups::distinct(lex).unwrap())];
+        same(distinct[0].data(), distinct[1].data(), "look-alike groups");
+        let key = |s: &str| EntityNames::key(s.split_whitespace());
+        for e in &entities {
+            assert!(e.knows(&key("Vladimir Putin")) && e.ids(&key("Vladimir Putin")).contains("Q7747"));
+            assert_eq!(e.same(&key("Donald Trump"), &key("Donald J. Trump")), Some(true));
+            assert_eq!(e.same(&key("Donald Trump"), &key("Vladimir Putin")), Some(false));
+            assert!(!e.knows(&key("Wirelint Nobody")) && e.ids(&key("Wirelint Nobody")).is_empty());
+        }
+        for g in &variants {
+            assert!(g.share(&variant::light("Pumpyansky"), &variant::light("pumpjanski")));
+            assert!(!g.share(&variant::light("Pumpyansky"), &variant::light("biskupski")));
+        }
+        for g in &distinct {
+            assert!(g.share("arab", "arrab") && !g.share("arab", "ankara"));
+        }
+    }
+
+    #[test]
+    fn a_user_lexicon_of_their_kinds_builds_the_name_tables_at_run_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            ("e.tsv", "# lexicon: entities\n# columns: id\tkind\tlang\tcanonical\taliases\nX1\tperson\ten\tWirelint Nobody\tW. Nobody\n"),
+            ("v.tsv", "# lexicon: name-variants\n# columns: id\tforms\nX2\twirelintski|wirelintsky\n"),
+            ("d.tsv", "# lexicon: distinct-names\n# columns: forms\tnote\nwirelinta|wirelintb\t\n"),
+        ];
+        let mut paths = Vec::new();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            paths.push(path);
+        }
+        let kinds = [tables::ENTITY_KINDS, tables::VARIANT_KINDS, tables::DISTINCT_KINDS];
+        assert!(kinds.iter().all(|k| Lexicons::embedded().embedded_only(k)));
+        // each user file selects the run-time build of its own table only
+        for (i, path) in paths.iter().enumerate() {
+            let with_user = Lexicons::with_user_files(&[path]).unwrap();
+            for (j, k) in kinds.iter().enumerate() {
+                assert_eq!(with_user.embedded_only(k), i != j, "{} / {k:?}", path.display());
+            }
+        }
+        let lex = Lexicons::with_user_files(&paths).unwrap();
+        let key = |s: &str| EntityNames::key(s.split_whitespace());
+        let e = lex.index::<EntityNames>().unwrap();
+        assert_eq!(e.same(&key("Wirelint Nobody"), &key("W. Nobody")), Some(true));
+        assert!(e.ids(&key("Vladimir Putin")).contains("Q7747"), "the embedded names are still there");
+        let v = lex.index::<VariantGroups>().unwrap();
+        assert!(v.confirms(&variant::light("Wirelintski"), &variant::light("Wirelintsky")));
+        assert!(v.confirms(&variant::light("Pumpyansky"), &variant::light("pumpjanski")));
+        assert!(lex.index::<DistinctNames>().unwrap().apart("wirelinta", "wirelintb"));
+    }
 
     #[test]
     fn user_rows_replace_embedded_ones() {

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::variant::{self, Keys, Kinship, word_match};
 use super::{Family, NameLexicons, NameMentions, inflection};
+use crate::flat::StrList;
 
 /// How two full names relate word by word, or `None`. Names of equal length match word for
 /// word; otherwise the first and last words must match (`Vladimir Putin` /
@@ -113,7 +114,7 @@ pub(super) fn small_story_names() -> usize {
 }
 
 /// Entity-id keys: names the entity lexicon lists share one when they name one entity.
-fn entity_keys(ids: &[String]) -> Vec<u64> {
+fn entity_keys(ids: StrList<'_>) -> Vec<u64> {
     ids.iter().map(|id| variant::key_hash(b'e', id.as_bytes())).collect()
 }
 
@@ -136,7 +137,7 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
         distinct[d].mentions.push(i);
     }
     // the lexicon's entity ids of each name (`EntityNames::same`, without a lookup per pair)
-    let ids: Vec<&[String]> = distinct.iter().map(|n| lx.entities.ids(&n.entity)).collect();
+    let ids: Vec<StrList<'_>> = distinct.iter().map(|n| lx.entities.ids(&n.entity)).collect();
     // names the distinct-names lexicon keeps apart (`Shanxi` / `Shaanxi`): word for word, or by
     // their last words
     let apart = |a: usize, b: usize| -> bool {

@@ -18,6 +18,7 @@ mod extract;
 pub mod inflection;
 pub mod lexicon;
 mod link;
+mod tables;
 pub mod variant;
 
 use std::sync::Arc;

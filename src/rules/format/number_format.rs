@@ -487,7 +487,7 @@ fn region_priors(cx: &Context<'_>, doc: &Document) -> Vec<Prior> {
     if let (Some(agency), Some(media)) = (d.agency.as_deref(), media.as_deref())
         && let Some(o) = media.resolve(agency)
     {
-        let cc = media.outlets[o as usize].country.clone();
+        let cc = media.outlet(o).country.to_string();
         let name = gaz.country_name(&cc).to_string();
         priors.push(Prior { why: format!("{agency} is based in {name}"), country: cc, country_name: name });
     }

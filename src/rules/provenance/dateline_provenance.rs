@@ -144,7 +144,7 @@ impl Rule for DatelineProvenance {
         let mut foreign: BTreeMap<u32, Span> = BTreeMap::new();
         let mut local = 0usize;
         for (o, a) in attr.media() {
-            let outlet = &media.outlets[o as usize];
+            let outlet = media.outlet(o);
             if Some(o) == agency || Some(o) == publisher || outlet.country == home {
                 local += 1;
             } else {
@@ -155,7 +155,7 @@ impl Rule for DatelineProvenance {
         if foreign.is_empty() || foreign_count <= local {
             return;
         }
-        let mut countries: Vec<&str> = foreign.keys().map(|o| media.outlets[*o as usize].country.as_str()).collect();
+        let mut countries: Vec<&str> = foreign.keys().map(|o| media.outlet(*o).country).collect();
         countries.sort_unstable();
         countries.dedup();
         // one outlet: low; two of one country: medium; more outlets or countries: high; a story
@@ -167,8 +167,7 @@ impl Rule for DatelineProvenance {
         // a home agency's credit (`TEHRAN (Tasnim)`, `ANKARA (AA)`) claims only its desk: over a
         // story about other countries that never names its own, it adds nothing first-hand
         // (a world wire's desk, `LONDON (Reuters)` over a markets wrap, is another matter)
-        let home_desk =
-            wire_credit && agency.is_some_and(|a| media.outlets[a as usize].country == home && media.outlets[a as usize].kind != "wire");
+        let home_desk = wire_credit && agency.is_some_and(|a| media.outlet(a).country == home && media.outlet(a).kind != "wire");
         let elsewhere = !story_countries.contains_key(home) && !story_countries.is_empty() && (!wire_credit || home_desk);
         let mut level: i32 = match (foreign.len(), countries.len()) {
             (1, _) if elsewhere => 1,
@@ -183,10 +182,7 @@ impl Rule for DatelineProvenance {
         // a wire credit in the dateline (`MOSCOW (Reuters) -`, `LONDON (Reuters) -` over a desk's
         // markets wrap) claims the agency's own reporter or desk was there; a publisher's tag
         // (`Jakarta, CNN Indonesia`, `Jakarta, Tempo.co`) is just the site that published it
-        if d.agency.is_some()
-            && !(home_desk && elsewhere)
-            && (wire_credit || agency.is_some_and(|a| media.outlets[a as usize].country != home))
-        {
+        if d.agency.is_some() && !(home_desk && elsewhere) && (wire_credit || agency.is_some_and(|a| media.outlet(a).country != home)) {
             level -= 1;
         }
         let confidence = match level {
@@ -200,7 +196,7 @@ impl Rule for DatelineProvenance {
         let src_list: Vec<String> = foreign
             .keys()
             .map(|o| {
-                let x = &media.outlets[*o as usize];
+                let x = media.outlet(*o);
                 format!("{} ({})", x.name, x.country)
             })
             .collect();

@@ -1,0 +1,296 @@
+//! The media lexicon's tables: news agencies and outlets, a trie of every surface form that
+//! finds them in a story ([`MediaTables::find_iter`]: the matches of an Aho-Corasick automaton
+//! over the forms, leftmost-longest, with no automaton to build at start-up), and the folded
+//! forms a written name is resolved by. `attribution.rs` reads them.
+//!
+//! One builder, two uses, as for the gazetteer: [`Built`] is the tables as built from the
+//! `media` lexicons, and [`Built::freeze`] writes them as flat tables ([`crate::flat`]) read in
+//! place ([`MediaTables`]). `build.rs` includes this file (`#[path]`) and compiles the tables of
+//! the embedded lexicons in; with the user's lexicons of this kind, they are built and frozen at
+//! run time. So this file uses only `std`, `rustc_hash`, the lexicon parser, `text` and `flat`.
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::flat::{Data, Flat, MapHead, Records, Value, Writer, sorted};
+use crate::lexicon::{LexiconError, Lexicons};
+
+/// The kinds of lexicon the media tables are built from.
+pub const KINDS: &[&str] = &["media"];
+
+/// A news agency or outlet, as built.
+#[derive(Debug)]
+struct BuiltOutlet {
+    name: String,
+    country: String,
+    kind: String,
+}
+
+/// A news agency or outlet.
+#[derive(Debug, Clone, Copy)]
+pub struct Outlet<'a> {
+    pub name: &'a str,
+    /// Home country (ISO 3166-1 alpha-2).
+    pub country: &'a str,
+    /// `agency`, `broadcaster`, `newspaper`, ... as the lexicon says.
+    pub kind: &'a str,
+}
+
+/// The media tables as built from the lexicons (read as [`MediaTables`] once frozen).
+#[derive(Debug, Default)]
+pub struct Built {
+    outlets: Vec<BuiltOutlet>,
+    /// The surface forms the matcher searches for, each once, and per form its outlet and
+    /// whether the form is ambiguous on its own.
+    forms: Vec<String>,
+    patterns: Vec<(u32, bool)>,
+    /// Folded form -> the first outlet that has it.
+    by_key: HashMap<String, u32>,
+}
+
+impl Built {
+    pub fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut b = Built::default();
+        let mut seen: HashSet<String> = HashSet::default();
+        for file in lexicons.of_kind("media") {
+            let (name, country, kind, aliases, ambiguous) = (
+                file.require("name")?,
+                file.require("country")?,
+                file.require("type")?,
+                file.require("aliases")?,
+                file.require("ambiguous")?,
+            );
+            for row in &file.rows {
+                let cc = row.get(country).to_ascii_uppercase();
+                if cc.len() != 2 {
+                    return Err(file.error(row, format!("country `{}` is not an ISO 3166-1 alpha-2 code", row.get(country))));
+                }
+                let amb_field = row.get(ambiguous).trim().to_lowercase();
+                let amb_all = matches!(amb_field.as_str(), "yes" | "y" | "true" | "1" | "x" | "ambiguous");
+                // `ambiguous` may also list which forms are ambiguous: `AP|AA`
+                let amb_forms: Vec<&str> = if amb_all || amb_field.is_empty() || matches!(amb_field.as_str(), "no" | "n" | "false" | "0") {
+                    Vec::new()
+                } else {
+                    row.list(ambiguous).collect()
+                };
+                if row.get(name).is_empty() {
+                    // (an empty form would match between any two characters)
+                    return Err(file.error(row, "an outlet needs a name"));
+                }
+                let idx = b.outlets.len() as u32;
+                b.outlets.push(BuiltOutlet { name: row.get(name).to_string(), country: cc, kind: row.get(kind).to_string() });
+                for form in std::iter::once(row.get(name)).chain(row.list(aliases)) {
+                    let amb = amb_all || amb_forms.iter().any(|f| f.eq_ignore_ascii_case(form));
+                    b.by_key.entry(crate::text::fold(form)).or_insert(idx);
+                    for v in variants(form) {
+                        // (a set beside the list: thousands of forms, #16)
+                        if seen.insert(v.clone()) {
+                            b.forms.push(v);
+                            b.patterns.push((idx, amb));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(b)
+    }
+
+    /// The surface forms (pattern `i` is form `i`): tests compare the trie with an automaton
+    /// over them.
+    #[cfg(test)]
+    pub fn forms(&self) -> &[String] {
+        &self.forms
+    }
+
+    /// The tables as flat tables (the layout [`MediaTables`] reads).
+    pub fn freeze(&self) -> (Vec<u8>, String) {
+        let mut w = Writer::default();
+        let outlets: Vec<u32> = self
+            .outlets
+            .iter()
+            .map(|o| {
+                let at = w.pos();
+                w.str(&o.name);
+                w.str(&o.country);
+                w.str(&o.kind);
+                at
+            })
+            .collect();
+        let outlets = w.records(&outlets);
+        let patterns = w.u32s(self.patterns.iter().map(|&(o, amb)| o << 1 | u32::from(amb)));
+        let by_key = w.map(sorted(self.by_key.iter()).into_iter().map(|(k, &o)| (k, o)));
+        let trie = self.write_trie(&mut w);
+        w.finish(&[outlets, patterns, by_key, trie])
+    }
+
+    /// The forms as a trie of bytes, for [`MediaTables::find_iter`]: a table of 256 words (the
+    /// node each first byte leads to, or 0), then every node as `pattern + 1` (0: no form ends
+    /// here), its number of edges and its edges (`byte`, `node`), sorted by byte. Returns the
+    /// position of the table.
+    fn write_trie(&self, w: &mut Writer) -> u32 {
+        // nodes: the form that ends there, and the edges sorted by byte (node 0 is the root)
+        let mut nodes: Vec<(u32, Vec<(u8, usize)>)> = vec![(0, Vec::new())];
+        for (i, form) in self.forms.iter().enumerate() {
+            let mut at = 0;
+            for &b in form.as_bytes() {
+                at = match nodes[at].1.binary_search_by_key(&b, |e| e.0) {
+                    Ok(e) => nodes[at].1[e].1,
+                    Err(e) => {
+                        nodes.push((0, Vec::new()));
+                        let n = nodes.len() - 1;
+                        nodes[at].1.insert(e, (b, n));
+                        n
+                    }
+                };
+            }
+            // each form once (`seen`), none empty: a node ends at most one form, never the root
+            nodes[at].0 = u32::try_from(i + 1).expect("forms fit in u32");
+        }
+        // positions: the table, then nodes 1.. in order
+        let table = w.pos();
+        let mut pos = vec![0u32; nodes.len()];
+        let mut next = table + 1 + 256;
+        for (n, node) in nodes.iter().enumerate().skip(1) {
+            pos[n] = next;
+            next += 2 + 2 * u32::try_from(node.1.len()).expect("edges fit in u32");
+        }
+        let mut first = [0u32; 256];
+        for &(b, n) in &nodes[0].1 {
+            first[b as usize] = pos[n];
+        }
+        w.u32s(first);
+        for node in &nodes[1..] {
+            w.push(node.0);
+            w.pairs(node.1.iter().map(|&(b, n)| (u32::from(b), pos[n])));
+        }
+        debug_assert_eq!(w.pos(), next);
+        table
+    }
+}
+
+/// Case variants of a surface form: as written, UPPER, and Title for all-caps names of 4+ letters
+/// (`TASS` -> `Tass`, `ANTARA` -> `Antara`).
+fn variants(form: &str) -> Vec<String> {
+    let mut v = vec![form.to_string()];
+    let up = form.to_uppercase();
+    if up != form && form.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+        v.push(up);
+    }
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && !form.contains(' ') {
+        let mut t = String::new();
+        for (i, c) in form.chars().enumerate() {
+            if i == 0 { t.push(c) } else { t.extend(c.to_lowercase()) }
+        }
+        v.push(t);
+    }
+    v
+}
+
+/// The media tables: flat tables ([`Built::freeze`]), compiled in by `build.rs` or frozen at run
+/// time, read in place.
+#[derive(Debug)]
+pub struct MediaTables {
+    data: Data,
+    root: Vec<u32>,
+    by_key: MapHead,
+}
+
+impl MediaTables {
+    pub fn new(data: Data) -> MediaTables {
+        let root = data.root();
+        let by_key = data.view().head(root[2]);
+        MediaTables { data, root, by_key }
+    }
+
+    /// Built from `lexicons` and frozen at run time.
+    pub fn built(lexicons: &Lexicons) -> Result<MediaTables, LexiconError> {
+        let (words, text) = Built::build(lexicons)?.freeze();
+        Ok(MediaTables::new(Data::new(Cow::Owned(words), Cow::Owned(text))))
+    }
+
+    /// The frozen words and text (tests compare the compiled tables with a run-time build).
+    #[cfg(test)]
+    pub fn data(&self) -> &Data {
+        &self.data
+    }
+
+    fn f(&self) -> Flat<'_> {
+        self.data.view()
+    }
+
+    /// The outlets, in lexicon order.
+    pub fn outlets(&self) -> Records<'_, Outlet<'_>> {
+        self.f().records(self.root[0])
+    }
+
+    /// Outlet `i`.
+    pub fn outlet(&self, i: u32) -> Outlet<'_> {
+        self.outlets().get(i as usize)
+    }
+
+    /// The outlet of pattern `i`, and whether the form is ambiguous on its own.
+    pub fn pattern(&self, i: usize) -> (u32, bool) {
+        let w = self.f().u32s(self.root[1]).get(i) as u32;
+        (w >> 1, w & 1 == 1)
+    }
+
+    /// Every form found in `text`, leftmost-longest and without overlaps, as `(start, end,
+    /// pattern)`: at each position from the left, the longest form that starts there, and the
+    /// search goes on after it; so the matches an Aho-Corasick automaton over the forms finds
+    /// with `MatchKind::LeftmostLongest` (a test holds them equal), read from the frozen trie
+    /// instead of an automaton built at start-up.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+        let (f, table) = (self.f(), self.root[3]);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < bytes.len() {
+                let start = i;
+                // the first byte through the table (most bytes start no form), then the edges
+                let mut node = f.u(table + 1 + u32::from(bytes[start]));
+                let mut j = start + 1;
+                let mut best = None;
+                while node != 0 {
+                    let pattern = f.u(node);
+                    if pattern != 0 {
+                        best = Some((j, pattern as usize - 1));
+                    }
+                    let Some(&b) = bytes.get(j) else { break };
+                    let edges = f.pairs(node + 1);
+                    node = 0;
+                    for (eb, en) in edges.iter() {
+                        if eb >= usize::from(b) {
+                            if eb == usize::from(b) {
+                                node = en as u32;
+                            }
+                            break;
+                        }
+                    }
+                    j += 1;
+                }
+                match best {
+                    Some((end, pattern)) => {
+                        i = end;
+                        return Some((start, end, pattern));
+                    }
+                    None => i += 1,
+                }
+            }
+            None
+        })
+    }
+
+    /// The outlet whose folded form this is.
+    pub fn by_key(&self, folded: &str) -> Option<u32> {
+        self.f().map_at(self.by_key).get(folded)
+    }
+}
+
+impl<'a> Value<'a> for Outlet<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        Outlet { name: f.str(w), country: f.str(w + 2), kind: f.str(w + 4) }
+    }
+}
