@@ -455,6 +455,7 @@ impl<'a> Scan<'a> {
                 _ => {
                     ev.foreign_hits += 1;
                     ev.candidates |= mask;
+                    FunctionWords::lower_into(word, &mut buf);
                     if !seen.contains(&*buf) {
                         seen.push(buf.clone());
                         if ev.sample.len() < 6 {
