@@ -540,7 +540,7 @@ pub struct FunctionWords {
     ascii: AsciiWords,
 }
 
-/// The ASCII keys of [`FunctionWords::words`] of at most 16 bytes, each packed little-endian into
+/// The ASCII keys of [`FunctionWords::words`] of at most 16 bytes (`segment::load_padded`), each packed little-endian into
 /// a `u128` (zero-padded; no key is empty or holds a NUL), in an open-addressing table. An ASCII
 /// word is lower-cased eight bytes at a time in registers and found with one multiply (#16):
 /// the story language and untranslated-fragment look up about 2,300 words per story.
@@ -553,9 +553,6 @@ struct AsciiWords {
     /// 64 minus the log2 of the slot count.
     shift: u32,
 }
-
-/// The longest key [`AsciiWords`] holds, in bytes.
-const PACKED_MAX: usize = 16;
 
 #[inline]
 fn packed_key((lo, hi): (u64, u64)) -> u128 {
@@ -603,23 +600,13 @@ impl AsciiWords {
 }
 
 /// `bytes` lower-cased (ASCII) and packed little-endian into two words, zero-padded, when they
-/// are 1 to 16 ASCII bytes without a NUL; `None` otherwise. The bytes are read with overlapping
-/// loads rather than copied to a buffer.
+/// are 1 to 16 ASCII bytes without a NUL; `None` otherwise.
 #[inline]
 fn pack_lower(bytes: &[u8]) -> Option<(u64, u64)> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const HIGH: u64 = super::segment::HIGH_BITS;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let n = bytes.len();
-    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
-    let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")));
-    let (lo, hi) = match n {
-        0 => return None,
-        1..=3 => (u64::from(bytes[0]) | u64::from(bytes[n / 2]) << (8 * (n / 2)) | u64::from(bytes[n - 1]) << (8 * (n - 1)), 0),
-        4..=7 => (half(0) | half(n - 4) << (8 * (n - 4)), 0),
-        8 => (word(0), 0),
-        9..=PACKED_MAX => (word(0), word(n - 8) >> (8 * (16 - n))),
-        _ => return None,
-    };
+    let (lo, hi) = super::segment::load_padded(bytes)?;
     if (lo | hi) & HIGH != 0 {
         return None;
     }
@@ -1058,6 +1045,9 @@ mod short_copy {
 mod equivalence {
     use super::*;
     use crate::document::test_texts;
+
+    /// The longest key [`AsciiWords`] holds, in bytes.
+    const PACKED_MAX: usize = 16;
 
     /// [`LineStats::of`] as it was: one `chars()` pass.
     fn line_stats(line: &str) -> LineStats {

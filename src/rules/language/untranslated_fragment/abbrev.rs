@@ -26,6 +26,20 @@ struct Entry {
 /// Abbreviations by their exact form, from `abbreviations` lexicons.
 pub struct Abbreviations {
     by_form: HashMap<String, Entry>,
+    /// The first bytes and the longest length of the forms: most words (every lower-case one)
+    /// are no form, and are told so without a hash (#16).
+    first_bytes: [bool; 256],
+    max_len: usize,
+}
+
+impl Abbreviations {
+    fn get(&self, form: &str) -> Option<&Entry> {
+        let first = *form.as_bytes().first()?;
+        if !self.first_bytes[first as usize] || form.len() > self.max_len {
+            return None;
+        }
+        self.by_form.get(form)
+    }
 }
 
 impl LexiconIndex for Abbreviations {
@@ -54,7 +68,15 @@ impl LexiconIndex for Abbreviations {
                 );
             }
         }
-        Ok(Abbreviations { by_form })
+        let mut first_bytes = [false; 256];
+        for form in by_form.keys() {
+            if let Some(&b) = form.as_bytes().first() {
+                first_bytes[b as usize] = true;
+            }
+        }
+        // the empty form (a row without one) is never a token
+        let max_len = by_form.keys().map(String::len).max().unwrap_or(0);
+        Ok(Abbreviations { by_form, first_bytes, max_len })
     }
 }
 
@@ -73,7 +95,7 @@ impl Scan<'_> {
                 continue;
             }
             let form = doc.slice(t.span);
-            let Some(e) = abbr.by_form.get(form) else { continue };
+            let Some(e) = abbr.get(form) else { continue };
             if e.lang == self.copy || explained.contains(&form) {
                 continue;
             }
