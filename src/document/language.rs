@@ -188,24 +188,41 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
-        let (word, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'\'', 1)
+        let len = if b < 0x80 {
+            if ASCII_WORD[b as usize] {
+                i += 1;
+                continue;
+            }
+            1
         } else {
             let c = text[i..].chars().next().expect("a char starts here");
-            (c.is_alphanumeric() || c == '’', c.len_utf8())
-        };
-        if !word {
-            if i > start {
-                f(&text[start..i]);
+            if c.is_alphanumeric() || c == '’' {
+                i += c.len_utf8();
+                continue;
             }
-            start = i + len;
+            c.len_utf8()
+        };
+        if i > start {
+            f(&text[start..i]);
         }
         i += len;
+        start = i;
     }
     if start < bytes.len() {
         f(&text[start..]);
     }
 }
+
+/// The ASCII bytes of a word for [`for_each_word`]: letters, digits and `'`.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'';
+        b += 1;
+    }
+    t
+};
 
 /// `whatlang::detect_script(text) == Some(Latin)`, with ASCII text answered without its 25
 /// script tests per char: in ASCII whatlang counts only the letters (its stop chars are the rest
@@ -305,80 +322,62 @@ const ASCII_CLASS: [u8; 128] = {
 impl LineStats {
     fn of(line: &str) -> LineStats {
         let mut st = LineStats::default();
-        let (mut in_word, mut digit, mut alpha, mut lower) = (false, false, 0usize, false);
-        let (mut letters, mut tokens) = (0usize, 0usize);
-        let end_word = |st: &mut LineStats, digit: bool, alpha: usize, lower: bool| {
-            if digit {
-                st.figures += 1;
-            } else if alpha >= 2 {
-                st.words += 1;
-                st.lower |= lower;
-            }
-        };
         // ASCII by a table; other chars decoded (char::is_whitespace is the table's spaces in ASCII)
         let bytes = line.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                i += 1;
-                let class = ASCII_CLASS[b as usize];
-                if class == ASCII_SPACE {
-                    if in_word {
-                        end_word(&mut st, digit, alpha, lower);
-                        in_word = false;
-                    }
+                if ASCII_CLASS[b as usize] == ASCII_SPACE {
+                    i += 1;
                     continue;
                 }
-                if !in_word {
-                    in_word = true;
-                    (digit, alpha, lower) = (false, 0, false);
-                    tokens += 1;
+            } else {
+                let c = line[i..].chars().next().expect("a char starts here");
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
                 }
-                match class {
-                    ASCII_DIGIT => digit = true,
-                    ASCII_LOWER => {
-                        alpha += 1;
-                        letters += 1;
-                        lower = true;
+            }
+            // a token from here to the next whitespace
+            st.tokens += 1;
+            let (mut digit, mut alpha, mut lower) = (false, 0usize, false);
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    let class = ASCII_CLASS[b as usize];
+                    if class == ASCII_SPACE {
+                        break;
                     }
-                    ASCII_UPPER => {
-                        alpha += 1;
-                        letters += 1;
+                    digit |= class == ASCII_DIGIT;
+                    lower |= class == ASCII_LOWER;
+                    alpha += usize::from(class >= ASCII_LOWER);
+                    i += 1;
+                    continue;
+                }
+                let c = line[i..].chars().next().expect("a char starts here");
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+                let is_lower = c.is_lowercase();
+                lower |= is_lower;
+                if c.is_alphabetic() {
+                    alpha += 1;
+                    if !is_lower && !c.is_uppercase() {
+                        st.uncased += 1;
                     }
-                    _ => {}
                 }
-                continue;
             }
-            let c = line[i..].chars().next().expect("a char starts here");
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                if in_word {
-                    end_word(&mut st, digit, alpha, lower);
-                    in_word = false;
-                }
-                continue;
-            }
-            if !in_word {
-                in_word = true;
-                (digit, alpha, lower) = (false, 0, false);
-                tokens += 1;
-            }
-            let is_lower = c.is_lowercase();
-            lower |= is_lower;
-            if c.is_alphabetic() {
-                alpha += 1;
-                letters += 1;
-                if !is_lower && !c.is_uppercase() {
-                    st.uncased += 1;
-                }
+            // every letter of the token counted once in `alpha`
+            st.letters += alpha;
+            if digit {
+                st.figures += 1;
+            } else if alpha >= 2 {
+                st.words += 1;
+                st.lower |= lower;
             }
         }
-        if in_word {
-            end_word(&mut st, digit, alpha, lower);
-        }
-        st.letters = letters;
-        st.tokens = tokens;
         st
     }
 

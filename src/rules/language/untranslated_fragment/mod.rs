@@ -25,7 +25,7 @@ mod short;
 use std::cell::Cell;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use whatlang::Detector;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
@@ -790,9 +790,7 @@ impl LexiconIndex for LoanPhrases {
         }
         let mut by_lang = std::collections::HashMap::new();
         for (lang, list) in phrases {
-            // a DFA: the phrases are few (its build is small) and every story's text is searched
             let ac = AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&list)
@@ -809,6 +807,32 @@ mod tests {
     use crate::rules::testing::{assert_clean, assert_flags, run_lang};
 
     const R: UntranslatedFragment = UntranslatedFragment;
+
+    #[test]
+    fn sentences_the_pretest_skips_have_no_evidence() {
+        // `Scan::run` reads no evidence where `may_switch` finds no word that could count: hold
+        // that such a sentence's evidence counts no foreign, weak or marked word
+        let lex = Lexicons::embedded();
+        let (fw, loans) = (lex.index::<FunctionWords>().unwrap(), lex.index::<LoanPhrases>().unwrap());
+        let (mut skipped, mut read) = (0, 0);
+        for (k, text) in crate::document::test_texts().into_iter().enumerate() {
+            let copy = ["en", "es", "id", "de", "ru", "fr"][k % 6];
+            let opts = crate::document::AnalyseOptions { language: Some(copy.into()), ..Default::default() };
+            let doc = Document::from_text("t.txt", text, &opts);
+            let scan = Scan::new(&doc, copy, &fw, &loans);
+            for s in &doc.sentences {
+                let (lo, hi) = s.tokens;
+                if scan.may_switch(lo, hi) {
+                    read += 1;
+                    continue;
+                }
+                skipped += 1;
+                let ev = scan.evidence(lo, hi, true);
+                assert!(ev.foreign_hits == 0 && ev.weak == 0 && ev.marked == 0, "{copy}: {}", doc.slice(s.span));
+            }
+        }
+        assert!(skipped > 1000 && read > 1000, "{skipped} skipped, {read} read");
+    }
 
     #[test]
     fn flags_indonesian_sentence_in_english_copy() {
