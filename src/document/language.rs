@@ -184,9 +184,31 @@ fn month_language_holds(prose: &str, d: &str, m: &str) -> bool {
 /// The non-empty words of `text` as `text.split(|c: char| !(c.is_alphanumeric() || c == '\'' ||
 /// c == '’'))` cuts them, ASCII bytes tested without decoding a char.
 fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    use super::segment::{HIGH_BITS, ascii_in_range};
     let bytes = text.as_bytes();
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
+        // eight ASCII bytes at once: the words end at the bytes that are no word bytes
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            if x & HIGH_BITS == 0 {
+                let word = ascii_in_range(x, b'0', b'9')
+                    | ascii_in_range(x, b'A', b'Z')
+                    | ascii_in_range(x, b'a', b'z')
+                    | ascii_in_range(x, b'\'', b'\'');
+                let mut cuts = !word & HIGH_BITS;
+                while cuts != 0 {
+                    let at = i + cuts.trailing_zeros() as usize / 8;
+                    if at > start {
+                        f(&text[start..at]);
+                    }
+                    start = at + 1;
+                    cuts &= cuts - 1;
+                }
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         let len = if b < 0x80 {
             if ASCII_WORD[b as usize] {
@@ -258,7 +280,7 @@ impl Prose {
         let bytes = text.as_bytes();
         let mut start = 0;
         while p.text.len() < 2048 {
-            let end = bytes[start..].iter().position(|&b| b == b'\n' || b == b'\r').map_or(bytes.len(), |k| start + k);
+            let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
             let line = &text[start..end];
             let st = LineStats::of(line);
             if st.is_prose(line) {
@@ -321,6 +343,9 @@ const ASCII_CLASS: [u8; 128] = {
 
 impl LineStats {
     fn of(line: &str) -> LineStats {
+        if line.is_ascii() {
+            return LineStats::of_ascii(line.as_bytes());
+        }
         let mut st = LineStats::default();
         // ASCII by a table; other chars decoded (char::is_whitespace is the table's spaces in ASCII)
         let bytes = line.as_bytes();
@@ -371,6 +396,70 @@ impl LineStats {
             }
             // every letter of the token counted once in `alpha`
             st.letters += alpha;
+            if digit {
+                st.figures += 1;
+            } else if alpha >= 2 {
+                st.words += 1;
+                st.lower |= lower;
+            }
+        }
+        st
+    }
+
+    /// [`LineStats::of`] of an ASCII line, eight bytes at a time (#16): masks of the spaces,
+    /// digits and letters of each word of the line, and its tokens as runs of non-space bytes.
+    fn of_ascii(bytes: &[u8]) -> LineStats {
+        use super::segment::{HIGH_BITS, ascii_in_range};
+        // the number of bytes whose high bit a mask holds
+        let count = |m: u64| ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+        let mut st = LineStats::default();
+        let (mut in_word, mut digit, mut alpha, mut lower) = (false, false, 0usize, false);
+        let chunks = bytes.chunks_exact(8);
+        // a short last chunk is padded with spaces: they end its last token, as the line does
+        let mut last = [b' '; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        let words = chunks.map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        for x in words.chain((!bytes.len().is_multiple_of(8)).then(|| u64::from_le_bytes(last))) {
+            let spaces = ascii_in_range(x, 0x09, 0x0d) | ascii_in_range(x, b' ', b' ');
+            let digits = ascii_in_range(x, b'0', b'9');
+            let lowers = ascii_in_range(x, b'a', b'z');
+            let letters = lowers | ascii_in_range(x, b'A', b'Z');
+            st.letters += count(letters);
+            // the bytes of the chunk not yet read
+            let mut left = HIGH_BITS;
+            while left != 0 {
+                if in_word {
+                    // the token runs to the next space
+                    let space = spaces & left;
+                    let stop = space & space.wrapping_neg();
+                    let run = if stop == 0 { left } else { left & (stop - 1) };
+                    digit |= digits & run != 0;
+                    lower |= lowers & run != 0;
+                    alpha += count(letters & run);
+                    if stop == 0 {
+                        break;
+                    }
+                    in_word = false;
+                    if digit {
+                        st.figures += 1;
+                    } else if alpha >= 2 {
+                        st.words += 1;
+                        st.lower |= lower;
+                    }
+                    left &= !(stop | (stop - 1));
+                } else {
+                    // the next token starts at the next byte that is no space
+                    let word = !spaces & left;
+                    if word == 0 {
+                        break;
+                    }
+                    st.tokens += 1;
+                    (in_word, digit, alpha, lower) = (true, false, 0, false);
+                    left &= !((word & word.wrapping_neg()) - 1);
+                }
+            }
+        }
+        if in_word {
             if digit {
                 st.figures += 1;
             } else if alpha >= 2 {

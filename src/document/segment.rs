@@ -279,7 +279,7 @@ pub(crate) fn load_padded(bytes: &[u8]) -> Option<(u64, u64)> {
 /// The high bits of the bytes of an ASCII word that lie in `lo..=hi` (both below 0x80; bytes
 /// below 0x80 plus at most 0x7f never carry into the next byte).
 #[inline]
-fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let ones = 0x0101_0101_0101_0101u64;
     let from = x + ones * u64::from(0x80 - lo);
     let past = x + ones * u64::from(0x7f - hi);
