@@ -689,7 +689,7 @@ impl AsciiWords {
 
 /// `bytes` lower-cased (ASCII) and packed little-endian into two words, zero-padded, when they
 /// are 1 to 16 ASCII bytes without a NUL; `None` otherwise.
-#[inline]
+#[inline(always)]
 fn pack_lower(bytes: &[u8]) -> Option<(u64, u64)> {
     const HIGH: u64 = super::segment::HIGH_BITS;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
@@ -835,6 +835,7 @@ impl FunctionWords {
     /// [`FunctionWords::classify`] with the copy language given by its index in this profile set
     /// (a caller classifying every word of a story looks the language up once, #16). `buf` is
     /// scratch space: see [`FunctionWords::lower_into`] for the word as it was looked up.
+    #[inline]
     pub fn classify_in(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
         if word.len() > self.max_len * 2 {
             return (0, 0);

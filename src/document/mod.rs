@@ -479,7 +479,7 @@ pub(crate) fn test_texts() -> Vec<String> {
         "COVID-19 | - | — |\n|\n\n|\r\n|\r|\t| |  |’|'|-|.|!|?|...|\"|“|”|«|»|(|)|[|]|:|;|,|é|É|İ|ı|ß|ẞ|Σ|ς|ǅ|Ǆ|Ⅻ|½|٣|",
         "\u{a0}|\u{202f}|\u{2028}|\u{3000}|\u{85}|\u{301}|\u{200b}|\u{feff}|\u{2060}|\u{ad}|\u{2010}|\u{2011}|\u{200c}|\u{200d}|",
         "\u{0}|\u{b}|\u{c}|\u{7f}|中|国|。|！|？|…|」|д|Д|ğ|ư|ả|ا|لا|가|ア|ﬁ|Ⓐ|𝐀|McDonald|iPhone|O'Neill|al-Quds|JAKARTA|Москва|",
-        "Straße|ÇALIŞMA|no|Co|St|a|b|Z|7|0|x"
+        "Straße|ÇALIŞMA|no|Co|St|a|b|Z|7|0|x|Messrs. |MESSRS. |DÑA. |ул. |No. |approxi. |Sr. |e.g. |Ü. "
     );
     let pieces: Vec<&str> = PIECES.split('|').collect();
     // xorshift64*: the same texts on every run

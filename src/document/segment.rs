@@ -262,7 +262,7 @@ pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// One to sixteen bytes little-endian in two words, zero-padded, read with overlapping loads
 /// rather than copied to a buffer; `None` for an empty or longer slice.
-#[inline]
+#[inline(always)]
 pub(crate) fn load_padded(bytes: &[u8]) -> Option<(u64, u64)> {
     let n = bytes.len();
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
@@ -403,14 +403,28 @@ pub fn split_headline(text: &str) -> (Option<Span>, Span) {
     (None, Span::new(0, text.len()))
 }
 
-/// Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
+/// Abbreviations after which a period does not end a sentence (lower-cased, without the dot), in
+/// byte order for a binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "approx", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "feb", "fig", "ft", "gen",
-    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "op",
-    "prof", "pt", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs", "bhd", "sdn", "tbk", "jl", "h", "hj", "ir",
-    "drs", "sh", "dkk", "sa", "av", "sr", "sra", "dña", "ing", "lic", "dipl", "bzw", "ca", "nr", "ggf", "vgl", "mme", "mlle", "m", "cf",
-    "ex", "gral", "gob", "pres", "sec", "vol", "ap", "art", "tel", "г", "ул", "им", "т", "др", "гг",
+    "adm", "ap", "approx", "apr", "art", "aug", "av", "bhd", "brig", "bzw", "ca", "capt", "cf", "cmdr", "co", "col", "corp", "cpl", "dec",
+    "dept", "dipl", "dkk", "dr", "drs", "dña", "ex", "feb", "fig", "ft", "gen", "ggf", "gob", "gov", "gral", "h", "hj", "hon", "inc",
+    "ing", "ir", "jan", "jl", "jr", "jul", "jun", "lic", "lt", "ltd", "m", "maj", "mar", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt",
+    "no", "nov", "nr", "oct", "op", "pres", "prof", "pt", "pvt", "rep", "rev", "sa", "sdn", "sec", "sen", "sep", "sept", "sgt", "sh", "sr",
+    "sra", "st", "supt", "tbk", "tel", "vgl", "vol", "vs", "г", "гг", "др", "им", "т", "ул",
 ];
+
+/// The longest ASCII abbreviation, in bytes: a longer ASCII word is none.
+const ABBREVIATION_MAX_ASCII: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].is_ascii() && ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 /// The bytes a sentence terminator starts with: `.` `!` `?`, and the lead bytes of `。` `！` `？` `…`.
 const TERMINATOR_BYTE: [bool; 256] = {
@@ -438,12 +452,17 @@ fn sentences_of(text: &str, para: Span, out: &mut Vec<Span>) {
     };
     let mut start = 0;
     let mut k = 0;
+    let ascii = p.is_ascii();
     while k < bytes.len() {
-        // continuation bytes are never one of these, so `k` is on a char boundary when it matches
-        if !TERMINATOR_BYTE[bytes[k] as usize] {
-            k += 1;
-            continue;
-        }
+        // the next byte a terminator may start with (continuation bytes are never one of them, so
+        // `k` is then on a char boundary)
+        let next = if ascii {
+            memchr::memchr3(b'.', b'!', b'?', &bytes[k..])
+        } else {
+            bytes[k..].iter().position(|&b| TERMINATOR_BYTE[b as usize])
+        };
+        let Some(skip) = next else { break };
+        k += skip;
         let i = k;
         let c = char_at(k).expect("a char starts here");
         if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…') {
@@ -527,8 +546,18 @@ fn is_abbreviation(p: &str, i: usize) -> bool {
     if n == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    if word.is_ascii() {
+        // lower-cased on the stack (ASCII lower case keeps the length)
+        if word.len() > ABBREVIATION_MAX_ASCII {
+            return false;
+        }
+        let mut lw = [0u8; ABBREVIATION_MAX_ASCII];
+        lw[..word.len()].copy_from_slice(word.as_bytes());
+        lw.make_ascii_lowercase();
+        return ABBREVIATIONS.binary_search_by(|a| a.as_bytes().cmp(&lw[..word.len()])).is_ok();
+    }
     let lw = word.to_lowercase();
-    ABBREVIATIONS.contains(&lw.as_str())
+    ABBREVIATIONS.binary_search(&lw.as_str()).is_ok()
 }
 
 /// Fills paragraphs, sentences and tokens of a document.
@@ -666,9 +695,33 @@ mod tests {
 #[cfg(test)]
 mod reference {
     use super::{
-        Case, Script, Span, Token, TokenKind, case_of, has_case, is_abbreviation, is_cjk, is_invisible, is_word_char, next_is_digit,
+        ABBREVIATIONS, Case, Script, Span, Token, TokenKind, case_of, has_case, is_cjk, is_invisible, is_word_char, next_is_digit,
         push_trimmed,
     };
+
+    /// Does the period at byte `i` of `p` close an abbreviation, an initial, or a dotted acronym?
+    fn is_abbreviation(p: &str, i: usize) -> bool {
+        let before = &p[..i];
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+            .map(|(x, c)| x + c.len_utf8())
+            .unwrap_or(0);
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return false;
+        }
+        if word.contains('.') {
+            return true;
+        }
+        let n = word.chars().count();
+        if n == 1 && word.chars().all(char::is_uppercase) {
+            return true;
+        }
+        let lw = word.to_lowercase();
+        ABBREVIATIONS.contains(&lw.as_str())
+    }
 
     fn make_old(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
         let s = &text[start..end];
@@ -851,6 +904,17 @@ mod equivalence {
             let n = 1 + (state % 16) as usize;
             let bytes: Vec<u8> = (0..n).map(|k| b"aZq'M-z@[`{0\x00\x7f"[(state >> (4 * k)) as usize % 14]).collect();
             assert_eq!(classify_packed(load_padded(&bytes).unwrap()), reference::classify_ascii(&bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_in_byte_order() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        for a in ABBREVIATIONS {
+            let p = format!("x {a}.");
+            assert!(is_abbreviation(&p, p.len() - 1), "{a}");
+            let upper = format!("x {}.", a.to_uppercase());
+            assert!(is_abbreviation(&upper, upper.len() - 1), "{a}");
         }
     }
 

@@ -33,12 +33,9 @@ pub struct Abbreviations {
 }
 
 impl Abbreviations {
-    fn get(&self, form: &str) -> Option<&Entry> {
-        let first = *form.as_bytes().first()?;
-        if !self.first_bytes[first as usize] || form.len() > self.max_len {
-            return None;
-        }
-        self.by_form.get(form)
+    /// May a word of this first byte and length be a form?
+    fn may_be(&self, first: u8, len: usize) -> bool {
+        self.first_bytes[first as usize] && len <= self.max_len
     }
 }
 
@@ -91,11 +88,11 @@ impl Scan<'_> {
         let mut explained: Vec<&str> = Vec::new();
         let mut lower: Option<String> = None;
         for (i, t) in doc.tokens.iter().enumerate() {
-            if !t.is_word() {
+            if !t.is_word() || !abbr.may_be(doc.text.as_bytes()[t.span.start], t.span.len()) {
                 continue;
             }
             let form = doc.slice(t.span);
-            let Some(e) = abbr.get(form) else { continue };
+            let Some(e) = abbr.by_form.get(form) else { continue };
             if e.lang == self.copy || explained.contains(&form) {
                 continue;
             }

@@ -241,19 +241,17 @@ impl Scan<'_> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let word = self.doc.slice(t.span);
             let c = self.ctx[i];
-            let candidate = t.is_word()
-                && t.case == Case::Lower
-                && !c.paren
-                && !c.short_quote
-                && !c.loan
-                && !word.is_ascii()
-                && word.chars().any(|ch| marked(ch) && !own.contains(ch));
+            // (the word is read only when the token's flags leave it a candidate)
+            let candidate = t.is_word() && t.case == Case::Lower && !c.paren && !c.short_quote && !c.loan && {
+                let word = self.doc.slice(t.span);
+                !word.is_ascii() && word.chars().any(|ch| marked(ch) && !own.contains(ch))
+            };
             if !candidate || taken.iter().any(|s| s.overlaps(t.span)) {
                 i += 1;
                 continue;
             }
+            let word = self.doc.slice(t.span);
             let Some(vocab) = vocab() else { return };
             let Some(copy_bit) = vocab.bit(self.copy) else { return };
             buf.clear();
