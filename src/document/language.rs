@@ -689,6 +689,7 @@ impl AsciiWords {
 
 /// `bytes` lower-cased (ASCII) and packed little-endian into two words, zero-padded, when they
 /// are 1 to 16 ASCII bytes without a NUL; `None` otherwise.
+#[allow(clippy::inline_always)] // every function-word look-up (see `segment::load_padded`)
 #[inline(always)]
 fn pack_lower(bytes: &[u8]) -> Option<(u64, u64)> {
     const HIGH: u64 = super::segment::HIGH_BITS;
