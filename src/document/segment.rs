@@ -133,70 +133,87 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
         None => None,
     };
     let mut pos = 0;
-    while pos < bytes.len() {
+    'chars: while pos < bytes.len() {
         let i = pos;
         let b = bytes[pos];
-        let c = if b < 0x80 {
-            pos += 1;
-            if b.is_ascii_alphabetic() {
+        // each branch ends the token at `pos` and names its kind (one `make` for all, inlined)
+        let kind = 'token: {
+            let c = if b < 0x80 {
+                pos += 1;
+                if b.is_ascii_alphabetic() {
+                    pos = word_end(text, pos);
+                    break 'token TokenKind::Word;
+                }
+                if !b.is_ascii_digit() {
+                    if (b as char).is_whitespace() {
+                        continue 'chars;
+                    }
+                    break 'token TokenKind::Punct;
+                }
+                b as char
+            } else {
+                let c = char_at(pos).expect("a char starts here");
+                pos += c.len_utf8();
+                c
+            };
+            if c.is_whitespace() || is_invisible(c) {
+                continue 'chars;
+            }
+            if is_cjk(c) {
+                break 'token TokenKind::Word;
+            }
+            if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+                let mut end = pos;
+                let mut word = false;
+                loop {
+                    // a run of ASCII digits and letters: each is taken one by one below too
+                    let run = ascii_alnum_run(bytes, end) - end;
+                    if run > 0 {
+                        word |= bytes[end..end + run].iter().any(u8::is_ascii_alphabetic);
+                        end += run;
+                    }
+                    let Some(d) = char_at(end) else { break };
+                    if d.is_numeric()
+                        || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
+                    {
+                        end += d.len_utf8();
+                    } else if d.is_alphabetic() && !is_cjk(d) {
+                        // 5G, 2nd, COVID-19 handled as word
+                        word = true;
+                        end += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                pos = end;
+                break 'token if word { TokenKind::Word } else { TokenKind::Number };
+            }
+            if is_word_char(c) {
                 pos = word_end(text, pos);
-                out.push(make(text, offset, i, pos, TokenKind::Word));
-                continue;
+                break 'token TokenKind::Word;
             }
-            if !b.is_ascii_digit() {
-                if !(b as char).is_whitespace() {
-                    out.push(make(text, offset, i, pos, TokenKind::Punct));
-                }
-                continue;
-            }
-            b as char
-        } else {
-            let c = char_at(pos).expect("a char starts here");
-            pos += c.len_utf8();
-            c
+            TokenKind::Punct
         };
-        if c.is_whitespace() || is_invisible(c) {
-            continue;
-        }
-        if is_cjk(c) {
-            out.push(make(text, offset, i, pos, TokenKind::Word));
-            continue;
-        }
-        if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
-            let mut end = pos;
-            let mut word = false;
-            loop {
-                // a run of ASCII digits and letters: each is taken one by one below too
-                let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-                if run > 0 {
-                    word |= bytes[end..end + run].iter().any(u8::is_ascii_alphabetic);
-                    end += run;
-                }
-                let Some(d) = char_at(end) else { break };
-                if d.is_numeric()
-                    || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
-                {
-                    end += d.len_utf8();
-                } else if d.is_alphabetic() && !is_cjk(d) {
-                    // 5G, 2nd, COVID-19 handled as word
-                    word = true;
-                    end += d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            pos = end;
-            let kind = if word { TokenKind::Word } else { TokenKind::Number };
-            out.push(make(text, offset, i, end, kind));
-            continue;
-        }
-        if is_word_char(c) {
-            pos = word_end(text, pos);
-            out.push(make(text, offset, i, pos, TokenKind::Word));
-            continue;
-        }
-        out.push(make(text, offset, i, pos, TokenKind::Punct));
+        out.push(make(text, offset, i, pos, kind));
     }
+}
+
+/// The end of the run of ASCII letters and digits from byte `from`, eight bytes at a time.
+#[inline]
+fn ascii_alnum_run(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // a byte of 0x80 or more may carry into the bytes above it, never below: the first byte
+        // that stops the run is still found
+        let alnum = ascii_in_range(x, b'0', b'9') | ascii_in_range(x, b'A', b'Z') | ascii_in_range(x, b'a', b'z');
+        let stop = (!alnum | x) & HIGH_BITS;
+        if stop != 0 {
+            return i + stop.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 /// The end of a word whose first char ends at `end`: word chars but CJK, and joiners between them.
@@ -204,7 +221,7 @@ fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // a run of ASCII letters and digits is word characters, none of them CJK
-        end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        end = ascii_alnum_run(bytes, end);
         let Some(&b) = bytes.get(end) else { break };
         if b < 0x80 {
             // an ASCII char here is no word char: the run took those; `'` and `-` join words
@@ -241,6 +258,7 @@ fn next_is_digit(_bytes: &[u8], text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_numeric)
 }
 
+#[inline]
 fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
     let s = &text[start..end];
     let (case, script) = classify(s);
