@@ -176,12 +176,75 @@ fn month_language_holds(prose: &str, d: &str, m: &str) -> bool {
     let Ok(fw) = Lexicons::embedded().index::<FunctionWords>() else { return false };
     let mut profile = fw.new_profile();
     let mut buf = String::new();
-    for w in prose.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()) {
-        fw.add(&mut profile, w, &mut buf, None);
-    }
+    for_each_word(prose, |w| fw.add(&mut profile, w, &mut buf, None));
     let (sm, sd) = (fw.score(&profile, m), fw.score(&profile, d));
     sm >= 3.0 && 3.0 * sm >= sd
 }
+
+/// The non-empty words of `text` as `text.split(|c: char| !(c.is_alphanumeric() || c == '\'' ||
+/// c == '’'))` cuts them, ASCII bytes tested without decoding a char.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    use super::segment::{HIGH_BITS, ascii_in_range};
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        // eight ASCII bytes at once: the words end at the bytes that are no word bytes
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            if x & HIGH_BITS == 0 {
+                let word = ascii_in_range(x, b'0', b'9')
+                    | ascii_in_range(x, b'A', b'Z')
+                    | ascii_in_range(x, b'a', b'z')
+                    | ascii_in_range(x, b'\'', b'\'');
+                let mut cuts = !word & HIGH_BITS;
+                while cuts != 0 {
+                    let at = i + cuts.trailing_zeros() as usize / 8;
+                    if at > start {
+                        f(&text[start..at]);
+                    }
+                    start = at + 1;
+                    cuts &= cuts - 1;
+                }
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let len = if b < 0x80 {
+            if ASCII_WORD[b as usize] {
+                i += 1;
+                continue;
+            }
+            1
+        } else {
+            let c = text[i..].chars().next().expect("a char starts here");
+            if c.is_alphanumeric() || c == '’' {
+                i += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        if i > start {
+            f(&text[start..i]);
+        }
+        i += len;
+        start = i;
+    }
+    if start < bytes.len() {
+        f(&text[start..]);
+    }
+}
+
+/// The ASCII bytes of a word for [`for_each_word`]: letters, digits and `'`.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'';
+        b += 1;
+    }
+    t
+};
 
 /// `whatlang::detect_script(text) == Some(Latin)`, with ASCII text answered without its 25
 /// script tests per char: in ASCII whatlang counts only the letters (its stop chars are the rest
@@ -213,10 +276,12 @@ pub struct Prose {
 impl Prose {
     pub fn of(text: &str) -> Prose {
         let mut p = Prose::default();
-        for line in text.split(['\n', '\r']) {
-            if p.text.len() >= 2048 {
-                break;
-            }
+        // the lines between `\n` and `\r` bytes (`text.split(['\n', '\r'])`), found by byte
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while p.text.len() < 2048 {
+            let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+            let line = &text[start..end];
             let st = LineStats::of(line);
             if st.is_prose(line) {
                 p.text.push_str(line);
@@ -227,6 +292,10 @@ impl Prose {
                 // a digit is in some whitespace-separated word, which then counts as a figure
                 p.figure_lines += 1;
             }
+            if end == bytes.len() {
+                break;
+            }
+            start = end + 1;
         }
         p
     }
@@ -234,7 +303,7 @@ impl Prose {
 
 /// One pass over a line for [`Prose::of`]: what `split_whitespace` and per-word `chars()` scans
 /// counted before (#16), char for char the same.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct LineStats {
     /// Whitespace-separated tokens.
     tokens: usize,
@@ -250,56 +319,153 @@ struct LineStats {
     letters: usize,
 }
 
+/// What an ASCII byte is to [`LineStats::of`].
+const ASCII_OTHER: u8 = 0;
+const ASCII_SPACE: u8 = 1;
+const ASCII_DIGIT: u8 = 2;
+const ASCII_LOWER: u8 = 3;
+const ASCII_UPPER: u8 = 4;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [ASCII_OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => ASCII_SPACE,
+            b'0'..=b'9' => ASCII_DIGIT,
+            b'a'..=b'z' => ASCII_LOWER,
+            b'A'..=b'Z' => ASCII_UPPER,
+            _ => ASCII_OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
 impl LineStats {
     fn of(line: &str) -> LineStats {
+        if line.is_ascii() {
+            return LineStats::of_ascii(line.as_bytes());
+        }
         let mut st = LineStats::default();
-        let (mut in_word, mut digit, mut alpha, mut lower) = (false, false, 0usize, false);
-        let end_word = |st: &mut LineStats, digit: bool, alpha: usize, lower: bool| {
+        // ASCII by a table; other chars decoded (char::is_whitespace is the table's spaces in ASCII)
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_CLASS[b as usize] == ASCII_SPACE {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let c = line[i..].chars().next().expect("a char starts here");
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            // a token from here to the next whitespace
+            st.tokens += 1;
+            let (mut digit, mut alpha, mut lower) = (false, 0usize, false);
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    let class = ASCII_CLASS[b as usize];
+                    if class == ASCII_SPACE {
+                        break;
+                    }
+                    digit |= class == ASCII_DIGIT;
+                    lower |= class == ASCII_LOWER;
+                    alpha += usize::from(class >= ASCII_LOWER);
+                    i += 1;
+                    continue;
+                }
+                let c = line[i..].chars().next().expect("a char starts here");
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+                let is_lower = c.is_lowercase();
+                lower |= is_lower;
+                if c.is_alphabetic() {
+                    alpha += 1;
+                    if !is_lower && !c.is_uppercase() {
+                        st.uncased += 1;
+                    }
+                }
+            }
+            // every letter of the token counted once in `alpha`
+            st.letters += alpha;
             if digit {
                 st.figures += 1;
             } else if alpha >= 2 {
                 st.words += 1;
                 st.lower |= lower;
             }
-        };
-        for c in line.chars() {
-            if c.is_whitespace() {
+        }
+        st
+    }
+
+    /// [`LineStats::of`] of an ASCII line, eight bytes at a time (#16): masks of the spaces,
+    /// digits and letters of each word of the line, and its tokens as runs of non-space bytes.
+    fn of_ascii(bytes: &[u8]) -> LineStats {
+        use super::segment::{HIGH_BITS, ascii_in_range};
+        // the number of bytes whose high bit a mask holds
+        let count = |m: u64| ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+        let mut st = LineStats::default();
+        let (mut in_word, mut digit, mut alpha, mut lower) = (false, false, 0usize, false);
+        let chunks = bytes.chunks_exact(8);
+        // a short last chunk is padded with spaces: they end its last token, as the line does
+        let mut last = [b' '; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        let words = chunks.map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        for x in words.chain((!bytes.len().is_multiple_of(8)).then(|| u64::from_le_bytes(last))) {
+            let spaces = ascii_in_range(x, 0x09, 0x0d) | ascii_in_range(x, b' ', b' ');
+            let digits = ascii_in_range(x, b'0', b'9');
+            let lowers = ascii_in_range(x, b'a', b'z');
+            let letters = lowers | ascii_in_range(x, b'A', b'Z');
+            st.letters += count(letters);
+            // the bytes of the chunk not yet read
+            let mut left = HIGH_BITS;
+            while left != 0 {
                 if in_word {
-                    end_word(&mut st, digit, alpha, lower);
-                    in_word = false;
-                }
-                continue;
-            }
-            if !in_word {
-                in_word = true;
-                (digit, alpha, lower) = (false, 0, false);
-                st.tokens += 1;
-            }
-            if c.is_ascii() {
-                if c.is_ascii_digit() {
-                    digit = true;
-                } else if c.is_ascii_lowercase() {
-                    alpha += 1;
-                    st.letters += 1;
-                    lower = true;
-                } else if c.is_ascii_uppercase() {
-                    alpha += 1;
-                    st.letters += 1;
-                }
-            } else {
-                let is_lower = c.is_lowercase();
-                lower |= is_lower;
-                if c.is_alphabetic() {
-                    alpha += 1;
-                    st.letters += 1;
-                    if !is_lower && !c.is_uppercase() {
-                        st.uncased += 1;
+                    // the token runs to the next space
+                    let space = spaces & left;
+                    let stop = space & space.wrapping_neg();
+                    let run = if stop == 0 { left } else { left & (stop - 1) };
+                    digit |= digits & run != 0;
+                    lower |= lowers & run != 0;
+                    alpha += count(letters & run);
+                    if stop == 0 {
+                        break;
                     }
+                    in_word = false;
+                    if digit {
+                        st.figures += 1;
+                    } else if alpha >= 2 {
+                        st.words += 1;
+                        st.lower |= lower;
+                    }
+                    left &= !(stop | (stop - 1));
+                } else {
+                    // the next token starts at the next byte that is no space
+                    let word = !spaces & left;
+                    if word == 0 {
+                        break;
+                    }
+                    st.tokens += 1;
+                    (in_word, digit, alpha, lower) = (true, false, 0, false);
+                    left &= !((word & word.wrapping_neg()) - 1);
                 }
             }
         }
         if in_word {
-            end_word(&mut st, digit, alpha, lower);
+            if digit {
+                st.figures += 1;
+            } else if alpha >= 2 {
+                st.words += 1;
+                st.lower |= lower;
+            }
         }
         st
     }
@@ -381,11 +547,7 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     let profile = fw.map(|fw| {
         let mut profile = fw.new_profile();
         let mut buf = String::new();
-        for w in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-            if !w.is_empty() {
-                fw.add(&mut profile, w, &mut buf, None);
-            }
-        }
+        for_each_word(sample, |w| fw.add(&mut profile, w, &mut buf, None));
         profile
     });
     let ranked = match (fw, &profile) {
@@ -462,6 +624,102 @@ pub struct FunctionWords {
     words: HashMap<String, Entry>,
     /// Longest word, in bytes: longer tokens are never looked up.
     max_len: usize,
+    /// The ASCII words of `words` again, packed for a look-up without a copy or a string hash.
+    ascii: AsciiWords,
+}
+
+/// The ASCII keys of [`FunctionWords::words`] of at most 16 bytes (`segment::load_padded`), each packed little-endian into
+/// a `u128` (zero-padded; no key is empty or holds a NUL), in an open-addressing table. An ASCII
+/// word is lower-cased eight bytes at a time in registers and found with one multiply (#16):
+/// the story language and untranslated-fragment look up about 2,300 words per story.
+#[derive(Debug, Default)]
+struct AsciiWords {
+    /// Slot -> packed key; 0 is an empty slot.
+    keys: Vec<u128>,
+    /// Slot -> entry.
+    entries: Vec<Entry>,
+    /// 64 minus the log2 of the slot count.
+    shift: u32,
+}
+
+#[inline]
+fn packed_key((lo, hi): (u64, u64)) -> u128 {
+    u128::from(lo) | (u128::from(hi) << 64)
+}
+
+impl AsciiWords {
+    fn build(words: &HashMap<String, Entry>) -> AsciiWords {
+        let packed: Vec<(u128, Entry)> = words.iter().filter_map(|(w, e)| Some((packed_key(pack_lower(w.as_bytes())?), *e))).collect();
+        // at most half full: a miss (most words) ends at an empty slot in one or two probes
+        let size = (packed.len() * 2).next_power_of_two().max(16);
+        let mut t = AsciiWords { keys: vec![0; size], entries: vec![Entry::default(); size], shift: 64 - size.trailing_zeros() };
+        for (key, e) in packed {
+            let mut i = t.slot(key);
+            while t.keys[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys[i] = key;
+            t.entries[i] = e;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> Option<&Entry> {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(&self.entries[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// `bytes` lower-cased (ASCII) and packed little-endian into two words, zero-padded, when they
+/// are 1 to 16 ASCII bytes without a NUL; `None` otherwise.
+#[allow(clippy::inline_always)] // every function-word look-up (see `segment::load_padded`)
+#[inline(always)]
+fn pack_lower(bytes: &[u8]) -> Option<(u64, u64)> {
+    const HIGH: u64 = super::segment::HIGH_BITS;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let n = bytes.len();
+    let (lo, hi) = super::segment::load_padded(bytes)?;
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    // a byte below 0x80 is zero when adding 0x7f leaves its high bit clear (no carries); the
+    // zero bytes must be the padding, or the word holds a NUL
+    let zeros = |x: u64| !(x + LOW7) & HIGH;
+    let padding = |len: usize| if len >= 8 { 0 } else { HIGH << (8 * len) };
+    if zeros(lo) != padding(n) || zeros(hi) != padding(n.saturating_sub(8)) {
+        return None;
+    }
+    // `A`..=`Z` gain 0x20: byte + 0x3f reaches 0x80 from `A` on, byte + 0x25 from `[` on
+    let lower = |x: u64| x | ((((x + 0x3f3f_3f3f_3f3f_3f3f) & !(x + 0x2525_2525_2525_2525)) & HIGH) >> 2);
+    Some((lower(lo), lower(hi)))
+}
+
+/// The position of the first `'` among the first five bytes of a packed word, when there is one.
+#[inline]
+fn packed_apostrophe(lo: u64) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // bytes equal to `'` become zero (padding bytes become `'`, never zero)
+    let q = lo ^ 0x2727_2727_2727_2727;
+    let hits = !(q + LOW7) & HIGH & 0x0000_0080_8080_8080;
+    (hits != 0).then(|| hits.trailing_zeros() as usize / 8)
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -492,7 +750,7 @@ pub struct Profile {
 
 impl LexiconIndex for FunctionWords {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::default(), max_len: 0 };
+        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::default(), max_len: 0, ascii: AsciiWords::default() };
         for file in lexicons.of_kind("function-words") {
             let word_col = file.require("word")?;
             let homo_col = file.column("homograph");
@@ -519,6 +777,7 @@ impl LexiconIndex for FunctionWords {
                 e.homograph |= homograph;
             }
         }
+        fw.ascii = AsciiWords::build(&fw.words);
         Ok(fw)
     }
 }
@@ -575,30 +834,14 @@ impl FunctionWords {
     }
 
     /// [`FunctionWords::classify`] with the copy language given by its index in this profile set
-    /// (a caller classifying every word of a story looks the language up once, #16).
+    /// (a caller classifying every word of a story looks the language up once, #16). `buf` is
+    /// scratch space: see [`FunctionWords::lower_into`] for the word as it was looked up.
+    #[inline]
     pub fn classify_in(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
         if word.len() > self.max_len * 2 {
             return (0, 0);
         }
-        buf.clear();
-        if word.is_ascii() {
-            // no `’` to straighten, and ASCII lower case is byte by byte
-            buf.push_str(word);
-            buf.make_ascii_lowercase();
-        } else {
-            for c in word.chars() {
-                if c == '’' {
-                    buf.push('\'');
-                } else {
-                    crate::text::push_lower_char(buf, c);
-                }
-            }
-        }
-        // an elided article or pronoun glued to its word (`l'Élysée`, `qu'il`, `dell'Italia`)
-        // (only the first five bytes can hold that apostrophe: no search of the whole word)
-        let elided =
-            || buf.as_bytes().iter().take(5).position(|&b| b == b'\'').filter(|&i| i >= 1).and_then(|i| self.words.get(&buf[..=i]));
-        let Some(e) = self.words.get(buf.as_str()).or_else(elided) else {
+        let Some(e) = self.lookup(word, buf) else {
             return (0, 0);
         };
         if let Some(i) = copy
@@ -619,6 +862,43 @@ impl FunctionWords {
             );
         }
         (e.langs, 0)
+    }
+
+    /// The entry of a word: its lower-case form, or else an elided article or pronoun glued to
+    /// its word (`l'Élysée`, `qu'il`, `dell'Italia`) by the apostrophe in its first five bytes.
+    #[inline]
+    fn lookup(&self, word: &str, buf: &mut String) -> Option<&Entry> {
+        if let Some((lo, hi)) = pack_lower(word.as_bytes()) {
+            // the same look-ups as below, on the packed form (every ASCII key of up to 16 bytes
+            // is in the table, and the elided prefix is at most five bytes)
+            return self.ascii.get(packed_key((lo, hi))).or_else(|| {
+                let i = packed_apostrophe(lo).filter(|&i| i >= 1)?;
+                self.ascii.get(u128::from(lo & ((1u64 << (8 * (i + 1))) - 1)))
+            });
+        }
+        Self::lower_into(word, buf);
+        // (only the first five bytes can hold that apostrophe: no search of the whole word)
+        let elided =
+            || buf.as_bytes().iter().take(5).position(|&b| b == b'\'').filter(|&i| i >= 1).and_then(|i| self.words.get(&buf[..=i]));
+        self.words.get(buf.as_str()).or_else(elided)
+    }
+
+    /// A word as [`FunctionWords::classify_in`] looks it up: lower case, `’` straightened.
+    pub fn lower_into(word: &str, buf: &mut String) {
+        buf.clear();
+        if word.is_ascii() {
+            // no `’` to straighten, and ASCII lower case is byte by byte
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                if c == '’' {
+                    buf.push('\'');
+                } else {
+                    crate::text::push_lower_char(buf, c);
+                }
+            }
+        }
     }
 
     /// Adds one word to a profile.
@@ -847,5 +1127,195 @@ mod short_copy {
     fn detects_the_hardest_short_copy() {
         let wrong = wrong(MISSES);
         assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+}
+
+/// The faster paths of this file against the plain code they replaced (#16).
+#[cfg(test)]
+mod equivalence {
+    use super::*;
+    use crate::document::test_texts;
+
+    /// The longest key [`AsciiWords`] holds, in bytes.
+    const PACKED_MAX: usize = 16;
+
+    /// [`LineStats::of`] as it was: one `chars()` pass.
+    fn line_stats(line: &str) -> LineStats {
+        let mut st = LineStats::default();
+        let (mut in_word, mut digit, mut alpha, mut lower) = (false, false, 0usize, false);
+        let end_word = |st: &mut LineStats, digit: bool, alpha: usize, lower: bool| {
+            if digit {
+                st.figures += 1;
+            } else if alpha >= 2 {
+                st.words += 1;
+                st.lower |= lower;
+            }
+        };
+        for c in line.chars() {
+            if c.is_whitespace() {
+                if in_word {
+                    end_word(&mut st, digit, alpha, lower);
+                    in_word = false;
+                }
+                continue;
+            }
+            if !in_word {
+                in_word = true;
+                (digit, alpha, lower) = (false, 0, false);
+                st.tokens += 1;
+            }
+            if c.is_ascii() {
+                if c.is_ascii_digit() {
+                    digit = true;
+                } else if c.is_ascii_lowercase() {
+                    alpha += 1;
+                    st.letters += 1;
+                    lower = true;
+                } else if c.is_ascii_uppercase() {
+                    alpha += 1;
+                    st.letters += 1;
+                }
+            } else {
+                let is_lower = c.is_lowercase();
+                lower |= is_lower;
+                if c.is_alphabetic() {
+                    alpha += 1;
+                    st.letters += 1;
+                    if !is_lower && !c.is_uppercase() {
+                        st.uncased += 1;
+                    }
+                }
+            }
+        }
+        if in_word {
+            end_word(&mut st, digit, alpha, lower);
+        }
+        st
+    }
+
+    /// [`Prose::of`] as it was: `split(['\n', '\r'])`.
+    fn prose(text: &str) -> Prose {
+        let mut p = Prose::default();
+        for line in text.split(['\n', '\r']) {
+            if p.text.len() >= 2048 {
+                break;
+            }
+            let st = line_stats(line);
+            if st.is_prose(line) {
+                p.text.push_str(line);
+                p.text.push('\n');
+                p.words += st.tokens;
+                p.letters += st.letters;
+            } else if st.figures > 0 {
+                p.figure_lines += 1;
+            }
+        }
+        p
+    }
+
+    /// [`FunctionWords::classify_in`] as it was: every word lower-cased into `buf` and looked up
+    /// in the map.
+    fn classify(fw: &FunctionWords, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
+        if word.len() > fw.max_len * 2 {
+            return (0, 0);
+        }
+        FunctionWords::lower_into(word, buf);
+        let elided = || buf.as_bytes().iter().take(5).position(|&b| b == b'\'').filter(|&i| i >= 1).and_then(|i| fw.words.get(&buf[..=i]));
+        let Some(e) = fw.words.get(buf.as_str()).or_else(elided) else {
+            return (0, 0);
+        };
+        if let Some(i) = copy
+            && (e.homograph & (1 << i) != 0 || e.langs & (1 << i) != 0)
+        {
+            let own = e.langs & (1 << i);
+            return (
+                own,
+                if own == 0 {
+                    WEAK
+                } else if e.langs != own {
+                    SHARED
+                } else {
+                    0
+                },
+            );
+        }
+        (e.langs, 0)
+    }
+
+    #[test]
+    fn prose_lines_are_counted_as_before() {
+        for t in test_texts() {
+            for line in t.split(['\n', '\r']) {
+                assert_eq!(LineStats::of(line), line_stats(line), "{line:?}");
+            }
+            let (new, old) = (Prose::of(&t), prose(&t));
+            assert_eq!((new.text, new.words, new.letters, new.figure_lines), (old.text, old.words, old.letters, old.figure_lines), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_cut_as_before() {
+        for t in test_texts() {
+            let mut new = Vec::new();
+            for_each_word(&t, |w| new.push(w));
+            let old: Vec<&str> = t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).collect();
+            assert_eq!(new, old, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn packed_words_are_lower_case_ascii() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let alphabet: Vec<u8> = (0u8..=0x81).chain([0xc3, 0xa9, 0xff]).collect();
+        for round in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = (state % 19) as usize;
+            // mostly letters and apostrophes, sometimes any byte
+            let bytes: Vec<u8> = (0..n)
+                .map(|k| {
+                    let r = (state >> (3 * k)) as usize;
+                    if round % 3 == 0 { alphabet[r % alphabet.len()] } else { b"aZq'Mz@[`{"[r % 10] }
+                })
+                .collect();
+            let want = (1..=PACKED_MAX).contains(&n) && bytes.iter().all(|&b| b != 0 && b < 0x80);
+            let got = pack_lower(&bytes);
+            assert_eq!(got.is_some(), want, "{bytes:?}");
+            if let Some((lo, hi)) = got {
+                let mut raw = [0u8; 16];
+                raw[..n].copy_from_slice(&bytes.to_ascii_lowercase());
+                assert_eq!(packed_key((lo, hi)), u128::from_le_bytes(raw), "{bytes:?}");
+                assert_eq!(packed_apostrophe(lo), raw.iter().take(5.min(n)).position(|&b| b == b'\''), "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn function_words_are_classified_as_before() {
+        let fw = Lexicons::embedded().index::<FunctionWords>().unwrap();
+        let mut words: Vec<String> = Vec::new();
+        for k in fw.words.keys() {
+            words.push(k.clone());
+            words.push(k.to_uppercase());
+            let mut c = k.chars();
+            words.extend(c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()));
+            words.push(format!("{k}s"));
+            words.push(format!("{k}x'"));
+            words.push(format!("{k}'Italia"));
+            words.push(format!("{k}’Italia"));
+            words.push(k.replace('\'', "’"));
+        }
+        for t in test_texts() {
+            words.extend(t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).map(str::to_string));
+            words.extend(t.split_whitespace().map(str::to_string));
+        }
+        let (mut a, mut b) = (String::new(), String::new());
+        let copies: Vec<Option<usize>> = std::iter::once(None).chain((0..fw.langs.len()).map(Some)).collect();
+        for w in &words {
+            for &copy in &copies {
+                assert_eq!(fw.classify_in(w, &mut a, copy), classify(&fw, w, &mut b, copy), "{w:?} {copy:?}");
+            }
+        }
     }
 }

@@ -454,6 +454,60 @@ impl DocumentBuilder {
     }
 }
 
+/// Texts for tests that hold a faster analysis equal to the plain one it replaced (#16): every
+/// rule fixture and evaluation story, and generated text mixing ASCII with the chars the
+/// analyses treat specially (apostrophes, marks, uncased and title-case letters, wide spaces,
+/// terminators, joiners).
+#[cfg(test)]
+pub(crate) fn test_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    let mut dirs = vec![root.join("tests/eval/stories")];
+    if let Ok(rules) = std::fs::read_dir(root.join("tests/fixtures/rules")) {
+        dirs.extend(rules.flatten().map(|e| e.path()));
+    }
+    dirs.sort();
+    for dir in dirs {
+        let Ok(files) = std::fs::read_dir(&dir) else { continue };
+        let mut files: Vec<_> = files.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        files.sort();
+        texts.extend(files.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+    }
+    assert!(texts.len() > 100, "the fixtures and evaluation stories are read");
+    // pieces between `|`
+    const PIECES: &str = concat!(
+        "the |The |Der |yang |de la |l'Élysée |qu'il |dell'Italia |d’Assurance |L'|U.S. |Gen. |Mr. |J. |3.5 |28,985 |5G |2nd |",
+        "COVID-19 | - | — |\n|\n\n|\r\n|\r|\t| |  |’|'|-|.|!|?|...|\"|“|”|«|»|(|)|[|]|:|;|,|é|É|İ|ı|ß|ẞ|Σ|ς|ǅ|Ǆ|Ⅻ|½|٣|",
+        "\u{a0}|\u{202f}|\u{2028}|\u{3000}|\u{85}|\u{301}|\u{200b}|\u{feff}|\u{2060}|\u{ad}|\u{2010}|\u{2011}|\u{200c}|\u{200d}|",
+        "\u{0}|\u{b}|\u{c}|\u{7f}|中|国|。|！|？|…|」|д|Д|ğ|ư|ả|ا|لا|가|ア|ﬁ|Ⓐ|𝐀|McDonald|iPhone|O'Neill|al-Quds|JAKARTA|Москва|",
+        "Straße|ÇALIŞMA|no|Co|St|a|b|Z|7|0|x|Messrs. |MESSRS. |DÑA. |ул. |No. |approxi. |Sr. |e.g. |Ü. "
+    );
+    let pieces: Vec<&str> = PIECES.split('|').collect();
+    // xorshift64*: the same texts on every run
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    for _ in 0..3000 {
+        let n = (next() % 120) as usize;
+        let mut t = String::new();
+        for _ in 0..n {
+            let r = next();
+            if r % 4 == 0 {
+                // any ASCII char, control chars included
+                t.push(char::from((r >> 8) as u8 & 0x7f));
+            } else {
+                t.push_str(pieces[(r >> 8) as usize % pieces.len()]);
+            }
+        }
+        texts.push(t);
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

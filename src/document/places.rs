@@ -25,8 +25,12 @@ const MAX_WORDS: usize = 6;
 /// `out` (cleared first) so that a loop reuses one buffer.
 pub fn token_key_into(s: &str, lang: Option<&str>, out: &mut String) {
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        // no apostrophe, so nothing to strip: `key_into`'s plain-word case
-        return key_into(s, out);
+        // no apostrophe, so nothing to strip; `key_into`'s plain-word case (its ASCII lower
+        // case), without testing the bytes a second time (#16)
+        out.clear();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
     }
     let bare = s.strip_suffix(['\'', '’']).unwrap_or(s);
     let bare = ["'s", "’s", "'S", "’S"].iter().find_map(|p| bare.strip_suffix(p)).unwrap_or(bare);
@@ -368,5 +372,22 @@ impl Analysis for StoryPlaces {
         }
         places.mentions.extend(Places::find(&gaz, doc, doc.body_after_dateline(), &skip).mentions);
         StoryPlaces(places)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_are_keyed_as_key_into_keys_them() {
+        let (mut a, mut b) = (String::new(), String::new());
+        for t in crate::document::test_texts() {
+            for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric())) {
+                token_key_into(w, Some("en"), &mut a);
+                key_into(w, &mut b);
+                assert_eq!(a, b, "{w:?}");
+            }
+        }
     }
 }

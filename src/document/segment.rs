@@ -121,69 +121,133 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Splits a text into tokens. CJK ideographs are one token each.
+///
+/// ASCII is read byte by byte (#16): an ASCII char is never invisible, CJK, numeric but a digit,
+/// or a mark, and it is a word char exactly when it is a letter or digit; other chars are decoded.
 pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    // the char at byte `at`, if any
-    let char_at = |at: usize| text[at..].chars().next();
+    // the char at byte `at`, if any (ASCII without decoding)
+    let char_at = |at: usize| match bytes.get(at) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text[at..].chars().next(),
+        None => None,
+    };
     let mut pos = 0;
-    while let Some(c) = char_at(pos) {
+    'chars: while pos < bytes.len() {
         let i = pos;
-        pos += c.len_utf8();
-        if c.is_whitespace() || is_invisible(c) {
-            continue;
-        }
-        if is_cjk(c) {
-            out.push(make(text, offset, i, pos, TokenKind::Word));
-            continue;
-        }
-        if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
-            let mut end = pos;
-            let mut word = false;
-            loop {
-                // a run of ASCII digits and letters: each is taken one by one below too
-                let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-                if run > 0 {
-                    word |= bytes[end..end + run].iter().any(u8::is_ascii_alphabetic);
-                    end += run;
+        let b = bytes[pos];
+        // each branch ends the token at `pos` and names its kind (one `make` for all, inlined)
+        let kind = 'token: {
+            let c = if b < 0x80 {
+                pos += 1;
+                if b.is_ascii_alphabetic() {
+                    pos = word_end(text, pos);
+                    break 'token TokenKind::Word;
                 }
-                let Some(d) = char_at(end) else { break };
-                if d.is_numeric()
-                    || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
-                {
-                    end += d.len_utf8();
-                } else if d.is_alphabetic() && !is_cjk(d) {
-                    // 5G, 2nd, COVID-19 handled as word
-                    word = true;
-                    end += d.len_utf8();
-                } else {
-                    break;
+                if !b.is_ascii_digit() {
+                    if (b as char).is_whitespace() {
+                        continue 'chars;
+                    }
+                    break 'token TokenKind::Punct;
                 }
+                b as char
+            } else {
+                let c = char_at(pos).expect("a char starts here");
+                pos += c.len_utf8();
+                c
+            };
+            if c.is_whitespace() || is_invisible(c) {
+                continue 'chars;
             }
-            pos = end;
-            let kind = if word { TokenKind::Word } else { TokenKind::Number };
-            out.push(make(text, offset, i, end, kind));
-            continue;
-        }
-        if is_word_char(c) {
-            let mut end = pos;
-            loop {
-                // a run of ASCII letters and digits is word characters, none of them CJK
-                end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-                let Some(d) = char_at(end) else { break };
-                let joiner = matches!(d, '\'' | '’' | '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
-                    && char_at(end + d.len_utf8()).is_some_and(|n| is_word_char(n) && !is_cjk(n));
-                if (is_word_char(d) && !is_cjk(d)) || joiner {
-                    end += d.len_utf8();
-                } else {
-                    break;
-                }
+            if is_cjk(c) {
+                break 'token TokenKind::Word;
             }
-            pos = end;
-            out.push(make(text, offset, i, end, TokenKind::Word));
-            continue;
-        }
-        out.push(make(text, offset, i, pos, TokenKind::Punct));
+            if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+                let mut end = pos;
+                let mut word = false;
+                loop {
+                    // a run of ASCII digits and letters: each is taken one by one below too
+                    let run = ascii_alnum_run(bytes, end) - end;
+                    if run > 0 {
+                        word |= bytes[end..end + run].iter().any(u8::is_ascii_alphabetic);
+                        end += run;
+                    }
+                    let Some(d) = char_at(end) else { break };
+                    if d.is_numeric()
+                        || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
+                    {
+                        end += d.len_utf8();
+                    } else if d.is_alphabetic() && !is_cjk(d) {
+                        // 5G, 2nd, COVID-19 handled as word
+                        word = true;
+                        end += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                pos = end;
+                break 'token if word { TokenKind::Word } else { TokenKind::Number };
+            }
+            if is_word_char(c) {
+                pos = word_end(text, pos);
+                break 'token TokenKind::Word;
+            }
+            TokenKind::Punct
+        };
+        out.push(make(text, offset, i, pos, kind));
     }
+}
+
+/// The end of the run of ASCII letters and digits from byte `from`, eight bytes at a time.
+#[inline]
+fn ascii_alnum_run(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // a byte of 0x80 or more may carry into the bytes above it, never below: the first byte
+        // that stops the run is still found
+        let alnum = ascii_in_range(x, b'0', b'9') | ascii_in_range(x, b'A', b'Z') | ascii_in_range(x, b'a', b'z');
+        let stop = (!alnum | x) & HIGH_BITS;
+        if stop != 0 {
+            return i + stop.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+}
+
+/// The end of a word whose first char ends at `end`: word chars but CJK, and joiners between them.
+fn word_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // a run of ASCII letters and digits is word characters, none of them CJK
+        end = ascii_alnum_run(bytes, end);
+        let Some(&b) = bytes.get(end) else { break };
+        if b < 0x80 {
+            // an ASCII char here is no word char: the run took those; `'` and `-` join words
+            if (b == b'\'' || b == b'-')
+                && bytes.get(end + 1).is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80 && joins(text, end + 1))
+            {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let d = text[end..].chars().next().expect("a char starts here");
+        let joiner = matches!(d, '’' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
+            && joins(text, end + d.len_utf8());
+        if (is_word_char(d) && !is_cjk(d)) || joiner {
+            end += d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Does the char at byte `at` continue a word after a joiner (a word char, not CJK)?
+fn joins(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(|n| is_word_char(n) && !is_cjk(n))
 }
 
 fn is_invisible(c: char) -> bool {
@@ -194,6 +258,7 @@ fn next_is_digit(_bytes: &[u8], text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_numeric)
 }
 
+#[inline]
 fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
     let s = &text[start..end];
     let (case, script) = classify(s);
@@ -202,7 +267,65 @@ fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) ->
 
 /// Case and script of a token's text.
 pub fn classify(s: &str) -> (Case, Script) {
+    if let Some(words) = load_padded(s.as_bytes())
+        && (words.0 | words.1) & HIGH_BITS == 0
+    {
+        return classify_packed(words);
+    }
     if s.is_ascii() { classify_ascii(s.as_bytes()) } else { classify_chars(s) }
+}
+
+/// The high bit of every byte of a word.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// One to sixteen bytes little-endian in two words, zero-padded, read with overlapping loads
+/// rather than copied to a buffer; `None` for an empty or longer slice.
+#[allow(clippy::inline_always)] // every token and function-word look-up: 4 M instructions on the 1.2 MB sample
+#[inline(always)]
+pub(crate) fn load_padded(bytes: &[u8]) -> Option<(u64, u64)> {
+    let n = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes")));
+    Some(match n {
+        1..=3 => (u64::from(bytes[0]) | u64::from(bytes[n / 2]) << (8 * (n / 2)) | u64::from(bytes[n - 1]) << (8 * (n - 1)), 0),
+        4..=7 => (half(0) | half(n - 4) << (8 * (n - 4)), 0),
+        8 => (word(0), 0),
+        9..=16 => (word(0), word(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    })
+}
+
+/// The high bits of the bytes of an ASCII word that lie in `lo..=hi` (both below 0x80; bytes
+/// below 0x80 plus at most 0x7f never carry into the next byte).
+#[inline]
+pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let ones = 0x0101_0101_0101_0101u64;
+    let from = x + ones * u64::from(0x80 - lo);
+    let past = x + ones * u64::from(0x7f - hi);
+    from & !past & HIGH_BITS
+}
+
+/// [`classify_ascii`] of up to sixteen ASCII bytes packed by [`load_padded`] (padding bytes are
+/// zero: no letter), all bytes at once.
+#[inline]
+fn classify_packed((lo, hi): (u64, u64)) -> (Case, Script) {
+    let (ul, uh) = (ascii_in_range(lo, b'A', b'Z'), ascii_in_range(hi, b'A', b'Z'));
+    let lower = (ascii_in_range(lo, b'a', b'z') | ascii_in_range(hi, b'a', b'z')) != 0;
+    let upper = (ul | uh) != 0;
+    // two upper-case letters: two bits in one word, or one in each
+    let upper2 = ul & ul.wrapping_sub(1) != 0 || uh & uh.wrapping_sub(1) != 0 || (ul != 0 && uh != 0);
+    let case = if !upper && !lower {
+        Case::None
+    } else if !lower {
+        if upper2 { Case::Upper } else { Case::Title }
+    } else if !upper {
+        Case::Lower
+    } else if ul & 0x80 != 0 {
+        Case::Title
+    } else {
+        Case::Mixed
+    };
+    (case, if upper || lower { Script::Latin } else { Script::None })
 }
 
 fn classify_chars(s: &str) -> (Case, Script) {
@@ -240,32 +363,19 @@ fn classify_chars(s: &str) -> (Case, Script) {
 }
 
 /// [`classify`] of ASCII text, byte by byte: the same answers (a letter is Latin, and upper
-/// and lower case are `A-Z` and `a-z`) without the Unicode tables.
+/// and lower case are `A-Z` and `a-z`) without the Unicode tables. Only the number of upper-case
+/// letters, whether there is a lower-case one and whether the first byte is upper case decide
+/// [`case_of`]'s answer: when the first char is upper case, it is `Title` either way.
+#[inline]
 fn classify_ascii(s: &[u8]) -> (Case, Script) {
-    let mut upper = 0;
-    let mut lower = 0;
-    let mut first_upper = None;
-    let mut lower_after_upper_inside = false;
-    let mut prev_sep = false;
-    for (k, &b) in s.iter().enumerate() {
-        if b.is_ascii_uppercase() {
-            upper += 1;
-            if first_upper.is_none() {
-                first_upper = Some(k == 0);
-            }
-            if k > 0 && !prev_sep {
-                lower_after_upper_inside = true;
-            }
-        } else if b.is_ascii_lowercase() {
-            lower += 1;
-            if first_upper.is_none() {
-                first_upper = Some(false);
-            }
-        }
-        prev_sep = matches!(b, b'-' | b'\'');
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for &b in s {
+        upper += usize::from(b.wrapping_sub(b'A') < 26);
+        lower += usize::from(b.wrapping_sub(b'a') < 26);
     }
+    let first_upper = s.first().is_some_and(u8::is_ascii_uppercase);
     let script = if upper + lower > 0 { Script::Latin } else { Script::None };
-    (case_of(upper, lower, first_upper, lower_after_upper_inside), script)
+    (case_of(upper, lower, first_upper.then_some(true), false), script)
 }
 
 fn case_of(upper: usize, lower: usize, first_upper: Option<bool>, lower_after_upper_inside: bool) -> Case {
@@ -312,59 +422,108 @@ pub fn split_headline(text: &str) -> (Option<Span>, Span) {
     (None, Span::new(0, text.len()))
 }
 
-/// Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
+/// Abbreviations after which a period does not end a sentence (lower-cased, without the dot), in
+/// byte order for a binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "approx", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr", "feb", "fig", "ft", "gen",
-    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "op",
-    "prof", "pt", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs", "bhd", "sdn", "tbk", "jl", "h", "hj", "ir",
-    "drs", "sh", "dkk", "sa", "av", "sr", "sra", "dña", "ing", "lic", "dipl", "bzw", "ca", "nr", "ggf", "vgl", "mme", "mlle", "m", "cf",
-    "ex", "gral", "gob", "pres", "sec", "vol", "ap", "art", "tel", "г", "ул", "им", "т", "др", "гг",
+    "adm", "ap", "approx", "apr", "art", "aug", "av", "bhd", "brig", "bzw", "ca", "capt", "cf", "cmdr", "co", "col", "corp", "cpl", "dec",
+    "dept", "dipl", "dkk", "dr", "drs", "dña", "ex", "feb", "fig", "ft", "gen", "ggf", "gob", "gov", "gral", "h", "hj", "hon", "inc",
+    "ing", "ir", "jan", "jl", "jr", "jul", "jun", "lic", "lt", "ltd", "m", "maj", "mar", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt",
+    "no", "nov", "nr", "oct", "op", "pres", "prof", "pt", "pvt", "rep", "rev", "sa", "sdn", "sec", "sen", "sep", "sept", "sgt", "sh", "sr",
+    "sra", "st", "supt", "tbk", "tel", "vgl", "vol", "vs", "г", "гг", "др", "им", "т", "ул",
 ];
 
+/// The longest ASCII abbreviation, in bytes: a longer ASCII word is none.
+const ABBREVIATION_MAX_ASCII: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].is_ascii() && ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// The bytes a sentence terminator starts with: `.` `!` `?`, and the lead bytes of `。` `！` `？` `…`.
+const TERMINATOR_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Sentences within one paragraph span.
+///
+/// The paragraph is read byte by byte for its terminators (`.` `!` `?`, and `。` `！` `？` `…`,
+/// whose lead bytes are 0xE2, 0xE3 and 0xEF); chars are decoded only around them (#16).
 fn sentences_of(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = &text[para.start..para.end];
+    let bytes = p.as_bytes();
+    let char_at = |at: usize| match bytes.get(at) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => p[at..].chars().next(),
+        None => None,
+    };
     let mut start = 0;
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…') {
-            // swallow runs of terminators and closing quotes/brackets
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '…') {
-                j += 1;
-            }
-            let end = if j < chars.len() { chars[j].0 } else { p.len() };
-            let cjk = matches!(c, '。' | '！' | '？');
-            let next_ok = if cjk || j >= chars.len() {
-                true
-            } else if !chars[j].1.is_whitespace() {
-                false
-            } else {
+    let ascii = p.is_ascii();
+    while k < bytes.len() {
+        // the next byte a terminator may start with (continuation bytes are never one of them, so
+        // `k` is then on a char boundary)
+        let next = if ascii {
+            memchr::memchr3(b'.', b'!', b'?', &bytes[k..])
+        } else {
+            bytes[k..].iter().position(|&b| TERMINATOR_BYTE[b as usize])
+        };
+        let Some(skip) = next else { break };
+        k += skip;
+        let i = k;
+        let c = char_at(k).expect("a char starts here");
+        if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…') {
+            k += c.len_utf8();
+            continue;
+        }
+        // swallow runs of terminators and closing quotes/brackets
+        let mut j = k + c.len_utf8();
+        while let Some(d) = char_at(j)
+            && matches!(d, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '…')
+        {
+            j += d.len_utf8();
+        }
+        let end = j;
+        let cjk = matches!(c, '。' | '！' | '？');
+        let next_ok = match char_at(j) {
+            _ if cjk => true,
+            None => true,
+            Some(d) if !d.is_whitespace() => false,
+            Some(_) => {
                 // next non-space char must be upper case, a digit, a quote or an opening bracket
                 let mut m = j;
-                while m < chars.len() && chars[m].1.is_whitespace() {
-                    m += 1;
+                while let Some(d) = char_at(m)
+                    && d.is_whitespace()
+                {
+                    m += d.len_utf8();
                 }
-                m < chars.len() && {
-                    let n = chars[m].1;
+                char_at(m).is_some_and(|n| {
                     n.is_uppercase()
                         || n.is_numeric()
                         || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«' | '[' | '¿' | '¡' | '-' | '—')
                         || !n.is_alphabetic()
                         || !has_case(n)
-                }
-            };
-            if next_ok && !(c == '.' && is_abbreviation(p, i)) {
-                let s = Span::new(para.start + start, para.start + end);
-                push_trimmed(text, s, out);
-                start = end;
+                })
             }
-            k = j;
-            continue;
+        };
+        if next_ok && !(c == '.' && is_abbreviation(p, i)) {
+            let s = Span::new(para.start + start, para.start + end);
+            push_trimmed(text, s, out);
+            start = end;
         }
-        k += 1;
+        k = j;
     }
     if start < p.len() {
         push_trimmed(text, Span::new(para.start + start, para.end), out);
@@ -406,8 +565,18 @@ fn is_abbreviation(p: &str, i: usize) -> bool {
     if n == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    if word.is_ascii() {
+        // lower-cased on the stack (ASCII lower case keeps the length)
+        if word.len() > ABBREVIATION_MAX_ASCII {
+            return false;
+        }
+        let mut lw = [0u8; ABBREVIATION_MAX_ASCII];
+        lw[..word.len()].copy_from_slice(word.as_bytes());
+        lw.make_ascii_lowercase();
+        return ABBREVIATIONS.binary_search_by(|a| a.as_bytes().cmp(&lw[..word.len()])).is_ok();
+    }
     let lw = word.to_lowercase();
-    ABBREVIATIONS.contains(&lw.as_str())
+    ABBREVIATIONS.binary_search(&lw.as_str()).is_ok()
 }
 
 /// Fills paragraphs, sentences and tokens of a document.
@@ -436,10 +605,12 @@ pub(super) fn segment(doc: &mut Document) {
     paragraphs.dedup();
 
     let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
+    // news copy has about one token per six bytes: most stories never grow the vector
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 16);
+    let mut spans = Vec::new();
     let dl = doc.dateline.as_ref().map(|d| d.span);
     for (pi, &para) in paragraphs.iter().enumerate() {
-        let mut spans = Vec::new();
+        spans.clear();
         let mut para_body = para;
         if let Some(d) = dl
             && para.start <= d.start
@@ -456,7 +627,7 @@ pub(super) fn segment(doc: &mut Document) {
         } else {
             sentences_of(text, para_body, &mut spans);
         }
-        for s in spans {
+        for &s in &spans {
             sentences.push(Sentence { span: s, section, paragraph: pi, tokens: (0, 0) });
         }
         let tok_from = if para_body.start != para.start { para_body.start } else { para.start };
@@ -536,5 +707,252 @@ mod tests {
         assert!(b.of(t).starts_with("JAKARTA"));
         let t = "A plain paragraph that ends.\nAnother one.";
         assert!(split_headline(t).0.is_none());
+    }
+}
+
+/// The code the byte-wise paths above replaced (#16), to hold them equal.
+#[cfg(test)]
+mod reference {
+    use super::{
+        ABBREVIATIONS, Case, Script, Span, Token, TokenKind, case_of, has_case, is_cjk, is_invisible, is_word_char, next_is_digit,
+        push_trimmed,
+    };
+
+    /// Does the period at byte `i` of `p` close an abbreviation, an initial, or a dotted acronym?
+    fn is_abbreviation(p: &str, i: usize) -> bool {
+        let before = &p[..i];
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+            .map(|(x, c)| x + c.len_utf8())
+            .unwrap_or(0);
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return false;
+        }
+        if word.contains('.') {
+            return true;
+        }
+        let n = word.chars().count();
+        if n == 1 && word.chars().all(char::is_uppercase) {
+            return true;
+        }
+        let lw = word.to_lowercase();
+        ABBREVIATIONS.contains(&lw.as_str())
+    }
+
+    fn make_old(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
+        let s = &text[start..end];
+        let (case, script) = if s.is_ascii() { classify_ascii(s.as_bytes()) } else { super::classify_chars(s) };
+        Token { span: Span::new(offset + start, offset + end), kind, case, script }
+    }
+
+    /// Splits a text into tokens. CJK ideographs are one token each.
+    pub(super) fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
+        let bytes = text.as_bytes();
+        // the char at byte `at`, if any
+        let char_at = |at: usize| text[at..].chars().next();
+        let mut pos = 0;
+        while let Some(c) = char_at(pos) {
+            let i = pos;
+            pos += c.len_utf8();
+            if c.is_whitespace() || is_invisible(c) {
+                continue;
+            }
+            if is_cjk(c) {
+                out.push(make_old(text, offset, i, pos, TokenKind::Word));
+                continue;
+            }
+            if c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+                let mut end = pos;
+                let mut word = false;
+                loop {
+                    // a run of ASCII digits and letters: each is taken one by one below too
+                    let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                    if run > 0 {
+                        word |= bytes[end..end + run].iter().any(u8::is_ascii_alphabetic);
+                        end += run;
+                    }
+                    let Some(d) = char_at(end) else { break };
+                    if d.is_numeric()
+                        || (matches!(d, '.' | ',' | '\u{a0}' | '\u{202f}' | '\'') && next_is_digit(bytes, text, end + d.len_utf8()))
+                    {
+                        end += d.len_utf8();
+                    } else if d.is_alphabetic() && !is_cjk(d) {
+                        // 5G, 2nd, COVID-19 handled as word
+                        word = true;
+                        end += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                pos = end;
+                let kind = if word { TokenKind::Word } else { TokenKind::Number };
+                out.push(make_old(text, offset, i, end, kind));
+                continue;
+            }
+            if is_word_char(c) {
+                let mut end = pos;
+                loop {
+                    // a run of ASCII letters and digits is word characters, none of them CJK
+                    end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                    let Some(d) = char_at(end) else { break };
+                    let joiner =
+                        matches!(d, '\'' | '’' | '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}')
+                            && char_at(end + d.len_utf8()).is_some_and(|n| is_word_char(n) && !is_cjk(n));
+                    if (is_word_char(d) && !is_cjk(d)) || joiner {
+                        end += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                pos = end;
+                out.push(make_old(text, offset, i, end, TokenKind::Word));
+                continue;
+            }
+            out.push(make_old(text, offset, i, pos, TokenKind::Punct));
+        }
+    }
+
+    /// [`classify`] of ASCII text, byte by byte: the same answers (a letter is Latin, and upper
+    /// and lower case are `A-Z` and `a-z`) without the Unicode tables.
+    pub(super) fn classify_ascii(s: &[u8]) -> (Case, Script) {
+        let mut upper = 0;
+        let mut lower = 0;
+        let mut first_upper = None;
+        let mut lower_after_upper_inside = false;
+        let mut prev_sep = false;
+        for (k, &b) in s.iter().enumerate() {
+            if b.is_ascii_uppercase() {
+                upper += 1;
+                if first_upper.is_none() {
+                    first_upper = Some(k == 0);
+                }
+                if k > 0 && !prev_sep {
+                    lower_after_upper_inside = true;
+                }
+            } else if b.is_ascii_lowercase() {
+                lower += 1;
+                if first_upper.is_none() {
+                    first_upper = Some(false);
+                }
+            }
+            prev_sep = matches!(b, b'-' | b'\'');
+        }
+        let script = if upper + lower > 0 { Script::Latin } else { Script::None };
+        (case_of(upper, lower, first_upper, lower_after_upper_inside), script)
+    }
+
+    /// Sentences within one paragraph span.
+    pub(super) fn sentences_of(text: &str, para: Span, out: &mut Vec<Span>) {
+        let p = &text[para.start..para.end];
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…') {
+                // swallow runs of terminators and closing quotes/brackets
+                let mut j = k + 1;
+                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '»' | '」' | '…') {
+                    j += 1;
+                }
+                let end = if j < chars.len() { chars[j].0 } else { p.len() };
+                let cjk = matches!(c, '。' | '！' | '？');
+                let next_ok = if cjk || j >= chars.len() {
+                    true
+                } else if !chars[j].1.is_whitespace() {
+                    false
+                } else {
+                    // next non-space char must be upper case, a digit, a quote or an opening bracket
+                    let mut m = j;
+                    while m < chars.len() && chars[m].1.is_whitespace() {
+                        m += 1;
+                    }
+                    m < chars.len() && {
+                        let n = chars[m].1;
+                        n.is_uppercase()
+                            || n.is_numeric()
+                            || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«' | '[' | '¿' | '¡' | '-' | '—')
+                            || !n.is_alphabetic()
+                            || !has_case(n)
+                    }
+                };
+                if next_ok && !(c == '.' && is_abbreviation(p, i)) {
+                    let s = Span::new(para.start + start, para.start + end);
+                    push_trimmed(text, s, out);
+                    start = end;
+                }
+                k = j;
+                continue;
+            }
+            k += 1;
+        }
+        if start < p.len() {
+            push_trimmed(text, Span::new(para.start + start, para.end), out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod equivalence {
+    use super::*;
+    use crate::document::test_texts;
+
+    #[test]
+    fn tokens_are_cut_and_classified_as_before() {
+        for t in test_texts() {
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            tokenize(&t, 7, &mut new);
+            reference::tokenize(&t, 7, &mut old);
+            assert_eq!(new, old, "{t:?}");
+            for w in t.split_whitespace() {
+                assert_eq!(classify_ascii(w.as_bytes()), reference::classify_ascii(w.as_bytes()), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn packed_classification_is_the_byte_one() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..300_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = 1 + (state % 16) as usize;
+            let bytes: Vec<u8> = (0..n).map(|k| b"aZq'M-z@[`{0\x00\x7f"[(state >> (4 * k)) as usize % 14]).collect();
+            assert_eq!(classify_packed(load_padded(&bytes).unwrap()), reference::classify_ascii(&bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_in_byte_order() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        for a in ABBREVIATIONS {
+            let p = format!("x {a}.");
+            assert!(is_abbreviation(&p, p.len() - 1), "{a}");
+            let upper = format!("x {}.", a.to_uppercase());
+            assert!(is_abbreviation(&upper, upper.len() - 1), "{a}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_cut_as_before() {
+        for t in test_texts() {
+            let (mut new, mut old) = (Vec::new(), Vec::new());
+            sentences_of(&t, Span::new(0, t.len()), &mut new);
+            reference::sentences_of(&t, Span::new(0, t.len()), &mut old);
+            assert_eq!(new, old, "{t:?}");
+            // and within a paragraph that starts and ends inside the text
+            if let (Some(a), Some(b)) = (t.char_indices().nth(3), t.char_indices().rev().nth(3))
+                && a.0 <= b.0
+            {
+                let (mut new, mut old) = (Vec::new(), Vec::new());
+                sentences_of(&t, Span::new(a.0, b.0), &mut new);
+                reference::sentences_of(&t, Span::new(a.0, b.0), &mut old);
+                assert_eq!(new, old, "{t:?}");
+            }
+        }
     }
 }

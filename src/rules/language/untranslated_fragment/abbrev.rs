@@ -26,6 +26,17 @@ struct Entry {
 /// Abbreviations by their exact form, from `abbreviations` lexicons.
 pub struct Abbreviations {
     by_form: HashMap<String, Entry>,
+    /// The first bytes and the longest length of the forms: most words (every lower-case one)
+    /// are no form, and are told so without a hash (#16).
+    first_bytes: [bool; 256],
+    max_len: usize,
+}
+
+impl Abbreviations {
+    /// May a word of this first byte and length be a form?
+    fn may_be(&self, first: u8, len: usize) -> bool {
+        self.first_bytes[first as usize] && len <= self.max_len
+    }
 }
 
 impl LexiconIndex for Abbreviations {
@@ -54,7 +65,15 @@ impl LexiconIndex for Abbreviations {
                 );
             }
         }
-        Ok(Abbreviations { by_form })
+        let mut first_bytes = [false; 256];
+        for form in by_form.keys() {
+            if let Some(&b) = form.as_bytes().first() {
+                first_bytes[b as usize] = true;
+            }
+        }
+        // the empty form (a row without one) is never a token
+        let max_len = by_form.keys().map(String::len).max().unwrap_or(0);
+        Ok(Abbreviations { by_form, first_bytes, max_len })
     }
 }
 
@@ -69,7 +88,7 @@ impl Scan<'_> {
         let mut explained: Vec<&str> = Vec::new();
         let mut lower: Option<String> = None;
         for (i, t) in doc.tokens.iter().enumerate() {
-            if !t.is_word() {
+            if !t.is_word() || !abbr.may_be(doc.text.as_bytes()[t.span.start], t.span.len()) {
                 continue;
             }
             let form = doc.slice(t.span);

@@ -22,6 +22,7 @@
 mod abbrev;
 mod short;
 
+use std::cell::Cell;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -194,7 +195,15 @@ struct Scan<'a> {
     copy: &'static str,
     copy_script: Script,
     fw: &'a FunctionWords,
+    /// The copy language's index in `fw` (its bit in the masks).
+    copy_bit: Option<usize>,
+    /// Has the copy language a function-word profile (asked of non-Latin copy only)?
+    copy_profile: bool,
     ctx: Vec<TokCtx>,
+    /// Each token's function-word class in the copy language ([`FunctionWords::classify_in`]),
+    /// looked up on first use: the sentence pre-test, the evidence of a sentence and of its
+    /// clauses, and the short-segment test read the same words (#16).
+    classes: Vec<Cell<Option<(u32, u8)>>>,
     buf: std::cell::RefCell<String>,
 }
 
@@ -245,7 +254,61 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        Scan { doc, copy, copy_script: language::script_of_lang(copy), fw, ctx, buf: Default::default() }
+        let copy_script = language::script_of_lang(copy);
+        Scan {
+            doc,
+            copy,
+            copy_script,
+            fw,
+            copy_bit: fw.index_of(copy),
+            copy_profile: copy_script == Script::Latin || fw.has(copy),
+            ctx,
+            classes: vec![Cell::new(None); doc.tokens.len()],
+            buf: Default::default(),
+        }
+    }
+
+    /// Token `i`'s function-word class in the copy language: its language mask and flags.
+    fn class(&self, i: usize) -> (u32, u8) {
+        if let Some(c) = self.classes[i].get() {
+            return c;
+        }
+        let c = self.fw.classify_in(self.doc.slice(self.doc.tokens[i].span), &mut self.buf.borrow_mut(), self.copy_bit);
+        self.classes[i].set(Some(c));
+        c
+    }
+
+    /// Can the function-word evidence of sentence `lo..hi` pass a gate? Every gate needs a word
+    /// [`Scan::evidence`] counts as a foreign function word, a homograph of one (weak) or a word
+    /// with letters the copy language does not write (marked). This looks for one among the
+    /// words the evidence may count (a superset: names and particles between them are not left
+    /// out), so a sentence it finds none in would pass no gate (#16: most sentences).
+    fn may_switch(&self, lo: usize, hi: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let own = language::own_letters(self.copy);
+        let first_word = (lo..hi).find(|&i| toks[i].is_word());
+        for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
+            if !t.is_word() || (t.case != Case::Lower && Some(i) != first_word) {
+                continue;
+            }
+            let c = self.ctx[i];
+            if c.paren || c.short_quote || c.loan || t.script != Script::Latin && t.script != self.copy_script {
+                continue;
+            }
+            let word = self.doc.slice(t.span);
+            if self.copy_script == Script::Latin
+                && !word.is_ascii()
+                && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own.contains(c))
+            {
+                return true;
+            }
+            let (mask, flags) = self.class(i);
+            let foreign = mask != 0 && self.copy_bit.is_none_or(|b| mask & (1 << b) == 0);
+            if foreign || (mask == 0 && flags & language::WEAK != 0) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The sentence, clause and script checks; returns the length of the prose read.
@@ -261,7 +324,7 @@ impl<'a> Scan<'a> {
             if self.script_runs(lo, hi, out) {
                 continue;
             }
-            if self.copy_script != Script::Latin && !self.fw.has(self.copy) {
+            if !self.copy_profile || !self.may_switch(lo, hi) {
                 continue;
             }
             let ev = self.evidence(lo, hi, true);
@@ -397,7 +460,7 @@ impl<'a> Scan<'a> {
     /// Function-word evidence over tokens `lo..hi`.
     fn evidence(&self, lo: usize, hi: usize, sentence_start: bool) -> Evidence {
         let toks = &self.doc.tokens;
-        let copy_bit = self.fw.languages().iter().position(|l| *l == self.copy);
+        let copy_bit = self.copy_bit;
         let mut ev = Evidence {
             words: 0,
             copy_hits: 0,
@@ -415,7 +478,7 @@ impl<'a> Scan<'a> {
         let own = language::own_letters(self.copy);
         let mut seen: Vec<String> = Vec::new();
         let mut profile = self.fw.new_profile();
-        let mut buf = self.buf.borrow_mut();
+        let mut buf = String::new();
         let first_word = (lo..hi).find(|&i| toks[i].is_word());
         for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
             if !t.is_word() {
@@ -444,7 +507,7 @@ impl<'a> Scan<'a> {
             if self.copy_script == Script::Latin && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own.contains(c)) {
                 ev.marked += 1;
             }
-            let (mask, flags) = self.fw.classify_in(word, &mut buf, copy_bit);
+            let (mask, flags) = self.class(i);
             if mask == 0 {
                 ev.weak += usize::from(flags & language::WEAK != 0);
                 continue;
@@ -455,7 +518,8 @@ impl<'a> Scan<'a> {
                 _ => {
                     ev.foreign_hits += 1;
                     ev.candidates |= mask;
-                    if !seen.contains(&*buf) {
+                    FunctionWords::lower_into(word, &mut buf);
+                    if !seen.contains(&buf) {
                         seen.push(buf.clone());
                         if ev.sample.len() < 6 {
                             ev.sample.push(buf.clone());
@@ -743,6 +807,32 @@ mod tests {
     use crate::rules::testing::{assert_clean, assert_flags, run_lang};
 
     const R: UntranslatedFragment = UntranslatedFragment;
+
+    #[test]
+    fn sentences_the_pretest_skips_have_no_evidence() {
+        // `Scan::run` reads no evidence where `may_switch` finds no word that could count: hold
+        // that such a sentence's evidence counts no foreign, weak or marked word
+        let lex = Lexicons::embedded();
+        let (fw, loans) = (lex.index::<FunctionWords>().unwrap(), lex.index::<LoanPhrases>().unwrap());
+        let (mut skipped, mut read) = (0, 0);
+        for (k, text) in crate::document::test_texts().into_iter().enumerate() {
+            let copy = ["en", "es", "id", "de", "ru", "fr"][k % 6];
+            let opts = crate::document::AnalyseOptions { language: Some(copy.into()), ..Default::default() };
+            let doc = Document::from_text("t.txt", text, &opts);
+            let scan = Scan::new(&doc, copy, &fw, &loans);
+            for s in &doc.sentences {
+                let (lo, hi) = s.tokens;
+                if scan.may_switch(lo, hi) {
+                    read += 1;
+                    continue;
+                }
+                skipped += 1;
+                let ev = scan.evidence(lo, hi, true);
+                assert!(ev.foreign_hits == 0 && ev.weak == 0 && ev.marked == 0, "{copy}: {}", doc.slice(s.span));
+            }
+        }
+        assert!(skipped > 1000 && read > 1000, "{skipped} skipped, {read} read");
+    }
 
     #[test]
     fn flags_indonesian_sentence_in_english_copy() {

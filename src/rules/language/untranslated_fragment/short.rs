@@ -112,10 +112,17 @@ impl Scan<'_> {
             }
             let mut seg_start = line_span.start;
             let text = doc.slice(line_span);
-            // separators ` · `, ` | `, ` • `: (offset in the line, length)
-            let cuts = text.match_indices(' ').filter_map(|(i, _)| {
-                let sep = ["· ", "| ", "• "].into_iter().find(|sep| text[i + 1..].starts_with(sep))?;
-                Some((line_span.start + i, 1 + sep.len()))
+            // separators ` · `, ` | `, ` • `: (offset of the space before, length), found by the
+            // last byte of `|`, `·` (C2 B7) and `•` (E2 80 A2)
+            let bytes = text.as_bytes();
+            let cuts = memchr::memchr3_iter(b'|', 0xB7, 0xA2, bytes).filter_map(|k| {
+                let sep = match bytes[k] {
+                    b'|' => k,
+                    0xB7 if k >= 1 && bytes[k - 1] == 0xC2 => k - 1,
+                    0xA2 if k >= 2 && bytes[k - 2..k] == [0xE2, 0x80] => k - 2,
+                    _ => return None,
+                };
+                (sep >= 1 && bytes[sep - 1] == b' ' && bytes.get(k + 1) == Some(&b' ')).then_some((line_span.start + sep - 1, k + 3 - sep))
             });
             for (cut, len) in cuts.chain([(line_span.end, 0)]) {
                 let seg = Span::new(seg_start, cut);
@@ -141,8 +148,6 @@ impl Scan<'_> {
         let toks = &self.doc.tokens;
         let lo = toks.partition_point(|t| t.span.start < seg.start);
         let hi = toks.partition_point(|t| t.span.end <= seg.end).max(lo);
-        let copy = self.fw.languages().iter().position(|l| *l == self.copy);
-        let mut buf = self.buf.borrow_mut();
         let mut words = 0;
         for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
             if t.kind != TokenKind::Word {
@@ -153,8 +158,8 @@ impl Scan<'_> {
             if words > SEGMENT_MAX_WORDS || t.script != Script::Latin || c.paren || c.loan {
                 return false;
             }
-            let (fw, _) = self.fw.classify(self.doc.slice(t.span), &mut buf, Some(self.copy));
-            if copy.is_some_and(|b| fw & (1 << b) != 0) {
+            let (fw, _) = self.class(i);
+            if self.copy_bit.is_some_and(|b| fw & (1 << b) != 0) {
                 return false;
             }
         }
@@ -236,18 +241,17 @@ impl Scan<'_> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let word = self.doc.slice(t.span);
             let c = self.ctx[i];
-            let candidate = t.is_word()
-                && t.case == Case::Lower
-                && !c.paren
-                && !c.short_quote
-                && !c.loan
-                && word.chars().any(|ch| marked(ch) && !own.contains(ch));
+            // (the word is read only when the token's flags leave it a candidate)
+            let candidate = t.is_word() && t.case == Case::Lower && !c.paren && !c.short_quote && !c.loan && {
+                let word = self.doc.slice(t.span);
+                !word.is_ascii() && word.chars().any(|ch| marked(ch) && !own.contains(ch))
+            };
             if !candidate || taken.iter().any(|s| s.overlaps(t.span)) {
                 i += 1;
                 continue;
             }
+            let word = self.doc.slice(t.span);
             let Some(vocab) = vocab() else { return };
             let Some(copy_bit) = vocab.bit(self.copy) else { return };
             buf.clear();
