@@ -46,7 +46,8 @@ Matching ignores case, leading bullets, dashes and box-drawing characters, and t
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
 caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
-Outlet/Name`, or alone on its line: `(ANTARA PHOTO/Name)`), editor codes (`(abc/def)`, alone or
+Outlet/Name`, `. EPA-EFE/NAME` with a known agency, or alone on its line: `(ANTARA PHOTO/Name)`),
+a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after the story's last sentence
 (`(ILKHA)`; agencies only, not routing codes), wire version markers opening a line (`(3rd LD)`,
 `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`), relative time stamps (`8 hours
@@ -72,8 +73,12 @@ dash (speech that trails off) is left alone.
 Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
 (5 to 18 words, no full stop, nearly all words) are other stories' headlines from a related box
 whose heading the lexicon lacks; two are enough under a short heading ending in a colon
-(`Related readings:`). A lone subhead, a list of sentences, a numbered list, a fixture list
-(`Northfield v Castle Rovers`) and a table of figures are left alone.
+(`Related readings:`). Bulleted headlines (`- Ferry operator adds winter crossings`) count only
+after the story's last sentence, where a related box sits. Above the lede, a block of three or more
+headline-shaped lines over the story's own headline is teasers of other stories (the last
+headline before the lede is the title and stays). A lone subhead, a list of sentences, a numbered
+list, a key-points list inside the story, a fixture list (`Northfield v Castle Rovers`) and a
+table of figures are left alone.
 
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
