@@ -701,13 +701,13 @@ fn pack_lower(bytes: &[u8]) -> Option<(u64, u64)> {
     }
     // a byte below 0x80 is zero when adding 0x7f leaves its high bit clear (no carries); the
     // zero bytes must be the padding, or the word holds a NUL
-    let zeros = |x: u64| !(x + LOW7) & HIGH;
+    let zeros = |x: u64| !x.wrapping_add(LOW7) & HIGH;
     let padding = |len: usize| if len >= 8 { 0 } else { HIGH << (8 * len) };
     if zeros(lo) != padding(n) || zeros(hi) != padding(n.saturating_sub(8)) {
         return None;
     }
     // `A`..=`Z` gain 0x20: byte + 0x3f reaches 0x80 from `A` on, byte + 0x25 from `[` on
-    let lower = |x: u64| x | ((((x + 0x3f3f_3f3f_3f3f_3f3f) & !(x + 0x2525_2525_2525_2525)) & HIGH) >> 2);
+    let lower = |x: u64| x | (((x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !x.wrapping_add(0x2525_2525_2525_2525)) & HIGH) >> 2);
     Some((lower(lo), lower(hi)))
 }
 
@@ -718,7 +718,7 @@ fn packed_apostrophe(lo: u64) -> Option<usize> {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     // bytes equal to `'` become zero (padding bytes become `'`, never zero)
     let q = lo ^ 0x2727_2727_2727_2727;
-    let hits = !(q + LOW7) & HIGH & 0x0000_0080_8080_8080;
+    let hits = !q.wrapping_add(LOW7) & HIGH & 0x0000_0080_8080_8080;
     (hits != 0).then(|| hits.trailing_zeros() as usize / 8)
 }
 

@@ -296,12 +296,14 @@ pub(crate) fn load_padded(bytes: &[u8]) -> Option<(u64, u64)> {
 }
 
 /// The high bits of the bytes of an ASCII word that lie in `lo..=hi` (both below 0x80; bytes
-/// below 0x80 plus at most 0x7f never carry into the next byte).
+/// below 0x80 plus at most 0x7f never carry into the next byte). The sums wrap: a word holding a
+/// byte of 0x80 or more (padding of a non-ASCII neighbour) may carry out of the top byte, and its
+/// high bits are then read by the caller's own ASCII test, not here.
 #[inline]
 pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let ones = 0x0101_0101_0101_0101u64;
-    let from = x + ones * u64::from(0x80 - lo);
-    let past = x + ones * u64::from(0x7f - hi);
+    let from = x.wrapping_add(ones * u64::from(0x80 - lo));
+    let past = x.wrapping_add(ones * u64::from(0x7f - hi));
     from & !past & HIGH_BITS
 }
 
