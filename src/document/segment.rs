@@ -607,8 +607,7 @@ pub(super) fn segment(doc: &mut Document) {
     paragraphs.dedup();
 
     let mut sentences = Vec::new();
-    // news copy has about one token per six bytes: most stories never grow the vector
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 16);
+    let mut tokens = Vec::new();
     let mut spans = Vec::new();
     let dl = doc.dateline.as_ref().map(|d| d.span);
     for (pi, &para) in paragraphs.iter().enumerate() {

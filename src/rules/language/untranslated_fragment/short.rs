@@ -54,22 +54,33 @@ impl LexiconIndex for Vocabulary {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let rows = lexicons.of_kind("vocabulary").map(|f| f.rows.len()).sum();
         let mut v = Vocabulary { langs: Vec::new(), words: HashMap::with_capacity_and_hasher(rows, Default::default()) };
+        // 43,000 rows hold about 700 different language lists: each list's mask is read once (the
+        // languages get their bits in the order the rows first name them, as they did row by row)
+        let mut masks: HashMap<&str, u32> = HashMap::default();
         for file in lexicons.of_kind("vocabulary") {
             let word = file.require("word")?;
             let langs = file.require("langs")?;
             for row in &file.rows {
-                let mut mask = 0u32;
-                for l in row.list(langs) {
-                    let i = match v.langs.iter().position(|x| x == l) {
-                        Some(i) => i,
-                        None if v.langs.len() < 32 => {
-                            v.langs.push(l.to_string());
-                            v.langs.len() - 1
+                let list = row.get(langs);
+                let mask = match masks.get(list) {
+                    Some(&m) => m,
+                    None => {
+                        let mut mask = 0u32;
+                        for l in row.list(langs) {
+                            let i = match v.langs.iter().position(|x| x == l) {
+                                Some(i) => i,
+                                None if v.langs.len() < 32 => {
+                                    v.langs.push(l.to_string());
+                                    v.langs.len() - 1
+                                }
+                                None => return Err(file.error(row, "more than 32 languages in vocabulary lexicons")),
+                            };
+                            mask |= 1 << i;
                         }
-                        None => return Err(file.error(row, "more than 32 languages in vocabulary lexicons")),
-                    };
-                    mask |= 1 << i;
-                }
+                        masks.insert(list, mask);
+                        mask
+                    }
+                };
                 let Some(w) = row.fields.get(word) else { continue };
                 let key = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { w.clone() };
                 *v.words.entry(key).or_default() |= mask;
@@ -296,4 +307,36 @@ fn trim_span(doc: &crate::document::Document, lo: usize, hi: usize) -> Option<Sp
         last += 1;
     }
     Some(Span::new(toks[first].span.start, toks[last].span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_is_built_as_row_by_row() {
+        // the masks of each language list read once give the index the rows gave one by one
+        let lexicons = Lexicons::embedded();
+        let built = lexicons.index::<Vocabulary>().unwrap();
+        let (mut langs, mut words): (Vec<String>, HashMap<String, u32>) = (Vec::new(), HashMap::default());
+        for file in lexicons.of_kind("vocabulary") {
+            let (word, list) = (file.require("word").unwrap(), file.require("langs").unwrap());
+            for row in &file.rows {
+                let mut mask = 0u32;
+                for l in row.list(list) {
+                    let i = langs.iter().position(|x| x == l).unwrap_or_else(|| {
+                        langs.push(l.to_string());
+                        langs.len() - 1
+                    });
+                    mask |= 1 << i;
+                }
+                let Some(w) = row.fields.get(word) else { continue };
+                let key = if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() };
+                *words.entry(key).or_default() |= mask;
+            }
+        }
+        assert_eq!(built.langs, langs);
+        assert_eq!(built.words.len(), words.len());
+        assert!(words.iter().all(|(w, m)| built.words.get(w.as_str()) == Some(m)));
+    }
 }
