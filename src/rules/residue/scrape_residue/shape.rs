@@ -661,18 +661,19 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         }
     }
     let unstopped = t.strip_suffix('.').unwrap_or(t);
+    let slash = line.contains('/');
     let gates = [
         line.contains(':')
             && ["Photo", "PHOTO", "Foto", "FOTO", "Фото", "ФОТО", "Ảnh", "Pic", "Credit", "CREDIT"].iter().any(|w| line.contains(w)),
         line.contains("Photo") || line.contains("Picture") || line.contains("Foto"),
         ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
-        line.contains('/'),
-        line.contains('/'),
+        slash,
+        slash,
         line.contains("Source") || line.contains("SOURCE"),
         line.contains('©'),
     ];
-    // the last flag: at most four words after the slash (SLASH_CREDIT counts them here, not in its
-    // regex); a shape is compiled only when its gate opens
+    // the middle flag: at most four words after the slash (SLASH_CREDIT counts them here, not in
+    // its regex); a shape is compiled only when its gate opens
     const SOURCE: &str = "is a source credit glued after the story's last sentence";
     let shapes: [(&LazyLock<Regex>, bool, &str); 7] = [
         (&TAIL_CREDIT, false, WHAT),
