@@ -730,6 +730,31 @@ struct Entry {
     homograph: u32,
 }
 
+impl Entry {
+    /// [`FunctionWords::classify_in`]'s answer for a word with this entry: its languages and
+    /// its class in copy language `copy`.
+    fn class(self, copy: Option<usize>) -> (u32, u8) {
+        if let Some(i) = copy
+            && (self.homograph & (1 << i) != 0 || self.langs & (1 << i) != 0)
+        {
+            // a word of the copy language (or one that looks like a common word of it) is no
+            // evidence of another language; it still counts for the copy language itself
+            let own = self.langs & (1 << i);
+            return (
+                own,
+                if own == 0 {
+                    WEAK
+                } else if self.langs != own {
+                    SHARED
+                } else {
+                    0
+                },
+            );
+        }
+        (self.langs, 0)
+    }
+}
+
 /// [`FunctionWords::classify`]: another language's function word, a homograph in the copy language.
 pub const WEAK: u8 = 1;
 /// [`FunctionWords::classify`]: a copy function word that is a function word of another language too.
@@ -844,24 +869,7 @@ impl FunctionWords {
         let Some(e) = self.lookup(word, buf) else {
             return (0, 0);
         };
-        if let Some(i) = copy
-            && (e.homograph & (1 << i) != 0 || e.langs & (1 << i) != 0)
-        {
-            // a word of the copy language (or one that looks like a common word of it) is no
-            // evidence of another language; it still counts for the copy language itself
-            let own = e.langs & (1 << i);
-            return (
-                own,
-                if own == 0 {
-                    WEAK
-                } else if e.langs != own {
-                    SHARED
-                } else {
-                    0
-                },
-            );
-        }
-        (e.langs, 0)
+        e.class(copy)
     }
 
     /// The entry of a word: its lower-case form, or else an elided article or pronoun glued to
@@ -1224,22 +1232,7 @@ mod equivalence {
         let Some(e) = fw.words.get(buf.as_str()).or_else(elided) else {
             return (0, 0);
         };
-        if let Some(i) = copy
-            && (e.homograph & (1 << i) != 0 || e.langs & (1 << i) != 0)
-        {
-            let own = e.langs & (1 << i);
-            return (
-                own,
-                if own == 0 {
-                    WEAK
-                } else if e.langs != own {
-                    SHARED
-                } else {
-                    0
-                },
-            );
-        }
-        (e.langs, 0)
+        e.class(copy)
     }
 
     #[test]
