@@ -83,3 +83,19 @@ proptest! {
         }
     }
 }
+
+/// A list separator (` · `, ` | `, ` • `) at the very start of the text or of a line has no
+/// space before it; the segment cutter once computed that space's offset anyway and underflowed
+/// in debug builds (found by the property test above on the text "·").
+#[test]
+fn separator_at_text_or_line_start_is_not_a_cut() {
+    let linter = Linter::new(Settings::default()).unwrap();
+    for text in ["·", "| ", "• x", "· Lagos", "Le Monde\n| politique | économie", "\n· ·\n•"] {
+        let doc = Document::from_text("p.txt", text.to_string(), &AnalyseOptions::default());
+        check_spans(&doc);
+        let report = linter.check(&doc);
+        for f in &report.findings {
+            assert!(f.span.end <= text.len() && text.is_char_boundary(f.span.start));
+        }
+    }
+}

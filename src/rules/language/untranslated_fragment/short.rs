@@ -133,7 +133,8 @@ impl Scan<'_> {
                     0xA2 if k >= 2 && bytes[k - 2..k] == [0xE2, 0x80] => k - 2,
                     _ => return None,
                 };
-                (sep >= 1 && bytes[sep - 1] == b' ' && bytes.get(k + 1) == Some(&b' ')).then_some((line_span.start + sep - 1, k + 3 - sep))
+                // `then`, not `then_some`: the offset is only defined once `sep >= 1` holds
+                (sep >= 1 && bytes[sep - 1] == b' ' && bytes.get(k + 1) == Some(&b' ')).then(|| (line_span.start + sep - 1, k + 3 - sep))
             });
             for (cut, len) in cuts.chain([(line_span.end, 0)]) {
                 let seg = Span::new(seg_start, cut);
