@@ -661,7 +661,13 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         }
     }
     let unstopped = t.strip_suffix('.').unwrap_or(t);
-    let slash = line.contains('/');
+    // both slash shapes end in `/ Name Name`: after the line's last slash only letters, `.`, `'`,
+    // `-` and spaces, from a capital (a URL or a `1/2` in the tail does not open them)
+    let slash = line.rfind('/').is_some_and(|i| {
+        let after = line[i + 1..].trim_start();
+        after.starts_with(char::is_uppercase)
+            && after.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '-'))
+    });
     let gates = [
         line.contains(':')
             && ["Photo", "PHOTO", "Foto", "FOTO", "Фото", "ФОТО", "Ảnh", "Pic", "Credit", "CREDIT"].iter().any(|w| line.contains(w)),
