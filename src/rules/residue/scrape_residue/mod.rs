@@ -49,7 +49,11 @@ caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, or alone on its line: `(ANTARA PHOTO/Name)`),
 a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after the story's last sentence
-(`(ILKHA)`; agencies only, not routing codes), wire version markers opening a line (`(3rd LD)`,
+(`(ILKHA)`; agencies only, not routing codes), a national agency's dash sign-off after the last
+sentence or alone on the last lines (`... he said. - Bernama`, `-- BERNAMA`, `--AKP`; the world
+agencies' own sign-offs, `- Reuter`, are house style and left alone), a machine time stamp alone
+on a line (`2022-08-31T12:50:45Z`), a bare numeric date alone on a line inside the story (a blog
+archive's next-post header: `2018-01-24`), wire version markers opening a line (`(3rd LD)`,
 `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
 2018 15:02:09 +0600`, `Nov 21, 2025 79`), the page's notice that a story is old (`This was
@@ -113,8 +117,8 @@ counters, teasers, shapes) are offered as a fix an editor confirms.
 ## Confidence
 Labels are high, credit labels medium. Shapes are medium, except those prose never takes (a
 glued `date 2019-05-05`, `(abc/def)` alone: high). `Updated:` labels in the page header and a bare
-e-mail address are low. Wire sign-offs (`(Reporting by ...; Editing by ...)`) are standard wire
-style and are never flagged.
+e-mail address are low. Wire credit lines (`(Reporting by ...; Editing by ...)`) are standard
+wire style and are never flagged.
 
 ## False positives
 Only whole lines, line openings or line endings match: `see also`, `read more` or `Source:`

@@ -283,6 +283,18 @@ static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA)\s*\))\s*$",
     )
 });
+/// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a national agency's
+/// sign-off after the story's last sentence. The three world agencies (`- Reuter` in 1987 copy)
+/// are left alone: their native copy carries the sign-off as house style.
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(?:AA|AAP|AKP|ANI|ANSA|ANTARA|Antara|APA|AZERTAC|BERNAMA|Bernama|BSS|DPA|dpa|EFE|IANS|IRNA|KPL|KUNA|MENA|MONTSAME|Montsame|NNA|PNA|PTI|QNA|SANA|SPA|TASS|UNB|UNI|VNA|WAFA|WAM|XINHUA|Xinhua|YONHAP|Yonhap|KYODO|Kyodo|Anadolu|Agencies|agencies))\s*$",
+    )
+});
+/// `2022-08-31T12:50:45Z`, `2024-03-18T09:00:00+07:00`: an ISO 8601 time stamp alone on a line,
+/// a page's markup attribute (`<time datetime=...>`) that a scraper printed.
+static ISO_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$"));
 /// `Logo Agência Brasil`, `logo SaarlandToday - Blaulicht`: an image's alt text.
 static LOGO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:logo)\s+[^.!?]{2,50}$"));
 /// `(3rd LD)`, `(LEAD)`, `(ATTN: ADDS details in para 5)`: a wire version marker in the text.
@@ -373,7 +385,22 @@ fn wire_marker(line: &str) -> Option<Hit> {
 /// `... the end. (ILKHA)`: an agency's name in parentheses after the last sentence of the story.
 fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let t = line.trim_end();
-    if !pos.near_end || !t.ends_with(')') || t.ends_with("(END)") {
+    if !pos.near_end {
+        return None;
+    }
+    // a sign-off is short: its dash stands among the last bytes of the line
+    let tail_from = t.len().saturating_sub(14);
+    if t.as_bytes()[tail_from..].iter().any(|&b| b == b'-' || b == 0x93 || b == 0x94)
+        && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1))
+    {
+        const WHAT: &str = "is an agency sign-off left at the end of the story";
+        return Some(if m.start() == line.len() - line.trim_start().len() {
+            Hit::line(line, Confidence::Medium, WHAT)
+        } else {
+            Hit::part(m.range(), Confidence::Medium, WHAT)
+        });
+    }
+    if !t.ends_with(')') || t.ends_with("(END)") {
         return None;
     }
     let c = END_AGENCY.captures(t)?;
@@ -583,7 +610,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if !t.contains(' ') && t.contains('.') && DOMAIN_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare site name"));
     }
-    if figure && last_digit && !pos.near_start && date_line(t) {
+    if figure && t.len() >= 16 && t.as_bytes()[10] == b'T' && ISO_STAMP.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a machine time stamp from the page's markup"));
+    }
+    if figure && last_digit && !pos.near_start && (date_line(t) || t.len() <= 10 && DATE_SEGMENT.is_match(t)) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
     }
     if figure && last_digit && !pos.near_start && words(t) <= 8 && stamp_line(t) {
