@@ -304,10 +304,11 @@ static WIRE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
 static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
+/// `Latest in National`, `More from Business`,
 /// `– World news –` (the lexicon holds the fixed ones, `Top stories`, `Most read`).
 static WIDGET_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+(?-i:\p{L}+(?:\s+\p{L}+)?))?|(?:top|latest|trending|popular|more|other|recommended)\s+(?-i:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$",
+        r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+(?-i:\p{L}+(?:\s+\p{L}+)?))?|(?:top|latest|trending|popular|more|other|recommended)\s+(?-i:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:latest|more)\s+(?:in|from)\s+(?-i:\p{Lu}\p{L}+(?:\s+\p{L}+)?)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$",
     )
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
