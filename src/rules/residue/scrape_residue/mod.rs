@@ -355,7 +355,10 @@ impl ResidueIndex {
                 Some(hit)
             }
             Match::Line | Match::Widget => {
-                if line.len() > MAX_LINE {
+                // a lower-case line ending in a full stop is the tail of a hard-wrapped sentence
+                // (`economy.`), not a label
+                let t = line.trim();
+                if line.len() > MAX_LINE || t.ends_with('.') && !t.ends_with("..") && t.starts_with(char::is_lowercase) {
                     return None;
                 }
                 self.only_markers(norm).map(|(confidence, heading)| LexHit {
