@@ -144,6 +144,10 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
             let mut j = i;
             while j < toks.len() {
                 let t = &toks[j];
+                // most tokens: a run starts only at a capitalised word
+                if run.is_empty() && (!t.is_word() || !matches!(t.case, Case::Title | Case::Upper | Case::Mixed)) {
+                    break;
+                }
                 let w = &text[t.span.start..t.span.end];
                 // codes and ratings are not names: `A-3`, `DC10s`, `M3`, `BB-minus` (tested
                 // only where a token may become a piece: every other token ends the run anyway,

@@ -205,6 +205,29 @@ impl LexiconIndex for HouseStyle {
 /// Lower case, words joined by one space.
 pub fn norm(s: &str) -> String {
     let mut out = String::new();
+    norm_into(&mut out, s);
+    out
+}
+
+/// [`norm`] into `out` (cleared first), reusing its buffer.
+pub fn norm_into(out: &mut String, s: &str) {
+    out.clear();
+    if s.is_ascii() {
+        // byte by byte: ASCII white space is `\t`, `\n`, VT, FF, `\r` and the space
+        let mut space = false;
+        for &b in s.as_bytes() {
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -216,6 +239,18 @@ pub fn norm(s: &str) -> String {
         } else {
             out.push_str(&w.to_lowercase());
         }
+    }
+}
+
+/// The `split_whitespace` [`norm`] that [`norm_into`]'s ASCII path replaced (#16).
+#[cfg(test)]
+pub(crate) fn norm_reference(s: &str) -> String {
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w.to_lowercase());
     }
     out
 }
@@ -242,6 +277,38 @@ mod tests {
     use super::super::variant;
     use super::*;
     use crate::lexicon::LexiconFile;
+
+    /// [`norm`] equals the `split_whitespace` code it replaced: every string of up to five
+    /// characters over white space, letters of both cases and a non-ASCII letter, and the
+    /// lines of the fixtures.
+    #[test]
+    fn norm_equals_reference() {
+        fn all(word: &mut String, left: usize, n: &mut usize) {
+            assert_eq!(norm(word), norm_reference(word), "{word:?}");
+            *n += 1;
+            if left == 0 {
+                return;
+            }
+            for c in [' ', '\t', '\n', '\u{b}', '\u{c}', '\r', '\u{a0}', 'A', 'z', '-', 'É'] {
+                word.push(c);
+                all(word, left - 1, n);
+                word.pop();
+            }
+        }
+        let mut n = 0;
+        all(&mut String::new(), 5, &mut n);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+                for line in text.lines() {
+                    assert_eq!(norm(line), norm_reference(line));
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100_000, "{n}");
+    }
 
     #[test]
     fn compiled_name_tables_are_the_run_time_builds() {

@@ -37,6 +37,7 @@ impl<'a> WordView<'a> {
     pub(super) fn new(doc: &'a Document, lang: &str) -> Self {
         // about two thirds of the tokens are words: one allocation for all of them
         let mut words = Vec::with_capacity(doc.tokens.len());
+        let tr = lang == "tr";
         for (si, s) in doc.sentences.iter().enumerate() {
             let first = words.len();
             for t in &doc.tokens[s.tokens.0..s.tokens.1] {
@@ -45,19 +46,23 @@ impl<'a> WordView<'a> {
                 }
                 let mut span = t.span;
                 let raw = doc.slice(span);
-                span.end -= raw.len() - strip_possessive(raw).len();
+                // a possessive ends in `s` or an apostrophe (`’` ends in 0x99)
+                if matches!(raw.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+                    span.end -= raw.len() - strip_possessive(raw).len();
+                }
                 // Turkish case suffixes on names: `Erdoğan'ın`, `Fidan'a`
-                if lang == "tr"
-                    && let Some(end) = crate::document::names::inflection::tr_suffix_start(doc.slice(span))
-                {
+                if tr && let Some(end) = crate::document::names::inflection::tr_suffix_start(doc.slice(span)) {
                     span.end = span.start + end;
                 }
                 let text = doc.slice(span);
-                let key = if text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-                    Cow::Borrowed(text)
+                // a token without upper-case letters (`Case::Lower`, `Case::None`) needs only the
+                // ASCII test: its text has none either
+                let plain = if matches!(t.case, Case::Lower | Case::None) {
+                    text.is_ascii()
                 } else {
-                    Cow::Owned(fold(text))
+                    text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii())
                 };
+                let key = if plain { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
                 let hash = flat::hash(&key);
                 words.push(Word { token: t, span, text, key, hash, sentence: si, sentence_first: first });
             }
