@@ -224,6 +224,9 @@ fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mu
             for n in (1..=max.min(words.len() - i)).rev() {
                 let span = Span::new(words[i].start, words[i + n - 1].end);
                 let text = doc.slice(span);
+                if !lx.house.may_be_variant(text) {
+                    continue;
+                }
                 norm_into(&mut normed, text);
                 if let Some(e) = lx.house.variant_of(&normed, names.lang) {
                     hit = Some((n, span, e));

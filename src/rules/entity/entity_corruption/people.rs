@@ -27,6 +27,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
     let doc_keys = std::cell::OnceCell::new();
     let folded = std::cell::OnceCell::new();
     let mut buf = String::new();
+    let mut by_spelling: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     // one finding per misspelling and person: (written surname, person) -> (finding, repeats)
     let mut found: Vec<(String, usize, Finding, usize, &str)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
@@ -51,12 +52,20 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         // a capitalised word followed by another unknown capitalised word is probably a
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
-        let mut cands: Vec<usize> = Vec::new();
-        single_deletions(&word.key, &mut buf, |d| {
-            if let Some(ps) = ix.deletions().get(d) {
-                cands.extend(ps.iter());
+        // the deletion index's people, looked up once per spelling (a name recurs in a story)
+        let mut cands: Vec<usize> = match by_spelling.get(word.key.as_ref()) {
+            Some(c) => Vec::clone(c),
+            None => {
+                let mut c = Vec::new();
+                single_deletions(&word.key, &mut buf, |d| {
+                    if let Some(ps) = ix.deletions().get(d) {
+                        c.extend(ps.iter());
+                    }
+                });
+                by_spelling.insert(word.key.as_ref(), c.clone());
+                c
             }
-        });
+        };
         // a word of six letters or more may be two edits from a surname of eight or more: the
         // people whose first name is written right before it are candidates too (two edits
         // need the first name's support)
@@ -201,7 +210,12 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             || word.token.script == crate::document::Script::Mixed
             || word.key.chars().count() < 4
             || !w.contiguous(doc, i, i + 2)
-            || is_handle(doc, word)
+        {
+            continue;
+        }
+        // a known surname next first: few words are before one (the tests are independent)
+        let Some(ps) = ix.by_surname().get_key(next.k()) else { continue };
+        if is_handle(doc, word)
             || ix.known_tokens().contains(word.k())
             || ix.outlet_tokens().contains(word.k())
             || ix.first_names().contains(word.k())
@@ -209,7 +223,6 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
         {
             continue;
         }
-        let Some(ps) = ix.by_surname().get_key(next.k()) else { continue };
         // a word of a listed legislator's name is a real name: another person's
         if bulk::is_person_word(&word.key) {
             continue;
