@@ -32,6 +32,10 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 
 /// Splits `al-Sisi` into the article and the name; `None` when the word has no article prefix.
 fn article_prefix(word: &str) -> Option<usize> {
+    // most words have no separator: a byte scan (`’` begins with 0xE2) before the char search
+    if !word.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) {
+        return None;
+    }
     let (head, rest) = word.split_once(['-', '\'', '’'])?;
     let h = head.to_lowercase();
     let is_article = matches!(h.as_str(), "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "ad-din");

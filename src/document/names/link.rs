@@ -86,6 +86,27 @@ pub(super) fn names_match_reference(a: &[Keys], b: &[Keys]) -> Option<Kinship> {
     Some(worst)
 }
 
+/// The words of a name as a map key: equal when their lower-cased spellings are (no `Vec` of
+/// the spellings built per mention).
+struct LowerWords<'m>(&'m [NameWord]);
+
+impl PartialEq for LowerWords<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().zip(other.0).all(|(a, b)| a.keys.lower == b.keys.lower)
+    }
+}
+
+impl Eq for LowerWords<'_> {}
+
+impl std::hash::Hash for LowerWords<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // each `str` hashes with a terminator: the sequence is told apart from its regroupings
+        for w in self.0 {
+            w.keys.lower.hash(state);
+        }
+    }
+}
+
 /// A distinct name in the story (by lower-cased words), with its mentions.
 struct Name<'m> {
     words: &'m [NameWord],
@@ -174,16 +195,21 @@ fn entity_keys(ids: StrList<'_>) -> Vec<u64> {
 pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let lang = names.lang;
     // distinct names among mentions outside quotes, in order of first appearance
-    let mut index: HashMap<Vec<&str>, usize> = HashMap::default();
+    let mut index: HashMap<LowerWords<'_>, usize> = HashMap::default();
     let mut distinct: Vec<Name<'_>> = Vec::new();
     for (i, m) in names.mentions.iter().enumerate() {
         if m.quoted {
             continue;
         }
-        let key: Vec<&str> = m.words.iter().map(|w| w.keys.lower.as_str()).collect();
-        let d = *index.entry(key).or_insert_with(|| {
+        let d = *index.entry(LowerWords(&m.words)).or_insert_with(|| {
             let words = m.words.as_slice();
-            let entity = words.iter().map(|k| k.keys.light.as_str()).collect::<Vec<_>>().join(" ");
+            let mut entity = String::new();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    entity.push(' ');
+                }
+                entity.push_str(&w.keys.light);
+            }
             distinct.push(Name { words, entity, mentions: Vec::new() });
             distinct.len() - 1
         });

@@ -44,17 +44,18 @@ impl<'a> WordView<'a> {
                 if !t.is_word() {
                     continue;
                 }
-                let mut span = t.span;
-                let raw = doc.slice(span);
-                // a possessive ends in `s` or an apostrophe (`’` ends in 0x99)
+                // the word without a possessive (a possessive ends in `s` or an apostrophe, and
+                // `’` ends in 0x99): a prefix of the token, sliced once
+                let raw = doc.slice(t.span);
+                let mut text = raw;
                 if matches!(raw.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-                    span.end -= raw.len() - strip_possessive(raw).len();
+                    text = strip_possessive(raw);
                 }
                 // Turkish case suffixes on names: `Erdoğan'ın`, `Fidan'a`
-                if tr && let Some(end) = crate::document::names::inflection::tr_suffix_start(doc.slice(span)) {
-                    span.end = span.start + end;
+                if tr && let Some(end) = crate::document::names::inflection::tr_suffix_start(text) {
+                    text = &text[..end];
                 }
-                let text = doc.slice(span);
+                let span = Span::new(t.span.start, t.span.start + text.len());
                 // a token without upper-case letters (`Case::Lower`, `Case::None`) needs only the
                 // ASCII test: its text has none either
                 let plain = if matches!(t.case, Case::Lower | Case::None) {
