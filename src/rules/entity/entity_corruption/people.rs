@@ -10,7 +10,7 @@ use super::Scan;
 use super::index::{EntityIndex, NearClass, PersonRef, original_word};
 use super::load::CountryNames;
 use super::spelling::{heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel};
-use super::words::{WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
+use super::words::{KeySet, WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
 use crate::document::{Case, Document};
 use crate::finding::{Applicability, Confidence, Finding};
@@ -319,7 +319,7 @@ pub(super) fn person_support<'w>(
     s: &Scan<'w>,
     i: usize,
     p: PersonRef<'_>,
-    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    doc_keys: &std::cell::OnceCell<KeySet<'w>>,
 ) -> Option<(Confidence, usize)> {
     let Scan { ix, doc, w, .. } = *s;
     let words = &w.words;
@@ -360,7 +360,7 @@ pub(super) fn person_support<'w>(
     }
     let surname_len = p.surname.chars().count();
     // the correct spelling elsewhere in the story
-    let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
+    let keys = doc_keys.get_or_init(|| KeySet::new(words));
     if surname_len >= 5 && keys.contains(p.surname) {
         return Some((Confidence::High, i));
     }
@@ -413,7 +413,7 @@ pub(super) fn bulk_person_slip<'w>(
     w: &'w WordView<'_>,
     i: usize,
     real_name: bool,
-    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    doc_keys: &std::cell::OnceCell<KeySet<'w>>,
     folded: &std::cell::OnceCell<String>,
     flagged: &mut Vec<Span>,
 ) -> Option<Finding> {
@@ -460,7 +460,7 @@ pub(super) fn bulk_person_slip<'w>(
             continue;
         }
         // what else in the story points to this legislator
-        let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
+        let keys = doc_keys.get_or_init(|| KeySet::new(words));
         let text = folded.get_or_init(|| fold(&doc.text));
         let mut score = 0u8;
         if keys.contains(p.surname) {
@@ -516,11 +516,11 @@ pub(super) fn story_points_to<'w>(
     s: &Scan<'w>,
     i: usize,
     p: PersonRef<'_>,
-    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    doc_keys: &std::cell::OnceCell<KeySet<'w>>,
     folded: &std::cell::OnceCell<String>,
 ) -> bool {
     let Scan { ix, doc, w, .. } = *s;
-    let keys = doc_keys.get_or_init(|| w.words.iter().map(|x| x.key.as_ref()).collect());
+    let keys = doc_keys.get_or_init(|| KeySet::new(&w.words));
     if keys.contains(p.surname) || story_points_to_role(ix, doc, p, folded) {
         return true;
     }

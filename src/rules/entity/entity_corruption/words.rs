@@ -80,6 +80,24 @@ impl<'a> WordView<'a> {
     }
 }
 
+/// The story's word keys as a set ("is this spelling in the story?"), by the hashes the view
+/// computed once: a hash found is confirmed on the words, so a collision costs a scan, never an
+/// answer.
+pub(super) struct KeySet<'w> {
+    hashes: rustc_hash::FxHashSet<u64>,
+    words: &'w [Word<'w>],
+}
+
+impl<'w> KeySet<'w> {
+    pub(super) fn new(words: &'w [Word<'w>]) -> Self {
+        KeySet { hashes: words.iter().map(|x| x.hash).collect(), words }
+    }
+
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.hashes.contains(&flat::hash(key)) && self.words.iter().any(|x| x.key == key)
+    }
+}
+
 pub(super) fn is_cap(t: &Token) -> bool {
     matches!(t.case, Case::Title | Case::Upper)
 }
