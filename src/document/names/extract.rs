@@ -32,6 +32,10 @@ fn strip_possessive(text: &str, span: Span) -> Span {
 
 /// Splits `al-Sisi` into the article and the name; `None` when the word has no article prefix.
 fn article_prefix(word: &str) -> Option<usize> {
+    // most words have no separator: a byte scan (`’` begins with 0xE2) before the char search
+    if !word.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) {
+        return None;
+    }
     let (head, rest) = word.split_once(['-', '\'', '’'])?;
     let h = head.to_lowercase();
     let is_article = matches!(h.as_str(), "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "ad-din");
@@ -53,6 +57,11 @@ enum Piece {
 /// What the story says about the words that open its sentences: `(seen in lower case, seen
 /// capitalised inside a sentence)`, by lower-cased word.
 type Openers = HashMap<String, (bool, bool)>;
+
+/// A bit of the openers' shape filter: a word's byte length with its first and last bytes.
+fn shape_bit(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(37) ^ usize::from(first).wrapping_mul(7) ^ usize::from(last).wrapping_mul(131)) & 255
+}
 
 fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
@@ -78,8 +87,15 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
             }
         }
     }
-    // byte lengths of openers (a cheap filter before lower-casing a word)
+    // byte lengths of openers (a cheap filter before lower-casing a word), and for ASCII words
+    // a finer one: the length with the first and last bytes (an ASCII word lower-cases byte by
+    // byte, so its key has its length and those bytes lower-cased)
     let lengths: u64 = openers.keys().fold(0, |m, k| m | (1u64 << k.len().min(63)));
+    let mut shapes = [0u64; 4];
+    for k in openers.keys() {
+        let b = shape_bit(k.len(), k.as_bytes()[0], k.as_bytes()[k.len() - 1]);
+        shapes[b >> 6] |= 1u64 << (b & 63);
+    }
     for s in sentences() {
         let toks = &doc.tokens[s.tokens.0..s.tokens.1];
         let first_word = toks.iter().position(Token::is_word);
@@ -87,8 +103,25 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
             if !t.is_word() || !matches!(t.case, Case::Lower | Case::Title) || lengths & (1u64 << t.span.len().min(63)) == 0 {
                 continue;
             }
-            lower_into(&mut buf, doc.slice(t.span));
-            if let Some(e) = openers.get_mut(buf.as_str()) {
+            let w = doc.slice(t.span);
+            let key = if w.is_ascii() {
+                let wb = w.as_bytes();
+                let b = shape_bit(wb.len(), wb[0].to_ascii_lowercase(), wb[wb.len() - 1].to_ascii_lowercase());
+                if shapes[b >> 6] & (1u64 << (b & 63)) == 0 {
+                    continue;
+                }
+                // an ASCII word in lower case is its own key
+                if t.case == Case::Lower {
+                    w
+                } else {
+                    lower_into(&mut buf, w);
+                    buf.as_str()
+                }
+            } else {
+                lower_into(&mut buf, w);
+                buf.as_str()
+            };
+            if let Some(e) = openers.get_mut(key) {
                 if t.case == Case::Lower {
                     e.0 = true;
                 } else if Some(i) != first_word && !after_opening(doc, toks, i) {
@@ -99,6 +132,9 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
     }
 
     let mut pending = Vec::new();
+    // the keys of each name word, computed once per spelling (names repeat in a story)
+    let mut keys: HashMap<&str, Keys> = HashMap::default();
+    let mut run: Vec<(usize, Piece)> = Vec::new();
     for s in sentences() {
         if s.section == Section::Headline && headline_skipped {
             continue;
@@ -108,23 +144,27 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
         let mut i = 0;
         while i < toks.len() {
             // collect one run of name pieces starting at i
-            let mut run: Vec<(usize, Piece)> = Vec::new();
+            run.clear();
             let mut j = i;
             while j < toks.len() {
                 let t = &toks[j];
-                let w = &text[t.span.start..t.span.end];
-                // codes and ratings are not names: `A-3`, `DC10s`, `M3`, `BB-minus`
-                let code = w.bytes().any(|b| b.is_ascii_digit()) || w.ends_with("-minus") || w.ends_with("-plus");
-                let piece = if code {
+                // most tokens: a run starts only at a capitalised word
+                if run.is_empty() && (!t.is_word() || !matches!(t.case, Case::Title | Case::Upper | Case::Mixed)) {
                     break;
-                } else if !t.is_word() {
+                }
+                let w = &text[t.span.start..t.span.end];
+                // codes and ratings are not names: `A-3`, `DC10s`, `M3`, `BB-minus` (tested
+                // only where a token may become a piece: every other token ends the run anyway,
+                // and the `.` after an initial holds no digit)
+                let code = || w.bytes().any(|b| b.is_ascii_digit()) || w.ends_with("-minus") || w.ends_with("-plus");
+                let piece = if !t.is_word() {
                     if w == "." && run.last().is_some_and(|&(k, p)| p == Piece::Initial && k + 1 == j) {
                         j += 1;
                         continue;
                     }
                     break;
                 } else if t.case == Case::Lower {
-                    if run.is_empty() {
+                    if run.is_empty() || code() {
                         break;
                     }
                     lower_into(&mut buf, w);
@@ -134,6 +174,9 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                     }
                     Piece::Particle
                 } else if matches!(t.case, Case::Title | Case::Upper | Case::Mixed) {
+                    if code() {
+                        break;
+                    }
                     lower_into(&mut buf, w.trim_end_matches('.'));
                     if is_title_word(lx, lang, &buf) {
                         Piece::Title
@@ -161,7 +204,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 }
             }
             if !run.is_empty() {
-                mention_of_run(doc, lx, lang, toks, &run, first_word, &openers, s.section, out, &mut pending);
+                mention_of_run(doc, lx, lang, toks, &run, first_word, &openers, s.section, out, &mut pending, &mut keys);
             }
             i = j.max(i + 1);
         }
@@ -223,8 +266,8 @@ fn after_opening(doc: &Document, toks: &[Token], i: usize) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn mention_of_run(
-    doc: &Document,
+fn mention_of_run<'d>(
+    doc: &'d Document,
     lx: &NameLexicons,
     lang: &str,
     toks: &[Token],
@@ -234,6 +277,7 @@ fn mention_of_run(
     section: Section,
     out: &mut NameMentions,
     pending: &mut Vec<Mention>,
+    keys: &mut HashMap<&'d str, Keys>,
 ) {
     let text = doc.text.as_str();
     let mut run = run;
@@ -260,7 +304,8 @@ fn mention_of_run(
         .filter(|&&(_, p)| p == Piece::Word)
         .map(|&(k, _)| {
             let span = word_span(text, toks[k].span, lang);
-            NameWord { span, keys: Keys::new(&text[span.start..span.end]) }
+            let w = &text[span.start..span.end];
+            NameWord { span, keys: keys.entry(w).or_insert_with(|| Keys::new(w)).clone() }
         })
         .filter(|w| !w.keys.light.is_empty())
         .collect();

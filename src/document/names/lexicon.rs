@@ -157,6 +157,18 @@ pub struct HouseStyle {
     preferred: HashMap<String, Vec<usize>>,
     /// Longest entry, in words.
     pub max_words: usize,
+    /// Bits of the first and last bytes of the lower-cased variants ([`HouseStyle::may_be_variant`]).
+    variant_ends: [u64; 4],
+}
+
+/// ASCII white space as `char::is_whitespace` reads it (with VT, unlike `u8::is_ascii_whitespace`).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// The bit of a first and a last byte in [`HouseStyle::variant_ends`].
+fn end_bit(first: u8, last: u8) -> usize {
+    (usize::from(first) * 31 + usize::from(last)) & 255
 }
 
 impl LexiconIndex for HouseStyle {
@@ -194,7 +206,12 @@ impl LexiconIndex for HouseStyle {
             h.preferred.entry(norm(&e.preferred)).or_default().push(i);
             h.max_words = h.max_words.max(e.preferred.split_whitespace().count());
             for v in &e.variants {
-                h.variants.entry(norm(v)).or_default().push(i);
+                let k = norm(v);
+                if let (Some(&f), Some(&l)) = (k.as_bytes().first(), k.as_bytes().last()) {
+                    let b = end_bit(f, l);
+                    h.variant_ends[b >> 6] |= 1u64 << (b & 63);
+                }
+                h.variants.entry(k).or_default().push(i);
                 h.max_words = h.max_words.max(v.split_whitespace().count());
             }
         }
@@ -202,9 +219,56 @@ impl LexiconIndex for HouseStyle {
     }
 }
 
+impl HouseStyle {
+    /// Can `text`, once [`norm`]-ed, be a variant? `false` only when it cannot: a text that
+    /// begins and ends with an ASCII byte that is not white space keeps those bytes, lower-cased,
+    /// at the ends of its `norm` (a cheap test before the `norm` and the look-up).
+    pub fn may_be_variant(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else { return true };
+        if !f.is_ascii() || !l.is_ascii() || ascii_space(f) || ascii_space(l) {
+            return true;
+        }
+        let bit = end_bit(f.to_ascii_lowercase(), l.to_ascii_lowercase());
+        self.variant_ends[bit >> 6] & (1u64 << (bit & 63)) != 0
+    }
+}
+
 /// Lower case, words joined by one space.
 pub fn norm(s: &str) -> String {
     let mut out = String::new();
+    norm_into(&mut out, s);
+    out
+}
+
+/// [`norm`] into `out` (cleared first), reusing its buffer.
+pub fn norm_into(out: &mut String, s: &str) {
+    out.clear();
+    if s.is_ascii() {
+        // ASCII white space is `\t`, `\n`, VT, FF, `\r` and the space: words found byte by
+        // byte, copied whole and lower-cased in place
+        let ws = ascii_space;
+        let b = s.as_bytes();
+        let mut i = 0;
+        loop {
+            while i < b.len() && ws(b[i]) {
+                i += 1;
+            }
+            if i == b.len() {
+                return;
+            }
+            let from = i;
+            while i < b.len() && !ws(b[i]) {
+                i += 1;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let start = out.len();
+            out.push_str(&s[from..i]);
+            out[start..].make_ascii_lowercase();
+        }
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -216,6 +280,18 @@ pub fn norm(s: &str) -> String {
         } else {
             out.push_str(&w.to_lowercase());
         }
+    }
+}
+
+/// The `split_whitespace` [`norm`] that [`norm_into`]'s ASCII path replaced (#16).
+#[cfg(test)]
+pub(crate) fn norm_reference(s: &str) -> String {
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w.to_lowercase());
     }
     out
 }
@@ -242,6 +318,71 @@ mod tests {
     use super::super::variant;
     use super::*;
     use crate::lexicon::LexiconFile;
+
+    /// [`norm`] equals the `split_whitespace` code it replaced: every string of up to five
+    /// characters over white space, letters of both cases and a non-ASCII letter, and the
+    /// lines of the fixtures.
+    /// The house style's cheap test never rules out a variant: every variant as listed, upper-
+    /// cased and spaced out, and every run of up to four words of the fixtures that `norm`s to one.
+    #[test]
+    fn may_be_variant_keeps_every_variant() {
+        let h = HouseStyle::build(Lexicons::embedded()).unwrap();
+        let mut n = 0;
+        for e in &h.entries {
+            for v in &e.variants {
+                for t in [v.clone(), v.to_uppercase(), v.replace(' ', "  \t")] {
+                    assert!(h.variant_of(&norm(&t), &e.lang).is_some() && h.may_be_variant(&t), "{t}");
+                    n += 1;
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for i in 0..words.len() {
+                    for k in 1..=4.min(words.len() - i) {
+                        let t = words[i..i + k].join(" ");
+                        if h.variants.contains_key(&norm(&t)) {
+                            assert!(h.may_be_variant(&t), "{t}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "{n}");
+    }
+
+    #[test]
+    fn norm_equals_reference() {
+        fn all(word: &mut String, left: usize, n: &mut usize) {
+            assert_eq!(norm(word), norm_reference(word), "{word:?}");
+            *n += 1;
+            if left == 0 {
+                return;
+            }
+            for c in [' ', '\t', '\n', '\u{b}', '\u{c}', '\r', '\u{a0}', 'A', 'z', '-', 'É'] {
+                word.push(c);
+                all(word, left - 1, n);
+                word.pop();
+            }
+        }
+        let mut n = 0;
+        all(&mut String::new(), 5, &mut n);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+                for line in text.lines() {
+                    assert_eq!(norm(line), norm_reference(line));
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100_000, "{n}");
+    }
 
     #[test]
     fn compiled_name_tables_are_the_run_time_builds() {

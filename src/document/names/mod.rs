@@ -201,6 +201,39 @@ mod tests {
         assert!(n > 50, "stories read: {n}");
     }
 
+    /// `names_match` equals the code it replaced on every pair of distinct names of the
+    /// fixtures' stories (and their halves and reversals, for names of unequal length).
+    #[test]
+    fn names_match_equals_reference() {
+        use super::link::names_match_reference;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut n = 0;
+        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency", "tests/fixtures/rules/EN001-entity-corruption"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+            for e in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
+                let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
+                let names = NameMentions::compute(&doc, Lexicons::embedded());
+                let mut all: Vec<Vec<Keys>> = Vec::new();
+                for m in &names.mentions {
+                    let k: Vec<Keys> = m.words.iter().map(|w| w.keys.clone()).collect();
+                    all.push(k[1..].to_vec());
+                    all.push(k.iter().rev().cloned().collect());
+                    all.push(k);
+                }
+                all.sort_by(|a, b| a.iter().map(|k| &k.lower).cmp(b.iter().map(|k| &k.lower)));
+                all.dedup();
+                for a in &all {
+                    for b in &all {
+                        assert_eq!(names_match(a, b), names_match_reference(a, b), "{}", e.path().display());
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 10_000, "pairs: {n}");
+    }
+
     #[test]
     fn links_surnames_to_full_names() {
         let (doc, n) = analyse(

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::attribution::Attributions;
 use crate::document::names::inflection::inflected_pair;
-use crate::document::names::lexicon::{HouseEntry, norm};
+use crate::document::names::lexicon::{HouseEntry, norm_into};
 use crate::document::names::variant::{Keys, Kinship, light, swapped, word_match};
 use crate::document::names::{NameLexicons, NameMentions, NameWord};
 use crate::document::{Document, Section};
@@ -208,6 +208,7 @@ impl Flagged {
 /// Known variants of a house-style spelling, longest match first.
 fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut Flagged) {
     let max = lx.house.max_words.max(1);
+    let mut normed = String::new();
     for m in names.mentions.iter().filter(|m| !m.quoted) {
         // word tokens of the mention, the last one cut at the possessive
         let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
@@ -223,7 +224,11 @@ fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mu
             for n in (1..=max.min(words.len() - i)).rev() {
                 let span = Span::new(words[i].start, words[i + n - 1].end);
                 let text = doc.slice(span);
-                if let Some(e) = lx.house.variant_of(&norm(text), names.lang) {
+                if !lx.house.may_be_variant(text) {
+                    continue;
+                }
+                norm_into(&mut normed, text);
+                if let Some(e) = lx.house.variant_of(&normed, names.lang) {
                     hit = Some((n, span, e));
                     break;
                 }

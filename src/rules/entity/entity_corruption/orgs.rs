@@ -293,12 +293,16 @@ pub(super) fn joins(whole: &str, a: &str, b: &str) -> bool {
 
 /// Equal words, or British and American spellings of one word ("organisation"/"organization",
 /// "defence"/"defense", "centre"/"center", "programme"/"program").
+#[inline]
 pub(super) fn same_word(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    // a compound with or without its hyphen ("South-east"/"Southeast")
-    let hyphen = |s: &str| s.as_bytes().contains(&b'-');
+    a == b || same_word_apart(a, b)
+}
+
+/// [`same_word`] of two different spellings.
+fn same_word_apart(a: &str, b: &str) -> bool {
+    // a compound with or without its hyphen ("South-east"/"Southeast"); the words are short,
+    // a plain scan beats a call to `memchr`
+    let hyphen = |s: &str| s.bytes().any(|c| c == b'-');
     if (hyphen(a) || hyphen(b)) && a.bytes().filter(|&c| c != b'-').eq(b.bytes().filter(|&c| c != b'-')) {
         return true;
     }
@@ -370,12 +374,12 @@ pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &m
     }
     let words = &w.words;
     for (i, word) in words.iter().enumerate() {
-        let Some(hits) = ix.genitives().get_key(word.k()) else { continue };
-        // <head> of [the] <modifier>
+        // <head> of [the] <modifier> (the `of` before the look-up of the head)
         let mut j = i + 1;
         if words.get(j).is_none_or(|x| x.key != "of") {
             continue;
         }
+        let Some(hits) = ix.genitives().get_key(word.k()) else { continue };
         j += 1;
         if words.get(j).is_some_and(|x| x.key == "the") {
             j += 1;

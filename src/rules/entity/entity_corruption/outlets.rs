@@ -26,8 +26,11 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
     let mut reported: Vec<(String, usize, Finding, usize)> = Vec::new();
     let mut bulk_cands: Vec<(&str, &str)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
+        // the word after first: most capitalised words are not before an outlet word, and the
+        // tests are independent (the look-ups of the word itself cost more)
         if !is_cap(word.token)
             || word.token.script == crate::document::Script::Mixed
+            || !words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.outlet_words().contains(x.k()))
             || word.key.chars().count() < 5
             || !word.key.chars().all(char::is_alphabetic)
             || ix.known_tokens().contains(word.k())
@@ -36,10 +39,6 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             || is_handle(doc, word)
             || bulk::is_name(&word.key)
         {
-            continue;
-        }
-        let outlet_word_after = words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.outlet_words().contains(x.k()));
-        if !outlet_word_after {
             continue;
         }
         let mut cands: Vec<usize> = Vec::new();
@@ -169,10 +168,11 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
     let words = &w.words;
     let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
     for (i, word) in words.iter().enumerate() {
-        let Some(rows) = ix.calques().get_key(word.k()) else { continue };
+        // (the cheap tests before the look-up)
         if !is_cap(word.token) || i == word.sentence_first {
             continue;
         }
+        let Some(rows) = ix.calques().get_key(word.k()) else { continue };
         for row in rows.iter().filter(|r| r.lang == lang || r.lang == "mul") {
             let n = row.translated.len();
             if i + n > words.len() || !(0..n).all(|k| words[i + k].key == row.translated[k]) || !w.contiguous(doc, i, i + n) {

@@ -10,7 +10,7 @@ use super::Scan;
 use super::index::{EntityIndex, NearClass, PersonRef, original_word};
 use super::load::CountryNames;
 use super::spelling::{heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel};
-use super::words::{WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
+use super::words::{KeySet, WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
 use crate::document::{Case, Document};
 use crate::finding::{Applicability, Confidence, Finding};
@@ -27,6 +27,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
     let doc_keys = std::cell::OnceCell::new();
     let folded = std::cell::OnceCell::new();
     let mut buf = String::new();
+    let mut by_spelling: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     // one finding per misspelling and person: (written surname, person) -> (finding, repeats)
     let mut found: Vec<(String, usize, Finding, usize, &str)> = Vec::new();
     for (i, word) in words.iter().enumerate() {
@@ -51,12 +52,20 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         // a capitalised word followed by another unknown capitalised word is probably a
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
-        let mut cands: Vec<usize> = Vec::new();
-        single_deletions(&word.key, &mut buf, |d| {
-            if let Some(ps) = ix.deletions().get(d) {
-                cands.extend(ps.iter());
+        // the deletion index's people, looked up once per spelling (a name recurs in a story)
+        let mut cands: Vec<usize> = match by_spelling.get(word.key.as_ref()) {
+            Some(c) => Vec::clone(c),
+            None => {
+                let mut c = Vec::new();
+                single_deletions(&word.key, &mut buf, |d| {
+                    if let Some(ps) = ix.deletions().get(d) {
+                        c.extend(ps.iter());
+                    }
+                });
+                by_spelling.insert(word.key.as_ref(), c.clone());
+                c
             }
-        });
+        };
         // a word of six letters or more may be two edits from a surname of eight or more: the
         // people whose first name is written right before it are candidates too (two edits
         // need the first name's support)
@@ -201,7 +210,12 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             || word.token.script == crate::document::Script::Mixed
             || word.key.chars().count() < 4
             || !w.contiguous(doc, i, i + 2)
-            || is_handle(doc, word)
+        {
+            continue;
+        }
+        // a known surname next first: few words are before one (the tests are independent)
+        let Some(ps) = ix.by_surname().get_key(next.k()) else { continue };
+        if is_handle(doc, word)
             || ix.known_tokens().contains(word.k())
             || ix.outlet_tokens().contains(word.k())
             || ix.first_names().contains(word.k())
@@ -209,7 +223,6 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
         {
             continue;
         }
-        let Some(ps) = ix.by_surname().get_key(next.k()) else { continue };
         // a word of a listed legislator's name is a real name: another person's
         if bulk::is_person_word(&word.key) {
             continue;
@@ -306,7 +319,7 @@ pub(super) fn person_support<'w>(
     s: &Scan<'w>,
     i: usize,
     p: PersonRef<'_>,
-    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    doc_keys: &std::cell::OnceCell<KeySet<'w>>,
 ) -> Option<(Confidence, usize)> {
     let Scan { ix, doc, w, .. } = *s;
     let words = &w.words;
@@ -347,7 +360,7 @@ pub(super) fn person_support<'w>(
     }
     let surname_len = p.surname.chars().count();
     // the correct spelling elsewhere in the story
-    let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
+    let keys = doc_keys.get_or_init(|| KeySet::new(words));
     if surname_len >= 5 && keys.contains(p.surname) {
         return Some((Confidence::High, i));
     }
@@ -400,7 +413,7 @@ pub(super) fn bulk_person_slip<'w>(
     w: &'w WordView<'_>,
     i: usize,
     real_name: bool,
-    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    doc_keys: &std::cell::OnceCell<KeySet<'w>>,
     folded: &std::cell::OnceCell<String>,
     flagged: &mut Vec<Span>,
 ) -> Option<Finding> {
@@ -447,7 +460,7 @@ pub(super) fn bulk_person_slip<'w>(
             continue;
         }
         // what else in the story points to this legislator
-        let keys = doc_keys.get_or_init(|| words.iter().map(|x| x.key.as_ref()).collect());
+        let keys = doc_keys.get_or_init(|| KeySet::new(words));
         let text = folded.get_or_init(|| fold(&doc.text));
         let mut score = 0u8;
         if keys.contains(p.surname) {
@@ -503,11 +516,11 @@ pub(super) fn story_points_to<'w>(
     s: &Scan<'w>,
     i: usize,
     p: PersonRef<'_>,
-    doc_keys: &std::cell::OnceCell<HashSet<&'w str>>,
+    doc_keys: &std::cell::OnceCell<KeySet<'w>>,
     folded: &std::cell::OnceCell<String>,
 ) -> bool {
     let Scan { ix, doc, w, .. } = *s;
-    let keys = doc_keys.get_or_init(|| w.words.iter().map(|x| x.key.as_ref()).collect());
+    let keys = doc_keys.get_or_init(|| KeySet::new(&w.words));
     if keys.contains(p.surname) || story_points_to_role(ix, doc, p, folded) {
         return true;
     }

@@ -37,27 +37,33 @@ impl<'a> WordView<'a> {
     pub(super) fn new(doc: &'a Document, lang: &str) -> Self {
         // about two thirds of the tokens are words: one allocation for all of them
         let mut words = Vec::with_capacity(doc.tokens.len());
+        let tr = lang == "tr";
         for (si, s) in doc.sentences.iter().enumerate() {
             let first = words.len();
             for t in &doc.tokens[s.tokens.0..s.tokens.1] {
                 if !t.is_word() {
                     continue;
                 }
-                let mut span = t.span;
-                let raw = doc.slice(span);
-                span.end -= raw.len() - strip_possessive(raw).len();
-                // Turkish case suffixes on names: `Erdoğan'ın`, `Fidan'a`
-                if lang == "tr"
-                    && let Some(end) = crate::document::names::inflection::tr_suffix_start(doc.slice(span))
-                {
-                    span.end = span.start + end;
+                // the word without a possessive (a possessive ends in `s` or an apostrophe, and
+                // `’` ends in 0x99): a prefix of the token, sliced once
+                let raw = doc.slice(t.span);
+                let mut text = raw;
+                if matches!(raw.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+                    text = strip_possessive(raw);
                 }
-                let text = doc.slice(span);
-                let key = if text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-                    Cow::Borrowed(text)
+                // Turkish case suffixes on names: `Erdoğan'ın`, `Fidan'a`
+                if tr && let Some(end) = crate::document::names::inflection::tr_suffix_start(text) {
+                    text = &text[..end];
+                }
+                let span = Span::new(t.span.start, t.span.start + text.len());
+                // a token without upper-case letters (`Case::Lower`, `Case::None`) needs only the
+                // ASCII test: its text has none either
+                let plain = if matches!(t.case, Case::Lower | Case::None) {
+                    text.is_ascii()
                 } else {
-                    Cow::Owned(fold(text))
+                    text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii())
                 };
+                let key = if plain { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
                 let hash = flat::hash(&key);
                 words.push(Word { token: t, span, text, key, hash, sentence: si, sentence_first: first });
             }
@@ -71,6 +77,24 @@ impl<'a> WordView<'a> {
             let (a, b) = (&self.words[k - 1], &self.words[k]);
             a.sentence == b.sentence && doc.text[a.token.span.end..b.token.span.start].chars().all(|c| c == ' ' || c == '\u{a0}')
         })
+    }
+}
+
+/// The story's word keys as a set ("is this spelling in the story?"), by the hashes the view
+/// computed once: a hash found is confirmed on the words, so a collision costs a scan, never an
+/// answer.
+pub(super) struct KeySet<'w> {
+    hashes: rustc_hash::FxHashSet<u64>,
+    words: &'w [Word<'w>],
+}
+
+impl<'w> KeySet<'w> {
+    pub(super) fn new(words: &'w [Word<'w>]) -> Self {
+        KeySet { hashes: words.iter().map(|x| x.hash).collect(), words }
+    }
+
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.hashes.contains(&flat::hash(key)) && self.words.iter().any(|x| x.key == key)
     }
 }
 
