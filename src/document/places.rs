@@ -62,7 +62,7 @@ impl Gazetteer {
 
     /// The English name of a country code (`PS` -> `Palestinian Territories`).
     pub fn country_name<'a>(&'a self, cc: &'a str) -> &'a str {
-        self.countries().iter().position(|c| c == cc).map(|i| self.country_names().get(i)).unwrap_or(cc)
+        self.country_index(cc).map(|i| self.country_names().get(i)).unwrap_or(cc)
     }
 
     fn country_of(&self, t: Target) -> &str {
@@ -213,7 +213,9 @@ impl Places {
         let mut i = 0;
         let stems = lang.and_then(|l| gaz.stems(l));
         let skip = crate::span::SpanSet::new(skip.iter().copied());
-        let mut k0 = String::new();
+        let mut buf = String::new();
+        // the key buffers of `longest`, reused
+        let mut bufs = (String::new(), String::new());
         while i < tokens.len() {
             let t = tokens[i];
             if !t.is_word() || skip.overlaps(t.span) {
@@ -221,18 +223,29 @@ impl Places {
                 continue;
             }
             let text = doc.slice(t.span);
-            token_key_into(text, lang, &mut k0);
+            // a word of lower-case ASCII letters and digits is its own key (#16: most words of
+            // the copy, neither copied nor lowered)
+            let k0: &str = if text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                text
+            } else {
+                token_key_into(text, lang, &mut buf);
+                &buf
+            };
             let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
             let upper_start = !cased || t.is_capitalised();
-            if let Some((n, targets)) = gaz.dotted(doc, tokens, i) {
+            // a dotted acronym starts with one capital letter
+            if text.len() == 1
+                && text.as_bytes()[0].is_ascii_uppercase()
+                && let Some((n, targets)) = gaz.dotted(doc, tokens, i)
+            {
                 pending.push((Span::new(t.span.start, tokens[i + n - 1].span.end), targets));
                 i += n;
                 continue;
             }
             // the first word's key, hashed once for every map it is looked up in
-            let key0 = Key::new(&k0);
+            let key0 = Key::new(k0);
             if upper_start || gaz.is_lower_first(key0) {
-                if let Some((n, targets)) = gaz.longest(doc, tokens, i, key0, lang) {
+                if let Some((n, targets)) = gaz.longest(doc, tokens, i, key0, lang, &mut bufs) {
                     let end = tokens[i + n - 1].span.end;
                     pending.push((Span::new(t.span.start, end), targets));
                     i += n;
@@ -300,14 +313,21 @@ impl Gazetteer {
     }
 
     /// The longest key starting at token `i`: (token count, targets usable in this language).
-    fn longest(&self, doc: &Document, tokens: &[super::Token], i: usize, k0: Key<'_>, lang: Option<&str>) -> Option<(usize, Vec<Target>)> {
+    fn longest(
+        &self,
+        doc: &Document,
+        tokens: &[super::Token],
+        i: usize,
+        k0: Key<'_>,
+        lang: Option<&str>,
+        (k, nk): &mut (String, String),
+    ) -> Option<(usize, Vec<Target>)> {
         let mut best = None;
         // the key of the first n words: k0 itself for one word, else built in `k`
-        let mut k = String::new();
-        let mut nk = String::new();
+        k.clear();
         let mut n = 1;
         loop {
-            let key = if n == 1 { k0 } else { Key::new(&k) };
+            let key = if n == 1 { k0 } else { Key::new(k) };
             if let Some(list) = self.entries_of(key) {
                 let original = &doc.text[tokens[i].span.start..tokens[i + n - 1].span.end];
                 let ts: Vec<Target> = list
@@ -339,7 +359,7 @@ impl Gazetteer {
             if !next.is_word() {
                 break;
             }
-            token_key_into(doc.slice(next.span), lang, &mut nk);
+            token_key_into(doc.slice(next.span), lang, nk);
             if nk.is_empty() {
                 break;
             }
@@ -349,7 +369,7 @@ impl Gazetteer {
             if !joiner.is_empty() {
                 k.push(' ');
             }
-            k.push_str(&nk);
+            k.push_str(nk);
             n += 1;
         }
         best

@@ -607,7 +607,9 @@ pub(super) fn segment(doc: &mut Document) {
     paragraphs.dedup();
 
     let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
+    // about a token per five bytes of English copy: reserved once rather than grown by doubling
+    // (#16: 3.3 M instructions of growth on the 1.2 MB sample)
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut spans = Vec::new();
     let dl = doc.dateline.as_ref().map(|d| d.span);
     for (pi, &para) in paragraphs.iter().enumerate() {

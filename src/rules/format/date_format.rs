@@ -138,6 +138,17 @@ pub struct Calendar {
     /// preposition ("until Juli") is not context enough (places: Mayo, Santo Domingo).
     homographs: HashMap<&'static str, HashMap<String, bool>>,
     max_len: usize,
+    /// The shapes of the ASCII keys of `names` (#16): by byte length and first letter, a bit per
+    /// last letter ([`shape_class`]). An ASCII word whose lower-case shape has no bit is no name,
+    /// and is neither lower-cased nor looked up.
+    ascii_shapes: Vec<[u32; SHAPE_CLASSES]>,
+}
+
+/// Classes of a key's first and last byte in [`Calendar::ascii_shapes`]: `a`-`z`, and any other.
+const SHAPE_CLASSES: usize = 27;
+
+fn shape_class(b: u8) -> usize {
+    if b.is_ascii_lowercase() { usize::from(b - b'a') } else { SHAPE_CLASSES - 1 }
 }
 
 impl LexiconIndex for Calendar {
@@ -149,6 +160,7 @@ impl LexiconIndex for Calendar {
             canonical: HashMap::default(),
             homographs: HashMap::default(),
             max_len: 0,
+            ascii_shapes: Vec::new(),
         };
         for file in lexicons.of_kind("calendar") {
             let (fc, uc, nc) = (file.require("form")?, file.require("unit")?, file.require("n")?);
@@ -188,6 +200,11 @@ impl LexiconIndex for Calendar {
                 cal.names.entry(low).or_default().push(Name { lang, unit, n });
             }
         }
+        cal.ascii_shapes = vec![[0; SHAPE_CLASSES]; cal.max_len + 1];
+        for k in cal.names.keys().filter(|k| k.is_ascii() && !k.is_empty()) {
+            let b = k.as_bytes();
+            cal.ascii_shapes[b.len()][shape_class(b[0])] |= 1 << shape_class(b[b.len() - 1]);
+        }
         for file in lexicons.of_kind("calendar-homographs") {
             let fc = file.require("form")?;
             let kc = file.column("kind");
@@ -203,6 +220,14 @@ impl LexiconIndex for Calendar {
 }
 
 impl Calendar {
+    /// Can the ASCII lower case of this ASCII word be a key of `names`? `false` only when it is not.
+    fn may_name_ascii(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
+        self.ascii_shapes
+            .get(word.len())
+            .is_some_and(|s| s[shape_class(first.to_ascii_lowercase())] & (1 << shape_class(last.to_ascii_lowercase())) != 0)
+    }
+
     /// Foreign meanings of a token in copy of `copy`, if it is a month or day name of another language only.
     fn foreign(&self, low: &str, copy: &str) -> Option<&[Name]> {
         let names = self.names.get(low)?;
@@ -235,9 +260,31 @@ static DOTTED: LazyLock<Regex> =
 /// `28/02/2024`: day (or month) first with slashes and a four-digit year, outside parentheses.
 static SLASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})").expect("valid regex"));
 
-/// Slashed dates of a story that has a slash (the regex never runs on one without).
+/// Slashed dates of a story that has a slash between digits (the regex never runs on one without).
 fn slashed_dates(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    text.contains('/').then(|| SLASHED.captures_iter(text)).into_iter().flatten()
+    digit_slash_digit(text).then(|| SLASHED.captures_iter(text)).into_iter().flatten()
+}
+
+/// Is there a `/` between two ASCII digits? Every match of [`NUMERIC`], [`SLASHED`] and
+/// [`YEAR_FIRST`] holds one: without, they are neither compiled nor run (#16).
+fn digit_slash_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'/', b).any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
+/// Is there `digit.digit.digit` or `digit.digitdigit.digit`? Every match of [`DOTTED`] holds one:
+/// without, it is neither compiled nor run (#16).
+fn digit_dot_digits_dot_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    memchr::memchr_iter(b'.', b).any(|i| {
+        i > 0 && digit(i - 1) && digit(i + 1) && {
+            // the second dot after one or two digits (after two when the second is one), and a
+            // digit after it
+            let j = if digit(i + 2) { i + 3 } else { i + 2 };
+            b.get(j) == Some(&b'.') && digit(j + 1)
+        }
+    })
 }
 
 /// `2017/03/13`: year first with slashes (Chinese, Japanese, Korean, Persian copy).
@@ -273,7 +320,8 @@ fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: 
     let body = doc.body;
     let text = &doc.text[body.start..body.end];
     let mut found: Vec<(usize, usize, String, &str, Confidence)> = Vec::new();
-    for m in DOTTED.captures_iter(text) {
+    let dotted = if digit_dot_digits_dot_digit(text) { Some(DOTTED.captures_iter(text)) } else { None };
+    for m in dotted.into_iter().flatten() {
         let all = m.get(0).expect("match");
         if !stands_alone(text, all.start(), all.end()) {
             continue;
@@ -292,7 +340,7 @@ fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: 
         found.push((all.start(), all.end(), format!("{month_name} {days}, {year}"), "a day-first dotted date", confidence));
     }
     // every match holds a slash (see `numeric_dates`)
-    let year_first = if text.contains('/') { Some(YEAR_FIRST.captures_iter(text)) } else { None };
+    let year_first = if digit_slash_digit(text) { Some(YEAR_FIRST.captures_iter(text)) } else { None };
     for m in year_first.into_iter().flatten() {
         let all = m.get(0).expect("match");
         if !stands_alone(text, all.start(), all.end()) {
@@ -358,8 +406,8 @@ fn push_source_date(
 fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let body = doc.body;
     let text = &doc.text[body.start..body.end];
-    // every match holds a slash: a story without one never compiles or runs the regex
-    if !text.contains('/') {
+    // every match holds a slash between digits: a story without one never compiles or runs the regex
+    if !digit_slash_digit(text) {
         return;
     }
     for m in NUMERIC.captures_iter(text) {
@@ -412,13 +460,18 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
         if !t.is_word() || t.span.len() < 3 || t.span.len() > cal.max_len * 2 || t.script == Script::Han {
             continue;
         }
+        let word = doc.slice(t.span);
+        let ascii = word.is_ascii();
+        // the ASCII words no name has the shape of, first (#16)
+        if ascii && !cal.may_name_ascii(word.as_bytes()) {
+            continue;
+        }
         if taken.overlaps(t.span) || doc.section_of(t.span) == Section::Dateline {
             continue;
         }
-        let word = doc.slice(t.span);
         // str::to_lowercase, in a buffer reused across words (ASCII lowered in place)
         low.clear();
-        if word.is_ascii() {
+        if ascii {
             low.push_str(word);
             low.make_ascii_lowercase();
         } else {
@@ -680,6 +733,44 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
         assert_eq!(doc.slice(f[0].span), "February");
+    }
+
+    #[test]
+    fn the_byte_gates_pass_every_text_the_patterns_match() {
+        let mut texts = crate::document::test_texts();
+        // figures run together with dots, slashes, dashes and parentheses
+        // pieces between `|`
+        const PIECES: &str = "1|12|123|2024|19|20|0|.|/|-|–|(|)| |a|é|3.5|19/2|(4/3|28/02/|2017/|07-08.10.";
+        let pieces: Vec<&str> = PIECES.split('|').collect();
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..30_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = 1 + (state % 12) as usize;
+            texts.push((0..n).map(|k| pieces[(state >> (5 * k)) as usize % pieces.len()]).collect());
+        }
+        let (mut slashed, mut dotted) = (0, 0);
+        for t in &texts {
+            let slash = NUMERIC.is_match(t) || SLASHED.is_match(t) || YEAR_FIRST.is_match(t);
+            slashed += usize::from(slash);
+            assert!(!slash || digit_slash_digit(t), "{t:?}");
+            let dot = DOTTED.is_match(t);
+            dotted += usize::from(dot);
+            assert!(!dot || digit_dot_digits_dot_digit(t), "{t:?}");
+        }
+        assert!(slashed > 100 && dotted > 100, "{slashed} {dotted}");
+    }
+
+    #[test]
+    fn the_shape_filter_passes_every_name() {
+        let cal = Lexicons::embedded().index::<Calendar>().unwrap();
+        for k in cal.names.keys().filter(|k| k.is_ascii()) {
+            for w in [k.clone(), k.to_ascii_uppercase(), k[..1].to_ascii_uppercase() + &k[1..]] {
+                assert!(cal.may_name_ascii(w.as_bytes()), "{w:?}");
+            }
+        }
+        assert!(!cal.may_name_ascii(b"zzzzzz") && !cal.may_name_ascii(b""));
     }
 
     #[test]

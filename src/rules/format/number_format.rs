@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::document::Document;
 use crate::document::attribution::MediaIndex;
 use crate::document::places::{Gazetteer, StoryPlaces};
+use crate::document::segment::{HIGH_BITS, ascii_in_range};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::{Context, Family, Output, Rule, RuleMeta};
@@ -225,6 +226,14 @@ fn numerals(text: &str) -> Vec<Numeral<'_>> {
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
+            // eight ASCII bytes without a digit at once (#16); a byte of 0x80 or more is read alone
+            if let Some(chunk) = b.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+                if x & HIGH_BITS == 0 && ascii_in_range(x, b'0', b'9') == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
             i += 1;
             continue;
         }
@@ -246,12 +255,16 @@ fn numerals(text: &str) -> Vec<Numeral<'_>> {
         }
         groups.push(&text[g..i]);
         let end = i;
+        // a number without a separator is never one (#16: its neighbours were read first)
+        if seps.is_empty() {
+            continue;
+        }
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
         let glued_before =
-            !currency_before(text, start) && before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '_'));
+            before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '_')) && !currency_before(text, start);
         let glued_after = after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | ':' | '_'));
-        if !seps.is_empty() && !glued_before && !glued_after {
+        if !glued_before && !glued_after {
             out.push(Numeral { span: Span::new(start, end), text: &text[start..end], seps, groups });
         }
     }
@@ -280,9 +293,25 @@ const CURRENCIES: &[(&str, bool)] = &[
     ("TL", false),
 ];
 
+/// The last bytes of the [`CURRENCIES`].
+const CURRENCY_LAST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CURRENCIES.len() {
+        let c = CURRENCIES[i].0.as_bytes();
+        t[c[c.len() - 1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The currency just before `start` (an optional space between).
 fn currency_at(text: &str, start: usize) -> Option<(&'static str, bool)> {
     let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+    // no currency ends with the byte before: none is compared (#16)
+    if !head.as_bytes().last().is_some_and(|&b| CURRENCY_LAST_BYTES[b as usize]) {
+        return None;
+    }
     CURRENCIES
         .iter()
         .copied()
@@ -818,5 +847,82 @@ mod tests {
         assert_eq!(got, vec!["2,350,000", "1.5"]);
         assert!(f.iter().all(|f| f.confidence == Confidence::Medium));
         assert!(f[0].message.contains("Spanish copy from Spain"), "{}", f[0].message);
+    }
+}
+
+/// [`numerals`] and [`currency_at`] as they were before the byte gates (#16), to hold them equal.
+#[cfg(test)]
+mod equivalence {
+    use super::*;
+
+    fn currency_at_old(text: &str, start: usize) -> Option<(&'static str, bool)> {
+        let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+        CURRENCIES
+            .iter()
+            .copied()
+            .find(|(c, _)| head.ends_with(c) && !head[..head.len() - c.len()].chars().next_back().is_some_and(char::is_alphabetic))
+    }
+
+    fn numerals_old(text: &str) -> Vec<(Span, Vec<char>, Vec<&str>)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut seps = Vec::new();
+            let mut groups = Vec::new();
+            let mut g = i;
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    i += 1;
+                } else if matches!(b[i], b'.' | b',') && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                    groups.push(&text[g..i]);
+                    seps.push(b[i] as char);
+                    i += 1;
+                    g = i;
+                } else {
+                    break;
+                }
+            }
+            groups.push(&text[g..i]);
+            let end = i;
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let glued_before = currency_at_old(text, start).is_none()
+                && before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '_'));
+            let glued_after = after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | ':' | '_'));
+            if !seps.is_empty() && !glued_before && !glued_after {
+                out.push((Span::new(start, end), seps, groups));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn numerals_are_found_as_before() {
+        let mut texts = crate::document::test_texts();
+        const PIECES: &[&str] = &[
+            "1", "12", "234", "0", ".", ",", " ", "\u{a0}", "Rp", "Rp.", "US$", "$", "€", "₫", "RM", "TL", "IDR", "a", "é", "/", ":", "_",
+            "%", "xRp", "ARM",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..30_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = 1 + (state % 12) as usize;
+            texts.push((0..n).map(|k| PIECES[(state >> (5 * k)) as usize % PIECES.len()]).collect());
+        }
+        for t in &texts {
+            let new: Vec<(Span, Vec<char>, Vec<&str>)> = numerals(t).into_iter().map(|n| (n.span, n.seps, n.groups)).collect();
+            assert_eq!(new, numerals_old(t), "{t:?}");
+            for (i, _) in t.char_indices() {
+                assert_eq!(currency_at(t, i), currency_at_old(t, i), "{t:?} {i}");
+            }
+        }
     }
 }
