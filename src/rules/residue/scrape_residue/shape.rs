@@ -308,7 +308,7 @@ static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+
 /// `– World news –` (the lexicon holds the fixed ones, `Top stories`, `Most read`).
 static WIDGET_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+(?-i:\p{L}+(?:\s+\p{L}+)?))?|(?:top|latest|trending|popular|more|other|recommended)\s+(?-i:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:latest|more)\s+(?:in|from)\s+(?-i:\p{Lu}\p{L}+(?:\s+\p{L}+)?)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$",
+        r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+(?-i:\p{L}+(?:\s+\p{L}+)?))?|(?:top|latest|trending|popular|more|other|recommended)\s+(?-i:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:latest|more)\s+(?:in|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$",
     )
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
@@ -389,11 +389,13 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     if !pos.near_end {
         return None;
     }
-    // a sign-off is short: its dash stands among the last bytes of the line
-    let tail_from = t.len().saturating_sub(14);
-    if t.as_bytes()[tail_from..].iter().any(|&b| b == b'-' || b == 0x93 || b == 0x94)
-        && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1))
-    {
+    // every sign-off ends the line in one agency name of at most eight ASCII letters after its
+    // last dash (tested before the regex is compiled or run)
+    let signed = t.rfind(['-', '–', '—']).is_some_and(|i| {
+        let name = t[i..].trim_start_matches(['-', '–', '—']).trim_start();
+        (2..=8).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic())
+    });
+    if signed && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1)) {
         const WHAT: &str = "is an agency sign-off left at the end of the story";
         return Some(if m.start() == line.len() - line.trim_start().len() {
             Hit::line(line, Confidence::Medium, WHAT)
