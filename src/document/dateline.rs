@@ -170,7 +170,7 @@ mod ascii {
         // `\p{Lu}[\p{L}\p{M}'’.]*`, greedy
         let run = s.run(1, is_city);
         for end in (1..=run).rev() {
-            if s.city_reps(end, 0) {
+            if s.city_reps(end, 0, 3, Search::after_city) {
                 return Found::Match(s.slots);
             }
             if s.steps > BUDGET {
@@ -192,7 +192,7 @@ mod ascii {
         let mut s = Search { b, slots: [None; 8], steps: 0 };
         let run = s.run(1, is_city);
         for end in (1..=run).rev() {
-            if s.alone_reps(end, 0) {
+            if s.city_reps(end, 0, 2, Search::alone_credit) {
                 return Found::Match(s.slots);
             }
             if s.steps > BUDGET {
@@ -241,41 +241,22 @@ mod ascii {
             false
         }
 
-        /// `(?:[\x20\-][\p{L}\p{M}'’.]+){0,3}?` after `reps` repetitions, the city ending at `at`.
-        fn city_reps(&mut self, at: usize, reps: u32) -> bool {
+        /// `(?:[\x20\-][\p{L}\p{M}'’.]+){0,max}?` after `reps` repetitions, the city ending at
+        /// `at`, then `next` (`DATELINE`: up to 3 more words, then [`Self::after_city`]; `ALONE`: up
+        /// to 2, then [`Self::alone_credit`]).
+        fn city_reps(&mut self, at: usize, reps: u32, max: u32, next: fn(&mut Self, usize) -> bool) -> bool {
             self.steps += 1;
             if self.steps > BUDGET {
                 return false;
             }
             // lazy: the city ends here first
-            if self.with(CITY, (0, at), |s| s.after_city(at)) {
+            if self.with(CITY, (0, at), |s| next(s, at)) {
                 return true;
             }
-            if reps < 3 && matches!(self.at(at), Some(b' ' | b'-')) {
+            if reps < max && matches!(self.at(at), Some(b' ' | b'-')) {
                 let run = self.run(at + 1, is_city);
                 for end in (at + 2..=run).rev() {
-                    if self.city_reps(end, reps + 1) {
-                        return true;
-                    }
-                }
-            }
-            false
-        }
-
-        /// `ALONE`'s `(?:[\x20\-][\p{L}\p{M}'’.]+){0,2}?` after `reps` repetitions, the city
-        /// ending at `at`.
-        fn alone_reps(&mut self, at: usize, reps: u32) -> bool {
-            self.steps += 1;
-            if self.steps > BUDGET {
-                return false;
-            }
-            if self.with(CITY, (0, at), |s| s.alone_credit(at)) {
-                return true;
-            }
-            if reps < 2 && matches!(self.at(at), Some(b' ' | b'-')) {
-                let run = self.run(at + 1, is_city);
-                for end in (at + 2..=run).rev() {
-                    if self.alone_reps(end, reps + 1) {
+                    if self.city_reps(end, reps + 1, max, next) {
                         return true;
                     }
                 }

@@ -175,28 +175,38 @@ mod tests {
         assert_eq!(got, vec!["Moscow", "Hamas"]);
     }
 
-    /// Blocking keys (big stories) and all pairs (small ones) give the same mentions and families.
-    #[test]
-    fn blocking_keys_link_like_all_pairs() {
+    /// The evaluation stories and the name and entity fixtures, with their paths.
+    fn name_stories() -> Vec<(std::path::PathBuf, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut n = 0;
+        let mut out = Vec::new();
         for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency", "tests/fixtures/rules/EN001-entity-corruption"] {
             let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
             for e in entries.flatten() {
-                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
-                let lex = Lexicons::embedded();
-                let run = |block: bool| {
-                    ALWAYS_BLOCK.with(|b| b.set(block));
-                    let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
-                    let names = NameMentions::compute(&doc, lex);
-                    ALWAYS_BLOCK.with(|b| b.set(false));
-                    let m: Vec<_> = names.mentions.iter().map(|m| (m.span, m.family)).collect();
-                    let f: Vec<_> = names.families.iter().map(|f| (f.mentions.clone(), f.confirmed)).collect();
-                    (m, f)
-                };
-                assert_eq!(run(true), run(false), "{}", e.path().display());
-                n += 1;
+                if let Ok(text) = std::fs::read_to_string(e.path()) {
+                    out.push((e.path(), text));
+                }
             }
+        }
+        out
+    }
+
+    /// Blocking keys (big stories) and all pairs (small ones) give the same mentions and families.
+    #[test]
+    fn blocking_keys_link_like_all_pairs() {
+        let mut n = 0;
+        for (path, text) in name_stories() {
+            let lex = Lexicons::embedded();
+            let run = |block: bool| {
+                ALWAYS_BLOCK.with(|b| b.set(block));
+                let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
+                let names = NameMentions::compute(&doc, lex);
+                ALWAYS_BLOCK.with(|b| b.set(false));
+                let m: Vec<_> = names.mentions.iter().map(|m| (m.span, m.family)).collect();
+                let f: Vec<_> = names.families.iter().map(|f| (f.mentions.clone(), f.confirmed)).collect();
+                (m, f)
+            };
+            assert_eq!(run(true), run(false), "{}", path.display());
+            n += 1;
         }
         assert!(n > 50, "stories read: {n}");
     }
@@ -206,28 +216,23 @@ mod tests {
     #[test]
     fn names_match_equals_reference() {
         use super::link::names_match_reference;
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut n = 0;
-        for dir in ["tests/eval/stories", "tests/fixtures/rules/NM001-name-inconsistency", "tests/fixtures/rules/EN001-entity-corruption"] {
-            let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
-            for e in entries.flatten() {
-                let Ok(text) = std::fs::read_to_string(e.path()) else { continue };
-                let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
-                let names = NameMentions::compute(&doc, Lexicons::embedded());
-                let mut all: Vec<Vec<Keys>> = Vec::new();
-                for m in &names.mentions {
-                    let k: Vec<Keys> = m.words.iter().map(|w| w.keys.clone()).collect();
-                    all.push(k[1..].to_vec());
-                    all.push(k.iter().rev().cloned().collect());
-                    all.push(k);
-                }
-                all.sort_by(|a, b| a.iter().map(|k| &k.lower).cmp(b.iter().map(|k| &k.lower)));
-                all.dedup();
-                for a in &all {
-                    for b in &all {
-                        assert_eq!(names_match(a, b), names_match_reference(a, b), "{}", e.path().display());
-                        n += 1;
-                    }
+        for (path, text) in name_stories() {
+            let doc = Document::from_text("t.txt", text.as_str(), &AnalyseOptions::default());
+            let names = NameMentions::compute(&doc, Lexicons::embedded());
+            let mut all: Vec<Vec<Keys>> = Vec::new();
+            for m in &names.mentions {
+                let k: Vec<Keys> = m.words.iter().map(|w| w.keys.clone()).collect();
+                all.push(k[1..].to_vec());
+                all.push(k.iter().rev().cloned().collect());
+                all.push(k);
+            }
+            all.sort_by(|a, b| a.iter().map(|k| &k.lower).cmp(b.iter().map(|k| &k.lower)));
+            all.dedup();
+            for a in &all {
+                for b in &all {
+                    assert_eq!(names_match(a, b), names_match_reference(a, b), "{}", path.display());
+                    n += 1;
                 }
             }
         }

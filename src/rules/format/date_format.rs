@@ -742,11 +742,9 @@ mod tests {
         // pieces between `|`
         const PIECES: &str = "1|12|123|2024|19|20|0|.|/|-|–|(|)| |a|é|3.5|19/2|(4/3|28/02/|2017/|07-08.10.";
         let pieces: Vec<&str> = PIECES.split('|').collect();
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rng = crate::document::TestRng::new();
         for _ in 0..30_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next_u64();
             let n = 1 + (state % 12) as usize;
             texts.push((0..n).map(|k| pieces[(state >> (5 * k)) as usize % pieces.len()]).collect());
         }

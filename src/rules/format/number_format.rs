@@ -909,11 +909,9 @@ mod equivalence {
             "1", "12", "234", "0", ".", ",", " ", "\u{a0}", "Rp", "Rp.", "US$", "$", "€", "₫", "RM", "TL", "IDR", "a", "é", "/", ":", "_",
             "%", "xRp", "ARM",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rng = crate::document::TestRng::new();
         for _ in 0..30_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next_u64();
             let n = 1 + (state % 12) as usize;
             texts.push((0..n).map(|k| PIECES[(state >> (5 * k)) as usize % PIECES.len()]).collect());
         }
