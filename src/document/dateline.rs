@@ -163,36 +163,28 @@ mod ascii {
     }
 
     pub(super) fn matches(b: &[u8]) -> Found {
-        if !b.first().is_some_and(u8::is_ascii_uppercase) {
-            return Found::None;
-        }
-        let mut s = Search { b, slots: [None; 8], steps: 0 };
-        // `\p{Lu}[\p{L}\p{M}'’.]*`, greedy
-        let run = s.run(1, is_city);
-        for end in (1..=run).rev() {
-            if s.city_reps(end, 0, 3, Search::after_city) {
-                return Found::Match(s.slots);
-            }
-            if s.steps > BUDGET {
-                return Found::OverBudget;
-            }
-        }
-        if s.steps > BUDGET { Found::OverBudget } else { Found::None }
+        city_then(b, 3, Search::after_city)
     }
 
     /// [`super::ALONE`] on ASCII text (`\p{N}` is `[0-9]` there), as [`matches`] is `DATELINE`'s.
     pub(super) fn alone(b: &[u8]) -> Found {
+        // the ends of a long outlet are tried one by one, each to the line's end
+        if b.len() > 256 && b.first().is_some_and(u8::is_ascii_uppercase) {
+            return Found::OverBudget;
+        }
+        city_then(b, 2, Search::alone_credit)
+    }
+
+    /// Both patterns' opening: `\p{Lu}[\p{L}\p{M}'’.]*` (greedy, each end tried), up to `max`
+    /// more city words, then `next`.
+    fn city_then<'b>(b: &'b [u8], max: u32, next: fn(&mut Search<'b>, usize) -> bool) -> Found {
         if !b.first().is_some_and(u8::is_ascii_uppercase) {
             return Found::None;
-        }
-        // the ends of a long outlet are tried one by one, each to the line's end
-        if b.len() > 256 {
-            return Found::OverBudget;
         }
         let mut s = Search { b, slots: [None; 8], steps: 0 };
         let run = s.run(1, is_city);
         for end in (1..=run).rev() {
-            if s.city_reps(end, 0, 2, Search::alone_credit) {
+            if s.city_reps(end, 0, max, next) {
                 return Found::Match(s.slots);
             }
             if s.steps > BUDGET {
