@@ -383,7 +383,9 @@ fn wire_marker(line: &str) -> Option<Hit> {
     Some(Hit::part(lead + m.start()..lead + m.end(), Confidence::Medium, what))
 }
 
-/// `... the end. (ILKHA)`: an agency's name in parentheses after the last sentence of the story.
+/// An agency's credit after the last sentence of the story: its name in parentheses (`... the
+/// end. (ILKHA)`) or a national agency's dash sign-off ([`SIGN_OFF`]: `... the end. - Bernama`, or
+/// `-- BERNAMA` alone on its line).
 fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let t = line.trim_end();
     if !pos.near_end {
