@@ -489,6 +489,7 @@ impl Rule for ScrapeResidue {
         }
         cut_off_teasers(doc, from, out);
         headline_runs(doc, from, out);
+        menu_runs(doc, from, out);
         if let Some(table) = cx.boilerplate {
             boilerplate(doc, table, from, out);
         }
@@ -685,6 +686,49 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
     }
     close(&mut run, heading, &mut found);
     let why = "is one of several headline-shaped lines in a row after the story: a related-stories box pasted from the web page";
+    delete_lines(doc, &found, why, out);
+}
+
+/// Menu-label lines a run must have to be read as a navigation menu.
+const MIN_MENU_RUN: usize = 4;
+
+/// A menu item, not a subhead or a list entry of the story: one to four words, at most 32 bytes,
+/// opening with a capital (after an optional bullet), with no figure, no sentence or clause end
+/// and no fixture (`Arsenal v Stoke`).
+fn menu_label(line: &str) -> bool {
+    let t = line.trim();
+    let t = strip_bullet(t).unwrap_or(t);
+    t.len() <= 32
+        && t.split_whitespace().nth(4).is_none()
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '…'])
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && !t.split_whitespace().any(|w| matches!(w, "v" | "vs" | "vs."))
+}
+
+/// Navigation menus: four or more menu-label paragraphs in a row (blank lines between them do not
+/// break the run, and lines another shape already flagged count without being flagged again). A
+/// subhead stands alone, and a fixture list has `v` in every line; what is left of a real page is
+/// its section menu, footer links and tag lists, one label a line.
+fn menu_runs(doc: &Document, from: usize, out: &mut Output) {
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let mut run: Vec<Span> = Vec::new();
+    let mut found: Vec<Span> = Vec::new();
+    let close = |run: &mut Vec<Span>, found: &mut Vec<Span>| {
+        if run.len() >= MIN_MENU_RUN {
+            found.extend(run.iter().copied().filter(|&p| !flagged.overlaps(p)));
+        }
+        run.clear();
+    };
+    for &para in &doc.paragraphs {
+        if menu_label(doc.slice(para)) {
+            run.push(para);
+        } else {
+            close(&mut run, &mut found);
+        }
+    }
+    close(&mut run, &mut found);
+    let why = "is one of several one-to-four-word label lines in a row: a navigation menu or tag list pasted from the web page";
     delete_lines(doc, &found, why, out);
 }
 
