@@ -64,8 +64,9 @@ number in digits, `{!was|were}` at the start means "after a word of the sentence
 *was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
 at the end means the next word starts with a capital letter. The `anchor` column says where
 the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
-`quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`) or
-`any`."#,
+`quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
+`credit` (closing the sentence after a comma and one to three capitalised words, for the agency
+credit tail `..., UNN reports.`) or `any`."#,
     lexicons: &[
         "lexicons/phrases/calques.en.tsv",
         "lexicons/phrases/calques.id.tsv",
@@ -85,6 +86,9 @@ enum Anchor {
     Clause,
     /// Right after a closing quotation mark (and a comma or dash): `..., ” declares Meloni`.
     Quote,
+    /// Closing its sentence after a comma and one to three capitalised words: the credit tail
+    /// `..., Ukrinform reports.`
+    Credit,
     Any,
 }
 
@@ -214,6 +218,7 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
         "start" => Anchor::Start,
         "clause" => Anchor::Clause,
         "quote" => Anchor::Quote,
+        "credit" => Anchor::Credit,
         "any" | "" => Anchor::Any,
         a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause, quote or any"))),
     };
@@ -479,6 +484,9 @@ fn anchored(doc: &Document, span: Span, anchor: Anchor) -> bool {
     if anchor == Anchor::Any {
         return true;
     }
+    if anchor == Anchor::Credit {
+        return credit_tail(doc, span);
+    }
     if anchor == Anchor::Quote {
         let lead = doc.text[..span.start].trim_end();
         let lead = lead.strip_suffix([',', '-', '–', '—']).unwrap_or(lead).trim_end();
@@ -491,6 +499,27 @@ fn anchored(doc: &Document, span: Span, anchor: Anchor) -> bool {
         return true;
     }
     anchor == Anchor::Clause && lead.trim_end().ends_with([',', ';', ':', '-', '–', '—'])
+}
+
+/// Does the match close its sentence as the verb of a credit tail: a comma, one to three
+/// capitalised words (the agency), the match, and the full stop (`..., UNN reports.`)?
+fn credit_tail(doc: &Document, span: Span) -> bool {
+    let text = doc.text.as_str();
+    if !text[span.end..].starts_with('.') {
+        return false;
+    }
+    let Some(sentence) = doc.sentence_at(span.start) else { return false };
+    let lead = &text[sentence.span.start..span.start];
+    let Some(comma) = lead.rfind(',') else { return false };
+    let name = lead[comma + 1..].trim();
+    let mut words = 0usize;
+    for w in name.split_whitespace() {
+        words += 1;
+        if words > 3 || !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    words > 0
 }
 
 #[cfg(test)]
