@@ -140,6 +140,10 @@ pub struct HouseEntry {
     pub variants: Vec<String>,
     /// Copy language the entry applies to (`mul` = all).
     pub lang: String,
+    /// The romanisation the preferred form follows (`uk`: Ukrainian-based, `Kyiv`, `Odesa`), or
+    /// empty. A story that writes one entry of a system the house way and another the other way
+    /// mixes two systems.
+    pub system: String,
     /// `path:line` of the row.
     pub source: String,
     pub embedded: bool,
@@ -176,6 +180,7 @@ impl LexiconIndex for HouseStyle {
         let mut entries: Vec<HouseEntry> = Vec::new();
         for file in lexicons.of_kind("house-style") {
             let (cp, cv) = (file.require("preferred")?, file.require("variants")?);
+            let cs = file.column("system");
             for row in &file.rows {
                 let preferred = row.get(cp).to_string();
                 if preferred == "*" {
@@ -196,6 +201,7 @@ impl LexiconIndex for HouseStyle {
                     preferred,
                     variants,
                     lang: file.lang.clone(),
+                    system: cs.map(|c| row.get(c).to_string()).unwrap_or_default(),
                     source: format!("{}:{}", file.path, row.line),
                     embedded: file.embedded,
                 });

@@ -30,7 +30,10 @@ spelling is flagged and the majority one suggested; the message lists every spel
 story with its count. A full name written with other word breaks (`Kim Yo Jong` and
 `Kim Yo-jong`) counts as two spellings too. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
 `Gadhafi`) is flagged even when it is the only one in the story (severity `info`, confidence
-`low`: other agencies spell by their own style, so it shows with `--min-confidence low`).
+`low`: other agencies spell by their own style, so it shows with `--min-confidence low`). It
+is raised to `medium` when the story mixes two romanisation systems: it writes another place of
+the same system the house way (`Kyiv` and `Zaporizhzhia` beside `Odessa` and `Donbass`; the
+house-style lexicon's `system` column groups the Ukrainian-based place names).
 A known newsmaker's name misspelled (`Antony Blinkin` beside `Antony Blinken`) is reported
 once, by `entity-corruption`, which names the person.
 
@@ -205,19 +208,29 @@ impl Flagged {
     }
 }
 
-/// Known variants of a house-style spelling, longest match first.
+/// Known variants of a house-style spelling, longest match first. A variant is weak evidence
+/// alone (low); it is raised to medium when the story writes another entry of the same
+/// romanisation system the house way (`Kyiv` beside `Odessa`): then the copy mixes two systems.
 fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut Flagged) {
     let max = lx.house.max_words.max(1);
     let mut normed = String::new();
-    for m in names.mentions.iter().filter(|m| !m.quoted) {
-        // word tokens of the mention, the last one cut at the possessive
-        let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
-        let words: Vec<Span> = doc.tokens[from..]
-            .iter()
-            .take_while(|t| t.span.start < m.span.end)
-            .filter(|t| t.is_word())
-            .map(|t| Span::new(t.span.start, t.span.end.min(m.span.end)))
-            .collect();
+    // word tokens of each mention outside quotes, the last one cut at the possessive
+    let mentions: Vec<Vec<Span>> = names
+        .mentions
+        .iter()
+        .filter(|m| !m.quoted)
+        .map(|m| {
+            let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            doc.tokens[from..]
+                .iter()
+                .take_while(|t| t.span.start < m.span.end)
+                .filter(|t| t.is_word())
+                .map(|t| Span::new(t.span.start, t.span.end.min(m.span.end)))
+                .collect()
+        })
+        .collect();
+    let mut hits: Vec<(Span, &HouseEntry)> = Vec::new();
+    for words in &mentions {
         let mut i = 0;
         while i < words.len() {
             let mut hit = None;
@@ -235,32 +248,62 @@ fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mu
             }
             match hit {
                 Some((n, span, e)) => {
-                    // already flagged as an in-story inconsistency (which suggests the house form)
-                    if !flagged.overlaps(span) {
-                        flagged.insert(span);
-                        out.push(house_finding(doc, span, e));
-                    }
+                    hits.push((span, e));
                     i += n;
                 }
                 None => i += 1,
             }
         }
     }
+    // the house forms of system entries the story writes (only looked for when a variant has a system)
+    let mut house_forms: Vec<&HouseEntry> = Vec::new();
+    if hits.iter().any(|(_, e)| !e.system.is_empty()) {
+        for words in &mentions {
+            for i in 0..words.len() {
+                for n in 1..=max.min(words.len() - i) {
+                    norm_into(&mut normed, doc.slice(Span::new(words[i].start, words[i + n - 1].end)));
+                    if let Some(e) = lx.house.preferred(&normed, names.lang).filter(|e| !e.system.is_empty()) {
+                        house_forms.push(e);
+                    }
+                }
+            }
+        }
+    }
+    for (span, e) in hits {
+        // already flagged as an in-story inconsistency (which suggests the house form)
+        if flagged.overlaps(span) {
+            continue;
+        }
+        flagged.insert(span);
+        let mixed = house_forms.iter().find(|h| h.system == e.system && h.preferred != e.preferred);
+        out.push(house_finding(doc, span, e, mixed.copied()));
+    }
 }
 
-fn house_finding(doc: &Document, span: Span, e: &HouseEntry) -> Finding {
+fn house_finding(doc: &Document, span: Span, e: &HouseEntry, mixed: Option<&HouseEntry>) -> Finding {
     let text = doc.slice(span);
-    Finding::new(
-        &META,
-        span,
-        // other agencies legitimately use other styles (Reuters: Zelenskiy), so a lone
-        // house-style mismatch is weak evidence: shown with --min-confidence low, or when a
-        // newsroom raises it in config
-        Confidence::Low,
-        format!("`{text}` is a variant spelling; house style is `{}` ({})", e.preferred, e.source),
-    )
-    .with_severity(Severity::Info)
-    .replace_with(e.preferred.clone(), Applicability::Unsafe)
+    let finding = match mixed {
+        Some(other) => Finding::new(
+            &META,
+            span,
+            Confidence::Medium,
+            format!(
+                "`{text}` is the other romanisation of `{}`, while this story writes `{}` the house way: it mixes two spelling systems ({})",
+                e.preferred, other.preferred, e.source
+            ),
+        ),
+        None => Finding::new(
+            &META,
+            span,
+            // other agencies legitimately use other styles (Reuters: Zelenskiy), so a lone
+            // house-style mismatch is weak evidence: shown with --min-confidence low, or when a
+            // newsroom raises it in config
+            Confidence::Low,
+            format!("`{text}` is a variant spelling; house style is `{}` ({})", e.preferred, e.source),
+        )
+        .with_severity(Severity::Info),
+    };
+    finding.replace_with(e.preferred.clone(), Applicability::Unsafe)
 }
 
 /// One spelling of one name slot: its text, keys and where it occurs.
