@@ -440,8 +440,9 @@ impl Rule for ScrapeResidue {
             let seen_prose = prose_before;
             let whole = super::line_deletion(&doc.text, para);
             if let Some(mut hit) = index.classify(line) {
-                if hit.timestamp && !seen_prose {
+                if hit.timestamp && !seen_prose && line.bytes().any(|b| b.is_ascii_digit()) {
                     // the page's own date above the story: furniture, but what every page has
+                    // (an empty date field, `Published on:` with no date, stays: it is only a label)
                     hit.confidence = Confidence::Low;
                 }
                 teasers = if hit.heading { MAX_TEASERS } else { 0 };
