@@ -355,6 +355,12 @@ impl Gazetteer {
         key.as_bytes().first().is_none_or(|&b| self.lower_gate[usize::from(b)] & (1 << key.len().min(63)) != 0)
     }
 
+    /// May a key of the lower-first map start with the byte `b`? `false` only when none does.
+    #[inline]
+    pub fn may_start_lower_first(&self, b: u8) -> bool {
+        self.lower_gate[usize::from(b)] != 0
+    }
+
     /// May a key start with the text of `prefix` (a key, hashed with [`hash`]) and a space?
     /// `false` only when none does.
     #[inline]
@@ -488,7 +494,7 @@ mod tests {
         let lower: Vec<&str> = map_keys(f, g.root[5]).collect();
         assert!(!lower.is_empty());
         for k in lower {
-            assert!(g.is_lower_first(Key::new(k)) && g.may_be_lower_first(k), "{k:?}");
+            assert!(g.is_lower_first(Key::new(k)) && g.may_be_lower_first(k) && g.may_start_lower_first(k.as_bytes()[0]), "{k:?}");
         }
         assert!(!g.may_be_lower_first("said") && !g.may_continue(hash("jakarta said")));
     }

@@ -228,14 +228,20 @@ impl Places {
                 continue;
             }
             let text = doc.slice(t.span);
+            let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
+            let upper_start = !cased || t.is_capitalised();
+            // a lower-case word in copy without demonym stems starts a key only if it may be a
+            // lower-first one (#17: most words of the copy, neither keyed nor hashed). A key of a
+            // word that starts with an ASCII lower-case letter starts with that letter.
+            let lower_only = !upper_start && stems.is_none();
+            if lower_only && text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && !gaz.may_start_lower_first(b)) {
+                i += 1;
+                continue;
+            }
             // a word of lower-case ASCII letters and digits is its own key (#16: most words of
             // the copy, neither copied nor lowered)
             let plain = text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-            let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
-            let upper_start = !cased || t.is_capitalised();
-            // a plain lower-case word that no lower-first key could be, in copy without demonym
-            // stems, starts nothing (#17: most words of the copy, not hashed)
-            if plain && !upper_start && stems.is_none() && !gaz.may_be_lower_first(text) {
+            if plain && lower_only && !gaz.may_be_lower_first(text) {
                 i += 1;
                 continue;
             }
@@ -255,9 +261,10 @@ impl Places {
                 continue;
             }
             // the first word's key, hashed once for every map it is looked up in
-            let key0 = Key::new(k0);
+            let hash0 = crate::flat::hash(k0);
+            let key0 = Key::hashed(k0, hash0);
             if upper_start || gaz.is_lower_first(key0) {
-                if let Some((n, targets)) = gaz.longest(doc, tokens, i, key0, lang, &mut bufs) {
+                if let Some((n, targets)) = gaz.longest(doc, tokens, i, (key0, hash0), lang, &mut bufs) {
                     let end = tokens[i + n - 1].span.end;
                     pending.push((Span::new(t.span.start, end), targets));
                     i += n;
@@ -336,16 +343,22 @@ impl Gazetteer {
         doc: &Document,
         tokens: &[super::Token],
         i: usize,
-        k0: Key<'_>,
+        (k0, hash0): (Key<'_>, u64),
         lang: Option<&str>,
         (k, nk): &mut (String, String),
     ) -> Option<(usize, Vec<Target>)> {
+        // a one-word key is the first word of a key (#17: most capitalised words are neither,
+        // and are not looked up as a key)
+        let first = self.is_first(k0);
+        if !first && !k0.text().contains(' ') {
+            return None;
+        }
         let mut best = None;
         // the key of the first n words: k0 itself for one word, else built in `k`
         k.clear();
         let mut n = 1;
-        // the hash of the key of n > 1 words, for `may_continue`
-        let mut hash_n = 0;
+        // the hash of the key of the first n words, for `may_continue`
+        let mut hash_n = hash0;
         loop {
             let key = if n == 1 {
                 k0
@@ -366,7 +379,7 @@ impl Gazetteer {
                     best = Some((n, ts));
                 }
             }
-            if n == 1 && !self.is_first(k0) {
+            if n == 1 && !first {
                 break;
             }
             if n >= MAX_WORDS || i + n >= tokens.len() {
@@ -379,7 +392,7 @@ impl Gazetteer {
             } else if gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}') {
                 // every key of more words starts with this one's and a space: none does (#17:
                 // `Jakarta said`, `The minister` were looked up to six words)
-                if !self.may_continue(if n == 1 { crate::flat::hash(k0.text()) } else { hash_n }) {
+                if !self.may_continue(hash_n) {
                     break;
                 }
                 " "
