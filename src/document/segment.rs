@@ -155,7 +155,14 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
                     if (b as char).is_whitespace() {
                         continue 'chars;
                     }
-                    break 'token TokenKind::Punct;
+                    // one ASCII byte that is no letter: no case, no script (#17)
+                    out.push(Token {
+                        span: Span::new(offset + i, offset + pos),
+                        kind: TokenKind::Punct,
+                        case: Case::None,
+                        script: Script::None,
+                    });
+                    continue 'chars;
                 }
                 b as char
             } else {
@@ -211,27 +218,33 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
 /// within 16 bytes of the end of the text.
 #[inline]
 fn short_ascii_word(bytes: &[u8], at: usize) -> Option<(usize, Case, Script)> {
-    let chunk = bytes.get(at..at + 16)?;
-    let lo = u64::from_le_bytes(chunk[..8].try_into().expect("8 bytes"));
-    let hi = u64::from_le_bytes(chunk[8..].try_into().expect("8 bytes"));
-    // the first byte that is no ASCII letter or digit (a byte of 0x80 or more may carry into
-    // the bytes above it, never below: the first such byte is still found)
-    let stop = |x: u64| (!(ascii_in_range(x, b'0', b'9') | ascii_in_range(x, b'A', b'Z') | ascii_in_range(x, b'a', b'z')) | x) & HIGH_BITS;
-    let (s_lo, s_hi) = (stop(lo), stop(hi));
-    let n = if s_lo != 0 {
-        s_lo.trailing_zeros() as usize / 8
-    } else if s_hi != 0 {
-        8 + s_hi.trailing_zeros() as usize / 8
-    } else {
-        return None;
+    let load = |from: usize| bytes.get(from..from + 8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    // upper-case and lower-case letters, and the first byte that is no ASCII letter or digit (a
+    // byte of 0x80 or more may carry into the bytes above it, never below: the first such byte
+    // and the masks below it are still right)
+    let masks = |x: u64| {
+        let (upper, lower) = (ascii_in_range(x, b'A', b'Z'), ascii_in_range(x, b'a', b'z'));
+        (upper, lower, (!(upper | lower | ascii_in_range(x, b'0', b'9')) | x) & HIGH_BITS)
     };
-    let next = chunk[n];
+    // the high bits of the bytes below a word's first stop
+    let below = |stop: u64| (stop & stop.wrapping_neg()).wrapping_sub(1) & HIGH_BITS;
+    let (ul, ll, stop) = masks(load(at)?);
+    let (n, (ul, ll), (uh, lh)) = if stop != 0 {
+        let keep = below(stop);
+        (stop.trailing_zeros() as usize / 8, (ul & keep, ll & keep), (0, 0))
+    } else {
+        let (uh, lh, stop) = masks(load(at + 8)?);
+        if stop == 0 {
+            return None;
+        }
+        let keep = below(stop);
+        (8 + stop.trailing_zeros() as usize / 8, (ul, ll), (uh & keep, lh & keep))
+    };
+    let next = bytes[at + n];
     if next >= 0x80 || next == b'\'' || next == b'-' {
         return None;
     }
-    // the word's bytes, zero-padded as `load_padded` reads them
-    let keep = |x: u64, len: usize| if len >= 8 { x } else { x & ((1u64 << (8 * len)) - 1) };
-    let (case, script) = classify_packed((keep(lo, n), if n > 8 { keep(hi, n - 8) } else { 0 }));
+    let (case, script) = case_of_masks(ul, uh, ll, lh);
     Some((n, case, script))
 }
 
@@ -349,7 +362,14 @@ pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
 #[inline]
 fn classify_packed((lo, hi): (u64, u64)) -> (Case, Script) {
     let (ul, uh) = (ascii_in_range(lo, b'A', b'Z'), ascii_in_range(hi, b'A', b'Z'));
-    let lower = (ascii_in_range(lo, b'a', b'z') | ascii_in_range(hi, b'a', b'z')) != 0;
+    case_of_masks(ul, uh, ascii_in_range(lo, b'a', b'z'), ascii_in_range(hi, b'a', b'z'))
+}
+
+/// [`classify_packed`] of the masks of the upper-case (`ul`, `uh`) and lower-case (`ll`, `lh`)
+/// letters of a word's first and second eight bytes.
+#[inline]
+fn case_of_masks(ul: u64, uh: u64, ll: u64, lh: u64) -> (Case, Script) {
+    let lower = (ll | lh) != 0;
     let upper = (ul | uh) != 0;
     // two upper-case letters: two bits in one word, or one in each
     let upper2 = ul & ul.wrapping_sub(1) != 0 || uh & uh.wrapping_sub(1) != 0 || (ul != 0 && uh != 0);
