@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::flat::{Data, Flat, Key, MapHead, Records, StrList, Value, Writer, sorted};
+use crate::flat::{Data, Flat, Key, MapHead, Records, StrList, Value, Writer, hash, sorted};
 use crate::lexicon::{LexiconError, Lexicons};
 
 /// The kinds of lexicon the gazetteer is built from.
@@ -317,6 +317,13 @@ pub struct Gazetteer {
     /// Country code -> its first index in [`Gazetteer::countries`] (#16: a search of the list
     /// was 8 M instructions on the 1.2 MB sample).
     country_ix: HashMap<Box<str>, usize>,
+    /// First byte -> the lengths (bit `len.min(63)`) of the keys of the lower-first map that
+    /// start with it: most lower-case words of the copy are no lower first, told without a hash
+    /// (#17).
+    lower_gate: Box<[u64; 256]>,
+    /// [`hash`] of every key's text before each of its spaces (`new`, `new york` for `new york
+    /// city`): a key of more words is looked for only after such a prefix (#17).
+    space_prefixes: HashSet<u64>,
 }
 
 impl Gazetteer {
@@ -327,7 +334,38 @@ impl Gazetteer {
         for (i, c) in data.view().strs(root[1]).iter().enumerate() {
             country_ix.entry(Box::from(c)).or_insert(i);
         }
-        Gazetteer { data, root, heads, country_ix }
+        let mut lower_gate = Box::new([0u64; 256]);
+        for k in map_keys(data.view(), root[5]) {
+            if let Some(&b) = k.as_bytes().first() {
+                lower_gate[usize::from(b)] |= 1 << k.len().min(63);
+            }
+        }
+        let mut space_prefixes = HashSet::default();
+        for k in map_keys(data.view(), root[3]) {
+            for (at, _) in k.match_indices(' ') {
+                space_prefixes.insert(hash(&k[..at]));
+            }
+        }
+        Gazetteer { data, root, heads, country_ix, lower_gate, space_prefixes }
+    }
+
+    /// May `key` (a lower-case word's key) be in the lower-first map? `false` only when it is not.
+    #[inline]
+    pub fn may_be_lower_first(&self, key: &str) -> bool {
+        key.as_bytes().first().is_none_or(|&b| self.lower_gate[usize::from(b)] & (1 << key.len().min(63)) != 0)
+    }
+
+    /// May a key of the lower-first map start with the byte `b`? `false` only when none does.
+    #[inline]
+    pub fn may_start_lower_first(&self, b: u8) -> bool {
+        self.lower_gate[usize::from(b)] != 0
+    }
+
+    /// May a key start with the text of `prefix` (a key, hashed with [`hash`]) and a space?
+    /// `false` only when none does.
+    #[inline]
+    pub fn may_continue(&self, prefix: u64) -> bool {
+        self.space_prefixes.contains(&prefix)
     }
 
     /// The index of a country code in [`Gazetteer::countries`] (the first, were it listed twice).
@@ -392,6 +430,14 @@ impl Gazetteer {
     }
 }
 
+/// The keys of the map written at `at`, in entry order: [`Writer::map`] writes the number of
+/// slots and of entries, the slots, then each entry as its key (a string: two words) and value.
+fn map_keys(f: Flat<'_>, at: u32) -> impl Iterator<Item = &str> {
+    let (slots, len) = (f.u(at), f.u(at + 1));
+    let entries = at + 2 + slots;
+    (0..len).map(move |i| f.str(entries + 3 * i))
+}
+
 impl<'a> Value<'a> for Place<'a> {
     fn read(f: Flat<'a>, w: u32) -> Self {
         Place {
@@ -428,6 +474,29 @@ mod tests {
             assert!(paris.iter().any(|t| matches!(t, Target::Place(p) if g.place(*p).country == "FR" && g.place(*p).capital)));
             assert!(g.is_first(Key::new("gaza")) && g.countries().contains("PS"));
         }
+    }
+
+    #[test]
+    fn the_gates_pass_every_key() {
+        let g = Gazetteer::compiled();
+        let f = g.data().view();
+        let keys: Vec<&str> = map_keys(f, g.root[3]).collect();
+        assert_eq!(keys.len(), f.map_at::<()>(g.heads[0]).len());
+        let mut multi = 0;
+        for k in &keys {
+            assert!(g.entries(k).is_some(), "{k:?}");
+            for (at, _) in k.match_indices(' ') {
+                assert!(g.may_continue(hash(&k[..at])), "{k:?}");
+                multi += 1;
+            }
+        }
+        assert!(multi > 100);
+        let lower: Vec<&str> = map_keys(f, g.root[5]).collect();
+        assert!(!lower.is_empty());
+        for k in lower {
+            assert!(g.is_lower_first(Key::new(k)) && g.may_be_lower_first(k) && g.may_start_lower_first(k.as_bytes()[0]), "{k:?}");
+        }
+        assert!(!g.may_be_lower_first("said") && !g.may_continue(hash("jakarta said")));
     }
 
     #[test]
