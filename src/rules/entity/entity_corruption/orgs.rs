@@ -4,12 +4,10 @@
 
 use std::borrow::Cow;
 
-use strsim::damerau_levenshtein;
-
 use super::META;
 use super::Scan;
 use super::index::{EntityIndex, NameRef, TokenEnds, original_word, stem_key};
-use super::spelling::{heavy_equal, near_variant, similarity};
+use super::spelling::{damerau_levenshtein, heavy_equal, near_variant, similarity};
 use super::words::{Word, WordView, is_cap, mark, overlaps_any};
 
 use crate::document::Document;

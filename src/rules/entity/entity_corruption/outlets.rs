@@ -1,11 +1,9 @@
 //! Shape 3: an outlet's name translated as a common word after an attribution cue, and a
 //! one-word outlet name a letter or two off before a word that says it is an outlet (3b).
 
-use strsim::damerau_levenshtein;
-
 use super::META;
 use super::Scan;
-use super::spelling::{heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal};
+use super::spelling::{damerau_levenshtein, heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal};
 use super::words::{is_cap, is_handle, mark, overlaps_any};
 
 use crate::finding::{Applicability, Confidence, Finding};

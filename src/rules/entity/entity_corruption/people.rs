@@ -3,13 +3,13 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use strsim::damerau_levenshtein;
-
 use super::META;
 use super::Scan;
 use super::index::{EntityIndex, NearClass, PersonRef, original_word};
 use super::load::CountryNames;
-use super::spelling::{heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel};
+use super::spelling::{
+    damerau_levenshtein, heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel,
+};
 use super::words::{KeySet, WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
 use crate::document::{Case, Document};

@@ -382,3 +382,31 @@ fn quick_tests_of_the_org_matchers_agree_with_the_full_tests() {
     }
     assert!(names > 100 && aligned > 1000, "{names} names, {aligned} alignments");
 }
+
+#[test]
+fn damerau_levenshtein_is_strsims() {
+    let mut words: Vec<String> = ["", "a", "ab", "ba", "abc", "ca", "bca", "blinken", "blinkin", "ghandi", "gandhi", "anadolu", "andalou"]
+        .iter()
+        .map(|w| (*w).to_string())
+        .collect();
+    words.extend(
+        ["Erdoğan", "Эрдоган", "Erdogan", "Özersay", "ozersay", "aaaaabbbbbcccccdddddeeeeefffffggggghhhhhiiiii"].map(str::to_string),
+    );
+    // generated: short words over a small alphabet (many repeated letters and transpositions)
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..400 {
+        let mut w = String::new();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        for k in 0..(x % 9) {
+            w.push(['a', 'b', 'c', 'ş', 'd'][((x >> (3 * k + 8)) % 5) as usize]);
+        }
+        words.push(w);
+    }
+    for a in &words {
+        for b in &words {
+            assert_eq!(spelling::damerau_levenshtein(a, b), strsim::damerau_levenshtein(a, b), "{a:?} {b:?}");
+        }
+    }
+}

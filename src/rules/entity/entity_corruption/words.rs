@@ -165,7 +165,10 @@ pub(super) struct KeySet<'w> {
 
 impl<'w> KeySet<'w> {
     pub(super) fn new(words: &'w [Word<'w>]) -> Self {
-        KeySet { hashes: words.iter().map(|x| x.hash).collect(), words }
+        // sized once: no rehash as the set grows
+        let mut hashes = rustc_hash::FxHashSet::with_capacity_and_hasher(words.len(), rustc_hash::FxBuildHasher);
+        hashes.extend(words.iter().map(|x| x.hash));
+        KeySet { hashes, words }
     }
 
     pub(super) fn contains(&self, key: &str) -> bool {
