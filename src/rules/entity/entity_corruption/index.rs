@@ -737,6 +737,17 @@ impl Built {
         root.push(w.strs(&self.words.legislator));
         root.push(set(&mut w, &self.words.newspaper));
         root.push(set(&mut w, &self.words.outlet));
+        // the first and last bytes of each name's tokens: name `ni`'s are entries
+        // `at[ni]..at[ni + 1]` of the second list
+        let mut at = Vec::with_capacity(self.names.len() + 1);
+        let mut ends = Vec::new();
+        for n in &self.names {
+            at.push(to_u32(ends.len()));
+            ends.extend(n.tokens.iter().map(|t| token_ends(t)));
+        }
+        at.push(to_u32(ends.len()));
+        root.push(w.u32s(at));
+        root.push(w.u32s(ends));
         w.finish(&root)
     }
 }
@@ -769,7 +780,9 @@ const ROOT_TITLES: usize = 23;
 const ROOT_LEGISLATOR: usize = 24;
 const ROOT_NEWSPAPER: usize = 25;
 const ROOT_OUTLET_WORDS: usize = 26;
-const ROOT_FIELDS: usize = 27;
+const ROOT_NAME_ENDS_AT: usize = 27;
+const ROOT_NAME_ENDS: usize = 28;
+const ROOT_FIELDS: usize = 29;
 /// The root fields that are maps.
 const ROOT_MAPS: &[usize] = &[
     ROOT_KNOWN_NAMES,
@@ -837,8 +850,21 @@ impl EntityIndex {
     pub(super) fn entity(&self, i: usize) -> EntityRef<'_> {
         self.f().records(self.root[ROOT_ENTITIES]).get(i)
     }
+    /// The number of names (tests walk them).
+    #[cfg(test)]
+    pub(super) fn name_count(&self) -> usize {
+        self.f().records::<NameRef<'_>>(self.root[ROOT_NAMES]).len()
+    }
     pub(super) fn name(&self, i: usize) -> NameRef<'_> {
         self.f().records(self.root[ROOT_NAMES]).get(i)
+    }
+    /// The first and last bytes of name `ni`'s tokens ([`token_ends`]), one word a token: a
+    /// quick test before the name is read ([`super::orgs::certainly_unaligned`]).
+    #[inline]
+    pub(super) fn token_ends(&self, ni: usize) -> TokenEnds<'_> {
+        let f = self.f();
+        let at = f.u32s(self.root[ROOT_NAME_ENDS_AT]);
+        TokenEnds { list: f.u32s(self.root[ROOT_NAME_ENDS]), start: at.get(ni), end: at.get(ni + 1) }
     }
     pub(super) fn known_names(&self) -> Map<'_, StrList<'_>> {
         self.map(ROOT_KNOWN_NAMES)
@@ -924,6 +950,39 @@ impl EntityIndex {
         let c = self.entity(entity).canonical;
         let of = |l: &str| (0..c.len() / 2).find(|&i| c.get(2 * i) == l).map(|i| c.get(2 * i + 1));
         of(lang).or_else(|| of("en")).unwrap_or(fallback)
+    }
+}
+
+/// The first and last bytes of a name's tokens ([`EntityIndex::token_ends`]).
+#[derive(Clone, Copy)]
+pub(super) struct TokenEnds<'a> {
+    list: U32List<'a>,
+    start: usize,
+    end: usize,
+}
+
+impl TokenEnds<'_> {
+    /// The number of tokens.
+    #[inline]
+    pub(super) fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Token `k`'s [`token_ends`].
+    #[inline]
+    pub(super) fn get(self, k: usize) -> u32 {
+        #[allow(clippy::cast_possible_truncation)]
+        let v = self.list.get(self.start + k) as u32;
+        v
+    }
+}
+
+/// A name token's first and last bytes, `first | last << 8 | 1 << 16`, or 0 for an empty token
+/// (the quick test of `words::Ends` never tells an empty token apart).
+pub(super) fn token_ends(t: &str) -> u32 {
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&f), Some(&l)) => u32::from(f) | u32::from(l) << 8 | 1 << 16,
+        _ => 0,
     }
 }
 

@@ -173,7 +173,8 @@ impl Rule for EntityCorruption {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<EntityIndex>() else { return };
         let lang = doc.language.unwrap_or("en");
-        let words = WordView::new(doc, lang);
+        let mut keys = String::new();
+        let words = WordView::new(doc, lang, &mut keys);
         let scan = Scan { ix: &index, lexicons: cx.lexicons, doc, w: &words, lang };
         // spans already reported: a later shape does not report the same words again
         let mut flagged: Vec<Span> = Vec::new();

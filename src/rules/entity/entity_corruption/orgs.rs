@@ -4,12 +4,10 @@
 
 use std::borrow::Cow;
 
-use strsim::damerau_levenshtein;
-
 use super::META;
 use super::Scan;
-use super::index::{EntityIndex, NameRef, original_word, stem_key};
-use super::spelling::{heavy_equal, near_variant, similarity};
+use super::index::{EntityIndex, NameRef, TokenEnds, original_word, stem_key};
+use super::spelling::{damerau_levenshtein, heavy_equal, near_variant, similarity};
 use super::words::{Word, WordView, is_cap, mark, overlaps_any};
 
 use crate::document::Document;
@@ -21,50 +19,63 @@ use crate::span::Span;
 pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, lang, .. } = *s;
     let words = &w.words;
-    // (name index, position of word `i` in the name, found from a confusion's wrong word)
-    let mut hits: Vec<(usize, usize, bool)> = Vec::new();
+    // (name index, position of word `i` in the name, how it was found)
+    let mut hits: Vec<(usize, usize, Via)> = Vec::new();
     let mut pair = String::new();
-    // each hit's name, read once, and its alignment
-    let mut aligned: Vec<(NameRef<'_>, Option<Alignment>)> = Vec::new();
+    // each hit's name, read once, and its alignment; `None` when the hit does not align
+    let mut aligned: Vec<Option<(NameRef<'_>, Alignment)>> = Vec::new();
     for (i, word) in words.iter().enumerate() {
         hits.clear();
-        if let Some(h) = ix.anchors().get_key(word.k()) {
-            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, false)));
+        // anchors are words of four letters or more (a third of the words are shorter)
+        if word.key.len() >= 4
+            && let Some(h) = ix.anchors().get_key(word.k())
+        {
+            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, Via::Anchor)));
         }
         if is_cap(word.token)
             && let Some(h) = ix.confusion_anchors().get_key(word.k())
         {
-            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, true)));
+            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, Via::Confusion)));
         }
         // two capitalised words in a row may be the intact part of a name whose distinctive
         // word was the one corrupted ("Australian Freedom Party" for "Austrian Freedom Party")
         if is_cap(word.token) && words.get(i + 1).is_some_and(|x| x.sentence == word.sentence && is_cap(x.token)) {
             pair.clear();
-            pair.push_str(&word.key);
+            pair.push_str(word.key);
             pair.push(' ');
-            pair.push_str(&words[i + 1].key);
+            pair.push_str(words[i + 1].key);
             if let Some(h) = ix.bigrams().get(pair.as_str()) {
-                hits.extend(h.iter().map(|(ni, pos)| (ni, pos, false)));
+                hits.extend(h.iter().map(|(ni, pos)| (ni, pos, Via::Bigram)));
             }
+        }
+        if hits.is_empty() {
+            if let Some(m) = derivation_match(ix, doc, w, i) {
+                report_derivation(s, out, flagged, i, m);
+            }
+            continue;
         }
         // the words here are a known name of this language as written (up to compound spelling
         // and British or American spelling): no other name's near-miss applies
-        // each hit aligned once, for both questions
+        // each hit aligned once, for both questions; most anchor hits are told apart by the
+        // first and last bytes of the words and tokens, before the name is read
         aligned.clear();
-        aligned.extend(hits.iter().map(|&(ni, pos, _)| {
+        aligned.extend(hits.iter().map(|&(ni, pos, via)| {
+            if via == Via::Anchor && certainly_unaligned(words, i, ix.token_ends(ni), pos) {
+                return None;
+            }
             let name = ix.name(ni);
-            (name, align(words, i, name, pos))
+            align(words, i, name, pos).map(|a| (name, a))
         }));
-        let exact = |(name, a): &(NameRef<'_>, Option<Alignment>)| {
-            (name.lang == lang || name.lang == "mul") && a.as_ref().is_some_and(|a| a.diff.is_none() && w.contiguous(doc, a.start, a.end))
+        let exact = |(name, a): &(NameRef<'_>, Alignment)| {
+            (name.lang == lang || name.lang == "mul") && a.diff.is_none() && w.contiguous(doc, a.start, a.end)
         };
-        if aligned.iter().any(exact) {
+        if aligned.iter().flatten().any(exact) {
             continue;
         }
-        for (&(_, _, via_confusion), &(name, a)) in hits.iter().zip(&aligned) {
-            let Some(Alignment { start, end, diff: Some((j, k)) }) = a else { continue };
+        for (&(_, _, via), a) in hits.iter().zip(&aligned) {
+            let Some((name, Alignment { start, end, diff: Some((j, k)) })) = *a else { continue };
             // a confusion anchor stands for the swapped word itself
-            if via_confusion && j != i {
+            if via == Via::Confusion && j != i {
                 continue;
             }
             if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
@@ -82,7 +93,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             // the window as written must not itself be a known name (or part of a longer one),
             // except a form known only in another language, one spelling from this language's
             // form ("Hayat Tahrir al-Syam", the Indonesian spelling, in English copy)
-            let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
+            let written: Vec<&str> = words[start..end].iter().map(|x| x.key).collect();
             let written = written.join(" ");
             if bulk::is_name(&written) {
                 continue;
@@ -95,7 +106,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             if extends_to_known(ix, doc, w, start, end) {
                 continue;
             }
-            let confusion = foreign.is_none() && ix.is_confusion(&got.key, want);
+            let confusion = foreign.is_none() && ix.is_confusion(got.key, want);
             // "Lebanon's Health Ministry" for "Lebanese Health Ministry": a possessive noun is a
             // correct English paraphrase of the adjective, not a corruption of it
             if confusion && is_possessive(doc, got.span) {
@@ -105,16 +116,16 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             let want_distinctive = ix.spread().get(want).unwrap_or(0) <= 2 && !ix.weak_anchors().contains_key(want);
             // a transliteration variant from another language ("Hizbullah", "Jehudit") is a
             // spelling, not a corruption
-            if foreign.is_some() && (heavy_equal(&got.key, want) || near_variant(&got.key, want)) {
+            if foreign.is_some() && (heavy_equal(got.key, want) || near_variant(got.key, want)) {
                 continue;
             }
             let near = !confusion
                 && want_distinctive
-                && !inflected_or_derived(&got.key, want)
+                && !inflected_or_derived(got.key, want)
                 && (foreign.is_some() || !ix.known_tokens().contains(got.k()))
                 && got.key.chars().count() >= 5
-                && damerau_levenshtein(&got.key, want) <= 2
-                && similarity(&got.key, want) >= 0.75;
+                && damerau_levenshtein(got.key, want) <= 2
+                && similarity(got.key, want) >= 0.75;
             if !confusion && !near {
                 continue;
             }
@@ -140,26 +151,42 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             out.push(Finding::new(&META, span, confidence, message).replace_with(correct, Applicability::Unsafe));
             break;
         }
-        if let Some((start, end, ni, k)) = derivation_match(ix, doc, w, i) {
-            let span = words[start].span.cover(words[end - 1].span);
-            let written: Vec<&str> = words[start..end].iter().map(|x| x.key.as_ref()).collect();
-            if !overlaps_any(flagged, span)
-                && !ix.known_names().contains_key(&written.join(" "))
-                && !extends_to_known(ix, doc, w, start, end)
-            {
-                let name = ix.name(ni);
-                let canonical = ix.display(name.entity, lang, name.text());
-                let message = format!(
-                    "\"{}\" looks like a calque of \"{canonical}\": \"{}\" stands for \"{}\"{}",
-                    doc.slice(span),
-                    word.text,
-                    original_word(name, k),
-                    if end - start > name.tokens.len() { ", and the name has a field the agency's name does not" } else { "" },
-                );
-                mark(flagged, span);
-                out.push(Finding::new(&META, span, Confidence::Medium, message).replace_with(canonical.to_string(), Applicability::Unsafe));
-            }
+        if let Some(m) = derivation_match(ix, doc, w, i) {
+            report_derivation(s, out, flagged, i, m);
         }
+    }
+}
+
+/// How a hit of [`check_organisations`] was found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Via {
+    /// The word is a distinctive word of the name (written as the name writes it).
+    Anchor,
+    /// The word is the wrong side of a confusion of the name's word.
+    Confusion,
+    /// The word and the next are a pair of the name's capitalised words.
+    Bigram,
+}
+
+/// Reports shape 1b at word `i`, a [`derivation_match`] (window start, window end, name index,
+/// position of the variant word), unless its words are flagged or known.
+fn report_derivation(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>, i: usize, (start, end, ni, k): (usize, usize, usize, usize)) {
+    let Scan { ix, doc, w, lang, .. } = *s;
+    let words = &w.words;
+    let span = words[start].span.cover(words[end - 1].span);
+    let written: Vec<&str> = words[start..end].iter().map(|x| x.key).collect();
+    if !overlaps_any(flagged, span) && !ix.known_names().contains_key(&written.join(" ")) && !extends_to_known(ix, doc, w, start, end) {
+        let name = ix.name(ni);
+        let canonical = ix.display(name.entity, lang, name.text());
+        let message = format!(
+            "\"{}\" looks like a calque of \"{canonical}\": \"{}\" stands for \"{}\"{}",
+            doc.slice(span),
+            words[i].text,
+            original_word(name, k),
+            if end - start > name.tokens.len() { ", and the name has a field the agency's name does not" } else { "" },
+        );
+        mark(flagged, span);
+        out.push(Finding::new(&META, span, Confidence::Medium, message).replace_with(canonical.to_string(), Applicability::Unsafe));
     }
 }
 
@@ -187,21 +214,43 @@ pub(super) fn derivation_pair(a: &str, b: &str) -> bool {
 /// second field calqued in ("Japan Meteorology and Geophysics Agency" for the Japan
 /// Meteorological Agency, after Indonesia's Meteorology, Climatology and Geophysics Agency).
 /// Returns (window start, window end, name index, position of the variant word).
+///
+/// Only a capitalised word that ends as a side of a [`derivation_pair`] does ([`derivation_end`])
+/// is looked up, and only a name token that ends so is read.
+#[inline]
 pub(super) fn derivation_match(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
-    let words = &w.words;
-    let word = &words[i];
-    if !is_cap(word.token) {
+    let word = &w.words[i];
+    if !is_cap(word.token) || !word.key.as_bytes().last().is_some_and(|&b| derivation_end(b)) {
         return None;
     }
-    let hits = ix.stems().get(stem_key(&word.key)?)?;
+    derivation_lookup(ix, doc, w, i)
+}
+
+/// Can a word ending in byte `b` be a side of a [`derivation_pair`] ("-y", "-ic", "-ical",
+/// "-ics": the two sides differ in those endings after a common prefix)?
+fn derivation_end(b: u8) -> bool {
+    matches!(b, b'y' | b'c' | b'l' | b's')
+}
+
+/// [`derivation_match`] past its quick tests.
+fn derivation_lookup(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
+    let words = &w.words;
+    let word = &words[i];
+    let hits = ix.stems().get(stem_key(word.key)?)?;
     for (ni, pos) in hits.iter() {
+        // the token's last byte (0 for an empty token, never a side of a pair)
+        #[allow(clippy::cast_possible_truncation)]
+        let last = (ix.token_ends(ni).get(pos) >> 8) as u8;
+        if pos > i || !derivation_end(last) {
+            continue;
+        }
         let name = ix.name(ni);
         let t = name.tokens;
-        if !derivation_pair(&word.key, &t[pos]) || pos > i {
+        if !derivation_pair(word.key, &t[pos]) || pos > i {
             continue;
         }
         let start = i - pos;
-        if !(0..pos).all(|k| same_word(&words[start + k].key, &t[k])) {
+        if !(0..pos).all(|k| same_word(words[start + k].key, &t[k])) {
             continue;
         }
         // an inserted second field: "and Geophysics"
@@ -210,7 +259,49 @@ pub(super) fn derivation_match(ix: &EntityIndex, doc: &Document, w: &WordView<'_
             j += 2;
         }
         let rest = t.len() - pos - 1;
-        if j + rest > words.len() || !(0..rest).all(|k| same_word(&words[j + k].key, &t[pos + 1 + k])) {
+        if j + rest > words.len() || !(0..rest).all(|k| same_word(words[j + k].key, &t[pos + 1 + k])) {
+            continue;
+        }
+        let end = j + rest;
+        if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
+            continue;
+        }
+        return Some((start, end, ni, pos));
+    }
+    None
+}
+
+/// [`derivation_match`] as first written, without the quick tests: the oracle of the
+/// equivalence test.
+#[cfg(test)]
+pub(super) fn derivation_match_oracle(
+    ix: &EntityIndex,
+    doc: &Document,
+    w: &WordView<'_>,
+    i: usize,
+) -> Option<(usize, usize, usize, usize)> {
+    let words = &w.words;
+    let word = &words[i];
+    if !is_cap(word.token) {
+        return None;
+    }
+    let hits = ix.stems().get(stem_key(word.key)?)?;
+    for (ni, pos) in hits.iter() {
+        let name = ix.name(ni);
+        let t = name.tokens;
+        if !derivation_pair(word.key, &t[pos]) || pos > i {
+            continue;
+        }
+        let start = i - pos;
+        if !(0..pos).all(|k| same_word(words[start + k].key, &t[k])) {
+            continue;
+        }
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|x| x.key == "and") && words.get(j + 1).is_some_and(|x| is_cap(x.token)) {
+            j += 2;
+        }
+        let rest = t.len() - pos - 1;
+        if j + rest > words.len() || !(0..rest).all(|k| same_word(words[j + k].key, &t[pos + 1 + k])) {
             continue;
         }
         let end = j + rest;
@@ -224,7 +315,7 @@ pub(super) fn derivation_match(ix: &EntityIndex, doc: &Document, w: &WordView<'_
 
 /// A name aligned with the document's words: the window `start..end` and the one word that
 /// differs from the name, as (word index, name token index).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Alignment {
     pub(super) start: usize,
     pub(super) end: usize,
@@ -235,6 +326,10 @@ pub(super) struct Alignment {
 /// written apart or together ("South East" / "Southeast", "al Sham" / "al-Sham") and a British
 /// or American spelling ("Organisation") count as the same word; `None` when more than one word
 /// differs or the words run out.
+///
+/// Most calls end at a second differing word: a word and a name token whose first bytes differ
+/// (and, going backward, whose last bytes differ too) can match by none of the three tests
+/// ([`ends_differ`]), so that word costs two byte compares, not the tests.
 pub(super) fn align(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize) -> Option<Alignment> {
     let t = name.tokens;
     let n = t.len();
@@ -246,7 +341,73 @@ pub(super) fn align(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize)
         diff = Some((j, k));
         Some(())
     };
-    let key = |j: usize| words[j].key.as_ref();
+    let key = |j: usize| words[j].key;
+    // forward from (i, pos)
+    let (mut j, mut k) = (i, pos);
+    while k < n {
+        if j >= words.len() {
+            return None;
+        }
+        let tk = &t[k];
+        if words[j].ends.first_differs(tk) {
+            note(j, k)?;
+            (j, k) = (j + 1, k + 1);
+        } else if same_word(key(j), tk) {
+            (j, k) = (j + 1, k + 1);
+        } else if j + 1 < words.len() && joins(tk, key(j), key(j + 1)) {
+            (j, k) = (j + 2, k + 1);
+        } else if k + 1 < n && joins(key(j), tk, &t[k + 1]) {
+            (j, k) = (j + 1, k + 2);
+        } else {
+            note(j, k)?;
+            (j, k) = (j + 1, k + 1);
+        }
+    }
+    let end = j;
+    // backward from (i, pos), exclusive
+    let (mut j, mut k) = (i, pos);
+    while k > 0 {
+        if j == 0 {
+            return None;
+        }
+        let tk = &t[k - 1];
+        if words[j - 1].ends.both_differ(tk) {
+            note(j - 1, k - 1)?;
+            (j, k) = (j - 1, k - 1);
+        } else if same_word(key(j - 1), tk) {
+            (j, k) = (j - 1, k - 1);
+        } else if j >= 2 && joins(tk, key(j - 2), key(j - 1)) {
+            (j, k) = (j - 2, k - 1);
+        } else if k >= 2 && joins(key(j - 1), &t[k - 2], tk) {
+            (j, k) = (j - 1, k - 2);
+        } else {
+            note(j - 1, k - 1)?;
+            (j, k) = (j - 1, k - 1);
+        }
+    }
+    Some(Alignment { start: j, end, diff })
+}
+
+/// [`align`] as first written, without the quick test of word ends: the oracle of the
+/// equivalence test.
+///
+/// Aligns `name`, whose token `pos` is read at word `i`, with the words around `i`. A compound
+/// written apart or together ("South East" / "Southeast", "al Sham" / "al-Sham") and a British
+/// or American spelling ("Organisation") count as the same word; `None` when more than one word
+/// differs or the words run out.
+#[cfg(test)]
+pub(super) fn align_oracle(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize) -> Option<Alignment> {
+    let t = name.tokens;
+    let n = t.len();
+    let mut diff = None;
+    let mut note = |j: usize, k: usize| -> Option<()> {
+        if diff.is_some() {
+            return None;
+        }
+        diff = Some((j, k));
+        Some(())
+    };
+    let key = |j: usize| words[j].key;
     // forward from (i, pos)
     let (mut j, mut k) = (i, pos);
     while k < n {
@@ -283,6 +444,50 @@ pub(super) fn align(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos: usize)
         }
     }
     Some(Alignment { start: j, end, diff })
+}
+
+/// Would [`align`] of the name whose [`TokenEnds`] are `ends`, anchored at word `i` on token
+/// `pos` with the word equal to the token (an anchor hit), surely find two differing words or
+/// run out of words? Read from the first and last bytes only, without the name: the steps of
+/// [`align`] are followed while each is a word told apart by [`Ends`] (a step [`align`] takes
+/// as a difference, in the same direction), and the answer is "maybe" at the first step that
+/// needs the words' text. `align` goes forward then backward from `(i, pos)`, and the
+/// differences only add up, so the differences seen before each direction's first unclear
+/// step are a lower bound of `align`'s.
+pub(super) fn certainly_unaligned(words: &[Word<'_>], i: usize, ends: TokenEnds<'_>, pos: usize) -> bool {
+    let n = ends.len();
+    let mut diffs = 0;
+    // forward: the word at `i` is the token at `pos` (the first test of `align` takes it)
+    let (mut j, mut k) = (i + 1, pos + 1);
+    while k < n {
+        if j >= words.len() {
+            return true;
+        }
+        if !words[j].ends.first_differs_code(ends.get(k)) {
+            break;
+        }
+        diffs += 1;
+        if diffs == 2 {
+            return true;
+        }
+        (j, k) = (j + 1, k + 1);
+    }
+    // backward from (i, pos), exclusive
+    let (mut j, mut k) = (i, pos);
+    while k > 0 {
+        if j == 0 {
+            return true;
+        }
+        if !words[j - 1].ends.both_differ_code(ends.get(k - 1)) {
+            return false;
+        }
+        diffs += 1;
+        if diffs == 2 {
+            return true;
+        }
+        (j, k) = (j - 1, k - 1);
+    }
+    false
 }
 
 /// Is `whole` the words `a` and `b` written as one ("southeast", "al-sham")?
@@ -347,7 +552,7 @@ pub(super) fn is_possessive(doc: &Document, span: Span) -> bool {
 /// Does the window plus a neighbouring word form a known name (then the window is fine)?
 pub(super) fn extends_to_known(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, start: usize, end: usize) -> bool {
     let words = &w.words;
-    let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key.as_ref()).collect::<Vec<_>>().join(" ");
+    let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key).collect::<Vec<_>>().join(" ");
     let known = |k: String| ix.known_names().contains_key(&k) || bulk::is_name(&k);
     (start > 0 && w.contiguous(doc, start - 1, end) && known(key(start - 1, end)))
         || (end < words.len() && w.contiguous(doc, start, end + 1) && known(key(start, end + 1)))

@@ -1,11 +1,9 @@
 //! Shape 3: an outlet's name translated as a common word after an attribution cue, and a
 //! one-word outlet name a letter or two off before a word that says it is an outlet (3b).
 
-use strsim::damerau_levenshtein;
-
 use super::META;
 use super::Scan;
-use super::spelling::{heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal};
+use super::spelling::{damerau_levenshtein, heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal};
 use super::words::{is_cap, is_handle, mark, overlaps_any};
 
 use crate::finding::{Applicability, Confidence, Finding};
@@ -37,12 +35,12 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             || ix.outlet_tokens().contains(word.k())
             || ix.near_names().contains(word.k())
             || is_handle(doc, word)
-            || bulk::is_name(&word.key)
+            || bulk::is_name(word.key)
         {
             continue;
         }
         let mut cands: Vec<usize> = Vec::new();
-        deletions_upto2(&word.key, |d| {
+        deletions_upto2(word.key, |d| {
             if let Some(os) = ix.outlet_deletions().get(d) {
                 cands.extend(os.iter());
             }
@@ -55,10 +53,10 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             if word.key.chars().next() != target.chars().next() {
                 continue;
             }
-            let dist = damerau_levenshtein(&word.key, &target);
+            let dist = damerau_levenshtein(word.key, &target);
             let ok = dist >= 1
-                && (dist <= max_distance(&target) || (dist == 2 && target.chars().count() >= 6 && same_letters(&word.key, &target)));
-            if !ok || heavy_equal(&word.key, &target) || near_variant(&word.key, &target) || spelling_system_equal(&word.key, &target) {
+                && (dist <= max_distance(&target) || (dist == 2 && target.chars().count() >= 6 && same_letters(word.key, &target)));
+            if !ok || heavy_equal(word.key, &target) || near_variant(word.key, &target) || spelling_system_equal(word.key, &target) {
                 continue;
             }
             if best.is_none_or(|(_, d)| dist < d) {
@@ -69,15 +67,15 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
         // the hand-curated outlets
         if best.is_none() && words.get(i + 1).is_some_and(|x| ix.newspaper_words().contains(x.k())) {
             bulk_cands.clear();
-            bulk::outlet_candidates(&word.key, &mut bulk_cands);
+            bulk::outlet_candidates(word.key, &mut bulk_cands);
             for (k, &(name, _)) in bulk_cands.iter().enumerate() {
                 let target = fold(name);
                 if word.key.chars().next() != target.chars().next() {
                     continue;
                 }
-                let dist = damerau_levenshtein(&word.key, &target);
+                let dist = damerau_levenshtein(word.key, &target);
                 let ok = dist >= 1 && dist <= max_distance(&target);
-                if !ok || heavy_equal(&word.key, &target) || near_variant(&word.key, &target) || spelling_system_equal(&word.key, &target) {
+                if !ok || heavy_equal(word.key, &target) || near_variant(word.key, &target) || spelling_system_equal(word.key, &target) {
                     continue;
                 }
                 if best.is_none_or(|(_, d)| dist < d) {
@@ -111,7 +109,7 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
         let message = format!(
             "\"{}\" looks like a misspelling of the outlet name \"{form}\"{also}: {}, before \"{}\"",
             word.text,
-            if same_letters(&word.key, &fold(form)) { "the same letters in another order" } else { "a letter or two apart" },
+            if same_letters(word.key, &fold(form)) { "the same letters in another order" } else { "a letter or two apart" },
             words[i + 1].text,
         );
         let f = Finding::new(&META, word.span, Confidence::Medium, message).replace_with(form.to_string(), Applicability::Unsafe);
@@ -175,7 +173,7 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
         let Some(rows) = ix.calques().get_key(word.k()) else { continue };
         for row in rows.iter().filter(|r| r.lang == lang || r.lang == "mul") {
             let n = row.translated.len();
-            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == row.translated[k]) || !w.contiguous(doc, i, i + n) {
+            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == &row.translated[k]) || !w.contiguous(doc, i, i + n) {
                 continue;
             }
             if !(0..n).all(|k| is_cap(words[i + k].token) || words[i + k].key.len() <= 3) {
@@ -185,7 +183,7 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
             // China`, `Good Morning Wales`, `Public Voice for Food`), not a translated outlet name
             let next = words.get(i + n).filter(|_| w.contiguous(doc, i + n - 1, i + n + 1));
             let name_goes_on =
-                next.is_some_and(|x| is_cap(x.token) || (x.key.as_ref() == "of" && words.get(i + n + 1).is_some_and(|y| is_cap(y.token))));
+                next.is_some_and(|x| is_cap(x.token) || (x.key == "of" && words.get(i + n + 1).is_some_and(|y| is_cap(y.token))));
             let name_started = i > word.sentence_first && w.contiguous(doc, i - 1, i + 1) && is_cap(words[i - 1].token);
             if name_goes_on || name_started {
                 continue;

@@ -3,13 +3,13 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use strsim::damerau_levenshtein;
-
 use super::META;
 use super::Scan;
 use super::index::{EntityIndex, NearClass, PersonRef, original_word};
 use super::load::CountryNames;
-use super::spelling::{heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel};
+use super::spelling::{
+    damerau_levenshtein, heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel,
+};
 use super::words::{KeySet, WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
 use crate::document::{Case, Document};
@@ -38,13 +38,13 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             || ix.known_tokens().contains(word.k())
             || ix.outlet_tokens().contains(word.k())
             || is_handle(doc, word)
-            || bulk::is_name(&word.key)
+            || bulk::is_name(word.key)
         {
             continue;
         }
         let near_entry = ix.near_names().get_key(word.k());
         // a word of a listed legislator's name is a real name of its own, like a near-name
-        let bulk_word = bulk::is_person_word(&word.key);
+        let bulk_word = bulk::is_person_word(word.key);
         // a real person's name as written ("Mac Collins", a listed legislator): nobody's slip
         if bulk_word && written_bulk_name(doc, w, i) {
             continue;
@@ -53,16 +53,16 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
         // the deletion index's people, looked up once per spelling (a name recurs in a story)
-        let mut cands: Vec<usize> = match by_spelling.get(word.key.as_ref()) {
+        let mut cands: Vec<usize> = match by_spelling.get(word.key) {
             Some(c) => Vec::clone(c),
             None => {
                 let mut c = Vec::new();
-                single_deletions(&word.key, &mut buf, |d| {
+                single_deletions(word.key, &mut buf, |d| {
                     if let Some(ps) = ix.deletions().get(d) {
                         c.extend(ps.iter());
                     }
                 });
-                by_spelling.insert(word.key.as_ref(), c.clone());
+                by_spelling.insert(word.key, c.clone());
                 c
             }
         };
@@ -85,20 +85,20 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             let first_letter = word.key.chars().next() != p.surname.chars().next();
             // a plural or a possessive-like ending ("the Blairs", "Gate"/"Gates") is grammar
             let plural = word.key.strip_suffix('s') == Some(p.surname)
-                || p.surname.strip_suffix('s') == Some(word.key.as_ref())
+                || p.surname.strip_suffix('s') == Some(word.key)
                 || word.key.strip_suffix("es") == Some(p.surname)
                 || word.key.strip_suffix('e') == Some(p.surname);
             if word_len.abs_diff(p.surname.chars().count()) > 2 {
                 continue;
             }
-            let dist = damerau_levenshtein(&word.key, p.surname);
+            let dist = damerau_levenshtein(word.key, p.surname);
             // one letter moved ("Ghandi" for "Gandhi") is one slip, though two edits
-            let moved = dist == 2 && dist > max_distance(p.surname) && one_letter_moved(&word.key, p.surname);
+            let moved = dist == 2 && dist > max_distance(p.surname) && one_letter_moved(word.key, p.surname);
             if dist == 0 || (dist > max_distance(p.surname) && !moved) {
                 continue;
             }
             // the old Indonesian spelling of the same name ("Soeharto") is a spelling system
-            if spelling_system_equal(&word.key, p.surname) {
+            if spelling_system_equal(word.key, p.surname) {
                 continue;
             }
             // a real word of its own, near this very name
@@ -110,12 +110,12 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             // a transliteration or typographic variant (Araqchi/Araghchi, Odessa/Odesa) is not
             // a corruption: name-inconsistency and house style deal with those; a name written
             // natively in Latin script has no such variants ("Haris" for "Harris")
-            let variant_like = heavy_equal(&word.key, p.surname);
+            let variant_like = heavy_equal(word.key, p.surname);
             if variant_like && !entity.fixed_spelling {
                 continue;
             }
             // a case form of the name (`Путина`, `Лаврову`, `Habecks`) is grammar, not a misspelling
-            if crate::document::names::inflection::inflected_pair(&word.key, p.surname, lang) {
+            if crate::document::names::inflection::inflected_pair(word.key, p.surname, lang) {
                 continue;
             }
             if let Some((conf, fstart)) = person_support(s, i, p, &doc_keys) {
@@ -147,7 +147,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             let after_name = i > word.sentence_first
                 && is_cap(words[i - 1].token)
                 && w.contiguous(doc, i - 1, i + 1)
-                && bulk::is_person_word(&words[i - 1].key);
+                && bulk::is_person_word(words[i - 1].key);
             if after_name && let Some(f) = bulk_person_slip(ix, lexicons, doc, w, i, real_name, &doc_keys, &folded, flagged) {
                 out.push(f);
             }
@@ -169,8 +169,8 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         let message = format!(
             "\"{}\" looks like a misspelling of \"{surname_written}\" ({canonical}): {} letter{} apart, and {}",
             word.text,
-            damerau_levenshtein(&word.key, p.surname),
-            if damerau_levenshtein(&word.key, p.surname) == 1 { "" } else { "s" },
+            damerau_levenshtein(word.key, p.surname),
+            if damerau_levenshtein(word.key, p.surname) == 1 { "" } else { "s" },
             support_reason(confidence, fstart < i),
         );
         mark(flagged, span);
@@ -224,7 +224,7 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             continue;
         }
         // a word of a listed legislator's name is a real name: another person's
-        if bulk::is_person_word(&word.key) {
+        if bulk::is_person_word(word.key) {
             continue;
         }
         let mut best: Option<(usize, usize, &str)> = None;
@@ -234,12 +234,12 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             if first.chars().count() < 4 || p.surname.chars().count() < 4 || done.contains(&(word.key.to_string(), pi)) {
                 continue;
             }
-            let dist = damerau_levenshtein(&word.key, first);
-            let moved = dist == 2 && one_letter_moved(&word.key, first);
-            if dist == 0 || (dist > 1 && !moved) || spelling_system_equal(&word.key, first) {
+            let dist = damerau_levenshtein(word.key, first);
+            let moved = dist == 2 && one_letter_moved(word.key, first);
+            if dist == 0 || (dist > 1 && !moved) || spelling_system_equal(word.key, first) {
                 continue;
             }
-            if crate::document::names::inflection::inflected_pair(&word.key, first, lang) {
+            if crate::document::names::inflection::inflected_pair(word.key, first, lang) {
                 continue;
             }
             let entity = ix.entity(ix.name(p.name).entity);
@@ -247,7 +247,7 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             // the name is written natively in Latin script ("Fetullah" for Turkish "Fethullah")
             let listed = ix.near_names().get_key(word.k());
             let variant =
-                heavy_equal(&word.key, first) || near_variant(&word.key, first) || listed.is_some_and(|e| e.variant_of.contains(first));
+                heavy_equal(word.key, first) || near_variant(word.key, first) || listed.is_some_and(|e| e.variant_of.contains(first));
             if variant && !entity.fixed_spelling {
                 continue;
             }
@@ -327,7 +327,7 @@ pub(super) fn person_support<'w>(
     // first name(s) right before the surname
     let nf = p.first.len();
     if i >= nf && words[i - nf].sentence == word.sentence && w.contiguous(doc, i - nf, i + 1) {
-        let written: Vec<&str> = words[i - nf..i].iter().map(|x| x.key.as_ref()).collect();
+        let written: Vec<&str> = words[i - nf..i].iter().map(|x| x.key).collect();
         if written.iter().zip(p.first.iter()).all(|(a, b)| *a == b) {
             return Some((Confidence::High, i - nf));
         }
@@ -342,7 +342,7 @@ pub(super) fn person_support<'w>(
         {
             // a near-miss first name with the right surname length still reads as the same person
             let last_first = p.first.last().unwrap_or("");
-            if ix.first_names().contains(prev.k()) || damerau_levenshtein(&prev.key, last_first) > 1 {
+            if ix.first_names().contains(prev.k()) || damerau_levenshtein(prev.key, last_first) > 1 {
                 return None;
             }
             return Some((Confidence::Medium, i - 1));
@@ -389,7 +389,7 @@ pub(super) fn written_bulk_name(doc: &Document, w: &WordView<'_>, i: usize) -> b
             if j > 0 {
                 key.push(' ');
             }
-            key.push_str(&x.key);
+            key.push_str(x.key);
         }
         if bulk::is_name(&key) {
             return true;
@@ -424,7 +424,7 @@ pub(super) fn bulk_person_slip<'w>(
     }
     let mut cands = Vec::new();
     let mut buf = String::new();
-    bulk::surname_candidates(&word.key, &mut buf, &mut cands);
+    bulk::surname_candidates(word.key, &mut buf, &mut cands);
     cands.sort_unstable();
     cands.dedup();
     let mut best: Option<(bulk::Person, usize, usize, u8)> = None; // (person, distance, first-name start, score)
@@ -444,18 +444,18 @@ pub(super) fn bulk_person_slip<'w>(
         if !words[i - nf..i].iter().zip(&first).all(|(x, f)| x.key == *f) || first.iter().all(|f| f.chars().count() < 3) {
             continue;
         }
-        let dist = damerau_levenshtein(&word.key, p.surname);
-        let moved = dist == 2 && one_letter_moved(&word.key, p.surname);
+        let dist = damerau_levenshtein(word.key, p.surname);
+        let moved = dist == 2 && one_letter_moved(word.key, p.surname);
         if dist == 0 || (dist > max_distance(p.surname) && !moved) {
             continue;
         }
-        let plural = word.key.strip_suffix('s') == Some(p.surname) || p.surname.strip_suffix('s') == Some(word.key.as_ref());
+        let plural = word.key.strip_suffix('s') == Some(p.surname) || p.surname.strip_suffix('s') == Some(word.key);
         if plural
-            || vowel_for_vowel(&word.key, p.surname)
-            || heavy_equal(&word.key, p.surname)
-            || near_variant(&word.key, p.surname)
-            || spelling_system_equal(&word.key, p.surname)
-            || crate::document::names::inflection::inflected_pair(&word.key, p.surname, doc.language.unwrap_or("en"))
+            || vowel_for_vowel(word.key, p.surname)
+            || heavy_equal(word.key, p.surname)
+            || near_variant(word.key, p.surname)
+            || spelling_system_equal(word.key, p.surname)
+            || crate::document::names::inflection::inflected_pair(word.key, p.surname, doc.language.unwrap_or("en"))
         {
             continue;
         }

@@ -1,8 +1,6 @@
 //! How two spellings of a name word compare: edit budgets, moved letters, transliteration
 //! keys, the old Indonesian spelling, one vowel for another, similarity.
 
-use strsim::damerau_levenshtein;
-
 /// Edits allowed in a name word: two from eight letters on, else one. An article or particle
 /// joined by a hyphen or apostrophe does not count ("al-Sabah" is five letters long: "Al-Qabas"
 /// is two edits from it, but a different name, the Kuwaiti daily).
@@ -99,4 +97,85 @@ pub(super) fn vowel_for_vowel(a: &str, b: &str) -> bool {
 pub(super) fn similarity(a: &str, b: &str) -> f64 {
     let d = damerau_levenshtein(a, b) as f64;
     1.0 - d / a.chars().count().max(b.chars().count()).max(1) as f64
+}
+
+/// `strsim::damerau_levenshtein` (Zhao and Sahni's linear-space Damerau-Levenshtein distance,
+/// transpositions unrestricted, on chars), step for step, without its allocations: the words
+/// compared are short, so the rows are on the stack and the last row of each letter is a short
+/// list (strsim allocates three rows and clears a table of 256 letters on every call). Words of
+/// more than [`DL_MAX`] letters go to strsim.
+pub(super) fn damerau_levenshtein(a: &str, b: &str) -> usize {
+    let mut s1 = ['\0'; DL_MAX];
+    let mut s2 = ['\0'; DL_MAX];
+    let (Some(len1), Some(len2)) = (chars_into(a, &mut s1), chars_into(b, &mut s2)) else {
+        return strsim::damerau_levenshtein(a, b);
+    };
+    let (s1, s2) = (&s1[..len1], &s2[..len2]);
+    #[allow(clippy::cast_possible_wrap)]
+    let max_val = len1.max(len2) as isize + 1;
+    let size = len2 + 2;
+    let mut fr = [max_val; DL_MAX + 2];
+    let mut row_a = [max_val; DL_MAX + 2];
+    let mut row_b = [max_val; DL_MAX + 2];
+    // r = max_val, 0, 1, .. size - 2
+    #[allow(clippy::cast_possible_wrap)]
+    for (k, x) in row_a[1..size].iter_mut().enumerate() {
+        *x = k as isize;
+    }
+    let (mut r, mut r1) = (&mut row_a, &mut row_b);
+    // the last row of each letter of `a` seen (strsim's map, -1 for a letter not seen)
+    let mut last_row: [(char, isize); DL_MAX] = [('\0', -1); DL_MAX];
+    let mut seen = 0;
+    #[allow(clippy::cast_possible_wrap)]
+    for (i, &ch1) in s1.iter().enumerate().map(|(i, c)| (i + 1, c)) {
+        std::mem::swap(&mut r, &mut r1);
+        let mut last_col_id: isize = -1;
+        let mut last_i2l1 = r[1];
+        r[1] = i as isize;
+        let mut t = max_val;
+        for (j, &ch2) in s2.iter().enumerate().map(|(j, c)| (j + 1, c)) {
+            let diag = r1[j] + isize::from(ch1 != ch2);
+            let left = r[j] + 1;
+            let up = r1[j + 1] + 1;
+            let mut temp = diag.min(left.min(up));
+            if ch1 == ch2 {
+                last_col_id = j as isize;
+                fr[j + 1] = r1[j - 1];
+                t = last_i2l1;
+            } else {
+                let k = last_row[..seen].iter().find(|(c, _)| *c == ch2).map_or(-1, |&(_, v)| v);
+                let l = last_col_id;
+                if j as isize - l == 1 {
+                    temp = temp.min(fr[j + 1] + (i as isize - k));
+                } else if i as isize - k == 1 {
+                    temp = temp.min(t + (j as isize - l));
+                }
+            }
+            last_i2l1 = r[j + 1];
+            r[j + 1] = temp;
+        }
+        match last_row[..seen].iter_mut().find(|(c, _)| *c == ch1) {
+            Some(e) => e.1 = i as isize,
+            None => {
+                last_row[seen] = (ch1, i as isize);
+                seen += 1;
+            }
+        }
+    }
+    #[allow(clippy::cast_sign_loss)]
+    let d = r[len2 + 1] as usize;
+    d
+}
+
+/// The longest word [`damerau_levenshtein`] compares on the stack.
+const DL_MAX: usize = 40;
+
+/// Writes the chars of `s` into `out`: their number, or `None` when they do not fit.
+fn chars_into(s: &str, out: &mut [char; DL_MAX]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        *out.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
 }

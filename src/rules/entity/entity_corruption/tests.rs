@@ -1,8 +1,12 @@
 use rustc_hash::FxHashSet as HashSet;
 
-use super::orgs::{derivation_pair, inflected_or_derived, same_word};
+use super::orgs::{
+    align, align_oracle, certainly_unaligned, derivation_match, derivation_match_oracle, derivation_pair, inflected_or_derived, same_word,
+};
 use super::spelling::{eyd, spelling_system_equal};
+use super::words::WordView;
 use super::*;
+use crate::document::{AnalyseOptions, Document};
 use crate::rules::entity::keys::single_deletions;
 use crate::rules::testing::*;
 
@@ -254,4 +258,155 @@ fn a_user_lexicon_of_the_index_kinds_builds_the_index_at_run_time() {
     // a user file of another kind leaves the compiled index in use
     std::fs::write(&path, "# lexicon: abbreviations\n# lang: id\n# columns: abbr\texpansion\nXYZ\tXyz Yayasan\n").unwrap();
     assert!(Lexicons::with_user_files(&[&path]).unwrap().embedded_only(index::KINDS));
+}
+
+/// The quick tests of [`align`] ([`certainly_unaligned`], the first and last bytes) and of
+/// [`derivation_match`] against the code as first written, on every word of `text`: each hit of
+/// its anchors, confusion anchors and bigrams, and names `extra` at every position.
+fn assert_matchers_agree(ix: &EntityIndex, text: &str, extra: &[usize]) -> usize {
+    let doc = Document::from_text("test.txt", text, &AnalyseOptions::default());
+    let mut keys = String::new();
+    let w = WordView::new(&doc, doc.language.unwrap_or("en"), &mut keys);
+    let words = &w.words;
+    let mut aligned = 0;
+    for i in 0..words.len() {
+        // (name, position, an anchor hit: the word is the token)
+        let mut hits: Vec<(usize, usize, bool)> = Vec::new();
+        if let Some(h) = ix.anchors().get(words[i].key) {
+            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, true)));
+        }
+        if let Some(h) = ix.confusion_anchors().get(words[i].key) {
+            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, false)));
+        }
+        if let Some(next) = words.get(i + 1)
+            && let Some(h) = ix.bigrams().get(&format!("{} {}", words[i].key, next.key))
+        {
+            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, false)));
+        }
+        for &ni in extra {
+            hits.extend((0..ix.name(ni).tokens.len()).map(|pos| (ni, pos, false)));
+        }
+        for (ni, pos, anchor) in hits {
+            let name = ix.name(ni);
+            let old = align_oracle(words, i, name, pos);
+            assert_eq!(align(words, i, name, pos), old, "{:?} at word {i} of {text:?}", name.text());
+            if anchor && certainly_unaligned(words, i, ix.token_ends(ni), pos) {
+                assert_eq!(old, None, "{:?} at word {i} of {text:?}", name.text());
+            }
+            aligned += usize::from(old.is_some());
+        }
+        assert_eq!(derivation_match(ix, &doc, &w, i), derivation_match_oracle(ix, &doc, &w, i), "word {i} of {text:?}");
+    }
+    aligned
+}
+
+/// A name's words written in the ways `align` reads them: intact, one or two words swapped,
+/// two words written together or hyphenated, a word split, British spellings, cut short at
+/// either end of the story.
+fn name_variants(tokens: &[&str], seed: usize) -> Vec<String> {
+    let n = tokens.len();
+    let fillers = ["Foo", "the", "State", "Party", "al", "Southeast", "Organisation", "-", "South-East", "of"];
+    let filler = |k: usize| fillers[(seed + k) % fillers.len()];
+    let join = |t: &[String]| t.join(" ");
+    let own: Vec<String> = tokens.iter().map(|t| (*t).to_string()).collect();
+    let mut out = vec![join(&own)];
+    for k in 0..n {
+        let mut t = own.clone();
+        t[k] = filler(k).to_string();
+        out.push(join(&t));
+        if k + 1 < n {
+            let mut t2 = t.clone();
+            t2[k + 1] = filler(k + 3).to_string();
+            out.push(join(&t2));
+            let mut t = own.clone();
+            let glued = format!("{}{}", t[k], t[k + 1]);
+            let hyphened = format!("{}-{}", t[k], t[k + 1]);
+            t.remove(k + 1);
+            t[k] = glued;
+            out.push(join(&t));
+            t[k] = hyphened;
+            out.push(join(&t));
+        }
+        let word = &own[k];
+        if let Some((at, _)) = word.char_indices().nth(word.chars().count() / 2).filter(|&(at, _)| at > 0) {
+            let mut t = own.clone();
+            t[k] = format!("{} {}", &word[..at], &word[at..]);
+            out.push(join(&t));
+        }
+        let mut t = own.clone();
+        t[k] = t[k].replace("ization", "isation").replace("ense", "ence").replace("er", "re").replace("am", "amme");
+        out.push(join(&t));
+    }
+    // cut short: the story starts or ends inside the name
+    out.push(join(&own[n / 2..]));
+    out.push(join(&own[..n.div_ceil(2)]));
+    out
+}
+
+#[test]
+fn quick_tests_of_the_org_matchers_agree_with_the_full_tests() {
+    let ix = load::compiled();
+    let mut aligned = 0;
+    // the rule fixtures, with a spread of names at every position
+    let count = ix.name_count();
+    let spread: Vec<usize> = (0..count).step_by(count / 25 + 1).collect();
+    let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules"))
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 20, "{files:?}");
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        aligned += assert_matchers_agree(&ix, &text, &spread);
+    }
+    // generated: names of two words or more, written every way `align` reads them
+    let mut names = 0;
+    for ni in (0..count).step_by(count / 600 + 1) {
+        let name = ix.name(ni);
+        let tokens: Vec<&str> = name.text().split_whitespace().collect();
+        if tokens.len() < 2 {
+            continue;
+        }
+        names += 1;
+        for (v, variant) in name_variants(&tokens, ni).iter().enumerate() {
+            let text = if v % 3 == 0 {
+                variant.clone()
+            } else {
+                format!("Officials of the {variant} met on Monday in the capital. The {variant}'s chief spoke.")
+            };
+            aligned += assert_matchers_agree(&ix, &text, &[ni]);
+        }
+    }
+    assert!(names > 100 && aligned > 1000, "{names} names, {aligned} alignments");
+}
+
+#[test]
+fn damerau_levenshtein_is_strsims() {
+    let mut words: Vec<String> = ["", "a", "ab", "ba", "abc", "ca", "bca", "blinken", "blinkin", "ghandi", "gandhi", "anadolu", "andalou"]
+        .iter()
+        .map(|w| (*w).to_string())
+        .collect();
+    words.extend(
+        ["Erdoğan", "Эрдоган", "Erdogan", "Özersay", "ozersay", "aaaaabbbbbcccccdddddeeeeefffffggggghhhhhiiiii"].map(str::to_string),
+    );
+    // generated: short words over a small alphabet (many repeated letters and transpositions)
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..400 {
+        let mut w = String::new();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        for k in 0..(x % 9) {
+            w.push(['a', 'b', 'c', 'ş', 'd'][((x >> (3 * k + 8)) % 5) as usize]);
+        }
+        words.push(w);
+    }
+    for a in &words {
+        for b in &words {
+            assert_eq!(spelling::damerau_levenshtein(a, b), strsim::damerau_levenshtein(a, b), "{a:?} {b:?}");
+        }
+    }
 }

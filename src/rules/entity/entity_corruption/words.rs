@@ -1,8 +1,6 @@
 //! A view of the document's words: folded keys, sentence ids, possessives stripped; and the
 //! helpers the shapes share over it (capitalisation, flagged spans, handles, phrases).
 
-use std::borrow::Cow;
-
 use crate::document::{Case, Document, Token};
 use crate::flat::{self, Key};
 use crate::rules::entity::keys::strip_possessive;
@@ -14,7 +12,11 @@ pub(super) struct Word<'a> {
     /// Span without a trailing possessive `'s`.
     pub(super) span: Span,
     pub(super) text: &'a str,
-    pub(super) key: Cow<'a, str>,
+    /// The folded text: the word itself when it is folded already, else in the view's buffer
+    /// of folded keys.
+    pub(super) key: &'a str,
+    /// The key's first and last bytes, for [`super::orgs::align`]'s quick test.
+    pub(super) ends: Ends,
     /// The key's hash, for the index's maps ([`Word::k`]).
     hash: u64,
     pub(super) sentence: usize,
@@ -25,7 +27,58 @@ pub(super) struct Word<'a> {
 impl Word<'_> {
     /// The key, hashed once for every map it is looked up in.
     pub(super) fn k(&self) -> Key<'_> {
-        Key::hashed(&self.key, self.hash)
+        Key::hashed(self.key, self.hash)
+    }
+}
+
+/// The first and last bytes of a word's key, for a quick test that the word and a name's token
+/// are none of: equal, British and American spellings of one word ([`super::orgs::same_word`]),
+/// one written as the other two together ([`super::orgs::joins`]).
+///
+/// Each of those tests implies the first bytes are equal (a spelling pair agrees in its first
+/// three letters; a compound with or without its hyphen agrees in its first byte unless one
+/// starts with a hyphen; a joined word starts with its first part), or, for the joins read
+/// backward, the last bytes are equal (a joined word ends with its second part). An empty key,
+/// or one starting with a hyphen, is never told apart this way (`first` is 0).
+#[derive(Clone, Copy)]
+pub(super) struct Ends {
+    first: u8,
+    last: u8,
+}
+
+impl Ends {
+    pub(super) fn of(key: &str) -> Ends {
+        match (key.as_bytes().first(), key.as_bytes().last()) {
+            (Some(&f), Some(&l)) if f != b'-' => Ends { first: f, last: l },
+            _ => Ends { first: 0, last: 0 },
+        }
+    }
+
+    /// Do the first bytes tell the word apart from `token` (reading forward: the word is the
+    /// token, or starts it, or is started by it)?
+    #[inline]
+    pub(super) fn first_differs(self, token: &str) -> bool {
+        self.first != 0 && token.as_bytes().first().is_some_and(|&b| b != self.first && b != b'-')
+    }
+
+    /// [`Ends::first_differs`] of a token given by its [`super::index::token_ends`].
+    #[inline]
+    pub(super) fn first_differs_code(self, code: u32) -> bool {
+        let f = (code & 0xff) as u8;
+        self.first != 0 && code != 0 && f != self.first && f != b'-'
+    }
+
+    /// [`Ends::both_differ`] of a token given by its [`super::index::token_ends`].
+    #[inline]
+    pub(super) fn both_differ_code(self, code: u32) -> bool {
+        self.first_differs_code(code) && ((code >> 8) & 0xff) as u8 != self.last
+    }
+
+    /// Do the first and the last bytes tell the word apart from `token` (reading backward:
+    /// the word is the token, or ends it, or is ended by it)?
+    #[inline]
+    pub(super) fn both_differ(self, token: &str) -> bool {
+        self.first_differs(token) && token.as_bytes().last().is_some_and(|&b| b != self.last)
     }
 }
 
@@ -34,9 +87,14 @@ pub(super) struct WordView<'a> {
 }
 
 impl<'a> WordView<'a> {
-    pub(super) fn new(doc: &'a Document, lang: &str) -> Self {
+    /// The words of `doc`; the keys that folding changes are written in `keys` (one buffer
+    /// for the story, not an allocation per capitalised word).
+    pub(super) fn new(doc: &'a Document, lang: &str, keys: &'a mut String) -> Self {
         // about two thirds of the tokens are words: one allocation for all of them
         let mut words = Vec::with_capacity(doc.tokens.len());
+        // the words whose key is in `keys`: (word, start, end), keyed once the buffer is done
+        let mut folded: Vec<(usize, usize, usize)> = Vec::new();
+        keys.clear();
         let tr = lang == "tr";
         for (si, s) in doc.sentences.iter().enumerate() {
             let first = words.len();
@@ -63,10 +121,27 @@ impl<'a> WordView<'a> {
                 } else {
                     text.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii())
                 };
-                let key = if plain { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
-                let hash = flat::hash(&key);
-                words.push(Word { token: t, span, text, key, hash, sentence: si, sentence_first: first });
+                let (key, hash, ends) = if plain {
+                    (text, flat::hash(text), Ends::of(text))
+                } else {
+                    // `fold`, written into the buffer (an ASCII word is only lower-cased)
+                    let start = keys.len();
+                    if text.is_ascii() {
+                        keys.push_str(text);
+                        keys[start..].make_ascii_lowercase();
+                    } else {
+                        keys.push_str(&fold(text));
+                    }
+                    let k = &keys[start..];
+                    folded.push((words.len(), start, keys.len()));
+                    ("", flat::hash(k), Ends::of(k))
+                };
+                words.push(Word { token: t, span, text, key, ends, hash, sentence: si, sentence_first: first });
             }
+        }
+        let keys: &'a String = keys;
+        for (i, start, end) in folded {
+            words[i].key = &keys[start..end];
         }
         WordView { words }
     }
@@ -90,7 +165,10 @@ pub(super) struct KeySet<'w> {
 
 impl<'w> KeySet<'w> {
     pub(super) fn new(words: &'w [Word<'w>]) -> Self {
-        KeySet { hashes: words.iter().map(|x| x.hash).collect(), words }
+        // sized once: no rehash as the set grows
+        let mut hashes = rustc_hash::FxHashSet::with_capacity_and_hasher(words.len(), rustc_hash::FxBuildHasher);
+        hashes.extend(words.iter().map(|x| x.hash));
+        KeySet { hashes, words }
     }
 
     pub(super) fn contains(&self, key: &str) -> bool {
