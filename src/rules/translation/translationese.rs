@@ -584,7 +584,7 @@ impl StartTrie {
     /// Calls `f(end, output)` for every string of the trie that `bytes[start..]` starts with
     /// (ASCII case folded), shortest first.
     #[inline]
-    pub(crate) fn walk(&self, bytes: &[u8], start: usize, mut f: impl FnMut(usize, u32)) {
+    pub(crate) fn walk(&self, bytes: &[u8], start: usize, f: impl FnMut(usize, u32)) {
         if let Some(bits) = &self.prefixes {
             // (fewer than four bytes left: no string fits)
             let Some(&four) = bytes[start..].first_chunk::<4>() else { return };
@@ -593,6 +593,12 @@ impl StartTrie {
                 return;
             }
         }
+        self.walk_all(bytes, start, f);
+    }
+
+    /// [`StartTrie::walk`] past the prefix test.
+    #[inline(never)]
+    fn walk_all(&self, bytes: &[u8], start: usize, mut f: impl FnMut(usize, u32)) {
         let mut n = self.root[usize::from(bytes[start].to_ascii_lowercase())];
         let mut end = start + 1;
         while n != 0 {
