@@ -133,9 +133,9 @@ struct LanguageCalques {
     targets: Vec<usize>,
     /// The expanded literal forms, in pattern order.
     forms: Vec<String>,
-    /// Their automaton, built the first time a story of this language is checked (#16:
+    /// Their matcher, built the first time a story of this language is checked (#16:
     /// start-up builds none; a run of English copy builds one of the eight).
-    ac: OnceLock<Option<AhoCorasick>>,
+    matcher: OnceLock<Matcher>,
     /// Calques with a `{#}` number slot, matched by their own expression.
     numbered: Vec<usize>,
 }
@@ -281,7 +281,7 @@ impl LexiconIndex for CalqueIndex {
         for (lang, (calques, forms)) in raw {
             let (forms, targets) = forms.into_iter().unzip();
             let numbered = calques.iter().enumerate().filter(|(_, c)| c.regex.is_some()).map(|(i, _)| i).collect();
-            by_lang.insert(lang, LanguageCalques { calques, targets, forms, ac: OnceLock::new(), numbered });
+            by_lang.insert(lang, LanguageCalques { calques, targets, forms, matcher: OnceLock::new(), numbered });
         }
         Ok(CalqueIndex { by_lang })
     }
@@ -328,49 +328,7 @@ impl Rule for Translationese {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<CalqueIndex>() else { return };
         let Some(lang) = doc.language.and_then(|l| index.by_lang.get(l)) else { return };
-        let text = doc.text.as_str();
-
-        let mut hits: Vec<(Span, usize)> = Vec::new();
-        let holds = |span: Span, id: usize| {
-            let c = &lang.calques[id];
-            at_word_boundaries(text, span) && anchored(doc, span, c.anchor) && conditions_hold(doc, span, c)
-        };
-        // every literal form that occurs is a candidate, overlapping ones included, so a shorter
-        // calque inside a longer one whose condition fails (`{Name}`, the anchor) is still tried;
-        // of the candidates that hold, the leftmost and then the longest wins
-        let ac = lang.ac.get_or_init(|| {
-            // only a state-count limit fails here, far above any calque list
-            AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&lang.forms).ok()
-        });
-        let mut candidates: Vec<(Span, usize)> = ac
-            .iter()
-            .flat_map(|ac| ac.find_overlapping_iter(text))
-            .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
-            .filter(|&(span, id)| holds(span, id))
-            .collect();
-        candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), id));
-        let mut reach = 0;
-        for (span, id) in candidates {
-            if span.start >= reach {
-                reach = span.end;
-                hits.push((span, id));
-            }
-        }
-        for &id in &lang.numbered {
-            if let Some(re) = &lang.calques[id].regex {
-                for m in re.find_iter(text) {
-                    // the whole figure, not the tail of `8,500`
-                    if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.') {
-                        continue;
-                    }
-                    let span = Span::new(m.start(), m.end());
-                    if holds(span, id) {
-                        hits.push((span, id));
-                    }
-                }
-            }
-        }
-        hits.sort_by_key(|&(span, _)| (span.start, span.end));
+        let hits = matches(doc, lang);
         if hits.is_empty() {
             return;
         }
@@ -406,6 +364,305 @@ impl Rule for Translationese {
             };
             out.push(finding(doc, span, c, confidence, likely.filter(|(s, _)| c.sources.iter().any(|x| x == s))));
         }
+    }
+}
+
+/// Does a calque's match stand where it must, with its conditions?
+fn holds(doc: &Document, lang: &LanguageCalques, span: Span, id: usize) -> bool {
+    let c = &lang.calques[id];
+    at_word_boundaries(&doc.text, span) && anchored(doc, span, c.anchor) && conditions_hold(doc, span, c)
+}
+
+/// The calques of a story, by position: every literal form that occurs is a candidate,
+/// overlapping ones included, so a shorter calque inside a longer one whose condition fails
+/// (`{Name}`, the anchor) is still tried; of the candidates that hold, the leftmost and then the
+/// longest wins. Then the matches of the `{#}` calques that hold.
+fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
+    let text = doc.text.as_str();
+    let mut candidates: Vec<(Span, usize)> = Vec::new();
+    // the `{#}` calques (by their place in `numbered`, the first 64) whose expression may match
+    let mut possible = u64::MAX;
+    match lang.matcher.get_or_init(|| Matcher::new(lang)) {
+        Matcher::Trie { trie, always } => {
+            possible = *always;
+            let bytes = text.as_bytes();
+            for_each_word_start(text, |p| {
+                trie.walk(bytes, p, |end, out| {
+                    if out & PROBE != 0 {
+                        possible |= 1 << (out & !PROBE);
+                    } else {
+                        let (span, id) = (Span::new(p, end), lang.targets[out as usize]);
+                        if holds(doc, lang, span, id) {
+                            candidates.push((span, id));
+                        }
+                    }
+                });
+            });
+        }
+        Matcher::Automaton(ac) => {
+            candidates = ac
+                .iter()
+                .flat_map(|ac| ac.find_overlapping_iter(text))
+                .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
+                .filter(|&(span, id)| holds(doc, lang, span, id))
+                .collect();
+        }
+    }
+    candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), id));
+    let mut hits: Vec<(Span, usize)> = Vec::new();
+    let mut reach = 0;
+    for (span, id) in candidates {
+        if span.start >= reach {
+            reach = span.end;
+            hits.push((span, id));
+        }
+    }
+    for (k, &id) in lang.numbered.iter().enumerate() {
+        // no probe of this expression stands at a word start: none of its matches would hold
+        if k < 64 && possible & (1 << k) == 0 {
+            continue;
+        }
+        numbered_hits(doc, lang, id, &mut hits);
+    }
+    hits.sort_by_key(|&(span, _)| (span.start, span.end));
+    hits
+}
+
+/// The matches of `{#}` calque `id` that hold.
+fn numbered_hits(doc: &Document, lang: &LanguageCalques, id: usize, hits: &mut Vec<(Span, usize)>) {
+    let text = doc.text.as_str();
+    if let Some(re) = &lang.calques[id].regex {
+        for m in re.find_iter(text) {
+            // the whole figure, not the tail of `8,500`
+            if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.') {
+                continue;
+            }
+            let span = Span::new(m.start(), m.end());
+            if holds(doc, lang, span, id) {
+                hits.push((span, id));
+            }
+        }
+    }
+}
+
+/// How a language's literal forms are found (#16: an automaton's overlapping search read every
+/// byte of every story, about 44 instructions a byte).
+enum Matcher {
+    /// Every form starts with a letter or digit, so a form that holds starts at a word start (a
+    /// match inside a word fails [`at_word_boundaries`]): a trie walked from each word start
+    /// finds every form there, which is every candidate the automaton found that can hold. The
+    /// trie also holds each `{#}` calque's probes (see [`number_probes`]); `always` has the bits
+    /// of those that have none.
+    Trie { trie: StartTrie, always: u64 },
+    /// Some form starts with another char: every overlapping match of an automaton (`None`:
+    /// only a state-count limit fails, far above any calque list).
+    Automaton(Option<AhoCorasick>),
+}
+
+/// A trie output that is a probe of `numbered[k]` (the low bits), not a form.
+const PROBE: u32 = 1 << 31;
+
+impl Matcher {
+    fn new(lang: &LanguageCalques) -> Matcher {
+        if !lang.forms.iter().all(|f| f.starts_with(char::is_alphanumeric)) {
+            let ac = AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&lang.forms).ok();
+            return Matcher::Automaton(ac);
+        }
+        let mut patterns: Vec<(String, u32)> = lang.forms.iter().enumerate().map(|(i, f)| (f.clone(), i as u32)).collect();
+        let mut always = 0;
+        for (k, &id) in lang.numbered.iter().enumerate().take(64) {
+            match number_probes(&lang.calques[id].pattern) {
+                Some(probes) => patterns.extend(probes.into_iter().map(|p| (p, PROBE | k as u32))),
+                None => always |= 1 << k,
+            }
+        }
+        Matcher::Trie { trie: StartTrie::new(patterns.iter().map(|(p, o)| (p.as_bytes(), *o))), always }
+    }
+}
+
+/// Probes of a `{#}` pattern: for each of its forms, a literal string that every match of the
+/// form's expression holds at a word start, compared ASCII-case-insensitively: the text from
+/// the form's start or from a letter after a space or punctuation, up to the number slot, a
+/// non-ASCII char, or a `k` or `s` (`(?i)` also matches the Kelvin sign and the long s to those;
+/// no other ASCII char has a case partner outside ASCII). `None` when some form has none: its
+/// expression runs on every story.
+fn number_probes(pattern: &str) -> Option<Vec<String>> {
+    let forms = expand(pattern).ok()?;
+    let mut probes = Vec::new();
+    for form in &forms {
+        let b = form.as_bytes();
+        let slot = NUMBER_SLOT as u8;
+        let probe_at = |i: usize| -> &[u8] {
+            let n = b[i..].iter().take_while(|&&c| c.is_ascii() && c != slot && !matches!(c.to_ascii_lowercase(), b'k' | b's')).count();
+            &b[i..i + n]
+        };
+        let best = (0..b.len())
+            .filter(|&i| {
+                b[i].is_ascii_alphanumeric()
+                    && !matches!(b[i].to_ascii_lowercase(), b'k' | b's')
+                    && (i == 0 || (b[i - 1].is_ascii() && !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != slot))
+            })
+            .map(probe_at)
+            .max_by_key(|p| p.len())?;
+        probes.push(String::from_utf8(best.to_ascii_lowercase()).ok()?);
+    }
+    Some(probes)
+}
+
+/// Strings (ASCII case folded) in a trie, read from a given start: every one that starts there
+/// is reported with its output.
+pub(crate) struct StartTrie {
+    /// The first byte (lower case) -> its node; 0 for none.
+    root: Vec<u32>,
+    nodes: Vec<TrieNode>,
+    /// The edges of each node, (byte, node), in a run.
+    edges: Vec<(u8, u32)>,
+    /// The outputs of each node, in a run.
+    outs: Vec<u32>,
+    /// When every string has four bytes or more: a bit per hash of the first four bytes with
+    /// 0x20 set in each ([`prefix_bit`]; upper and lower case letters alike), so most starts
+    /// are left without a walk.
+    prefixes: Option<Vec<u64>>,
+}
+
+/// The bit of [`StartTrie::prefixes`] for the four bytes at the start of a string.
+#[inline]
+fn prefix_bit(four: [u8; 4]) -> usize {
+    ((u32::from_le_bytes(four) | 0x2020_2020).wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct TrieNode {
+    edges: u32,
+    n_edges: u32,
+    outs: u32,
+    n_outs: u32,
+}
+
+impl StartTrie {
+    /// A trie of non-empty strings and their outputs.
+    pub(crate) fn new<'p>(strings: impl IntoIterator<Item = (&'p [u8], u32)>) -> StartTrie {
+        // node 0 is the root
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut outputs: Vec<Vec<u32>> = vec![Vec::new()];
+        let mut prefixes = Some(vec![0u64; 1 << 10]);
+        for (s, out) in strings {
+            match (s.first_chunk::<4>(), &mut prefixes) {
+                (Some(&four), Some(bits)) => bits[prefix_bit(four) / 64] |= 1 << (prefix_bit(four) % 64),
+                _ => prefixes = None,
+            }
+            let mut n = 0usize;
+            for &b in s {
+                let b = b.to_ascii_lowercase();
+                n = match children[n].iter().find(|e| e.0 == b) {
+                    Some(&(_, c)) => c as usize,
+                    None => {
+                        let c = children.len();
+                        children.push(Vec::new());
+                        outputs.push(Vec::new());
+                        children[n].push((b, c as u32));
+                        c
+                    }
+                };
+            }
+            outputs[n].push(out);
+        }
+        let mut trie =
+            StartTrie { root: vec![0; 256], nodes: Vec::with_capacity(children.len()), edges: Vec::new(), outs: Vec::new(), prefixes };
+        for &(b, c) in &children[0] {
+            trie.root[usize::from(b)] = c;
+        }
+        for (mut es, os) in children.into_iter().zip(outputs) {
+            es.sort_unstable();
+            trie.nodes.push(TrieNode {
+                edges: trie.edges.len() as u32,
+                n_edges: es.len() as u32,
+                outs: trie.outs.len() as u32,
+                n_outs: os.len() as u32,
+            });
+            trie.edges.extend(es);
+            trie.outs.extend(os);
+        }
+        trie
+    }
+
+    /// Calls `f(end, output)` for every string of the trie that `bytes[start..]` starts with
+    /// (ASCII case folded), shortest first.
+    #[inline]
+    pub(crate) fn walk(&self, bytes: &[u8], start: usize, f: impl FnMut(usize, u32)) {
+        if let Some(bits) = &self.prefixes {
+            // (fewer than four bytes left: no string fits)
+            let Some(&four) = bytes[start..].first_chunk::<4>() else { return };
+            let bit = prefix_bit(four);
+            if bits[bit / 64] & (1 << (bit % 64)) == 0 {
+                return;
+            }
+        }
+        self.walk_all(bytes, start, f);
+    }
+
+    /// [`StartTrie::walk`] past the prefix test.
+    #[inline(never)]
+    fn walk_all(&self, bytes: &[u8], start: usize, mut f: impl FnMut(usize, u32)) {
+        let mut n = self.root[usize::from(bytes[start].to_ascii_lowercase())];
+        let mut end = start + 1;
+        while n != 0 {
+            let node = self.nodes[n as usize];
+            for &o in &self.outs[node.outs as usize..(node.outs + node.n_outs) as usize] {
+                f(end, o);
+            }
+            let Some(&b) = bytes.get(end) else { return };
+            let b = b.to_ascii_lowercase();
+            let edges = &self.edges[node.edges as usize..(node.edges + node.n_edges) as usize];
+            n = edges.iter().find(|e| e.0 == b).map_or(0, |e| e.1);
+            end += 1;
+        }
+    }
+}
+
+/// The high bits of the bytes of an ASCII word that lie in `lo..=hi`.
+#[inline]
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let ones = 0x0101_0101_0101_0101u64;
+    x.wrapping_add(ones * u64::from(0x80 - lo)) & !x.wrapping_add(ones * u64::from(0x7f - hi)) & 0x8080_8080_8080_8080
+}
+
+/// Calls `f` with each word start of `text`: the offset of an alphanumeric char at the start of
+/// the text or after a char that is not alphanumeric ([`char::is_alphanumeric`]), in order.
+/// ASCII is read eight bytes at a time.
+pub(crate) fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let (mut i, mut prev) = (0, false);
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            // the ASCII bytes before the first other one (their sums carry into no byte below)
+            let n = ((x & HIGH).trailing_zeros() / 8) as usize;
+            if n > 0 {
+                let valid = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+                let alnum = (ascii_in(x, b'0', b'9') | ascii_in(x, b'A', b'Z') | ascii_in(x, b'a', b'z')) & valid;
+                let mut starts = alnum & !((alnum << 8) | (u64::from(prev) << 7));
+                while starts != 0 {
+                    f(i + starts.trailing_zeros() as usize / 8);
+                    starts &= starts - 1;
+                }
+                prev = alnum >> (8 * n - 1) != 0;
+                i += n;
+                continue;
+            }
+        }
+        let (alnum, len) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a char starts here");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alnum && !prev {
+            f(i);
+        }
+        prev = alnum;
+        i += len;
     }
 }
 
@@ -526,6 +783,117 @@ fn credit_tail(doc: &Document, span: Span) -> bool {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_clean, run_lang};
+
+    /// [`matches`] as it was: every overlapping match of an automaton over the whole story, and
+    /// every `{#}` calque's expression.
+    fn matches_oracle(doc: &Document, lang: &LanguageCalques, ac: &AhoCorasick) -> Vec<(Span, usize)> {
+        let text = doc.text.as_str();
+        let mut candidates: Vec<(Span, usize)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
+            .filter(|&(span, id)| holds(doc, lang, span, id))
+            .collect();
+        candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), id));
+        let mut hits = Vec::new();
+        let mut reach = 0;
+        for (span, id) in candidates {
+            if span.start >= reach {
+                reach = span.end;
+                hits.push((span, id));
+            }
+        }
+        for &id in &lang.numbered {
+            numbered_hits(doc, lang, id, &mut hits);
+        }
+        hits.sort_by_key(|&(span, _)| (span.start, span.end));
+        hits
+    }
+
+    /// Made-up stories of calque forms (numbers in the slots), cut, glued and cased at random,
+    /// between separators that test the word boundaries and the probes.
+    fn calque_texts(index: &CalqueIndex) -> Vec<String> {
+        let mut forms: Vec<String> = Vec::new();
+        let mut langs: Vec<&String> = index.by_lang.keys().collect();
+        langs.sort();
+        for l in langs {
+            let lang = &index.by_lang[l];
+            forms.extend(lang.forms.iter().cloned());
+            for &id in &lang.numbered {
+                forms.extend(expand(&lang.calques[id].pattern).unwrap());
+            }
+        }
+        const SEPS: &[&str] =
+            &[" ", " ", " ", ", ", ". ", "\"", "” ", " - ", "\n", "x", "é", "9", "_", "’", " 12 ", "8,", "1.", "K", "ſ", "İ", " ", "(", ""];
+        let mut rng = crate::document::TestRng::new();
+        let mut texts = Vec::new();
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..rng.next_u64() % 8 {
+                t.push_str(SEPS[rng.next_u64() as usize % SEPS.len()]);
+                let form = &forms[rng.next_u64() as usize % forms.len()];
+                let r = rng.next_u64();
+                let mut f: String = form
+                    .chars()
+                    .map(|c| if c == NUMBER_SLOT { char::from(b'0' + (r % 10) as u8) } else { c })
+                    .flat_map(|c| if rng.next_u64().is_multiple_of(5) { c.to_uppercase().collect::<Vec<_>>() } else { vec![c] })
+                    .collect();
+                if r.is_multiple_of(7) {
+                    // a cut form
+                    let cut = (r >> 8) as usize % (f.len() + 1);
+                    f.truncate((0..=cut).rev().find(|&i| f.is_char_boundary(i)).unwrap_or(0));
+                }
+                t.push_str(&f);
+            }
+            texts.push(t);
+        }
+        texts
+    }
+
+    #[test]
+    fn word_start_trie_finds_what_the_automaton_found() {
+        let lex = Lexicons::embedded();
+        let index = lex.index::<CalqueIndex>().unwrap();
+        let mut langs: Vec<(&String, &LanguageCalques, AhoCorasick)> = index
+            .by_lang
+            .iter()
+            .map(|(l, lang)| {
+                let ac = AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&lang.forms).unwrap();
+                (l, lang, ac)
+            })
+            .collect();
+        langs.sort_by_key(|x| x.0);
+        // every language's forms start with a letter: the trie is in use
+        assert!(langs.iter().all(|(_, lang, _)| matches!(lang.matcher.get_or_init(|| Matcher::new(lang)), Matcher::Trie { .. })));
+        let opts = crate::document::AnalyseOptions { language: Some("en".into()), ..Default::default() };
+        let (mut found, mut texts) = (0, crate::document::test_texts());
+        texts.extend(calque_texts(&index));
+        for text in texts {
+            let doc = Document::from_text("t.txt", text, &opts);
+            for (l, lang, ac) in &langs {
+                let want = matches_oracle(&doc, lang, ac);
+                assert_eq!(matches(&doc, lang), want, "{l}: {:?}", doc.text);
+                found += want.len();
+            }
+        }
+        assert!(found > 2000, "{found}");
+    }
+
+    #[test]
+    fn probe_letters_have_no_case_partner_outside_ascii() {
+        // `number_probes` compares ASCII case-insensitively what `(?i)` matches: no char outside
+        // ASCII matches an ASCII char of a probe (all but `k` and `s`) case-insensitively
+        let re = regex::Regex::new(r"(?i)^[\x00-\x7f--kKsS]$").unwrap();
+        let partners: Vec<char> =
+            (0x80..=0x0010_ffff).filter_map(char::from_u32).filter(|c| re.is_match(c.encode_utf8(&mut [0; 4]))).collect();
+        assert!(partners.is_empty(), "{partners:?}");
+        // (and `k`, `s` have such partners: the probes stop before them)
+        assert!(regex::Regex::new("(?i)^thousand$").unwrap().is_match("thouſand"));
+        let probes = |p: &str| number_probes(&split_conditions(p).unwrap().1);
+        assert_eq!(probes("{#} thousand {people|homes}"), Some(vec!["people".to_string(), "home".to_string()]));
+        assert_eq!(probes("{#} thousand {workers|kids}"), Some(vec!["thou".to_string(), "thou".to_string()]));
+        assert_eq!(probes("{storm|tropical storm} No. {#}"), Some(vec!["no. ".to_string(), "tropical ".to_string()]));
+        assert_eq!(probes("{#} {#}"), None);
+    }
 
     fn flagged(text: &str, lang: &str) -> Vec<(String, Confidence)> {
         let (doc, f) = run_lang(&Translationese, text, Some(lang));

@@ -23,7 +23,7 @@ mod abbrev;
 mod short;
 
 use std::cell::Cell;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use whatlang::Detector;
@@ -33,6 +33,7 @@ use crate::document::language::{self, FunctionWords};
 use crate::document::{Case, Document, Script, Section, Token, TokenKind};
 use crate::finding::{Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::rules::translation::translationese::{StartTrie, for_each_word_start};
 use crate::span::Span;
 
 pub struct UntranslatedFragment;
@@ -140,7 +141,9 @@ impl Rule for UntranslatedFragment {
         let (Ok(fw), Ok(loans)) = (cx.lexicons.index::<FunctionWords>(), cx.lexicons.index::<LoanPhrases>()) else {
             return;
         };
-        let scan = Scan::new(doc, copy, &fw, &loans);
+        let Ok(switch) = cx.lexicons.index::<SwitchWords>() else { return };
+        let mut scan = Scan::new(doc, copy, &fw, &loans);
+        scan.switch = Some(switch.of(&fw, scan.copy_bit));
         let first = out.findings.len();
         let prose = scan.run(out);
         // each pass leaves alone what an earlier one reported
@@ -205,6 +208,8 @@ struct Scan<'a> {
     /// clauses, and the short-segment test read the same words (#16).
     classes: Vec<Cell<Option<(u32, u8)>>>,
     buf: std::cell::RefCell<String>,
+    /// The copy language's [`SwitchWords`] (`None`: every word is classified).
+    switch: Option<&'a [u64]>,
 }
 
 /// What the function words of a segment say.
@@ -241,18 +246,14 @@ impl<'a> Scan<'a> {
         for (i, &para) in doc.paragraphs.iter().enumerate() {
             mark_paragraph(doc, i, para, &mut ctx);
         }
-        if let Some(ac) = loans.by_lang.get(copy).or(loans.by_lang.get("mul")) {
-            for m in ac.find_iter(&doc.text) {
-                let s = Span::new(m.start(), m.end());
-                if !at_word_boundary(&doc.text, s) {
-                    continue;
-                }
+        if let Some(loans) = loans.by_lang.get(copy).or(loans.by_lang.get("mul")) {
+            loans.for_each(&doc.text, |s| {
                 let lo = doc.tokens.partition_point(|t| t.span.start < s.start);
                 let hi = doc.tokens.partition_point(|t| t.span.end <= s.end);
                 for c in &mut ctx[lo..hi.max(lo)] {
                     c.loan = true;
                 }
-            }
+            });
         }
         let copy_script = language::script_of_lang(copy);
         Scan {
@@ -265,6 +266,7 @@ impl<'a> Scan<'a> {
             ctx,
             classes: vec![Cell::new(None); doc.tokens.len()],
             buf: Default::default(),
+            switch: None,
         }
     }
 
@@ -301,6 +303,13 @@ impl<'a> Scan<'a> {
                 && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own.contains(c))
             {
                 return true;
+            }
+            // most words are no function word of another language, nor a homograph of one
+            if let Some(bits) = self.switch
+                && let Some(h) = switch_hash(&self.doc.text, t.span)
+                && bits[h / 64] & (1 << (h % 64)) == 0
+            {
+                continue;
             }
             let (mask, flags) = self.class(i);
             let foreign = mask != 0 && self.copy_bit.is_none_or(|b| mask & (1 << b) == 0);
@@ -775,7 +784,122 @@ fn clip(s: &str) -> String {
 
 /// Loan phrases per copy language, from `loan-phrases` lexicons.
 pub struct LoanPhrases {
-    by_lang: std::collections::HashMap<String, Arc<AhoCorasick>>,
+    by_lang: std::collections::HashMap<String, Arc<LoanMatcher>>,
+}
+
+/// One language's loan phrases: their automaton, and (when every phrase starts with a letter
+/// or digit) a trie of them read from word starts that tells most stories they hold none (#16:
+/// the automaton read every byte of every story, 16 instructions a byte).
+struct LoanMatcher {
+    ac: AhoCorasick,
+    trie: Option<StartTrie>,
+}
+
+impl LoanMatcher {
+    fn new(phrases: &[String]) -> Result<LoanMatcher, aho_corasick::BuildError> {
+        let ac = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(phrases)?;
+        let trie =
+            phrases.iter().all(|p| p.starts_with(char::is_alphanumeric)).then(|| StartTrie::new(phrases.iter().map(|p| (p.as_bytes(), 0))));
+        Ok(LoanMatcher { ac, trie })
+    }
+
+    /// Calls `f` with each loan phrase of `text` between word boundaries: the automaton's
+    /// leftmost-longest matches (ASCII case folded) that [`at_word_boundary`] keeps, in order.
+    fn for_each(&self, text: &str, mut f: impl FnMut(Span)) {
+        if let Some(trie) = &self.trie {
+            // a match between word boundaries starts at a word start, where the trie finds its
+            // phrase: with none there, the automaton has no match to give
+            let (bytes, mut any) = (text.as_bytes(), false);
+            for_each_word_start(text, |p| {
+                if !any {
+                    trie.walk(bytes, p, |_, _| any = true);
+                }
+            });
+            if !any {
+                return;
+            }
+        }
+        for m in self.ac.find_iter(text) {
+            let s = Span::new(m.start(), m.end());
+            if at_word_boundary(text, s) {
+                f(s);
+            }
+        }
+    }
+}
+
+/// The hash of an ASCII word of one to eight bytes without `'`, lower-cased, in [`SwitchWords`]
+/// (`None` for others): the word at `span` of `text`.
+#[inline]
+fn switch_hash(text: &str, span: Span) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let (bytes, n) = (text.as_bytes(), span.len());
+    if !(1..=8).contains(&n) {
+        return None;
+    }
+    let x = match bytes.get(span.start..span.start + 8) {
+        Some(c) => u64::from_le_bytes(c.try_into().expect("8 bytes")),
+        None => {
+            let mut a = [0u8; 8];
+            a[..n].copy_from_slice(&bytes[span.start..span.end]);
+            u64::from_le_bytes(a)
+        }
+    };
+    let in_word = if n == 8 { HIGH } else { HIGH & ((1u64 << (8 * n)) - 1) };
+    // no byte outside ASCII, and no `'` (0x27 becomes zero: ASCII bytes plus 0x7f never carry)
+    if x & in_word != 0 || !(x ^ 0x2727_2727_2727_2727).wrapping_add(LOW7) & in_word != 0 {
+        return None;
+    }
+    let x = x & (in_word >> 7).wrapping_mul(0xff);
+    // `A`..=`Z` gain 0x20
+    let lower = x | ((x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH) >> 2);
+    Some((lower.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize)
+}
+
+/// The function words of every language, to tell most words of a sentence without a look-up
+/// that they cannot switch it ([`Scan::may_switch`], #16): per copy language, a bit per
+/// [`switch_hash`] of each ASCII function word [`FunctionWords::classify_in`] calls foreign or
+/// weak in that language. A word whose bit is clear is neither (as looked up, a word is its
+/// lower-case form; a word with `'`, a char outside ASCII or more than eight bytes has no hash and
+/// is looked up).
+pub struct SwitchWords {
+    /// The lower-cased words of the function-word lexicons (the keys of [`FunctionWords`]).
+    words: Vec<String>,
+    /// By the copy language's index in [`FunctionWords`] (the last: none), built on first use.
+    by_copy: Vec<OnceLock<Vec<u64>>>,
+}
+
+impl SwitchWords {
+    fn of(&self, fw: &FunctionWords, copy_bit: Option<usize>) -> &[u64] {
+        let slot = copy_bit.unwrap_or(self.by_copy.len() - 1).min(self.by_copy.len() - 1);
+        self.by_copy[slot].get_or_init(|| {
+            let mut bits = vec![0u64; 1 << 10];
+            let mut buf = String::new();
+            for w in &self.words {
+                let (mask, flags) = fw.classify_in(w, &mut buf, copy_bit);
+                let foreign = mask != 0 && copy_bit.is_none_or(|b| mask & (1 << b) == 0);
+                if (foreign || (mask == 0 && flags & language::WEAK != 0))
+                    && let Some(h) = switch_hash(w, Span::new(0, w.len()))
+                {
+                    bits[h / 64] |= 1 << (h % 64);
+                }
+            }
+            bits
+        })
+    }
+}
+
+impl LexiconIndex for SwitchWords {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut words = Vec::new();
+        for file in lexicons.of_kind("function-words") {
+            let col = file.require("word")?;
+            words.extend(file.rows.iter().map(|row| row.get(col).to_lowercase()));
+        }
+        // a slot per language a mask can hold, and one for a copy language without a profile
+        Ok(SwitchWords { words, by_copy: (0..=32).map(|_| OnceLock::new()).collect() })
+    }
 }
 
 impl LexiconIndex for LoanPhrases {
@@ -790,12 +914,13 @@ impl LexiconIndex for LoanPhrases {
         }
         let mut by_lang = std::collections::HashMap::new();
         for (lang, list) in phrases {
-            let ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&list)
-                .map_err(|e| LexiconError { path: format!("loan-phrases ({lang})"), line: 0, column: 0, message: e.to_string() })?;
-            by_lang.insert(lang, Arc::new(ac));
+            let m = LoanMatcher::new(&list).map_err(|e| LexiconError {
+                path: format!("loan-phrases ({lang})"),
+                line: 0,
+                column: 0,
+                message: e.to_string(),
+            })?;
+            by_lang.insert(lang, Arc::new(m));
         }
         Ok(LoanPhrases { by_lang })
     }
@@ -832,6 +957,66 @@ mod tests {
             }
         }
         assert!(skipped > 1000 && read > 1000, "{skipped} skipped, {read} read");
+    }
+
+    #[test]
+    fn switch_words_pass_every_foreign_or_weak_word() {
+        // `may_switch` skips a word whose `SwitchWords` bit is clear: hold that such a word is
+        // no foreign function word and no weak homograph, in every copy language
+        let lex = Lexicons::embedded();
+        let (fw, switch) = (lex.index::<FunctionWords>().unwrap(), lex.index::<SwitchWords>().unwrap());
+        let mut texts = crate::document::test_texts();
+        texts.push(fw.languages().join(" ") + " l'Élysée qu'il DIE Die die LA La et ET yang YANG dengan");
+        let (mut skipped, mut buf) = (0, String::new());
+        for text in texts.iter().step_by(3) {
+            let doc = Document::from_text("t.txt", text.clone(), &Default::default());
+            for copy in fw.languages().iter().map(|l| fw.index_of(l)).chain([None]) {
+                let bits = switch.of(&fw, copy);
+                for t in doc.tokens.iter().filter(|t| t.is_word()) {
+                    let Some(h) = switch_hash(&doc.text, t.span) else { continue };
+                    if bits[h / 64] & (1 << (h % 64)) != 0 {
+                        continue;
+                    }
+                    skipped += 1;
+                    let (mask, flags) = fw.classify_in(doc.slice(t.span), &mut buf, copy);
+                    let foreign = mask != 0 && copy.is_none_or(|b| mask & (1 << b) == 0);
+                    assert!(!foreign && (mask != 0 || flags & language::WEAK == 0), "{copy:?}: {}", doc.slice(t.span));
+                }
+            }
+        }
+        assert!(skipped > 10_000, "{skipped}");
+    }
+
+    #[test]
+    fn loan_phrases_are_the_automatons() {
+        // the word-start trie only tells a story it has no phrase: the phrases found are the
+        // automaton's, in stories with and without them
+        let lex = Lexicons::embedded();
+        let loans = lex.index::<LoanPhrases>().unwrap();
+        let m = &loans.by_lang["en"];
+        assert!(m.trie.is_some());
+        let mut texts = crate::document::test_texts();
+        let mut rng = crate::document::TestRng::new();
+        let phrases = ["de facto", "et al", "al dente", "à la carte", "carte blanche", "vis-à-vis", "mano a mano", "Ad Hoc", "coup d'état"];
+        let seps = [" ", "", "b", ", ", "é", "-", "\n"];
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..rng.next_u64() % 6 {
+                t.push_str(seps[rng.next_u64() as usize % seps.len()]);
+                t.push_str(phrases[rng.next_u64() as usize % phrases.len()]);
+            }
+            texts.push(t);
+        }
+        let mut found = 0;
+        for text in &texts {
+            let mut got = Vec::new();
+            m.for_each(text, |s| got.push(s));
+            let want: Vec<Span> =
+                m.ac.find_iter(text.as_str()).map(|x| Span::new(x.start(), x.end())).filter(|&s| at_word_boundary(text, s)).collect();
+            assert_eq!(got, want, "{text:?}");
+            found += want.len();
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
