@@ -578,16 +578,18 @@ fn headline_shaped(line: &str) -> bool {
     let (mut all, mut words) = (0usize, 0usize);
     for (i, w) in t.split_whitespace().enumerate() {
         all += 1;
-        if w == "v"
-            || w == "vs"
-            || w == "vs."
-            || (i == 0 && w.len() <= 3 && w.ends_with([')', '.']) && w.starts_with(|c: char| c.is_ascii_digit()))
-        {
+        if fixture_word(w) || (i == 0 && w.len() <= 3 && w.ends_with([')', '.']) && w.starts_with(|c: char| c.is_ascii_digit())) {
             return false;
         }
         words += usize::from(w.chars().next().is_some_and(char::is_alphabetic));
     }
     (5..=18).contains(&all) && words * 100 >= all * 85
+}
+
+/// The `v` of a fixture line (`West Ham v Norwich`): such a line is a results list, not a teaser
+/// or a menu item.
+fn fixture_word(w: &str) -> bool {
+    matches!(w, "v" | "vs" | "vs.")
 }
 
 /// Does a `. ` end a sentence inside the line? Not after an abbreviation of capitals or a short
@@ -704,7 +706,7 @@ fn menu_label(line: &str) -> bool {
         && t.chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '…'])
         && !t.bytes().any(|b| b.is_ascii_digit())
-        && !t.split_whitespace().any(|w| matches!(w, "v" | "vs" | "vs."))
+        && !t.split_whitespace().any(fixture_word)
 }
 
 /// Navigation menus: four or more menu-label paragraphs in a row (blank lines between them do not
