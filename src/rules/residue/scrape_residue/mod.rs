@@ -84,6 +84,14 @@ headline before the lede is the title and stays). A lone subhead, a list of sent
 list, a key-points list inside the story, a fixture list (`Northfield v Castle Rovers`) and a
 table of figures are left alone.
 
+Menus: four or more one-to-four-word label lines in a row (`Home`, `World`, `Business`, `Sport`;
+`Topics` over `• Ports`, `• Shipping`; a province list), blank lines between them allowed, are a
+navigation menu or tag list. A line with a figure, a sentence end or a colon, a fixture (`v`) and
+a run of three (`The three new ministers are:` over three names) are left alone.
+
+Time stamp labels above the story are the page's own header date (low), unless the field is empty:
+`Published on:` or `Published` with no date is a bare label (medium).
+
 Repeats: a line of eight words or more printed again word for word (a caption as alt text and
 figure caption, a teaser in two blocks, a paragraph pasted twice); the repeat is flagged, the
 first copy stays. Rows of figures (`Shr 21 cts vs 17 cts`), short subheads and the headline
