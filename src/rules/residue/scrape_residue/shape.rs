@@ -524,6 +524,13 @@ fn date_line(t: &str) -> bool {
     DATE_LINE.captures(t).is_some_and(|c| label_fits(c.get(1), 2, 40))
 }
 
+/// Does the line end with a clock's meridiem or zone (`3:33 pm`, `10:40 AM`, `15:02 GMT`)?
+fn clock_suffix(t: &str) -> bool {
+    let end = t.trim_end_matches('.').trim_end_matches(['m', 'M', '.']).trim_end_matches(['a', 'A', 'p', 'P']);
+    let meridiem = end.len() < t.len() && end.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    meridiem || ["GMT", "UTC"].iter().any(|z| t.strip_suffix(z).is_some_and(|r| r.trim_end().ends_with(|c: char| c.is_ascii_digit())))
+}
+
 /// [`STAMP_LINE`] with a time or a count after the date (a bare date is [`date_line`]'s).
 fn stamp_line(t: &str) -> bool {
     STAMP_LINE.is_match(t)
@@ -621,7 +628,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && last_digit && !pos.near_start && (date_line(t) || t.len() <= 10 && DATE_SEGMENT.is_match(t)) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
     }
-    if figure && last_digit && !pos.near_start && words(t) <= 8 && stamp_line(t) {
+    if figure && (last_digit || clock_suffix(t)) && !pos.near_start && words(t) <= 8 && stamp_line(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a time stamp from a teaser list or feed"));
     }
     if WIDGET_TITLE.is_match(t) {
