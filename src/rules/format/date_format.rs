@@ -317,7 +317,15 @@ fn day_name_before<'d>(doc: &'d Document, cal: &Calendar, start: usize) -> (usiz
 /// slashed day-first with a year when the day cannot be a month (`28/02/2024`, `Saturday
 /// 28/08/2021`).
 fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
-    let body = doc.body;
+    // the headline too: a title or page header line carries the source's date as the body does
+    // (`... Parties – Monday, 26.4.2010`)
+    for region in doc.headline.into_iter().chain([doc.body]) {
+        other_numeric_dates_in(doc, region, cal, copy, out, taken);
+    }
+}
+
+/// [`other_numeric_dates`] in one region of the text (the headline or the body).
+fn other_numeric_dates_in(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     let mut found: Vec<(usize, usize, String, &str, Confidence)> = Vec::new();
     let dotted = if digit_dot_digits_dot_digit(text) { Some(DOTTED.captures_iter(text)) } else { None };
@@ -404,7 +412,13 @@ fn push_source_date(
 }
 
 fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
-    let body = doc.body;
+    for region in doc.headline.into_iter().chain([doc.body]) {
+        numeric_dates_in(doc, region, cal, copy, out, taken);
+    }
+}
+
+/// [`numeric_dates`] in one region of the text (the headline or the body).
+fn numeric_dates_in(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     // every match holds a slash between digits: a story without one never compiles or runs the regex
     if !digit_slash_digit(text) {
