@@ -32,7 +32,12 @@ as "It is known that", *Dikatakan* as "It was said that", *pihak kepolisian* as 
 the police"; Russian *В свою очередь* as "In turn,"; Arabic *ومن الجدير بالذكر* as "It is
 worth mentioning that"; Chinese *据悉* as "It is learned that"; and English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
-genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk").
+genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
+flags a present perfect with a finished past time ("the statement has been made on April 29",
+"has been summoned yesterday"): Bulgarian, Macedonian, Albanian, Romanian and South Asian desks
+carry the source's tense over, where English uses the simple past ("was made on April 29").
+A date after `since`, `until`, `for` or `to`, and `would have been` or `to have been`, are
+left alone.
 
 ## Why it matters
 Calques mark machine or hurried translation. They add empty words, hide who is speaking
@@ -328,6 +333,9 @@ impl Rule for Translationese {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<CalqueIndex>() else { return };
         let Some(lang) = doc.language.and_then(|l| index.by_lang.get(l)) else { return };
+        if doc.language == Some("en") {
+            perfect_with_past_time(doc, out);
+        }
         let hits = matches(doc, lang);
         if hits.is_empty() {
             return;
@@ -777,6 +785,77 @@ fn credit_tail(doc: &Document, span: Span) -> bool {
         }
     }
     words > 0
+}
+
+/// A finished past time (`on April 29`, `on Monday`, `yesterday`) after a present perfect.
+static PERFECT_PAST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let month = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+    let day = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    let time = format!(
+        r"on (?:{day}|(?:{month}) [0-9]{{1,2}}(?:st|nd|rd|th)?|[0-9]{{1,2}}(?:st|nd|rd|th)? (?:{month}))|yesterday|last (?:week|month|year|{day})"
+    );
+    regex::Regex::new(&format!(
+        r"\b(?P<aux>has|have)(?: (?:also|already|finally|recently|just))? (?P<been>been )?(?P<verb>[a-z]+(?:ed|en|ne|wn|id|ld|ht|ung|ade|ook|ent))(?: (?P<word>[a-z]+))?,? (?P<time>{time})\b"
+    ))
+    .expect("present perfect pattern")
+});
+
+/// Words after which `have` is an infinitive or a modal's (`would have been paid on May 15`, `is
+/// thought to have been agreed on Thursday`): the past is then right.
+const PERFECT_OK_BEFORE: &[&str] = &["to", "would", "could", "should", "might", "may", "must", "will", "shall", "can", "not"];
+
+/// The present perfect with a finished past time (`the statement has been made on April 29`,
+/// `has been summoned yesterday`): English says it in the simple past. Bulgarian, Macedonian,
+/// Albanian, Romanian, Sinhala and South Asian English copy carries it over from the source's
+/// tense; native copy puts a date after a present perfect only with `since`, `until` or `for`.
+fn perfect_with_past_time(doc: &Document, out: &mut Output) {
+    let text = &doc.text;
+    if !(text.contains("has ") || text.contains("have ")) {
+        return;
+    }
+    for c in PERFECT_PAST.captures_iter(text) {
+        let all = c.get(0).expect("match");
+        let aux = c.name("aux").expect("aux");
+        // the word before `has`/`have`, past an adverb (`may also have purchased`)
+        let mut words = text[..aux.start()].rsplit(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());
+        let prev = words
+            .by_ref()
+            .map(str::to_ascii_lowercase)
+            .find(|w| !matches!(w.as_str(), "also" | "already" | "still" | "never" | "probably" | "now"))
+            .unwrap_or_default();
+        if PERFECT_OK_BEFORE.contains(&prev.as_str()) || &c["verb"] == "been" {
+            continue;
+        }
+        // `has been closed since yesterday`, `has been extended to March 19 on ...`: the word
+        // between the verb and the time ties the time to something else
+        if c.name("word").is_some_and(|w| {
+            matches!(w.as_str(), "since" | "until" | "till" | "for" | "by" | "to" | "from" | "before" | "after" | "and" | "or" | "but")
+        }) {
+            continue;
+        }
+        let span = Span::new(all.start(), all.end());
+        let found = doc.slice(span);
+        let time = &c["time"];
+        let message = format!(
+            "`{found}` puts a finished past time ({time}) after the present perfect, as the source language's tense does; English uses the simple past"
+        );
+        let plural = &c["aux"] == "have";
+        let better = match (c.name("been").is_some(), c.name("word")) {
+            (true, word) => Some(format!(
+                "{} {}{}{} {time}",
+                if plural { "were" } else { "was" },
+                &c["verb"],
+                word.map_or(String::new(), |w| format!(" {}", w.as_str())),
+                if text[c.name("verb").expect("verb").end()..c.name("time").expect("time").start()].contains(',') { "," } else { "" }
+            )),
+            (false, _) => None,
+        };
+        let f = Finding::new(&META, Span::new(aux.start(), all.end()), Confidence::Medium, message);
+        out.push(match better {
+            Some(b) => f.replace_with(b, Applicability::Unsafe),
+            None => f,
+        });
+    }
 }
 
 #[cfg(test)]
