@@ -196,8 +196,8 @@ pub fn near(a: &str, b: &str) -> bool {
         return false;
     }
     if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        let [i] = diff[..] else { return false };
+        let mut diff = (0..a.len()).filter(|&i| a[i] != b[i]);
+        let (Some(i), None) = (diff.next(), diff.next()) else { return false };
         if i + 1 == a.len() {
             return false;
         }
@@ -280,6 +280,31 @@ impl Keys {
         let light = light(word);
         let heavy = heavy_of_light(&light);
         Keys { lower: word.to_lowercase(), light, heavy }
+    }
+
+    /// [`Keys::new`], shared: the keys of a spelling seen lately on this thread are not built
+    /// again (stories of a feed name the same people and places; a name's keys cost far more
+    /// than the look-up).
+    pub fn shared(word: &str) -> std::sync::Arc<Keys> {
+        use std::cell::RefCell;
+        use std::sync::Arc;
+        /// Spellings kept; past this many the cache starts again empty.
+        const MAX: usize = 1 << 13;
+        thread_local! {
+            static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Arc<Keys>>> = RefCell::new(rustc_hash::FxHashMap::default());
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some(k) = c.get(word) {
+                return k.clone();
+            }
+            if c.len() >= MAX {
+                c.clear();
+            }
+            let k = Arc::new(Keys::new(word));
+            c.insert(word.into(), k.clone());
+            k
+        })
     }
 }
 
