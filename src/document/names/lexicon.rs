@@ -154,6 +154,9 @@ impl VariantGroups {
 #[derive(Debug, Default)]
 pub struct DistinctNames {
     groups: FormGroups,
+    /// [`word_shape`] bits of the listed spellings ([`DistinctNames::apart`] looks up only
+    /// spellings whose bits are set: nearly no name in a story is listed).
+    shapes: [u64; 4],
 }
 
 impl LexiconIndex for DistinctNames {
@@ -163,14 +166,32 @@ impl LexiconIndex for DistinctNames {
         } else {
             FormGroups::frozen(&BuiltGroups::distinct(lexicons)?)
         };
-        Ok(DistinctNames { groups })
+        // the groups' keys, as `BuiltGroups::distinct` makes them
+        let mut shapes = [0u64; 4];
+        for file in lexicons.of_kind(tables::DISTINCT_KINDS[0]) {
+            let Some(cf) = file.column("forms") else {
+                shapes = [u64::MAX; 4];
+                continue;
+            };
+            for row in &file.rows {
+                for form in row.list(cf) {
+                    let b = word_shape(form.to_lowercase().as_bytes());
+                    shapes[b >> 6] |= 1u64 << (b & 63);
+                }
+            }
+        }
+        Ok(DistinctNames { groups, shapes })
     }
 }
 
 impl DistinctNames {
     /// Are two lower-cased spellings listed as different names?
     pub fn apart(&self, a: &str, b: &str) -> bool {
-        a != b && self.groups.share(a, b)
+        let listed = |w: &str| {
+            let b = word_shape(w.as_bytes());
+            self.shapes[b >> 6] & (1u64 << (b & 63)) != 0
+        };
+        a != b && listed(a) && listed(b) && self.groups.share(a, b)
     }
 }
 

@@ -320,7 +320,9 @@ pub fn word_match(a: &Keys, b: &Keys) -> Option<Kinship> {
     if a.light == b.light {
         return Some(Kinship::Typographic);
     }
-    if a.light.len().min(b.light.len()) < 4 {
+    // heavy keys more than one letter apart in length are neither equal (a final `h` dropped),
+    // nor near, nor swapped
+    if a.light.len().min(b.light.len()) < 4 || a.heavy.len().abs_diff(b.heavy.len()) > 1 {
         return None;
     }
     if heavy_equal(&a.heavy, &b.heavy) {
