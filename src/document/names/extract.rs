@@ -357,9 +357,11 @@ fn sentence_tokens(doc: &Document, sentence: usize) -> &[Token] {
 /// Korean given names (`Yo-jong`, `Jae-in`, `Suk-yeol`) have short lower-case tails too: a tail
 /// of at most five letters that is not an English word of such compounds is part of the name.
 fn lower_tail(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(head, tail)| {
-        tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail))
-    })
+    // most words have no hyphen: a byte scan before the split
+    w.as_bytes().contains(&b'-')
+        && w.split_once('-').is_some_and(|(head, tail)| {
+            tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail))
+        })
 }
 
 /// A romanised (Korean, Chinese) given-name syllable after a hyphen rather than an English word.

@@ -289,7 +289,7 @@ impl Keys {
         use std::cell::RefCell;
         use std::sync::Arc;
         /// Spellings kept; past this many the cache starts again empty.
-        const MAX: usize = 1 << 13;
+        const MAX: usize = 1 << 15;
         thread_local! {
             static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Arc<Keys>>> = RefCell::new(rustc_hash::FxHashMap::default());
         }

@@ -132,6 +132,24 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     if surfaces.len() < 2 {
         return;
     }
+    // ASCII surfaces with one light key begin and end with the same letters or digits (case
+    // aside): when every surface is ASCII, only those sharing their ends are keyed
+    let ends = |s: &str| -> Option<(u8, u8)> {
+        let mut alnum = s.bytes().filter(u8::is_ascii_alphanumeric);
+        let f = alnum.next()?;
+        Some((f.to_ascii_lowercase(), alnum.last().unwrap_or(f).to_ascii_lowercase()))
+    };
+    if surfaces.iter().all(|s| s.is_ascii()) {
+        let e: Vec<Option<(u8, u8)>> = surfaces.iter().map(|s| ends(s)).collect();
+        let mut i = 0;
+        surfaces.retain(|_| {
+            i += 1;
+            e[i - 1].is_none() || e.iter().filter(|x| **x == e[i - 1]).count() > 1
+        });
+        if surfaces.len() < 2 {
+            return;
+        }
+    }
     let mut keys: Vec<String> = surfaces.iter().map(|s| light(s)).filter(|k| k.len() >= 6).collect();
     keys.sort_unstable();
     if !keys.windows(2).any(|w| w[0] == w[1]) {
