@@ -96,10 +96,14 @@ struct Openers {
     /// The keys, one after another.
     buf: String,
     /// Each key's range in `buf`, and its flags once read.
-    keys: Vec<(usize, usize, Option<(bool, bool)>)>,
+    keys: Vec<OpenerKey>,
     /// Byte lengths of the keys (a filter on the words compared with them).
     lengths: u64,
 }
+
+/// A key's range in [`Openers::buf`], and its flags (seen in lower case, seen capitalised
+/// inside a sentence) once read.
+type OpenerKey = (usize, usize, Option<(bool, bool)>);
 
 /// The bit of a key's first and last bytes in [`Openers::read`]'s filter.
 fn end_bit(first: u8, last: u8) -> usize {

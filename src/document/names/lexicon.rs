@@ -417,9 +417,9 @@ mod tests {
         let mut n = 0;
         for lower in &words {
             for lang in &langs {
-                let old = u8::from(w.is_title(lang, lower)) * TITLE
-                    | u8::from(w.is_particle(lang, lower)) * PARTICLE
-                    | u8::from(w.is_stop(lang, lower)) * STOP;
+                let old = (u8::from(w.is_title(lang, lower)) * TITLE)
+                    | (u8::from(w.is_particle(lang, lower)) * PARTICLE)
+                    | (u8::from(w.is_stop(lang, lower)) * STOP);
                 assert_eq!(w.roles(lang, lower), old, "{lower} {lang}");
                 n += 1;
             }

@@ -137,7 +137,7 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     let ends = |s: &str| -> Option<(u8, u8)> {
         let mut alnum = s.bytes().filter(u8::is_ascii_alphanumeric);
         let f = alnum.next()?;
-        Some((f.to_ascii_lowercase(), alnum.last().unwrap_or(f).to_ascii_lowercase()))
+        Some((f.to_ascii_lowercase(), alnum.next_back().unwrap_or(f).to_ascii_lowercase()))
     };
     if surfaces.iter().all(|s| s.is_ascii()) {
         let e: Vec<Option<(u8, u8)>> = surfaces.iter().map(|s| ends(s)).collect();
