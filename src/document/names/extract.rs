@@ -1,9 +1,11 @@
 //! Finding name mentions: runs of capitalised words with particles inside, minus titles,
 //! possessives, sentence openers, ALL-CAPS words and title-case headlines.
+//!
+//! One pass finds the runs; what the story says about a sentence opener (seen in lower case,
+//! seen capitalised inside a sentence) is read after it, and only for the openers that begin a
+//! run (`Putin said`, `Meanwhile Moscow`), not for every word that opens a sentence.
 
-use rustc_hash::FxHashMap as HashMap;
-
-use super::lexicon::EntityNames;
+use super::lexicon::{PARTICLE, STOP, TITLE, shape_bit};
 use super::link::{Blocks, small_story_names, word_keys_of};
 use super::variant::{Keys, Kinship, word_match};
 use super::{Mention, NameLexicons, NameMentions, NameWord, inflection};
@@ -37,8 +39,13 @@ fn article_prefix(word: &str) -> Option<usize> {
         return None;
     }
     let (head, rest) = word.split_once(['-', '\'', '’'])?;
-    let h = head.to_lowercase();
-    let is_article = matches!(h.as_str(), "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "ad-din");
+    // (the head holds no `-`: `ad-din` is never an article here)
+    let is_article = if head.is_ascii() {
+        ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"].iter().any(|a| head.eq_ignore_ascii_case(a))
+    } else {
+        let h = head.to_lowercase();
+        matches!(h.as_str(), "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "ad-din")
+    };
     (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(head.len() + 1)
 }
 
@@ -54,122 +61,226 @@ enum Piece {
     Initial,
 }
 
-/// What the story says about the words that open its sentences: `(seen in lower case, seen
-/// capitalised inside a sentence)`, by lower-cased word.
-type Openers = HashMap<String, (bool, bool)>;
-
-/// A bit of the openers' shape filter: a word's byte length with its first and last bytes.
-fn shape_bit(len: usize, first: u8, last: u8) -> usize {
-    (len.wrapping_mul(37) ^ usize::from(first).wrapping_mul(7) ^ usize::from(last).wrapping_mul(131)) & 255
-}
-
 fn lower_into(buf: &mut String, w: &str) {
     buf.clear();
     crate::text::push_lower(buf, w);
 }
 
+/// The roles ([`TITLE`], [`PARTICLE`], [`STOP`]) of a word as written: an ASCII word whose
+/// shape no listed word has is not lower-cased ([`super::lexicon::NameWords::roles`]).
+fn word_roles(lx: &NameLexicons, lang: &str, w: &str, buf: &mut String) -> u8 {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let shape = match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => shape_bit(b.len(), f.to_ascii_lowercase(), l.to_ascii_lowercase()),
+            _ => 0,
+        };
+        if !lx.words.may_list(shape) {
+            return 0;
+        }
+    }
+    lower_into(buf, w);
+    lx.words.roles(lang, buf)
+}
+
+/// A title word (`President`, `PM`, `Vice-President`); `w` as written, without a final `.`.
+fn is_title_word(lx: &NameLexicons, lang: &str, w: &str, roles: u8, buf: &mut String) -> bool {
+    // lower-casing keeps the hyphens where they are
+    roles & TITLE != 0 || (w.contains('-') && w.split('-').all(|p| word_roles(lx, lang, p, buf) & TITLE != 0))
+}
+
+/// The story's sentence openers: capitalised words that open a sentence or follow an opening
+/// quote or bracket, lower-cased, with what the story says about each (seen in lower case,
+/// seen capitalised inside a sentence), read on first use.
+struct Openers {
+    /// The keys, one after another.
+    buf: String,
+    /// Each key's range in `buf`, and its flags once read.
+    keys: Vec<OpenerKey>,
+    /// Byte lengths of the keys (a filter on the words compared with them).
+    lengths: u64,
+}
+
+/// A key's range in [`Openers::buf`], and its flags (seen in lower case, seen capitalised
+/// inside a sentence) once read.
+type OpenerKey = (usize, usize, Option<(bool, bool)>);
+
+/// The bit of a key's first and last bytes in [`Openers::read`]'s filter.
+fn end_bit(first: u8, last: u8) -> usize {
+    (usize::from(first) * 31 + usize::from(last)) & 255
+}
+
+/// The bit of a byte length in [`Openers::lengths`].
+fn len_bit(len: usize) -> u64 {
+    1u64 << len.min(63)
+}
+
+impl Openers {
+    fn new(doc: &Document) -> Openers {
+        let mut o = Openers { buf: String::new(), keys: Vec::new(), lengths: 0 };
+        for s in doc.sentences.iter().filter(|s| s.section != Section::Dateline) {
+            let toks = &doc.tokens[s.tokens.0..s.tokens.1];
+            let first_word = toks.iter().position(Token::is_word);
+            for (i, t) in toks.iter().enumerate() {
+                if t.case == Case::Title && t.is_word() && (Some(i) == first_word || after_opening(doc, toks, i)) {
+                    let from = o.buf.len();
+                    crate::text::push_lower(&mut o.buf, doc.slice(t.span));
+                    o.lengths |= len_bit(o.buf.len() - from);
+                    o.keys.push((from, o.buf.len(), None));
+                }
+            }
+        }
+        o
+    }
+
+    fn key(&self, k: usize) -> &str {
+        &self.buf[self.keys[k].0..self.keys[k].1]
+    }
+
+    /// The first key equal to `lower`.
+    fn find(&self, lower: &str) -> Option<usize> {
+        (0..self.keys.len()).find(|&k| self.key(k) == lower)
+    }
+
+    /// The first key equal to the word `w` lower-cased (`str::to_lowercase`).
+    fn find_word(&self, w: &str) -> Option<usize> {
+        if w.is_ascii() {
+            // an ASCII word lower-cases byte by byte; the keys hold no upper-case ASCII
+            (0..self.keys.len()).find(|&k| self.key(k).eq_ignore_ascii_case(w))
+        } else {
+            self.find(&w.to_lowercase())
+        }
+    }
+
+    /// The flags of key `k` (the first of its spelling), read on first use.
+    fn flags(&mut self, doc: &Document, k: usize) -> (bool, bool) {
+        if self.keys[k].2.is_none() {
+            self.read(doc, &[k]);
+        }
+        self.keys[k].2.unwrap_or_default()
+    }
+
+    /// Reads the flags of the keys `ks` (firsts of their spellings, distinct, not yet read) in
+    /// one pass over the story's words: a word in lower case equal to a key, or one
+    /// capitalised inside a sentence.
+    fn read(&mut self, doc: &Document, ks: &[usize]) {
+        let mut flags = vec![(false, false); ks.len()];
+        // byte lengths of the words that may lower-case to these keys: an ASCII key's own (a
+        // word lower-cases to ASCII only from ASCII, and from the Kelvin sign `K`, 3 bytes, to
+        // `k`); any other key's, any; and only lengths of some key's (as the key set is read)
+        let mut lengths = 0;
+        for &k in ks {
+            let key = self.key(k);
+            if key.is_ascii() {
+                for j in 0..=key.bytes().filter(|&b| b == b'k').count() {
+                    lengths |= len_bit(key.len() + 2 * j);
+                }
+            } else {
+                lengths = u64::MAX;
+            }
+        }
+        let lengths = lengths & self.lengths;
+        // the keys' first and last bytes: a word that begins and ends in ASCII lower-cases to
+        // a key only if its ends lower-case to the key's ends
+        let mut ends = [0u64; 4];
+        for &k in ks {
+            let b = self.key(k).as_bytes();
+            let bit = end_bit(b[0], b[b.len() - 1]);
+            ends[bit >> 6] |= 1u64 << (bit & 63);
+        }
+        let bytes = doc.text.as_bytes();
+        let mut scratch = String::new();
+        for s in doc.sentences.iter().filter(|s| s.section != Section::Dateline) {
+            let toks = &doc.tokens[s.tokens.0..s.tokens.1];
+            for (i, t) in toks.iter().enumerate() {
+                if lengths & len_bit(t.span.len()) == 0 || !t.is_word() || !matches!(t.case, Case::Lower | Case::Title) {
+                    continue;
+                }
+                let (f, l) = (bytes[t.span.start], bytes[t.span.end - 1]);
+                if f.is_ascii() && l.is_ascii() {
+                    let bit = end_bit(f.to_ascii_lowercase(), l.to_ascii_lowercase());
+                    if ends[bit >> 6] & (1u64 << (bit & 63)) == 0 {
+                        continue;
+                    }
+                }
+                let w = doc.slice(t.span);
+                let hit = if w.is_ascii() {
+                    // a word in lower case is its own key
+                    ks.iter().position(|&k| {
+                        let key = self.key(k);
+                        key.len() == w.len() && if t.case == Case::Lower { key == w } else { key.eq_ignore_ascii_case(w) }
+                    })
+                } else {
+                    lower_into(&mut scratch, w);
+                    ks.iter().position(|&k| self.key(k) == scratch)
+                };
+                let Some(h) = hit else { continue };
+                if t.case == Case::Lower {
+                    flags[h].0 = true;
+                } else if Some(i) != toks.iter().position(Token::is_word) && !after_opening(doc, toks, i) {
+                    flags[h].1 = true;
+                }
+            }
+        }
+        for (&k, f) in ks.iter().zip(flags) {
+            self.keys[k].2 = Some(f);
+        }
+    }
+}
+
+/// A run of name pieces found in a sentence: its pieces, and the sentence's index and first word.
+struct Run {
+    pieces: (usize, usize),
+    sentence: usize,
+    first_word: Option<usize>,
+}
+
 pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions) {
     let lang = out.lang;
     let text = doc.text.as_str();
-    let headline_skipped = doc.headline.is_some_and(|h| is_title_case(doc, h, lx, lang));
-    let sentences = || doc.sentences.iter().filter(|s| s.section != Section::Dateline);
-
-    // capitalised sentence openers, and whether the story also has them in lower case / inside a sentence
-    let mut openers: Openers = HashMap::default();
     let mut buf = String::new();
-    for s in sentences() {
-        let toks = &doc.tokens[s.tokens.0..s.tokens.1];
-        let first_word = toks.iter().position(Token::is_word);
-        for (i, t) in toks.iter().enumerate() {
-            if t.is_word() && t.case == Case::Title && (Some(i) == first_word || after_opening(doc, toks, i)) {
-                lower_into(&mut buf, doc.slice(t.span));
-                openers.entry(buf.clone()).or_default();
-            }
-        }
-    }
-    // byte lengths of openers (a cheap filter before lower-casing a word), and for ASCII words
-    // a finer one: the length with the first and last bytes (an ASCII word lower-cases byte by
-    // byte, so its key has its length and those bytes lower-cased)
-    let lengths: u64 = openers.keys().fold(0, |m, k| m | (1u64 << k.len().min(63)));
-    let mut shapes = [0u64; 4];
-    for k in openers.keys() {
-        let b = shape_bit(k.len(), k.as_bytes()[0], k.as_bytes()[k.len() - 1]);
-        shapes[b >> 6] |= 1u64 << (b & 63);
-    }
-    for s in sentences() {
-        let toks = &doc.tokens[s.tokens.0..s.tokens.1];
-        let first_word = toks.iter().position(Token::is_word);
-        for (i, t) in toks.iter().enumerate() {
-            if !t.is_word() || !matches!(t.case, Case::Lower | Case::Title) || lengths & (1u64 << t.span.len().min(63)) == 0 {
-                continue;
-            }
-            let w = doc.slice(t.span);
-            let key = if w.is_ascii() {
-                let wb = w.as_bytes();
-                let b = shape_bit(wb.len(), wb[0].to_ascii_lowercase(), wb[wb.len() - 1].to_ascii_lowercase());
-                if shapes[b >> 6] & (1u64 << (b & 63)) == 0 {
-                    continue;
-                }
-                // an ASCII word in lower case is its own key
-                if t.case == Case::Lower {
-                    w
-                } else {
-                    lower_into(&mut buf, w);
-                    buf.as_str()
-                }
-            } else {
-                lower_into(&mut buf, w);
-                buf.as_str()
-            };
-            if let Some(e) = openers.get_mut(key) {
-                if t.case == Case::Lower {
-                    e.0 = true;
-                } else if Some(i) != first_word && !after_opening(doc, toks, i) {
-                    e.1 = true;
-                }
-            }
-        }
-    }
+    let headline_skipped = doc.headline.is_some_and(|h| is_title_case(doc, h, lx, lang, &mut buf));
 
-    let mut pending = Vec::new();
-    // the keys of each name word, computed once per spelling (names repeat in a story)
-    let mut keys: HashMap<&str, Keys> = HashMap::default();
-    let mut run: Vec<(usize, Piece)> = Vec::new();
-    for s in sentences() {
-        if s.section == Section::Headline && headline_skipped {
+    // the runs of name pieces
+    let mut pieces: Vec<(usize, Piece)> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.section == Section::Dateline || (s.section == Section::Headline && headline_skipped) {
             continue;
         }
         let toks = &doc.tokens[s.tokens.0..s.tokens.1];
         let first_word = toks.iter().position(Token::is_word);
         let mut i = 0;
         while i < toks.len() {
+            // most tokens: a run starts only at a capitalised word
+            let t = &toks[i];
+            if !t.is_word() || !matches!(t.case, Case::Title | Case::Upper | Case::Mixed) {
+                i += 1;
+                continue;
+            }
             // collect one run of name pieces starting at i
-            run.clear();
+            let from = pieces.len();
             let mut j = i;
             while j < toks.len() {
                 let t = &toks[j];
-                // most tokens: a run starts only at a capitalised word
-                if run.is_empty() && (!t.is_word() || !matches!(t.case, Case::Title | Case::Upper | Case::Mixed)) {
-                    break;
-                }
+                let run_empty = pieces.len() == from;
                 let w = &text[t.span.start..t.span.end];
                 // codes and ratings are not names: `A-3`, `DC10s`, `M3`, `BB-minus` (tested
                 // only where a token may become a piece: every other token ends the run anyway,
                 // and the `.` after an initial holds no digit)
                 let code = || w.bytes().any(|b| b.is_ascii_digit()) || w.ends_with("-minus") || w.ends_with("-plus");
                 let piece = if !t.is_word() {
-                    if w == "." && run.last().is_some_and(|&(k, p)| p == Piece::Initial && k + 1 == j) {
+                    if w == "." && !run_empty && pieces.last().is_some_and(|&(k, p)| p == Piece::Initial && k + 1 == j) {
                         j += 1;
                         continue;
                     }
                     break;
                 } else if t.case == Case::Lower {
-                    if run.is_empty() || code() {
+                    if run_empty || code() {
                         break;
                     }
-                    lower_into(&mut buf, w);
                     let next_cap = toks.get(j + 1).is_some_and(|n| n.is_word() && n.case == Case::Title);
-                    if !next_cap || !lx.words.is_particle(lang, &buf) {
+                    if !next_cap || word_roles(lx, lang, w, &mut buf) & PARTICLE == 0 {
                         break;
                     }
                     Piece::Particle
@@ -177,11 +288,12 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                     if code() {
                         break;
                     }
-                    lower_into(&mut buf, w.trim_end_matches('.'));
-                    if is_title_word(lx, lang, &buf) {
+                    let bare = w.trim_end_matches('.');
+                    let roles = word_roles(lx, lang, bare, &mut buf);
+                    if is_title_word(lx, lang, bare, roles, &mut buf) {
                         Piece::Title
                     } else if t.case == Case::Title || (t.case == Case::Mixed && article_prefix(w).is_some()) {
-                        if lx.words.is_stop(lang, &buf) {
+                        if roles & STOP != 0 {
                             break;
                         }
                         if w.chars().nth(1).is_none() {
@@ -195,7 +307,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 } else {
                     break;
                 };
-                run.push((j, piece));
+                pieces.push((j, piece));
                 j += 1;
                 // `Fatah-dominated`: the name ends inside this word; so does a Turkish case
                 // suffix (`Zelenski'ye Cumhurbaşkanı Erdoğan'ın`: two names)
@@ -203,26 +315,57 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                     break;
                 }
             }
-            if !run.is_empty() {
-                mention_of_run(doc, lx, lang, toks, &run, first_word, &openers, s.section, out, &mut pending, &mut keys);
+            if pieces.len() > from {
+                runs.push(Run { pieces: (from, pieces.len()), sentence: si, first_word });
             }
             i = j.max(i + 1);
         }
     }
+    if runs.is_empty() {
+        return;
+    }
+
+    // the openers that begin a run, read together
+    let mut openers = Openers::new(doc);
+    let mut wanted: Vec<usize> = Vec::new();
+    for r in &runs {
+        let (k, p) = pieces[r.pieces.0];
+        let toks = sentence_tokens(doc, r.sentence);
+        if p == Piece::Word
+            && (Some(k) == r.first_word || after_opening(doc, toks, k))
+            && let Some(o) = openers.find_word(doc.slice(toks[k].span))
+            && !wanted.contains(&o)
+        {
+            wanted.push(o);
+        }
+    }
+    if !wanted.is_empty() {
+        openers.read(doc, &wanted);
+    }
+
+    let mut pending = Vec::new();
+    for r in &runs {
+        let toks = sentence_tokens(doc, r.sentence);
+        let section = doc.sentences[r.sentence].section;
+        mention_of_run(doc, lx, lang, toks, &pieces[r.pieces.0..r.pieces.1], r.first_word, &mut openers, section, out, &mut pending);
+    }
     confirm_openers(pending, out);
 }
 
-fn is_title_word(lx: &NameLexicons, lang: &str, lw: &str) -> bool {
-    lx.words.is_title(lang, lw) || (lw.contains('-') && lw.split('-').all(|p| lx.words.is_title(lang, p)))
+fn sentence_tokens(doc: &Document, sentence: usize) -> &[Token] {
+    let s = &doc.sentences[sentence];
+    &doc.tokens[s.tokens.0..s.tokens.1]
 }
 
 /// `Fatah-dominated`, `Russian-backed`: a capitalised word with a lower-case tail after a hyphen.
 /// Korean given names (`Yo-jong`, `Jae-in`, `Suk-yeol`) have short lower-case tails too: a tail
 /// of at most five letters that is not an English word of such compounds is part of the name.
 fn lower_tail(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(head, tail)| {
-        tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail))
-    })
+    // most words have no hyphen: a byte scan before the split
+    w.as_bytes().contains(&b'-')
+        && w.split_once('-').is_some_and(|(head, tail)| {
+            tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail))
+        })
 }
 
 /// A romanised (Korean, Chinese) given-name syllable after a hyphen rather than an English word.
@@ -266,18 +409,17 @@ fn after_opening(doc: &Document, toks: &[Token], i: usize) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn mention_of_run<'d>(
-    doc: &'d Document,
+fn mention_of_run(
+    doc: &Document,
     lx: &NameLexicons,
     lang: &str,
     toks: &[Token],
     run: &[(usize, Piece)],
     first_word: Option<usize>,
-    openers: &Openers,
+    openers: &mut Openers,
     section: Section,
     out: &mut NameMentions,
     pending: &mut Vec<Mention>,
-    keys: &mut HashMap<&'d str, Keys>,
 ) {
     let text = doc.text.as_str();
     let mut run = run;
@@ -286,9 +428,13 @@ fn mention_of_run<'d>(
     // a sentence opener that is a common word: `Previously Hamas`, `Meanwhile Moscow`
     if opens && run[0].1 == Piece::Word {
         let w = doc.slice(toks[run[0].0].span);
-        let lw = w.to_lowercase();
-        let (lower_seen, cap_inside) = openers.get(&lw).copied().unwrap_or_default();
-        if lower_seen || (lang == "en" && lw.ends_with("ly") && !cap_inside) {
+        let (lower_seen, cap_inside) = match openers.find_word(w) {
+            Some(o) => openers.flags(doc, o),
+            None => (false, false),
+        };
+        let ends_ly =
+            || if w.is_ascii() { w.len() >= 2 && w[w.len() - 2..].eq_ignore_ascii_case("ly") } else { w.to_lowercase().ends_with("ly") };
+        if lower_seen || (lang == "en" && !cap_inside && ends_ly()) {
             run = &run[1..];
         }
     }
@@ -299,16 +445,17 @@ fn mention_of_run<'d>(
         None => run,
     };
     let rest = trim_particles(rest);
-    let words: Vec<NameWord> = rest
-        .iter()
-        .filter(|&&(_, p)| p == Piece::Word)
-        .map(|&(k, _)| {
-            let span = word_span(text, toks[k].span, lang);
-            let w = &text[span.start..span.end];
-            NameWord { span, keys: keys.entry(w).or_insert_with(|| Keys::new(w)).clone() }
-        })
-        .filter(|w| !w.keys.light.is_empty())
-        .collect();
+    let mut words: Vec<NameWord> = Vec::with_capacity(rest.len());
+    for &(k, p) in rest {
+        if p != Piece::Word {
+            continue;
+        }
+        let span = word_span(text, toks[k].span, lang);
+        let keys = Keys::shared(&text[span.start..span.end]);
+        if !keys.light.is_empty() {
+            words.push(NameWord { span, keys });
+        }
+    }
     if words.is_empty() {
         return;
     }
@@ -319,11 +466,13 @@ fn mention_of_run<'d>(
     // a lone capitalised word that only ever opens sentences is not known to be a name (yet:
     // see `confirm_openers`)
     if sentence_initial && mention.words.len() == 1 {
-        let lw = mention.words[0].keys.lower.as_str();
-        let known = openers.get(lw).is_some_and(|o| o.1)
-            || lx.entities.knows(&EntityNames::key([doc.slice(mention.words[0].span)]))
+        let k = &mention.words[0].keys;
+        let lw = k.lower.as_str();
+        // (the entity key of one word is its light key)
+        let known = lx.entities.knows(&k.light)
             || lx.house.preferred(lw, lang).is_some()
-            || lx.house.variant_of(lw, lang).is_some();
+            || lx.house.variant_of(lw, lang).is_some()
+            || openers.find(lw).is_some_and(|o| openers.flags(doc, o).1);
         if !known {
             pending.push(mention);
             return;
@@ -343,7 +492,7 @@ fn confirm_openers(pending: Vec<Mention>, out: &mut NameMentions) {
         return;
     }
     let lang = out.lang;
-    let surnames: Vec<&Keys> = out.mentions.iter().filter(|m| m.is_full() && !m.quoted).map(|m| &m.last().keys).collect();
+    let surnames: Vec<&Keys> = out.mentions.iter().filter(|m| m.is_full() && !m.quoted).map(|m| &*m.last().keys).collect();
     // only surnames sharing a blocking key can match (see `word_keys`); a few are all tested
     let small = surnames.len() * pending.len() <= small_story_names() * small_story_names();
     let mut blocks = Blocks::default();
@@ -382,11 +531,16 @@ fn trim_particles(mut run: &[(usize, Piece)]) -> &[(usize, Piece)] {
 
 /// A headline in title case (`Russia Invites All Palestinian Factions to Moscow`): most of its
 /// longer words capitalised, so capitals say nothing about names.
-fn is_title_case(doc: &Document, h: Span, lx: &NameLexicons, lang: &str) -> bool {
+fn is_title_case(doc: &Document, h: Span, lx: &NameLexicons, lang: &str, buf: &mut String) -> bool {
     let (mut cap, mut n) = (0, 0);
     for t in doc.tokens_in(h).iter().filter(|t| t.is_word()) {
         let w = doc.slice(t.span);
-        if w.chars().count() < 4 || lx.words.is_particle(lang, &w.to_lowercase()) {
+        if w.chars().count() < 4 {
+            continue;
+        }
+        // (`str::to_lowercase` outside ASCII: a final sigma)
+        let roles = if w.is_ascii() { word_roles(lx, lang, w, buf) } else { lx.words.roles(lang, &w.to_lowercase()) };
+        if roles & PARTICLE != 0 {
             continue;
         }
         n += 1;

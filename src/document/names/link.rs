@@ -110,9 +110,16 @@ impl std::hash::Hash for LowerWords<'_> {
 /// A distinct name in the story (by lower-cased words), with its mentions.
 struct Name<'m> {
     words: &'m [NameWord],
-    /// [`EntityNames`] lookup key.
-    entity: String,
     mentions: Vec<usize>,
+}
+
+/// Up to this many mentions, distinct names are found by comparing each mention with the names
+/// found before it rather than through a map.
+const LINEAR_MENTIONS: usize = 64;
+
+/// Two names with the same lower-cased words ([`LowerWords`] equal).
+fn same_lower(a: &[NameWord], b: &[NameWord]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::sync::Arc::ptr_eq(&x.keys, &y.keys) || x.keys.lower == y.keys.lower)
 }
 
 /// Two grammatical forms of one full name, word by word (`Владимир Путин` / `Владимира Путина`).
@@ -170,6 +177,22 @@ impl Blocks {
     }
 }
 
+/// Families a name may join: every one (a small story), or those sharing a blocking key.
+enum Candidates {
+    All(std::ops::Range<usize>),
+    Some(std::vec::IntoIter<usize>),
+}
+
+impl Iterator for Candidates {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::All(r) => r.next(),
+            Candidates::Some(v) => v.next(),
+        }
+    }
+}
+
 /// Up to this many distinct names, linking tests every pair instead of computing blocking keys.
 const SMALL_STORY_NAMES: usize = 48;
 
@@ -194,29 +217,42 @@ fn entity_keys(ids: StrList<'_>) -> Vec<u64> {
 
 pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let lang = names.lang;
-    // distinct names among mentions outside quotes, in order of first appearance
+    // distinct names among mentions outside quotes, in order of first appearance (a story of
+    // few mentions compares them with the names found so far: no map to build)
     let mut index: HashMap<LowerWords<'_>, usize> = HashMap::default();
+    let linear = names.mentions.len() <= LINEAR_MENTIONS;
     let mut distinct: Vec<Name<'_>> = Vec::new();
     for (i, m) in names.mentions.iter().enumerate() {
         if m.quoted {
             continue;
         }
-        let d = *index.entry(LowerWords(&m.words)).or_insert_with(|| {
-            let words = m.words.as_slice();
+        let known =
+            if linear { distinct.iter().position(|n| same_lower(n.words, &m.words)) } else { index.get(&LowerWords(&m.words)).copied() };
+        let d = known.unwrap_or_else(|| {
+            if !linear {
+                index.insert(LowerWords(&m.words), distinct.len());
+            }
+            distinct.push(Name { words: m.words.as_slice(), mentions: Vec::new() });
+            distinct.len() - 1
+        });
+        distinct[d].mentions.push(i);
+    }
+    // the lexicon's entity ids of each name (`EntityNames::same`, without a lookup per pair),
+    // by its light keys joined with spaces; looked up on first use (a lone surname linked to
+    // no full name needs none)
+    let ids: Vec<std::cell::OnceCell<StrList<'_>>> = distinct.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let ids_of = |d: usize| -> StrList<'_> {
+        *ids[d].get_or_init(|| {
             let mut entity = String::new();
-            for (k, w) in words.iter().enumerate() {
+            for (k, w) in distinct[d].words.iter().enumerate() {
                 if k > 0 {
                     entity.push(' ');
                 }
                 entity.push_str(&w.keys.light);
             }
-            distinct.push(Name { words, entity, mentions: Vec::new() });
-            distinct.len() - 1
-        });
-        distinct[d].mentions.push(i);
-    }
-    // the lexicon's entity ids of each name (`EntityNames::same`, without a lookup per pair)
-    let ids: Vec<StrList<'_>> = distinct.iter().map(|n| lx.entities.ids(&n.entity)).collect();
+            lx.entities.ids(&entity)
+        })
+    };
     // names the distinct-names lexicon keeps apart (`Shanxi` / `Shaanxi`): word for word, or by
     // their last words
     let apart = |a: usize, b: usize| -> bool {
@@ -231,8 +267,12 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
         if apart(a, b) {
             return Some(false);
         }
-        let (x, y) = (ids[a], ids[b]);
-        if x.is_empty() || y.is_empty() { None } else { Some(x.iter().any(|i| y.contains(i))) }
+        let x = ids_of(a);
+        if x.is_empty() {
+            return None;
+        }
+        let y = ids_of(b);
+        if y.is_empty() { None } else { Some(x.iter().any(|i| y.contains(i))) }
     };
     let conflict = |a: usize, b: usize| same(a, b) == Some(false);
     // blocking keys of each name's last word; a story with few names tests every pair, which
@@ -240,8 +280,9 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let small = distinct.len() <= small_story_names();
     let last_keys: Vec<Vec<u64>> =
         distinct.iter().map(|n| if small { Vec::new() } else { word_keys(&n.words.last().expect("words").keys, lang) }).collect();
-    let cands = |blocks: &Blocks, keys: &[u64], all: std::ops::Range<usize>| -> Vec<usize> {
-        if small { all.collect() } else { blocks.candidates(keys) }
+    // (a small story's candidates are a range: no list built)
+    let cands = |blocks: &Blocks, keys: &[u64], all: std::ops::Range<usize>| -> Candidates {
+        if small { Candidates::All(all) } else { Candidates::Some(blocks.candidates(keys).into_iter()) }
     };
     // full names first, commonest first (stable: then by first appearance)
     let mut full: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() >= 2).collect();
@@ -256,8 +297,8 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let mut by_first = Blocks::default();
     for d in full {
         let n = &distinct[d];
-        let keys: Vec<u64> = if small { Vec::new() } else { last_keys[d].iter().copied().chain(entity_keys(ids[d])).collect() };
-        let found = cands(&by_first, &keys, 0..fams.len()).into_iter().find(|&f| {
+        let keys: Vec<u64> = if small { Vec::new() } else { last_keys[d].iter().copied().chain(entity_keys(ids_of(d))).collect() };
+        let found = cands(&by_first, &keys, 0..fams.len()).find(|&f| {
             fams[f].0.iter().all(|&m| match same(d, m) {
                 Some(same) => same,
                 None => names_match_by(n.words, distinct[m].words).is_some() || inflected_names(n.words, distinct[m].words, lang),
@@ -290,7 +331,6 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
         let n = &distinct[d];
         let w = &n.words[0].keys;
         let candidates: Vec<usize> = cands(&by_last, &last_keys[d], 0..n_full)
-            .into_iter()
             .filter(|&f| {
                 let members = &fams[f].0;
                 members.iter().any(|&m| same_word(w, &distinct[m].words.last().expect("words").keys, lang))
@@ -304,7 +344,6 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
             }
             [] => {
                 let found = cands(&by_single, &last_keys[d], n_full..fams.len())
-                    .into_iter()
                     .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0].keys, lang) && !conflict(d, m)));
                 match found {
                     Some(f) => fams[f].0.push(d),
@@ -321,8 +360,14 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let families: Vec<Family> = fams
         .into_iter()
         .map(|(members, confirmed)| {
-            let mut mentions: Vec<usize> = members.iter().flat_map(|&d| distinct[d].mentions.iter().copied()).collect();
-            mentions.sort_unstable();
+            // one name (most families): its mentions, in text order already
+            let mentions = if let [d] = members[..] {
+                std::mem::take(&mut distinct[d].mentions)
+            } else {
+                let mut mentions: Vec<usize> = members.iter().flat_map(|&d| distinct[d].mentions.iter().copied()).collect();
+                mentions.sort_unstable();
+                mentions
+            };
             Family { mentions, confirmed }
         })
         .collect();

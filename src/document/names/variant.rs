@@ -196,8 +196,8 @@ pub fn near(a: &str, b: &str) -> bool {
         return false;
     }
     if a.len() == b.len() {
-        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-        let [i] = diff[..] else { return false };
+        let mut diff = (0..a.len()).filter(|&i| a[i] != b[i]);
+        let (Some(i), None) = (diff.next(), diff.next()) else { return false };
         if i + 1 == a.len() {
             return false;
         }
@@ -281,6 +281,31 @@ impl Keys {
         let heavy = heavy_of_light(&light);
         Keys { lower: word.to_lowercase(), light, heavy }
     }
+
+    /// [`Keys::new`], shared: the keys of a spelling seen lately on this thread are not built
+    /// again (stories of a feed name the same people and places; a name's keys cost far more
+    /// than the look-up).
+    pub fn shared(word: &str) -> std::sync::Arc<Keys> {
+        use std::cell::RefCell;
+        use std::sync::Arc;
+        /// Spellings kept; past this many the cache starts again empty.
+        const MAX: usize = 1 << 15;
+        thread_local! {
+            static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Arc<Keys>>> = RefCell::new(rustc_hash::FxHashMap::default());
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some(k) = c.get(word) {
+                return k.clone();
+            }
+            if c.len() >= MAX {
+                c.clear();
+            }
+            let k = Arc::new(Keys::new(word));
+            c.insert(word.into(), k.clone());
+            k
+        })
+    }
 }
 
 /// How two words relate, or `None` when they are not spellings of one name.
@@ -295,7 +320,9 @@ pub fn word_match(a: &Keys, b: &Keys) -> Option<Kinship> {
     if a.light == b.light {
         return Some(Kinship::Typographic);
     }
-    if a.light.len().min(b.light.len()) < 4 {
+    // heavy keys more than one letter apart in length are neither equal (a final `h` dropped),
+    // nor near, nor swapped
+    if a.light.len().min(b.light.len()) < 4 || a.heavy.len().abs_diff(b.heavy.len()) > 1 {
         return None;
     }
     if heavy_equal(&a.heavy, &b.heavy) {

@@ -120,6 +120,41 @@ impl Rule for NameInconsistency {
 /// `Abdel Fattah` / `Abdelfattah`. Equal once spaces, hyphens, case and accents are ignored,
 /// they are one name; the minority spelling is flagged.
 fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flagged: &mut Flagged) {
+    // two forms need two different surfaces with one light key: most stories have none (each
+    // surface's key built once)
+    let mut surfaces: Vec<&str> = Vec::new();
+    for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
+        let surface = doc.slice(m.span);
+        if !surfaces.contains(&surface) {
+            surfaces.push(surface);
+        }
+    }
+    if surfaces.len() < 2 {
+        return;
+    }
+    // ASCII surfaces with one light key begin and end with the same letters or digits (case
+    // aside): when every surface is ASCII, only those sharing their ends are keyed
+    let ends = |s: &str| -> Option<(u8, u8)> {
+        let mut alnum = s.bytes().filter(u8::is_ascii_alphanumeric);
+        let f = alnum.next()?;
+        Some((f.to_ascii_lowercase(), alnum.next_back().unwrap_or(f).to_ascii_lowercase()))
+    };
+    if surfaces.iter().all(|s| s.is_ascii()) {
+        let e: Vec<Option<(u8, u8)>> = surfaces.iter().map(|s| ends(s)).collect();
+        let mut i = 0;
+        surfaces.retain(|_| {
+            i += 1;
+            e[i - 1].is_none() || e.iter().filter(|x| **x == e[i - 1]).count() > 1
+        });
+        if surfaces.len() < 2 {
+            return;
+        }
+    }
+    let mut keys: Vec<String> = surfaces.iter().map(|s| light(s)).filter(|k| k.len() >= 6).collect();
+    keys.sort_unstable();
+    if !keys.windows(2).any(|w| w[0] == w[1]) {
+        return;
+    }
     let mut groups: Vec<(String, Vec<(String, Span)>)> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::default();
     for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
@@ -214,23 +249,25 @@ impl Flagged {
 fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut Flagged) {
     let max = lx.house.max_words.max(1);
     let mut normed = String::new();
-    // word tokens of each mention outside quotes, the last one cut at the possessive
-    let mentions: Vec<Vec<Span>> = names
-        .mentions
-        .iter()
-        .filter(|m| !m.quoted)
-        .map(|m| {
-            let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+    // word tokens of each mention outside quotes, the last one cut at the possessive (one list
+    // of spans, and each mention's range in it)
+    let mut spans: Vec<Span> = Vec::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for m in names.mentions.iter().filter(|m| !m.quoted) {
+        let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+        let start = spans.len();
+        spans.extend(
             doc.tokens[from..]
                 .iter()
                 .take_while(|t| t.span.start < m.span.end)
                 .filter(|t| t.is_word())
-                .map(|t| Span::new(t.span.start, t.span.end.min(m.span.end)))
-                .collect()
-        })
-        .collect();
+                .map(|t| Span::new(t.span.start, t.span.end.min(m.span.end))),
+        );
+        ranges.push((start, spans.len()));
+    }
+    let mentions = ranges.iter().map(|&(a, b)| &spans[a..b]);
     let mut hits: Vec<(Span, &HouseEntry)> = Vec::new();
-    for words in &mentions {
+    for words in mentions.clone() {
         let mut i = 0;
         while i < words.len() {
             let mut hit = None;
@@ -258,7 +295,7 @@ fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mu
     // the house forms of system entries the story writes (only looked for when a variant has a system)
     let mut house_forms: Vec<&HouseEntry> = Vec::new();
     if hits.iter().any(|(_, e)| !e.system.is_empty()) {
-        for words in &mentions {
+        for words in mentions {
             for i in 0..words.len() {
                 for n in 1..=max.min(words.len() - i) {
                     norm_into(&mut normed, doc.slice(Span::new(words[i].start, words[i + n - 1].end)));
@@ -345,6 +382,11 @@ fn in_story(
 ) {
     let outlet_spans = std::cell::OnceCell::new();
     for fam in &names.families {
+        // one spelling in each slot (nearly every family: most have one name): nothing to
+        // compare, no slot to collect
+        if one_spelling(names, fam) {
+            continue;
+        }
         // slot 0: first words of full names; slot 1: surnames (last words, and lone words)
         let mut slots: [Vec<&NameWord>; 2] = [Vec::new(), Vec::new()];
         for &mi in &fam.mentions {
@@ -378,6 +420,28 @@ fn in_story(
             check_slot(names, lx, fam.confirmed, &forms, out, flagged);
         }
     }
+}
+
+/// Does a family spell each slot (first words of its full names, last words) one way?
+fn one_spelling(names: &NameMentions, fam: &crate::document::names::Family) -> bool {
+    let same = |a: &NameWord, b: &NameWord| std::sync::Arc::ptr_eq(&a.keys, &b.keys) || a.keys.lower == b.keys.lower;
+    let (mut first, mut last): (Option<&NameWord>, Option<&NameWord>) = (None, None);
+    for &mi in &fam.mentions {
+        let m = &names.mentions[mi];
+        if m.is_full() {
+            let w = &m.words[0];
+            if !first.is_none_or(|f| same(f, w)) {
+                return false;
+            }
+            first = Some(w);
+        }
+        let w = m.last();
+        if !last.is_none_or(|l| same(l, w)) {
+            return false;
+        }
+        last = Some(w);
+    }
+    true
 }
 
 fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &[Form<'_>], out: &mut Output, flagged: &mut Flagged) {
