@@ -925,12 +925,15 @@ impl FunctionWords {
         p.hits += 1;
         let n = mask.count_ones();
         let w = 1.0 / n as f32;
-        for (i, s) in p.scores.iter_mut().enumerate() {
-            if mask & (1 << i) != 0 {
-                *s += w;
-                if n == 1 {
-                    p.distinctive[i] += 1;
-                }
+        // the set bits only (each score gains the same adds in the same order)
+        let mut m = mask;
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let Some(s) = p.scores.get_mut(i) else { break };
+            *s += w;
+            if n == 1 {
+                p.distinctive[i] += 1;
             }
         }
     }

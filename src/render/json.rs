@@ -168,7 +168,15 @@ mod sorted {
                     text.push(b',');
                 }
                 first = false;
-                serde_json::to_writer(&mut text, e.0.as_str()).expect("a string is written");
+                let key = e.0.as_str();
+                if key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+                    // nothing to escape (every field name)
+                    text.push(b'"');
+                    text.extend_from_slice(key.as_bytes());
+                    text.push(b'"');
+                } else {
+                    serde_json::to_writer(&mut text, key).expect("a string is written");
+                }
                 text.push(b':');
                 text.extend_from_slice(&self.buf[e.1..e.2]);
             }

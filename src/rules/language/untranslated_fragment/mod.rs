@@ -33,7 +33,7 @@ use crate::document::language::{self, FunctionWords};
 use crate::document::{Case, Document, Script, Section, Token, TokenKind};
 use crate::finding::{Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
-use crate::rules::translation::translationese::{StartTrie, for_each_word_start};
+use crate::rules::translation::translationese::StartTrie;
 use crate::span::Span;
 
 pub struct UntranslatedFragment;
@@ -247,7 +247,7 @@ impl<'a> Scan<'a> {
             mark_paragraph(doc, i, para, &mut ctx);
         }
         if let Some(loans) = loans.by_lang.get(copy).or(loans.by_lang.get("mul")) {
-            loans.for_each(&doc.text, |s| {
+            loans.for_each(&doc.text, doc.word_starts(), |s| {
                 let lo = doc.tokens.partition_point(|t| t.span.start < s.start);
                 let hi = doc.tokens.partition_point(|t| t.span.end <= s.end);
                 for c in &mut ctx[lo..hi.max(lo)] {
@@ -805,16 +805,18 @@ impl LoanMatcher {
 
     /// Calls `f` with each loan phrase of `text` between word boundaries: the automaton's
     /// leftmost-longest matches (ASCII case folded) that [`at_word_boundary`] keeps, in order.
-    fn for_each(&self, text: &str, mut f: impl FnMut(Span)) {
+    /// `starts` are the word starts of `text` ([`crate::text::for_each_word_start`]).
+    fn for_each(&self, text: &str, starts: &[usize], mut f: impl FnMut(Span)) {
         if let Some(trie) = &self.trie {
             // a match between word boundaries starts at a word start, where the trie finds its
             // phrase: with none there, the automaton has no match to give
             let (bytes, mut any) = (text.as_bytes(), false);
-            for_each_word_start(text, |p| {
-                if !any {
-                    trie.walk(bytes, p, |_, _| any = true);
+            for &p in starts {
+                trie.walk(bytes, p, |_, _| any = true);
+                if any {
+                    break;
                 }
-            });
+            }
             if !any {
                 return;
             }
@@ -1010,7 +1012,9 @@ mod tests {
         let mut found = 0;
         for text in &texts {
             let mut got = Vec::new();
-            m.for_each(text, |s| got.push(s));
+            let mut starts = Vec::new();
+            crate::text::for_each_word_start(text, |p| starts.push(p));
+            m.for_each(text, &starts, |s| got.push(s));
             let want: Vec<Span> =
                 m.ac.find_iter(text.as_str()).map(|x| Span::new(x.start(), x.end())).filter(|&s| at_word_boundary(text, s)).collect();
             assert_eq!(got, want, "{text:?}");
