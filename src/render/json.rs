@@ -206,7 +206,7 @@ mod sorted {
         key: Option<Key>,
     }
 
-    impl<'a, 'k> Compound<'a, 'k> {
+    impl Compound<'_, '_> {
         fn element(&mut self, v: &(impl Serialize + ?Sized)) -> Result<(), Error> {
             if self.n > 0 {
                 self.w.buf.push(b',');
