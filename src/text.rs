@@ -103,6 +103,52 @@ pub fn push_lower_char(buf: &mut String, c: char) {
     }
 }
 
+/// The high bits of the bytes of an ASCII word that lie in `lo..=hi`.
+#[inline]
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let ones = 0x0101_0101_0101_0101u64;
+    x.wrapping_add(ones * u64::from(0x80 - lo)) & !x.wrapping_add(ones * u64::from(0x7f - hi)) & 0x8080_8080_8080_8080
+}
+
+/// Calls `f` with each word start of `text`: the offset of an alphanumeric char at the start of
+/// the text or after a char that is not alphanumeric ([`char::is_alphanumeric`]), in order.
+/// ASCII is read eight bytes at a time.
+pub fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let (mut i, mut prev) = (0, false);
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            // the ASCII bytes before the first other one (their sums carry into no byte below)
+            let n = ((x & HIGH).trailing_zeros() / 8) as usize;
+            if n > 0 {
+                let valid = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+                let alnum = (ascii_in(x, b'0', b'9') | ascii_in(x, b'A', b'Z') | ascii_in(x, b'a', b'z')) & valid;
+                let mut starts = alnum & !((alnum << 8) | (u64::from(prev) << 7));
+                while starts != 0 {
+                    f(i + starts.trailing_zeros() as usize / 8);
+                    starts &= starts - 1;
+                }
+                prev = alnum >> (8 * n - 1) != 0;
+                i += n;
+                continue;
+            }
+        }
+        let (alnum, len) = if bytes[i] < 0x80 {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a char starts here");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alnum && !prev {
+            f(i);
+        }
+        prev = alnum;
+        i += len;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

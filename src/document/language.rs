@@ -627,6 +627,46 @@ pub struct FunctionWords {
     max_len: usize,
     /// The ASCII words of `words` again, packed for a look-up without a copy or a string hash.
     ascii: AsciiWords,
+    /// A bit per (length, first byte, last byte) of the ASCII words of `words`: a word whose bit
+    /// is clear is looked up no further (#16: half the words of English copy).
+    shapes: ShapeFilter,
+}
+
+/// [`FunctionWords::shapes`]: bit `len.min(32) << 10 | (first & 31) << 5 | (last & 31)`, case
+/// blind (`& 31` maps a letter's two cases to one value).
+#[derive(Debug)]
+struct ShapeFilter(Box<[u64; 33 * 1024 / 64]>);
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        ShapeFilter(Box::new([0; 33 * 1024 / 64]))
+    }
+}
+
+impl ShapeFilter {
+    #[inline]
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        len.min(32) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+    }
+
+    fn build(words: &HashMap<String, Entry>) -> ShapeFilter {
+        let mut f = ShapeFilter::default();
+        for w in words.keys().filter(|w| w.is_ascii()) {
+            let b = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                let k = ShapeFilter::bit(b.len(), first, last);
+                f.0[k / 64] |= 1 << (k % 64);
+            }
+        }
+        f
+    }
+
+    /// May an ASCII word of this length, first and last byte be a key (lower-cased)?
+    #[inline]
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let k = ShapeFilter::bit(len, first, last);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
 }
 
 /// The ASCII keys of [`FunctionWords::words`] of at most 16 bytes (`segment::load_padded`), each packed little-endian into
@@ -776,7 +816,13 @@ pub struct Profile {
 
 impl LexiconIndex for FunctionWords {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let mut fw = FunctionWords { langs: Vec::new(), words: HashMap::default(), max_len: 0, ascii: AsciiWords::default() };
+        let mut fw = FunctionWords {
+            langs: Vec::new(),
+            words: HashMap::default(),
+            max_len: 0,
+            ascii: AsciiWords::default(),
+            shapes: ShapeFilter::default(),
+        };
         for file in lexicons.of_kind("function-words") {
             let word_col = file.require("word")?;
             let homo_col = file.column("homograph");
@@ -804,6 +850,7 @@ impl LexiconIndex for FunctionWords {
             }
         }
         fw.ascii = AsciiWords::build(&fw.words);
+        fw.shapes = ShapeFilter::build(&fw.words);
         Ok(fw)
     }
 }
@@ -862,8 +909,27 @@ impl FunctionWords {
     /// [`FunctionWords::classify`] with the copy language given by its index in this profile set
     /// (a caller classifying every word of a story looks the language up once, #16). `buf` is
     /// scratch space: see [`FunctionWords::lower_into`] for the word as it was looked up.
-    #[inline]
+    #[allow(clippy::inline_always)] // every word of the language sample and of untranslated-fragment's sentences
+    #[inline(always)]
     pub fn classify_in(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
+        let b = word.as_bytes();
+        // an ASCII word of up to 16 bytes of a shape no key has, and without an elided article
+        // (an apostrophe in its first five bytes), is none, answered in line (#16: half the
+        // words of English copy; ASCII lower-casing keeps the length, and `& 31` is case blind)
+        if let (Some(&first), Some(&last)) = (b.first(), b.last())
+            && !self.shapes.may_hold(b.len(), first, last)
+            && let Some((lo, hi)) = super::segment::load_padded(b)
+            && (lo | hi) & super::segment::HIGH_BITS == 0
+            && packed_apostrophe(lo).is_none()
+        {
+            return (0, 0);
+        }
+        self.classify_looked_up(word, buf, copy)
+    }
+
+    /// [`FunctionWords::classify_in`] past its shape test.
+    #[inline(never)]
+    fn classify_looked_up(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
         if word.len() > self.max_len * 2 {
             return (0, 0);
         }
@@ -925,12 +991,15 @@ impl FunctionWords {
         p.hits += 1;
         let n = mask.count_ones();
         let w = 1.0 / n as f32;
-        for (i, s) in p.scores.iter_mut().enumerate() {
-            if mask & (1 << i) != 0 {
-                *s += w;
-                if n == 1 {
-                    p.distinctive[i] += 1;
-                }
+        // the set bits only (each score gains the same adds in the same order)
+        let mut m = mask;
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let Some(s) = p.scores.get_mut(i) else { break };
+            *s += w;
+            if n == 1 {
+                p.distinctive[i] += 1;
             }
         }
     }

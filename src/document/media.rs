@@ -196,13 +196,33 @@ pub struct MediaTables {
     data: Data,
     root: Vec<u32>,
     by_key: MapHead,
+    /// Bit `a << 8 | b`: some form starts with byte `a` and then `b`, or is the one byte `a`
+    /// (then every `b` is set). Read from the trie at load; most positions of a story start no
+    /// form, and [`MediaTables::find_iter`] passes them with one bit test instead of a walk of
+    /// the root's edges (#16).
+    starts: Box<[u64; 1024]>,
 }
 
 impl MediaTables {
     pub fn new(data: Data) -> MediaTables {
         let root = data.root();
         let by_key = data.view().head(root[2]);
-        MediaTables { data, root, by_key }
+        let (f, table) = (data.view(), root[3]);
+        let mut starts = Box::new([0u64; 1024]);
+        for a in 0..256u32 {
+            let node = f.u(table + 1 + a);
+            if node == 0 {
+                continue;
+            }
+            let row = &mut starts[(a as usize) * 4..(a as usize) * 4 + 4];
+            if f.u(node) != 0 {
+                row.fill(u64::MAX);
+            }
+            for (b, _) in f.pairs(node + 1).iter() {
+                row[b / 64] |= 1 << (b % 64);
+            }
+        }
+        MediaTables { data, root, by_key, starts }
     }
 
     /// Built from `lexicons` and frozen at run time.
@@ -249,6 +269,14 @@ impl MediaTables {
         std::iter::from_fn(move || {
             while i < bytes.len() {
                 let start = i;
+                // no form starts with these two bytes (the last byte of the text walks the trie)
+                if let Some(&b) = bytes.get(i + 1) {
+                    let k = usize::from(bytes[i]) << 8 | usize::from(b);
+                    if self.starts[k / 64] & (1 << (k % 64)) == 0 {
+                        i += 1;
+                        continue;
+                    }
+                }
                 // the first byte through the table (most bytes start no form), then the edges
                 let mut node = f.u(table + 1 + u32::from(bytes[start]));
                 let mut j = start + 1;

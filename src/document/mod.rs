@@ -137,6 +137,7 @@ pub struct Document {
     file_map: Option<Arc<OffsetMap>>,
     cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     quotes: OnceLock<quotes::Quotes>,
+    word_starts: OnceLock<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Document {
@@ -211,6 +212,7 @@ impl Document {
             file_map: None,
             cache: Mutex::new(HashMap::default()),
             quotes: OnceLock::new(),
+            word_starts: OnceLock::new(),
         }
     }
 
@@ -263,6 +265,16 @@ impl Document {
     /// The quotations of every paragraph, paired once on first use (see [`quotes`]).
     pub(crate) fn quotes(&self) -> &quotes::Quotes {
         self.quotes.get_or_init(|| quotes::Quotes::new(&self.text, &self.paragraphs))
+    }
+
+    /// The word starts of the text ([`crate::text::for_each_word_start`]), found once on first
+    /// use: the calque and loan-phrase tries are walked from them (#16).
+    pub(crate) fn word_starts(&self) -> &[usize] {
+        self.word_starts.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.text.len() / 5);
+            crate::text::for_each_word_start(&self.text, |p| v.push(p));
+            v
+        })
     }
 
     /// Is the byte offset inside a quotation in its paragraph?

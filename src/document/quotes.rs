@@ -148,12 +148,17 @@ fn parse_paragraph(text: &str, para: Span, out: &mut Vec<Quote>) {
     let mut open: Option<(Open, QuoteMark)> = None;
     // every mark is `"` or starts with the byte 0xC2 (`«` `»`), 0xE2 (`“` `”` `„` `‘` `’`) or
     // 0xE3 (`「` `」` `『` `』`): only those bytes are decoded, with the chars around them
+    // (found with memchr: a byte loop was 10 M instructions per 1,000 stories, #16; `e3` is the
+    // next 0xE3 byte at or after `i`, searched again once passed)
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !(b == b'"' || b == 0xC2 || b == 0xE2 || b == 0xE3) {
-            i += 1;
-            continue;
+    let mut e3 = memchr::memchr(0xE3, bytes).unwrap_or(bytes.len());
+    loop {
+        if e3 < i {
+            e3 = memchr::memchr(0xE3, &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        }
+        i = memchr::memchr3(b'"', 0xC2, 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k).min(e3);
+        if i >= bytes.len() {
+            break;
         }
         let c = s[i..].chars().next().expect("a char starts at a lead byte");
         let len = c.len_utf8();

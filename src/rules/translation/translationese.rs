@@ -394,7 +394,8 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
         Matcher::Trie { trie, always } => {
             possible = *always;
             let bytes = text.as_bytes();
-            for_each_word_start(text, |p| {
+            // (the story's word starts, found once for this rule and untranslated-fragment, #16)
+            for &p in doc.word_starts() {
                 trie.walk(bytes, p, |end, out| {
                     if out & PROBE != 0 {
                         possible |= 1 << (out & !PROBE);
@@ -405,7 +406,7 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
                         }
                     }
                 });
-            });
+            }
         }
         Matcher::Automaton(ac) => {
             candidates = ac
@@ -531,6 +532,17 @@ pub(crate) struct StartTrie {
     /// 0x20 set in each ([`prefix_bit`]; upper and lower case letters alike), so most starts
     /// are left without a walk.
     prefixes: Option<Vec<u64>>,
+    /// With `prefixes`: the same bits of the strings shorter than eight bytes only, and a bit per
+    /// hash of the first eight bytes (0x20 set in each, [`prefix_bit8`]) of the others. A start
+    /// whose four bytes no short string has and whose eight bytes no long one has is left
+    /// without a walk (#16: `that`, `with`, `said` start some calque, but few go on as one).
+    split: Option<(Vec<u64>, Vec<u64>)>,
+}
+
+/// The bit of [`StartTrie::split`]'s second set for the eight bytes at the start of a string.
+#[inline]
+fn prefix_bit8(eight: [u8; 8]) -> usize {
+    ((u64::from_le_bytes(eight) | 0x2020_2020_2020_2020).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// The bit of [`StartTrie::prefixes`] for the four bytes at the start of a string.
@@ -554,10 +566,19 @@ impl StartTrie {
         let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut outputs: Vec<Vec<u32>> = vec![Vec::new()];
         let mut prefixes = Some(vec![0u64; 1 << 10]);
+        let (mut short, mut long) = (vec![0u64; 1 << 10], vec![0u64; 1 << 10]);
         for (s, out) in strings {
             match (s.first_chunk::<4>(), &mut prefixes) {
                 (Some(&four), Some(bits)) => bits[prefix_bit(four) / 64] |= 1 << (prefix_bit(four) % 64),
                 _ => prefixes = None,
+            }
+            match s.first_chunk::<8>() {
+                Some(&eight) => long[prefix_bit8(eight) / 64] |= 1 << (prefix_bit8(eight) % 64),
+                None => {
+                    if let Some(&four) = s.first_chunk::<4>() {
+                        short[prefix_bit(four) / 64] |= 1 << (prefix_bit(four) % 64);
+                    }
+                }
             }
             let mut n = 0usize;
             for &b in s {
@@ -575,8 +596,15 @@ impl StartTrie {
             }
             outputs[n].push(out);
         }
-        let mut trie =
-            StartTrie { root: vec![0; 256], nodes: Vec::with_capacity(children.len()), edges: Vec::new(), outs: Vec::new(), prefixes };
+        let split = prefixes.is_some().then_some((short, long));
+        let mut trie = StartTrie {
+            root: vec![0; 256],
+            nodes: Vec::with_capacity(children.len()),
+            edges: Vec::new(),
+            outs: Vec::new(),
+            prefixes,
+            split,
+        };
         for &(b, c) in &children[0] {
             trie.root[usize::from(b)] = c;
         }
@@ -605,6 +633,16 @@ impl StartTrie {
             if bits[bit / 64] & (1 << (bit % 64)) == 0 {
                 return;
             }
+            // no short string starts so, and no long one with these eight bytes (fewer left: the
+            // short strings may fit, walk)
+            if let (Some((short, long)), Some(&eight)) = (&self.split, bytes[start..].first_chunk::<8>())
+                && short[bit / 64] & (1 << (bit % 64)) == 0
+            {
+                let b8 = prefix_bit8(eight);
+                if long[b8 / 64] & (1 << (b8 % 64)) == 0 {
+                    return;
+                }
+            }
         }
         self.walk_all(bytes, start, f);
     }
@@ -625,52 +663,6 @@ impl StartTrie {
             n = edges.iter().find(|e| e.0 == b).map_or(0, |e| e.1);
             end += 1;
         }
-    }
-}
-
-/// The high bits of the bytes of an ASCII word that lie in `lo..=hi`.
-#[inline]
-fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let ones = 0x0101_0101_0101_0101u64;
-    x.wrapping_add(ones * u64::from(0x80 - lo)) & !x.wrapping_add(ones * u64::from(0x7f - hi)) & 0x8080_8080_8080_8080
-}
-
-/// Calls `f` with each word start of `text`: the offset of an alphanumeric char at the start of
-/// the text or after a char that is not alphanumeric ([`char::is_alphanumeric`]), in order.
-/// ASCII is read eight bytes at a time.
-pub(crate) fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bytes = text.as_bytes();
-    let (mut i, mut prev) = (0, false);
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            // the ASCII bytes before the first other one (their sums carry into no byte below)
-            let n = ((x & HIGH).trailing_zeros() / 8) as usize;
-            if n > 0 {
-                let valid = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-                let alnum = (ascii_in(x, b'0', b'9') | ascii_in(x, b'A', b'Z') | ascii_in(x, b'a', b'z')) & valid;
-                let mut starts = alnum & !((alnum << 8) | (u64::from(prev) << 7));
-                while starts != 0 {
-                    f(i + starts.trailing_zeros() as usize / 8);
-                    starts &= starts - 1;
-                }
-                prev = alnum >> (8 * n - 1) != 0;
-                i += n;
-                continue;
-            }
-        }
-        let (alnum, len) = if bytes[i] < 0x80 {
-            (bytes[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().expect("a char starts here");
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if alnum && !prev {
-            f(i);
-        }
-        prev = alnum;
-        i += len;
     }
 }
 

@@ -257,7 +257,7 @@ impl Scan<'_> {
             // (the word is read only when the token's flags leave it a candidate)
             let candidate = t.is_word() && t.case == Case::Lower && !c.paren && !c.short_quote && !c.loan && {
                 let word = self.doc.slice(t.span);
-                !word.is_ascii() && word.chars().any(|ch| marked(ch) && !own.contains(ch))
+                !word.is_ascii() && word.chars().any(|ch| marked(ch) && !super::own_has(own, ch))
             };
             if !candidate || taken.iter().any(|s| s.overlaps(t.span)) {
                 i += 1;
