@@ -46,7 +46,7 @@ fn article_prefix(word: &str) -> Option<usize> {
         let h = head.to_lowercase();
         matches!(h.as_str(), "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "ad-din")
     };
-    (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(head.len() + 1)
+    (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(word.len() - rest.len())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -171,6 +171,13 @@ mod tests {
     }
 
     #[test]
+    fn an_article_before_a_curly_apostrophe_is_cut_at_a_char_boundary() {
+        // `ad’` is three bytes longer than `ad`: cutting one byte past the article split the `’`
+        // and panicked (the whole story was lost)
+        assert_eq!(mentions("Officials of Ad’Dawla and al’Quds met Ar’Rahman on Monday."), vec!["Ad’Dawla", "al’Quds", "Ar’Rahman"]);
+    }
+
+    #[test]
     fn skips_title_case_headlines_and_datelines() {
         let (doc, n) =
             analyse("Russia Invites All Palestinian Factions to Moscow\n\nJAKARTA - The talks in Moscow will go ahead, Hamas said.");
