@@ -57,13 +57,104 @@ pub fn deletions_upto2(key: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// FNV-1a hash of a key: the slot of a key in the compiled hash tables of the bulk lists
-/// (`build.rs` fills them, [`super::bulk`] probes them; both must hash alike).
-pub fn hash(key: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// The polynomial hash of `s`: `Σ s[j]·P^(m−1−j)` mod 2^64 (Horner's rule). The deletion
+/// filters ([`Bloom`]) are keyed by it because the hash of each one-char deletion of a key
+/// follows from the key's prefix hashes in a multiply and an add ([`deletion_hashes`]): no
+/// deletion string is written and hashed to find that none is a key.
+pub fn poly(s: &[u8]) -> u64 {
+    s.iter().fold(0u64, |h, &b| h.wrapping_mul(POLY_P).wrapping_add(u64::from(b)))
+}
+
+const POLY_P: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The keys [`deletion_hashes`] computes on the stack, in bytes; longer keys hash each deletion
+/// written out.
+const POLY_MAX: usize = 64;
+
+/// `POLY_P^k` for `k < POLY_MAX`.
+const POLY_POW: [u64; POLY_MAX] = {
+    let mut t = [1u64; POLY_MAX];
+    let mut k = 1;
+    while k < POLY_MAX {
+        t[k] = t[k - 1].wrapping_mul(POLY_P);
+        k += 1;
     }
-    h
+    t
+};
+
+/// Calls `f` with the [`poly`] hash of `key` and of each single-char deletion of it, in the
+/// order of [`single_deletions`] (the hash of a deletion is the hash of the string
+/// [`single_deletions`] gives).
+#[inline]
+pub fn deletion_hashes(key: &str, mut f: impl FnMut(u64)) {
+    let b = key.as_bytes();
+    let m = b.len();
+    if m >= POLY_MAX {
+        let mut buf = String::new();
+        single_deletions(key, &mut buf, |d| f(poly(d.as_bytes())));
+        return;
+    }
+    let whole = poly(b);
+    f(whole);
+    // deleting bytes a..e: hash(key[..a]) * P^(m - e) + hash(key[e..]), where
+    // hash(key[e..]) = whole - hash(key[..e]) * P^(m - e); the prefix hashes as they come
+    let (mut a, mut before) = (0, 0u64);
+    while a < m {
+        let e = a + utf8_len(b[a]);
+        let mut through = before;
+        for &c in &b[a..e] {
+            through = through.wrapping_mul(POLY_P).wrapping_add(u64::from(c));
+        }
+        f(whole.wrapping_add(before.wrapping_sub(through).wrapping_mul(POLY_POW[m - e])));
+        (a, before) = (e, through);
+    }
+}
+
+/// The hash of a pair of [`poly`] hashes (a first name and a surname deletion key), for a
+/// [`Bloom`] filter of pairs.
+#[inline]
+pub fn pair_hash(a: u64, b: u64) -> u64 {
+    (a ^ 0x5bd1_e995_9e37_79b9).wrapping_mul(0xd6e8_feb8_6659_fd93).rotate_left(31) ^ b
+}
+
+/// The length of the UTF-8 sequence a lead byte starts.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0xc0 => 1,
+        0xc0..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
+}
+
+/// A Bloom filter over [`poly`] hashes (two bits a key), stored as `u32` words: the base-2
+/// logarithm of its number of bits, then the bits. A key not in the set is told so by one
+/// or two bit tests, a key in it always passes.
+pub struct Bloom;
+
+impl Bloom {
+    /// The filter of `hashes`, at least `bits_per_key` bits a key (8: under 5% of false
+    /// passes, 32: under half a percent).
+    pub fn build(hashes: &[u64], bits_per_key: usize) -> Vec<u32> {
+        let lg = (hashes.len().max(1) * bits_per_key).next_power_of_two().trailing_zeros().clamp(10, 32);
+        let mut words = vec![0u32; 1 + (1usize << lg) / 32];
+        words[0] = lg;
+        for &h in hashes {
+            for bit in Bloom::bits(h, lg) {
+                words[1 + bit / 32] |= 1 << (bit % 32);
+            }
+        }
+        words
+    }
+
+    /// The two bits of hash `h` in a filter of `2^lg` bits (`lg` at most 32).
+    #[inline]
+    pub fn bits(h: u64, lg: u32) -> [usize; 2] {
+        let mut x = h ^ (h >> 29);
+        x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x ^= x >> 32;
+        let mask = (1u64 << lg) - 1;
+        [(x & mask) as usize, ((x >> 32) & mask) as usize]
+    }
 }

@@ -174,7 +174,7 @@ impl Rule for EntityCorruption {
         let Ok(index) = cx.lexicons.index::<EntityIndex>() else { return };
         let lang = doc.language.unwrap_or("en");
         let mut keys = String::new();
-        let words = WordView::new(doc, lang, &mut keys);
+        let words = WordView::new(doc, lang, &index, &mut keys);
         let scan = Scan { ix: &index, lexicons: cx.lexicons, doc, w: &words, lang };
         // spans already reported: a later shape does not report the same words again
         let mut flagged: Vec<Span> = Vec::new();

@@ -99,6 +99,34 @@ pub(super) fn similarity(a: &str, b: &str) -> f64 {
     1.0 - d / a.chars().count().max(b.chars().count()).max(1) as f64
 }
 
+/// Are `a` and `b` surely more than two edits apart (`damerau_levenshtein(a, b) > 2`)? A quick
+/// test before the distance, which may answer false for words that are: an edit (an insertion,
+/// a deletion, a substitution, a transposition) changes the sum over letters of the difference
+/// of their counts in the two words by two at most, so words whose counts differ by five or
+/// more in all are three edits apart at least. ASCII words (false for others).
+pub(super) fn beyond_two_edits(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() > 1000 || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    if a.len().abs_diff(b.len()) > 2 {
+        return true;
+    }
+    let mut count = [0i16; 128];
+    for &c in a {
+        count[usize::from(c)] += 1;
+    }
+    for &c in b {
+        count[usize::from(c)] -= 1;
+    }
+    let mut apart = 0;
+    for &c in a.iter().chain(b) {
+        apart += count[usize::from(c)].unsigned_abs();
+        count[usize::from(c)] = 0;
+    }
+    apart > 4
+}
+
 /// `strsim::damerau_levenshtein` (Zhao and Sahni's linear-space Damerau-Levenshtein distance,
 /// transpositions unrestricted, on chars), step for step, without its allocations: the words
 /// compared are short, so the rows are on the stack and the last row of each letter is a short
