@@ -78,26 +78,32 @@ pub fn person(i: u32) -> Person {
 /// surname (a filter of first names and deletion keys says so without a look-up); else all of
 /// them, whatever their first names.
 pub fn surname_candidates(key: &str, first: &str, buf: &mut String, out: &mut Vec<u32>) {
-    if !may_have_surname_candidates(key, first) {
-        return;
+    // only the positions (the key, then each deletion) the filter may find are looked up
+    let may = surname_positions(key, first);
+    if may != 0 {
+        super::keys::single_deletions_masked(key, may, buf, |d| {
+            out.extend(postings(tables::SURNAME_KEYS, tables::SURNAME_SLOTS, tables::SURNAME_STARTS, tables::SURNAME_POST, d));
+        });
     }
-    super::keys::single_deletions(key, buf, |d| {
-        out.extend(postings(tables::SURNAME_KEYS, tables::SURNAME_SLOTS, tables::SURNAME_STARTS, tables::SURNAME_POST, d));
-    });
 }
 
-/// May one of `key` and its single deletions be a deletion key of the surname of a person
-/// whose last first name is `first`? (False: none is.)
-fn may_have_surname_candidates(key: &str, first: &str) -> bool {
+/// The positions of `key` and its single deletions (as `keys::single_deletions_masked` reads
+/// them) that may be a deletion key of the surname of a person whose last first name is
+/// `first`. (A position not set is none.)
+fn surname_positions(key: &str, first: &str) -> u64 {
     let bloom = tables::SURNAME_BLOOM;
     let lg = at(bloom, 0);
     let first = super::keys::poly(first.as_bytes());
-    let mut any = false;
+    let (mut may, mut k) = (0u64, 0usize);
     super::keys::deletion_hashes(key, |h| {
-        any = any
-            || super::keys::Bloom::bits(super::keys::pair_hash(first, h), lg).iter().all(|&b| at(bloom, 1 + b / 32) & (1 << (b % 32)) != 0);
+        let (w, mask) = super::keys::Bloom::probe(super::keys::pair_hash(first, h), lg);
+        let bits = u64::from(at(bloom, 1 + 2 * w)) | u64::from(at(bloom, 2 + 2 * w)) << 32;
+        if bits & mask == mask {
+            may |= 1 << k.min(63);
+        }
+        k += 1;
     });
-    any
+    may
 }
 
 /// Person `i`'s surname (folded).
@@ -127,7 +133,7 @@ pub fn is_name_hashed(key: &str, hash: u64) -> bool {
 pub fn outlet_candidates(key: &str, out: &mut Vec<(&'static str, &'static str)>) {
     let mut ids: Vec<u32> = Vec::new();
     super::keys::deletions_upto2(key, |d| {
-        ids.extend(postings(tables::OUTLET_KEYS, tables::OUTLET_SLOTS, tables::OUTLET_STARTS, tables::OUTLET_POST, d))
+        ids.extend(postings(tables::OUTLET_KEYS, tables::OUTLET_SLOTS, tables::OUTLET_STARTS, tables::OUTLET_POST, d));
     });
     ids.sort_unstable();
     ids.dedup();

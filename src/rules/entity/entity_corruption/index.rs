@@ -763,7 +763,7 @@ impl Built {
         root.push(w.u32s(at));
         root.push(w.u32s(ends));
         // word classes: the class bits and the anchor list of each key
-        let classes: Vec<(&str, [u32; 2])> = sorted(self.word_classes(&rights).into_iter().map(|(k, c)| (k, c)))
+        let classes: Vec<(&str, [u32; 2])> = sorted(self.word_classes(&rights).into_iter())
             .into_iter()
             .map(|(k, c)| (k, [c, anchor_at.get(k).copied().unwrap_or(0)]))
             .collect();
@@ -777,7 +777,8 @@ impl Built {
             })
             .collect();
         root.push(w.map(records));
-        root.push(w.u32s(short_class_table(&classes)));
+        root.push(w.u32s(packed_class_table(&classes, false)));
+        root.push(w.u32s(packed_class_table(&classes, true)));
         // the surname deletion keys' filter
         let hashes: Vec<u64> = self.deletions.keys().map(|k| poly(k.as_bytes())).collect();
         root.push(w.u32s(Bloom::build(&hashes, 32)));
@@ -833,30 +834,34 @@ impl Built {
     }
 }
 
-/// The [`class`] bits and anchor lists of the keys of one to eight bytes, in a table keyed by
-/// the key's bytes packed into a `u64` ([`pack`]): a look-up compares the packed key, with no
-/// hash of the text and no string compare. The base-2 logarithm of the number of slots, then
-/// four words a slot: the packed key's low and high halves, its class bits with the key's
-/// length from bit 24 (0 for an empty slot), and the position of its anchor list (0 for none).
-fn short_class_table(classes: &[(&str, [u32; 2])]) -> Vec<u32> {
-    let keys: Vec<&(&str, [u32; 2])> = classes.iter().filter(|(k, _)| (1..=8).contains(&k.len())).collect();
+/// The [`class`] bits and anchor lists of the keys of one to sixteen bytes, in tables keyed by
+/// the key's bytes packed into one or two `u64`s ([`pack`], [`pack16`]): a look-up compares the
+/// packed key, with no hash of the text and no string compare. Keys of one to eight bytes are
+/// in the short table (`wide` false), keys of nine to sixteen in the wide one. The base-2
+/// logarithm of the number of slots, then a slot: the packed key's halves (two words, four in
+/// the wide table), its class bits with the key's length from bit 24 (0 for an empty slot), and
+/// the position of its anchor list (0 for none).
+fn packed_class_table(classes: &[(&str, [u32; 2])], wide: bool) -> Vec<u32> {
+    let lens = if wide { 9..=16 } else { 1..=8 };
+    let keys: Vec<&(&str, [u32; 2])> = classes.iter().filter(|(k, _)| lens.contains(&k.len())).collect();
     let lg = (keys.len() * 2).next_power_of_two().max(2).trailing_zeros();
     let mask = (1usize << lg) - 1;
-    let mut t = vec![0u32; 1 + 4 * (1usize << lg)];
+    let width = if wide { 6 } else { 4 };
+    let mut t = vec![0u32; 1 + width * (1usize << lg)];
     t[0] = lg;
     for &&(k, [c, anchors]) in &keys {
         debug_assert!(c < 1 << 24);
-        let p = pack(k.as_bytes());
-        let mut at = short_slot(p, lg);
-        while t[1 + 4 * at + 2] != 0 {
+        let (lo, hi) = pack16(k.as_bytes());
+        let mut at = packed_slot(lo, hi, lg);
+        while t[1 + width * at + width - 2] != 0 {
             at = (at + 1) & mask;
         }
+        let slot = &mut t[1 + width * at..=width * (at + 1)];
         #[allow(clippy::cast_possible_truncation)]
-        let (lo, hi) = (p as u32, (p >> 32) as u32);
-        t[1 + 4 * at] = lo;
-        t[1 + 4 * at + 1] = hi;
-        t[1 + 4 * at + 2] = c | to_u32(k.len()) << 24;
-        t[1 + 4 * at + 3] = anchors;
+        let halves = [lo as u32, (lo >> 32) as u32, hi as u32, (hi >> 32) as u32];
+        slot[..width - 2].copy_from_slice(&halves[..width - 2]);
+        slot[width - 2] = c | to_u32(k.len()) << 24;
+        slot[width - 1] = anchors;
     }
     t
 }
@@ -877,11 +882,26 @@ pub(super) fn pack(b: &[u8]) -> u64 {
     }
 }
 
+/// The bytes of a key of one to sixteen bytes packed into two `u64`s, little-endian: the first
+/// eight ([`pack`] of a key of up to eight, then 0) and the rest.
+#[inline]
+pub(super) fn pack16(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    debug_assert!((1..=16).contains(&n));
+    if n <= 8 {
+        return (pack(b), 0);
+    }
+    let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    // the last eight bytes, of which the first 16 - n are the first part's too
+    let last = u64::from_le_bytes([b[n - 8], b[n - 7], b[n - 6], b[n - 5], b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+    (lo, last >> (8 * (16 - n)))
+}
+
 /// The first slot of a packed key in a table of `2^lg` slots.
 #[inline]
-fn short_slot(packed: u64, lg: u32) -> usize {
+fn packed_slot(lo: u64, hi: u64, lg: u32) -> usize {
     #[allow(clippy::cast_possible_truncation)]
-    let at = (packed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - lg)) as usize;
+    let at = ((lo ^ hi.wrapping_mul(0xd6e8_feb8_6659_fd93)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - lg)) as usize;
     at
 }
 
@@ -956,8 +976,9 @@ const ROOT_NAME_ENDS_AT: usize = 27;
 const ROOT_NAME_ENDS: usize = 28;
 const ROOT_WORD_CLASS: usize = 29;
 const ROOT_SHORT_CLASS: usize = 30;
-const ROOT_SURNAME_BLOOM: usize = 31;
-const ROOT_FIELDS: usize = 32;
+const ROOT_WIDE_CLASS: usize = 31;
+const ROOT_SURNAME_BLOOM: usize = 32;
+const ROOT_FIELDS: usize = 33;
 /// The root fields that are maps.
 const ROOT_MAPS: &[usize] = &[
     ROOT_KNOWN_NAMES,
@@ -993,11 +1014,14 @@ pub struct EntityIndex {
     root: Vec<u32>,
     /// The head of each map of the root, read once (a look-up reads the slots at once).
     heads: [MapHead; ROOT_FIELDS],
-    /// The surname deletion filter: its first bit's word and the base-2 logarithm of its size.
-    bloom: (u32, u32),
-    /// The table of short keys' classes ([`short_class_table`]): its first slot's word and the
-    /// base-2 logarithm of its number of slots.
+    /// The surname deletion filter ([`Bloom`]): its 64-bit words, and the base-2 logarithm of
+    /// its number of bits (read once: a test per deletion of every unknown capitalised word).
+    bloom: (Box<[u64]>, u32),
+    /// The tables of the classes of keys of up to eight and of nine to sixteen bytes
+    /// ([`packed_class_table`]): each one's first slot's word and the base-2 logarithm of its
+    /// number of slots.
     short: (u32, u32),
+    wide: (u32, u32),
 }
 
 /// A set of strings.
@@ -1012,10 +1036,15 @@ impl EntityIndex {
         }
         // the filter's words: its length, its logarithm, its bits
         let at = root[ROOT_SURNAME_BLOOM];
-        let bloom = (at + 2, data.view().u(at + 1));
+        let f = data.view();
+        let lg = f.u(at + 1);
+        let bits = (0..(1u32 << lg) / 64).map(|w| u64::from(f.u(at + 2 + 2 * w)) | u64::from(f.u(at + 3 + 2 * w)) << 32).collect();
+        let bloom = (bits, lg);
         let at = root[ROOT_SHORT_CLASS];
         let short = (at + 2, data.view().u(at + 1));
-        EntityIndex { data, root, heads, bloom, short }
+        let at = root[ROOT_WIDE_CLASS];
+        let wide = (at + 2, data.view().u(at + 1));
+        EntityIndex { data, root, heads, bloom, short, wide }
     }
 
     /// The [`class`] bits of a word (the tables its key is in; 0 for most words) and the
@@ -1025,17 +1054,23 @@ impl EntityIndex {
         self.map::<ClassRecord>(ROOT_WORD_CLASS).get_key(key).map_or((0, 0), |r| (r.class, r.anchors))
     }
 
-    /// [`EntityIndex::word_class`] of a key of one to eight bytes, not hashed.
+    /// [`EntityIndex::word_class`] of a key of one to eight bytes, not hashed ([`pack`]).
     #[inline(always)]
     #[allow(clippy::inline_always)] // once a word: a call costs as much as the look-up
     pub(super) fn short_class(&self, key: &[u8]) -> (u32, u32) {
+        self.short_class_packed(pack(key), key.len())
+    }
+
+    /// [`EntityIndex::word_class`] of a key of one to eight bytes packed ([`pack`]), and its length.
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // once a word: a call costs as much as the look-up
+    pub(super) fn short_class_packed(&self, p: u64, len: usize) -> (u32, u32) {
         let f = self.f();
         let (at, lg) = self.short;
-        let p = pack(key);
         #[allow(clippy::cast_possible_truncation)]
-        let (lo, hi, n) = (p as u32, (p >> 32) as u32, key.len() as u32);
+        let (l0, l1, n) = (p as u32, (p >> 32) as u32, len as u32);
         let mask = (1usize << lg) - 1;
-        let mut slot = short_slot(p, lg);
+        let mut slot = packed_slot(p, 0, lg);
         loop {
             #[allow(clippy::cast_possible_truncation)]
             let w = at + 4 * slot as u32;
@@ -1043,8 +1078,32 @@ impl EntityIndex {
             if c == 0 {
                 return (0, 0);
             }
-            if c >> 24 == n && f.u(w) == lo && f.u(w + 1) == hi {
+            if c >> 24 == n && f.u(w) == l0 && f.u(w + 1) == l1 {
                 return (c & 0x00ff_ffff, f.u(w + 3));
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// [`EntityIndex::word_class`] of a key of nine to sixteen bytes packed ([`pack16`]), and
+    /// its length.
+    #[inline]
+    pub(super) fn wide_class_packed(&self, lo: u64, hi: u64, len: usize) -> (u32, u32) {
+        let f = self.f();
+        let (at, lg) = self.wide;
+        #[allow(clippy::cast_possible_truncation)]
+        let (l0, l1, h0, h1, n) = (lo as u32, (lo >> 32) as u32, hi as u32, (hi >> 32) as u32, len as u32);
+        let mask = (1usize << lg) - 1;
+        let mut slot = packed_slot(lo, hi, lg);
+        loop {
+            #[allow(clippy::cast_possible_truncation)]
+            let w = at + 6 * slot as u32;
+            let c = f.u(w + 4);
+            if c == 0 {
+                return (0, 0);
+            }
+            if c >> 24 == n && f.u(w) == l0 && f.u(w + 1) == l1 && f.u(w + 2) == h0 && f.u(w + 3) == h1 {
+                return (c & 0x00ff_ffff, f.u(w + 5));
             }
             slot = (slot + 1) & mask;
         }
@@ -1063,9 +1122,9 @@ impl EntityIndex {
     /// [`crate::rules::entity::keys::poly`] hash? (False: none has.)
     #[inline]
     pub(super) fn may_be_deletion(&self, h: u64) -> bool {
-        let f = self.f();
-        let (at, lg) = self.bloom;
-        Bloom::bits(h, lg).iter().all(|&b| f.u(at + (b / 32) as u32) & (1 << (b % 32)) != 0)
+        let (bits, lg) = &self.bloom;
+        let (at, mask) = Bloom::probe(h, *lg);
+        bits.get(at).is_some_and(|&b| b & mask == mask)
     }
 
     /// The frozen words and text (tests compare the compiled index with a run-time build).
@@ -1114,7 +1173,9 @@ impl EntityIndex {
     pub(super) fn bigrams(&self) -> Map<'_, Pairs<'_>> {
         self.map(ROOT_BIGRAMS)
     }
-    /// Distinctive word -> the names it anchors ([`AnchorHits`]).
+    /// Distinctive word -> the names it anchors ([`AnchorHits`]); the rule reads a word's list
+    /// through its class ([`EntityIndex::anchor_hits`]).
+    #[cfg(test)]
     pub(super) fn anchors(&self) -> Map<'_, AnchorHits<'_>> {
         self.map(ROOT_ANCHORS)
     }
@@ -1137,9 +1198,6 @@ impl EntityIndex {
     pub(super) fn by_first(&self) -> Map<'_, U32List<'_>> {
         self.map(ROOT_BY_FIRST)
     }
-    pub(super) fn first_names(&self) -> Set<'_> {
-        self.map(ROOT_FIRST_NAMES)
-    }
     pub(super) fn first_spread(&self) -> Map<'_, usize> {
         self.map(ROOT_FIRST_SPREAD)
     }
@@ -1148,9 +1206,6 @@ impl EntityIndex {
     }
     pub(super) fn near_names(&self) -> Map<'_, NearRef<'_>> {
         self.map(ROOT_NEAR_NAMES)
-    }
-    pub(super) fn outlet_tokens(&self) -> Set<'_> {
-        self.map(ROOT_OUTLET_TOKENS)
     }
     /// One-word outlet names: (display form, full name).
     pub(super) fn outlets(&self) -> Records<'_, (&str, &str)> {
@@ -1169,17 +1224,12 @@ impl EntityIndex {
     pub(super) fn weak_anchors(&self) -> Set<'_> {
         self.map(ROOT_WEAK_ANCHORS)
     }
+    #[cfg(test)]
     pub(super) fn titles(&self) -> Set<'_> {
         self.map(ROOT_TITLES)
     }
     pub(super) fn legislator_words(&self) -> StrList<'_> {
         self.f().strs(self.root[ROOT_LEGISLATOR])
-    }
-    pub(super) fn newspaper_words(&self) -> Set<'_> {
-        self.map(ROOT_NEWSPAPER)
-    }
-    pub(super) fn outlet_words(&self) -> Set<'_> {
-        self.map(ROOT_OUTLET_WORDS)
     }
 
     /// The form to suggest for an entity in the copy language, else English, else the form written.
@@ -1216,18 +1266,11 @@ impl TokenEnds<'_> {
 
 /// The names a word anchors: (name index, position of the word in the name, the name's token
 /// codes), read in place from a list of `ni, pos, n, code * n` records.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(super) struct AnchorHits<'a> {
     list: U32List<'a>,
     at: usize,
     end: usize,
-}
-
-impl<'a> AnchorHits<'a> {
-    /// The hits: (name index, position, token codes).
-    pub(super) fn iter(self) -> Self {
-        self
-    }
 }
 
 impl<'a> Iterator for AnchorHits<'a> {
@@ -1389,18 +1432,33 @@ impl<'a> Value<'a> for NearRef<'a> {
     }
 }
 
-/// An outlet calque, of a frozen index.
+/// An outlet calque, of a frozen index; its fields read when asked for (most rows read are
+/// told apart by their words).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct CalqueRef<'a> {
-    pub(super) translated: StrList<'a>,
-    pub(super) outlet: &'a str,
-    pub(super) lang: &'a str,
-    pub(super) note: &'a str,
+    f: Flat<'a>,
+    at: u32,
+}
+
+impl<'a> CalqueRef<'a> {
+    /// The outlet name translated, folded words.
+    pub(super) fn translated(self) -> StrList<'a> {
+        self.f.strs(self.f.u(self.at))
+    }
+    pub(super) fn outlet(self) -> &'a str {
+        self.f.str(self.at + 1)
+    }
+    pub(super) fn lang(self) -> &'a str {
+        self.f.str(self.at + 3)
+    }
+    pub(super) fn note(self) -> &'a str {
+        self.f.str(self.at + 5)
+    }
 }
 
 impl<'a> Value<'a> for CalqueRef<'a> {
     fn read(f: Flat<'a>, w: u32) -> Self {
-        CalqueRef { translated: f.strs(f.u(w)), outlet: f.str(w + 1), lang: f.str(w + 3), note: f.str(w + 5) }
+        CalqueRef { f, at: w }
     }
 }
 

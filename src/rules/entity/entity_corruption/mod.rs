@@ -173,7 +173,7 @@ impl Rule for EntityCorruption {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<EntityIndex>() else { return };
         let lang = doc.language.unwrap_or("en");
-        let mut keys = String::new();
+        let mut keys = Vec::new();
         let words = WordView::new(doc, lang, &index, &mut keys);
         let scan = Scan { ix: &index, lexicons: cx.lexicons, doc, w: &words, lang };
         // spans already reported: a later shape does not report the same words again

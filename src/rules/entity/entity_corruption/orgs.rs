@@ -110,7 +110,8 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
                     && damerau_levenshtein(got.key, want) <= 2
                     && similarity(got.key, want) >= 0.75
             };
-            if !(got.is(class::CONFUSION_WRONG) && ix.is_confusion(got.key, want)) && !near_words() {
+            let confusion_words = got.is(class::CONFUSION_WRONG) && ix.is_confusion(got.key, want);
+            if !confusion_words && !near_words() {
                 continue;
             }
             let span = words[start].span().cover(words[end - 1].span());
@@ -248,7 +249,7 @@ pub(super) fn derivation_pair(a: &str, b: &str) -> bool {
 #[allow(clippy::inline_always)] // the per-word test: a call costs more than the test
 pub(super) fn derivation_match(ix: &EntityIndex, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
     let word = &w.words[i];
-    if !is_cap(word.token) || !may_derive(ix, word.key, usize::from(word.chars)) {
+    if !is_cap(word.token) || !may_derive(ix, word.key.as_bytes(), usize::from(word.chars)) {
         return None;
     }
     derivation_lookup(ix, w, i)
@@ -259,8 +260,7 @@ pub(super) fn derivation_match(ix: &EntityIndex, w: &WordView<'_>, i: usize) -> 
 /// letters of a word of seven or more), ending as a side of a pair does ([`derivation_end`]),
 /// and first six bytes that are a stem key when they are ASCII.
 #[inline]
-pub(super) fn may_derive(ix: &EntityIndex, key: &str, chars: usize) -> bool {
-    let key = key.as_bytes();
+pub(super) fn may_derive(ix: &EntityIndex, key: &[u8], chars: usize) -> bool {
     chars >= 7 && key.last().is_some_and(|&b| derivation_end(b)) && (!key[..6].is_ascii() || ix.short_class(&key[..6]).0 & class::STEM != 0)
 }
 
@@ -276,11 +276,19 @@ fn derivation_lookup(ix: &EntityIndex, w: &WordView<'_>, i: usize) -> Option<(us
     let words = &w.words;
     let word = &words[i];
     let hits = ix.stems().get(stem_key(word.key)?)?;
+    let word_last = *word.key.as_bytes().last()?;
     for (ni, pos) in hits.iter() {
-        // the token's last byte (0 for an empty token, never a side of a pair)
+        if pos > i {
+            continue;
+        }
+        // the two sides of a pair end one in `y` or `s`, the other in `l` or `c`, and differ
+        // by one or three letters ("-y"/"-ic", "-ics"/"-ical", ...): the token's code tells
+        let code = ix.token_ends(ni).get(pos);
         #[allow(clippy::cast_possible_truncation)]
-        let last = (ix.token_ends(ni).get(pos) >> 8) as u8;
-        if pos > i || !derivation_end(last) {
+        let last = (code >> 8) as u8;
+        let ends_pair = matches!((word_last, last), (b'y' | b's', b'l' | b'c') | (b'l' | b'c', b'y' | b's'));
+        let apart = u32::from(word.chars).abs_diff(token_chars(code));
+        if !ends_pair || (token_chars(code) != TOKEN_CHARS_UNKNOWN && apart != 1 && apart != 3) {
             continue;
         }
         let name = ix.name(ni);

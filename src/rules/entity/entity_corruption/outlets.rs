@@ -180,9 +180,14 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
             continue;
         }
         let Some(rows) = ix.calques().get_key(word.k()) else { continue };
-        for row in rows.iter().filter(|r| r.lang == lang || r.lang == "mul") {
-            let n = row.translated.len();
-            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == &row.translated[k]) || !w.contiguous(i, i + n) {
+        for row in rows.iter() {
+            // (the row's words first: they tell most rows apart)
+            let translated = row.translated();
+            let n = translated.len();
+            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == &translated[k]) {
+                continue;
+            }
+            if !(row.lang() == lang || row.lang() == "mul") || !w.contiguous(i, i + n) {
                 continue;
             }
             if !(0..n).all(|k| is_cap(words[i + k].token) || words[i + k].key.len() <= 3) {
@@ -214,10 +219,10 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
             }
             let confidence = if tail_s.ends_with(*cue) && cue.len() > 4 { Confidence::High } else { Confidence::Medium };
             let text = doc.slice(span);
-            let note = if row.note.is_empty() { String::new() } else { format!(" ({})", row.note) };
-            let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
+            let note = if row.note().is_empty() { String::new() } else { format!(" ({})", row.note()) };
+            let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet());
             mark(flagged, span);
-            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet, Applicability::Unsafe));
+            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet(), Applicability::Unsafe));
             break;
         }
     }

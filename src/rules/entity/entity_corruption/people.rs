@@ -18,7 +18,7 @@ use crate::finding::{Applicability, Confidence, Finding};
 use crate::lexicon::Lexicons;
 use crate::rules::Output;
 use crate::rules::entity::bulk;
-use crate::rules::entity::keys::{deletion_hashes, name_word, single_deletions};
+use crate::rules::entity::keys::{deletion_hashes, name_word, single_deletions_masked};
 use crate::rules::util::fold;
 use crate::span::Span;
 
@@ -102,6 +102,9 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             if dist == 0 || (dist > max_distance(p.surname) && !moved) {
                 continue;
             }
+            // (the tests below are independent: the story's support first, which rules out
+            // most candidates, then the tests of the two spellings, which allocate)
+            let Some((conf, fstart)) = person_support(s, i, p, &doc_keys) else { continue };
             // the old Indonesian spelling of the same name ("Soeharto") is a spelling system
             if spelling_system_equal(word.key, p.surname) {
                 continue;
@@ -123,25 +126,23 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             if crate::document::names::inflection::inflected_pair(word.key, p.surname, lang) {
                 continue;
             }
-            if let Some((conf, fstart)) = person_support(s, i, p, &doc_keys) {
-                // a moved letter, or a doubled letter dropped ("Haris" is also a name of its own),
-                // needs the first name written right before it
-                if (moved || variant_like || plural || near_class.is_some() || first_letter) && (conf != Confidence::High || fstart == i) {
-                    continue;
-                }
-                // a real name of its own ("Barnes" near Barnea, "Halit" near Shalit), or a first
-                // letter changed: the first name alone may be another person's; the newsmaker's
-                // role or correct name must be in the story too
-                if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(s, i, p, &doc_keys, &folded) {
-                    continue;
-                }
-                let better = match best {
-                    None => true,
-                    Some((_, bd, bc, _)) => conf > bc || (conf == bc && dist < bd),
-                };
-                if better {
-                    best = Some((pi, dist, conf, fstart));
-                }
+            // a moved letter, or a doubled letter dropped ("Haris" is also a name of its own),
+            // needs the first name written right before it
+            if (moved || variant_like || plural || near_class.is_some() || first_letter) && (conf != Confidence::High || fstart == i) {
+                continue;
+            }
+            // a real name of its own ("Barnes" near Barnea, "Halit" near Shalit), or a first
+            // letter changed: the first name alone may be another person's; the newsmaker's
+            // role or correct name must be in the story too
+            if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(s, i, p, &doc_keys, &folded) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((_, bd, bc, _)) => conf > bc || (conf == bc && dist < bd),
+            };
+            if better {
+                best = Some((pi, dist, conf, fstart));
             }
         }
         let Some((pi, _, confidence, fstart)) = best else {
@@ -202,10 +203,16 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
 /// none, and the index's filter of deletion keys says so from the keys' hashes, without
 /// writing a deletion out or looking one up.
 fn person_candidates(ix: &EntityIndex, key: &str, buf: &mut String, out: &mut Vec<usize>) {
-    let mut any = false;
-    deletion_hashes(key, |h| any = any || ix.may_be_deletion(h));
-    if any {
-        single_deletions(key, buf, |d| {
+    // the positions (the key, then each deletion) the filter may find; only those are looked up
+    let (mut may, mut k) = (0u64, 0usize);
+    deletion_hashes(key, |h| {
+        if ix.may_be_deletion(h) {
+            may |= 1 << k.min(63);
+        }
+        k += 1;
+    });
+    if may != 0 {
+        single_deletions_masked(key, may, buf, |d| {
             if let Some(ps) = ix.deletions().get(d) {
                 out.extend(ps.iter());
             }

@@ -1,8 +1,8 @@
 //! A view of the document's words: folded keys, sentence ids, possessives stripped; and the
 //! helpers the shapes share over it (capitalisation, flagged spans, handles, phrases).
 
-use super::index::EntityIndex;
 use super::index::class;
+use super::index::{EntityIndex, pack, pack16};
 use super::orgs::may_derive;
 use crate::document::{Case, Document, Script, Token};
 use crate::flat::{self, Key};
@@ -89,9 +89,15 @@ pub(super) struct Ends {
 impl Ends {
     pub(super) fn of(key: &str) -> Ends {
         match (key.as_bytes().first(), key.as_bytes().last()) {
-            (Some(&f), Some(&l)) if f != b'-' => Ends { first: f, last: l },
+            (Some(&f), Some(&l)) => Ends::of_bytes(f, l),
             _ => Ends { first: 0, last: 0 },
         }
+    }
+
+    /// The ends of a key that is not empty, from its first and last bytes.
+    #[inline]
+    pub(super) fn of_bytes(first: u8, last: u8) -> Ends {
+        if first == b'-' { Ends { first: 0, last: 0 } } else { Ends { first, last } }
     }
 
     /// Do the first bytes tell the word apart from `token` (reading forward: the word is the
@@ -150,7 +156,7 @@ pub(super) struct Candidates {
 impl<'a> WordView<'a> {
     /// The words of `doc`, classed by `ix`; the keys that folding changes are written in
     /// `keys` (one buffer for the story, not an allocation per capitalised word).
-    pub(super) fn new(doc: &'a Document, lang: &str, ix: &EntityIndex, keys: &'a mut String) -> Self {
+    pub(super) fn new(doc: &'a Document, lang: &str, ix: &EntityIndex, keys: &'a mut Vec<u8>) -> Self {
         // about two thirds of the tokens are words: one allocation for all of them
         let mut words: Vec<Word<'a>> = Vec::with_capacity(doc.tokens.len());
         // (a quarter of the words key the organisation maps, a tenth are title-case unknowns)
@@ -167,6 +173,8 @@ impl<'a> WordView<'a> {
         let text_bytes = doc.text.as_bytes();
         for (si, s) in doc.sentences.iter().enumerate() {
             let first = words.len();
+            // the end of the previous word's token in the sentence
+            let mut prev_end = 0;
             for t in &doc.tokens[s.tokens.0..s.tokens.1] {
                 if !t.is_word() {
                     continue;
@@ -182,41 +190,90 @@ impl<'a> WordView<'a> {
                 if tr && let Some(end) = crate::document::names::inflection::tr_suffix_start(text) {
                     text = &text[..end];
                 }
-                // a token without upper-case letters (`Case::Lower`, `Case::None`) needs only the
-                // ASCII test: its text has none either
-                let ascii = text.is_ascii();
-                let cap = matches!(t.case, Case::Title | Case::Upper);
-                let plain = ascii && (matches!(t.case, Case::Lower | Case::None) || !text.bytes().any(|b| b.is_ascii_uppercase()));
                 let n = words.len();
-                let (anchors, class, chars, ends, derives) = if plain {
-                    let (class, anchors) = classify(ix, text);
-                    (anchors, class, text.len(), Ends::of(text), false)
-                } else {
-                    // `fold`, written into the buffer (an ASCII word is only lower-cased)
-                    let start = keys.len();
-                    if ascii {
-                        keys.push_str(text);
-                        keys[start..].make_ascii_lowercase();
+                let cap = matches!(t.case, Case::Title | Case::Upper);
+                let b = text.as_bytes();
+                // the key is the text itself, or in `keys`
+                let mut plain = true;
+                let (class, anchors, chars, ends, derives);
+                let len = b.len();
+                let short = if (1..=8).contains(&len) { Some(pack(b)).filter(|p| p & HIGH_BITS == 0) } else { None };
+                let wide = if (9..=16).contains(&len) { Some(pack16(b)).filter(|(lo, hi)| (lo | hi) & HIGH_BITS == 0) } else { None };
+                if let Some(p) = short {
+                    // an ASCII word of up to eight bytes (most words): folded, classed and
+                    // measured in a register
+                    let upper = upper_case_bytes(p);
+                    let lower = p | upper >> 2;
+                    (class, anchors) = ix.short_class_packed(lower, len);
+                    chars = len;
+                    #[allow(clippy::cast_possible_truncation)]
+                    let (head, tail) = (lower as u8, (lower >> (8 * (len - 1))) as u8);
+                    ends = Ends::of_bytes(head, tail);
+                    if upper == 0 {
+                        derives = false;
                     } else {
-                        keys.push_str(&fold(text));
+                        plain = false;
+                        let start = keys.len();
+                        keys.extend_from_slice(&lower.to_le_bytes());
+                        keys.truncate(start + len);
+                        folded.push((n as u32, start as u32, keys.len() as u32));
+                        derives = cap && may_derive(ix, &keys[start..], chars);
                     }
-                    let k = &keys[start..];
-                    folded.push((n as u32, start as u32, keys.len() as u32));
-                    let (class, anchors) = classify(ix, k);
-                    let chars = if ascii { k.len() } else { k.chars().count() };
-                    (anchors, class, chars, Ends::of(k), cap && may_derive(ix, k, chars))
-                };
-                if n > first {
-                    let prev = &mut words[n - 1];
-                    // the previous word of the sentence is spaced from this one when only spaces
-                    // (or no-break spaces) are between them
-                    if only_spaces(&text_bytes[prev.token.span.end..t.span.start]) {
-                        prev.class |= SPACED;
+                } else if let Some((lo, hi)) = wide {
+                    // an ASCII word of nine to sixteen bytes: likewise in two registers
+                    let (upper_lo, upper_hi) = (upper_case_bytes(lo), upper_case_bytes(hi));
+                    let (lower_lo, lower_hi) = (lo | upper_lo >> 2, hi | upper_hi >> 2);
+                    (class, anchors) = ix.wide_class_packed(lower_lo, lower_hi, len);
+                    chars = len;
+                    #[allow(clippy::cast_possible_truncation)]
+                    let (head, tail) = (lower_lo as u8, (lower_hi >> (8 * (len - 9))) as u8);
+                    ends = Ends::of_bytes(head, tail);
+                    if upper_lo | upper_hi == 0 {
+                        derives = false;
+                    } else {
+                        plain = false;
+                        let start = keys.len();
+                        keys.extend_from_slice(&lower_lo.to_le_bytes());
+                        keys.extend_from_slice(&lower_hi.to_le_bytes());
+                        keys.truncate(start + len);
+                        folded.push((n as u32, start as u32, keys.len() as u32));
+                        derives = cap && may_derive(ix, &keys[start..], chars);
+                    }
+                } else {
+                    let ascii = text.is_ascii();
+                    plain = ascii && !text.bytes().any(|b| b.is_ascii_uppercase());
+                    let start = keys.len();
+                    let k: &str = if plain {
+                        text
+                    } else if ascii {
+                        // (an ASCII word is only lower-cased)
+                        keys.extend_from_slice(b);
+                        keys[start..].make_ascii_lowercase();
+                        std::str::from_utf8(&keys[start..]).expect("ASCII")
+                    } else {
+                        let f = fold(text);
+                        keys.extend_from_slice(f.as_bytes());
+                        std::str::from_utf8(&keys[start..]).expect("a folded word")
+                    };
+                    (class, anchors) = classify(ix, k);
+                    chars = if ascii { k.len() } else { k.chars().count() };
+                    ends = Ends::of(k);
+                    derives = cap && may_derive(ix, k.as_bytes(), chars);
+                    if !plain {
+                        folded.push((n as u32, start as u32, keys.len() as u32));
                     }
                 }
-                if n > 0 {
+                if n > first {
+                    // the previous word of the sentence is spaced from this one when only spaces
+                    // (or no-break spaces) are between them
+                    let gap = &text_bytes[prev_end..t.span.start];
+                    if gap == b" " || only_spaces(gap) {
+                        words[n - 1].class |= SPACED;
+                    }
+                }
+                prev_end = t.span.end;
+                if let Some(prev) = words.last() {
                     // the shapes that read a word by the word after it
-                    let prev = &words[n - 1];
                     if class & class::BY_SURNAME != 0 && prev.token.case == Case::Title {
                         at.first_names.push(n as u32 - 1);
                     }
@@ -242,11 +299,10 @@ impl<'a> WordView<'a> {
                         at.people.push(n as u32);
                     }
                 }
-                let key = if plain { text } else { "" };
                 words.push(Word {
                     token: t,
                     text,
-                    key,
+                    key: if plain { text } else { "" },
                     anchors,
                     sentence: si as u32,
                     sentence_first: first as u32,
@@ -256,7 +312,8 @@ impl<'a> WordView<'a> {
                 });
             }
         }
-        let keys: &'a String = keys;
+        // the folded keys, ASCII words lower-cased and others folded: UTF-8
+        let keys = std::str::from_utf8(&keys[..]).expect("folded keys are UTF-8");
         for (i, start, end) in folded {
             words[i as usize].key = &keys[start as usize..end as usize];
         }
@@ -270,12 +327,30 @@ impl<'a> WordView<'a> {
     }
 }
 
-/// A key's [`class`] bits and anchor list ([`EntityIndex::word_class`]); a key of up to eight
-/// bytes is classed without a hash ([`EntityIndex::short_class`]).
-#[inline(always)]
-#[allow(clippy::inline_always)] // once a word, from two places: a call costs as much as the look-up
+/// A key's [`class`] bits and anchor list ([`EntityIndex::word_class`]); a key of up to sixteen
+/// bytes is classed without a hash ([`EntityIndex::packed_class`]).
+#[inline]
 fn classify(ix: &EntityIndex, key: &str) -> (u32, u32) {
-    if (1..=8).contains(&key.len()) { ix.short_class(key.as_bytes()) } else { ix.word_class(Key::new(key)) }
+    if (1..=8).contains(&key.len()) {
+        ix.short_class(key.as_bytes())
+    } else if key.len() <= 16 {
+        let (lo, hi) = pack16(key.as_bytes());
+        ix.wide_class_packed(lo, hi, key.len())
+    } else {
+        ix.word_class(Key::new(key))
+    }
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `p` that is an ASCII upper-case letter (the bytes of `p` are
+/// ASCII): `A..=Z` are the bytes that `0x3f` carries to the high bit and `0x25` does not.
+#[inline]
+fn upper_case_bytes(p: u64) -> u64 {
+    let from_a = p.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = p.wrapping_add(0x2525_2525_2525_2525);
+    from_a & !past_z & HIGH_BITS
 }
 
 /// Are the bytes only spaces and no-break spaces (U+00A0, `C2 A0`)? The bytes are a slice of
