@@ -333,7 +333,7 @@ impl<'a> WordView<'a> {
 fn classify(ix: &EntityIndex, key: &str) -> (u32, u32) {
     if (1..=8).contains(&key.len()) {
         ix.short_class(key.as_bytes())
-    } else if key.len() <= 16 {
+    } else if (9..=16).contains(&key.len()) {
         let (lo, hi) = pack16(key.as_bytes());
         ix.wide_class_packed(lo, hi, key.len())
     } else {
