@@ -240,27 +240,12 @@ impl<'a> WordView<'a> {
                         derives = cap && may_derive(ix, &keys[start..], chars);
                     }
                 } else {
-                    let ascii = text.is_ascii();
-                    plain = ascii && !text.bytes().any(|b| b.is_ascii_uppercase());
-                    let start = keys.len();
-                    let k: &str = if plain {
-                        text
-                    } else if ascii {
-                        // (an ASCII word is only lower-cased)
-                        keys.extend_from_slice(b);
-                        keys[start..].make_ascii_lowercase();
-                        std::str::from_utf8(&keys[start..]).expect("ASCII")
-                    } else {
-                        let f = fold(text);
-                        keys.extend_from_slice(f.as_bytes());
-                        std::str::from_utf8(&keys[start..]).expect("a folded word")
-                    };
-                    (class, anchors) = classify(ix, k);
-                    chars = if ascii { k.len() } else { k.chars().count() };
-                    ends = Ends::of(k);
-                    derives = cap && may_derive(ix, k.as_bytes(), chars);
-                    if !plain {
-                        folded.push((n as u32, start as u32, keys.len() as u32));
+                    // other words (not ASCII, or longer): few, out of line
+                    let folded_at;
+                    (class, anchors, chars, ends, derives, folded_at) = classify_other(ix, text, cap, keys);
+                    if let Some(start) = folded_at {
+                        plain = false;
+                        folded.push((n as u32, start, keys.len() as u32));
                     }
                 }
                 if n > first {
@@ -325,6 +310,32 @@ impl<'a> WordView<'a> {
     pub(super) fn contiguous(&self, i: usize, j: usize) -> bool {
         (i + 1..j).all(|k| self.words[k - 1].class & SPACED != 0)
     }
+}
+
+/// The fold of a word that is not ASCII or is longer than sixteen bytes, its [`class`] bits and
+/// anchor list, chars, ends and whether a capitalised word may be a derivation
+/// ([`may_derive`]); and where its key starts in `keys` when it is not the text itself.
+#[inline(never)]
+fn classify_other(ix: &EntityIndex, text: &str, cap: bool, keys: &mut Vec<u8>) -> (u32, u32, usize, Ends, bool, Option<u32>) {
+    let ascii = text.is_ascii();
+    let plain = ascii && !text.bytes().any(|b| b.is_ascii_uppercase());
+    let start = keys.len();
+    let k: &str = if plain {
+        text
+    } else if ascii {
+        // (an ASCII word is only lower-cased)
+        keys.extend_from_slice(text.as_bytes());
+        keys[start..].make_ascii_lowercase();
+        std::str::from_utf8(&keys[start..]).expect("ASCII")
+    } else {
+        let f = fold(text);
+        keys.extend_from_slice(f.as_bytes());
+        std::str::from_utf8(&keys[start..]).expect("a folded word")
+    };
+    let (class, anchors) = classify(ix, k);
+    let chars = if ascii { k.len() } else { k.chars().count() };
+    let derives = cap && may_derive(ix, k.as_bytes(), chars);
+    (class, anchors, chars, Ends::of(k), derives, (!plain).then_some(start as u32))
 }
 
 /// A key's [`class`] bits and anchor list ([`EntityIndex::word_class`]); a key of up to sixteen
