@@ -1,7 +1,9 @@
-//! How entity names become lookup keys: the words of a lexicon name, and the deletion variants
-//! of the SymSpell-style indexes. Plain functions on `str` that use only `crate::text`, because
-//! `build.rs` includes this file and text.rs too (`#[path]`) to compile the bulk indexes
-//! (`lexicons/**/*-bulk*.tsv`) with exactly the keys the rule looks up at run time.
+//! How entity names become lookup keys: the words of a lexicon name, the deletion variants of
+//! the SymSpell-style indexes, and the hashes and filters that tell a word none of whose
+//! deletions is a key without writing one out. Plain functions on `str` that use only
+//! `crate::text`, because `build.rs` includes this file and text.rs too (`#[path]`) to compile
+//! the bulk indexes (`lexicons/**/*-bulk*.tsv`) with exactly the keys the rule looks up at run
+//! time.
 
 /// A word of a lexicon name without surrounding punctuation or a possessive ending, as the
 /// rule's word view keys the document's words.
