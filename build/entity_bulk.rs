@@ -8,8 +8,12 @@
 //! - `bulk_*.bin`: little-endian `u32` arrays; a string is a pair (offset, length) into
 //!   `bulk_str.txt`, a sorted set is a sorted array of such pairs, a map from keys to lists is
 //!   a sorted key array, a start array (n + 1 entries) and a posting array (CSR); each key
-//!   array has an open-addressing hash table beside it (`*_slots.bin`, FNV-1a of the key,
-//!   `keys::hash`), so a look-up is one hash and a probe or two;
+//!   array has an open-addressing hash table beside it (`*_slots.bin`, `flat::hash` of the key:
+//!   the rule hashes each word once for all its tables), so a look-up is one hash and a probe
+//!   or two; the surname deletion keys also have a Bloom filter (`bulk_surname_bloom.bin`,
+//!   `keys::Bloom` of the `keys::pair_hash` of each person's last first name and each deletion
+//!   key of the surname), so that a word none of whose deletions is a key of a person whose
+//!   first name is the word before it is told so without writing a deletion out;
 //! - `entity_bulk.rs`: `include_str!`/`include_bytes!` of those.
 //!
 //! Keys are made as the rule makes them at run time: words split on whitespace, trimmed by
@@ -20,7 +24,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
-use super::keys::{deletions_upto2, hash, name_word, single_deletions};
+use super::flat::hash;
+use super::keys::{Bloom, deletions_upto2, name_word, pair_hash, poly, single_deletions};
 use super::text::fold;
 
 /// A parsed `*-bulk` file: kind, column names and rows.
@@ -135,6 +140,9 @@ pub fn generate(out_dir: &Path, files: &[std::path::PathBuf]) {
     // one-word outlets: name and country
     let mut outlets: Vec<u32> = Vec::new();
     let mut outlet_keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    // (last first name, surname deletion key) of each person form: the filter of
+    // `surname_candidates`
+    let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
     let mut buf = String::new();
     for path in files {
         let b = Bulk::read(path);
@@ -154,12 +162,15 @@ pub fn generate(out_dir: &Path, files: &[std::path::PathBuf]) {
                         person_tokens.extend(t.iter().filter(|x| x.chars().count() >= 3).cloned());
                         let surname = t.last().unwrap();
                         let id = u32::try_from(people.len() / 10).unwrap();
-                        for s in [display, &t[..t.len() - 1].join(" "), surname, get(row, cc), &context] {
+                        let first = t[..t.len() - 1].join(" ");
+                        for s in [display, &first, surname, get(row, cc), &context] {
                             people.extend(out.s(s));
                         }
                         if surname.chars().count() >= 5 && surname.chars().all(char::is_alphabetic) {
+                            let last_first = first.split(' ').next_back().unwrap_or("");
                             single_deletions(surname, &mut buf, |d| {
                                 surnames.entry(d.to_string()).or_default().insert(id);
+                                pairs.insert((last_first.to_string(), d.to_string()));
                             });
                         }
                     }
@@ -206,12 +217,14 @@ pub fn generate(out_dir: &Path, files: &[std::path::PathBuf]) {
     let outlet_slots = slots(&outlet_keys.keys().cloned().collect::<Vec<_>>());
     let token_slots = slots(&person_tokens.iter().cloned().collect::<Vec<_>>());
     let name_slots = slots(&names.iter().cloned().collect::<Vec<_>>());
+    let surname_bloom = Bloom::build(&pairs.iter().map(|(f, d)| pair_hash(poly(f.as_bytes()), poly(d.as_bytes()))).collect::<Vec<_>>(), 16);
     let tokens = out.set(&person_tokens);
     let names = out.set(&names);
     write_u32(out_dir, "bulk_surname_slots.bin", &surname_slots);
     write_u32(out_dir, "bulk_outlet_slots.bin", &outlet_slots);
     write_u32(out_dir, "bulk_token_slots.bin", &token_slots);
     write_u32(out_dir, "bulk_name_slots.bin", &name_slots);
+    write_u32(out_dir, "bulk_surname_bloom.bin", &surname_bloom);
     write_u32(out_dir, "bulk_people.bin", &people);
     write_u32(out_dir, "bulk_surname_keys.bin", &sk);
     write_u32(out_dir, "bulk_surname_starts.bin", &ss);
@@ -242,6 +255,7 @@ pub fn generate(out_dir: &Path, files: &[std::path::PathBuf]) {
         "outlet_slots",
         "token_slots",
         "name_slots",
+        "surname_bloom",
     ] {
         code.push_str(&format!(
             "pub(super) static {}: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/bulk_{name}.bin\"));\n",

@@ -26,11 +26,13 @@ fn string(table: &[u8], i: usize) -> &'static str {
     &tables::STR[o..o + l]
 }
 
-/// Position of `key` in a table of strings, through its hash table of slots.
-fn find(table: &'static [u8], slots: &'static [u8], key: &str) -> Option<usize> {
+/// Position of `key`, whose [`crate::flat::hash`] is `hash`, in a table of strings, through its
+/// hash table of slots.
+#[inline]
+fn find(table: &'static [u8], slots: &'static [u8], key: &str, hash: u64) -> Option<usize> {
     let mask = slots.len() / 4 - 1;
     #[allow(clippy::cast_possible_truncation)]
-    let mut i = (super::keys::hash(key) as usize) & mask;
+    let mut i = (hash as usize) & mask;
     loop {
         let s = at(slots, i) as usize;
         if s == 0 {
@@ -45,7 +47,7 @@ fn find(table: &'static [u8], slots: &'static [u8], key: &str) -> Option<usize> 
 
 /// The ids a key maps to in a (keys, slots, starts, postings) table.
 fn postings(keys: &'static [u8], slots: &'static [u8], starts: &'static [u8], post: &'static [u8], key: &str) -> impl Iterator<Item = u32> {
-    let range = find(keys, slots, key).map_or(0..0, |i| at(starts, i) as usize..at(starts, i + 1) as usize);
+    let range = find(keys, slots, key, crate::flat::hash(key)).map_or(0..0, |i| at(starts, i) as usize..at(starts, i + 1) as usize);
     range.map(move |j| at(post, j))
 }
 
@@ -71,28 +73,68 @@ pub fn person(i: u32) -> Person {
 }
 
 /// Person forms whose surname (five letters or more) is `key` or one deletion from it, given
-/// `key` and each of its single deletions (the query side of the SymSpell index).
-pub fn surname_candidates(key: &str, buf: &mut String, out: &mut Vec<u32>) {
-    super::keys::single_deletions(key, buf, |d| {
-        out.extend(postings(tables::SURNAME_KEYS, tables::SURNAME_SLOTS, tables::SURNAME_STARTS, tables::SURNAME_POST, d));
-    });
+/// `key` and each of its single deletions (the query side of the SymSpell index), when `key`
+/// is written after `first`: none when no person whose last first name is `first` has such a
+/// surname (a filter of first names and deletion keys says so without a look-up); else all of
+/// them, whatever their first names.
+pub fn surname_candidates(key: &str, first: &str, buf: &mut String, out: &mut Vec<u32>) {
+    // only the positions (the key, then each deletion) the filter may find are looked up
+    let may = surname_positions(key, first);
+    if may != 0 {
+        super::keys::single_deletions_masked(key, may, buf, |d| {
+            out.extend(postings(tables::SURNAME_KEYS, tables::SURNAME_SLOTS, tables::SURNAME_STARTS, tables::SURNAME_POST, d));
+        });
+    }
 }
 
-/// Is the folded word a word (three letters or more) of a listed person's name?
-pub fn is_person_word(key: &str) -> bool {
-    find(tables::TOKENS, tables::TOKEN_SLOTS, key).is_some()
+/// The positions of `key` and its single deletions (as `keys::single_deletions_masked` reads
+/// them) that may be a deletion key of the surname of a person whose last first name is
+/// `first`. (A position not set is none.)
+fn surname_positions(key: &str, first: &str) -> u64 {
+    let bloom = tables::SURNAME_BLOOM;
+    let lg = at(bloom, 0);
+    let first = super::keys::poly(first.as_bytes());
+    let (mut may, mut k) = (0u64, 0usize);
+    super::keys::deletion_hashes(key, |h| {
+        let (w, mask) = super::keys::Bloom::probe(super::keys::pair_hash(first, h), lg);
+        let bits = u64::from(at(bloom, 1 + 2 * w)) | u64::from(at(bloom, 2 + 2 * w)) << 32;
+        if bits & mask == mask {
+            may |= 1 << k.min(63);
+        }
+        k += 1;
+    });
+    may
+}
+
+/// Person `i`'s surname (folded).
+pub fn person_surname(i: u32) -> &'static str {
+    string(tables::PEOPLE, i as usize * 5 + 2)
+}
+
+/// [`is_person_word`] of a key whose [`crate::flat::hash`] is known.
+#[inline]
+pub fn is_person_word_hashed(key: &str, hash: u64) -> bool {
+    find(tables::TOKENS, tables::TOKEN_SLOTS, key, hash).is_some()
 }
 
 /// Is the folded, space-joined name a listed person's, organisation's or outlet's name?
 pub fn is_name(key: &str) -> bool {
-    find(tables::NAMES, tables::NAME_SLOTS, key).is_some()
+    is_name_hashed(key, crate::flat::hash(key))
+}
+
+/// [`is_name`] of a key whose [`crate::flat::hash`] is known.
+#[inline]
+pub fn is_name_hashed(key: &str, hash: u64) -> bool {
+    find(tables::NAMES, tables::NAME_SLOTS, key, hash).is_some()
 }
 
 /// One-word newspapers (five letters or more) within two deletions of `key` on either side:
 /// (name as written, country).
 pub fn outlet_candidates(key: &str, out: &mut Vec<(&'static str, &'static str)>) {
     let mut ids: Vec<u32> = Vec::new();
-    super::keys::deletions_upto2(key, |d| ids.extend(postings(tables::OUTLET_KEYS, tables::OUTLET_SLOTS, tables::OUTLET_STARTS, tables::OUTLET_POST, d)));
+    super::keys::deletions_upto2(key, |d| {
+        ids.extend(postings(tables::OUTLET_KEYS, tables::OUTLET_SLOTS, tables::OUTLET_STARTS, tables::OUTLET_POST, d));
+    });
     ids.sort_unstable();
     ids.dedup();
     out.extend(ids.into_iter().map(|i| (string(tables::OUTLETS, 2 * i as usize), string(tables::OUTLETS, 2 * i as usize + 1))));

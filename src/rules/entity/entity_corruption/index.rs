@@ -15,9 +15,9 @@ use std::collections::HashMap as StdMap;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::flat::{Data, Flat, Map, MapHead, Pairs, Records, StrList, U32List, Value, Writer, sorted};
+use crate::flat::{Data, Flat, Key, Map, MapHead, Pairs, Records, StrList, U32List, Value, Writer, sorted};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::rules::entity::keys::{deletions_upto2, name_word, single_deletions};
+use crate::rules::entity::keys::{Bloom, deletions_upto2, name_word, poly, single_deletions};
 use crate::rules::util::fold;
 
 /// The kinds of lexicon the entity index is built from: with no user file of these kinds, the
@@ -632,7 +632,21 @@ impl Built {
         root.push(set(&mut w, &self.known_tokens));
         root.push(count_map(&mut w, &self.spread));
         root.push(pair_map(&mut w, &self.bigrams));
-        root.push(pair_map(&mut w, &self.anchors));
+        // anchors: each hit with its name's token codes inline, for the quick tests of a hit
+        // ([`AnchorHits`]); the list's position is also in the anchor's word class
+        let codes = self.token_codes();
+        let mut anchor_at: HashMap<&str, u32> = HashMap::default();
+        let anchors: Vec<(&str, u32)> = sorted(self.anchors.iter().map(|(k, v)| (k.as_str(), v)))
+            .into_iter()
+            .map(|(k, v)| {
+                let at = w.u32s(v.iter().flat_map(|&(ni, pos)| {
+                    [to_u32(ni), to_u32(pos), to_u32(codes[ni].len())].into_iter().chain(codes[ni].iter().copied())
+                }));
+                anchor_at.insert(k, at);
+                (k, at)
+            })
+            .collect();
+        root.push(w.map(anchors));
         root.push(pair_map(&mut w, &self.stems));
         root.push(pair_map(&mut w, &self.confusion_anchors));
         // confusions: wrong word -> right words
@@ -737,19 +751,197 @@ impl Built {
         root.push(w.strs(&self.words.legislator));
         root.push(set(&mut w, &self.words.newspaper));
         root.push(set(&mut w, &self.words.outlet));
-        // the first and last bytes of each name's tokens: name `ni`'s are entries
+        // a code for each name's tokens ([`token_code`]): name `ni`'s are entries
         // `at[ni]..at[ni + 1]` of the second list
         let mut at = Vec::with_capacity(self.names.len() + 1);
         let mut ends = Vec::new();
-        for n in &self.names {
+        for c in &codes {
             at.push(to_u32(ends.len()));
-            ends.extend(n.tokens.iter().map(|t| token_ends(t)));
+            ends.extend(c);
         }
         at.push(to_u32(ends.len()));
         root.push(w.u32s(at));
         root.push(w.u32s(ends));
+        // word classes: the class bits and the anchor list of each key
+        let classes: Vec<(&str, [u32; 2])> = sorted(self.word_classes(&rights).into_iter())
+            .into_iter()
+            .map(|(k, c)| (k, [c, anchor_at.get(k).copied().unwrap_or(0)]))
+            .collect();
+        let records: Vec<(&str, u32)> = classes
+            .iter()
+            .map(|&(k, [c, a])| {
+                let at = w.pos();
+                w.push(c);
+                w.push(a);
+                (k, at)
+            })
+            .collect();
+        root.push(w.map(records));
+        root.push(w.u32s(packed_class_table(&classes, false)));
+        root.push(w.u32s(packed_class_table(&classes, true)));
+        // the surname deletion keys' filter
+        let hashes: Vec<u64> = self.deletions.keys().map(|k| poly(k.as_bytes())).collect();
+        root.push(w.u32s(Bloom::build(&hashes, 32)));
         w.finish(&root)
     }
+
+    /// The [`token_code`]s of each name's tokens.
+    fn token_codes(&self) -> Vec<Vec<u32>> {
+        self.names
+            .iter()
+            .map(|n| {
+                n.tokens
+                    .iter()
+                    .zip(&n.capitalised)
+                    .map(|(t, &cap)| {
+                        let distinctive = self.spread.get(t).copied().unwrap_or(0) <= 2 && !self.words.weak_anchors.contains(t);
+                        token_code(t, cap, distinctive)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The [`class`] bits of every word that is a key of one of the tables a document word is
+    /// looked up in: one look-up a word tells which tables to read.
+    fn word_classes<'a>(&'a self, confusion_wrongs: &StdMap<&'a str, Vec<&'a str>>) -> HashMap<&'a str, u32> {
+        let mut classes: HashMap<&str, u32> = HashMap::default();
+        let mut add = |keys: &mut dyn Iterator<Item = &'a str>, bit: u32| {
+            for k in keys {
+                *classes.entry(k).or_default() |= bit;
+            }
+        };
+        add(&mut self.known_tokens.iter().map(String::as_str), class::KNOWN_TOKEN);
+        add(&mut self.outlet_tokens.iter().map(String::as_str), class::OUTLET_TOKEN);
+        add(&mut self.anchors.keys().map(String::as_str), class::ANCHOR);
+        add(&mut self.confusion_anchors.keys().map(String::as_str), class::CONFUSION_ANCHOR);
+        // a bigram key is two words joined by a space: the first word is the key up to one of
+        // its spaces, the second the rest (a folded word may hold a space of its own)
+        add(&mut self.bigrams.keys().flat_map(|k| k.match_indices(' ').map(move |(at, _)| &k[..at])), class::BIGRAM_FIRST);
+        add(&mut self.bigrams.keys().flat_map(|k| k.match_indices(' ').map(move |(at, _)| &k[at + 1..])), class::BIGRAM_SECOND);
+        add(&mut self.near_names.keys().map(String::as_str), class::NEAR_NAME);
+        add(&mut self.by_first.keys().map(String::as_str), class::BY_FIRST);
+        add(&mut self.first_names.iter().map(String::as_str), class::FIRST_NAME);
+        add(&mut self.by_surname.keys().map(String::as_str), class::BY_SURNAME);
+        add(&mut self.words.titles.iter().map(String::as_str), class::TITLE);
+        add(&mut self.words.outlet.iter().map(String::as_str), class::OUTLET_WORD);
+        add(&mut self.words.newspaper.iter().map(String::as_str), class::NEWSPAPER_WORD);
+        add(&mut self.genitives.keys().map(String::as_str), class::GENITIVE);
+        add(&mut self.calques.keys().map(String::as_str), class::CALQUE);
+        add(&mut confusion_wrongs.keys().copied(), class::CONFUSION_WRONG);
+        add(&mut self.stems.keys().map(String::as_str), class::STEM);
+        classes
+    }
+}
+
+/// The [`class`] bits and anchor lists of the keys of one to sixteen bytes, in tables keyed by
+/// the key's bytes packed into one or two `u64`s ([`pack`], [`pack16`]): a look-up compares the
+/// packed key, with no hash of the text and no string compare. Keys of one to eight bytes are
+/// in the short table (`wide` false), keys of nine to sixteen in the wide one. The base-2
+/// logarithm of the number of slots, then a slot: the packed key's halves (two words, four in
+/// the wide table), its class bits with the key's length from bit 24 (0 for an empty slot), and
+/// the position of its anchor list (0 for none).
+fn packed_class_table(classes: &[(&str, [u32; 2])], wide: bool) -> Vec<u32> {
+    let lens = if wide { 9..=16 } else { 1..=8 };
+    let keys: Vec<&(&str, [u32; 2])> = classes.iter().filter(|(k, _)| lens.contains(&k.len())).collect();
+    let lg = (keys.len() * 2).next_power_of_two().max(2).trailing_zeros();
+    let mask = (1usize << lg) - 1;
+    let width = if wide { 6 } else { 4 };
+    let mut t = vec![0u32; 1 + width * (1usize << lg)];
+    t[0] = lg;
+    for &&(k, [c, anchors]) in &keys {
+        debug_assert!(c < 1 << 24);
+        let (lo, hi) = pack16(k.as_bytes());
+        let mut at = packed_slot(lo, hi, lg);
+        while t[1 + width * at + width - 2] != 0 {
+            at = (at + 1) & mask;
+        }
+        let slot = &mut t[1 + width * at..=width * (at + 1)];
+        #[allow(clippy::cast_possible_truncation)]
+        let halves = [lo as u32, (lo >> 32) as u32, hi as u32, (hi >> 32) as u32];
+        slot[..width - 2].copy_from_slice(&halves[..width - 2]);
+        slot[width - 2] = c | to_u32(k.len()) << 24;
+        slot[width - 1] = anchors;
+    }
+    t
+}
+
+/// The bytes of a key of one to eight bytes, packed little-endian into a `u64` (the rest 0):
+/// two overlapping four-byte reads, or the first, middle and last byte.
+#[inline]
+pub(super) fn pack(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!((1..=8).contains(&n));
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        // the overlapping bytes are the same bytes at the same places
+        lo | hi << (8 * (n - 4))
+    } else {
+        u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1))
+    }
+}
+
+/// The bytes of a key of one to sixteen bytes packed into two `u64`s, little-endian: the first
+/// eight ([`pack`] of a key of up to eight, then 0) and the rest.
+#[inline]
+pub(super) fn pack16(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    debug_assert!((1..=16).contains(&n));
+    if n <= 8 {
+        return (pack(b), 0);
+    }
+    let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+    // the last eight bytes, of which the first 16 - n are the first part's too
+    let last = u64::from_le_bytes([b[n - 8], b[n - 7], b[n - 6], b[n - 5], b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+    (lo, last >> (8 * (16 - n)))
+}
+
+/// The first slot of a packed key in a table of `2^lg` slots.
+#[inline]
+fn packed_slot(lo: u64, hi: u64, lg: u32) -> usize {
+    #[allow(clippy::cast_possible_truncation)]
+    let at = ((lo ^ hi.wrapping_mul(0xd6e8_feb8_6659_fd93)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - lg)) as usize;
+    at
+}
+
+/// The bits of a word's class ([`EntityIndex::word_class`]): the tables it is a key of.
+pub(super) mod class {
+    /// A word of a known name (`known_tokens`).
+    pub(in super::super) const KNOWN_TOKEN: u32 = 1;
+    /// A word of an outlet's name (`outlet_tokens`).
+    pub(in super::super) const OUTLET_TOKEN: u32 = 1 << 1;
+    /// An anchor of organisation names (`anchors`).
+    pub(in super::super) const ANCHOR: u32 = 1 << 2;
+    /// The wrong side of a confusion that anchors names (`confusion_anchors`).
+    pub(in super::super) const CONFUSION_ANCHOR: u32 = 1 << 3;
+    /// The first word of a bigram (`bigrams`).
+    pub(in super::super) const BIGRAM_FIRST: u32 = 1 << 4;
+    /// The second word of a bigram (`bigrams`).
+    pub(in super::super) const BIGRAM_SECOND: u32 = 1 << 5;
+    /// A real name or word near a known name's (`near_names`).
+    pub(in super::super) const NEAR_NAME: u32 = 1 << 6;
+    /// The (last) first name of known people (`by_first`).
+    pub(in super::super) const BY_FIRST: u32 = 1 << 7;
+    /// A first name of known people (`first_names`).
+    pub(in super::super) const FIRST_NAME: u32 = 1 << 8;
+    /// A known person's surname (`by_surname`).
+    pub(in super::super) const BY_SURNAME: u32 = 1 << 9;
+    /// A title before a surname (`titles`).
+    pub(in super::super) const TITLE: u32 = 1 << 10;
+    /// A word that says the name before it is an outlet's (`outlet_words`).
+    pub(in super::super) const OUTLET_WORD: u32 = 1 << 11;
+    /// A word that says the name before it is a newspaper's (`newspaper_words`).
+    pub(in super::super) const NEWSPAPER_WORD: u32 = 1 << 12;
+    /// The head word of a named operation (`genitives`).
+    pub(in super::super) const GENITIVE: u32 = 1 << 13;
+    /// The first word of an outlet calque (`calques`).
+    pub(in super::super) const CALQUE: u32 = 1 << 14;
+    /// The wrong side of a word confusion (`is_confusion`).
+    pub(in super::super) const CONFUSION_WRONG: u32 = 1 << 15;
+    /// The first six letters of a name word in another derivation (`stems`): a word's prefix,
+    /// looked up as a word.
+    pub(in super::super) const STEM: u32 = 1 << 16;
 }
 
 // the root record of a frozen index: the position of each table
@@ -782,7 +974,11 @@ const ROOT_NEWSPAPER: usize = 25;
 const ROOT_OUTLET_WORDS: usize = 26;
 const ROOT_NAME_ENDS_AT: usize = 27;
 const ROOT_NAME_ENDS: usize = 28;
-const ROOT_FIELDS: usize = 29;
+const ROOT_WORD_CLASS: usize = 29;
+const ROOT_SHORT_CLASS: usize = 30;
+const ROOT_WIDE_CLASS: usize = 31;
+const ROOT_SURNAME_BLOOM: usize = 32;
+const ROOT_FIELDS: usize = 33;
 /// The root fields that are maps.
 const ROOT_MAPS: &[usize] = &[
     ROOT_KNOWN_NAMES,
@@ -807,6 +1003,7 @@ const ROOT_MAPS: &[usize] = &[
     ROOT_TITLES,
     ROOT_NEWSPAPER,
     ROOT_OUTLET_WORDS,
+    ROOT_WORD_CLASS,
 ];
 
 /// The entity index the rule reads: flat tables ([`Built::freeze`]), compiled in or frozen at
@@ -817,6 +1014,14 @@ pub struct EntityIndex {
     root: Vec<u32>,
     /// The head of each map of the root, read once (a look-up reads the slots at once).
     heads: [MapHead; ROOT_FIELDS],
+    /// The surname deletion filter ([`Bloom`]): its 64-bit words, and the base-2 logarithm of
+    /// its number of bits (read once: a test per deletion of every unknown capitalised word).
+    bloom: (Box<[u64]>, u32),
+    /// The tables of the classes of keys of up to eight and of nine to sixteen bytes
+    /// ([`packed_class_table`]): each one's first slot's word and the base-2 logarithm of its
+    /// number of slots.
+    short: (u32, u32),
+    wide: (u32, u32),
 }
 
 /// A set of strings.
@@ -829,7 +1034,97 @@ impl EntityIndex {
         for &field in ROOT_MAPS {
             heads[field] = data.view().head(root[field]);
         }
-        EntityIndex { data, root, heads }
+        // the filter's words: its length, its logarithm, its bits
+        let at = root[ROOT_SURNAME_BLOOM];
+        let f = data.view();
+        let lg = f.u(at + 1);
+        let bits = (0..(1u32 << lg) / 64).map(|w| u64::from(f.u(at + 2 + 2 * w)) | u64::from(f.u(at + 3 + 2 * w)) << 32).collect();
+        let bloom = (bits, lg);
+        let at = root[ROOT_SHORT_CLASS];
+        let short = (at + 2, data.view().u(at + 1));
+        let at = root[ROOT_WIDE_CLASS];
+        let wide = (at + 2, data.view().u(at + 1));
+        EntityIndex { data, root, heads, bloom, short, wide }
+    }
+
+    /// The [`class`] bits of a word (the tables its key is in; 0 for most words) and the
+    /// position of its anchor list ([`EntityIndex::anchor_hits`]; 0 when it anchors no name).
+    #[inline]
+    pub(super) fn word_class(&self, key: Key<'_>) -> (u32, u32) {
+        self.map::<ClassRecord>(ROOT_WORD_CLASS).get_key(key).map_or((0, 0), |r| (r.class, r.anchors))
+    }
+
+    /// [`EntityIndex::word_class`] of a key of one to eight bytes, not hashed ([`pack`]).
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // once a word: a call costs as much as the look-up
+    pub(super) fn short_class(&self, key: &[u8]) -> (u32, u32) {
+        self.short_class_packed(pack(key), key.len())
+    }
+
+    /// [`EntityIndex::word_class`] of a key of one to eight bytes packed ([`pack`]), and its length.
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // once a word: a call costs as much as the look-up
+    pub(super) fn short_class_packed(&self, p: u64, len: usize) -> (u32, u32) {
+        let f = self.f();
+        let (at, lg) = self.short;
+        #[allow(clippy::cast_possible_truncation)]
+        let (l0, l1, n) = (p as u32, (p >> 32) as u32, len as u32);
+        let mask = (1usize << lg) - 1;
+        let mut slot = packed_slot(p, 0, lg);
+        loop {
+            #[allow(clippy::cast_possible_truncation)]
+            let w = at + 4 * slot as u32;
+            let c = f.u(w + 2);
+            if c == 0 {
+                return (0, 0);
+            }
+            if c >> 24 == n && f.u(w) == l0 && f.u(w + 1) == l1 {
+                return (c & 0x00ff_ffff, f.u(w + 3));
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// [`EntityIndex::word_class`] of a key of nine to sixteen bytes packed ([`pack16`]), and
+    /// its length.
+    #[inline]
+    pub(super) fn wide_class_packed(&self, lo: u64, hi: u64, len: usize) -> (u32, u32) {
+        let f = self.f();
+        let (at, lg) = self.wide;
+        #[allow(clippy::cast_possible_truncation)]
+        let (l0, l1, h0, h1, n) = (lo as u32, (lo >> 32) as u32, hi as u32, (hi >> 32) as u32, len as u32);
+        let mask = (1usize << lg) - 1;
+        let mut slot = packed_slot(lo, hi, lg);
+        loop {
+            #[allow(clippy::cast_possible_truncation)]
+            let w = at + 6 * slot as u32;
+            let c = f.u(w + 4);
+            if c == 0 {
+                return (0, 0);
+            }
+            if c >> 24 == n && f.u(w) == l0 && f.u(w + 1) == l1 && f.u(w + 2) == h0 && f.u(w + 3) == h1 {
+                return (c & 0x00ff_ffff, f.u(w + 5));
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// The names a word anchors, from the position of its anchor list (its [`word_class`]).
+    ///
+    /// [`word_class`]: EntityIndex::word_class
+    #[inline]
+    pub(super) fn anchor_hits(&self, at: u32) -> AnchorHits<'_> {
+        let list = self.f().u32s(at);
+        AnchorHits { list, at: 0, end: list.len() }
+    }
+
+    /// May a key of the surname deletion index ([`EntityIndex::deletions`]) have this
+    /// [`crate::rules::entity::keys::poly`] hash? (False: none has.)
+    #[inline]
+    pub(super) fn may_be_deletion(&self, h: u64) -> bool {
+        let (bits, lg) = &self.bloom;
+        let (at, mask) = Bloom::probe(h, *lg);
+        bits.get(at).is_some_and(|&b| b & mask == mask)
     }
 
     /// The frozen words and text (tests compare the compiled index with a run-time build).
@@ -859,7 +1154,7 @@ impl EntityIndex {
         self.f().records(self.root[ROOT_NAMES]).get(i)
     }
     /// The first and last bytes of name `ni`'s tokens ([`token_ends`]), one word a token: a
-    /// quick test before the name is read ([`super::orgs::certainly_unaligned`]).
+    /// quick test before the name is read ([`super::orgs::triage`]).
     #[inline]
     pub(super) fn token_ends(&self, ni: usize) -> TokenEnds<'_> {
         let f = self.f();
@@ -878,7 +1173,10 @@ impl EntityIndex {
     pub(super) fn bigrams(&self) -> Map<'_, Pairs<'_>> {
         self.map(ROOT_BIGRAMS)
     }
-    pub(super) fn anchors(&self) -> Map<'_, Pairs<'_>> {
+    /// Distinctive word -> the names it anchors ([`AnchorHits`]); the rule reads a word's list
+    /// through its class ([`EntityIndex::anchor_hits`]).
+    #[cfg(test)]
+    pub(super) fn anchors(&self) -> Map<'_, AnchorHits<'_>> {
         self.map(ROOT_ANCHORS)
     }
     pub(super) fn stems(&self) -> Map<'_, Pairs<'_>> {
@@ -900,9 +1198,6 @@ impl EntityIndex {
     pub(super) fn by_first(&self) -> Map<'_, U32List<'_>> {
         self.map(ROOT_BY_FIRST)
     }
-    pub(super) fn first_names(&self) -> Set<'_> {
-        self.map(ROOT_FIRST_NAMES)
-    }
     pub(super) fn first_spread(&self) -> Map<'_, usize> {
         self.map(ROOT_FIRST_SPREAD)
     }
@@ -911,9 +1206,6 @@ impl EntityIndex {
     }
     pub(super) fn near_names(&self) -> Map<'_, NearRef<'_>> {
         self.map(ROOT_NEAR_NAMES)
-    }
-    pub(super) fn outlet_tokens(&self) -> Set<'_> {
-        self.map(ROOT_OUTLET_TOKENS)
     }
     /// One-word outlet names: (display form, full name).
     pub(super) fn outlets(&self) -> Records<'_, (&str, &str)> {
@@ -932,17 +1224,12 @@ impl EntityIndex {
     pub(super) fn weak_anchors(&self) -> Set<'_> {
         self.map(ROOT_WEAK_ANCHORS)
     }
+    #[cfg(test)]
     pub(super) fn titles(&self) -> Set<'_> {
         self.map(ROOT_TITLES)
     }
     pub(super) fn legislator_words(&self) -> StrList<'_> {
         self.f().strs(self.root[ROOT_LEGISLATOR])
-    }
-    pub(super) fn newspaper_words(&self) -> Set<'_> {
-        self.map(ROOT_NEWSPAPER)
-    }
-    pub(super) fn outlet_words(&self) -> Set<'_> {
-        self.map(ROOT_OUTLET_WORDS)
     }
 
     /// The form to suggest for an entity in the copy language, else English, else the form written.
@@ -953,7 +1240,7 @@ impl EntityIndex {
     }
 }
 
-/// The first and last bytes of a name's tokens ([`EntityIndex::token_ends`]).
+/// The codes of a name's tokens ([`EntityIndex::token_ends`], [`token_code`]).
 #[derive(Clone, Copy)]
 pub(super) struct TokenEnds<'a> {
     list: U32List<'a>,
@@ -968,13 +1255,88 @@ impl TokenEnds<'_> {
         self.end - self.start
     }
 
-    /// Token `k`'s [`token_ends`].
+    /// Token `k`'s [`token_code`].
     #[inline]
     pub(super) fn get(self, k: usize) -> u32 {
         #[allow(clippy::cast_possible_truncation)]
         let v = self.list.get(self.start + k) as u32;
         v
     }
+}
+
+/// The names a word anchors: (name index, position of the word in the name, the name's token
+/// codes), read in place from a list of `ni, pos, n, code * n` records.
+#[derive(Clone)]
+pub(super) struct AnchorHits<'a> {
+    list: U32List<'a>,
+    at: usize,
+    end: usize,
+}
+
+impl<'a> Iterator for AnchorHits<'a> {
+    type Item = (usize, usize, TokenEnds<'a>);
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.at >= self.end {
+            return None;
+        }
+        let (ni, pos, n) = (self.list.get(self.at), self.list.get(self.at + 1), self.list.get(self.at + 2));
+        let start = self.at + 3;
+        self.at = start + n;
+        Some((ni, pos, TokenEnds { list: self.list, start, end: start + n }))
+    }
+}
+
+impl<'a> Value<'a> for AnchorHits<'a> {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        let list = f.u32s(w);
+        AnchorHits { list, at: 0, end: list.len() }
+    }
+}
+
+/// A word's class record ([`EntityIndex::word_class`]).
+#[derive(Clone, Copy)]
+struct ClassRecord {
+    class: u32,
+    anchors: u32,
+}
+
+impl<'a> Value<'a> for ClassRecord {
+    fn read(f: Flat<'a>, w: u32) -> Self {
+        ClassRecord { class: f.u(w), anchors: f.u(w + 1) }
+    }
+}
+
+/// What the quick tests of the organisation shape read of a name token without reading the
+/// name: its first and last bytes (`first | last << 8`, [`token_ends`]), bit 16 set for a
+/// token that is not empty (the quick test of `words::Ends` never tells an empty token apart),
+/// bit 17 when it is written capitalised, bit 18 when it is distinctive (few entities use it,
+/// not a weak anchor: a near-miss may count on it), and from bit 19 its number of chars
+/// ([`TOKEN_CHARS_UNKNOWN`] for 8191 or more).
+pub(super) fn token_code(t: &str, capitalised: bool, distinctive: bool) -> u32 {
+    let chars = u32::try_from(t.chars().count()).unwrap_or(u32::MAX).min(TOKEN_CHARS_UNKNOWN);
+    token_ends(t) | u32::from(capitalised) << 17 | u32::from(distinctive) << 18 | chars << 19
+}
+
+/// The chars of a [`token_code`]'s token, or [`TOKEN_CHARS_UNKNOWN`].
+#[inline]
+pub(super) fn token_chars(code: u32) -> u32 {
+    code >> 19
+}
+
+/// The [`token_chars`] of a token too long to count in a code.
+pub(super) const TOKEN_CHARS_UNKNOWN: u32 = (1 << 13) - 1;
+
+/// Is a [`token_code`]'s token written capitalised?
+#[inline]
+pub(super) fn token_capitalised(code: u32) -> bool {
+    code & 1 << 17 != 0
+}
+
+/// Is a [`token_code`]'s token distinctive?
+#[inline]
+pub(super) fn token_distinctive(code: u32) -> bool {
+    code & 1 << 18 != 0
 }
 
 /// A name token's first and last bytes, `first | last << 8 | 1 << 16`, or 0 for an empty token
@@ -1070,18 +1432,33 @@ impl<'a> Value<'a> for NearRef<'a> {
     }
 }
 
-/// An outlet calque, of a frozen index.
+/// An outlet calque, of a frozen index; its fields read when asked for (most rows read are
+/// told apart by their words).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct CalqueRef<'a> {
-    pub(super) translated: StrList<'a>,
-    pub(super) outlet: &'a str,
-    pub(super) lang: &'a str,
-    pub(super) note: &'a str,
+    f: Flat<'a>,
+    at: u32,
+}
+
+impl<'a> CalqueRef<'a> {
+    /// The outlet name translated, folded words.
+    pub(super) fn translated(self) -> StrList<'a> {
+        self.f.strs(self.f.u(self.at))
+    }
+    pub(super) fn outlet(self) -> &'a str {
+        self.f.str(self.at + 1)
+    }
+    pub(super) fn lang(self) -> &'a str {
+        self.f.str(self.at + 3)
+    }
+    pub(super) fn note(self) -> &'a str {
+        self.f.str(self.at + 5)
+    }
 }
 
 impl<'a> Value<'a> for CalqueRef<'a> {
     fn read(f: Flat<'a>, w: u32) -> Self {
-        CalqueRef { translated: f.strs(f.u(w)), outlet: f.str(w + 1), lang: f.str(w + 3), note: f.str(w + 5) }
+        CalqueRef { f, at: w }
     }
 }
 

@@ -14,6 +14,18 @@
 //! from open data) are compiled by build.rs into sorted tables ([`super::bulk`]) that cost
 //! nothing at start-up.
 //!
+//! Per story the work is one pass over the words and then only the few words each shape can
+//! use (#16). The view ([`words::WordView`]) folds each word and looks it up once in the
+//! index's word classes (which tables the key is in, and the names it anchors; an ASCII word
+//! of up to sixteen bytes is folded and looked up as packed `u64`s, without a hash), and lists
+//! each shape's candidates as it goes. An anchor hit is triaged from the codes of the name's
+//! tokens stored with it (first and last bytes, capitalisation, length, distinctiveness) before
+//! the name is read: two certain differences, or one that the shape could never report, end it.
+//! A capitalised unknown word's deletions are hashed in place and tested against a filter of
+//! the deletion keys ([`crate::rules::entity::keys::Bloom`]) before any is written out; a
+//! legislator's surname slip against a filter of (first name, surname deletion) pairs. A
+//! letter-count bound rules out most candidate pairs before the edit distance.
+//!
 //! The files: `index.rs` (the entity index built from the lexicons), `words.rs` (the
 //! document's words as the shapes read them), `spelling.rs` (how two spellings of a name word
 //! compare), `orgs.rs` (shape 1), `people.rs` (shape 2) and `outlets.rs` (shape 3).
@@ -173,8 +185,8 @@ impl Rule for EntityCorruption {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<EntityIndex>() else { return };
         let lang = doc.language.unwrap_or("en");
-        let mut keys = String::new();
-        let words = WordView::new(doc, lang, &mut keys);
+        let mut keys = Vec::new();
+        let words = WordView::new(doc, lang, &index, &mut keys);
         let scan = Scan { ix: &index, lexicons: cx.lexicons, doc, w: &words, lang };
         // spans already reported: a later shape does not report the same words again
         let mut flagged: Vec<Span> = Vec::new();

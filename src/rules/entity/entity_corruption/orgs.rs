@@ -6,8 +6,10 @@ use std::borrow::Cow;
 
 use super::META;
 use super::Scan;
-use super::index::{EntityIndex, NameRef, TokenEnds, original_word, stem_key};
-use super::spelling::{damerau_levenshtein, heavy_equal, near_variant, similarity};
+use super::index::{
+    EntityIndex, NameRef, TOKEN_CHARS_UNKNOWN, TokenEnds, class, original_word, stem_key, token_capitalised, token_chars, token_distinctive,
+};
+use super::spelling::{beyond_two_edits, damerau_levenshtein, heavy_equal, near_variant, similarity};
 use super::words::{Word, WordView, is_cap, mark, overlaps_any};
 
 use crate::document::Document;
@@ -16,77 +18,103 @@ use crate::rules::Output;
 use crate::rules::entity::bulk;
 use crate::span::Span;
 
+#[inline(never)]
 pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, lang, .. } = *s;
     let words = &w.words;
-    // (name index, position of word `i` in the name, how it was found)
-    let mut hits: Vec<(usize, usize, Via)> = Vec::new();
+    // the hits of word `i` that align: (how it was found, name index, alignment), in the
+    // order of the maps (anchors, confusion anchors, bigrams)
+    let mut aligned: Vec<(Via, usize, Alignment)> = Vec::with_capacity(8);
     let mut pair = String::new();
-    // each hit's name, read once, and its alignment; `None` when the hit does not align
-    let mut aligned: Vec<Option<(NameRef<'_>, Alignment)>> = Vec::new();
-    for (i, word) in words.iter().enumerate() {
-        hits.clear();
+    for (i, word) in w.at.orgs.iter().map(|&i| (i as usize, &words[i as usize])) {
+        aligned.clear();
+        // each hit aligned once, for both questions below; most anchor hits are told apart by
+        // the codes of the words and of the name's tokens, before the name is read: two certain
+        // differences, or one that cannot be reported (a hit that does not align, or aligns with
+        // such a difference, changes neither answer)
         // anchors are words of four letters or more (a third of the words are shorter)
-        if word.key.len() >= 4
-            && let Some(h) = ix.anchors().get_key(word.k())
-        {
-            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, Via::Anchor)));
+        if word.anchors != 0 && word.key.len() >= 4 {
+            for (ni, pos, codes) in ix.anchor_hits(word.anchors) {
+                match triage(words, i, codes, pos) {
+                    Triage::Unaligned => continue,
+                    Triage::OneDiff(j, k) if !may_report(&words[j], codes.get(k)) => continue,
+                    _ => {}
+                }
+                if let Some(a) = align(words, i, ix.name(ni), pos) {
+                    aligned.push((Via::Anchor, ni, a));
+                }
+            }
         }
         if is_cap(word.token)
+            && word.is(class::CONFUSION_ANCHOR)
             && let Some(h) = ix.confusion_anchors().get_key(word.k())
         {
-            hits.extend(h.iter().map(|(ni, pos)| (ni, pos, Via::Confusion)));
+            for (ni, pos) in h.iter() {
+                if let Some(a) = align(words, i, ix.name(ni), pos) {
+                    aligned.push((Via::Confusion, ni, a));
+                }
+            }
         }
         // two capitalised words in a row may be the intact part of a name whose distinctive
         // word was the one corrupted ("Australian Freedom Party" for "Austrian Freedom Party")
-        if is_cap(word.token) && words.get(i + 1).is_some_and(|x| x.sentence == word.sentence && is_cap(x.token)) {
+        if is_cap(word.token)
+            && word.is(class::BIGRAM_FIRST)
+            && words.get(i + 1).is_some_and(|x| x.sentence == word.sentence && is_cap(x.token) && x.is(class::BIGRAM_SECOND))
+        {
             pair.clear();
             pair.push_str(word.key);
             pair.push(' ');
             pair.push_str(words[i + 1].key);
             if let Some(h) = ix.bigrams().get(pair.as_str()) {
-                hits.extend(h.iter().map(|(ni, pos)| (ni, pos, Via::Bigram)));
+                for (ni, pos) in h.iter() {
+                    if let Some(a) = align(words, i, ix.name(ni), pos) {
+                        aligned.push((Via::Bigram, ni, a));
+                    }
+                }
             }
-        }
-        if hits.is_empty() {
-            if let Some(m) = derivation_match(ix, doc, w, i) {
-                report_derivation(s, out, flagged, i, m);
-            }
-            continue;
         }
         // the words here are a known name of this language as written (up to compound spelling
         // and British or American spelling): no other name's near-miss applies
-        // each hit aligned once, for both questions; most anchor hits are told apart by the
-        // first and last bytes of the words and tokens, before the name is read
-        aligned.clear();
-        aligned.extend(hits.iter().map(|&(ni, pos, via)| {
-            if via == Via::Anchor && certainly_unaligned(words, i, ix.token_ends(ni), pos) {
-                return None;
+        let exact = |&(_, ni, a): &(Via, usize, Alignment)| {
+            a.diff.is_none() && w.contiguous(a.start, a.end) && {
+                let l = ix.name(ni).lang;
+                l == lang || l == "mul"
             }
-            let name = ix.name(ni);
-            align(words, i, name, pos).map(|a| (name, a))
-        }));
-        let exact = |(name, a): &(NameRef<'_>, Alignment)| {
-            (name.lang == lang || name.lang == "mul") && a.diff.is_none() && w.contiguous(doc, a.start, a.end)
         };
-        if aligned.iter().flatten().any(exact) {
+        if aligned.iter().any(exact) {
             continue;
         }
-        for (&(_, _, via), a) in hits.iter().zip(&aligned) {
-            let Some((name, Alignment { start, end, diff: Some((j, k)) })) = *a else { continue };
+        for &(via, ni, a) in &aligned {
+            let Alignment { start, end, diff: Some((j, k)) } = a else { continue };
             // a confusion anchor stands for the swapped word itself
             if via == Via::Confusion && j != i {
                 continue;
             }
-            if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
+            if words[start].sentence != words[end - 1].sentence || !w.contiguous(start, end) {
                 continue;
             }
+            let name = ix.name(ni);
             let got = &words[j];
             let want = &name.tokens[k];
-            if is_cap(got.token) != name.capitalised(k) || got.key.chars().count() < 3 {
+            if is_cap(got.token) != name.capitalised(k) || got.chars < 3 {
                 continue;
             }
-            let span = words[start].span.cover(words[end - 1].span);
+            // a finding is a confusion or a near-miss of a distinctive word: the tests of the
+            // two words alone first (the window's look-ups below cost more)
+            let near_words = || {
+                got.chars >= 5
+                    && ix.spread().get(want).unwrap_or(0) <= 2
+                    && !ix.weak_anchors().contains_key(want)
+                    && !inflected_or_derived(got.key, want)
+                    && !beyond_two_edits(got.key, want)
+                    && damerau_levenshtein(got.key, want) <= 2
+                    && similarity(got.key, want) >= 0.75
+            };
+            let confusion_words = got.is(class::CONFUSION_WRONG) && ix.is_confusion(got.key, want);
+            if !confusion_words && !near_words() {
+                continue;
+            }
+            let span = words[start].span().cover(words[end - 1].span());
             if overlaps_any(flagged, span) {
                 continue;
             }
@@ -103,13 +131,13 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
                 Some(langs) if name.lang == lang && !langs.iter().any(|l| l == lang || l == "mul") => langs.first(),
                 Some(_) => continue,
             };
-            if extends_to_known(ix, doc, w, start, end) {
+            if extends_to_known(ix, w, start, end) {
                 continue;
             }
             let confusion = foreign.is_none() && ix.is_confusion(got.key, want);
             // "Lebanon's Health Ministry" for "Lebanese Health Ministry": a possessive noun is a
             // correct English paraphrase of the adjective, not a corruption of it
-            if confusion && is_possessive(doc, got.span) {
+            if confusion && is_possessive(doc, got.span()) {
                 continue;
             }
             // a near-miss only counts on a distinctive word of the name ("Ministry" is not)
@@ -151,7 +179,7 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
             out.push(Finding::new(&META, span, confidence, message).replace_with(correct, Applicability::Unsafe));
             break;
         }
-        if let Some(m) = derivation_match(ix, doc, w, i) {
+        if let Some(m) = derivation_match(ix, w, i) {
             report_derivation(s, out, flagged, i, m);
         }
     }
@@ -173,9 +201,9 @@ enum Via {
 fn report_derivation(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>, i: usize, (start, end, ni, k): (usize, usize, usize, usize)) {
     let Scan { ix, doc, w, lang, .. } = *s;
     let words = &w.words;
-    let span = words[start].span.cover(words[end - 1].span);
+    let span = words[start].span().cover(words[end - 1].span());
     let written: Vec<&str> = words[start..end].iter().map(|x| x.key).collect();
-    if !overlaps_any(flagged, span) && !ix.known_names().contains_key(&written.join(" ")) && !extends_to_known(ix, doc, w, start, end) {
+    if !overlaps_any(flagged, span) && !ix.known_names().contains_key(&written.join(" ")) && !extends_to_known(ix, w, start, end) {
         let name = ix.name(ni);
         let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
@@ -217,13 +245,23 @@ pub(super) fn derivation_pair(a: &str, b: &str) -> bool {
 ///
 /// Only a capitalised word that ends as a side of a [`derivation_pair`] does ([`derivation_end`])
 /// is looked up, and only a name token that ends so is read.
-#[inline]
-pub(super) fn derivation_match(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
+#[inline(always)]
+#[allow(clippy::inline_always)] // the per-word test: a call costs more than the test
+pub(super) fn derivation_match(ix: &EntityIndex, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
     let word = &w.words[i];
-    if !is_cap(word.token) || !word.key.as_bytes().last().is_some_and(|&b| derivation_end(b)) {
+    if !is_cap(word.token) || !may_derive(ix, word.key.as_bytes(), usize::from(word.chars)) {
         return None;
     }
-    derivation_lookup(ix, doc, w, i)
+    derivation_lookup(ix, w, i)
+}
+
+/// The quick tests of [`derivation_match`] on a capitalised word's key of `chars` chars: seven
+/// letters or more (a side of a pair is six letters and an ending; the stem key is the first six
+/// letters of a word of seven or more), ending as a side of a pair does ([`derivation_end`]),
+/// and first six bytes that are a stem key when they are ASCII.
+#[inline]
+pub(super) fn may_derive(ix: &EntityIndex, key: &[u8], chars: usize) -> bool {
+    chars >= 7 && key.last().is_some_and(|&b| derivation_end(b)) && (!key[..6].is_ascii() || ix.short_class(&key[..6]).0 & class::STEM != 0)
 }
 
 /// Can a word ending in byte `b` be a side of a [`derivation_pair`] ("-y", "-ic", "-ical",
@@ -233,15 +271,24 @@ fn derivation_end(b: u8) -> bool {
 }
 
 /// [`derivation_match`] past its quick tests.
-fn derivation_lookup(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
+#[inline(never)]
+fn derivation_lookup(ix: &EntityIndex, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
     let words = &w.words;
     let word = &words[i];
     let hits = ix.stems().get(stem_key(word.key)?)?;
+    let word_last = *word.key.as_bytes().last()?;
     for (ni, pos) in hits.iter() {
-        // the token's last byte (0 for an empty token, never a side of a pair)
+        if pos > i {
+            continue;
+        }
+        // the two sides of a pair end one in `y` or `s`, the other in `l` or `c`, and differ
+        // by one or three letters ("-y"/"-ic", "-ics"/"-ical", ...): the token's code tells
+        let code = ix.token_ends(ni).get(pos);
         #[allow(clippy::cast_possible_truncation)]
-        let last = (ix.token_ends(ni).get(pos) >> 8) as u8;
-        if pos > i || !derivation_end(last) {
+        let last = (code >> 8) as u8;
+        let ends_pair = matches!((word_last, last), (b'y' | b's', b'l' | b'c') | (b'l' | b'c', b'y' | b's'));
+        let apart = u32::from(word.chars).abs_diff(token_chars(code));
+        if !ends_pair || (token_chars(code) != TOKEN_CHARS_UNKNOWN && apart != 1 && apart != 3) {
             continue;
         }
         let name = ix.name(ni);
@@ -263,7 +310,7 @@ fn derivation_lookup(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usiz
             continue;
         }
         let end = j + rest;
-        if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
+        if words[start].sentence != words[end - 1].sentence || !w.contiguous(start, end) {
             continue;
         }
         return Some((start, end, ni, pos));
@@ -274,12 +321,7 @@ fn derivation_lookup(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usiz
 /// [`derivation_match`] as first written, without the quick tests: the oracle of the
 /// equivalence test.
 #[cfg(test)]
-pub(super) fn derivation_match_oracle(
-    ix: &EntityIndex,
-    doc: &Document,
-    w: &WordView<'_>,
-    i: usize,
-) -> Option<(usize, usize, usize, usize)> {
+pub(super) fn derivation_match_oracle(ix: &EntityIndex, w: &WordView<'_>, i: usize) -> Option<(usize, usize, usize, usize)> {
     let words = &w.words;
     let word = &words[i];
     if !is_cap(word.token) {
@@ -305,7 +347,7 @@ pub(super) fn derivation_match_oracle(
             continue;
         }
         let end = j + rest;
-        if words[start].sentence != words[end - 1].sentence || !w.contiguous(doc, start, end) {
+        if words[start].sentence != words[end - 1].sentence || !w.contiguous(start, end) {
             continue;
         }
         return Some((start, end, ni, pos));
@@ -446,48 +488,78 @@ pub(super) fn align_oracle(words: &[Word<'_>], i: usize, name: NameRef<'_>, pos:
     Some(Alignment { start: j, end, diff })
 }
 
+/// What the codes of the words and of a name's tokens tell of [`align`] at an anchor hit
+/// ([`triage`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Triage {
+    /// Two differences, or the words run out: [`align`] returns `None`.
+    Unaligned,
+    /// One difference, word `j` for token `k`: [`align`] returns `None` or that difference.
+    OneDiff(usize, usize),
+    /// No difference is certain.
+    Maybe,
+}
+
 /// Would [`align`] of the name whose [`TokenEnds`] are `ends`, anchored at word `i` on token
 /// `pos` with the word equal to the token (an anchor hit), surely find two differing words or
-/// run out of words? Read from the first and last bytes only, without the name: the steps of
-/// [`align`] are followed while each is a word told apart by [`Ends`] (a step [`align`] takes
-/// as a difference, in the same direction), and the answer is "maybe" at the first step that
-/// needs the words' text. `align` goes forward then backward from `(i, pos)`, and the
-/// differences only add up, so the differences seen before each direction's first unclear
-/// step are a lower bound of `align`'s.
-pub(super) fn certainly_unaligned(words: &[Word<'_>], i: usize, ends: TokenEnds<'_>, pos: usize) -> bool {
+/// run out of words, or one differing word, and which? Read from the token codes only,
+/// without the name: the steps of [`align`] are followed while each is a word told apart by
+/// [`Ends`] (a step [`align`] takes as a difference, in the same direction), and the answer is
+/// "maybe" at the first step that needs the words' text. `align` goes forward then backward
+/// from `(i, pos)`, and the differences only add up, so the differences seen before each
+/// direction's first unclear step are differences [`align`] finds, at those places: one found
+/// is the only one [`align`] may return.
+pub(super) fn triage(words: &[Word<'_>], i: usize, ends: TokenEnds<'_>, pos: usize) -> Triage {
     let n = ends.len();
-    let mut diffs = 0;
+    let mut diff = None;
     // forward: the word at `i` is the token at `pos` (the first test of `align` takes it)
     let (mut j, mut k) = (i + 1, pos + 1);
     while k < n {
         if j >= words.len() {
-            return true;
+            return Triage::Unaligned;
         }
         if !words[j].ends.first_differs_code(ends.get(k)) {
             break;
         }
-        diffs += 1;
-        if diffs == 2 {
-            return true;
+        if diff.is_some() {
+            return Triage::Unaligned;
         }
+        diff = Some((j, k));
         (j, k) = (j + 1, k + 1);
     }
     // backward from (i, pos), exclusive
     let (mut j, mut k) = (i, pos);
     while k > 0 {
         if j == 0 {
-            return true;
+            return Triage::Unaligned;
         }
         if !words[j - 1].ends.both_differ_code(ends.get(k - 1)) {
-            return false;
+            break;
         }
-        diffs += 1;
-        if diffs == 2 {
-            return true;
+        if diff.is_some() {
+            return Triage::Unaligned;
         }
+        diff = Some((j - 1, k - 1));
         (j, k) = (j - 1, k - 1);
     }
-    false
+    match diff {
+        Some((j, k)) => Triage::OneDiff(j, k),
+        None => Triage::Maybe,
+    }
+}
+
+/// May word `got`, written for the name token of [`token_code`](super::index::token_code)
+/// `code`, be reported by [`check_organisations`]? Its tests of the two words alone: the same
+/// capitalisation, three letters or more, and a word confusion (`got` is the wrong side of
+/// one) or a near-miss of a distinctive token (five letters or more, at most two edits: at
+/// most two letters more or fewer).
+#[inline]
+pub(super) fn may_report(got: &Word<'_>, code: u32) -> bool {
+    let want = token_chars(code);
+    is_cap(got.token) == token_capitalised(code)
+        && got.chars >= 3
+        && (got.is(class::CONFUSION_WRONG)
+            || (token_distinctive(code) && got.chars >= 5 && (want == TOKEN_CHARS_UNKNOWN || u32::from(got.chars).abs_diff(want) <= 2)))
 }
 
 /// Is `whole` the words `a` and `b` written as one ("southeast", "al-sham")?
@@ -550,12 +622,12 @@ pub(super) fn is_possessive(doc: &Document, span: Span) -> bool {
 }
 
 /// Does the window plus a neighbouring word form a known name (then the window is fine)?
-pub(super) fn extends_to_known(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, start: usize, end: usize) -> bool {
+pub(super) fn extends_to_known(ix: &EntityIndex, w: &WordView<'_>, start: usize, end: usize) -> bool {
     let words = &w.words;
     let key = |a: usize, b: usize| words[a..b].iter().map(|x| x.key).collect::<Vec<_>>().join(" ");
     let known = |k: String| ix.known_names().contains_key(&k) || bulk::is_name(&k);
-    (start > 0 && w.contiguous(doc, start - 1, end) && known(key(start - 1, end)))
-        || (end < words.len() && w.contiguous(doc, start, end + 1) && known(key(start, end + 1)))
+    (start > 0 && w.contiguous(start - 1, end) && known(key(start - 1, end)))
+        || (end < words.len() && w.contiguous(start, end + 1) && known(key(start, end + 1)))
 }
 
 /// The written window with word `k` replaced by `replacement`, keeping the rest as written.
@@ -563,7 +635,7 @@ pub(super) fn corrected(doc: &Document, window: &[Word<'_>], k: usize, replaceme
     let mut out = String::new();
     for (j, word) in window.iter().enumerate() {
         if j > 0 {
-            out.push_str(&doc.text[window[j - 1].span.end..word.span.start]);
+            out.push_str(&doc.text[window[j - 1].span().end..word.span().start]);
         }
         if j == k { out.push_str(replacement) } else { out.push_str(word.text) }
     }
@@ -572,14 +644,18 @@ pub(super) fn corrected(doc: &Document, window: &[Word<'_>], k: usize, replaceme
 
 /// Shape 1c: a named operation rendered word for word from a genitive ("the shield of the
 /// Euphrates" for Operation Euphrates Shield, Arabic "dir' al-furat").
+#[inline(never)]
 pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, lang, .. } = *s;
     if ix.genitives().is_empty() || lang != "en" {
         return;
     }
     let words = &w.words;
-    for (i, word) in words.iter().enumerate() {
-        // <head> of [the] <modifier> (the `of` before the look-up of the head)
+    for (i, word) in w.at.genitives.iter().map(|&i| (i as usize, &words[i as usize])) {
+        // <head> of [the] <modifier>
+        if !word.is(class::GENITIVE) {
+            continue;
+        }
         let mut j = i + 1;
         if words.get(j).is_none_or(|x| x.key != "of") {
             continue;
@@ -591,11 +667,11 @@ pub(super) fn check_genitive_calques(s: &Scan<'_>, out: &mut Output, flagged: &m
         }
         let Some(m) = words.get(j) else { continue };
         let Some((ni, _)) = hits.iter().find(|&(_, modifier)| m.key == modifier) else { continue };
-        if !is_cap(m.token) || !w.contiguous(doc, i, j + 1) {
+        if !is_cap(m.token) || !w.contiguous(i, j + 1) {
             continue;
         }
-        let start = if i > 0 && words[i - 1].key == "the" && w.contiguous(doc, i - 1, i + 1) { i - 1 } else { i };
-        let span = words[start].span.cover(m.span);
+        let start = if i > 0 && words[i - 1].key == "the" && w.contiguous(i - 1, i + 1) { i - 1 } else { i };
+        let span = words[start].span().cover(m.span());
         if overlaps_any(flagged, span) {
             continue;
         }

@@ -3,7 +3,10 @@
 
 use super::META;
 use super::Scan;
-use super::spelling::{damerau_levenshtein, heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal};
+use super::index::class;
+use super::spelling::{
+    beyond_two_edits, damerau_levenshtein, heavy_equal, max_distance, near_variant, same_letters, spelling_system_equal,
+};
 use super::words::{is_cap, is_handle, mark, overlaps_any};
 
 use crate::finding::{Applicability, Confidence, Finding};
@@ -15,6 +18,7 @@ use crate::span::Span;
 
 /// Shape 3b: a one-word outlet name a letter or two off, or with letters moved, before a word
 /// that says it is an outlet ("the Turkish Andalou news agency" for Anadolu).
+#[inline(never)]
 pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, .. } = *s;
     if ix.outlets().is_empty() {
@@ -23,19 +27,17 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
     let words = &w.words;
     let mut reported: Vec<(String, usize, Finding, usize)> = Vec::new();
     let mut bulk_cands: Vec<(&str, &str)> = Vec::new();
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in w.at.outlet_slips.iter().map(|&i| (i as usize, &words[i as usize])) {
         // the word after first: most capitalised words are not before an outlet word, and the
         // tests are independent (the look-ups of the word itself cost more)
         if !is_cap(word.token)
+            || !words.get(i + 1).is_some_and(|x| x.is(class::OUTLET_WORD) && w.contiguous(i, i + 2))
             || word.token.script == crate::document::Script::Mixed
-            || !words.get(i + 1).is_some_and(|x| w.contiguous(doc, i, i + 2) && ix.outlet_words().contains(x.k()))
-            || word.key.chars().count() < 5
+            || word.chars < 5
+            || word.is(class::KNOWN_TOKEN | class::OUTLET_TOKEN | class::NEAR_NAME)
             || !word.key.chars().all(char::is_alphabetic)
-            || ix.known_tokens().contains(word.k())
-            || ix.outlet_tokens().contains(word.k())
-            || ix.near_names().contains(word.k())
             || is_handle(doc, word)
-            || bulk::is_name(word.key)
+            || bulk::is_name_hashed(word.key, word.hash())
         {
             continue;
         }
@@ -53,6 +55,9 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             if word.key.chars().next() != target.chars().next() {
                 continue;
             }
+            if beyond_two_edits(word.key, &target) {
+                continue;
+            }
             let dist = damerau_levenshtein(word.key, &target);
             let ok = dist >= 1
                 && (dist <= max_distance(&target) || (dist == 2 && target.chars().count() >= 6 && same_letters(word.key, &target)));
@@ -65,12 +70,15 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
         }
         // the compiled newspaper list (Wikidata), after a word that says newspaper; ids past
         // the hand-curated outlets
-        if best.is_none() && words.get(i + 1).is_some_and(|x| ix.newspaper_words().contains(x.k())) {
+        if best.is_none() && words.get(i + 1).is_some_and(|x| x.is(class::NEWSPAPER_WORD)) {
             bulk_cands.clear();
             bulk::outlet_candidates(word.key, &mut bulk_cands);
             for (k, &(name, _)) in bulk_cands.iter().enumerate() {
                 let target = fold(name);
                 if word.key.chars().next() != target.chars().next() {
+                    continue;
+                }
+                if beyond_two_edits(word.key, &target) {
                     continue;
                 }
                 let dist = damerau_levenshtein(word.key, &target);
@@ -91,10 +99,10 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
                 (name, cc)
             }
         };
-        if overlaps_any(flagged, word.span) {
+        if overlaps_any(flagged, word.span()) {
             continue;
         }
-        mark(flagged, word.span);
+        mark(flagged, word.span());
         if let Some(r) = reported.iter_mut().find(|r| r.0 == word.key && r.1 == oi) {
             r.3 += 1;
             continue;
@@ -112,7 +120,7 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
             if same_letters(word.key, &fold(form)) { "the same letters in another order" } else { "a letter or two apart" },
             words[i + 1].text,
         );
-        let f = Finding::new(&META, word.span, Confidence::Medium, message).replace_with(form.to_string(), Applicability::Unsafe);
+        let f = Finding::new(&META, word.span(), Confidence::Medium, message).replace_with(form.to_string(), Applicability::Unsafe);
         reported.push((word.key.to_string(), oi, f, 0));
     }
     for (_, _, mut f, n) in reported {
@@ -158,6 +166,7 @@ pub(super) const CUES: &[(&str, &[&str])] = &[
     ("id", &["dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip", "menurut", "harian", "surat kabar", "media"]),
 ];
 
+#[inline(never)]
 pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, lang, .. } = *s;
     if ix.calques().is_empty() {
@@ -165,15 +174,20 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
     }
     let words = &w.words;
     let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in w.at.calques.iter().map(|&i| (i as usize, &words[i as usize])) {
         // (the cheap tests before the look-up)
-        if !is_cap(word.token) || i == word.sentence_first {
+        if !word.is(class::CALQUE) || !is_cap(word.token) || i == word.first() {
             continue;
         }
         let Some(rows) = ix.calques().get_key(word.k()) else { continue };
-        for row in rows.iter().filter(|r| r.lang == lang || r.lang == "mul") {
-            let n = row.translated.len();
-            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == &row.translated[k]) || !w.contiguous(doc, i, i + n) {
+        for row in rows.iter() {
+            // (the row's words first: they tell most rows apart)
+            let translated = row.translated();
+            let n = translated.len();
+            if i + n > words.len() || !(0..n).all(|k| words[i + k].key == &translated[k]) {
+                continue;
+            }
+            if !(row.lang() == lang || row.lang() == "mul") || !w.contiguous(i, i + n) {
                 continue;
             }
             if !(0..n).all(|k| is_cap(words[i + k].token) || words[i + k].key.len() <= 3) {
@@ -181,16 +195,16 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
             }
             // a word inside a longer capitalised name is that name's (`Republic Bank`, `Republic of
             // China`, `Good Morning Wales`, `Public Voice for Food`), not a translated outlet name
-            let next = words.get(i + n).filter(|_| w.contiguous(doc, i + n - 1, i + n + 1));
+            let next = words.get(i + n).filter(|_| w.contiguous(i + n - 1, i + n + 1));
             let name_goes_on =
                 next.is_some_and(|x| is_cap(x.token) || (x.key == "of" && words.get(i + n + 1).is_some_and(|y| is_cap(y.token))));
-            let name_started = i > word.sentence_first && w.contiguous(doc, i - 1, i + 1) && is_cap(words[i - 1].token);
+            let name_started = i > word.first() && w.contiguous(i - 1, i + 1) && is_cap(words[i - 1].token);
             if name_goes_on || name_started {
                 continue;
             }
             // the cue must end within two words before the outlet name, in the same sentence
-            let sentence_start = doc.sentences[word.sentence].span.start;
-            let before = fold(&doc.text[sentence_start..word.span.start]);
+            let sentence_start = doc.sentences[word.sentence()].span.start;
+            let before = fold(&doc.text[sentence_start..word.span().start]);
             let before = before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
             let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
             let tail_s = tail.join(" ");
@@ -199,16 +213,16 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
                 .filter(|c| tail_s.ends_with(*c) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(*c))
                 .max_by_key(|c| c.len());
             let Some(cue) = cue else { continue };
-            let span = words[i].span.cover(words[i + n - 1].span);
+            let span = words[i].span().cover(words[i + n - 1].span());
             if overlaps_any(flagged, span) {
                 continue;
             }
             let confidence = if tail_s.ends_with(*cue) && cue.len() > 4 { Confidence::High } else { Confidence::Medium };
             let text = doc.slice(span);
-            let note = if row.note.is_empty() { String::new() } else { format!(" ({})", row.note) };
-            let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet);
+            let note = if row.note().is_empty() { String::new() } else { format!(" ({})", row.note()) };
+            let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet());
             mark(flagged, span);
-            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet, Applicability::Unsafe));
+            out.push(Finding::new(&META, span, confidence, message).replace_with(row.outlet(), Applicability::Unsafe));
             break;
         }
     }

@@ -5,10 +5,11 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::META;
 use super::Scan;
-use super::index::{EntityIndex, NearClass, PersonRef, original_word};
+use super::index::{EntityIndex, NearClass, PersonRef, class, original_word};
 use super::load::CountryNames;
 use super::spelling::{
-    damerau_levenshtein, heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal, vowel_for_vowel,
+    beyond_two_edits, damerau_levenshtein, heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal,
+    vowel_for_vowel,
 };
 use super::words::{KeySet, WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
@@ -17,65 +18,69 @@ use crate::finding::{Applicability, Confidence, Finding};
 use crate::lexicon::Lexicons;
 use crate::rules::Output;
 use crate::rules::entity::bulk;
-use crate::rules::entity::keys::{name_word, single_deletions};
+use crate::rules::entity::keys::{deletion_hashes, name_word, single_deletions_masked};
 use crate::rules::util::fold;
 use crate::span::Span;
 
+#[inline(never)]
 pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, lexicons, doc, w, lang, .. } = *s;
     let words = &w.words;
     let doc_keys = std::cell::OnceCell::new();
     let folded = std::cell::OnceCell::new();
     let mut buf = String::new();
-    let mut by_spelling: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut cands: Vec<usize> = Vec::new();
     // one finding per misspelling and person: (written surname, person) -> (finding, repeats)
     let mut found: Vec<(String, usize, Finding, usize, &str)> = Vec::new();
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in w.at.people.iter().map(|&i| (i as usize, &words[i as usize])) {
         // mixed-script words ("Erdоğan" with a Cyrillic о) are mixed-script's finding, not a misspelling
         if word.token.case != Case::Title
             || word.token.script == crate::document::Script::Mixed
-            || word.key.chars().count() < 4
-            || ix.known_tokens().contains(word.k())
-            || ix.outlet_tokens().contains(word.k())
-            || is_handle(doc, word)
-            || bulk::is_name(word.key)
+            || word.chars < 4
+            || word.is(class::KNOWN_TOKEN | class::OUTLET_TOKEN)
         {
             continue;
         }
-        let near_entry = ix.near_names().get_key(word.k());
+        // the deletion index's people (most words have none, and the index's filter says so
+        // without a look-up)
+        cands.clear();
+        person_candidates(ix, word.key, &mut buf, &mut cands);
+        // a word of six letters or more may be two edits from a surname of eight or more: the
+        // people whose first name is written right before it are candidates too (two edits
+        // need the first name's support)
+        let word_len = usize::from(word.chars);
+        if word_len >= 6
+            && i > word.first()
+            && words[i - 1].is(class::BY_FIRST)
+            && let Some(ps) = ix.by_first().get_key(words[i - 1].k())
+        {
+            cands.extend(ps.iter());
+        }
+        // only after a capitalised word that is a listed person's name word (a first name)
+        let after_name = || {
+            i > word.first()
+                && is_cap(words[i - 1].token)
+                && w.contiguous(i - 1, i + 1)
+                && bulk::is_person_word_hashed(words[i - 1].key, words[i - 1].hash())
+        };
+        // no candidate: only a listed legislator's slip, after a first name, may be found (the
+        // tests below are independent of each other)
+        if cands.is_empty() && !after_name() {
+            continue;
+        }
+        if is_handle(doc, word) || bulk::is_name_hashed(word.key, word.hash()) {
+            continue;
+        }
+        let near_entry = if word.is(class::NEAR_NAME) { ix.near_names().get_key(word.k()) } else { None };
         // a word of a listed legislator's name is a real name of its own, like a near-name
-        let bulk_word = bulk::is_person_word(word.key);
+        let bulk_word = bulk::is_person_word_hashed(word.key, word.hash());
         // a real person's name as written ("Mac Collins", a listed legislator): nobody's slip
-        if bulk_word && written_bulk_name(doc, w, i) {
+        if bulk_word && written_bulk_name(w, i) {
             continue;
         }
         // a capitalised word followed by another unknown capitalised word is probably a
         // different multi-word name ("Blinkin Street") unless it ends the name
         let mut best: Option<(usize, usize, Confidence, usize)> = None; // (person, distance, confidence, first-name start)
-        // the deletion index's people, looked up once per spelling (a name recurs in a story)
-        let mut cands: Vec<usize> = match by_spelling.get(word.key) {
-            Some(c) => Vec::clone(c),
-            None => {
-                let mut c = Vec::new();
-                single_deletions(word.key, &mut buf, |d| {
-                    if let Some(ps) = ix.deletions().get(d) {
-                        c.extend(ps.iter());
-                    }
-                });
-                by_spelling.insert(word.key, c.clone());
-                c
-            }
-        };
-        // a word of six letters or more may be two edits from a surname of eight or more: the
-        // people whose first name is written right before it are candidates too (two edits
-        // need the first name's support)
-        let word_len = word.key.chars().count();
-        if word_len >= 6
-            && i > word.sentence_first
-            && let Some(ps) = ix.by_first().get_key(words[i - 1].k())
-        {
-            cands.extend(ps.iter());
-        }
         cands.sort_unstable();
         cands.dedup();
         for &pi in &cands {
@@ -88,7 +93,7 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
                 || p.surname.strip_suffix('s') == Some(word.key)
                 || word.key.strip_suffix("es") == Some(p.surname)
                 || word.key.strip_suffix('e') == Some(p.surname);
-            if word_len.abs_diff(p.surname.chars().count()) > 2 {
+            if word_len.abs_diff(p.surname.chars().count()) > 2 || beyond_two_edits(word.key, p.surname) {
                 continue;
             }
             let dist = damerau_levenshtein(word.key, p.surname);
@@ -97,6 +102,9 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             if dist == 0 || (dist > max_distance(p.surname) && !moved) {
                 continue;
             }
+            // (the tests below are independent: the story's support first, which rules out
+            // most candidates, then the tests of the two spellings, which allocate)
+            let Some((conf, fstart)) = person_support(s, i, p, &doc_keys) else { continue };
             // the old Indonesian spelling of the same name ("Soeharto") is a spelling system
             if spelling_system_equal(word.key, p.surname) {
                 continue;
@@ -118,37 +126,32 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             if crate::document::names::inflection::inflected_pair(word.key, p.surname, lang) {
                 continue;
             }
-            if let Some((conf, fstart)) = person_support(s, i, p, &doc_keys) {
-                // a moved letter, or a doubled letter dropped ("Haris" is also a name of its own),
-                // needs the first name written right before it
-                if (moved || variant_like || plural || near_class.is_some() || first_letter) && (conf != Confidence::High || fstart == i) {
-                    continue;
-                }
-                // a real name of its own ("Barnes" near Barnea, "Halit" near Shalit), or a first
-                // letter changed: the first name alone may be another person's; the newsmaker's
-                // role or correct name must be in the story too
-                if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(s, i, p, &doc_keys, &folded) {
-                    continue;
-                }
-                let better = match best {
-                    None => true,
-                    Some((_, bd, bc, _)) => conf > bc || (conf == bc && dist < bd),
-                };
-                if better {
-                    best = Some((pi, dist, conf, fstart));
-                }
+            // a moved letter, or a doubled letter dropped ("Haris" is also a name of its own),
+            // needs the first name written right before it
+            if (moved || variant_like || plural || near_class.is_some() || first_letter) && (conf != Confidence::High || fstart == i) {
+                continue;
+            }
+            // a real name of its own ("Barnes" near Barnea, "Halit" near Shalit), or a first
+            // letter changed: the first name alone may be another person's; the newsmaker's
+            // role or correct name must be in the story too
+            if (near_class == Some(NearClass::Name) || first_letter) && !story_points_to(s, i, p, &doc_keys, &folded) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((_, bd, bc, _)) => conf > bc || (conf == bc && dist < bd),
+            };
+            if better {
+                best = Some((pi, dist, conf, fstart));
             }
         }
         let Some((pi, _, confidence, fstart)) = best else {
             // a real name of its own (another legislator's, a near-name) needs the right
             // spelling elsewhere in the story too
             let real_name = near_entry.is_some() || bulk_word;
-            // only after a capitalised word that is a listed person's name word (a first name)
-            let after_name = i > word.sentence_first
-                && is_cap(words[i - 1].token)
-                && w.contiguous(doc, i - 1, i + 1)
-                && bulk::is_person_word(words[i - 1].key);
-            if after_name && let Some(f) = bulk_person_slip(ix, lexicons, doc, w, i, real_name, &doc_keys, &folded, flagged) {
+            if after_name()
+                && let Some(f) = bulk_person_slip(ix, lexicons, doc, w, i, real_name, &doc_keys, &folded, flagged)
+            {
                 out.push(f);
             }
             continue;
@@ -156,12 +159,12 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
         let p = ix.person(pi);
         let name = ix.name(p.name);
         let surname_written = original_word(name, name.tokens.len() - 1);
-        let span = words[fstart].span.cover(word.span);
+        let span = words[fstart].span().cover(word.span());
         if overlaps_any(flagged, span) {
             continue;
         }
         let fixed = if fstart < i {
-            format!("{}{}", &doc.text[words[fstart].span.start..word.span.start], surname_written)
+            format!("{}{}", &doc.text[words[fstart].span().start..word.span().start], surname_written)
         } else {
             surname_written.to_string()
         };
@@ -195,36 +198,55 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
     }
 }
 
+/// The people of the surname deletion index that `key` may be a slip of: those whose surname
+/// or one of its single deletions is `key` or one of its single deletions. Most words have
+/// none, and the index's filter of deletion keys says so from the keys' hashes, without
+/// writing a deletion out or looking one up.
+fn person_candidates(ix: &EntityIndex, key: &str, buf: &mut String, out: &mut Vec<usize>) {
+    // the positions (the key, then each deletion) the filter may find; only those are looked up
+    let (mut may, mut k) = (0u64, 0usize);
+    deletion_hashes(key, |h| {
+        if ix.may_be_deletion(h) {
+            may |= 1 << k.min(63);
+        }
+        k += 1;
+    });
+    if may != 0 {
+        single_deletions_masked(key, may, buf, |d| {
+            if let Some(ps) = ix.deletions().get(d) {
+                out.extend(ps.iter());
+            }
+        });
+    }
+}
+
 /// Shape 2b: a newsmaker's first name a letter off before the surname written right ("Kurdet
 /// Ozersay" for Kudret Özersay, "Nushir al-Masri" for Mushir al-Masri). A real first name that
 /// is not a spelling of the newsmaker's ("Munir al-Masri") is another person; the newsmaker's
 /// role or full name must be in the story.
+#[inline(never)]
 pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
     let Scan { ix, doc, w, lang, .. } = *s;
     let words = &w.words;
     let folded = std::cell::OnceCell::new();
     let mut done: HashSet<(String, usize)> = HashSet::default();
-    for i in 0..words.len().saturating_sub(1) {
+    for i in w.at.first_names.iter().map(|&i| i as usize) {
         let (word, next) = (&words[i], &words[i + 1]);
-        if word.token.case != Case::Title
+        // a known surname next first: few words are before one (the tests are independent)
+        if !next.is(class::BY_SURNAME)
+            || word.token.case != Case::Title
             || word.token.script == crate::document::Script::Mixed
-            || word.key.chars().count() < 4
-            || !w.contiguous(doc, i, i + 2)
+            || word.chars < 4
+            || !w.contiguous(i, i + 2)
         {
             continue;
         }
-        // a known surname next first: few words are before one (the tests are independent)
         let Some(ps) = ix.by_surname().get_key(next.k()) else { continue };
-        if is_handle(doc, word)
-            || ix.known_tokens().contains(word.k())
-            || ix.outlet_tokens().contains(word.k())
-            || ix.first_names().contains(word.k())
-            || ix.titles().contains(word.k())
-        {
+        if is_handle(doc, word) || word.is(class::KNOWN_TOKEN | class::OUTLET_TOKEN | class::FIRST_NAME | class::TITLE) {
             continue;
         }
         // a word of a listed legislator's name is a real name: another person's
-        if bulk::is_person_word(word.key) {
+        if bulk::is_person_word_hashed(word.key, word.hash()) {
             continue;
         }
         let mut best: Option<(usize, usize, &str)> = None;
@@ -232,6 +254,9 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             let p = ix.person(pi);
             let Some(first) = p.first.last() else { continue };
             if first.chars().count() < 4 || p.surname.chars().count() < 4 || done.contains(&(word.key.to_string(), pi)) {
+                continue;
+            }
+            if beyond_two_edits(word.key, first) {
                 continue;
             }
             let dist = damerau_levenshtein(word.key, first);
@@ -271,13 +296,13 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
         let Some((pi, dist, why)) = best else { continue };
         let p = ix.person(pi);
         let name = ix.name(p.name);
-        let span = word.span.cover(next.span);
+        let span = word.span().cover(next.span());
         if overlaps_any(flagged, span) {
             continue;
         }
         done.insert((word.key.to_string(), pi));
         let first_written = original_word(name, name.tokens.len() - 2);
-        let fixed = format!("{first_written}{}", &doc.text[word.span.end..next.span.end]);
+        let fixed = format!("{first_written}{}", &doc.text[word.span().end..next.span().end]);
         let canonical = ix.display(name.entity, lang, name.text());
         let message = format!(
             "\"{}\" looks like a misspelling of \"{fixed}\" ({canonical}): the first name is {dist} letter{} from \"{first_written}\", the surname matches, and {why}",
@@ -326,23 +351,23 @@ pub(super) fn person_support<'w>(
     let word = &words[i];
     // first name(s) right before the surname
     let nf = p.first.len();
-    if i >= nf && words[i - nf].sentence == word.sentence && w.contiguous(doc, i - nf, i + 1) {
+    if i >= nf && words[i - nf].sentence == word.sentence && w.contiguous(i - nf, i + 1) {
         let written: Vec<&str> = words[i - nf..i].iter().map(|x| x.key).collect();
         if written.iter().zip(p.first.iter()).all(|(a, b)| *a == b) {
             return Some((Confidence::High, i - nf));
         }
     }
     // the previous capitalised word: a different first name means a different person
-    if i > word.sentence_first {
+    if i > word.first() {
         let prev = &words[i - 1];
         if is_cap(prev.token)
-            && w.contiguous(doc, i - 1, i + 1)
-            && !ix.titles().contains(prev.k())
+            && w.contiguous(i - 1, i + 1)
+            && !prev.is(class::TITLE)
             && !ix.entity(ix.name(p.name).entity).context.iter().any(|c| c.split_whitespace().any(|cw| cw == prev.key))
         {
             // a near-miss first name with the right surname length still reads as the same person
             let last_first = p.first.last().unwrap_or("");
-            if ix.first_names().contains(prev.k()) || damerau_levenshtein(prev.key, last_first) > 1 {
+            if prev.is(class::FIRST_NAME) || damerau_levenshtein(prev.key, last_first) > 1 {
                 return None;
             }
             return Some((Confidence::Medium, i - 1));
@@ -352,8 +377,8 @@ pub(super) fn person_support<'w>(
     if i + 1 < words.len()
         && words[i + 1].sentence == word.sentence
         && words[i + 1].token.case == Case::Title
-        && w.contiguous(doc, i, i + 2)
-        && (!ix.known_tokens().contains(words[i + 1].k()) || ix.by_surname().contains(words[i + 1].k()))
+        && w.contiguous(i, i + 2)
+        && (!words[i + 1].is(class::KNOWN_TOKEN) || words[i + 1].is(class::BY_SURNAME))
     {
         // an unknown word, or a known surname ("Rahmad Nasution"): this word is a first name
         return None;
@@ -367,7 +392,7 @@ pub(super) fn person_support<'w>(
     // the person's role in the same sentence
     let entity = ix.entity(ix.name(p.name).entity);
     if surname_len >= 6 && !entity.context.is_empty() {
-        let sentence = fold(doc.slice(doc.sentences[word.sentence].span));
+        let sentence = fold(doc.slice(doc.sentences[word.sentence()].span));
         if entity.context.iter().any(|c| c.chars().count() >= 5 && contains_phrase(&sentence, c)) {
             return Some((Confidence::Medium, i));
         }
@@ -377,11 +402,11 @@ pub(super) fn person_support<'w>(
 
 /// Is word `i` the last word of a listed (bulk) person's name as written, first names and all
 /// ("Mac Collins")? A real person, whatever newsmaker the surname is near.
-pub(super) fn written_bulk_name(doc: &Document, w: &WordView<'_>, i: usize) -> bool {
+pub(super) fn written_bulk_name(w: &WordView<'_>, i: usize) -> bool {
     let words = &w.words;
     let mut key = String::new();
     for k in 1..=3 {
-        if i < k || words[i - k].sentence != words[i].sentence || !w.contiguous(doc, i - k, i + 1) || !is_cap(words[i - k].token) {
+        if i < k || words[i - k].sentence != words[i].sentence || !w.contiguous(i - k, i + 1) || !is_cap(words[i - k].token) {
             return false;
         }
         key.clear();
@@ -419,29 +444,33 @@ pub(super) fn bulk_person_slip<'w>(
 ) -> Option<Finding> {
     let words = &w.words;
     let word = &words[i];
-    if word.key.chars().count() < 5 || !word.key.chars().all(char::is_alphabetic) {
+    if word.chars < 5 || !word.key.chars().all(char::is_alphabetic) {
         return None;
     }
     let mut cands = Vec::new();
     let mut buf = String::new();
-    bulk::surname_candidates(word.key, &mut buf, &mut cands);
+    // (the first names must be written right before: a word follows the last of them)
+    bulk::surname_candidates(word.key, words[i - 1].key, &mut buf, &mut cands);
     cands.sort_unstable();
     cands.dedup();
     let mut best: Option<(bulk::Person, usize, usize, u8)> = None; // (person, distance, first-name start, score)
-    let word_len = word.key.chars().count();
+    let word_len = usize::from(word.chars);
     let mut sentence: Option<String> = None;
     for pi in cands {
+        let surname = bulk::person_surname(pi);
+        if word.key.chars().next() != surname.chars().next() || word_len.abs_diff(surname.chars().count()) > 2 {
+            continue;
+        }
         let p = bulk::person(pi);
-        if word.key.chars().next() != p.surname.chars().next() || word_len.abs_diff(p.surname.chars().count()) > 2 {
-            continue;
-        }
         // the first names written right, right before
-        let first: Vec<&str> = p.first.split(' ').collect();
-        let nf = first.len();
-        if i < nf || words[i - nf].sentence != word.sentence || !w.contiguous(doc, i - nf, i + 1) {
+        let nf = p.first.split(' ').count();
+        if i < nf || words[i - nf].sentence != word.sentence || !w.contiguous(i - nf, i + 1) {
             continue;
         }
-        if !words[i - nf..i].iter().zip(&first).all(|(x, f)| x.key == *f) || first.iter().all(|f| f.chars().count() < 3) {
+        if !words[i - nf..i].iter().zip(p.first.split(' ')).all(|(x, f)| x.key == f) || p.first.split(' ').all(|f| f.chars().count() < 3) {
+            continue;
+        }
+        if beyond_two_edits(word.key, p.surname) {
             continue;
         }
         let dist = damerau_levenshtein(word.key, p.surname);
@@ -473,7 +502,7 @@ pub(super) fn bulk_person_slip<'w>(
         if p.context.split('|').any(|c| c.chars().count() >= 4 && contains_phrase(text, c)) {
             score += 1;
         }
-        let sentence = sentence.get_or_insert_with(|| fold(doc.slice(doc.sentences[word.sentence].span)));
+        let sentence = sentence.get_or_insert_with(|| fold(doc.slice(doc.sentences[word.sentence()].span)));
         if ix.legislator_words().iter().any(|r| contains_phrase(sentence, r)) {
             score += 1;
         }
@@ -485,12 +514,12 @@ pub(super) fn bulk_person_slip<'w>(
         }
     }
     let (p, dist, fstart, score) = best?;
-    let span = words[fstart].span.cover(word.span);
+    let span = words[fstart].span().cover(word.span());
     if overlaps_any(flagged, span) {
         return None;
     }
     let surname_written = p.display.split_whitespace().map(name_word).rfind(|t| !t.is_empty()).unwrap_or(p.surname);
-    let fixed = format!("{}{}", &doc.text[words[fstart].span.start..word.span.start], surname_written);
+    let fixed = format!("{}{}", &doc.text[words[fstart].span().start..word.span().start], surname_written);
     let why = if doc_keys.get().is_some_and(|k| k.contains(p.surname)) {
         "the first name matches and the surname is spelt right elsewhere in the story"
     } else {
@@ -531,6 +560,6 @@ pub(super) fn story_points_to<'w>(
 /// A context word of the person (five letters or more) in the sentence of word `i`.
 pub(super) fn role_in_sentence(ix: &EntityIndex, doc: &Document, w: &WordView<'_>, i: usize, p: PersonRef<'_>) -> bool {
     let entity = ix.entity(ix.name(p.name).entity);
-    let sentence = fold(doc.slice(doc.sentences[w.words[i].sentence].span));
+    let sentence = fold(doc.slice(doc.sentences[w.words[i].sentence()].span));
     entity.context.iter().any(|c| c.chars().count() >= 5 && contains_phrase(&sentence, c))
 }

@@ -77,6 +77,12 @@ pub(super) fn eyd(word: &str) -> String {
 /// One name in the old and the new Indonesian spelling ("Soeharto"/"Suharto"): a spelling
 /// system, not a slip.
 pub(super) fn spelling_system_equal(a: &str, b: &str) -> bool {
+    // a word without `j`, `oe` or `ch` is its own modern spelling: two such words are not
+    // spellings of one name in two systems (without the rewrites, which allocate)
+    let old = |w: &str| w.bytes().any(|c| c == b'j') || w.as_bytes().windows(2).any(|x| x == b"oe" || x == b"ch");
+    if !old(a) && !old(b) {
+        return false;
+    }
     // both sides may mix the systems ("Daradjatun" with old `dj` and new `u`)
     a != b && (eyd(a) == b || eyd(b) == a || eyd(a) == eyd(b))
 }
@@ -99,12 +105,43 @@ pub(super) fn similarity(a: &str, b: &str) -> f64 {
     1.0 - d / a.chars().count().max(b.chars().count()).max(1) as f64
 }
 
+/// Are `a` and `b` surely more than two edits apart (`damerau_levenshtein(a, b) > 2`)? A quick
+/// test before the distance, which may answer false for words that are: an edit (an insertion,
+/// a deletion, a substitution, a transposition) changes the sum over letters of the difference
+/// of their counts in the two words by two at most, so words whose counts differ by five or
+/// more in all are three edits apart at least. ASCII words (false for others).
+pub(super) fn beyond_two_edits(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() > 1000 || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    if a.len().abs_diff(b.len()) > 2 {
+        return true;
+    }
+    let mut count = [0i16; 128];
+    for &c in a {
+        count[usize::from(c)] += 1;
+    }
+    for &c in b {
+        count[usize::from(c)] -= 1;
+    }
+    let mut apart = 0;
+    for &c in a.iter().chain(b) {
+        apart += count[usize::from(c)].unsigned_abs();
+        count[usize::from(c)] = 0;
+    }
+    apart > 4
+}
+
 /// `strsim::damerau_levenshtein` (Zhao and Sahni's linear-space Damerau-Levenshtein distance,
 /// transpositions unrestricted, on chars), step for step, without its allocations: the words
 /// compared are short, so the rows are on the stack and the last row of each letter is a short
 /// list (strsim allocates three rows and clears a table of 256 letters on every call). Words of
 /// more than [`DL_MAX`] letters go to strsim.
 pub(super) fn damerau_levenshtein(a: &str, b: &str) -> usize {
+    if a.is_ascii() && b.is_ascii() && a.len() <= DL_MAX && b.len() <= DL_MAX {
+        return damerau_levenshtein_ascii(a.as_bytes(), b.as_bytes());
+    }
     let mut s1 = ['\0'; DL_MAX];
     let mut s2 = ['\0'; DL_MAX];
     let (Some(len1), Some(len2)) = (chars_into(a, &mut s1), chars_into(b, &mut s2)) else {
@@ -160,6 +197,61 @@ pub(super) fn damerau_levenshtein(a: &str, b: &str) -> usize {
                 last_row[seen] = (ch1, i as isize);
                 seen += 1;
             }
+        }
+    }
+    #[allow(clippy::cast_sign_loss)]
+    let d = r[len2 + 1] as usize;
+    d
+}
+
+/// [`damerau_levenshtein`] of ASCII words of at most [`DL_MAX`] letters, step for step on bytes:
+/// the last row of each letter is a table by byte, not a list to search.
+fn damerau_levenshtein_ascii(s1: &[u8], s2: &[u8]) -> usize {
+    let (len1, len2) = (s1.len(), s2.len());
+    #[allow(clippy::cast_possible_wrap)]
+    let max_val = len1.max(len2) as isize + 1;
+    let size = len2 + 2;
+    let mut fr = [max_val; DL_MAX + 2];
+    let mut row_a = [max_val; DL_MAX + 2];
+    let mut row_b = [max_val; DL_MAX + 2];
+    #[allow(clippy::cast_possible_wrap)]
+    for (k, x) in row_a[1..size].iter_mut().enumerate() {
+        *x = k as isize;
+    }
+    let (mut r, mut r1) = (&mut row_a, &mut row_b);
+    // the last row of each letter of `s1` seen, -1 for a letter not seen
+    let mut last_row = [-1i8; 128];
+    #[allow(clippy::cast_possible_wrap)]
+    for (i, &ch1) in s1.iter().enumerate().map(|(i, c)| (i + 1, c)) {
+        std::mem::swap(&mut r, &mut r1);
+        let mut last_col_id: isize = -1;
+        let mut last_i2l1 = r[1];
+        r[1] = i as isize;
+        let mut t = max_val;
+        for (j, &ch2) in s2.iter().enumerate().map(|(j, c)| (j + 1, c)) {
+            let diag = r1[j] + isize::from(ch1 != ch2);
+            let left = r[j] + 1;
+            let up = r1[j + 1] + 1;
+            let mut temp = diag.min(left.min(up));
+            if ch1 == ch2 {
+                last_col_id = j as isize;
+                fr[j + 1] = r1[j - 1];
+                t = last_i2l1;
+            } else {
+                let k = isize::from(last_row[usize::from(ch2 & 0x7f)]);
+                let l = last_col_id;
+                if j as isize - l == 1 {
+                    temp = temp.min(fr[j + 1] + (i as isize - k));
+                } else if i as isize - k == 1 {
+                    temp = temp.min(t + (j as isize - l));
+                }
+            }
+            last_i2l1 = r[j + 1];
+            r[j + 1] = temp;
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            last_row[usize::from(ch1 & 0x7f)] = i as i8;
         }
     }
     #[allow(clippy::cast_sign_loss)]
