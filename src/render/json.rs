@@ -373,53 +373,38 @@ mod sorted {
         }
     }
 
-    impl ser::SerializeSeq for Compound<'_, '_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish();
-            Ok(())
-        }
+    /// The sequence-like and struct-like halves of serde's compound traits: each writes an element
+    /// or a keyed field and closes the container the same way.
+    macro_rules! compound {
+        ($($trait:ident :: $method:ident),+ ; element) => {$(
+            impl ser::$trait for Compound<'_, '_> {
+                type Ok = ();
+                type Error = Error;
+                fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+                    self.element(v)
+                }
+                fn end(self) -> Result<(), Error> {
+                    self.finish();
+                    Ok(())
+                }
+            }
+        )+};
+        ($($trait:ident :: $method:ident),+ ; field) => {$(
+            impl ser::$trait for Compound<'_, '_> {
+                type Ok = ();
+                type Error = Error;
+                fn $method<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+                    self.field(Key::Static(key), v)
+                }
+                fn end(self) -> Result<(), Error> {
+                    self.finish();
+                    Ok(())
+                }
+            }
+        )+};
     }
-
-    impl ser::SerializeTuple for Compound<'_, '_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish();
-            Ok(())
-        }
-    }
-
-    impl ser::SerializeTupleStruct for Compound<'_, '_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish();
-            Ok(())
-        }
-    }
-
-    impl ser::SerializeTupleVariant for Compound<'_, '_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish();
-            Ok(())
-        }
-    }
+    compound!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field, SerializeTupleVariant::serialize_field; element);
+    compound!(SerializeStruct::serialize_field, SerializeStructVariant::serialize_field; field);
 
     impl ser::SerializeMap for Compound<'_, '_> {
         type Ok = ();
@@ -440,30 +425,6 @@ mod sorted {
         fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
             let key = self.key.take().ok_or_else(unsupported)?;
             self.field(key, v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish();
-            Ok(())
-        }
-    }
-
-    impl ser::SerializeStruct for Compound<'_, '_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
-            self.field(Key::Static(key), v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish();
-            Ok(())
-        }
-    }
-
-    impl ser::SerializeStructVariant for Compound<'_, '_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
-            self.field(Key::Static(key), v)
         }
         fn end(self) -> Result<(), Error> {
             self.finish();
