@@ -244,6 +244,15 @@ mod sorted {
         (w.keys.len(), w.buf.len())
     }
 
+    /// Booleans and integers, written as `serde_json` writes them.
+    macro_rules! primitive {
+        ($($method:ident: $t:ty),+) => {$(
+            fn $method(self, v: $t) -> Result<(), Error> {
+                self.json(&v)
+            }
+        )+};
+    }
+
     impl<'a, 'k> ser::Serializer for &'a mut Writer<'k> {
         type Ok = ();
         type Error = Error;
@@ -255,33 +264,8 @@ mod sorted {
         type SerializeStruct = Compound<'a, 'k>;
         type SerializeStructVariant = Compound<'a, 'k>;
 
-        fn serialize_bool(self, v: bool) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_i8(self, v: i8) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_i16(self, v: i16) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_i32(self, v: i32) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_i64(self, v: i64) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_u8(self, v: u8) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_u16(self, v: u16) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_u32(self, v: u32) -> Result<(), Error> {
-            self.json(&v)
-        }
-        fn serialize_u64(self, v: u64) -> Result<(), Error> {
-            self.json(&v)
-        }
+        primitive!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64);
+        primitive!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
         fn serialize_i128(self, _: i128) -> Result<(), Error> {
             Err(unsupported())
         }
