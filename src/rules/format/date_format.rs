@@ -104,8 +104,15 @@ impl Rule for DateFormat {
         }
         let mut taken: Vec<Span> = Vec::new();
         if copy == "en" {
-            numeric_dates(doc, &cal, copy, out, &mut taken);
-            other_numeric_dates(doc, &cal, copy, out, &mut taken);
+            // the headline too: a title or page header line carries the source's date as the
+            // body does (`... Parties – Monday, 26.4.2010`)
+            let regions = || doc.headline.into_iter().chain([doc.body]);
+            for region in regions() {
+                numeric_dates(doc, region, &cal, copy, out, &mut taken);
+            }
+            for region in regions() {
+                other_numeric_dates(doc, region, &cal, copy, out, &mut taken);
+            }
         }
         names(doc, &cal, copy, out, &taken);
     }
@@ -315,17 +322,8 @@ fn day_name_before<'d>(doc: &'d Document, cal: &Calendar, start: usize) -> (usiz
 
 /// Numeric dates in a source's order without parentheses: dotted day-first, year-first, and
 /// slashed day-first with a year when the day cannot be a month (`28/02/2024`, `Saturday
-/// 28/08/2021`).
-fn other_numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
-    // the headline too: a title or page header line carries the source's date as the body does
-    // (`... Parties – Monday, 26.4.2010`)
-    for region in doc.headline.into_iter().chain([doc.body]) {
-        other_numeric_dates_in(doc, region, cal, copy, out, taken);
-    }
-}
-
-/// [`other_numeric_dates`] in one region of the text (the headline or the body).
-fn other_numeric_dates_in(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
+/// 28/08/2021`), in `body`: the headline or the story's body.
+fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     let mut found: Vec<(usize, usize, String, &str, Confidence)> = Vec::new();
     let dotted = if digit_dot_digits_dot_digit(text) { Some(DOTTED.captures_iter(text)) } else { None };
@@ -411,14 +409,8 @@ fn push_source_date(
     out.push(Finding::new(&META, span, confidence, msg).replace_with(replacement, Applicability::Unsafe));
 }
 
-fn numeric_dates(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
-    for region in doc.headline.into_iter().chain([doc.body]) {
-        numeric_dates_in(doc, region, cal, copy, out, taken);
-    }
-}
-
-/// [`numeric_dates`] in one region of the text (the headline or the body).
-fn numeric_dates_in(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
+/// Slashed numeric dates in the source's order, in `body`: the headline or the story's body.
+fn numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     // every match holds a slash between digits: a story without one never compiles or runs the regex
     if !digit_slash_digit(text) {

@@ -809,9 +809,9 @@ fn perfect_with_past_time(doc: &Document, out: &mut Output) {
         let all = c.get(0).expect("match");
         let aux = c.name("aux").expect("aux");
         // the word before `has`/`have`, past an adverb (`may also have purchased`)
-        let mut words = text[..aux.start()].rsplit(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());
-        let prev = words
-            .by_ref()
+        let prev = text[..aux.start()]
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .find(|w| !matches!(w.as_str(), "also" | "already" | "still" | "never" | "probably" | "now"))
             .unwrap_or_default();
@@ -826,25 +826,19 @@ fn perfect_with_past_time(doc: &Document, out: &mut Output) {
             continue;
         }
         let span = Span::new(all.start(), all.end());
-        let found = doc.slice(span);
-        let time = &c["time"];
         let message = format!(
-            "`{found}` puts a finished past time ({time}) after the present perfect, as the source language's tense does; English uses the simple past"
+            "`{}` puts a finished past time ({}) after the present perfect, as the source language's tense does; English uses the simple past",
+            doc.slice(span),
+            &c["time"]
         );
-        let plural = &c["aux"] == "have";
-        let better = match (c.name("been").is_some(), c.name("word")) {
-            (true, word) => Some(format!(
-                "{} {}{}{} {time}",
-                if plural { "were" } else { "was" },
-                &c["verb"],
-                word.map_or(String::new(), |w| format!(" {}", w.as_str())),
-                if text[c.name("verb").expect("verb").end()..c.name("time").expect("time").start()].contains(',') { "," } else { "" }
-            )),
-            (false, _) => None,
-        };
-        let f = Finding::new(&META, Span::new(aux.start(), all.end()), Confidence::Medium, message);
-        out.push(match better {
-            Some(b) => f.replace_with(b, Applicability::Unsafe),
+        let f = Finding::new(&META, span, Confidence::Medium, message);
+        // `has been made on April 29` -> `was made on April 29`: the rest stays as written
+        out.push(match c.name("been") {
+            Some(_) => {
+                let verb = c.name("verb").expect("verb");
+                let was = if &c["aux"] == "have" { "were" } else { "was" };
+                f.replace_with(format!("{was} {}", &text[verb.start()..all.end()]), Applicability::Unsafe)
+            }
             None => f,
         });
     }
