@@ -44,7 +44,12 @@ pub(crate) fn language_name(code: &str) -> &str {
         "it" => "Italian",
         "nl" => "Dutch",
         "vi" => "Vietnamese",
-        other => other,
+        "am" => "Amharic",
+        "az" => "Azerbaijani",
+        "be" => "Belarusian",
+        "kk" => "Kazakh",
+        "uz" => "Uzbek",
+        other => crate::document::language::name_of(other),
     }
 }
 
