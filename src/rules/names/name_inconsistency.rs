@@ -194,17 +194,26 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
             if form == target {
                 continue;
             }
+            // the same letters in other words, or (folded alike) other accents or doubled letters
+            let how = if letters(form) == letters(target) { "spaces or hyphens" } else { "accents, doubled letters, spaces or hyphens" };
             for &span in spans {
-                if !flagged.insert(span) {
+                // a word of it already flagged (`Naser` in `Naser Hamdan`) is one slip, reported once
+                if flagged.overlaps(span) || !flagged.insert(span) {
                     continue;
                 }
                 let msg = format!(
-                    "`{form}` and {against} look like one name spelled two ways (they differ only in spaces or hyphens); this story has {list}"
+                    "`{form}` and {against} look like one name spelled two ways (they differ only in {how}); this story has {list}"
                 );
                 out.push(Finding::new(&META, span, Confidence::High, msg).replace_with(target.to_string(), Applicability::Unsafe));
             }
         }
     }
+}
+
+/// A name's letters and digits, lower-cased: equal for two spellings that differ only in their
+/// word breaks.
+fn letters(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Where a name breaks into words: the positions (in letters) of its spaces and hyphens.
