@@ -13,6 +13,8 @@ use crate::rules::{Context, Family, Output, Rule, RuleMeta};
 use crate::span::Span;
 
 mod shape;
+#[cfg(test)]
+mod shape_oracle;
 
 pub struct ScrapeResidue;
 
