@@ -338,8 +338,19 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
+/// `line.split_whitespace().count()`, an ASCII line counted by its bytes.
 fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+    if !line.is_ascii() {
+        return line.split_whitespace().count();
+    }
+    let (mut n, mut in_word) = (0, false);
+    for &b in line.as_bytes() {
+        // the ASCII white space of `char::is_whitespace` (with the vertical tab)
+        let space = b.is_ascii_whitespace() || b == 0x0b;
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Ends like a sentence (or holds one inside).
@@ -1117,6 +1128,16 @@ mod tests {
         // prose that ends in a figure, a parenthesis or a letter passes a guard and still is prose
         for line in ["Exports rose 4.5 percent in March to 12,000", "The talks ended (again)", "Prices rose 3 percent"] {
             assert_eq!(hit(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn words_counts_as_split_whitespace() {
+        for b in 0..=0x7f_u8 {
+            let c = char::from(b);
+            for line in [format!("a{c}b"), format!("{c}{c}x y{c}"), format!("{c}"), format!("ab {c} cd\u{a0}e")] {
+                assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
+            }
         }
     }
 
