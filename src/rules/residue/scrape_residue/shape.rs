@@ -338,15 +338,21 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-/// `line.split_whitespace().count()`, an ASCII line counted by its bytes.
+/// `line.split_whitespace().count()`, counted by bytes: only a character whose first byte is
+/// `C2`, `E1`, `E2` or `E3` can be white space outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and only that one is decoded.
 fn words(line: &str) -> usize {
-    if !line.is_ascii() {
-        return line.split_whitespace().count();
-    }
+    let bytes = line.as_bytes();
     let (mut n, mut in_word) = (0, false);
-    for &b in line.as_bytes() {
-        // the ASCII white space of `char::is_whitespace` (with the vertical tab)
-        let space = b.is_ascii_whitespace() || b == 0x0b;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            // the ASCII white space of `char::is_whitespace` (with the vertical tab)
+            0..0x80 => b.is_ascii_whitespace() || b == 0x0b,
+            // a character's later bytes
+            0x80..0xC0 => continue,
+            0xC2 | 0xE1..=0xE3 => line[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
         n += usize::from(!space && !in_word);
         in_word = !space;
     }
@@ -606,8 +612,8 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is the page's notice that the story is old"));
     }
-    let click = memchr::memchr2_iter(b'c', b'C', t.as_bytes())
-        .any(|i| t.as_bytes()[i..].get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"click")));
+    // (found by its rarer last letter)
+    let click = memchr::memchr2_iter(b'k', b'K', t.as_bytes()).any(|i| i >= 4 && t.as_bytes()[i - 4..=i].eq_ignore_ascii_case(b"click"));
     if click && words(t) <= 12 && DANGLING_LINK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a link instruction whose link was lost"));
     }
@@ -1055,14 +1061,24 @@ fn ui_words(line: &str, vocab: &Vocab) -> bool {
     if has_sentence_punctuation(line) || line.contains(['"', '“', '«']) {
         return false;
     }
-    let toks: Vec<&str> = tokens(line).filter(|t| !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))).collect();
-    if toks.len() < 2 || toks.len() > 8 {
+    // two to eight tokens (read no further than the ninth)
+    let mut toks = [""; 8];
+    let mut n = 0;
+    for t in tokens(line).filter(|t| !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))) {
+        if n == toks.len() {
+            return false;
+        }
+        toks[n] = t;
+        n += 1;
+    }
+    let toks = &toks[..n];
+    if toks.len() < 2 {
         return false;
     }
     // at least three in four are UI words: stop at the miss that rules that out
     let mut buf = String::new();
     let mut misses = 0;
-    for t in &toks {
+    for t in toks {
         if !matches!(lookup(vocab, t, &mut buf), Some(Word::Ui | Word::Social)) {
             misses += 1;
             if (toks.len() - misses) * 4 < toks.len() * 3 {
@@ -1136,6 +1152,11 @@ mod tests {
         for b in 0..=0x7f_u8 {
             let c = char::from(b);
             for line in [format!("a{c}b"), format!("{c}{c}x y{c}"), format!("{c}"), format!("ab {c} cd\u{a0}e")] {
+                assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
+            }
+        }
+        for c in (0x80..=0x0010_ffff).filter_map(char::from_u32) {
+            for line in [format!("a{c}b"), format!("{c}{c}x y{c}"), format!("{c}"), format!("“ab” {c} cd\u{a0}e")] {
                 assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
             }
         }
