@@ -206,8 +206,8 @@ static TIME_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// short labels (`Middle East Monitor / August 14, 2023`, `por | Nov 23, 2021 | Política`).
 /// A date and a time alone (`Monday, March 12, 2007; 2:20 AM`) is the page's own date line
 /// when it stands under the headline, as [`DATE_LINE`] is.
-fn segmented_date(t: &str, pos: Position) -> bool {
-    if memchr::memchr3(b'|', b'/', b';', t.as_bytes()).is_none() || words(t) > 12 {
+fn segmented_date(t: &str, nwords: usize, pos: Position) -> bool {
+    if memchr::memchr3(b'|', b'/', b';', t.as_bytes()).is_none() || nwords > 12 {
         return false;
     }
     let segments: Vec<&str> =
@@ -338,21 +338,22 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-/// `line.split_whitespace().count()`, counted by bytes: only a character whose first byte is
-/// `C2`, `E1`, `E2` or `E3` can be white space outside ASCII (U+0085, U+00A0, U+1680,
-/// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), and only that one is decoded.
+/// `line.split_whitespace().count()`: the words between ASCII white space, counted by bytes (a
+/// character outside ASCII is part of a word), unless a character outside ASCII is white space
+/// (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000: their first
+/// bytes are `C2`, `E1`, `E2`, `E3`, and only those characters are decoded).
 fn words(line: &str) -> usize {
     let bytes = line.as_bytes();
+    if !line.is_ascii() {
+        let space_at = |i: usize| line[i..].chars().next().is_some_and(char::is_whitespace);
+        if memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(space_at) || memchr::memchr_iter(0xE3, bytes).any(space_at) {
+            return line.split_whitespace().count();
+        }
+    }
     let (mut n, mut in_word) = (0, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            // the ASCII white space of `char::is_whitespace` (with the vertical tab)
-            0..0x80 => b.is_ascii_whitespace() || b == 0x0b,
-            // a character's later bytes
-            0x80..0xC0 => continue,
-            0xC2 | 0xE1..=0xE3 => line[i..].chars().next().is_some_and(char::is_whitespace),
-            _ => false,
-        };
+    for &b in bytes {
+        // the ASCII white space of `char::is_whitespace` (with the vertical tab)
+        let space = b.is_ascii_whitespace() || b == 0x0b;
         n += usize::from(!space && !in_word);
         in_word = !space;
     }
@@ -560,7 +561,9 @@ fn stamp_line(t: &str) -> bool {
 /// Shapes that fill a whole (short) line.
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     // the rest are whole-line shapes: short lines only
-    if line.len() > 200 || words(line) > 14 {
+    // (the trimmed line has the line's words)
+    let nwords = if line.len() > 200 { usize::MAX } else { words(line) };
+    if nwords > 14 {
         // a trail from `Home` glued to the linked headline after it is long (a headline: no
         // sentence punctuation, no comma; tested only when a trail was read)
         let t = line.trim();
@@ -603,10 +606,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
-    if figure && pos.near_start && t.ends_with(['C', 'F']) && words(t) <= 6 && WEATHER.is_match(t) {
+    if figure && pos.near_start && t.ends_with(['C', 'F']) && nwords <= 6 && WEATHER.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget from the page header"));
     }
-    if words(t) <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
+    if nwords <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
     }
     if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
@@ -614,7 +617,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     // (found by its rarer last letter)
     let click = memchr::memchr2_iter(b'k', b'K', t.as_bytes()).any(|i| i >= 4 && t.as_bytes()[i - 4..=i].eq_ignore_ascii_case(b"click"));
-    if click && words(t) <= 12 && DANGLING_LINK.is_match(t) {
+    if click && nwords <= 12 && DANGLING_LINK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a link instruction whose link was lost"));
     }
     if figure && ["IMG", "DSC", "PXL", "VID", "Screenshot"].iter().any(|p| t.starts_with(p)) && FILE_NAME.is_match(t) {
@@ -632,10 +635,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && t.contains(':') && LABELLED_DATE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's date field"));
     }
-    if figure && words(t) <= 8 && !has_sentence_punctuation(t) && letter_then_digit(t) && GLUED_STAMP.is_match(t) {
+    if figure && nwords <= 8 && !has_sentence_punctuation(t) && letter_then_digit(t) && GLUED_STAMP.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp glued to a label"));
     }
-    if segmented_date(t, pos) {
+    if segmented_date(t, nwords, pos) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's date and source line"));
     }
     if glued_home(t) {
@@ -650,7 +653,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && last_digit && !pos.near_start && (date_line(t) || t.len() <= 10 && DATE_SEGMENT.is_match(t)) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
     }
-    if figure && (last_digit || clock_suffix(t)) && !pos.near_start && words(t) <= 8 && stamp_line(t) {
+    if figure && (last_digit || clock_suffix(t)) && !pos.near_start && nwords <= 8 && stamp_line(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a time stamp from a teaser list or feed"));
     }
     if widget_opener(t) && WIDGET_TITLE.is_match(t) {
@@ -660,7 +663,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
     }
     if (figure || t.contains('@'))
-        && words(t) <= 10
+        && nwords <= 10
         && !t.ends_with('.')
         && (t.contains(['@', '+']) || t.contains("rm://") || has_digit_run(t, 3))
         && CONTACT.is_match(t)
