@@ -986,4 +986,17 @@ mod tests {
         }
         assert!(fired > 5000, "{fired}");
     }
+
+    #[test]
+    fn first_word_test_is_the_oracles() {
+        let lexicons = crate::lexicon::Lexicons::embedded();
+        let index = lexicons.index::<super::super::ResidueIndex>().unwrap();
+        let mut opened = 0;
+        for line in lines().iter().chain(index.markers.iter().map(|m| &m.text)) {
+            let want = index.opens_marker_oracle(line);
+            assert_eq!(index.opens_marker(line), want, "{line:?}");
+            opened += usize::from(want);
+        }
+        assert!(opened > 1000, "{opened}");
+    }
 }
