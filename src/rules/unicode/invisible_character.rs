@@ -116,21 +116,7 @@ impl Rule for InvisibleCharacter {
         // runs of adjacent invisible characters, then grouped by the word they sit in; one
         // pass, with the neighbours and the line's right-to-left test carried along, so a long
         // run of invisible characters or a long line costs linear time
-        let mut runs: Vec<(Span, char)> = Vec::new();
-        let mut near = Neighbours::default();
-        for (i, c) in text.char_indices() {
-            if kind_of(c).is_none() {
-                near.before = Some(c);
-                continue;
-            }
-            if !(i == 0 && c == '\u{FEFF}' || near.legitimate(text, i, c)) {
-                let end = i + c.len_utf8();
-                match runs.last_mut() {
-                    Some((s, _)) if s.end == i => s.end = end,
-                    _ => runs.push((Span::new(i, end), c)),
-                }
-            }
-        }
+        let runs = invisible_runs(text);
         let words = words_around(text, &runs);
         let mut groups: Vec<(Span, Vec<(Span, char)>)> = Vec::new();
         for ((span, first), word) in runs.into_iter().zip(words) {
@@ -146,6 +132,68 @@ impl Rule for InvisibleCharacter {
             report(text, word, &members, out);
         }
     }
+}
+
+/// The runs of adjacent invisible characters that are not doing a job where they stand, with
+/// each run's first character. Only the characters at the lead bytes of invisible characters
+/// (`C2` soft hyphen, `D8` Arabic letter mark, `E1` Mongolian vowel separator, `E2` the
+/// zero-width, joiner and bidi controls, `EF` byte-order mark) are decoded, found by `memchr`
+/// (#16: the rule decoded every character of every story to find none).
+fn invisible_runs(text: &str) -> Vec<(Span, char)> {
+    let bytes = text.as_bytes();
+    let mut runs: Vec<(Span, char)> = Vec::new();
+    let mut near = Neighbours::default();
+    let mut leads = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).peekable();
+    let mut others = memchr::memchr2_iter(0xD8, 0xE1, bytes).peekable();
+    loop {
+        // the two scans merged in text order
+        let i = match (leads.peek(), others.peek()) {
+            (Some(&a), Some(&b)) if b < a => others.next(),
+            (Some(_), _) => leads.next(),
+            (None, _) => others.next(),
+        };
+        let Some(i) = i else { break };
+        // (a lead byte starts a character)
+        let c = text[i..].chars().next().unwrap_or_default();
+        if kind_of(c).is_none() {
+            continue;
+        }
+        // the visible character just before (an invisible one leaves the run's `before`)
+        if let Some(p) = text[..i].chars().next_back()
+            && kind_of(p).is_none()
+        {
+            near.before = Some(p);
+        }
+        if !(i == 0 && c == '\u{FEFF}' || near.legitimate(text, i, c)) {
+            let end = i + c.len_utf8();
+            match runs.last_mut() {
+                Some((s, _)) if s.end == i => s.end = end,
+                _ => runs.push((Span::new(i, end), c)),
+            }
+        }
+    }
+    runs
+}
+
+/// [`invisible_runs`] as it was: every character decoded.
+#[cfg(test)]
+fn invisible_runs_oracle(text: &str) -> Vec<(Span, char)> {
+    let mut runs: Vec<(Span, char)> = Vec::new();
+    let mut near = Neighbours::default();
+    for (i, c) in text.char_indices() {
+        if kind_of(c).is_none() {
+            near.before = Some(c);
+            continue;
+        }
+        if !(i == 0 && c == '\u{FEFF}' || near.legitimate(text, i, c)) {
+            let end = i + c.len_utf8();
+            match runs.last_mut() {
+                Some((s, _)) if s.end == i => s.end = end,
+                _ => runs.push((Span::new(i, end), c)),
+            }
+        }
+    }
+    runs
 }
 
 /// `super::word_around` of every run (sorted, disjoint), in linear time: a run whose word
@@ -266,6 +314,36 @@ fn report(text: &str, word: Span, members: &[(Span, char)], out: &mut Output) {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_clean, assert_fix, assert_flags};
+
+    #[test]
+    fn runs_are_the_oracles() {
+        let mut texts = crate::document::test_texts();
+        // every invisible character between letters of the scripts the tests read, at the start,
+        // doubled, and next to other characters with the same lead bytes
+        const PIECES: &[&str] = &[
+            "\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{180E}", "\u{AD}", "\u{FEFF}", "\u{202A}",
+            "\u{202E}", "\u{2066}", "\u{2069}", "\u{61C}", "a", "Z", " ", "\n", "ب", "ك", "ก", "中", "👍", "\u{FE0F}", "ᠠ", "“", "—", "é",
+            "\u{A0}", "\u{FFFD}", "ؠ", "१",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 16) as usize;
+            texts.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = invisible_runs_oracle(t);
+            assert_eq!(invisible_runs(t), want, "{t:?}");
+            found += want.len();
+        }
+        assert!(found > 10_000, "{found}");
+    }
 
     #[test]
     fn flags_zero_width_space_inside_a_word() {

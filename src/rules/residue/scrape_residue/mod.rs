@@ -13,6 +13,8 @@ use crate::rules::{Context, Family, Output, Rule, RuleMeta};
 use crate::span::Span;
 
 mod shape;
+#[cfg(test)]
+mod shape_oracle;
 
 pub struct ScrapeResidue;
 
@@ -274,9 +276,14 @@ fn normalise(s: &str) -> String {
 
 /// The first word of a line (after bullets), normalised: the cheap test that rules out prose.
 fn first_word(line: &str) -> String {
+    normalise(first_word_raw(line))
+}
+
+/// [`first_word`] before [`normalise`]: it holds no white space and no colon.
+fn first_word_raw(line: &str) -> &str {
     let line = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
     let end = line.find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(line.len());
-    normalise(line[..end].trim_end_matches(TRAILING))
+    line[..end].trim_end_matches(TRAILING)
 }
 
 const LEADING: &[char] = &[
@@ -310,12 +317,35 @@ struct LexHit<'a> {
 }
 
 impl ResidueIndex {
+    /// Is the line's first word ([`first_word`]), or its first character, the first word of a
+    /// marker? An ASCII word is lower-cased on the stack: [`normalise`] does no more to a word
+    /// without white space or colon (#16: two strings a line).
+    fn opens_marker(&self, line: &str) -> bool {
+        let raw = first_word_raw(line);
+        let mut buf = [0u8; 64];
+        let word = if raw.is_ascii() && raw.len() <= buf.len() {
+            let low = &mut buf[..raw.len()];
+            low.copy_from_slice(raw.as_bytes());
+            low.make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(std::str::from_utf8(low).unwrap_or_default())
+        } else {
+            std::borrow::Cow::Owned(normalise(raw))
+        };
+        self.first_words.contains(word.as_ref())
+            || word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
+    }
+
+    /// [`ResidueIndex::opens_marker`] as it was: the word normalised.
+    #[cfg(test)]
+    fn opens_marker_oracle(&self, line: &str) -> bool {
+        let word = first_word(line);
+        self.first_words.contains(&word)
+            || word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
+    }
+
     /// Classifies one line by the lexicon.
     fn classify(&self, line: &str) -> Option<LexHit<'_>> {
-        let word = first_word(line);
-        if !self.first_words.contains(&word)
-            && !word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
-        {
+        if !self.opens_marker(line) {
             return None;
         }
         // a long line can only be residue by its opening: read just enough for the longest marker

@@ -206,8 +206,8 @@ static TIME_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// short labels (`Middle East Monitor / August 14, 2023`, `por | Nov 23, 2021 | Política`).
 /// A date and a time alone (`Monday, March 12, 2007; 2:20 AM`) is the page's own date line
 /// when it stands under the headline, as [`DATE_LINE`] is.
-fn segmented_date(t: &str, pos: Position) -> bool {
-    if words(t) > 12 || !t.contains(['|', '/', ';']) {
+fn segmented_date(t: &str, nwords: usize, pos: Position) -> bool {
+    if memchr::memchr3(b'|', b'/', b';', t.as_bytes()).is_none() || nwords > 12 {
         return false;
     }
     let segments: Vec<&str> =
@@ -338,8 +338,26 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
+/// `line.split_whitespace().count()`: the words between ASCII white space, counted by bytes (a
+/// character outside ASCII is part of a word), unless a character outside ASCII is white space
+/// (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000: their first
+/// bytes are `C2`, `E1`, `E2`, `E3`, and only those characters are decoded).
 fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+    let bytes = line.as_bytes();
+    if !line.is_ascii() {
+        let space_at = |i: usize| line[i..].chars().next().is_some_and(char::is_whitespace);
+        if memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(space_at) || memchr::memchr_iter(0xE3, bytes).any(space_at) {
+            return line.split_whitespace().count();
+        }
+    }
+    let (mut n, mut in_word) = (0, false);
+    for &b in bytes {
+        // the ASCII white space of `char::is_whitespace` (with the vertical tab)
+        let space = b.is_ascii_whitespace() || b == 0x0b;
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Ends like a sentence (or holds one inside).
@@ -543,7 +561,9 @@ fn stamp_line(t: &str) -> bool {
 /// Shapes that fill a whole (short) line.
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     // the rest are whole-line shapes: short lines only
-    if line.len() > 200 || words(line) > 14 {
+    // (the trimmed line has the line's words)
+    let nwords = if line.len() > 200 { usize::MAX } else { words(line) };
+    if nwords > 14 {
         // a trail from `Home` glued to the linked headline after it is long (a headline: no
         // sentence punctuation, no comma; tested only when a trail was read)
         let t = line.trim();
@@ -552,7 +572,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     let t = line.trim();
     // most shapes below hold a figure (a date, a time, a count): a line without one skips them;
     // the others need a character to open with or to hold, tested before their regex runs
-    let figure = t.chars().any(char::is_numeric);
+    let figure = t.bytes().any(|b| b.is_ascii_digit()) || !t.is_ascii() && t.chars().any(char::is_numeric);
     let first = t.chars().next().unwrap_or(' ');
     let slash = t.contains('/');
     // each test before a regex below is something every match of the regex has (the regex is
@@ -561,7 +581,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && last_digit && t.contains(':') && DATE_FIELD.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is a CMS date field"));
     }
-    if figure && t.ends_with(char::is_alphabetic) && relative_time(t) {
+    if figure && t.ends_with(char::is_alphabetic) && relative_time_tail(t) && relative_time(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp"));
     }
     if matches!(first, '(' | '-' | '–' | '—' | '#') && END_MARK.is_match(t) {
@@ -579,20 +599,25 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         && ((ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoOcCкКkKyY") && COUNTER_LABEL.is_match(t))
             || (t.starts_with(|c: char| c.is_ascii_digit()) && COUNTER_UNITS.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
-            || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
+            || (last_digit
+                && starts_with_any(t, "iIİıpPsSſfFgGфФbB")
+                && t.split_whitespace().nth(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                && GALLERY_COUNT.is_match(t)))
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
-    if figure && pos.near_start && t.ends_with(['C', 'F']) && words(t) <= 6 && WEATHER.is_match(t) {
+    if figure && pos.near_start && t.ends_with(['C', 'F']) && nwords <= 6 && WEATHER.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget from the page header"));
     }
-    if words(t) <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
+    if nwords <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
     }
     if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is the page's notice that the story is old"));
     }
-    if words(t) <= 12 && t.as_bytes().windows(5).any(|w| w.eq_ignore_ascii_case(b"click")) && DANGLING_LINK.is_match(t) {
+    // (found by its rarer last letter)
+    let click = memchr::memchr2_iter(b'k', b'K', t.as_bytes()).any(|i| i >= 4 && t.as_bytes()[i - 4..=i].eq_ignore_ascii_case(b"click"));
+    if click && nwords <= 12 && DANGLING_LINK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a link instruction whose link was lost"));
     }
     if figure && ["IMG", "DSC", "PXL", "VID", "Screenshot"].iter().any(|p| t.starts_with(p)) && FILE_NAME.is_match(t) {
@@ -610,10 +635,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && t.contains(':') && LABELLED_DATE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's date field"));
     }
-    if figure && words(t) <= 8 && !has_sentence_punctuation(t) && letter_then_digit(t) && GLUED_STAMP.is_match(t) {
+    if figure && nwords <= 8 && !has_sentence_punctuation(t) && letter_then_digit(t) && GLUED_STAMP.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp glued to a label"));
     }
-    if segmented_date(t, pos) {
+    if segmented_date(t, nwords, pos) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's date and source line"));
     }
     if glued_home(t) {
@@ -628,17 +653,17 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && last_digit && !pos.near_start && (date_line(t) || t.len() <= 10 && DATE_SEGMENT.is_match(t)) {
         return Some(Hit::line(line, Confidence::Medium, "is a date header from the page"));
     }
-    if figure && (last_digit || clock_suffix(t)) && !pos.near_start && words(t) <= 8 && stamp_line(t) {
+    if figure && (last_digit || clock_suffix(t)) && !pos.near_start && nwords <= 8 && stamp_line(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a time stamp from a teaser list or feed"));
     }
-    if WIDGET_TITLE.is_match(t) {
+    if widget_opener(t) && WIDGET_TITLE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is the title of a page widget or section"));
     }
     if (t.starts_with("http") || t.starts_with("www.")) && URL_LINE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a bare link"));
     }
     if (figure || t.contains('@'))
-        && words(t) <= 10
+        && nwords <= 10
         && !t.ends_with('.')
         && (t.contains(['@', '+']) || t.contains("rm://") || has_digit_run(t, 3))
         && CONTACT.is_match(t)
@@ -688,6 +713,7 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     // running the regex (most paragraphs end as none of these)
     let t = line.trim_end();
     if (t.ends_with(')') || t.len() >= 7 && t.as_bytes()[t.len() - 7..].eq_ignore_ascii_case(b"gallery"))
+        && credit_in_parens(t)
         && let Some(m) = PAREN_CREDIT.find(line)
     {
         // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is
@@ -705,19 +731,27 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     let unstopped = t.strip_suffix('.').unwrap_or(t);
     // both slash shapes end in `/ Name Name`: after the line's last slash only letters, `.`, `'`,
     // `-` and spaces, from a capital (a URL or a `1/2` in the tail does not open them)
-    let slash = line.rfind('/').is_some_and(|i| {
+    let slash = memchr::memrchr(b'/', line.as_bytes()).is_some_and(|i| {
         let after = line[i + 1..].trim_start();
         after.starts_with(char::is_uppercase)
             && after.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '\'' | '-'))
     });
+    // the capitalised words the gates look for, found in one scan for `P`, `F` and `S`
+    let (mut photo, mut photo_label, mut source) = (false, false, false);
+    let bytes = line.as_bytes();
+    for i in memchr::memchr3_iter(b'P', b'F', b'S', bytes) {
+        let at = &bytes[i..];
+        photo |= at.starts_with(b"Photo") || at.starts_with(b"Picture") || at.starts_with(b"Foto");
+        photo_label |= at.starts_with(b"PHOTO") || at.starts_with(b"FOTO") || at.starts_with(b"Pic");
+        source |= (at.starts_with(b"Source") || at.starts_with(b"SOURCE")) && source_colon(&line[i + 6..]);
+    }
     let gates = [
-        line.contains(':')
-            && ["Photo", "PHOTO", "Foto", "FOTO", "Фото", "ФОТО", "Ảnh", "Pic", "Credit", "CREDIT"].iter().any(|w| line.contains(w)),
-        line.contains("Photo") || line.contains("Picture") || line.contains("Foto"),
+        line.contains(':') && (photo || photo_label || ["Фото", "ФОТО", "Ảnh", "Credit", "CREDIT"].iter().any(|w| line.contains(w))),
+        photo,
         ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
-        slash,
-        slash,
-        line.contains("Source") || line.contains("SOURCE"),
+        slash && before_last_slash(line).ends_with(char::is_lowercase),
+        slash && agency_before_slash(line),
+        source,
         line.contains('©'),
     ];
     // the middle flag: at most four words after the slash (SLASH_CREDIT counts them here, not in
@@ -745,6 +779,123 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         }
     }
     None
+}
+
+/// What stands before the line's last `/` and the one space (any white space) that may follow
+/// the name there. Both slash shapes put their slash last in the line: only letters, `.`, `'`,
+/// `-` and spaces follow it.
+fn before_last_slash(line: &str) -> &str {
+    let before = line.rfind('/').map_or("", |i| &line[..i]);
+    before.strip_suffix(char::is_whitespace).unwrap_or(before)
+}
+
+/// Every agency name [`AGENCY_SLASH_CREDIT`] reads (in either of its two lists).
+const SLASH_AGENCIES: &[&str] = &[
+    "AFP", "AP", "EPA", "EFE", "REUTERS", "XINHUA", "VNA", "VNS", "ANTARA", "BERNAMA", "ANSA", "DPA", "YONHAP", "KYODO", "SANA", "WAM",
+    "PTI", "ANI", "IANS", "TASS", "SPUTNIK", "IRNA", "WAFA", "KCNA", "UPI",
+];
+
+/// Does a known agency's name stand before the line's last slash, as every
+/// [`AGENCY_SLASH_CREDIT`] has it? (The name is all the capitals there: a space or a `-` stands
+/// before it.)
+fn agency_before_slash(line: &str) -> bool {
+    let before = before_last_slash(line);
+    let name = &before[before.trim_end_matches(|c: char| c.is_ascii_uppercase()).len()..];
+    SLASH_AGENCIES.contains(&name)
+}
+
+/// Does what follows a `Source` or `SOURCE` open with the colon of [`TAIL_SOURCE`] (`s` and one
+/// white space may stand before it)? Every match of the regex has such a `Source`.
+fn source_colon(rest: &str) -> bool {
+    let rest = rest.strip_prefix('s').unwrap_or(rest);
+    rest.strip_prefix(char::is_whitespace).unwrap_or(rest).starts_with(':')
+}
+
+/// Does the text in the line's last parentheses hold what every [`PAREN_CREDIT`] holds: a
+/// colon (after a label), a slash (after an agency) or `photo`, `foto`, `pic`, `file` (after an
+/// agency), in any case? The credit's parentheses are the line's last ones: no parenthesis
+/// stands inside them or after them.
+fn credit_in_parens(t: &str) -> bool {
+    let Some(close) = t.rfind(')') else { return false };
+    let Some(open) = t[..close].rfind('(') else { return false };
+    let inner = &t.as_bytes()[open + 1..close];
+    inner.contains(&b':')
+        || inner.contains(&b'/')
+        || [&b"photo"[..], b"foto", b"pic", b"file"].iter().any(|w| inner.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// Can [`RIGHTS`] match in the line? Each of its phrases holds a piece spelled here in every
+/// case it can take: `rv` (reserved, reservados, réservés, riservati), `vorbeh`, `cipta`, `щ`,
+/// `ü`, `版权所有`, `جميع`. (No ASCII letter but `k` and `s` matches a character outside ASCII
+/// case-insensitively, none of `щ`, `ü` one but its capital: see the tests.)
+fn may_reserve_rights(line: &str) -> bool {
+    let b = line.as_bytes();
+    let at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    memchr::memchr2_iter(b'v', b'V', b).any(|i| i > 0 && b[i - 1] | 0x20 == b'r' || at(i, b"vorbeh"))
+        || memchr::memchr2_iter(b'p', b'P', b).any(|i| i >= 2 && at(i - 2, b"cipta"))
+        || (memchr::memchr3(0xC3, 0xD0, 0xD1, b).is_some() || memchr::memchr2(0xD8, 0xE7, b).is_some())
+            && ["щ", "Щ", "ü", "Ü", "版权所有", "جميع"].iter().any(|w| line.contains(w))
+}
+
+/// The words [`WIDGET_TITLE`] opens with (after dashes, bullets and bars).
+const WIDGET_OPENERS: &[&str] = &[
+    "most",
+    "top",
+    "latest",
+    "trending",
+    "popular",
+    "more",
+    "other",
+    "recommended",
+    "world",
+    "local",
+    "national",
+    "international",
+    "regional",
+    "business",
+    "political",
+    "sport",
+    "sports",
+    "economy",
+    "breaking",
+];
+
+/// Does the line open (after dashes, bullets, bars and spaces) with a word of
+/// [`WIDGET_OPENERS`] in any case, as every [`WIDGET_TITLE`] does? The word is all the letters
+/// there (a space follows it in the regex); `ſ` and the Kelvin sign are the only characters
+/// outside ASCII that match an ASCII letter case-insensitively (`s`, `k`).
+fn widget_opener(t: &str) -> bool {
+    let rest = t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '|'));
+    let mut word = [0u8; 13];
+    let mut n = 0;
+    for c in rest.chars() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        let folded = match c {
+            'ſ' => b's',
+            '\u{212A}' => b'k',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return false,
+        };
+        if n == word.len() {
+            return false;
+        }
+        word[n] = folded;
+        n += 1;
+    }
+    WIDGET_OPENERS.iter().any(|w| w.as_bytes() == &word[..n])
+}
+
+/// Can [`RELATIVE_TIME`] match the (trimmed) line? It ends in `ago`, `lalu`, a word outside
+/// ASCII (`назад`, `önce`), or a word after a number of one to three digits (`hace 2 horas`).
+fn relative_time_tail(t: &str) -> bool {
+    let mut words = t.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    !last.is_ascii()
+        || last.eq_ignore_ascii_case("ago")
+        || last.eq_ignore_ascii_case("lalu")
+        || words.next().is_some_and(|w| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Does the line end in a digit, `.` or `,` (a count as `[0-9][0-9.,]*` ends)?
@@ -790,6 +941,9 @@ fn rights(line: &str) -> Option<Hit> {
     let lead = line.len() - t.len();
     if matches!(t.chars().next(), Some('(' | 'c' | 'C' | '©' | '@')) && words(t) <= 40 && COPYRIGHT_START.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, WHAT).with_range(lead..line.len()));
+    }
+    if !may_reserve_rights(line) {
+        return None;
     }
     let m = RIGHTS.find(line)?;
     let after = line[m.end()..].trim_start_matches(['.', ' ', '!']);
@@ -855,9 +1009,10 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
 
 /// `عربي Español Русский Français 简体中文`, `RU UA EN`: names of languages and nothing else.
 fn language_switcher(line: &str, vocab: &Vocab) -> bool {
-    let is_language = |t: &str| LANGUAGE_CODES.contains(&t) || vocab.get(&t.to_lowercase()).copied() == Some(Word::Language);
+    let mut buf = String::new();
+    let mut language = |t: &str| lookup(vocab, t, &mut buf) == Some(Word::Language);
     // every token is a code or a language name: the first one tells most lines apart
-    if !tokens(line).next().is_some_and(is_language) {
+    if !tokens(line).next().is_some_and(|t| LANGUAGE_CODES.contains(&t) || language(t)) {
         return false;
     }
     let toks: Vec<&str> = tokens(line).collect();
@@ -865,7 +1020,7 @@ fn language_switcher(line: &str, vocab: &Vocab) -> bool {
         return false;
     }
     let codes = toks.iter().all(|t| LANGUAGE_CODES.contains(t));
-    codes || toks.iter().all(|t| vocab.get(&t.to_lowercase()).copied() == Some(Word::Language))
+    codes || toks.iter().all(|t| language(t))
 }
 
 const LANGUAGE_CODES: &[&str] = &[
@@ -877,14 +1032,13 @@ const LANGUAGE_CODES: &[&str] = &[
 /// the home link and carries a menu's `&` or a link in another script; a headline that happens to
 /// open with `Home` has neither.
 fn nav_bar(line: &str, vocab: &Vocab) -> bool {
-    if !line.trim_start().starts_with(char::is_uppercase) {
+    // the first word first: a capitalised home link
+    let first = line.split_whitespace().next().unwrap_or("");
+    if !first.starts_with(char::is_uppercase) || lookup(vocab, first, &mut String::new()) != Some(Word::Home) {
         return false;
     }
     let toks: Vec<&str> = line.split_whitespace().collect();
     if toks.len() < 5 || has_sentence_punctuation(line) {
-        return false;
-    }
-    if vocab.get(&toks[0].to_lowercase()).copied() != Some(Word::Home) || !toks[0].starts_with(char::is_uppercase) {
         return false;
     }
     let other_script = toks.iter().any(|t| t.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && (c as u32) > 0x2000));
@@ -893,16 +1047,49 @@ fn nav_bar(line: &str, vocab: &Vocab) -> bool {
     (amp >= 1 || other_script) && lower * 5 <= toks.len()
 }
 
+/// `vocab`'s entry for `t` lower-cased (an ASCII word is lower-cased in `buf`, not allocated).
+fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
+    if t.is_ascii() {
+        buf.clear();
+        buf.push_str(t);
+        buf.make_ascii_lowercase();
+        vocab.get(buf.as_str()).copied()
+    } else {
+        vocab.get(&t.to_lowercase()).copied()
+    }
+}
+
 /// `Print Mail Large Medium Small`, `Listen Live`, `Photo Gallery`: a short line made of UI words.
 fn ui_words(line: &str, vocab: &Vocab) -> bool {
     if has_sentence_punctuation(line) || line.contains(['"', '“', '«']) {
         return false;
     }
-    let toks: Vec<&str> = tokens(line).filter(|t| !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))).collect();
-    if toks.len() < 2 || toks.len() > 8 {
+    // two to eight tokens (read no further than the ninth)
+    let mut toks = [""; 8];
+    let mut n = 0;
+    for t in tokens(line).filter(|t| !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))) {
+        if n == toks.len() {
+            return false;
+        }
+        toks[n] = t;
+        n += 1;
+    }
+    let toks = &toks[..n];
+    if toks.len() < 2 {
         return false;
     }
-    let ui = toks.iter().filter(|t| matches!(vocab.get(&t.to_lowercase()).copied(), Some(Word::Ui | Word::Social))).count();
+    // at least three in four are UI words: stop at the miss that rules that out
+    let mut buf = String::new();
+    let mut misses = 0;
+    for t in toks {
+        if !matches!(lookup(vocab, t, &mut buf), Some(Word::Ui | Word::Social)) {
+            misses += 1;
+            if (toks.len() - misses) * 4 < toks.len() * 3 {
+                return false;
+            }
+        }
+    }
+    let ui = toks.len() - misses;
     ui >= 2 && ui * 4 >= toks.len() * 3
 }
 
@@ -961,6 +1148,50 @@ mod tests {
         for line in ["Exports rose 4.5 percent in March to 12,000", "The talks ended (again)", "Prices rose 3 percent"] {
             assert_eq!(hit(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn words_counts_as_split_whitespace() {
+        for b in 0..=0x7f_u8 {
+            let c = char::from(b);
+            for line in [format!("a{c}b"), format!("{c}{c}x y{c}"), format!("{c}"), format!("ab {c} cd\u{a0}e")] {
+                assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
+            }
+        }
+        for c in (0x80..=0x0010_ffff).filter_map(char::from_u32) {
+            for line in [format!("a{c}b"), format!("{c}{c}x y{c}"), format!("{c}"), format!("“ab” {c} cd\u{a0}e")] {
+                assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn gate_letters_match_no_other_case_partner() {
+        // the gates before RIGHTS and WIDGET_TITLE compare ASCII case-insensitively what `(?i)`
+        // matches: no char outside ASCII matches an ASCII letter but `k` and `s`
+        let re = Regex::new(r"(?i)^[\x00-\x7f--kKsS]$").unwrap();
+        let all = || (0..=0x0010_ffff).filter_map(char::from_u32);
+        let partners: Vec<char> = all().filter(|c| !c.is_ascii() && re.is_match(c.encode_utf8(&mut [0; 4]))).collect();
+        assert!(partners.is_empty(), "{partners:?}");
+        for (letter, cases) in [("щ", "Щщ"), ("ü", "Üü"), ("s", "Ssſ"), ("k", "Kk\u{212a}")] {
+            let re = Regex::new(&format!("(?i)^{letter}$")).unwrap();
+            let matched: String = all().filter(|c| re.is_match(c.encode_utf8(&mut [0; 4]))).collect();
+            assert_eq!(matched, cases);
+        }
+        for line in [
+            "All rights reserved",
+            "Hak Cipta Dilindungi",
+            "ALLE RECHTE VORBEHALTEN",
+            "版权所有",
+            "جميع الحقوق محفوظة",
+            "Все права защищены",
+        ] {
+            assert!(may_reserve_rights(line), "{line}");
+            assert!(RIGHTS.is_match(line), "{line}");
+        }
+        assert!(!may_reserve_rights("The minister said all rights were kept."));
+        assert!(widget_opener("– ſports news") && WIDGET_TITLE.is_match("– ſports news"));
+        assert!(!widget_opener("Sportsman of the year"));
     }
 
     #[test]
