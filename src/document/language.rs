@@ -552,10 +552,10 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
         profile
     });
     let ranked = match (fw, &profile) {
-        (Some(fw), Some(p)) => fw.ranked(p, |c| allow.contains(&c)),
-        _ => Vec::new(),
+        (Some(fw), Some(p)) => fw.top(p, |c| allow.contains(&c)),
+        _ => None,
     };
-    if let (Some(fw), Some(p), Some(&(top, s1))) = (fw, &profile, ranked.first()) {
+    if let (Some(fw), Some(p), Some((top, s1))) = (fw, &profile, ranked) {
         let top_i = fw.index_of(top);
         let runner_up = p.scores.iter().enumerate().filter(|(i, _)| Some(*i) != top_i).map(|(_, s)| *s).fold(0.0f32, f32::max);
         if s1 >= 4.0 && s1 >= 1.5 * runner_up + 1.0 && main_script_is_latin(sample) {
@@ -577,14 +577,14 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     let (Some(fw), Some(profile)) = (fw, profile) else {
         return guess_code;
     };
-    let settled = match (ranked.first(), guess_code) {
-        (Some(&(top, s1)), Some(g)) if top != g => {
+    let settled = match (ranked, guess_code) {
+        (Some((top, s1)), Some(g)) if top != g => {
             let sg = fw.score(&profile, g);
             // a clear function-word majority overrides a trigram guess; on short copy a few
             // function words are all the evidence there is, and trigrams are weakest there
             (s1 >= min_evidence(words) && s1 >= 1.5 * sg + 1.0).then_some(top)
         }
-        (Some(&(top, s1)), None) => (s1 >= 3.0).then_some(top),
+        (Some((top, s1)), None) => (s1 >= 3.0).then_some(top),
         _ => None,
     };
     settled.or(guess_code).filter(|c| allow.contains(c))
@@ -1026,6 +1026,24 @@ impl FunctionWords {
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
         v.into_iter().map(|(l, s, _)| (l, s)).collect()
     }
+
+    /// The first of [`FunctionWords::ranked`], without collecting and sorting them all (#18:
+    /// the story language reads only the top one).
+    pub fn top(&self, p: &Profile, keep: impl Fn(&'static str) -> bool) -> Option<(&'static str, f32)> {
+        let mut best: Option<(&'static str, f32, u16)> = None;
+        for (i, l) in self.langs.iter().enumerate() {
+            if !(p.scores[i] > 0.0 && keep(l)) {
+                continue;
+            }
+            let c = (*l, p.scores[i], p.distinctive[i]);
+            // `ranked`'s order: score down, distinctive hits down, code up
+            let before = |a: &(&str, f32, u16), b: &(&str, f32, u16)| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)).is_lt();
+            if best.is_none_or(|b| before(&c, &b)) {
+                best = Some(c);
+            }
+        }
+        best.map(|(l, s, _)| (l, s))
+    }
 }
 
 #[cfg(test)]
@@ -1058,6 +1076,24 @@ mod tests {
             fw.add(&mut p, w, &mut buf, None);
         }
         assert_eq!(fw.ranked(&p, |_| true)[0].0, "ms");
+    }
+
+    #[test]
+    fn the_top_language_is_the_first_ranked() {
+        // made-up profiles with ties in score and in distinctive hits, and languages kept out
+        let fw = Lexicons::embedded().index::<FunctionWords>().unwrap();
+        let mut rng = crate::document::TestRng::new();
+        for round in 0..5_000 {
+            let mut p = fw.new_profile();
+            for (s, d) in p.scores.iter_mut().zip(p.distinctive.iter_mut()) {
+                let r = rng.next_u64();
+                *s = [0.0, 0.5, 1.0, 2.0, 2.5][(r % 5) as usize];
+                *d = (r >> 8) as u16 % 3;
+            }
+            let skip = fw.languages()[round % fw.languages().len()];
+            let keep = |l: &'static str| round % 3 == 0 || l != skip;
+            assert_eq!(fw.top(&p, keep), fw.ranked(&p, keep).first().copied(), "{p:?}");
+        }
     }
 
     #[test]

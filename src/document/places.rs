@@ -282,11 +282,14 @@ impl Places {
     /// countries of the story.
     fn resolve(gaz: &Gazetteer, pending: Vec<(Span, Vec<Target>)>) -> Places {
         // resolve ambiguous names against the unambiguous countries of the story
-        let mut sure: HashSet<String> = HashSet::default();
+        // (the names of one country: every target's country is the first one's, #18)
+        let mut sure: HashSet<&str> = HashSet::default();
         for (_, ts) in &pending {
-            let cs: HashSet<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
-            if cs.len() == 1 {
-                sure.insert(cs.into_iter().next().unwrap().to_string());
+            if let Some(&t0) = ts.first() {
+                let c = gaz.country_of(t0);
+                if ts[1..].iter().all(|t| gaz.country_of(*t) == c) {
+                    sure.insert(c);
+                }
             }
         }
         let mut mentions = Vec::new();
