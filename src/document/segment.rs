@@ -69,9 +69,26 @@ pub struct Token {
     pub kind: TokenKind,
     pub case: Case,
     pub script: Script,
+    /// What its bytes are ([`ALNUM`] or not), found as it is cut: the analyses that read words
+    /// ask it rather than scan each word's bytes again (#18).
+    bytes: u8,
+}
+
+/// [`Token::bytes`]: every byte is an ASCII letter or digit.
+const ALNUM: u8 = 1;
+
+/// The [`Token::bytes`] flags of a token's bytes.
+fn byte_flags(s: &[u8]) -> u8 {
+    if s.iter().all(u8::is_ascii_alphanumeric) { ALNUM } else { 0 }
 }
 
 impl Token {
+    /// Is every byte an ASCII letter or digit (no joiner, no other char)?
+    #[inline]
+    pub fn is_ascii_alnum(&self) -> bool {
+        self.bytes & ALNUM != 0
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -145,7 +162,7 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
                     // joins nothing; cut and classified from the bytes loaded once (#17)
                     if let Some((n, case, script)) = short_ascii_word(bytes, i) {
                         pos = i + n;
-                        out.push(Token { span: Span::new(offset + i, offset + pos), kind: TokenKind::Word, case, script });
+                        out.push(Token { span: Span::new(offset + i, offset + pos), kind: TokenKind::Word, case, script, bytes: ALNUM });
                         continue 'chars;
                     }
                     pos = word_end(text, pos);
@@ -161,6 +178,7 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
                         kind: TokenKind::Punct,
                         case: Case::None,
                         script: Script::None,
+                        bytes: 0,
                     });
                     continue 'chars;
                 }
@@ -312,7 +330,7 @@ fn next_is_digit(_bytes: &[u8], text: &str, at: usize) -> bool {
 fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
     let s = &text[start..end];
     let (case, script) = classify(s);
-    Token { span: Span::new(offset + start, offset + end), kind, case, script }
+    Token { span: Span::new(offset + start, offset + end), kind, case, script, bytes: byte_flags(s.as_bytes()) }
 }
 
 /// Case and script of a token's text.
@@ -819,7 +837,8 @@ mod reference {
     fn make_old(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
         let s = &text[start..end];
         let (case, script) = if s.is_ascii() { classify_ascii(s.as_bytes()) } else { super::classify_chars(s) };
-        Token { span: Span::new(offset + start, offset + end), kind, case, script }
+        let alnum = if s.bytes().all(|b| b.is_ascii_alphanumeric()) { super::ALNUM } else { 0 };
+        Token { span: Span::new(offset + start, offset + end), kind, case, script, bytes: alnum }
     }
 
     /// Splits a text into tokens. CJK ideographs are one token each.

@@ -268,7 +268,10 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 // codes and ratings are not names: `A-3`, `DC10s`, `M3`, `BB-minus` (tested
                 // only where a token may become a piece: every other token ends the run anyway,
                 // and the `.` after an initial holds no digit)
-                let code = || w.bytes().any(|b| b.is_ascii_digit()) || w.ends_with("-minus") || w.ends_with("-plus");
+                // (a token of ASCII letters and digits has no joiner, nor any other char: most
+                // words are read no further, #18)
+                let plain = t.is_ascii_alnum();
+                let code = || w.bytes().any(|b| b.is_ascii_digit()) || (!plain && (w.ends_with("-minus") || w.ends_with("-plus")));
                 let piece = if !t.is_word() {
                     if w == "." && !run_empty && pieces.last().is_some_and(|&(k, p)| p == Piece::Initial && k + 1 == j) {
                         j += 1;
@@ -290,9 +293,9 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                     }
                     let bare = w.trim_end_matches('.');
                     let roles = word_roles(lx, lang, bare, &mut buf);
-                    if is_title_word(lx, lang, bare, roles, &mut buf) {
+                    if roles & TITLE != 0 || (!plain && is_title_word(lx, lang, bare, roles, &mut buf)) {
                         Piece::Title
-                    } else if t.case == Case::Title || (t.case == Case::Mixed && article_prefix(w).is_some()) {
+                    } else if t.case == Case::Title || (t.case == Case::Mixed && !plain && article_prefix(w).is_some()) {
                         if roles & STOP != 0 {
                             break;
                         }
@@ -311,7 +314,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 j += 1;
                 // `Fatah-dominated`: the name ends inside this word; so does a Turkish case
                 // suffix (`Zelenski'ye Cumhurbaşkanı Erdoğan'ın`: two names)
-                if piece == Piece::Word && (lower_tail(w) || (lang == "tr" && inflection::tr_suffix_start(w).is_some())) {
+                if piece == Piece::Word && !plain && (lower_tail(w) || (lang == "tr" && inflection::tr_suffix_start(w).is_some())) {
                     break;
                 }
             }
@@ -450,7 +453,8 @@ fn mention_of_run(
         if p != Piece::Word {
             continue;
         }
-        let span = word_span(text, toks[k].span, lang);
+        // (a word of ASCII letters and digits has no possessive, suffix, tail or article)
+        let span = if toks[k].is_ascii_alnum() { toks[k].span } else { word_span(text, toks[k].span, lang) };
         let keys = Keys::shared(&text[span.start..span.end]);
         if !keys.light.is_empty() {
             words.push(NameWord { span, keys });
