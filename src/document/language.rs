@@ -249,11 +249,22 @@ const ASCII_WORD: [bool; 128] = {
 /// `whatlang::detect_script(text) == Some(Latin)`, with ASCII text answered without its 25
 /// script tests per char: in ASCII whatlang counts only the letters (its stop chars are the rest
 /// but DEL, which no script claims), and all of them as Latin.
+///
+/// Text that is not all ASCII is answered without whatlang too when its ASCII letters outnumber
+/// its other chars (#18: English copy with a few accented names or curly quotes): whatlang counts
+/// each ASCII letter as Latin and each other char for one script at most, so Latin then has the
+/// only highest count.
 fn main_script_is_latin(text: &str) -> bool {
     if text.is_ascii() {
         return text.bytes().any(|b| b.is_ascii_alphabetic());
     }
-    whatlang::detect_script(text) == Some(whatlang::Script::Latin)
+    let (mut letters, mut others) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        letters += usize::from(b.is_ascii_alphabetic());
+        // a char that is not ASCII starts with a byte of 0xC0 or more
+        others += usize::from(b >= 0xC0);
+    }
+    letters > others || whatlang::detect_script(text) == Some(whatlang::Script::Latin)
 }
 
 /// Fewer letters of prose than this, and the story is figures (an earnings table, a list).
@@ -1093,6 +1104,20 @@ mod tests {
             let skip = fw.languages()[round % fw.languages().len()];
             let keep = |l: &'static str| round % 3 == 0 || l != skip;
             assert_eq!(fw.top(&p, keep), fw.ranked(&p, keep).first().copied(), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn latin_script_is_found_as_whatlang_finds_it() {
+        let mut rng = crate::document::TestRng::new();
+        let pieces = ["a", "Z", "é", "ß", "д", "中", "ا", "’", " ", "7", ".", "ğ", "Ω", "ア", "가", "\u{301}"];
+        let mut texts = crate::document::test_texts();
+        for _ in 0..3000 {
+            let n = (rng.next_u64() % 40) as usize;
+            texts.push((0..n).map(|_| pieces[(rng.next_u64() % pieces.len() as u64) as usize]).collect());
+        }
+        for t in texts {
+            assert_eq!(main_script_is_latin(&t), whatlang::detect_script(&t) == Some(whatlang::Script::Latin), "{t:?}");
         }
     }
 

@@ -719,12 +719,13 @@ pub(super) fn segment(doc: &mut Document) {
         let tok_from = if para_body.start != para.start { para_body.start } else { para.start };
         tokenize_span(text, Span::new(tok_from, para.end), &mut tokens);
     }
-    // tokenized paragraph by paragraph in order: sorted already but for a dateline overlapping
-    // its paragraph's start (a stable sort of sorted tokens would leave them as they are, #18)
-    if !tokens.is_sorted_by_key(|t| t.span.start) {
+    // tokenized paragraph by paragraph in order: their starts increase already but for a
+    // dateline overlapping its paragraph's start (a stable sort of sorted tokens would leave them
+    // as they are, and with no start twice nothing is removed, #18)
+    if !tokens.windows(2).all(|w| w[0].span.start < w[1].span.start) {
         tokens.sort_by_key(|t| t.span.start);
+        tokens.dedup_by_key(|t| t.span.start);
     }
-    tokens.dedup_by_key(|t| t.span.start);
     for s in &mut sentences {
         let lo = tokens.partition_point(|t| t.span.start < s.span.start);
         let hi = tokens.partition_point(|t| t.span.end <= s.span.end);
