@@ -115,16 +115,21 @@ fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
 /// ASCII is read eight bytes at a time.
 pub fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    // an ASCII letter of either case is a lower-case one with 0x20 set (`@` and `[`..`` ` `` become
+    // `` ` `` and `{`..`\x7f`, no letter)
+    const CASE: u64 = 0x2020_2020_2020_2020;
     let bytes = text.as_bytes();
     let (mut i, mut prev) = (0, false);
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            // the ASCII bytes before the first other one (their sums carry into no byte below)
-            let n = ((x & HIGH).trailing_zeros() / 8) as usize;
+            // the ASCII bytes before the first other one (their sums carry into no byte below):
+            // all eight most often (#18: no mask of the valid bytes then)
+            let high = x & HIGH;
+            let n = if high == 0 { 8 } else { (high.trailing_zeros() / 8) as usize };
             if n > 0 {
                 let valid = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-                let alnum = (ascii_in(x, b'0', b'9') | ascii_in(x, b'A', b'Z') | ascii_in(x, b'a', b'z')) & valid;
+                let alnum = (ascii_in(x | CASE, b'a', b'z') | ascii_in(x, b'0', b'9')) & valid;
                 let mut starts = alnum & !((alnum << 8) | (u64::from(prev) << 7));
                 while starts != 0 {
                     f(i + starts.trailing_zeros() as usize / 8);
@@ -152,6 +157,38 @@ pub fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_starts_are_the_chars_after_no_alphanumeric() {
+        // made-up texts of letters, digits, the ASCII bytes beside the letter ranges, and chars
+        // that are not ASCII (a leaf: its own xorshift, not the document tests' texts)
+        let pieces = ["a", "Z", "7", " ", "@", "[", "`", "{", "\x7f", "é", "’", "中", "\u{301}", "-", "Abcdefgh", "\n", "Ⅻ"];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut texts = vec![String::new(), "The minister said on Sunday.".to_string()];
+        for _ in 0..5000 {
+            let n = (next() % 48) as usize;
+            texts.push((0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect());
+        }
+        for t in texts {
+            let mut got = Vec::new();
+            for_each_word_start(&t, |p| got.push(p));
+            let mut prev = false;
+            let mut want = Vec::new();
+            for (i, c) in t.char_indices() {
+                if c.is_alphanumeric() && !prev {
+                    want.push(i);
+                }
+                prev = c.is_alphanumeric();
+            }
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn plain_letters_fold_as_nfkd() {

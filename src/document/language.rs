@@ -249,11 +249,22 @@ const ASCII_WORD: [bool; 128] = {
 /// `whatlang::detect_script(text) == Some(Latin)`, with ASCII text answered without its 25
 /// script tests per char: in ASCII whatlang counts only the letters (its stop chars are the rest
 /// but DEL, which no script claims), and all of them as Latin.
+///
+/// Text that is not all ASCII is answered without whatlang too when its ASCII letters outnumber
+/// its other chars (#18: English copy with a few accented names or curly quotes): whatlang counts
+/// each ASCII letter as Latin and each other char for one script at most, so Latin then has the
+/// only highest count.
 fn main_script_is_latin(text: &str) -> bool {
     if text.is_ascii() {
         return text.bytes().any(|b| b.is_ascii_alphabetic());
     }
-    whatlang::detect_script(text) == Some(whatlang::Script::Latin)
+    let (mut letters, mut others) = (0usize, 0usize);
+    for &b in text.as_bytes() {
+        letters += usize::from(b.is_ascii_alphabetic());
+        // a char that is not ASCII starts with a byte of 0xC0 or more
+        others += usize::from(b >= 0xC0);
+    }
+    letters > others || whatlang::detect_script(text) == Some(whatlang::Script::Latin)
 }
 
 /// Fewer letters of prose than this, and the story is figures (an earnings table, a list).
@@ -552,10 +563,10 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
         profile
     });
     let ranked = match (fw, &profile) {
-        (Some(fw), Some(p)) => fw.ranked(p, |c| allow.contains(&c)),
-        _ => Vec::new(),
+        (Some(fw), Some(p)) => fw.top(p, |c| allow.contains(&c)),
+        _ => None,
     };
-    if let (Some(fw), Some(p), Some(&(top, s1))) = (fw, &profile, ranked.first()) {
+    if let (Some(fw), Some(p), Some((top, s1))) = (fw, &profile, ranked) {
         let top_i = fw.index_of(top);
         let runner_up = p.scores.iter().enumerate().filter(|(i, _)| Some(*i) != top_i).map(|(_, s)| *s).fold(0.0f32, f32::max);
         if s1 >= 4.0 && s1 >= 1.5 * runner_up + 1.0 && main_script_is_latin(sample) {
@@ -577,14 +588,14 @@ pub fn detect(text: &str, allow: &[&'static str]) -> Option<&'static str> {
     let (Some(fw), Some(profile)) = (fw, profile) else {
         return guess_code;
     };
-    let settled = match (ranked.first(), guess_code) {
-        (Some(&(top, s1)), Some(g)) if top != g => {
+    let settled = match (ranked, guess_code) {
+        (Some((top, s1)), Some(g)) if top != g => {
             let sg = fw.score(&profile, g);
             // a clear function-word majority overrides a trigram guess; on short copy a few
             // function words are all the evidence there is, and trigrams are weakest there
             (s1 >= min_evidence(words) && s1 >= 1.5 * sg + 1.0).then_some(top)
         }
-        (Some(&(top, s1)), None) => (s1 >= 3.0).then_some(top),
+        (Some((top, s1)), None) => (s1 >= 3.0).then_some(top),
         _ => None,
     };
     settled.or(guess_code).filter(|c| allow.contains(c))
@@ -1026,6 +1037,24 @@ impl FunctionWords {
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
         v.into_iter().map(|(l, s, _)| (l, s)).collect()
     }
+
+    /// The first of [`FunctionWords::ranked`], without collecting and sorting them all (#18:
+    /// the story language reads only the top one).
+    pub fn top(&self, p: &Profile, keep: impl Fn(&'static str) -> bool) -> Option<(&'static str, f32)> {
+        let mut best: Option<(&'static str, f32, u16)> = None;
+        for (i, l) in self.langs.iter().enumerate() {
+            if !(p.scores[i] > 0.0 && keep(l)) {
+                continue;
+            }
+            let c = (*l, p.scores[i], p.distinctive[i]);
+            // `ranked`'s order: score down, distinctive hits down, code up
+            let before = |a: &(&str, f32, u16), b: &(&str, f32, u16)| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)).is_lt();
+            if best.is_none_or(|b| before(&c, &b)) {
+                best = Some(c);
+            }
+        }
+        best.map(|(l, s, _)| (l, s))
+    }
 }
 
 #[cfg(test)]
@@ -1058,6 +1087,38 @@ mod tests {
             fw.add(&mut p, w, &mut buf, None);
         }
         assert_eq!(fw.ranked(&p, |_| true)[0].0, "ms");
+    }
+
+    #[test]
+    fn the_top_language_is_the_first_ranked() {
+        // made-up profiles with ties in score and in distinctive hits, and languages kept out
+        let fw = Lexicons::embedded().index::<FunctionWords>().unwrap();
+        let mut rng = crate::document::TestRng::new();
+        for round in 0..5_000 {
+            let mut p = fw.new_profile();
+            for (s, d) in p.scores.iter_mut().zip(p.distinctive.iter_mut()) {
+                let r = rng.next_u64();
+                *s = [0.0, 0.5, 1.0, 2.0, 2.5][(r % 5) as usize];
+                *d = (r >> 8) as u16 % 3;
+            }
+            let skip = fw.languages()[round % fw.languages().len()];
+            let keep = |l: &'static str| round % 3 == 0 || l != skip;
+            assert_eq!(fw.top(&p, keep), fw.ranked(&p, keep).first().copied(), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn latin_script_is_found_as_whatlang_finds_it() {
+        let mut rng = crate::document::TestRng::new();
+        let pieces = ["a", "Z", "é", "ß", "д", "中", "ا", "’", " ", "7", ".", "ğ", "Ω", "ア", "가", "\u{301}"];
+        let mut texts = crate::document::test_texts();
+        for _ in 0..3000 {
+            let n = (rng.next_u64() % 40) as usize;
+            texts.push((0..n).map(|_| pieces[(rng.next_u64() % pieces.len() as u64) as usize]).collect());
+        }
+        for t in texts {
+            assert_eq!(main_script_is_latin(&t), whatlang::detect_script(&t) == Some(whatlang::Script::Latin), "{t:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Analysis, Dateline, Document, Script};
+use super::{Analysis, Case, Dateline, Document, Script};
 use crate::flat::Key;
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::span::Span;
@@ -39,6 +39,19 @@ pub fn token_key_into(s: &str, lang: Option<&str>, out: &mut String) {
         _ => bare,
     };
     key_into(bare, out);
+}
+
+/// [`token_key_into`] of a token's text: a token of ASCII letters and digits lower-cased, its
+/// bytes not tested again (#18).
+#[inline]
+fn token_key(text: &str, t: &super::Token, lang: Option<&str>, out: &mut String) {
+    if t.is_ascii_alnum() {
+        out.clear();
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        token_key_into(text, lang, out);
+    }
 }
 
 /// The gazetteer `build.rs` compiled from the embedded lexicons.
@@ -240,7 +253,8 @@ impl Places {
             }
             // a word of lower-case ASCII letters and digits is its own key (#16: most words of
             // the copy, neither copied nor lowered)
-            let plain = text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            // (ASCII letters and digits with no upper-case letter, #18)
+            let plain = t.is_ascii_alnum() && matches!(t.case, Case::Lower | Case::None);
             if plain && lower_only && !gaz.may_be_lower_first(text) {
                 i += 1;
                 continue;
@@ -248,7 +262,7 @@ impl Places {
             let k0: &str = if plain {
                 text
             } else {
-                token_key_into(text, lang, &mut buf);
+                token_key(text, &t, lang, &mut buf);
                 &buf
             };
             // a dotted acronym starts with one capital letter
@@ -282,11 +296,14 @@ impl Places {
     /// countries of the story.
     fn resolve(gaz: &Gazetteer, pending: Vec<(Span, Vec<Target>)>) -> Places {
         // resolve ambiguous names against the unambiguous countries of the story
-        let mut sure: HashSet<String> = HashSet::default();
+        // (the names of one country: every target's country is the first one's, #18)
+        let mut sure: HashSet<&str> = HashSet::default();
         for (_, ts) in &pending {
-            let cs: HashSet<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
-            if cs.len() == 1 {
-                sure.insert(cs.into_iter().next().unwrap().to_string());
+            if let Some(&t0) = ts.first() {
+                let c = gaz.country_of(t0);
+                if ts[1..].iter().all(|t| gaz.country_of(*t) == c) {
+                    sure.insert(c);
+                }
             }
         }
         let mut mentions = Vec::new();
@@ -402,7 +419,7 @@ impl Gazetteer {
             if !next.is_word() {
                 break;
             }
-            token_key_into(doc.slice(next.span), lang, nk);
+            token_key(doc.slice(next.span), &next, lang, nk);
             if nk.is_empty() {
                 break;
             }

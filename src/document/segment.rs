@@ -69,9 +69,26 @@ pub struct Token {
     pub kind: TokenKind,
     pub case: Case,
     pub script: Script,
+    /// What its bytes are ([`ALNUM`] or not), found as it is cut: the analyses that read words
+    /// ask it rather than scan each word's bytes again (#18).
+    bytes: u8,
+}
+
+/// [`Token::bytes`]: every byte is an ASCII letter or digit.
+const ALNUM: u8 = 1;
+
+/// The [`Token::bytes`] flags of a token's bytes.
+fn byte_flags(s: &[u8]) -> u8 {
+    if s.iter().all(u8::is_ascii_alphanumeric) { ALNUM } else { 0 }
 }
 
 impl Token {
+    /// Is every byte an ASCII letter or digit (no joiner, no other char)?
+    #[inline]
+    pub fn is_ascii_alnum(&self) -> bool {
+        self.bytes & ALNUM != 0
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -145,7 +162,7 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
                     // joins nothing; cut and classified from the bytes loaded once (#17)
                     if let Some((n, case, script)) = short_ascii_word(bytes, i) {
                         pos = i + n;
-                        out.push(Token { span: Span::new(offset + i, offset + pos), kind: TokenKind::Word, case, script });
+                        out.push(Token { span: Span::new(offset + i, offset + pos), kind: TokenKind::Word, case, script, bytes: ALNUM });
                         continue 'chars;
                     }
                     pos = word_end(text, pos);
@@ -161,6 +178,7 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
                         kind: TokenKind::Punct,
                         case: Case::None,
                         script: Script::None,
+                        bytes: 0,
                     });
                     continue 'chars;
                 }
@@ -312,7 +330,7 @@ fn next_is_digit(_bytes: &[u8], text: &str, at: usize) -> bool {
 fn make(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
     let s = &text[start..end];
     let (case, script) = classify(s);
-    Token { span: Span::new(offset + start, offset + end), kind, case, script }
+    Token { span: Span::new(offset + start, offset + end), kind, case, script, bytes: byte_flags(s.as_bytes()) }
 }
 
 /// Case and script of a token's text.
@@ -642,28 +660,36 @@ fn is_abbreviation(p: &str, i: usize) -> bool {
 pub(super) fn segment(doc: &mut Document) {
     let text = &doc.text;
     let mut paragraphs = Vec::new();
+    // the lines of a span (`split('\n')`, the newlines found by `memchr`, #18), trimmed; the
+    // blank ones left out
     let push_lines = |span: Span, paragraphs: &mut Vec<Span>| {
-        let mut pos = span.start;
-        for line in text[span.start..span.end].split('\n') {
-            let s = Span::new(pos, pos + line.len());
-            pos += line.len() + 1;
+        let mut push = |s: Span| {
             let t = &text[s.start..s.end];
-            if !t.trim().is_empty() {
-                let lead = t.len() - t.trim_start().len();
+            let lead = t.len() - t.trim_start().len();
+            if lead < t.len() {
                 let trail = t.len() - t.trim_end().len();
                 paragraphs.push(Span::new(s.start + lead, s.end - trail));
             }
+        };
+        let mut pos = span.start;
+        for nl in memchr::memchr_iter(b'\n', &text.as_bytes()[span.start..span.end]) {
+            push(Span::new(pos, span.start + nl));
+            pos = span.start + nl + 1;
         }
+        push(Span::new(pos, span.end));
     };
     if let Some(h) = doc.headline {
         push_lines(h, &mut paragraphs);
     }
     // dateline text is part of the body's first paragraph; the sentence starts after it
     push_lines(doc.body, &mut paragraphs);
-    paragraphs.sort();
+    // (in order already unless the headline lies after the body's start: no sort then, #18)
+    if !paragraphs.is_sorted() {
+        paragraphs.sort();
+    }
     paragraphs.dedup();
 
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(paragraphs.len() * 2 + 8);
     // about a token per five bytes of English copy: reserved once rather than grown by doubling
     // (#16: 3.3 M instructions of growth on the 1.2 MB sample)
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -693,14 +719,21 @@ pub(super) fn segment(doc: &mut Document) {
         let tok_from = if para_body.start != para.start { para_body.start } else { para.start };
         tokenize_span(text, Span::new(tok_from, para.end), &mut tokens);
     }
-    tokens.sort_by_key(|t| t.span.start);
-    tokens.dedup_by_key(|t| t.span.start);
+    // tokenized paragraph by paragraph in order: their starts increase already but for a
+    // dateline overlapping its paragraph's start (a stable sort of sorted tokens would leave them
+    // as they are, and with no start twice nothing is removed, #18)
+    if !tokens.windows(2).all(|w| w[0].span.start < w[1].span.start) {
+        tokens.sort_by_key(|t| t.span.start);
+        tokens.dedup_by_key(|t| t.span.start);
+    }
     for s in &mut sentences {
         let lo = tokens.partition_point(|t| t.span.start < s.span.start);
         let hi = tokens.partition_point(|t| t.span.end <= s.span.end);
         s.tokens = (lo, hi.max(lo));
     }
-    sentences.sort_by_key(|s| s.span.start);
+    if !sentences.is_sorted_by_key(|s| s.span.start) {
+        sentences.sort_by_key(|s| s.span.start);
+    }
     doc.paragraphs = paragraphs;
     doc.sentences = sentences;
     doc.tokens = tokens;
@@ -805,7 +838,8 @@ mod reference {
     fn make_old(text: &str, offset: usize, start: usize, end: usize, kind: TokenKind) -> Token {
         let s = &text[start..end];
         let (case, script) = if s.is_ascii() { classify_ascii(s.as_bytes()) } else { super::classify_chars(s) };
-        Token { span: Span::new(offset + start, offset + end), kind, case, script }
+        let alnum = if s.bytes().all(|b| b.is_ascii_alphanumeric()) { super::ALNUM } else { 0 };
+        Token { span: Span::new(offset + start, offset + end), kind, case, script, bytes: alnum }
     }
 
     /// Splits a text into tokens. CJK ideographs are one token each.

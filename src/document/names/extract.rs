@@ -117,7 +117,9 @@ fn len_bit(len: usize) -> u64 {
 
 impl Openers {
     fn new(doc: &Document) -> Openers {
-        let mut o = Openers { buf: String::new(), keys: Vec::new(), lengths: 0 };
+        // (at most one key per sentence but for quotes and brackets)
+        let n = doc.sentences.len();
+        let mut o = Openers { buf: String::with_capacity(8 * n), keys: Vec::with_capacity(n), lengths: 0 };
         for s in doc.sentences.iter().filter(|s| s.section != Section::Dateline) {
             let toks = &doc.tokens[s.tokens.0..s.tokens.1];
             let first_word = toks.iter().position(Token::is_word);
@@ -242,8 +244,9 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
     let headline_skipped = doc.headline.is_some_and(|h| is_title_case(doc, h, lx, lang, &mut buf));
 
     // the runs of name pieces
-    let mut pieces: Vec<(usize, Piece)> = Vec::new();
-    let mut runs: Vec<Run> = Vec::new();
+    // (about a capitalised word in eight tokens of wire copy: reserved once, not grown, #18)
+    let mut pieces: Vec<(usize, Piece)> = Vec::with_capacity(doc.tokens.len() / 8);
+    let mut runs: Vec<Run> = Vec::with_capacity(doc.tokens.len() / 12);
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.section == Section::Dateline || (s.section == Section::Headline && headline_skipped) {
             continue;
@@ -268,7 +271,10 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 // codes and ratings are not names: `A-3`, `DC10s`, `M3`, `BB-minus` (tested
                 // only where a token may become a piece: every other token ends the run anyway,
                 // and the `.` after an initial holds no digit)
-                let code = || w.bytes().any(|b| b.is_ascii_digit()) || w.ends_with("-minus") || w.ends_with("-plus");
+                // (a token of ASCII letters and digits has no joiner, nor any other char: most
+                // words are read no further, #18)
+                let plain = t.is_ascii_alnum();
+                let code = || w.bytes().any(|b| b.is_ascii_digit()) || (!plain && (w.ends_with("-minus") || w.ends_with("-plus")));
                 let piece = if !t.is_word() {
                     if w == "." && !run_empty && pieces.last().is_some_and(|&(k, p)| p == Piece::Initial && k + 1 == j) {
                         j += 1;
@@ -290,9 +296,9 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                     }
                     let bare = w.trim_end_matches('.');
                     let roles = word_roles(lx, lang, bare, &mut buf);
-                    if is_title_word(lx, lang, bare, roles, &mut buf) {
+                    if roles & TITLE != 0 || (!plain && is_title_word(lx, lang, bare, roles, &mut buf)) {
                         Piece::Title
-                    } else if t.case == Case::Title || (t.case == Case::Mixed && article_prefix(w).is_some()) {
+                    } else if t.case == Case::Title || (t.case == Case::Mixed && !plain && article_prefix(w).is_some()) {
                         if roles & STOP != 0 {
                             break;
                         }
@@ -311,7 +317,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 j += 1;
                 // `Fatah-dominated`: the name ends inside this word; so does a Turkish case
                 // suffix (`Zelenski'ye Cumhurbaşkanı Erdoğan'ın`: two names)
-                if piece == Piece::Word && (lower_tail(w) || (lang == "tr" && inflection::tr_suffix_start(w).is_some())) {
+                if piece == Piece::Word && !plain && (lower_tail(w) || (lang == "tr" && inflection::tr_suffix_start(w).is_some())) {
                     break;
                 }
             }
@@ -344,6 +350,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
     }
 
     let mut pending = Vec::new();
+    out.mentions.reserve(runs.len());
     for r in &runs {
         let toks = sentence_tokens(doc, r.sentence);
         let section = doc.sentences[r.sentence].section;
@@ -450,7 +457,8 @@ fn mention_of_run(
         if p != Piece::Word {
             continue;
         }
-        let span = word_span(text, toks[k].span, lang);
+        // (a word of ASCII letters and digits has no possessive, suffix, tail or article)
+        let span = if toks[k].is_ascii_alnum() { toks[k].span } else { word_span(text, toks[k].span, lang) };
         let keys = Keys::shared(&text[span.start..span.end]);
         if !keys.light.is_empty() {
             words.push(NameWord { span, keys });

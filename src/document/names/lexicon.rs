@@ -27,8 +27,8 @@ pub struct NameWords {
     /// lower-cased word -> (language, role) pairs
     words: HashMap<String, Vec<(String, Role)>>,
     /// Bits of the words' byte lengths with their first and last bytes ([`NameWords::roles`]
-    /// looks up only a word whose bit is set).
-    shapes: [u64; 4],
+    /// looks up only a word whose bit is set): [`SHAPE_BITS`] bits once built, none when empty.
+    shapes: Vec<u64>,
 }
 
 /// [`NameWords::roles`] bit of a title.
@@ -46,10 +46,16 @@ pub fn word_shape(w: &[u8]) -> usize {
     }
 }
 
-/// [`word_shape`] of a word of `len` bytes from `first` to `last`.
+/// [`word_shape`] of a word of `len` bytes from `first` to `last`: the length (up to 31) and
+/// the low five bits of each byte, side by side (#18: the 256 bits hashed before had 225 of them
+/// set by the 638 listed words, and let nearly every capitalised word through to a look-up;
+/// these have about 530 of 32,768 set).
 pub fn shape_bit(len: usize, first: u8, last: u8) -> usize {
-    (len.wrapping_mul(37) ^ usize::from(first).wrapping_mul(7) ^ usize::from(last).wrapping_mul(131)) & 255
+    len.min(31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
 }
+
+/// The number of [`shape_bit`]s.
+const SHAPE_BITS: usize = 32 << 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -73,6 +79,7 @@ impl LexiconIndex for NameWords {
                 w.words.entry(row.get(cw).to_lowercase()).or_default().push((row.get(cl).to_string(), role));
             }
         }
+        w.shapes = vec![0; SHAPE_BITS / 64];
         for k in w.words.keys() {
             let b = word_shape(k.as_bytes());
             w.shapes[b >> 6] |= 1u64 << (b & 63);
@@ -103,7 +110,7 @@ impl NameWords {
     }
     /// May a word of this [`word_shape`] be listed? (`false`: it is not.)
     pub fn may_list(&self, shape: usize) -> bool {
-        self.shapes[shape >> 6] & (1u64 << (shape & 63)) != 0
+        self.shapes.get(shape >> 6).is_some_and(|&w| w & (1u64 << (shape & 63)) != 0)
     }
     /// The roles of `lower` in `lang` (or English) as bits ([`TITLE`], [`PARTICLE`], [`STOP`]):
     /// one look-up for [`NameWords::is_title`], [`NameWords::is_particle`] and
@@ -155,8 +162,8 @@ impl VariantGroups {
 pub struct DistinctNames {
     groups: FormGroups,
     /// [`word_shape`] bits of the listed spellings ([`DistinctNames::apart`] looks up only
-    /// spellings whose bits are set: nearly no name in a story is listed).
-    shapes: [u64; 4],
+    /// spellings whose bits are set: nearly no name in a story is listed); none when empty.
+    shapes: Vec<u64>,
 }
 
 impl LexiconIndex for DistinctNames {
@@ -167,10 +174,10 @@ impl LexiconIndex for DistinctNames {
             FormGroups::frozen(&BuiltGroups::distinct(lexicons)?)
         };
         // the groups' keys, as `BuiltGroups::distinct` makes them
-        let mut shapes = [0u64; 4];
+        let mut shapes = vec![0u64; SHAPE_BITS / 64];
         for file in lexicons.of_kind(tables::DISTINCT_KINDS[0]) {
             let Some(cf) = file.column("forms") else {
-                shapes = [u64::MAX; 4];
+                shapes.fill(u64::MAX);
                 continue;
             };
             for row in &file.rows {
@@ -189,7 +196,7 @@ impl DistinctNames {
     pub fn apart(&self, a: &str, b: &str) -> bool {
         let listed = |w: &str| {
             let b = word_shape(w.as_bytes());
-            self.shapes[b >> 6] & (1u64 << (b & 63)) != 0
+            self.shapes.get(b >> 6).is_some_and(|&s| s & (1u64 << (b & 63)) != 0)
         };
         a != b && listed(a) && listed(b) && self.groups.share(a, b)
     }
