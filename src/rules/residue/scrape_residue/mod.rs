@@ -40,9 +40,10 @@ under a heading alone on its line; ad and scroll markers (`ADVERTISEMENT`, `― 
 share rows (`Facebook Twitter WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`,
 `Добавить комментарий`, WordPress's `Your email address will not be published` in eight
 languages, DataLife Engine's guest notice); archive notices (`This is an archived article`);
-player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`); blog footers (`This
-entry was posted in ...`); follow and newsletter prompts; time stamp labels (`Updated on:`);
-credit lines (`Photo: ...`, `Source: Xinhua`, `Translator: ...`, `Quelle: ...`).
+player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`, `Show more`, `Print this
+page`); blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp
+labels (`Updated on:`, `Publish date :`); credit lines (`Photo: ...`, `Source: Xinhua`,
+`Translator: ...`, `Quelle: ...`).
 Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
 
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
