@@ -325,13 +325,8 @@ mod tests {
             "\u{202E}", "\u{2066}", "\u{2069}", "\u{61C}", "a", "Z", " ", "\n", "ب", "ك", "ก", "中", "👍", "\u{FE0F}", "ᠠ", "“", "—", "é",
             "\u{A0}", "\u{FFFD}", "ؠ", "१",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut rng = crate::document::TestRng::new();
+        let mut next = move || rng.next_u64();
         for _ in 0..20_000 {
             let n = (next() % 16) as usize;
             texts.push((0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect());

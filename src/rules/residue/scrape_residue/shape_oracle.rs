@@ -938,13 +938,8 @@ mod tests {
             "a; b; c|IMG 20220224 WA0005|٣|Ⅻ|½|Jane Roe: 555-441-0100, @janeroe|Pic: Ana|Ảnh: Lan Anh|Credit: Jo|PHOTO: X"
         );
         let pieces: Vec<&str> = PIECES.split('|').collect();
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        };
+        let mut rng = crate::document::TestRng::new();
+        let mut next = move || rng.next_u64();
         for _ in 0..60_000 {
             let n = 1 + (next() % 7) as usize;
             let mut t = String::new();
