@@ -502,8 +502,9 @@ impl<'a> Scan<'a> {
             if c.loan || t.script != Script::Latin && t.script != self.copy_script {
                 continue;
             }
-            if (t.case != Case::Lower && !(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi)))
-                || elided_name(self.doc.slice(t.span))
+            // (`elided_name` needs an upper-case letter: a lower-case word is none, #16)
+            if t.case != Case::Lower
+                && (!(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi)) || elided_name(self.doc.slice(t.span)))
             {
                 // a name (or part of one)
                 continue;
@@ -556,28 +557,50 @@ impl<'a> Scan<'a> {
     fn between_names(&self, i: usize, lo: usize, hi: usize) -> bool {
         let toks = &self.doc.tokens;
         // the words on one side, through name joiners (`-`, `'`), nearest first: the first is a
-        // name, or a short lower-case particle followed by a name (#16: loops, not iterator
-        // adapters, for the one or two tokens most calls read)
-        let reaches_name = |side: &mut dyn Iterator<Item = &Token>| {
-            let mut k = 0;
-            for t in side {
-                if !t.is_word() {
-                    if is_name_joiner(self.doc, t) {
-                        continue;
-                    }
-                    return false;
+        // name, or a short lower-case particle followed by a name (#16: index loops, not
+        // iterators behind `dyn`, for the one or two tokens most calls read)
+        let mut k = 0;
+        let mut before = false;
+        for t in toks[lo..i].iter().rev() {
+            match self.name_step(t, &mut k) {
+                Some(r) => {
+                    before = r;
+                    break;
                 }
-                if matches!(t.case, Case::Title | Case::Upper) || elided_name(self.doc.slice(t.span)) {
-                    return true;
-                }
-                if k >= 1 || t.case != Case::Lower || t.span.len() > 3 {
-                    return false;
-                }
-                k += 1;
+                None => continue,
             }
-            false
-        };
-        reaches_name(&mut toks[lo..i].iter().rev()) && reaches_name(&mut toks[i + 1..hi].iter())
+        }
+        if !before {
+            return false;
+        }
+        k = 0;
+        for t in &toks[i + 1..hi] {
+            if let Some(r) = self.name_step(t, &mut k) {
+                return r;
+            }
+        }
+        false
+    }
+
+    /// One token of [`Scan::between_names`]'s walk to a name: `Some(answer)` when the walk ends
+    /// at it, `None` to read on (a name joiner, or the first short lower-case particle).
+    #[inline]
+    fn name_step(&self, t: &Token, k: &mut usize) -> Option<bool> {
+        if !t.is_word() {
+            return if is_name_joiner(self.doc, t) { None } else { Some(false) };
+        }
+        match t.case {
+            Case::Title | Case::Upper => return Some(true),
+            // (`elided_name` needs an upper-case letter)
+            Case::Lower => {}
+            _ if elided_name(self.doc.slice(t.span)) => return Some(true),
+            _ => return Some(false),
+        }
+        if *k >= 1 || t.span.len() > 3 {
+            return Some(false);
+        }
+        *k += 1;
+        None
     }
 
     /// [`Scan::between_names`] as first written: the oracle of its equivalence test.
