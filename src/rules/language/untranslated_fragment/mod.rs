@@ -210,6 +210,9 @@ struct Scan<'a> {
     buf: std::cell::RefCell<String>,
     /// The copy language's [`SwitchWords`] (`None`: every word is classified).
     switch: Option<&'a [u64]>,
+    /// The story is ASCII (#16: most are): no word has a letter outside it, and in Latin-script
+    /// copy none is in a foreign script.
+    ascii: bool,
 }
 
 /// What the function words of a segment say.
@@ -267,6 +270,7 @@ impl<'a> Scan<'a> {
             classes: vec![Cell::new(None); doc.tokens.len()],
             buf: Default::default(),
             switch: None,
+            ascii: doc.text.is_ascii(),
         }
     }
 
@@ -299,6 +303,7 @@ impl<'a> Scan<'a> {
             }
             let word = self.doc.slice(t.span);
             if self.copy_script == Script::Latin
+                && !self.ascii
                 && !word.is_ascii()
                 && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
             {
@@ -330,7 +335,8 @@ impl<'a> Scan<'a> {
             }
             prose += s.span.len();
             let (lo, hi) = s.tokens;
-            if self.script_runs(lo, hi, out) {
+            // (an ASCII story has no word in a script Latin-script copy is not written in)
+            if !(self.ascii && self.copy_script == Script::Latin) && self.script_runs(lo, hi, out) {
                 continue;
             }
             if !self.copy_profile || !self.may_switch(lo, hi) {
@@ -515,6 +521,7 @@ impl<'a> Scan<'a> {
             let word = self.doc.slice(t.span);
             ev.lower += 1;
             if self.copy_script == Script::Latin
+                && !self.ascii
                 && !word.is_ascii()
                 && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
             {
