@@ -569,12 +569,9 @@ impl<'a> Scan<'a> {
         let mut k = 0;
         let mut before = false;
         for t in toks[lo..i].iter().rev() {
-            match self.name_step(t, &mut k) {
-                Some(r) => {
-                    before = r;
-                    break;
-                }
-                None => continue,
+            if let Some(r) = self.name_step(t, &mut k) {
+                before = r;
+                break;
             }
         }
         if !before {
