@@ -196,10 +196,10 @@ pub struct MediaTables {
     data: Data,
     root: Vec<u32>,
     by_key: MapHead,
-    /// Bit `a << 8 | b`: some form starts with byte `a` and then `b`, or is the one byte `a`
-    /// (then every `b` is set). Read from the trie at load; most positions of a story start no
-    /// form, and [`MediaTables::find_iter`] passes them with one bit test instead of a walk of
-    /// the root's edges (#16).
+    /// Bit `b << 8 | a` (the two bytes read as a little-endian `u16`): some form starts with
+    /// byte `a` and then `b`, or is the one byte `a` (then every `b` is set). Read from the trie
+    /// at load; most positions of a story start no form, and [`MediaTables::find_iter`] passes
+    /// them with one bit test instead of a walk of the root's edges (#16).
     starts: Box<[u64; 1024]>,
 }
 
@@ -214,12 +214,15 @@ impl MediaTables {
             if node == 0 {
                 continue;
             }
-            let row = &mut starts[(a as usize) * 4..(a as usize) * 4 + 4];
+            let mut set = |b: usize| {
+                let k = b << 8 | a as usize;
+                starts[k / 64] |= 1 << (k % 64);
+            };
             if f.u(node) != 0 {
-                row.fill(u64::MAX);
+                (0..256).for_each(&mut set);
             }
             for (b, _) in f.pairs(node + 1).iter() {
-                row[b / 64] |= 1 << (b % 64);
+                set(b);
             }
         }
         MediaTables { data, root, by_key, starts }
@@ -268,15 +271,12 @@ impl MediaTables {
         let mut i = 0;
         std::iter::from_fn(move || {
             while i < bytes.len() {
-                let start = i;
-                // no form starts with these two bytes (the last byte of the text walks the trie)
-                if let Some(&b) = bytes.get(i + 1) {
-                    let k = usize::from(bytes[i]) << 8 | usize::from(b);
-                    if self.starts[k / 64] & (1 << (k % 64)) == 0 {
-                        i += 1;
-                        continue;
-                    }
+                // past the positions no form starts at (the last byte of the text walks the trie)
+                i = self.skip(bytes, i);
+                if i >= bytes.len() {
+                    break;
                 }
+                let start = i;
                 // the first byte through the table (most bytes start no form), then the edges
                 let mut node = f.u(table + 1 + u32::from(bytes[start]));
                 let mut j = start + 1;
@@ -309,6 +309,40 @@ impl MediaTables {
             }
             None
         })
+    }
+
+    /// The first position from `i` whose two bytes some form starts with ([`MediaTables::starts`]),
+    /// or the last byte of `bytes` (or `i` past it): four positions a round, a two-byte load
+    /// and a bit test each (#16: the test ran at every byte of every story).
+    #[inline]
+    fn skip(&self, bytes: &[u8], mut i: usize) -> usize {
+        let starts = &*self.starts;
+        let hit = |w: &[u8], j: usize| {
+            let k = usize::from(u16::from_le_bytes([w[j], w[j + 1]]));
+            starts[k / 64] & (1 << (k % 64)) != 0
+        };
+        while let Some(w) = bytes.get(i..i + 5) {
+            if hit(w, 0) {
+                return i;
+            }
+            if hit(w, 1) {
+                return i + 1;
+            }
+            if hit(w, 2) {
+                return i + 2;
+            }
+            if hit(w, 3) {
+                return i + 3;
+            }
+            i += 4;
+        }
+        while let Some(w) = bytes.get(i..i + 2) {
+            if hit(w, 0) {
+                return i;
+            }
+            i += 1;
+        }
+        i
     }
 
     /// The outlet whose folded form this is.

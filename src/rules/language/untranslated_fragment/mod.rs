@@ -210,6 +210,9 @@ struct Scan<'a> {
     buf: std::cell::RefCell<String>,
     /// The copy language's [`SwitchWords`] (`None`: every word is classified).
     switch: Option<&'a [u64]>,
+    /// The story is ASCII (#16: most are): no word has a letter outside it, and in Latin-script
+    /// copy none is in a foreign script.
+    ascii: bool,
 }
 
 /// What the function words of a segment say.
@@ -267,6 +270,7 @@ impl<'a> Scan<'a> {
             classes: vec![Cell::new(None); doc.tokens.len()],
             buf: Default::default(),
             switch: None,
+            ascii: doc.text.is_ascii(),
         }
     }
 
@@ -299,6 +303,7 @@ impl<'a> Scan<'a> {
             }
             let word = self.doc.slice(t.span);
             if self.copy_script == Script::Latin
+                && !self.ascii
                 && !word.is_ascii()
                 && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
             {
@@ -330,7 +335,8 @@ impl<'a> Scan<'a> {
             }
             prose += s.span.len();
             let (lo, hi) = s.tokens;
-            if self.script_runs(lo, hi, out) {
+            // (an ASCII story has no word in a script Latin-script copy is not written in)
+            if !(self.ascii && self.copy_script == Script::Latin) && self.script_runs(lo, hi, out) {
                 continue;
             }
             if !self.copy_profile || !self.may_switch(lo, hi) {
@@ -502,8 +508,9 @@ impl<'a> Scan<'a> {
             if c.loan || t.script != Script::Latin && t.script != self.copy_script {
                 continue;
             }
-            if (t.case != Case::Lower && !(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi)))
-                || elided_name(self.doc.slice(t.span))
+            // (`elided_name` needs an upper-case letter: a lower-case word is none, #16)
+            if t.case != Case::Lower
+                && (!(sentence_start && Some(i) == first_word && self.next_word_is_lower(i, hi)) || elided_name(self.doc.slice(t.span)))
             {
                 // a name (or part of one)
                 continue;
@@ -514,6 +521,7 @@ impl<'a> Scan<'a> {
             let word = self.doc.slice(t.span);
             ev.lower += 1;
             if self.copy_script == Script::Latin
+                && !self.ascii
                 && !word.is_ascii()
                 && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
             {
@@ -556,28 +564,47 @@ impl<'a> Scan<'a> {
     fn between_names(&self, i: usize, lo: usize, hi: usize) -> bool {
         let toks = &self.doc.tokens;
         // the words on one side, through name joiners (`-`, `'`), nearest first: the first is a
-        // name, or a short lower-case particle followed by a name (#16: loops, not iterator
-        // adapters, for the one or two tokens most calls read)
-        let reaches_name = |side: &mut dyn Iterator<Item = &Token>| {
-            let mut k = 0;
-            for t in side {
-                if !t.is_word() {
-                    if is_name_joiner(self.doc, t) {
-                        continue;
-                    }
-                    return false;
-                }
-                if matches!(t.case, Case::Title | Case::Upper) || elided_name(self.doc.slice(t.span)) {
-                    return true;
-                }
-                if k >= 1 || t.case != Case::Lower || t.span.len() > 3 {
-                    return false;
-                }
-                k += 1;
+        // name, or a short lower-case particle followed by a name (#16: index loops, not
+        // iterators behind `dyn`, for the one or two tokens most calls read)
+        let mut k = 0;
+        let mut before = false;
+        for t in toks[lo..i].iter().rev() {
+            if let Some(r) = self.name_step(t, &mut k) {
+                before = r;
+                break;
             }
-            false
-        };
-        reaches_name(&mut toks[lo..i].iter().rev()) && reaches_name(&mut toks[i + 1..hi].iter())
+        }
+        if !before {
+            return false;
+        }
+        k = 0;
+        for t in &toks[i + 1..hi] {
+            if let Some(r) = self.name_step(t, &mut k) {
+                return r;
+            }
+        }
+        false
+    }
+
+    /// One token of [`Scan::between_names`]'s walk to a name: `Some(answer)` when the walk ends
+    /// at it, `None` to read on (a name joiner, or the first short lower-case particle).
+    #[inline]
+    fn name_step(&self, t: &Token, k: &mut usize) -> Option<bool> {
+        if !t.is_word() {
+            return if is_name_joiner(self.doc, t) { None } else { Some(false) };
+        }
+        match t.case {
+            Case::Title | Case::Upper => return Some(true),
+            // (`elided_name` needs an upper-case letter)
+            Case::Lower => {}
+            _ if elided_name(self.doc.slice(t.span)) => return Some(true),
+            _ => return Some(false),
+        }
+        if *k >= 1 || t.span.len() > 3 {
+            return Some(false);
+        }
+        *k += 1;
+        None
     }
 
     /// [`Scan::between_names`] as first written: the oracle of its equivalence test.

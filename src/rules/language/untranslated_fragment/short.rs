@@ -244,7 +244,8 @@ impl Scan<'_> {
     /// Lower-case words in letters only another language writes (`ảnh` in an English caption),
     /// when that language uses the word commonly: the run of such words is reported.
     pub(super) fn marked_words<'v>(&self, vocab: impl Fn() -> Option<&'v Vocabulary>, taken: &[Span], out: &mut Output) {
-        if self.copy_script != Script::Latin {
+        // (in an ASCII story no word is written in such letters, #16)
+        if self.copy_script != Script::Latin || self.ascii {
             return;
         }
         let own = language::own_letters(self.copy);
