@@ -124,7 +124,7 @@ pub fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
             // the ASCII bytes before the first other one (their sums carry into no byte below):
-            // all eight most often (#18: no mask of the valid bytes then)
+            // all eight most often (#16: no mask of the valid bytes then)
             let high = x & HIGH;
             let n = if high == 0 { 8 } else { (high.trailing_zeros() / 8) as usize };
             if n > 0 {

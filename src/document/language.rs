@@ -251,7 +251,7 @@ const ASCII_WORD: [bool; 128] = {
 /// but DEL, which no script claims), and all of them as Latin.
 ///
 /// Text that is not all ASCII is answered without whatlang too when its ASCII letters outnumber
-/// its other chars (#18: English copy with a few accented names or curly quotes): whatlang counts
+/// its other chars (#16: English copy with a few accented names or curly quotes): whatlang counts
 /// each ASCII letter as Latin and each other char for one script at most, so Latin then has the
 /// only highest count.
 fn main_script_is_latin(text: &str) -> bool {
@@ -1027,34 +1027,31 @@ impl FunctionWords {
 
     /// Languages with a non-zero score, best first (ties: more distinctive hits, then code).
     pub fn ranked(&self, p: &Profile, keep: impl Fn(&'static str) -> bool) -> Vec<(&'static str, f32)> {
-        let mut v: Vec<(&'static str, f32, u16)> = self
-            .langs
-            .iter()
-            .enumerate()
-            .filter(|(i, l)| p.scores[*i] > 0.0 && keep(l))
-            .map(|(i, l)| (*l, p.scores[i], p.distinctive[i]))
-            .collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        let mut v: Vec<(&'static str, f32, u16)> = self.scored(p, keep).collect();
+        v.sort_by(rank_order);
         v.into_iter().map(|(l, s, _)| (l, s)).collect()
     }
 
-    /// The first of [`FunctionWords::ranked`], without collecting and sorting them all (#18:
+    /// The first of [`FunctionWords::ranked`], without collecting and sorting them all (#16:
     /// the story language reads only the top one).
     pub fn top(&self, p: &Profile, keep: impl Fn(&'static str) -> bool) -> Option<(&'static str, f32)> {
-        let mut best: Option<(&'static str, f32, u16)> = None;
-        for (i, l) in self.langs.iter().enumerate() {
-            if !(p.scores[i] > 0.0 && keep(l)) {
-                continue;
-            }
-            let c = (*l, p.scores[i], p.distinctive[i]);
-            // `ranked`'s order: score down, distinctive hits down, code up
-            let before = |a: &(&str, f32, u16), b: &(&str, f32, u16)| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)).is_lt();
-            if best.is_none_or(|b| before(&c, &b)) {
-                best = Some(c);
-            }
-        }
-        best.map(|(l, s, _)| (l, s))
+        self.scored(p, keep).min_by(rank_order).map(|(l, s, _)| (l, s))
     }
+
+    /// The kept languages with a score: code, score and distinctive hits.
+    fn scored<'a>(
+        &'a self,
+        p: &'a Profile,
+        keep: impl Fn(&'static str) -> bool + 'a,
+    ) -> impl Iterator<Item = (&'static str, f32, u16)> + 'a {
+        self.langs.iter().enumerate().filter(move |(i, l)| p.scores[*i] > 0.0 && keep(l)).map(|(i, l)| (*l, p.scores[i], p.distinctive[i]))
+    }
+}
+
+/// [`FunctionWords::ranked`]'s order: score down, distinctive hits down, code up (a total order:
+/// codes differ).
+fn rank_order(a: &(&'static str, f32, u16), b: &(&'static str, f32, u16)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0))
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn token_key_into(s: &str, lang: Option<&str>, out: &mut String) {
 }
 
 /// [`token_key_into`] of a token's text: a token of ASCII letters and digits lower-cased, its
-/// bytes not tested again (#18).
+/// bytes not tested again (#16).
 #[inline]
 fn token_key(text: &str, t: &super::Token, lang: Option<&str>, out: &mut String) {
     if t.is_ascii_alnum() {
@@ -253,7 +253,7 @@ impl Places {
             }
             // a word of lower-case ASCII letters and digits is its own key (#16: most words of
             // the copy, neither copied nor lowered)
-            // (ASCII letters and digits with no upper-case letter, #18)
+            // (ASCII letters and digits with no upper-case letter, #16)
             let plain = t.is_ascii_alnum() && matches!(t.case, Case::Lower | Case::None);
             if plain && lower_only && !gaz.may_be_lower_first(text) {
                 i += 1;
@@ -296,7 +296,7 @@ impl Places {
     /// countries of the story.
     fn resolve(gaz: &Gazetteer, pending: Vec<(Span, Vec<Target>)>) -> Places {
         // resolve ambiguous names against the unambiguous countries of the story
-        // (the names of one country: every target's country is the first one's, #18)
+        // (the names of one country: every target's country is the first one's, #16)
         let mut sure: HashSet<&str> = HashSet::default();
         for (_, ts) in &pending {
             if let Some(&t0) = ts.first() {

@@ -70,7 +70,7 @@ pub struct Token {
     pub case: Case,
     pub script: Script,
     /// What its bytes are ([`ALNUM`] or not), found as it is cut: the analyses that read words
-    /// ask it rather than scan each word's bytes again (#18).
+    /// ask it rather than scan each word's bytes again (#16).
     bytes: u8,
 }
 
@@ -660,7 +660,7 @@ fn is_abbreviation(p: &str, i: usize) -> bool {
 pub(super) fn segment(doc: &mut Document) {
     let text = &doc.text;
     let mut paragraphs = Vec::new();
-    // the lines of a span (`split('\n')`, the newlines found by `memchr`, #18), trimmed; the
+    // the lines of a span (`split('\n')`, the newlines found by `memchr`, #16), trimmed; the
     // blank ones left out
     let push_lines = |span: Span, paragraphs: &mut Vec<Span>| {
         let mut push = |s: Span| {
@@ -683,7 +683,7 @@ pub(super) fn segment(doc: &mut Document) {
     }
     // dateline text is part of the body's first paragraph; the sentence starts after it
     push_lines(doc.body, &mut paragraphs);
-    // (in order already unless the headline lies after the body's start: no sort then, #18)
+    // (in order already unless the headline lies after the body's start: no sort then, #16)
     if !paragraphs.is_sorted() {
         paragraphs.sort();
     }
@@ -721,7 +721,7 @@ pub(super) fn segment(doc: &mut Document) {
     }
     // tokenized paragraph by paragraph in order: their starts increase already but for a
     // dateline overlapping its paragraph's start (a stable sort of sorted tokens would leave them
-    // as they are, and with no start twice nothing is removed, #18)
+    // as they are, and with no start twice nothing is removed, #16)
     if !tokens.windows(2).all(|w| w[0].span.start < w[1].span.start) {
         tokens.sort_by_key(|t| t.span.start);
         tokens.dedup_by_key(|t| t.span.start);

@@ -244,7 +244,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
     let headline_skipped = doc.headline.is_some_and(|h| is_title_case(doc, h, lx, lang, &mut buf));
 
     // the runs of name pieces
-    // (about a capitalised word in eight tokens of wire copy: reserved once, not grown, #18)
+    // (about a capitalised word in eight tokens of wire copy: reserved once, not grown, #16)
     let mut pieces: Vec<(usize, Piece)> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut runs: Vec<Run> = Vec::with_capacity(doc.tokens.len() / 12);
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -272,7 +272,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 // only where a token may become a piece: every other token ends the run anyway,
                 // and the `.` after an initial holds no digit)
                 // (a token of ASCII letters and digits has no joiner, nor any other char: most
-                // words are read no further, #18)
+                // words are read no further, #16)
                 let plain = t.is_ascii_alnum();
                 let code = || w.bytes().any(|b| b.is_ascii_digit()) || (!plain && (w.ends_with("-minus") || w.ends_with("-plus")));
                 let piece = if !t.is_word() {

@@ -47,7 +47,7 @@ pub fn word_shape(w: &[u8]) -> usize {
 }
 
 /// [`word_shape`] of a word of `len` bytes from `first` to `last`: the length (up to 31) and
-/// the low five bits of each byte, side by side (#18: the 256 bits hashed before had 225 of them
+/// the low five bits of each byte, side by side (#16: the 256 bits hashed before had 225 of them
 /// set by the 638 listed words, and let nearly every capitalised word through to a look-up;
 /// these have about 530 of 32,768 set).
 pub fn shape_bit(len: usize, first: u8, last: u8) -> usize {

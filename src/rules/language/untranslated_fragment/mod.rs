@@ -550,7 +550,7 @@ impl<'a> Scan<'a> {
             }
         }
         ev.distinct = seen.len();
-        ev.lang = self.fw.ranked(&profile, |l| l != self.copy).first().map(|(l, _)| *l);
+        ev.lang = self.fw.top(&profile, |l| l != self.copy).map(|(l, _)| l);
         ev
     }
 
