@@ -466,27 +466,8 @@ impl DocumentBuilder {
     }
 }
 
-/// A xorshift generator for the equivalence tests' made-up inputs: the same sequence on every
-/// run, so a failure reproduces.
 #[cfg(test)]
-pub(crate) struct TestRng(u64);
-
-#[cfg(test)]
-impl TestRng {
-    pub(crate) fn new() -> Self {
-        TestRng(0x9E37_79B9_7F4A_7C15)
-    }
-
-    /// The next value (the state advanced by one xorshift step).
-    pub(crate) fn next_u64(&mut self) -> u64 {
-        let mut s = self.0;
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        self.0 = s;
-        s
-    }
-}
+pub(crate) use crate::text::TestRng;
 
 /// Texts for tests that hold a faster analysis equal to the plain one it replaced (#16): every
 /// rule fixture and evaluation story, and generated text mixing ASCII with the chars the
