@@ -302,11 +302,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let word = self.doc.slice(t.span);
-            if self.copy_script == Script::Latin
-                && !self.ascii
-                && !word.is_ascii()
-                && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
-            {
+            if self.marked_letter(word, own) {
                 return true;
             }
             // most words are no function word of another language, nor a homograph of one
@@ -520,11 +516,7 @@ impl<'a> Scan<'a> {
             }
             let word = self.doc.slice(t.span);
             ev.lower += 1;
-            if self.copy_script == Script::Latin
-                && !self.ascii
-                && !word.is_ascii()
-                && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
-            {
+            if self.marked_letter(word, own) {
                 ev.marked += 1;
             }
             let (mask, flags) = self.class(i);
@@ -584,6 +576,16 @@ impl<'a> Scan<'a> {
             }
         }
         false
+    }
+
+    /// Does a word of Latin-script copy hold a letter outside ASCII that the copy language does
+    /// not write (`own`: its own letters)? Evidence of another language, read by
+    /// [`Scan::may_switch`] and the evidence count alike.
+    fn marked_letter(&self, word: &str, own: &str) -> bool {
+        self.copy_script == Script::Latin
+            && !self.ascii
+            && !word.is_ascii()
+            && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
     }
 
     /// One token of [`Scan::between_names`]'s walk to a name: `Some(answer)` when the walk ends
