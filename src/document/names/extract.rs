@@ -99,7 +99,14 @@ struct Openers {
     keys: Vec<OpenerKey>,
     /// Byte lengths of the keys (a filter on the words compared with them).
     lengths: u64,
+    /// Each spelling's first key, once a story has more than [`LINEAR_KEYS`] keys: a long story
+    /// (a 5 MB document has a key for most of its sentences) looked each word up in a scan of
+    /// every key, which made name extraction quadratic in the story's length (#16).
+    first: Option<rustc_hash::FxHashMap<Box<str>, usize>>,
 }
+
+/// Up to this many keys (or keys read together) a scan beats hashing the word.
+const LINEAR_KEYS: usize = 24;
 
 /// A key's range in [`Openers::buf`], and its flags (seen in lower case, seen capitalised
 /// inside a sentence) once read.
@@ -119,7 +126,7 @@ impl Openers {
     fn new(doc: &Document) -> Openers {
         // (at most one key per sentence but for quotes and brackets)
         let n = doc.sentences.len();
-        let mut o = Openers { buf: String::with_capacity(8 * n), keys: Vec::with_capacity(n), lengths: 0 };
+        let mut o = Openers { buf: String::with_capacity(8 * n), keys: Vec::with_capacity(n), lengths: 0, first: None };
         for s in doc.sentences.iter().filter(|s| s.section != Section::Dateline) {
             let toks = &doc.tokens[s.tokens.0..s.tokens.1];
             let first_word = toks.iter().position(Token::is_word);
@@ -132,6 +139,13 @@ impl Openers {
                 }
             }
         }
+        if o.keys.len() > LINEAR_KEYS {
+            let mut first = rustc_hash::FxHashMap::default();
+            for k in 0..o.keys.len() {
+                first.entry(o.key(k).into()).or_insert(k);
+            }
+            o.first = Some(first);
+        }
         o
     }
 
@@ -141,14 +155,20 @@ impl Openers {
 
     /// The first key equal to `lower`.
     fn find(&self, lower: &str) -> Option<usize> {
-        (0..self.keys.len()).find(|&k| self.key(k) == lower)
+        match &self.first {
+            Some(first) => first.get(lower).copied(),
+            None => (0..self.keys.len()).find(|&k| self.key(k) == lower),
+        }
     }
 
     /// The first key equal to the word `w` lower-cased (`str::to_lowercase`).
     fn find_word(&self, w: &str) -> Option<usize> {
         if w.is_ascii() {
             // an ASCII word lower-cases byte by byte; the keys hold no upper-case ASCII
-            (0..self.keys.len()).find(|&k| self.key(k).eq_ignore_ascii_case(w))
+            match &self.first {
+                Some(_) => self.find(&w.to_ascii_lowercase()),
+                None => (0..self.keys.len()).find(|&k| self.key(k).eq_ignore_ascii_case(w)),
+            }
         } else {
             self.find(&w.to_lowercase())
         }
@@ -192,6 +212,10 @@ impl Openers {
         }
         let bytes = doc.text.as_bytes();
         let mut scratch = String::new();
+        // the keys' positions in `ks` by spelling, when there are many (`ks` are distinct
+        // spellings, so a spelling has one position)
+        let by_key: Option<rustc_hash::FxHashMap<&str, usize>> =
+            (ks.len() > LINEAR_KEYS).then(|| ks.iter().enumerate().map(|(p, &k)| (self.key(k), p)).collect());
         for s in doc.sentences.iter().filter(|s| s.section != Section::Dateline) {
             let toks = &doc.tokens[s.tokens.0..s.tokens.1];
             for (i, t) in toks.iter().enumerate() {
@@ -206,7 +230,20 @@ impl Openers {
                     }
                 }
                 let w = doc.slice(t.span);
-                let hit = if w.is_ascii() {
+                let hit = if let Some(by_key) = &by_key {
+                    if t.case == Case::Lower && w.is_ascii() {
+                        by_key.get(w).copied()
+                    } else {
+                        scratch.clear();
+                        if w.is_ascii() {
+                            scratch.push_str(w);
+                            scratch.make_ascii_lowercase();
+                        } else {
+                            lower_into(&mut scratch, w);
+                        }
+                        by_key.get(scratch.as_str()).copied()
+                    }
+                } else if w.is_ascii() {
                     // a word in lower case is its own key
                     ks.iter().position(|&k| {
                         let key = self.key(k);
@@ -224,6 +261,7 @@ impl Openers {
                 }
             }
         }
+        drop(by_key);
         for (&k, f) in ks.iter().zip(flags) {
             self.keys[k].2 = Some(f);
         }
@@ -334,13 +372,14 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
     // the openers that begin a run, read together
     let mut openers = Openers::new(doc);
     let mut wanted: Vec<usize> = Vec::new();
+    let mut is_wanted = vec![false; openers.keys.len()];
     for r in &runs {
         let (k, p) = pieces[r.pieces.0];
         let toks = sentence_tokens(doc, r.sentence);
         if p == Piece::Word
             && (Some(k) == r.first_word || after_opening(doc, toks, k))
             && let Some(o) = openers.find_word(doc.slice(toks[k].span))
-            && !wanted.contains(&o)
+            && !std::mem::replace(&mut is_wanted[o], true)
         {
             wanted.push(o);
         }

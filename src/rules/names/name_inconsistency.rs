@@ -122,11 +122,21 @@ impl Rule for NameInconsistency {
 fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flagged: &mut Flagged) {
     // two forms need two different surfaces with one light key: most stories have none (each
     // surface's key built once)
+    // (a scan finds a story's few surfaces; a long document's thousands are hashed, or the
+    // look-ups made it quadratic, #16)
     let mut surfaces: Vec<&str> = Vec::new();
+    let mut seen: Option<rustc_hash::FxHashSet<&str>> = None;
     for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
         let surface = doc.slice(m.span);
-        if !surfaces.contains(&surface) {
+        let new = match &mut seen {
+            Some(set) => set.insert(surface),
+            None => !surfaces.contains(&surface),
+        };
+        if new {
             surfaces.push(surface);
+            if seen.is_none() && surfaces.len() > 32 {
+                seen = Some(surfaces.iter().copied().collect());
+            }
         }
     }
     if surfaces.len() < 2 {
@@ -141,10 +151,14 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     };
     if surfaces.iter().all(|s| s.is_ascii()) {
         let e: Vec<Option<(u8, u8)>> = surfaces.iter().map(|s| ends(s)).collect();
+        let mut count: HashMap<(u8, u8), usize> = HashMap::default();
+        for x in e.iter().flatten() {
+            *count.entry(*x).or_default() += 1;
+        }
         let mut i = 0;
         surfaces.retain(|_| {
             i += 1;
-            e[i - 1].is_none() || e.iter().filter(|x| **x == e[i - 1]).count() > 1
+            e[i - 1].is_none_or(|x| count[&x] > 1)
         });
         if surfaces.len() < 2 {
             return;

@@ -384,14 +384,24 @@ fn only_spaces(gap: &[u8]) -> bool {
 /// few hundred words, and most stories ask once or twice).
 pub(super) struct KeySet<'w> {
     words: &'w [Word<'w>],
+    /// The keys hashed, for a story of more than [`KeySet::LINEAR`] words: a scan of every
+    /// word per look-up made a long document quadratic (#16).
+    hashed: Option<rustc_hash::FxHashSet<&'w str>>,
 }
 
 impl<'w> KeySet<'w> {
+    /// Up to this many words a scan (ends first) beats hashing every key.
+    const LINEAR: usize = 512;
+
     pub(super) fn new(words: &'w [Word<'w>]) -> Self {
-        KeySet { words }
+        let hashed = (words.len() > Self::LINEAR).then(|| words.iter().map(|x| x.key).collect());
+        KeySet { words, hashed }
     }
 
     pub(super) fn contains(&self, key: &str) -> bool {
+        if let Some(h) = &self.hashed {
+            return h.contains(key);
+        }
         let ends = Ends::of(key);
         self.words.iter().any(|x| x.key.len() == key.len() && x.ends == ends && x.key == key)
     }
