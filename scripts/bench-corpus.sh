@@ -216,6 +216,21 @@ if docs[max(DOC_MB)][2] < max(DOC_MB) * 0.99e6:
 print(f"done-when (#16): one {docs[max(DOC_MB)][2] / 1e6:.2f} MB document costs {r5:.2f}x per byte what the same stories cost:"
       f" {'met' if r5 <= 1.5 else 'NOT met'} (limit 1.5x)")
 
+# The same on native copy, when the local corpus is built (../shared/corpus/README.md): the
+# generated document above repeats a few dozen stories, so it holds a few dozen names; a native
+# document holds thousands, and a look-up that scans every name seen so far is quadratic only
+# there (sessions 16-17 made three such scans; 5 MB took 11 s until session 19)
+native = os.path.join(os.environ.get("CORPUS_DIR", "target/corpus/corpus"), "news-en-5mb")
+if os.path.exists(native + ".txt") and os.path.exists(native + ".jsonl"):
+    d = best(big + ["-j", "1", native + ".txt"])
+    s = best(big + ["-j", "1", native + ".jsonl"])
+    text_mb = os.path.getsize(native + ".txt") / 1e6
+    print(f"native copy (news-en-5mb, {text_mb:.2f} MB): one document {d[1]:.2f} s ({d[1] / text_mb:.3f} s/MB, {d[2]:.1f} MB RSS),"
+          f" the same stories {s[1]:.2f} s ({s[1] / text_mb:.3f} s/MB): {d[1] / s[1]:.2f}x"
+          f" {'met' if d[1] / s[1] <= 1.5 else 'NOT met'} (limit 1.5x)")
+else:
+    print("native copy: not measured (build target/corpus/corpus/ as ../shared/corpus/README.md says)")
+
 if node_dir:
     print("\n== textlint + textlint-rule-prh (200 generated rules) on the same text ==")
     # A plausible wire style guide: British -> US spellings (AP style), old -> current place names.
