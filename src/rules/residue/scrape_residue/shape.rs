@@ -272,7 +272,7 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
-static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}\s*(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
+static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
 /// `30.4 C`, `Minsk Overcast sky +17°C`: a weather widget from the page header.
 static WEATHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C)$"));
@@ -677,6 +677,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if let Some(hit) = breadcrumb(line, vocab) {
         return Some(hit);
     }
+    if figure && first.is_ascii_uppercase() && nwords <= 12 && rate_row(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of a currency-rate widget"));
+    }
     if language_switcher(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a language menu"));
     }
@@ -687,6 +690,39 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
     }
     None
+}
+
+/// ISO 4217 codes a currency-rate widget lists (the currencies agencies' sites quote).
+const RATE_CODES: &[&str] = &[
+    "AED", "AMD", "ARS", "AUD", "AZN", "BDT", "BGN", "BHD", "BRL", "BYN", "CAD", "CHF", "CNY", "CZK", "DKK", "DZD", "EGP", "EUR", "GBP",
+    "GEL", "HKD", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "JOD", "JPY", "KGS", "KRW", "KWD", "KZT", "LBP", "LYD", "MAD", "MXN", "MYR",
+    "NGN", "NOK", "NZD", "OMR", "PHP", "PKR", "PLN", "QAR", "RON", "RUB", "SAR", "SEK", "SGD", "SYP", "THB", "TJS", "TMT", "TND", "TRY",
+    "UAH", "USD", "UZS", "VND", "ZAR",
+];
+
+/// `USD 77.51`, `EUR 1€ in 116.05 in 123.16`, `GBP in 138.71 147.22`: a row of a page's
+/// currency-rate widget (seen above the story on a Kyrgyz and an Algerian agency's pages). The
+/// line opens with a currency code and holds nothing else but figures, currency signs, `in` and
+/// separators; a sentence or a table row about a sum has words (`USD 1.2 billion in loans`).
+pub(super) fn rate_row(t: &str) -> bool {
+    let mut tokens = t.split_whitespace();
+    if !tokens.next().is_some_and(|code| RATE_CODES.contains(&code)) {
+        return false;
+    }
+    let mut figures = 0;
+    for tok in tokens {
+        let figure = tok.starts_with(|c: char| c.is_ascii_digit())
+            && tok.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '$' | '€' | '£' | '¥' | '₽' | '₺' | '₸' | '₴' | '%'));
+        if figure {
+            figures += 1;
+        } else if !(tok == "in"
+            || RATE_CODES.contains(&tok)
+            || tok.chars().all(|c| matches!(c, '|' | '=' | '/' | '-' | '+' | '▲' | '▼' | '↑' | '↓' | '$' | '€' | '£' | '¥' | '₽')))
+        {
+            return false;
+        }
+    }
+    figures > 0
 }
 
 /// A line of a page's script or data (`var js = d.createElement(s);`, `}(document, 'script',

@@ -267,7 +267,7 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
-static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}\s*(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
+static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
 /// `30.4 C`, `Minsk Overcast sky +17°C`: a weather widget from the page header.
 static WEATHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C)$"));
@@ -646,6 +646,10 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if let Some(hit) = breadcrumb(line, vocab) {
         return Some(hit);
+    }
+    // (added in session 19 to both classifiers: the shape itself, not its gate)
+    if t.chars().any(char::is_numeric) && t.starts_with(|c: char| c.is_ascii_uppercase()) && words(t) <= 12 && super::shape::rate_row(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of a currency-rate widget"));
     }
     if language_switcher(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a language menu"));
