@@ -153,11 +153,18 @@ impl Openers {
         &self.buf[self.keys[k].0..self.keys[k].1]
     }
 
+    /// Key `k`'s bytes: the scans compare bytes (#16: a `str` slice per key compared tested
+    /// both ends for char boundaries, most of a scan's cost).
+    #[inline]
+    fn key_bytes(&self, k: usize) -> &[u8] {
+        &self.buf.as_bytes()[self.keys[k].0..self.keys[k].1]
+    }
+
     /// The first key equal to `lower`.
     fn find(&self, lower: &str) -> Option<usize> {
         match &self.first {
             Some(first) => first.get(lower).copied(),
-            None => (0..self.keys.len()).find(|&k| self.key(k) == lower),
+            None => (0..self.keys.len()).find(|&k| self.key_bytes(k) == lower.as_bytes()),
         }
     }
 
@@ -167,7 +174,7 @@ impl Openers {
             // an ASCII word lower-cases byte by byte; the keys hold no upper-case ASCII
             match &self.first {
                 Some(_) => self.find(&w.to_ascii_lowercase()),
-                None => (0..self.keys.len()).find(|&k| self.key(k).eq_ignore_ascii_case(w)),
+                None => (0..self.keys.len()).find(|&k| self.key_bytes(k).eq_ignore_ascii_case(w.as_bytes())),
             }
         } else {
             self.find(&w.to_lowercase())
@@ -246,12 +253,12 @@ impl Openers {
                 } else if w.is_ascii() {
                     // a word in lower case is its own key
                     ks.iter().position(|&k| {
-                        let key = self.key(k);
+                        let (key, w) = (self.key_bytes(k), w.as_bytes());
                         key.len() == w.len() && if t.case == Case::Lower { key == w } else { key.eq_ignore_ascii_case(w) }
                     })
                 } else {
                     lower_into(&mut scratch, w);
-                    ks.iter().position(|&k| self.key(k) == scratch)
+                    ks.iter().position(|&k| self.key_bytes(k) == scratch.as_bytes())
                 };
                 let Some(h) = hit else { continue };
                 if t.case == Case::Lower {
