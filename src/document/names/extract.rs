@@ -123,41 +123,59 @@ fn len_bit(len: usize) -> u64 {
 }
 
 impl Openers {
-    fn new(doc: &Document) -> Openers {
-        // (at most one key per sentence but for quotes and brackets)
-        let n = doc.sentences.len();
-        let mut o = Openers { buf: String::with_capacity(8 * n), keys: Vec::with_capacity(n), lengths: 0, first: None };
-        for s in doc.sentences.iter().filter(|s| s.section != Section::Dateline) {
-            let toks = &doc.tokens[s.tokens.0..s.tokens.1];
-            let first_word = toks.iter().position(Token::is_word);
-            for (i, t) in toks.iter().enumerate() {
-                if t.case == Case::Title && t.is_word() && (Some(i) == first_word || after_opening(doc, toks, i)) {
-                    let from = o.buf.len();
-                    crate::text::push_lower(&mut o.buf, doc.slice(t.span));
-                    o.lengths |= len_bit(o.buf.len() - from);
-                    o.keys.push((from, o.buf.len(), None));
-                }
+    /// No key yet, with room for a story of `n` sentences (at most one key per sentence but for
+    /// quotes and brackets). The keys are added in story order as the runs are found
+    /// ([`Openers::push`]), then [`Openers::finish`]ed.
+    fn with_capacity(n: usize) -> Openers {
+        Openers { buf: String::with_capacity(8 * n), keys: Vec::with_capacity(n), lengths: 0, first: None }
+    }
+
+    /// Adds the key of a sentence opener: a title-case word that opens its sentence or follows
+    /// an opening quote or bracket.
+    fn push(&mut self, doc: &Document, t: &Token) {
+        let from = self.buf.len();
+        crate::text::push_lower(&mut self.buf, doc.slice(t.span));
+        self.lengths |= len_bit(self.buf.len() - from);
+        self.keys.push((from, self.buf.len(), None));
+    }
+
+    /// Adds the openers of a sentence the run pass does not read (a title-case headline's).
+    fn push_sentence(&mut self, doc: &Document, toks: &[Token]) {
+        let first_word = toks.iter().position(Token::is_word);
+        for (i, t) in toks.iter().enumerate() {
+            if t.case == Case::Title && t.is_word() && (Some(i) == first_word || after_opening(doc, toks, i)) {
+                self.push(doc, t);
             }
         }
-        if o.keys.len() > LINEAR_KEYS {
+    }
+
+    /// Hashes the keys of a story with many ([`Openers::first`]).
+    fn finish(&mut self) {
+        if self.keys.len() > LINEAR_KEYS {
             let mut first = rustc_hash::FxHashMap::default();
-            for k in 0..o.keys.len() {
-                first.entry(o.key(k).into()).or_insert(k);
+            for k in 0..self.keys.len() {
+                first.entry(self.key(k).into()).or_insert(k);
             }
-            o.first = Some(first);
+            self.first = Some(first);
         }
-        o
     }
 
     fn key(&self, k: usize) -> &str {
         &self.buf[self.keys[k].0..self.keys[k].1]
     }
 
+    /// Key `k`'s bytes: the scans compare bytes (#16: a `str` slice per key compared tested
+    /// both ends for char boundaries, most of a scan's cost).
+    #[inline]
+    fn key_bytes(&self, k: usize) -> &[u8] {
+        &self.buf.as_bytes()[self.keys[k].0..self.keys[k].1]
+    }
+
     /// The first key equal to `lower`.
     fn find(&self, lower: &str) -> Option<usize> {
         match &self.first {
             Some(first) => first.get(lower).copied(),
-            None => (0..self.keys.len()).find(|&k| self.key(k) == lower),
+            None => (0..self.keys.len()).find(|&k| self.key_bytes(k) == lower.as_bytes()),
         }
     }
 
@@ -167,7 +185,7 @@ impl Openers {
             // an ASCII word lower-cases byte by byte; the keys hold no upper-case ASCII
             match &self.first {
                 Some(_) => self.find(&w.to_ascii_lowercase()),
-                None => (0..self.keys.len()).find(|&k| self.key(k).eq_ignore_ascii_case(w)),
+                None => (0..self.keys.len()).find(|&k| self.key_bytes(k).eq_ignore_ascii_case(w.as_bytes())),
             }
         } else {
             self.find(&w.to_lowercase())
@@ -246,12 +264,12 @@ impl Openers {
                 } else if w.is_ascii() {
                     // a word in lower case is its own key
                     ks.iter().position(|&k| {
-                        let key = self.key(k);
+                        let (key, w) = (self.key_bytes(k), w.as_bytes());
                         key.len() == w.len() && if t.case == Case::Lower { key == w } else { key.eq_ignore_ascii_case(w) }
                     })
                 } else {
                     lower_into(&mut scratch, w);
-                    ks.iter().position(|&k| self.key(k) == scratch)
+                    ks.iter().position(|&k| self.key_bytes(k) == scratch.as_bytes())
                 };
                 let Some(h) = hit else { continue };
                 if t.case == Case::Lower {
@@ -285,11 +303,18 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
     // (about a capitalised word in eight tokens of wire copy: reserved once, not grown, #16)
     let mut pieces: Vec<(usize, Piece)> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut runs: Vec<Run> = Vec::with_capacity(doc.tokens.len() / 12);
+    // the story's sentence openers, found with the runs (#16: a pass of their own read every
+    // token again)
+    let mut openers = Openers::with_capacity(doc.sentences.len());
     for (si, s) in doc.sentences.iter().enumerate() {
-        if s.section == Section::Dateline || (s.section == Section::Headline && headline_skipped) {
+        if s.section == Section::Dateline {
             continue;
         }
         let toks = &doc.tokens[s.tokens.0..s.tokens.1];
+        if s.section == Section::Headline && headline_skipped {
+            openers.push_sentence(doc, toks);
+            continue;
+        }
         let first_word = toks.iter().position(Token::is_word);
         let mut i = 0;
         while i < toks.len() {
@@ -298,6 +323,11 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
             if !t.is_word() || !matches!(t.case, Case::Title | Case::Upper | Case::Mixed) {
                 i += 1;
                 continue;
+            }
+            // a sentence opener is read here: it is the first token of the sentence's first run,
+            // or follows a quote or bracket that ended a run (no run takes in a token after one)
+            if t.case == Case::Title && (Some(i) == first_word || after_opening(doc, toks, i)) {
+                openers.push(doc, t);
             }
             // collect one run of name pieces starting at i
             let from = pieces.len();
@@ -370,7 +400,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
     }
 
     // the openers that begin a run, read together
-    let mut openers = Openers::new(doc);
+    openers.finish();
     let mut wanted: Vec<usize> = Vec::new();
     let mut is_wanted = vec![false; openers.keys.len()];
     for r in &runs {

@@ -330,19 +330,23 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     for d in single {
         let n = &distinct[d];
         let w = &n.words[0].keys;
-        let candidates: Vec<usize> = cands(&by_last, &last_keys[d], 0..n_full)
-            .filter(|&f| {
+        // the first two candidates: one is the family, two make the word ambiguous (#16: no
+        // list built per single word, and the tests stop at the second; they only read)
+        let (first, second) = {
+            let mut candidates = cands(&by_last, &last_keys[d], 0..n_full).filter(|&f| {
                 let members = &fams[f].0;
                 members.iter().any(|&m| same_word(w, &distinct[m].words.last().expect("words").keys, lang))
                     && !members.iter().any(|&m| conflict(d, m))
-            })
-            .collect();
-        match candidates[..] {
-            [f] => {
+            });
+            let first = candidates.next();
+            (first, first.and_then(|_| candidates.next()))
+        };
+        match (first, second) {
+            (Some(f), None) => {
                 fams[f].0.push(d);
                 by_last.add(&last_keys[d], f);
             }
-            [] => {
+            (None, _) => {
                 let found = cands(&by_single, &last_keys[d], n_full..fams.len())
                     .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0].keys, lang) && !conflict(d, m)));
                 match found {

@@ -26,17 +26,25 @@ struct Entry {
 /// Abbreviations by their exact form, from `abbreviations` lexicons.
 pub struct Abbreviations {
     by_form: HashMap<String, Entry>,
-    /// The first bytes and the longest length of the forms: most words (every lower-case one)
-    /// are no form, and are told so without a hash (#16).
-    first_bytes: [bool; 256],
-    max_len: usize,
+    /// By first byte, the byte lengths of the forms (a bit per length, the last for 63 or
+    /// more): most words (every lower-case one, and most capitalised ones) are no form, and are
+    /// told so without a hash (#16: by first byte and longest length alone, every capitalised
+    /// word of a form's first letter was hashed).
+    lengths: [u64; 256],
 }
 
 impl Abbreviations {
     /// May a word of this first byte and length be a form?
+    #[inline]
     fn may_be(&self, first: u8, len: usize) -> bool {
-        self.first_bytes[first as usize] && len <= self.max_len
+        self.lengths[first as usize] & length_bit(len) != 0
     }
+}
+
+/// The bit of a byte length in [`Abbreviations::lengths`].
+#[inline]
+fn length_bit(len: usize) -> u64 {
+    1u64 << len.min(63)
 }
 
 impl LexiconIndex for Abbreviations {
@@ -65,15 +73,14 @@ impl LexiconIndex for Abbreviations {
                 );
             }
         }
-        let mut first_bytes = [false; 256];
+        // (the empty form, a row without one, is never a token)
+        let mut lengths = [0u64; 256];
         for form in by_form.keys() {
             if let Some(&b) = form.as_bytes().first() {
-                first_bytes[b as usize] = true;
+                lengths[b as usize] |= length_bit(form.len());
             }
         }
-        // the empty form (a row without one) is never a token
-        let max_len = by_form.keys().map(String::len).max().unwrap_or(0);
-        Ok(Abbreviations { by_form, first_bytes, max_len })
+        Ok(Abbreviations { by_form, lengths })
     }
 }
 
@@ -145,4 +152,23 @@ fn with_article(name: &str) -> String {
 /// `needle` occurs in `hay` between word boundaries.
 fn contains_words(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| at_word_boundary(hay, Span::new(i, i + needle.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The length filter lets every form through (a token is a form only with its first byte
+    /// and length, so the filter drops no form the hash would find).
+    #[test]
+    fn every_form_may_be() {
+        let abbr = Lexicons::embedded().index::<Abbreviations>().unwrap();
+        assert!(!abbr.by_form.is_empty());
+        for form in abbr.by_form.keys().filter(|f| !f.is_empty()) {
+            assert!(abbr.may_be(form.as_bytes()[0], form.len()), "{form}");
+        }
+        // and lower-case words, or capitalised ones of no form's length, are not looked up
+        assert!(!abbr.may_be(b't', 3));
+        assert!(!abbr.may_be(b'T', 63));
+    }
 }

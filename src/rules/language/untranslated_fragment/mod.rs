@@ -213,6 +213,12 @@ struct Scan<'a> {
     /// The story is ASCII (#16: most are): no word has a letter outside it, and in Latin-script
     /// copy none is in a foreign script.
     ascii: bool,
+    /// May a word hold a letter the copy language does not write ([`Scan::marked_letter`])?
+    /// Latin-script copy of a story that is not ASCII: most stories are told once, not per word
+    /// in a call (#16).
+    marks: bool,
+    /// The copy language's own letters ([`language::own_letters`]), read once per story.
+    own: &'static str,
 }
 
 /// What the function words of a segment say.
@@ -259,6 +265,7 @@ impl<'a> Scan<'a> {
             });
         }
         let copy_script = language::script_of_lang(copy);
+        let ascii = doc.text.is_ascii();
         Scan {
             doc,
             copy,
@@ -270,7 +277,9 @@ impl<'a> Scan<'a> {
             classes: vec![Cell::new(None); doc.tokens.len()],
             buf: Default::default(),
             switch: None,
-            ascii: doc.text.is_ascii(),
+            ascii,
+            marks: copy_script == Script::Latin && !ascii,
+            own: language::own_letters(copy),
         }
     }
 
@@ -291,7 +300,6 @@ impl<'a> Scan<'a> {
     /// out), so a sentence it finds none in would pass no gate (#16: most sentences).
     fn may_switch(&self, lo: usize, hi: usize) -> bool {
         let toks = &self.doc.tokens;
-        let own = language::own_letters(self.copy);
         let first_word = (lo..hi).find(|&i| toks[i].is_word());
         for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
             if !t.is_word() || (t.case != Case::Lower && Some(i) != first_word) {
@@ -302,7 +310,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let word = self.doc.slice(t.span);
-            if self.marked_letter(word, own) {
+            if self.marked_letter(word) {
                 return true;
             }
             // most words are no function word of another language, nor a homograph of one
@@ -486,7 +494,6 @@ impl<'a> Scan<'a> {
             shared: 0,
             quoted: 0,
         };
-        let own = language::own_letters(self.copy);
         let mut seen: Vec<String> = Vec::new();
         let mut profile = self.fw.new_profile();
         let mut buf = String::new();
@@ -516,7 +523,7 @@ impl<'a> Scan<'a> {
             }
             let word = self.doc.slice(t.span);
             ev.lower += 1;
-            if self.marked_letter(word, own) {
+            if self.marked_letter(word) {
                 ev.marked += 1;
             }
             let (mask, flags) = self.class(i);
@@ -581,11 +588,9 @@ impl<'a> Scan<'a> {
     /// Does a word of Latin-script copy hold a letter outside ASCII that the copy language does
     /// not write (`own`: its own letters)? Evidence of another language, read by
     /// [`Scan::may_switch`] and the evidence count alike.
-    fn marked_letter(&self, word: &str, own: &str) -> bool {
-        self.copy_script == Script::Latin
-            && !self.ascii
-            && !word.is_ascii()
-            && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
+    #[inline]
+    fn marked_letter(&self, word: &str) -> bool {
+        self.marks && marked_in(word, self.own)
     }
 
     /// One token of [`Scan::between_names`]'s walk to a name: `Some(answer)` when the walk ends
@@ -784,6 +789,13 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// Does `word` hold a letter outside ASCII that is not one of `own` ([`Scan::marked_letter`]
+/// once the story may have one)?
+#[inline(never)]
+fn marked_in(word: &str, own: &str) -> bool {
+    !word.is_ascii() && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic() && !own_has(own, c))
+}
+
 /// Is `c` one of a copy language's own letters ([`language::own_letters`])? A loop over the
 /// few letters, not a string search per char (#16).
 #[inline]
@@ -809,7 +821,14 @@ fn mark_paragraph(doc: &Document, i: usize, para: Span, ctx: &mut [TokCtx]) {
     let lo = doc.tokens.partition_point(|t| t.span.start < para.start);
     let hi = doc.tokens.partition_point(|t| t.span.end <= para.end).max(lo);
     let mut depth = 0usize;
-    for (t, x) in doc.tokens[lo..hi].iter().zip(&mut ctx[lo..hi]) {
+    // only an opening bracket raises the depth: the tokens before the paragraph's first one
+    // (all of them in most paragraphs) are in no brackets, and are not read (#16; the
+    // paragraph's tokens lie inside its span, and a bracket is a token of its own)
+    let read = match memchr::memchr2(b'(', b'[', &doc.text.as_bytes()[para.start..para.end]) {
+        Some(k) => lo + doc.tokens[lo..hi].partition_point(|t| t.span.start < para.start + k)..hi,
+        None => lo..lo,
+    };
+    for (t, x) in doc.tokens[read.clone()].iter().zip(&mut ctx[read]) {
         if t.kind == TokenKind::Punct {
             match doc.slice(t.span).chars().next() {
                 Some('(' | '[') => depth += 1,
@@ -1002,6 +1021,44 @@ mod tests {
     use crate::rules::testing::{assert_clean, assert_flags, run_lang};
 
     const R: UntranslatedFragment = UntranslatedFragment;
+
+    /// [`mark_paragraph`]'s bracket depth as first written (every token of the paragraph read):
+    /// the oracle of its equivalence test.
+    fn paren_oracle(doc: &Document, para: Span, ctx: &mut [TokCtx]) {
+        let lo = doc.tokens.partition_point(|t| t.span.start < para.start);
+        let hi = doc.tokens.partition_point(|t| t.span.end <= para.end).max(lo);
+        let mut depth = 0usize;
+        for (t, x) in doc.tokens[lo..hi].iter().zip(&mut ctx[lo..hi]) {
+            if t.kind == TokenKind::Punct {
+                match doc.slice(t.span).chars().next() {
+                    Some('(' | '[') => depth += 1,
+                    Some(')' | ']') => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            } else if depth > 0 {
+                x.paren = true;
+            }
+        }
+    }
+
+    /// Tokens in brackets are marked as the full read marked them, though only the tokens from
+    /// a paragraph's first bracket on are read (fixtures, evaluation stories, generated texts).
+    #[test]
+    fn brackets_marked_as_by_a_full_read() {
+        let mut n = 0;
+        for text in crate::document::test_texts() {
+            let doc = Document::from_text("t.txt", &text, &crate::document::AnalyseOptions::default());
+            let flags = |c: &[TokCtx]| c.iter().map(|x| x.paren).collect::<Vec<_>>();
+            let (mut new, mut old) = (vec![TokCtx::default(); doc.tokens.len()], vec![TokCtx::default(); doc.tokens.len()]);
+            for (i, &para) in doc.paragraphs.iter().enumerate() {
+                mark_paragraph(&doc, i, para, &mut new);
+                paren_oracle(&doc, para, &mut old);
+            }
+            assert_eq!(flags(&new), flags(&old), "{text:?}");
+            n += usize::from(old.iter().any(|x| x.paren));
+        }
+        assert!(n > 20, "texts with brackets: {n}");
+    }
 
     #[test]
     fn sentences_the_pretest_skips_have_no_evidence() {

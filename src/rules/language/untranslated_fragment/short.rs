@@ -90,6 +90,22 @@ impl LexiconIndex for Vocabulary {
     }
 }
 
+/// The lines of `text` with their offsets, each with its `\n` (`str::split_inclusive('\n')`),
+/// found by `memchr` (#16: the split read every byte of the story in core's byte search).
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |k| start + k + 1);
+        let line = (start, &text[start..end]);
+        start = end;
+        Some(line)
+    })
+}
+
 /// Letters no Latin-script copy language but the one that owns them writes: Vietnamese tone and
 /// vowel marks, Turkish dotless `ı` and `ğ`.
 fn marked(c: char) -> bool {
@@ -114,10 +130,8 @@ impl Scan<'_> {
         }
         let doc = self.doc;
         let dateline = doc.dateline.as_ref().map(|d| d.span);
-        let mut start = 0;
-        for line in doc.text.split_inclusive('\n') {
+        for (start, line) in lines(&doc.text) {
             let line_span = Span::new(start, start + line.trim_end().len());
-            start += line.len();
             if line_span.is_empty() || dateline.is_some_and(|d| d.overlaps(line_span)) {
                 continue;
             }
@@ -314,6 +328,27 @@ fn trim_span(doc: &crate::document::Document, lo: usize, hi: usize) -> Option<Sp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`lines`] gives the pieces and offsets of `split_inclusive('\n')` (generated texts of
+    /// newlines, spaces, letters and multi-byte chars, empty ones and ones ending in `\n`).
+    #[test]
+    fn lines_equal_split_inclusive() {
+        const PIECES: &[&str] = &["\n", "\n\n", " ", "a", "Ab", "\r\n", "é", "·", "\u{a0}", "ảnh", "\n "];
+        let mut rng = text::TestRng::new();
+        for _ in 0..5000 {
+            let n = (rng.next_u64() % 24) as usize;
+            let text: String = (0..n).map(|_| PIECES[(rng.next_u64() % PIECES.len() as u64) as usize]).collect();
+            let mut start = 0;
+            let want: Vec<(usize, &str)> = text
+                .split_inclusive('\n')
+                .map(|l| {
+                    start += l.len();
+                    (start - l.len(), l)
+                })
+                .collect();
+            assert_eq!(lines(&text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn vocabulary_is_built_as_row_by_row() {
