@@ -439,10 +439,16 @@ impl ResidueIndex {
     }
 }
 
+/// Is the line a paragraph of the story's prose: a dozen words or more, ending a sentence? (The
+/// end first, and the words counted only up to twelve, #16.)
+fn is_prose(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '"', '”', '!', '?']) && shape::words_upto(line, 12) == 12
+}
+
 /// A teaser line under a related-links heading: a headline, not a sentence.
 fn teaser_shaped(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    let words = shape::words_upto(t, 19);
     (2..=18).contains(&words)
         && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !t.ends_with(['.', ':', ';', ',', '"', '”', '»'])
@@ -475,9 +481,10 @@ impl Rule for ScrapeResidue {
             let i = index_of.unwrap_or(0);
             let line = doc.slice(para);
             let prose_before = seen_prose;
-            seen_prose |= line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+            seen_prose = seen_prose || is_prose(line);
             let seen_prose = prose_before;
-            let whole = super::line_deletion(&doc.text, para);
+            // the line's deletion, taken only for a finding (#16: most lines have none)
+            let whole = || super::line_deletion(&doc.text, para);
             if let Some(mut hit) = index.classify(line) {
                 if hit.timestamp && !seen_prose && line.bytes().any(|b| b.is_ascii_digit()) {
                     // the page's own date above the story: furniture, but what every page has
@@ -499,7 +506,7 @@ impl Rule for ScrapeResidue {
                     ("looks like a credit, caption or promotion line pasted from a web page", Applicability::Unsafe)
                 };
                 let message = format!("`{}` {why}; delete the line", quote(line));
-                out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole, "", applicability));
+                out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole(), "", applicability));
                 continue;
             }
             if teasers > 0 {
@@ -507,7 +514,7 @@ impl Rule for ScrapeResidue {
                     teasers -= 1;
                     let message =
                         format!("`{}` looks like a related-story link under a related-links heading; delete the line", quote(line));
-                    out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+                    out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole(), "", Applicability::Unsafe));
                     continue;
                 }
                 teasers = 0;
@@ -519,12 +526,12 @@ impl Rule for ScrapeResidue {
                 let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
                 let shown = &line[hit.range.clone()];
                 let (fix, what) =
-                    if hit.whole_line { (whole, "delete the line") } else { (trimmed_deletion(&doc.text, span), "delete it") };
+                    if hit.whole_line { (whole(), "delete the line") } else { (trimmed_deletion(&doc.text, span), "delete it") };
                 let message = format!("`{}` {}; {what}", quote(shown), hit.what);
                 out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
             }
             if out.findings.len() == before && index_of.is_some() {
-                repeats.check(doc, i, para, line, whole, out);
+                repeats.check(doc, i, para, line, out);
             }
         }
         cut_off_teasers(doc, from, out);
@@ -549,7 +556,7 @@ fn cut_off(line: &str) -> bool {
         && !body.contains('…')
         && !body.contains("...")
         && !t.starts_with(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '-', '–', '—'])
-        && t.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_some()
+        && shape::words_upto(t, MIN_TEASER_WORDS) == MIN_TEASER_WORDS
 }
 
 /// Teasers of other stories pasted from a related-stories list: two or more paragraphs in a row
@@ -575,7 +582,7 @@ fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
             continue;
         }
         // (nothing to end without a run: a paragraph of prose is not read word by word)
-        if run.is_empty() || line.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_none() || teaser_shaped(line) {
+        if run.is_empty() || shape::words_upto(line, MIN_TEASER_WORDS) < MIN_TEASER_WORDS || teaser_shaped(line) {
             continue;
         }
         if run.len() >= 2 {
@@ -607,10 +614,11 @@ const MIN_HEADLINE_RUN: usize = 3;
 /// its end, and no fixture (`West Ham v Norwich`).
 fn headline_shaped(line: &str) -> bool {
     let t = line.trim();
+    // (the search for `. ` last, #16)
     if t.len() > MAX_LINE
         || t.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', ')'])
-        || has_sentence_break(t)
         || !t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || has_sentence_break(t)
     {
         return false;
     }
@@ -660,7 +668,6 @@ fn box_heading(line: &str) -> bool {
 /// after the story's last sentence: a key-points list inside the story is bulleted too.
 fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-    let is_prose = |line: &str| line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
     let last_prose = doc.paragraphs.iter().rposition(|&p| is_prose(doc.slice(p)));
     let mut seen_prose = false;
     let mut run: Vec<Span> = Vec::new();
@@ -833,7 +840,7 @@ const REPEAT_MIN_WORDS: usize = 8;
 const TITLE_REPEAT_LINES: usize = 4;
 
 impl<'d> Repeats<'d> {
-    fn check(&mut self, doc: &'d Document, index: usize, para: Span, line: &'d str, whole: Span, out: &mut Output) {
+    fn check(&mut self, doc: &'d Document, index: usize, para: Span, line: &'d str, out: &mut Output) {
         let key = line.trim();
         // every line is remembered (a hash is cheaper than counting its words); only a repeat
         // is asked whether it is sentence-like, which its first copy then was too
@@ -850,6 +857,7 @@ impl<'d> Repeats<'d> {
                     quote(line),
                     doc.locate(first).line
                 );
+                let whole = super::line_deletion(&doc.text, para);
                 out.push(Finding::new(&META, para, confidence, message).suggest(whole, "", Applicability::Unsafe));
             }
             None => {
