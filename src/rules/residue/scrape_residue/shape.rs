@@ -345,41 +345,75 @@ fn words(line: &str) -> usize {
 
 /// `line.split_whitespace().take(cap).count()`, in one pass over the bytes that stops at the
 /// `cap`-th word (#16: a line's first dozen words tell prose from furniture, and this runs on
-/// every line). A char outside ASCII is part of a word, unless it is white space (U+0085,
-/// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000: their first bytes are
-/// `C2`, `E1`, `E2`, `E3`, and only chars opening with those are decoded).
+/// every line). Eight ASCII bytes are read at a time. A char outside ASCII is part of a word,
+/// unless it is white space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000: their first bytes are `C2`, `E1`, `E2`, `E3`, and only chars opening with
+/// those are decoded).
 pub(super) fn words_upto(line: &str, cap: usize) -> usize {
-    // the ASCII white space of `char::is_whitespace`: `\t`, `\n`, the vertical tab, `\x0c`,
-    // `\r` and the space
-    const SPACE: u64 = 1 << b'\t' | 1 << b'\n' | 1 << 0x0b | 1 << 0x0c | 1 << b'\r' | 1 << b' ';
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     if cap == 0 {
         return 0;
     }
     let bytes = line.as_bytes();
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
-        let b = bytes[i];
-        let mut len = 1;
-        let space = if b <= b' ' {
-            SPACE & (1 << b) != 0
-        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            // a lead byte: a char starts here
-            let c = line[i..].chars().next().unwrap_or(' ');
-            len = c.len_utf8();
-            c.is_whitespace()
-        } else {
-            false
-        };
-        if !space && !in_word {
-            n += 1;
-            if n == cap {
-                return n;
+        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
+            let x = u64::from_le_bytes(*chunk);
+            if x & HIGH == 0 {
+                // the high bit of each space byte (`\t`, `\n`, the vertical tab, `\x0c`, `\r`, ` `)
+                let space = ascii_in(x, 0x09, 0x0d) | ascii_in(x, b' ', b' ');
+                let word = !space & HIGH;
+                // a word starts at a byte that is no space after one that is (the byte before the
+                // chunk is the last one read)
+                let after_space = space << 8 | if in_word { 0 } else { 0x80 };
+                n += (word & after_space).count_ones() as usize;
+                if n >= cap {
+                    return cap;
+                }
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
             }
         }
-        in_word = !space;
-        i += len;
+        // a char at a time up to the end of these eight bytes (a char outside ASCII is among them)
+        let stop = (i + 8).min(bytes.len());
+        while i < stop {
+            let (space, len) = space_at(line, i);
+            if !space && !in_word {
+                n += 1;
+                if n == cap {
+                    return n;
+                }
+            }
+            in_word = !space;
+            i += len;
+        }
     }
     n
+}
+
+/// Is the char at `i` (a char boundary, or a byte inside a char outside ASCII) white space, and
+/// how many bytes to step over? A byte inside a char, or a char that opens with none of `C2`,
+/// `E1`, `E2`, `E3`, is no space.
+fn space_at(line: &str, i: usize) -> (bool, usize) {
+    let b = line.as_bytes()[i];
+    if b < 0x80 {
+        (b.is_ascii_whitespace() || b == 0x0b, 1)
+    } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        // a lead byte: a char starts here
+        let c = line[i..].chars().next().unwrap_or(' ');
+        (c.is_whitespace(), c.len_utf8())
+    } else {
+        (false, 1)
+    }
+}
+
+/// The high bit of each byte of an ASCII word that lies in `lo..=hi` (no byte carries into the
+/// next: each is below 0x80).
+#[inline]
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi)) & 0x8080_8080_8080_8080
 }
 
 /// Ends like a sentence (or holds one inside).
@@ -662,7 +696,8 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if first == '<' && HTML_TAG.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
     }
-    if t.contains([';', '{', '}', '=']) && code_line(t) {
+    // (the marks are ASCII: a byte scan, not a char scan, #16)
+    if (memchr::memchr3(b';', b'{', b'}', t.as_bytes()).is_some() || memchr::memchr(b'=', t.as_bytes()).is_some()) && code_line(t) {
         return Some(Hit::line(line, Confidence::Medium, "is script code or data from the web page"));
     }
     if figure && t.contains(':') && LABELLED_DATE.is_match(t) {
@@ -1066,15 +1101,20 @@ fn language_switcher(line: &str, vocab: &Vocab) -> bool {
     let mut buf = String::new();
     let mut language = |t: &str| lookup(vocab, t, &mut buf) == Some(Word::Language);
     // every token is a code or a language name: the first one tells most lines apart
-    if !tokens(line).next().is_some_and(|t| LANGUAGE_CODES.contains(&t) || language(t)) {
+    if !tokens(line).next().is_some_and(|t| language_code(t) || language(t)) {
         return false;
     }
     let toks: Vec<&str> = tokens(line).collect();
     if toks.len() < 3 || toks.len() > 16 {
         return false;
     }
-    let codes = toks.iter().all(|t| LANGUAGE_CODES.contains(t));
+    let codes = toks.iter().all(|t| language_code(t));
     codes || toks.iter().all(|t| language(t))
+}
+
+/// Is the token one of [`LANGUAGE_CODES`] (all two letters long: the length first)?
+fn language_code(t: &str) -> bool {
+    t.len() == 2 && LANGUAGE_CODES.contains(&t)
 }
 
 const LANGUAGE_CODES: &[&str] = &[
@@ -1113,9 +1153,20 @@ fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
     }
 }
 
+/// `line.contains(['"', '“', '«'])`, by bytes: `"`, and the last bytes of `“` (E2 80 9C) and `«`
+/// (C2 AB) (#16: a char scan decodes the line).
+fn has_open_quote(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr3_iter(b'"', 0x9C, 0xAB, b).any(|i| match b[i] {
+        b'"' => true,
+        0x9C => i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80,
+        _ => i >= 1 && b[i - 1] == 0xC2,
+    })
+}
+
 /// `Print Mail Large Medium Small`, `Listen Live`, `Photo Gallery`: a short line made of UI words.
 fn ui_words(line: &str, vocab: &Vocab) -> bool {
-    if has_sentence_punctuation(line) || line.contains(['"', '“', '«']) {
+    if has_sentence_punctuation(line) || has_open_quote(line) {
         return false;
     }
     // two to eight tokens (read no further than the ninth)
@@ -1208,8 +1259,19 @@ mod tests {
     fn words_counts_as_split_whitespace() {
         for b in 0..=0x7f_u8 {
             let c = char::from(b);
-            for line in [format!("a{c}b"), format!("{c}{c}x y{c}"), format!("{c}"), format!("ab {c} cd\u{a0}e")] {
+            // (and in lines long enough to be read eight bytes at a time)
+            for line in [
+                format!("a{c}b"),
+                format!("{c}{c}x y{c}"),
+                format!("{c}"),
+                format!("ab {c} cd\u{a0}e"),
+                format!("{c}abcdefgh{c}{c}ijklmnop q{c}r s{c}{c}{c}{c}{c}{c}{c}{c}{c}t"),
+                format!("abcdefg{c}hijklmn{c}{c}opqrstu{c}vwxyzab\u{a0}cdefghi{c}"),
+            ] {
                 assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
+                for cap in 0..8 {
+                    assert_eq!(words_upto(&line, cap), line.split_whitespace().take(cap).count(), "{line:?} {cap}");
+                }
             }
         }
         for c in (0x80..=0x0010_ffff).filter_map(char::from_u32) {
