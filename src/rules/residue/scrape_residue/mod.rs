@@ -330,7 +330,9 @@ fn first_word_raw(line: &str) -> &str {
     } else {
         ascii
     };
-    line[..end].trim_end_matches(TRAILING)
+    // (no trailing mark is a letter or digit)
+    let word = &line[..end];
+    if word.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) { word } else { word.trim_end_matches(TRAILING) }
 }
 
 /// [`first_word_raw`] as it was: a char at a time.
