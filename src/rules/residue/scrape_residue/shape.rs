@@ -1381,7 +1381,7 @@ mod tests {
         let mut next = move || rng.next_u64();
         for _ in 0..40_000 {
             let mut t = "abcdefgh".chars().take((next() % 9) as usize).collect::<String>();
-            for _ in 0..1 + next() % 4 {
+            for _ in 0..=next() % 4 {
                 t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
                 t.push_str(&"xyzw ".repeat((next() % 3) as usize));
             }
