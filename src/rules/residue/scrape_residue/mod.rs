@@ -253,6 +253,40 @@ impl LexiconIndex for ResidueIndex {
 
 /// Lower case, one space between words, no space before a colon, ASCII colon.
 fn normalise(s: &str) -> String {
+    if s.is_ascii() { normalise_ascii(s) } else { normalise_chars(s) }
+}
+
+/// [`normalise`] of ASCII text, byte by byte into one buffer (#16: a char at a time, and the
+/// trimmed copy, cost thousands of instructions a line).
+fn normalise_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        match b {
+            // the ASCII white space of `char::is_whitespace`
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => {
+                if out.last() != Some(&b' ') {
+                    out.push(b' ');
+                }
+            }
+            b':' => {
+                if out.last() == Some(&b' ') {
+                    out.pop();
+                }
+                out.push(b':');
+            }
+            b => out.push(b.to_ascii_lowercase()),
+        }
+    }
+    // trimmed: only spaces stand for white space
+    let end = out.iter().rposition(|&b| b != b' ').map_or(0, |i| i + 1);
+    out.truncate(end);
+    let start = out.iter().position(|&b| b != b' ').unwrap_or(out.len());
+    out.drain(..start);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`normalise`] a char at a time: any text.
+fn normalise_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -283,6 +317,28 @@ fn first_word(line: &str) -> String {
 
 /// [`first_word`] before [`normalise`]: it holds no white space and no colon.
 fn first_word_raw(line: &str) -> &str {
+    // a line opening with an ASCII letter or digit has no bullet or white space to skip, and
+    // its ASCII opening is read by bytes (#16: this runs on every line)
+    let line = if line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        line
+    } else {
+        line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace())
+    };
+    let bytes = line.as_bytes();
+    let ascii = bytes.iter().position(|&b| !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0b || b == b':').unwrap_or(bytes.len());
+    let end = if bytes.get(ascii).is_some_and(|b| !b.is_ascii()) {
+        ascii + line[ascii..].find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(line.len() - ascii)
+    } else {
+        ascii
+    };
+    // (no trailing mark is a letter or digit)
+    let word = &line[..end];
+    if word.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) { word } else { word.trim_end_matches(TRAILING) }
+}
+
+/// [`first_word_raw`] as it was: a char at a time.
+#[cfg(test)]
+fn first_word_raw_chars(line: &str) -> &str {
     let line = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
     let end = line.find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(line.len());
     line[..end].trim_end_matches(TRAILING)
@@ -440,10 +496,16 @@ impl ResidueIndex {
     }
 }
 
+/// Is the line a paragraph of the story's prose: a dozen words or more, ending a sentence? (The
+/// end first, and the words counted only up to twelve, #16.)
+fn is_prose(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '"', '”', '!', '?']) && shape::words_upto(line, 12) == 12
+}
+
 /// A teaser line under a related-links heading: a headline, not a sentence.
 fn teaser_shaped(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
+    let words = shape::words_upto(t, 19);
     (2..=18).contains(&words)
         && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !t.ends_with(['.', ':', ';', ',', '"', '”', '»'])
@@ -476,9 +538,10 @@ impl Rule for ScrapeResidue {
             let i = index_of.unwrap_or(0);
             let line = doc.slice(para);
             let prose_before = seen_prose;
-            seen_prose |= line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
+            seen_prose = seen_prose || is_prose(line);
             let seen_prose = prose_before;
-            let whole = super::line_deletion(&doc.text, para);
+            // the line's deletion, taken only for a finding (#16: most lines have none)
+            let whole = || super::line_deletion(&doc.text, para);
             if let Some(mut hit) = index.classify(line) {
                 if hit.timestamp && !seen_prose && line.bytes().any(|b| b.is_ascii_digit()) {
                     // the page's own date above the story: furniture, but what every page has
@@ -500,7 +563,7 @@ impl Rule for ScrapeResidue {
                     ("looks like a credit, caption or promotion line pasted from a web page", Applicability::Unsafe)
                 };
                 let message = format!("`{}` {why}; delete the line", quote(line));
-                out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole, "", applicability));
+                out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole(), "", applicability));
                 continue;
             }
             if teasers > 0 {
@@ -508,7 +571,7 @@ impl Rule for ScrapeResidue {
                     teasers -= 1;
                     let message =
                         format!("`{}` looks like a related-story link under a related-links heading; delete the line", quote(line));
-                    out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
+                    out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole(), "", Applicability::Unsafe));
                     continue;
                 }
                 teasers = 0;
@@ -520,12 +583,12 @@ impl Rule for ScrapeResidue {
                 let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
                 let shown = &line[hit.range.clone()];
                 let (fix, what) =
-                    if hit.whole_line { (whole, "delete the line") } else { (trimmed_deletion(&doc.text, span), "delete it") };
+                    if hit.whole_line { (whole(), "delete the line") } else { (trimmed_deletion(&doc.text, span), "delete it") };
                 let message = format!("`{}` {}; {what}", quote(shown), hit.what);
                 out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
             }
             if out.findings.len() == before && index_of.is_some() {
-                repeats.check(doc, i, para, line, whole, out);
+                repeats.check(doc, i, para, line, out);
             }
         }
         cut_off_teasers(doc, from, out);
@@ -550,7 +613,7 @@ fn cut_off(line: &str) -> bool {
         && !body.contains('…')
         && !body.contains("...")
         && !t.starts_with(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '-', '–', '—'])
-        && t.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_some()
+        && shape::words_upto(t, MIN_TEASER_WORDS) == MIN_TEASER_WORDS
 }
 
 /// Teasers of other stories pasted from a related-stories list: two or more paragraphs in a row
@@ -576,7 +639,7 @@ fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
             continue;
         }
         // (nothing to end without a run: a paragraph of prose is not read word by word)
-        if run.is_empty() || line.split_whitespace().nth(MIN_TEASER_WORDS - 1).is_none() || teaser_shaped(line) {
+        if run.is_empty() || shape::words_upto(line, MIN_TEASER_WORDS) < MIN_TEASER_WORDS || teaser_shaped(line) {
             continue;
         }
         if run.len() >= 2 {
@@ -608,10 +671,12 @@ const MIN_HEADLINE_RUN: usize = 3;
 /// its end, and no fixture (`West Ham v Norwich`).
 fn headline_shaped(line: &str) -> bool {
     let t = line.trim();
+    // (the words counted, which the loop below needs in 5..=18, and the search for `. ` last, #16)
     if t.len() > MAX_LINE
         || t.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', ')'])
-        || has_sentence_break(t)
         || !t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || !(5..=18).contains(&shape::words_upto(t, 19))
+        || has_sentence_break(t)
     {
         return false;
     }
@@ -661,7 +726,6 @@ fn box_heading(line: &str) -> bool {
 /// after the story's last sentence: a key-points list inside the story is bulleted too.
 fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-    let is_prose = |line: &str| line.split_whitespace().nth(11).is_some() && line.trim_end().ends_with(['.', '"', '”', '!', '?']);
     let last_prose = doc.paragraphs.iter().rposition(|&p| is_prose(doc.slice(p)));
     let mut seen_prose = false;
     let mut run: Vec<Span> = Vec::new();
@@ -834,7 +898,7 @@ const REPEAT_MIN_WORDS: usize = 8;
 const TITLE_REPEAT_LINES: usize = 4;
 
 impl<'d> Repeats<'d> {
-    fn check(&mut self, doc: &'d Document, index: usize, para: Span, line: &'d str, whole: Span, out: &mut Output) {
+    fn check(&mut self, doc: &'d Document, index: usize, para: Span, line: &'d str, out: &mut Output) {
         let key = line.trim();
         // every line is remembered (a hash is cheaper than counting its words); only a repeat
         // is asked whether it is sentence-like, which its first copy then was too
@@ -851,6 +915,7 @@ impl<'d> Repeats<'d> {
                     quote(line),
                     doc.locate(first).line
                 );
+                let whole = super::line_deletion(&doc.text, para);
                 out.push(Finding::new(&META, para, confidence, message).suggest(whole, "", Applicability::Unsafe));
             }
             None => {
@@ -911,6 +976,31 @@ fn quote(line: &str) -> String {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_clean, assert_fix, assert_flags};
+
+    #[test]
+    fn ascii_normalise_and_first_word_are_the_char_ones() {
+        // every line of the fixtures, stories and generated texts, its openings, and each ASCII
+        // byte between words
+        let mut lines: Vec<String> = crate::document::test_texts().iter().flat_map(|t| t.lines().map(str::to_string)).collect();
+        for b in 0..=0x7f_u8 {
+            let c = char::from(b);
+            lines.push(format!("{c} See {c}{c}also {c}: x{c}"));
+        }
+        let mut n = 0;
+        for line in &lines {
+            for end in (0..=line.len()).filter(|&e| line.is_char_boundary(e)).take(80).chain([line.len()]) {
+                let s = &line[..end];
+                if s.is_ascii() {
+                    assert_eq!(normalise_ascii(s), normalise_chars(s), "{s:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 10_000, "{n}");
+        for line in &lines {
+            assert_eq!(first_word_raw(line), first_word_raw_chars(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn flags_related_headings_in_several_languages() {

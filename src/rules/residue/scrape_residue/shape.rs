@@ -338,26 +338,82 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-/// `line.split_whitespace().count()`: the words between ASCII white space, counted by bytes (a
-/// character outside ASCII is part of a word), unless a character outside ASCII is white space
-/// (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000: their first
-/// bytes are `C2`, `E1`, `E2`, `E3`, and only those characters are decoded).
+/// `line.split_whitespace().count()`.
 fn words(line: &str) -> usize {
+    words_upto(line, usize::MAX)
+}
+
+/// `line.split_whitespace().take(cap).count()`, in one pass over the bytes that stops at the
+/// `cap`-th word (#16: a line's first dozen words tell prose from furniture, and this runs on
+/// every line). Eight ASCII bytes are read at a time. A char outside ASCII is part of a word,
+/// unless it is white space (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000: their first bytes are `C2`, `E1`, `E2`, `E3`, and only chars opening with
+/// those are decoded).
+pub(super) fn words_upto(line: &str, cap: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if cap == 0 {
+        return 0;
+    }
     let bytes = line.as_bytes();
-    if !line.is_ascii() {
-        let space_at = |i: usize| line[i..].chars().next().is_some_and(char::is_whitespace);
-        if memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(space_at) || memchr::memchr_iter(0xE3, bytes).any(space_at) {
-            return line.split_whitespace().count();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        if let Some(chunk) = bytes[i..].first_chunk::<8>() {
+            let x = u64::from_le_bytes(*chunk);
+            if x & HIGH == 0 {
+                // the high bit of each space byte (`\t`, `\n`, the vertical tab, `\x0c`, `\r`, ` `)
+                let space = ascii_in(x, 0x09, 0x0d) | ascii_in(x, b' ', b' ');
+                let word = !space & HIGH;
+                // a word starts at a byte that is no space after one that is (the byte before the
+                // chunk is the last one read)
+                let after_space = space << 8 | if in_word { 0 } else { 0x80 };
+                n += (word & after_space).count_ones() as usize;
+                if n >= cap {
+                    return cap;
+                }
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        // a char at a time up to the end of these eight bytes (a char outside ASCII is among them)
+        let stop = (i + 8).min(bytes.len());
+        while i < stop {
+            let (space, len) = space_at(line, i);
+            if !space && !in_word {
+                n += 1;
+                if n == cap {
+                    return n;
+                }
+            }
+            in_word = !space;
+            i += len;
         }
     }
-    let (mut n, mut in_word) = (0, false);
-    for &b in bytes {
-        // the ASCII white space of `char::is_whitespace` (with the vertical tab)
-        let space = b.is_ascii_whitespace() || b == 0x0b;
-        n += usize::from(!space && !in_word);
-        in_word = !space;
-    }
     n
+}
+
+/// Is the char at `i` (a char boundary, or a byte inside a char outside ASCII) white space, and
+/// how many bytes to step over? A byte inside a char, or a char that opens with none of `C2`,
+/// `E1`, `E2`, `E3`, is no space.
+fn space_at(line: &str, i: usize) -> (bool, usize) {
+    let b = line.as_bytes()[i];
+    if b < 0x80 {
+        (b.is_ascii_whitespace() || b == 0x0b, 1)
+    } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        // a lead byte: a char starts here
+        let c = line[i..].chars().next().unwrap_or(' ');
+        (c.is_whitespace(), c.len_utf8())
+    } else {
+        (false, 1)
+    }
+}
+
+/// The high bit of each byte of an ASCII word that lies in `lo..=hi` (no byte carries into the
+/// next: each is below 0x80).
+#[inline]
+fn ascii_in(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7f - hi)) & 0x8080_8080_8080_8080
 }
 
 /// Ends like a sentence (or holds one inside).
@@ -411,7 +467,7 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     }
     // every sign-off ends the line in one agency name of at most eight ASCII letters after its
     // last dash (tested before the regex is compiled or run)
-    let signed = t.rfind(['-', '–', '—']).is_some_and(|i| {
+    let signed = last_dash(t).is_some_and(|i| {
         let name = t[i..].trim_start_matches(['-', '–', '—']).trim_start();
         (2..=8).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic())
     });
@@ -429,6 +485,16 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let c = END_AGENCY.captures(t)?;
     let m = c.get(1)?;
     Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"))
+}
+
+/// `t.rfind(['-', '–', '—'])`, by a byte scan for `-` and the last bytes of `–` and `—` (E2 80
+/// 93, E2 80 94): a char scan from the end reads a whole line without a dash (#16).
+fn last_dash(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    memchr::memrchr3_iter(b'-', 0x93, 0x94, b).find_map(|i| match b[i] {
+        b'-' => Some(i),
+        _ => (i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80).then(|| i - 2),
+    })
 }
 
 /// `date 2019-05-05 ` glued before the text.
@@ -513,8 +579,8 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
     {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a reading-time widget"));
     }
-    if line.contains(':')
-        && ends_in_figure(t)
+    if ends_in_figure(t)
+        && line.contains(':')
         && let Some(c) = TAIL_COUNTER.captures(line)
     {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a page counter"));
@@ -562,7 +628,8 @@ fn stamp_line(t: &str) -> bool {
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     // the rest are whole-line shapes: short lines only
     // (the trimmed line has the line's words)
-    let nwords = if line.len() > 200 { usize::MAX } else { words(line) };
+    // (counted up to 15: every test below reads at most 14, and prose stops there, #16)
+    let nwords = if line.len() > 200 { usize::MAX } else { words_upto(line, 15) };
     if nwords > 14 {
         // a trail from `Home` glued to the linked headline after it is long (a headline: no
         // sentence punctuation, no comma; tested only when a trail was read)
@@ -629,7 +696,8 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if first == '<' && HTML_TAG.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an HTML tag left in the text"));
     }
-    if t.contains([';', '{', '}', '=']) && code_line(t) {
+    // (the marks are ASCII: a byte scan, not a char scan, #16)
+    if (memchr::memchr3(b';', b'{', b'}', t.as_bytes()).is_some() || memchr::memchr(b'=', t.as_bytes()).is_some()) && code_line(t) {
         return Some(Hit::line(line, Confidence::Medium, "is script code or data from the web page"));
     }
     if figure && t.contains(':') && LABELLED_DATE.is_match(t) {
@@ -781,15 +849,17 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         photo_label |= at.starts_with(b"PHOTO") || at.starts_with(b"FOTO") || at.starts_with(b"Pic");
         source |= (at.starts_with(b"Source") || at.starts_with(b"SOURCE")) && source_colon(&line[i + 6..]);
     }
-    let gates = [
-        line.contains(':') && (photo || photo_label || ["Фото", "ФОТО", "Ảnh", "Credit", "CREDIT"].iter().any(|w| line.contains(w))),
-        photo,
-        ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
-        slash && before_last_slash(line).ends_with(char::is_lowercase),
-        slash && agency_before_slash(line),
-        source,
-        line.contains('©'),
-    ];
+    // each gate is tested only when the shapes before it did not fire (#16: a line with a colon
+    // was searched for five words before)
+    let gate = |i: usize| match i {
+        0 => memchr::memchr(b':', bytes).is_some() && (photo || photo_label || credit_word(bytes)),
+        1 => photo,
+        2 => ["pic", "pix", "photo", "foto"].iter().any(|w| unstopped.ends_with(w)),
+        3 => slash && before_last_slash(line).ends_with(char::is_lowercase),
+        4 => slash && agency_before_slash(line),
+        5 => source,
+        _ => has_copyright_sign(bytes),
+    };
     // the middle flag: at most four words after the slash (SLASH_CREDIT counts them here, not in
     // its regex); a shape is compiled only when its gate opens
     const SOURCE: &str = "is a source credit glued after the story's last sentence";
@@ -802,8 +872,8 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         (&TAIL_SOURCE, false, SOURCE),
         (&TAIL_COPYRIGHT, false, WHAT),
     ];
-    for ((re, slash_words, what), open) in shapes.into_iter().zip(gates) {
-        if !open {
+    for (i, (re, slash_words, what)) in shapes.into_iter().enumerate() {
+        if !gate(i) {
             continue;
         }
         if let Some(c) = re.captures(line) {
@@ -815,6 +885,25 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         }
     }
     None
+}
+
+/// Does the line hold `Фото`, `ФОТО`, `Ảnh`, `Credit` or `CREDIT` (the labels of
+/// [`TAIL_CREDIT`] that its `Photo`, `PHOTO`, `Foto`, `FOTO`, `Picture`, `Pic` scan does not
+/// find)? One scan for their first bytes (`C`, D0 for `Ф`, E1 for `Ả`), not five searches.
+fn credit_word(bytes: &[u8]) -> bool {
+    memchr::memchr3_iter(b'C', 0xD0, 0xE1, bytes).any(|i| {
+        let at = &bytes[i..];
+        at.starts_with(b"Credit")
+            || at.starts_with(b"CREDIT")
+            || at.starts_with("Фото".as_bytes())
+            || at.starts_with("ФОТО".as_bytes())
+            || at.starts_with("Ảnh".as_bytes())
+    })
+}
+
+/// `line.contains('©')`: the sign is C2 A9, found by its rarer last byte.
+fn has_copyright_sign(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xA9, bytes).any(|i| i > 0 && bytes[i - 1] == 0xC2)
 }
 
 /// What stands before the line's last `/` and the one space (any white space) that may follow
@@ -864,7 +953,57 @@ fn credit_in_parens(t: &str) -> bool {
 /// case it can take: `rv` (reserved, reservados, réservés, riservati), `vorbeh`, `cipta`, `щ`,
 /// `ü`, `版权所有`, `جميع`. (No ASCII letter but `k` and `s` matches a character outside ASCII
 /// case-insensitively, none of `щ`, `ü` one but its capital: see the tests.)
+///
+/// The `v` and `p` of those pieces, in either case, are found eight bytes at a time in one pass
+/// that also tells whether the line holds a byte outside ASCII (#16: a `memchr` search restarted
+/// at every `p` of a line cost more than the rest of the test).
 fn may_reserve_rights(line: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    const V: u64 = 0x7676_7676_7676_7676;
+    const P: u64 = 0x7070_7070_7070_7070;
+    let b = line.as_bytes();
+    let at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    // a `v` or `p` at `i`: does it stand in `rv`, `vorbeh` or `cipta`?
+    let piece = |i: usize| {
+        if b[i] | 0x20 == b'v' { i > 0 && b[i - 1] | 0x20 == b'r' || at(i, b"vorbeh") } else { i >= 2 && at(i - 2, b"cipta") }
+    };
+    let (mut i, mut high) = (0, 0u64);
+    while let Some(chunk) = b[i..].first_chunk::<8>() {
+        let x = u64::from_le_bytes(*chunk);
+        high |= x;
+        // (only `V`, `v` fold to `v` and `P`, `p` to `p`: a byte outside ASCII folds above 0x9f)
+        let folded = x | FOLD;
+        let mut hits = zero_bytes(folded ^ V) | zero_bytes(folded ^ P);
+        while hits != 0 {
+            if piece(i + hits.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    for (j, &c) in b.iter().enumerate().skip(i) {
+        high |= u64::from(c);
+        if matches!(c | 0x20, b'v' | b'p') && piece(j) {
+            return true;
+        }
+    }
+    high & HIGH != 0
+        && (memchr::memchr3(0xC3, 0xD0, 0xD1, b).is_some() || memchr::memchr2(0xD8, 0xE7, b).is_some())
+        && ["щ", "Щ", "ü", "Ü", "版权所有", "جميع"].iter().any(|w| line.contains(w))
+}
+
+/// The high bit of each zero byte of `y`, exactly (no borrow runs between bytes).
+#[inline]
+fn zero_bytes(y: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((y & LOW) + LOW) | y) & 0x8080_8080_8080_8080
+}
+
+/// [`may_reserve_rights`] as it was: a `memchr` search for each letter.
+#[cfg(test)]
+fn may_reserve_rights_memchr(line: &str) -> bool {
     let b = line.as_bytes();
     let at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
     memchr::memchr2_iter(b'v', b'V', b).any(|i| i > 0 && b[i - 1] | 0x20 == b'r' || at(i, b"vorbeh"))
@@ -1048,15 +1187,20 @@ fn language_switcher(line: &str, vocab: &Vocab) -> bool {
     let mut buf = String::new();
     let mut language = |t: &str| lookup(vocab, t, &mut buf) == Some(Word::Language);
     // every token is a code or a language name: the first one tells most lines apart
-    if !tokens(line).next().is_some_and(|t| LANGUAGE_CODES.contains(&t) || language(t)) {
+    if !tokens(line).next().is_some_and(|t| language_code(t) || language(t)) {
         return false;
     }
     let toks: Vec<&str> = tokens(line).collect();
     if toks.len() < 3 || toks.len() > 16 {
         return false;
     }
-    let codes = toks.iter().all(|t| LANGUAGE_CODES.contains(t));
+    let codes = toks.iter().all(|t| language_code(t));
     codes || toks.iter().all(|t| language(t))
+}
+
+/// Is the token one of [`LANGUAGE_CODES`] (all two letters long: the length first)?
+fn language_code(t: &str) -> bool {
+    t.len() == 2 && LANGUAGE_CODES.contains(&t)
 }
 
 const LANGUAGE_CODES: &[&str] = &[
@@ -1095,9 +1239,20 @@ fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
     }
 }
 
+/// `line.contains(['"', '“', '«'])`, by bytes: `"`, and the last bytes of `“` (E2 80 9C) and `«`
+/// (C2 AB) (#16: a char scan decodes the line).
+fn has_open_quote(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr3_iter(b'"', 0x9C, 0xAB, b).any(|i| match b[i] {
+        b'"' => true,
+        0x9C => i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80,
+        _ => i >= 1 && b[i - 1] == 0xC2,
+    })
+}
+
 /// `Print Mail Large Medium Small`, `Listen Live`, `Photo Gallery`: a short line made of UI words.
 fn ui_words(line: &str, vocab: &Vocab) -> bool {
-    if has_sentence_punctuation(line) || line.contains(['"', '“', '«']) {
+    if has_sentence_punctuation(line) || has_open_quote(line) {
         return false;
     }
     // two to eight tokens (read no further than the ninth)
@@ -1190,8 +1345,19 @@ mod tests {
     fn words_counts_as_split_whitespace() {
         for b in 0..=0x7f_u8 {
             let c = char::from(b);
-            for line in [format!("a{c}b"), format!("{c}{c}x y{c}"), format!("{c}"), format!("ab {c} cd\u{a0}e")] {
+            // (and in lines long enough to be read eight bytes at a time)
+            for line in [
+                format!("a{c}b"),
+                format!("{c}{c}x y{c}"),
+                format!("{c}"),
+                format!("ab {c} cd\u{a0}e"),
+                format!("{c}abcdefgh{c}{c}ijklmnop q{c}r s{c}{c}{c}{c}{c}{c}{c}{c}{c}t"),
+                format!("abcdefg{c}hijklmn{c}{c}opqrstu{c}vwxyzab\u{a0}cdefghi{c}"),
+            ] {
                 assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
+                for cap in 0..8 {
+                    assert_eq!(words_upto(&line, cap), line.split_whitespace().take(cap).count(), "{line:?} {cap}");
+                }
             }
         }
         for c in (0x80..=0x0010_ffff).filter_map(char::from_u32) {
@@ -1199,6 +1365,71 @@ mod tests {
                 assert_eq!(words(&line), line.split_whitespace().count(), "{line:?}");
             }
         }
+    }
+
+    #[test]
+    fn words_upto_stops_at_the_cap_as_take_count() {
+        // every line of the fixtures, stories and generated texts, at every cap up to its count
+        for text in crate::document::test_texts() {
+            for line in text.lines().chain([text.as_str()]) {
+                let all = line.split_whitespace().count();
+                for cap in (0..=all.min(40)).chain([all, all + 1, usize::MAX]) {
+                    assert_eq!(words_upto(line, cap), line.split_whitespace().take(cap).count(), "{line:?} {cap}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rights_gate_is_the_memchr_one() {
+        // every line of the fixtures, stories and generated texts, and made-up lines with the
+        // pieces at every offset of an eight-byte chunk, in odd cases, near bytes outside ASCII
+        let mut lines: Vec<String> = crate::document::test_texts().iter().flat_map(|t| t.lines().map(str::to_string)).collect();
+        let pieces = [
+            "rv",
+            "RV",
+            "rV",
+            "Rv",
+            "v",
+            "p",
+            "vorbeh",
+            "VORBEH",
+            "cipta",
+            "CIPTA",
+            "cIpTa",
+            "cipt",
+            "ipta",
+            "щ",
+            "Щ",
+            "ü",
+            "Ü",
+            "版权所有",
+            "جميع",
+            "Ö",
+            "я",
+            "V",
+            "P",
+            "\u{a0}",
+            "x",
+            "ǅ",
+        ];
+        let mut rng = crate::document::TestRng::new();
+        let mut next = move || rng.next_u64();
+        for _ in 0..40_000 {
+            let mut t = "abcdefgh".chars().take((next() % 9) as usize).collect::<String>();
+            for _ in 0..=next() % 4 {
+                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                t.push_str(&"xyzw ".repeat((next() % 3) as usize));
+            }
+            lines.push(t);
+        }
+        let mut yes = 0;
+        for line in &lines {
+            let want = may_reserve_rights_memchr(line);
+            assert_eq!(may_reserve_rights(line), want, "{line:?}");
+            yes += usize::from(want);
+        }
+        assert!(yes > 5000, "{yes}");
     }
 
     #[test]
