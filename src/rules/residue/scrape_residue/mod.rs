@@ -81,10 +81,11 @@ dash (speech that trails off) is left alone.
 Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
 (5 to 18 words, no full stop, nearly all words) are other stories' headlines from a related box
 whose heading the lexicon lacks; two are enough under a short heading ending in a colon
-(`Related readings:`). Bulleted headlines (`- Ferry operator adds winter crossings`) count only
-after the story's last sentence, where a related box sits. Above the lede, a block of three or more
-headline-shaped lines over the story's own headline is teasers of other stories (the last
-headline before the lede is the title and stays). A lone subhead, a list of sentences, a numbered
+(`Related readings:`). Bulleted headlines (`- Ferry operator adds winter crossings`) count
+after the story's last sentence, where a related box sits, and above the title. Above the lede, a
+block of three or more headline-shaped lines, bulleted or not, over the story's own headline is
+teasers of other stories (the last headline before the lede is the title and stays; when that
+line is a bullet, the bullets are the story's own key points and stay). A lone subhead, a list of sentences, a numbered
 list, a key-points list inside the story, a fixture list (`Northfield v Castle Rovers`) and a
 table of figures are left alone.
 
@@ -747,12 +748,17 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
         if !seen_prose {
             seen_prose = is_prose(line);
             if seen_prose {
-                top.pop();
-                if top.len() >= MIN_HEADLINE_RUN && top.windows(2).all(|w| adjacent_lines(doc, w[0], w[1])) {
+                // the title is never a bullet: bullets right above the lede are the story's own
+                // key points, not teasers
+                let title = top.pop();
+                let bulleted_title = title.is_some_and(|t| strip_bullet(doc.slice(t)).is_some());
+                if !bulleted_title && top.len() >= MIN_HEADLINE_RUN && top.windows(2).all(|w| adjacent_lines(doc, w[0], w[1])) {
                     let why = "is one of several headline-shaped lines in a row above the story's own headline: teasers of other stories pasted from the web page";
                     delete_lines(doc, &top, why, out);
                 }
-            } else if !flagged.overlaps(para) && headline_shaped(line) {
+            } else if !flagged.overlaps(para) && headline_shaped(strip_bullet(line).unwrap_or(line)) {
+                // (a bulleted ticker of teasers over the title counts too: seen on two real
+                // pages, an Indonesian and an Indonesian-desk English one)
                 if top.last().is_some_and(|&l| !adjacent_lines(doc, l, para)) && top.len() < MIN_HEADLINE_RUN {
                     top.clear();
                 }
