@@ -599,14 +599,14 @@ mod tests {
             "12".into(),
             "null".into(),
             "true".into(),
-            "".into(),
+            String::new(),
             format!("{}{{\"body\":\"x\"}}{}", "[".repeat(130), "]".repeat(130)),
             format!("{{\"body\":\"x\",\"deep\":{}1{}}}", "[".repeat(126), "]".repeat(126)),
             format!("{{\"body\":\"x\",\"deep\":{}1{}}}", "[".repeat(127), "]".repeat(127)),
         ];
         let mut rng = crate::text::TestRng::new();
         for _ in 0..3000 {
-            let mut t = String::from(if rng.next_u64() % 4 == 0 { "" } else { "{" });
+            let mut t = String::from(if rng.next_u64().is_multiple_of(4) { "" } else { "{" });
             for _ in 0..rng.next_u64() % 24 {
                 t.push_str(pieces[(rng.next_u64() % pieces.len() as u64) as usize]);
             }

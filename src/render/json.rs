@@ -580,7 +580,7 @@ mod tests {
         latin.push(0xE9);
         latin.extend_from_slice(b"sident a dit non.\"}\n");
         crate::input::read_bytes("l.jsonl", crate::input::InputFormat::Jsonl, latin, &crate::input::ReadOptions::default(), &mut |d| {
-            docs.push(d.unwrap())
+            docs.push(d.unwrap());
         });
         assert!(docs.last().is_some_and(|d| d.encoding.is_some()));
         let mut findings = 0;

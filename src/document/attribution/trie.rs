@@ -28,6 +28,10 @@ struct Node {
     len: u32,
 }
 
+/// A node while the trie is built: the role of the first form that ends there, and its edges
+/// (byte, node) sorted by byte.
+type BuildNode = (Option<Role>, Vec<(u8, usize)>);
+
 /// A byte and, for an ASCII letter, its other case.
 fn cases(b: u8) -> impl Iterator<Item = u8> {
     let other = if b.is_ascii_alphabetic() { b ^ 0x20 } else { b };
@@ -41,7 +45,8 @@ impl PhraseTrie {
         if forms.iter().any(|(f, _)| f.is_empty()) {
             return None;
         }
-        let mut tree: Vec<(Option<Role>, Vec<(u8, usize)>)> = vec![(None, Vec::new())];
+        // per node: the role of the first form that ends there, and its edges sorted by byte
+        let mut tree: Vec<BuildNode> = vec![(None, Vec::new())];
         for (form, role) in forms {
             let mut at = 0;
             for &b in form.as_bytes() {
