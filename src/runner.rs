@@ -199,8 +199,11 @@ pub fn check_target(linter: &Linter, target: &Target, opts: &ReadOptions) -> Vec
 
 fn check_one(linter: &Linter, r: Result<Document, InputError>) -> Item {
     match r {
-        Ok(doc) => match isolate(|| linter.check(&doc)) {
-            Ok(report) => Item::Story(Box::new(doc), report),
+        Ok(mut doc) => match isolate(|| linter.check(&doc)) {
+            Ok(report) => {
+                doc.release_analyses();
+                Item::Story(Box::new(doc), report)
+            }
             Err(why) => Item::Error(internal_error(&doc.path, &why)),
         },
         Err(e) => Item::Error(e),

@@ -24,6 +24,8 @@ use serde::Serialize;
 
 pub use super::media::Outlet;
 use super::media::{self, MediaTables};
+
+mod trie;
 use super::{Analysis, Document};
 use crate::flat::Data;
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
@@ -94,19 +96,42 @@ struct Phrases {
     forms: Vec<(String, Role)>,
     /// `None`: the matcher could not be built (only past the automaton's size limits, millions of
     /// phrases): the language has no attributions.
-    matcher: OnceLock<Option<(AhoCorasick, Vec<Role>)>>,
+    matcher: OnceLock<Option<Matcher>>,
+}
+
+/// The phrases of a language as a trie ([`trie::PhraseTrie`], #16), or, when a form is empty,
+/// as the automaton the trie stands for.
+enum Matcher {
+    Trie(trie::PhraseTrie),
+    Automaton(AhoCorasick, Vec<Role>),
+}
+
+impl Matcher {
+    /// Calls `f(start, end, role)` for every match of a phrase in `text`, leftmost-longest.
+    fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, Role)) {
+        match self {
+            Matcher::Trie(t) => t.for_each(text, f),
+            Matcher::Automaton(ac, roles) => ac.find_iter(text).for_each(|m| f(m.start(), m.end(), roles[m.pattern().as_usize()])),
+        }
+    }
+}
+
+/// The automaton over `forms`: leftmost-longest, ASCII case blind.
+fn automaton(forms: &[(String, Role)]) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(forms.iter().map(|(f, _)| f)).ok()
 }
 
 impl Phrases {
-    fn matcher(&self) -> Option<&(AhoCorasick, Vec<Role>)> {
+    fn matcher(&self) -> Option<&Matcher> {
         self.matcher
             .get_or_init(|| {
-                let ac = AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
-                    .build(self.forms.iter().map(|(f, _)| f))
-                    .ok()?;
-                Some((ac, self.forms.iter().map(|(_, r)| *r).collect()))
+                // (the automaton is built even when the trie stands for it: it says whether the
+                // forms are within its limits, and so whether the language has attributions)
+                let ac = automaton(&self.forms)?;
+                Some(match trie::PhraseTrie::new(&self.forms) {
+                    Some(t) => Matcher::Trie(t),
+                    None => Matcher::Automaton(ac, self.forms.iter().map(|(_, r)| *r).collect()),
+                })
             })
             .as_ref()
     }
@@ -215,15 +240,13 @@ impl Attributions {
             out.outlets.push(OutletMention { span: Span::new(start, end), outlet, ambiguous });
         }
         let lang = doc.language.unwrap_or("en");
-        let Some((ac, roles)) = phrases.by_lang.get(lang).and_then(Phrases::matcher) else { return out };
+        let Some(matcher) = phrases.by_lang.get(lang).and_then(Phrases::matcher) else { return out };
         let mut hits = Vec::new();
-        for m in ac.find_iter(text) {
-            if word_bounded(text, m.start(), m.end())
-                || (roles[m.pattern().as_usize()] == Role::Suffix && text[m.start()..].starts_with(['\'', '’']))
-            {
-                hits.push((Span::new(m.start(), m.end()), roles[m.pattern().as_usize()]));
+        matcher.for_each(text, |start, end, role| {
+            if word_bounded(text, start, end) || (role == Role::Suffix && text[start..].starts_with(['\'', '’'])) {
+                hits.push((Span::new(start, end), role));
             }
-        }
+        });
         let mut claimed: Vec<bool> = vec![false; out.outlets.len()];
         let mut firsthand = Vec::new();
         for (span, role) in hits {
@@ -470,5 +493,73 @@ mod quoted_outlet_tests {
     fn reads_outlet_names_in_quotation_marks() {
         assert_eq!(outlets_credited("Die Nachrichtenseite „Al-Araby Al-Jadeed“ schrieb am Sonntag, die Angriffe gingen weiter.", "de"), 1);
         assert_eq!(outlets_credited("Die Angriffe gingen weiter, berichtete „Al Jazeera“ am Sonntag.", "de"), 1);
+    }
+}
+
+#[cfg(test)]
+mod phrase_trie_tests {
+    use super::*;
+
+    /// Texts for the phrase matchers: the test texts, and the phrases of every language run
+    /// together, nested, cut short, in other cases and inside words.
+    fn texts(phrases: &PhraseIndex) -> Vec<String> {
+        let mut texts = crate::document::test_texts();
+        let mut rng = crate::document::TestRng::new();
+        let mut below = |n: usize| (rng.next_u64() % n as u64) as usize;
+        let mut langs: Vec<&String> = phrases.by_lang.keys().collect();
+        langs.sort();
+        let mut forms: Vec<&str> = langs.iter().flat_map(|l| phrases.by_lang[*l].forms.iter().map(|(f, _)| f.as_str())).collect();
+        forms.extend(["x", "ex", "'", "’", " ", ", ", ".\n", "A", "é", "Ünal", "ÇA", "İ"]);
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..below(12) {
+                let f = forms[below(forms.len())];
+                match below(6) {
+                    0 => t.push_str(&f.to_uppercase()),
+                    1 => t.push_str(&f.to_ascii_uppercase()),
+                    2 => t.push_str(&f[..f.char_indices().last().map_or(0, |(j, _)| j)]),
+                    3 => t.push(' '),
+                    _ => t.push_str(f),
+                }
+                t.push_str(forms[below(forms.len())]);
+            }
+            texts.push(t);
+        }
+        texts
+    }
+
+    #[test]
+    fn the_trie_finds_what_the_automaton_finds() {
+        let phrases = Lexicons::embedded().index::<PhraseIndex>().unwrap();
+        let texts = texts(&phrases);
+        let mut found = 0;
+        for (lang, p) in &phrases.by_lang {
+            let ac = automaton(&p.forms).unwrap();
+            let roles: Vec<Role> = p.forms.iter().map(|(_, r)| *r).collect();
+            let Some(Matcher::Trie(trie)) = p.matcher() else { panic!("{lang}: the phrases are a trie") };
+            for t in &texts {
+                let want: Vec<(usize, usize, Role)> =
+                    ac.find_iter(t.as_str()).map(|m| (m.start(), m.end(), roles[m.pattern().as_usize()])).collect();
+                let mut got = Vec::new();
+                trie.for_each(t, |s, e, r| got.push((s, e, r)));
+                assert_eq!(got, want, "{lang} {t:?}");
+                found += got.len();
+            }
+        }
+        assert!(found > 20_000, "matches: {found}");
+    }
+
+    #[test]
+    fn equal_forms_of_two_roles_match_as_the_first() {
+        let forms = vec![("Said".to_string(), Role::Prefix), ("said".to_string(), Role::Either), ("s".to_string(), Role::Suffix)];
+        let trie = trie::PhraseTrie::new(&forms).unwrap();
+        let ac = automaton(&forms).unwrap();
+        for t in ["SAID s said", "s", "sai", "Saids"] {
+            let want: Vec<(usize, usize, Role)> = ac.find_iter(t).map(|m| (m.start(), m.end(), forms[m.pattern().as_usize()].1)).collect();
+            let mut got = Vec::new();
+            trie.for_each(t, |s, e, r| got.push((s, e, r)));
+            assert_eq!(got, want, "{t:?}");
+        }
+        assert!(trie::PhraseTrie::new(&[(String::new(), Role::Either)]).is_none());
     }
 }

@@ -61,7 +61,9 @@ pub struct Original {
     /// `None` for the whole file; `Some("body")` for a structured field.
     pub field: Option<String>,
     pub text: Arc<str>,
-    pub lines: LineIndex,
+    /// The line index of `text`, built on first use ([`Original::lines`]): most stories have no
+    /// finding to locate (#16: an index per field of every JSON Lines record).
+    lines: OnceLock<LineIndex>,
     /// JSON Lines: the 1-based line of the record in the file.
     pub record_line: Option<usize>,
 }
@@ -69,7 +71,12 @@ pub struct Original {
 impl Original {
     /// The whole file as the one original of a plain-text story.
     fn whole_file(text: &str) -> Original {
-        Original { field: None, lines: LineIndex::new(text), text: Arc::from(text), record_line: None }
+        Original { field: None, lines: OnceLock::new(), text: Arc::from(text), record_line: None }
+    }
+
+    /// The line index of the text.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 }
 
@@ -293,6 +300,20 @@ impl Document {
         cache.entry(id).or_insert_with(|| value.clone() as Arc<dyn Any + Send + Sync>).clone().downcast::<T>().expect("type id matches")
     }
 
+    /// Drops the shared analyses and the quotations and word starts found for the rules: what a
+    /// renderer reads of a story (its text, fields and map back to the file) stays, and an
+    /// analysis asked for again is computed again. The runner calls it on the thread that
+    /// checked the story, whose allocator frees the many small blocks of the analyses locally
+    /// (#16: freed on the rendering thread, each was a cross-thread free).
+    pub(crate) fn release_analyses(&mut self) {
+        match self.cache.get_mut() {
+            Ok(cache) => cache.clear(),
+            Err(poisoned) => poisoned.into_inner().clear(),
+        }
+        self.quotes.take();
+        self.word_starts.take();
+    }
+
     /// Maps a span of the document text to its original (file or field) position: byte
     /// offsets into the file as it is on disk (for a file read in a legacy encoding, translated
     /// back through the decoding map), or into the named field's decoded value. Line and column
@@ -315,8 +336,8 @@ impl Document {
             end = start;
         }
         let o = &self.originals[oi];
-        let (l0, c0) = o.lines.line_col(&o.text, start);
-        let (l1, c1) = o.lines.line_col(&o.text, end);
+        let (l0, c0) = o.lines().line_col(&o.text, start);
+        let (l1, c1) = o.lines().line_col(&o.text, end);
         Location { field: o.field.clone(), record_line: o.record_line, start, end, line: l0, column: c0, end_line: l1, end_column: c1 }
     }
 
@@ -390,14 +411,14 @@ impl DocumentBuilder {
 
     /// Registers an original text (a field value, or the whole file); returns its index.
     pub fn original(&mut self, field: Option<&str>, text: &str, record_line: Option<usize>) -> usize {
-        self.originals.push(Original { field: field.map(str::to_string), lines: LineIndex::new(text), text: Arc::from(text), record_line });
+        self.originals.push(Original { field: field.map(str::to_string), lines: OnceLock::new(), text: Arc::from(text), record_line });
         self.originals.len() - 1
     }
 
     /// Registers an original shared with other documents (one file holding several stories),
     /// without copying it; `lines` must be the line index of `text`.
     pub(crate) fn original_shared(&mut self, field: Option<&str>, text: Arc<str>, lines: LineIndex, record_line: Option<usize>) -> usize {
-        self.originals.push(Original { field: field.map(str::to_string), lines, text, record_line });
+        self.originals.push(Original { field: field.map(str::to_string), lines: OnceLock::from(lines), text, record_line });
         self.originals.len() - 1
     }
 

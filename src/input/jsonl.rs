@@ -121,7 +121,12 @@ pub fn parse_line(path: &str, n: usize, bytes: &[u8], opts: &ReadOptions) -> Res
         },
     };
     let record = line.trim_end();
-    let value: Value = serde_json::from_str(record).map_err(|e| {
+    let names = [&fields.id, &fields.headline, &fields.dateline, &fields.body, &fields.source, &fields.language, &fields.date];
+    let mut wanted: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
+    wanted.push(ALLOW);
+    let mut de = serde_json::Deserializer::from_str(record);
+    let parsed = serde::de::DeserializeSeed::deserialize(fast::TopSeed(&wanted), &mut de).and_then(|top| de.end().map(|()| top));
+    let top = parsed.map_err(|e| {
         // serde_json counts bytes, and says column 0 at the end of an empty input; columns are
         // 1-based and count chars
         let mut at = e.column().saturating_sub(1).min(record.len());
@@ -130,19 +135,53 @@ pub fn parse_line(path: &str, n: usize, bytes: &[u8], opts: &ReadOptions) -> Res
         }
         InputError::new(path, Some(n), Some(record[..at].chars().count() + 1), format!("invalid JSON: {e}"))
     })?;
-    let mut doc = from_value(path, Some(n), &value, fields, analyse).map_err(|m| InputError::new(path, Some(n), None, m))?;
+    let built = match &top {
+        fast::Top::Object(entries) => build(path, Some(n), |name| fast::get(entries, name), fields, analyse),
+        fast::Top::Other(kind) => Err(not_an_object(kind)),
+    };
+    let mut doc = built.map_err(|m| InputError::new(path, Some(n), None, m))?;
     if encoding.is_some() {
         doc.set_encoding(encoding, None);
     }
     Ok(doc)
 }
 
-fn field_str<'a>(obj: &'a serde_json::Map<String, Value>, name: &str) -> Result<Option<&'a str>, String> {
-    match obj.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.as_str())),
-        Some(other) => Err(format!("field `{name}` must be a string, found {}", kind(other))),
+/// The field `wirelint_allow` (inline suppressions).
+const ALLOW: &str = "wirelint_allow";
+
+/// A field of a record as [`build`] reads it: a string, or any other JSON value.
+#[derive(Clone, Copy)]
+enum Got<'a> {
+    Str(&'a str),
+    Value(&'a Value),
+}
+
+impl<'a> Got<'a> {
+    fn of(v: &'a Value) -> Got<'a> {
+        match v {
+            Value::String(s) => Got::Str(s),
+            v => Got::Value(v),
+        }
     }
+
+    fn as_str(self) -> Option<&'a str> {
+        match self {
+            Got::Str(s) => Some(s),
+            Got::Value(_) => None,
+        }
+    }
+}
+
+fn field_str<'a>(get: &impl Fn(&str) -> Option<Got<'a>>, name: &str) -> Result<Option<&'a str>, String> {
+    match get(name) {
+        None | Some(Got::Value(Value::Null)) => Ok(None),
+        Some(Got::Str(s)) => Ok(Some(s)),
+        Some(Got::Value(other)) => Err(format!("field `{name}` must be a string, found {}", kind(other))),
+    }
+}
+
+fn not_an_object(kind: &str) -> String {
+    format!("expected a JSON object per line, found {kind}")
 }
 
 /// How a JSON value's type reads in an error message ("a number", "an array").
@@ -166,33 +205,46 @@ pub fn from_value(
     analyse: &AnalyseOptions,
 ) -> Result<Document, String> {
     let Value::Object(obj) = value else {
-        return Err(format!("expected a JSON object per line, found {}", kind(value)));
+        return Err(not_an_object(kind(value)));
     };
-    let body = field_str(obj, &f.body)?
+    build(path, record_line, |name| obj.get(name).map(Got::of), f, analyse)
+}
+
+/// Builds a document from the fields of one JSON story object, `get` looking one up by name.
+fn build<'a>(
+    path: &str,
+    record_line: Option<usize>,
+    get: impl Fn(&str) -> Option<Got<'a>>,
+    f: &JsonlFields,
+    analyse: &AnalyseOptions,
+) -> Result<Document, String> {
+    let body = field_str(&get, &f.body)?
         .ok_or_else(|| format!("missing string field `{}` (set [jsonl] body = \"...\" in wirelint.toml)", f.body))?;
     let mut b = DocumentBuilder::new(path);
-    b.id = match obj.get(&f.id) {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
+    b.id = match get(&f.id) {
+        Some(Got::Str(s)) => Some(s.to_string()),
+        Some(Got::Value(Value::Number(n))) => Some(n.to_string()),
         _ => None,
     };
-    b.meta.source = field_str(obj, &f.source)?.map(str::to_string);
-    if let Some(v) = obj.get("wirelint_allow") {
-        b.allow = crate::document::allow::from_json(v)?;
+    b.meta.source = field_str(&get, &f.source)?.map(str::to_string);
+    match get(ALLOW) {
+        Some(Got::Value(v)) => b.allow = crate::document::allow::from_json(v)?,
+        Some(Got::Str(s)) => b.allow = crate::document::allow::from_json(&Value::String(s.to_string()))?,
+        None => {}
     }
-    b.meta.language = field_str(obj, &f.language)?.map(str::to_string);
+    b.meta.language = field_str(&get, &f.language)?.map(str::to_string);
     // a date that is not a string (an epoch number) is not an error: the story is still checked
-    if let Some(d) = obj.get(&f.date).and_then(Value::as_str).map(str::trim).filter(|d| !d.is_empty()) {
+    if let Some(d) = get(&f.date).and_then(Got::as_str).map(str::trim).filter(|d| !d.is_empty()) {
         b.meta.extra.insert("date".into(), d.to_string());
     }
-    if let Some(h) = field_str(obj, &f.headline)?.filter(|h| !h.trim().is_empty()) {
+    if let Some(h) = field_str(&get, &f.headline)?.filter(|h| !h.trim().is_empty()) {
         let o = b.original(Some(&f.headline), h, record_line);
         let s = b.push_field(o);
         b.headline(s);
         b.separator("\n\n");
     }
     b.body_starts_here();
-    if let Some(d) = field_str(obj, &f.dateline)?.filter(|d| !d.trim().is_empty()) {
+    if let Some(d) = field_str(&get, &f.dateline)?.filter(|d| !d.trim().is_empty()) {
         b.meta.dateline = Some(d.to_string());
         let o = b.original(Some(&f.dateline), d, record_line);
         let s = b.push_field(o);
@@ -202,6 +254,217 @@ pub fn from_value(
     let o = b.original(Some(&f.body), body, record_line);
     b.push_field(o);
     Ok(b.finish(analyse))
+}
+
+/// A record read without a [`Value`] tree (#16: the tree, its strings and its maps, built and
+/// dropped for every record): the fields a story is built from, borrowed from the line when they
+/// hold no escape, and every other value parsed and checked as a `Value` is but not kept. The
+/// parse accepts and rejects the same lines as `serde_json::from_str::<Value>`, with the same
+/// errors (the parser's own), and keeps the last of equal keys, as a `Value`'s map does.
+mod fast {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use serde::Deserialize;
+    use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::Value;
+
+    use super::Got;
+
+    /// A record: a JSON object's wanted fields, or the kind of the value that is no object.
+    pub(super) enum Top<'de> {
+        Object(Vec<(Cow<'de, str>, Field<'de>)>),
+        Other(&'static str),
+    }
+
+    /// A wanted field's value.
+    pub(super) enum Field<'de> {
+        Str(Cow<'de, str>),
+        Value(Value),
+    }
+
+    /// The value of field `name`.
+    pub(super) fn get<'a>(entries: &'a [(Cow<'_, str>, Field<'_>)], name: &str) -> Option<Got<'a>> {
+        entries.iter().find(|(k, _)| k == name).map(|(_, v)| match v {
+            Field::Str(s) => Got::Str(s),
+            Field::Value(v) => Got::Value(v),
+        })
+    }
+
+    /// Reads a record, keeping the fields named in `.0`.
+    pub(super) struct TopSeed<'n>(pub(super) &'n [&'n str]);
+
+    impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
+        type Value = Top<'de>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Top<'de>, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for TopSeed<'_> {
+        type Value = Top<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Top<'de>, E> {
+            Ok(Top::Other("a boolean"))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Top<'de>, E> {
+            Ok(Top::Other("a number"))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Top<'de>, E> {
+            Ok(Top::Other("a number"))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Top<'de>, E> {
+            // (a `Value` holds a float that is no JSON number as null)
+            Ok(Top::Other(if v.is_finite() { "a number" } else { "null" }))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Top<'de>, E> {
+            Ok(Top::Other("a string"))
+        }
+        fn visit_unit<E>(self) -> Result<Top<'de>, E> {
+            Ok(Top::Other("null"))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top<'de>, A::Error> {
+            while seq.next_element_seed(Skip)?.is_some() {}
+            Ok(Top::Other("an array"))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
+            let mut entries: Vec<(Cow<'de, str>, Field<'de>)> = Vec::new();
+            while let Some(key) = map.next_key_seed(Text)? {
+                if self.0.contains(&key.as_ref()) {
+                    let v = map.next_value_seed(FieldSeed)?;
+                    // the last of equal keys wins, as in a `Value`'s map
+                    match entries.iter_mut().find(|(k, _)| *k == key) {
+                        Some(e) => e.1 = v,
+                        None => entries.push((key, v)),
+                    }
+                } else {
+                    map.next_value_seed(Skip)?;
+                }
+            }
+            Ok(Top::Object(entries))
+        }
+    }
+
+    /// A string (a key), borrowed from the line when it holds no escape.
+    struct Text;
+
+    impl<'de> DeserializeSeed<'de> for Text {
+        type Value = Cow<'de, str>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Text {
+        type Value = Cow<'de, str>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Borrowed(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
+            Ok(Cow::Owned(v))
+        }
+    }
+
+    /// A wanted field: a string kept as [`Text`], any other value as the `Value` it parses to.
+    struct FieldSeed;
+
+    impl<'de> DeserializeSeed<'de> for FieldSeed {
+        type Value = Field<'de>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Field<'de>, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for FieldSeed {
+        type Value = Field<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Field<'de>, E> {
+            Ok(Field::Value(Value::Bool(v)))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Field<'de>, E> {
+            Ok(Field::Value(Value::Number(v.into())))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Field<'de>, E> {
+            Ok(Field::Value(Value::Number(v.into())))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Field<'de>, E> {
+            Ok(Field::Value(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)))
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Field<'de>, E> {
+            Ok(Field::Str(Cow::Borrowed(v)))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Field<'de>, E> {
+            Ok(Field::Str(Cow::Owned(v.to_string())))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Field<'de>, E> {
+            Ok(Field::Str(Cow::Owned(v)))
+        }
+        fn visit_unit<E>(self) -> Result<Field<'de>, E> {
+            Ok(Field::Value(Value::Null))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<'de>, A::Error> {
+            Value::deserialize(SeqAccessDeserializer::new(seq)).map(Field::Value)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<'de>, A::Error> {
+            Value::deserialize(MapAccessDeserializer::new(map)).map(Field::Value)
+        }
+    }
+
+    /// Any value, parsed and checked as a `Value` is, and dropped.
+    struct Skip;
+
+    impl<'de> DeserializeSeed<'de> for Skip {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Skip {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element_seed(Skip)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while map.next_key_seed(Skip)?.is_some() {
+                map.next_value_seed(Skip)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -243,5 +506,151 @@ mod tests {
         buf.clear();
         assert_eq!(read_record(&mut r, &mut buf, 1).unwrap(), (2, true));
         assert!(buf.is_empty());
+    }
+
+    /// `parse_line` as it was: the record parsed into a `Value`, then [`from_value`].
+    fn parse_line_by_value(path: &str, n: usize, line: &str, opts: &ReadOptions) -> Result<Document, InputError> {
+        let record = line.trim_end();
+        let value: Value = serde_json::from_str(record).map_err(|e| {
+            let mut at = e.column().saturating_sub(1).min(record.len());
+            while !record.is_char_boundary(at) {
+                at -= 1;
+            }
+            InputError::new(path, Some(n), Some(record[..at].chars().count() + 1), format!("invalid JSON: {e}"))
+        })?;
+        from_value(path, Some(n), &value, &opts.fields, &opts.analyse).map_err(|m| InputError::new(path, Some(n), None, m))
+    }
+
+    /// What a test compares of a document built from a record.
+    fn summary(d: &Document) -> String {
+        let originals: Vec<_> = d.originals.iter().map(|o| (&o.field, &*o.text, o.record_line)).collect();
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            d.text, d.id, d.meta, d.allow, d.headline, d.dateline, d.body, d.language, d.pieces, originals
+        )
+    }
+
+    #[test]
+    fn records_read_without_a_value_tree_read_as_before() {
+        let pieces = [
+            r#"{"#,
+            r#"}"#,
+            r#"["#,
+            r#"]"#,
+            r#","#,
+            r#":"#,
+            r#"""#,
+            r#"\"#,
+            r#"\""#,
+            r#"\u00e9"#,
+            r#"\ud800"#,
+            r#"\n"#,
+            " ",
+            "\t",
+            "\n",
+            r#""id""#,
+            r#""body""#,
+            r#""headline""#,
+            r#""dateline""#,
+            r#""source""#,
+            r#""language""#,
+            r#""date""#,
+            r#""wirelint_allow""#,
+            r#""b\u006fdy""#,
+            r#""other""#,
+            r#""JAKARTA (ANTARA) - Hamas said.""#,
+            r#""Talks \"in\" Moscow""#,
+            r#""MOSCOW""#,
+            r#""2026-12-05""#,
+            r#""en""#,
+            r#""untranslated-fragment""#,
+            r#"["untranslated-fragment"]"#,
+            r#"{"rules":["x"]}"#,
+            "12",
+            "-3",
+            "1.5",
+            "1e400",
+            "-0",
+            "18446744073709551616",
+            "true",
+            "false",
+            "null",
+            "nul",
+            "é",
+            "中",
+            "x",
+        ];
+        let mut lines: Vec<String> = vec![
+            r#"{"id":"a","body":"Hamas said."}"#.into(),
+            r#"{"id":7,"body":"JAKARTA (ANTARA) - Hamas said.","headline":"Talks","dateline":"JAKARTA","language":"id","source":"wire","date":" 2026 "}"#.into(),
+            r#"{"id":"a","body":"first","body":"second","id":null}"#.into(),
+            r#"{"body":"x","other":1e400}"#.into(),
+            r#"{"body":"x","other":[[[[[[]]]]]],"more":{"a":{"b":[1,2,{"c":"\u00e9"}]}}}"#.into(),
+            r#"{"body":"x","wirelint_allow":"untranslated-fragment"}"#.into(),
+            r#"{"body":"x","wirelint_allow":["untranslated-fragment"]}"#.into(),
+            r#"{"body":"x","wirelint_allow":7}"#.into(),
+            r#"{"body":12}"#.into(),
+            r#"{"body":"x","headline":["a"]}"#.into(),
+            r#"{"body":"x","date":5}"#.into(),
+            r#"{"b\u006fdy":"esc\"aped \u4e2d"}"#.into(),
+            r#"{"body":"x"} trailing"#.into(),
+            r#"[1,2,{"body":"x"}]"#.into(),
+            r#""just a string""#.into(),
+            "12".into(),
+            "null".into(),
+            "true".into(),
+            String::new(),
+            format!("{}{{\"body\":\"x\"}}{}", "[".repeat(130), "]".repeat(130)),
+            format!("{{\"body\":\"x\",\"deep\":{}1{}}}", "[".repeat(126), "]".repeat(126)),
+            format!("{{\"body\":\"x\",\"deep\":{}1{}}}", "[".repeat(127), "]".repeat(127)),
+        ];
+        let mut rng = crate::text::TestRng::new();
+        for _ in 0..3000 {
+            let mut t = String::from(if rng.next_u64().is_multiple_of(4) { "" } else { "{" });
+            for _ in 0..rng.next_u64() % 24 {
+                t.push_str(pieces[(rng.next_u64() % pieces.len() as u64) as usize]);
+            }
+            lines.push(t);
+            // well-formed objects of the pieces that are values
+            let values: Vec<&str> = pieces.iter().copied().filter(|p| serde_json::from_str::<Value>(p).is_ok()).collect();
+            let keys: Vec<&str> = values.iter().copied().filter(|p| p.starts_with('"')).collect();
+            let mut o = String::from("{");
+            for i in 0..rng.next_u64() % 8 {
+                if i > 0 {
+                    o.push(',');
+                }
+                o.push_str(keys[(rng.next_u64() % keys.len() as u64) as usize]);
+                o.push(':');
+                o.push_str(values[(rng.next_u64() % values.len() as u64) as usize]);
+            }
+            o.push('}');
+            lines.push(o);
+        }
+        let configs = [
+            ReadOptions::default(),
+            ReadOptions {
+                fields: JsonlFields { id: "body".into(), body: "other".into(), date: "id".into(), ..JsonlFields::default() },
+                ..ReadOptions::default()
+            },
+        ];
+        let (mut ok, mut errs) = (0, 0);
+        for opts in &configs {
+            for line in &lines {
+                let got = parse_line("f.jsonl", 3, line.as_bytes(), opts);
+                let want = parse_line_by_value("f.jsonl", 3, line, opts);
+                match (&got, &want) {
+                    (Ok(g), Ok(w)) => {
+                        assert_eq!(summary(g), summary(w), "{line}");
+                        ok += 1;
+                    }
+                    (Err(g), Err(w)) => {
+                        assert_eq!(g, w, "{line}");
+                        errs += 1;
+                    }
+                    _ => panic!("{line}: {:?} against {:?}", got.as_ref().map(summary), want.as_ref().map(summary)),
+                }
+            }
+        }
+        assert!(ok > 500 && errs > 500, "{ok} read, {errs} errors");
     }
 }

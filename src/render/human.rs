@@ -38,7 +38,7 @@ impl Render for Human<'_> {
             let original = doc.original_for(&loc);
             let text: &str = &original.text;
             // excerpt: the whole lines the span touches
-            let ls = original.lines.line_start(loc.line);
+            let ls = original.lines().line_start(loc.line);
             let le = text[loc.end..].find('\n').map(|i| loc.end + i).unwrap_or(text.len());
             let excerpt = &text[ls..le.max(ls)];
             let mut path = doc.path.clone();
