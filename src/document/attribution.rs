@@ -107,11 +107,22 @@ enum Matcher {
 }
 
 impl Matcher {
-    /// Calls `f(start, end, role)` for every match of a phrase in `text`, leftmost-longest.
-    fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, Role)) {
+    /// Calls `f(start, end, role)` for every match of a phrase in `text`, leftmost-longest; a
+    /// match `f` refuses (it returns false) hides no later match (see [`trie::PhraseTrie::for_each`]).
+    fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, Role) -> bool) {
         match self {
             Matcher::Trie(t) => t.for_each(text, f),
-            Matcher::Automaton(ac, roles) => ac.find_iter(text).for_each(|m| f(m.start(), m.end(), roles[m.pattern().as_usize()])),
+            Matcher::Automaton(ac, roles) => {
+                let mut at = 0;
+                while at <= text.len() {
+                    let Some(m) = ac.find(aho_corasick::Input::new(text).span(at..text.len())) else { break };
+                    let taken = f(m.start(), m.end(), roles[m.pattern().as_usize()]);
+                    at = if taken && m.end() > m.start() { m.end() } else { m.start() + 1 };
+                    while at < text.len() && !text.is_char_boundary(at) {
+                        at += 1;
+                    }
+                }
+            }
         }
     }
 }
@@ -243,9 +254,11 @@ impl Attributions {
         let Some(matcher) = phrases.by_lang.get(lang).and_then(Phrases::matcher) else { return out };
         let mut hits = Vec::new();
         matcher.for_each(text, |start, end, role| {
-            if word_bounded(text, start, end) || (role == Role::Suffix && text[start..].starts_with(['\'', '’'])) {
+            let taken = word_bounded(text, start, end) || (role == Role::Suffix && text[start..].starts_with(['\'', '’']));
+            if taken {
                 hits.push((Span::new(start, end), role));
             }
+            taken
         });
         let mut claimed: Vec<bool> = vec![false; out.outlets.len()];
         let mut firsthand = Vec::new();
@@ -490,6 +503,15 @@ mod quoted_outlet_tests {
     }
 
     #[test]
+    fn a_phrase_starting_inside_a_word_hides_no_phrase_after_it() {
+        // `as reported by` matches inside `was reported by`; refused there, it must not hide
+        // `reported by` three bytes on (it did until session 19)
+        assert_eq!(outlets_credited("The deal was reported by Reuters on Monday.", "en"), 1);
+        assert_eq!(outlets_credited("The deal, as reported by Reuters on Monday, was signed.", "en"), 1);
+        assert_eq!(outlets_credited("The deal was signed on Monday in Reuters Street.", "en"), 0);
+    }
+
+    #[test]
     fn reads_outlet_names_in_quotation_marks() {
         assert_eq!(outlets_credited("Die Nachrichtenseite „Al-Araby Al-Jadeed“ schrieb am Sonntag, die Angriffe gingen weiter.", "de"), 1);
         assert_eq!(outlets_credited("Die Angriffe gingen weiter, berichtete „Al Jazeera“ am Sonntag.", "de"), 1);
@@ -541,7 +563,10 @@ mod phrase_trie_tests {
                 let want: Vec<(usize, usize, Role)> =
                     ac.find_iter(t.as_str()).map(|m| (m.start(), m.end(), roles[m.pattern().as_usize()])).collect();
                 let mut got = Vec::new();
-                trie.for_each(t, |s, e, r| got.push((s, e, r)));
+                trie.for_each(t, |s, e, r| {
+                    got.push((s, e, r));
+                    true
+                });
                 assert_eq!(got, want, "{lang} {t:?}");
                 found += got.len();
             }
@@ -557,7 +582,10 @@ mod phrase_trie_tests {
         for t in ["SAID s said", "s", "sai", "Saids"] {
             let want: Vec<(usize, usize, Role)> = ac.find_iter(t).map(|m| (m.start(), m.end(), forms[m.pattern().as_usize()].1)).collect();
             let mut got = Vec::new();
-            trie.for_each(t, |s, e, r| got.push((s, e, r)));
+            trie.for_each(t, |s, e, r| {
+                got.push((s, e, r));
+                true
+            });
             assert_eq!(got, want, "{t:?}");
         }
         assert!(trie::PhraseTrie::new(&[(String::new(), Role::Either)]).is_none());

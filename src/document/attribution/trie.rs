@@ -91,7 +91,11 @@ impl PhraseTrie {
     /// Calls `f(start, end, role)` for every match, leftmost-longest and without overlaps: at
     /// each position from the left, the longest form that starts there (ASCII case blind), and
     /// the search goes on after it.
-    pub(super) fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, Role)) {
+    ///
+    /// `f` says whether it takes the match. A match it refuses (one starting inside a word:
+    /// `as reported by` in `was reported by`) does not hide the matches it overlaps: the search
+    /// goes on from the next byte, so `reported by` is found there.
+    pub(super) fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, Role) -> bool) {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -123,10 +127,7 @@ impl PhraseTrie {
                 j += 1;
             }
             match best {
-                Some((end, role)) => {
-                    f(start, end, role);
-                    i = end;
-                }
+                Some((end, role)) => i = if f(start, end, role) { end } else { start + 1 },
                 None => i += 1,
             }
         }
