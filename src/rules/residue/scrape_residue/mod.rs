@@ -752,7 +752,20 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
                 // key points, not teasers
                 let title = top.pop();
                 let bulleted_title = title.is_some_and(|t| strip_bullet(doc.slice(t)).is_some());
-                if !bulleted_title && top.len() >= MIN_HEADLINE_RUN && top.windows(2).all(|w| adjacent_lines(doc, w[0], w[1])) {
+                // bullets are teasers only as a ticker over the title: under a headline they
+                // are its key points; and a caption or standfirst between the last bullet and
+                // the lede stays with the story
+                let is_bullet = |l: &Span| strip_bullet(doc.slice(*l)).is_some();
+                let mut key_points = false;
+                if let (Some(first), Some(last)) = (top.iter().position(is_bullet), top.iter().rposition(is_bullet)) {
+                    key_points = top[..first].iter().any(|&l| doc.slice(l).split_whitespace().nth(3).is_some());
+                    top.truncate(last + 1);
+                }
+                if !bulleted_title
+                    && !key_points
+                    && top.len() >= MIN_HEADLINE_RUN
+                    && top.windows(2).all(|w| adjacent_lines(doc, w[0], w[1]))
+                {
                     let why = "is one of several headline-shaped lines in a row above the story's own headline: teasers of other stories pasted from the web page";
                     delete_lines(doc, &top, why, out);
                 }
