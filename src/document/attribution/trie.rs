@@ -136,33 +136,7 @@ impl PhraseTrie {
     /// The first position from `i` whose two bytes some form starts with, or the last byte of
     /// `bytes` (or `i` past it): four positions a round, a two-byte load and a bit test each.
     #[inline]
-    fn skip(&self, bytes: &[u8], mut i: usize) -> usize {
-        let starts = &*self.starts;
-        let hit = |w: &[u8], j: usize| {
-            let k = usize::from(u16::from_le_bytes([w[j], w[j + 1]]));
-            starts[k / 64] & (1 << (k % 64)) != 0
-        };
-        while let Some(w) = bytes.get(i..i + 5) {
-            if hit(w, 0) {
-                return i;
-            }
-            if hit(w, 1) {
-                return i + 1;
-            }
-            if hit(w, 2) {
-                return i + 2;
-            }
-            if hit(w, 3) {
-                return i + 3;
-            }
-            i += 4;
-        }
-        while let Some(w) = bytes.get(i..i + 2) {
-            if hit(w, 0) {
-                return i;
-            }
-            i += 1;
-        }
-        i
+    fn skip(&self, bytes: &[u8], i: usize) -> usize {
+        crate::text::skip_to_pair(&self.starts, bytes, i)
     }
 }
