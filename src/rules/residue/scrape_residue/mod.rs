@@ -750,22 +750,16 @@ fn headline_runs(doc: &Document, from: usize, out: &mut Output) {
             if seen_prose {
                 // the title is never a bullet: bullets right above the lede are the story's own
                 // key points, not teasers
-                let title = top.pop();
-                let bulleted_title = title.is_some_and(|t| strip_bullet(doc.slice(t)).is_some());
-                // bullets are teasers only as a ticker over the title: under a headline they
-                // are its key points; and a caption or standfirst between the last bullet and
-                // the lede stays with the story
+                // bullets are teasers only as a ticker over the title: bullets right above the
+                // lede (the title a bullet), or under a headline, are the story's key points;
+                // and a caption or standfirst between the last bullet and the lede stays
                 let is_bullet = |l: &Span| strip_bullet(doc.slice(*l)).is_some();
-                let mut key_points = false;
+                let mut key_points = top.pop().as_ref().is_some_and(is_bullet);
                 if let (Some(first), Some(last)) = (top.iter().position(is_bullet), top.iter().rposition(is_bullet)) {
-                    key_points = top[..first].iter().any(|&l| doc.slice(l).split_whitespace().nth(3).is_some());
+                    key_points |= top[..first].iter().any(|&l| doc.slice(l).split_whitespace().nth(3).is_some());
                     top.truncate(last + 1);
                 }
-                if !bulleted_title
-                    && !key_points
-                    && top.len() >= MIN_HEADLINE_RUN
-                    && top.windows(2).all(|w| adjacent_lines(doc, w[0], w[1]))
-                {
+                if !key_points && top.len() >= MIN_HEADLINE_RUN && top.windows(2).all(|w| adjacent_lines(doc, w[0], w[1])) {
                     let why = "is one of several headline-shaped lines in a row above the story's own headline: teasers of other stories pasted from the web page";
                     delete_lines(doc, &top, why, out);
                 }
