@@ -36,7 +36,11 @@ Lines that are website furniture rather than story, in two ways.
 Labels (a lexicon of about 500 markers in en, id, es, fr, de, pt, ru, tr, ar, zh): related-link
 headings (`SEE ALSO:`, `ALSO READ`, `Baca:`, `Lea también:`, `Lire aussi :`, `Das könnte dich
 auch interessieren`, `Читайте также:`, `اقرأ أيضا`) and the headline-shaped teaser lines right
-under a heading alone on its line; ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
+under a heading alone on its line (or with a few words of its own: `More from Local News`); when
+everything from there to the story's end reads as the box's headlines, each with at most one
+short summary paragraph, and one- or two-word section labels (two headlines at least), the
+summaries and labels go too (a story that goes on after a `Related:` link has paragraphs in a
+row and is left alone); ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
 share rows (`Facebook Twitter WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`,
 `Добавить комментарий`, WordPress's `Your email address will not be published` in eight
 languages, DataLife Engine's guest notice); archive notices (`This is an archived article`);
@@ -49,7 +53,10 @@ Matching ignores case, leading bullets, dashes and box-drawing characters, and t
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
 caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
-Outlet/Name`, `. EPA-EFE/NAME` with a known agency, or alone on its line: `(ANTARA PHOTO/Name)`),
+Outlet/Name`, `. EPA-EFE/NAME` with a known agency, or alone on its line: `(ANTARA PHOTO/Name)`), a photo caption that is one sentence with a
+full date and the agency alone in parentheses after it (`This photo, taken May 22, 2023, shows
+... (Yonhap)`; a paragraph that reports speech, `..., the council said. (Reuters)`, is left
+alone), a headline's media tag (`(PHOTO)`, `(photo, video)`),
 a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after the story's last sentence
 (`(ILKHA)`; agencies only, not routing codes), a national agency's dash sign-off after the last
@@ -61,7 +68,7 @@ archive's next-post header: `2018-01-24`), wire version markers opening a line (
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
 2018 15:02:09 +0600`, `Nov 21, 2025 79`), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`, `4392
-visitors online`, `Image 1 of 4`), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
+visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
 page header (`Minsk Overcast sky +17°C`), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
 116.05 in 123.16`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
 a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English
@@ -426,7 +433,9 @@ impl ResidueIndex {
             ok.then_some(LexHit {
                 confidence: marker.confidence,
                 opener: Some(marker.text.as_str()),
-                heading: false,
+                // a related-links heading with a few words of its own (`More from Local News`,
+                // `Related stories:`) opens a teaser block like one alone on its line
+                heading: marker.related && shape::words_upto(line, 7) <= 6 && !line.trim_end().ends_with('.'),
                 credit: false,
                 timestamp: marker.timestamp,
             })
@@ -503,9 +512,10 @@ fn is_prose(line: &str) -> bool {
     line.trim_end().ends_with(['.', '"', '”', '!', '?']) && shape::words_upto(line, 12) == 12
 }
 
-/// A teaser line under a related-links heading: a headline, not a sentence.
+/// A teaser line under a related-links heading: a headline, not a sentence (a list bullet before
+/// it is skipped).
 fn teaser_shaped(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim().trim_start_matches(['•', '·', '▪', '►', '»']).trim_start();
     let words = shape::words_upto(t, 19);
     (2..=18).contains(&words)
         && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -527,8 +537,11 @@ impl Rule for ScrapeResidue {
         let Ok(index) = cx.lexicons.index::<ResidueIndex>() else { return };
         let from = out.findings.len();
         let n = doc.paragraphs.len();
-        // lines left that may be teasers under a related-links heading
+        // lines left that may be teasers under a related-links heading, the teaser headlines
+        // found under it, and whether the rest of the story is its teasers (headline and summary)
         let mut teasers = 0usize;
+        let mut headlines = 0usize;
+        let mut tail_block = false;
         // has the story's prose begun (a paragraph of a dozen words or more that ends a sentence)?
         let mut seen_prose = false;
         let mut repeats = Repeats::default();
@@ -550,6 +563,9 @@ impl Rule for ScrapeResidue {
                     hit.confidence = Confidence::Low;
                 }
                 teasers = if hit.heading { MAX_TEASERS } else { 0 };
+                if hit.heading {
+                    headlines = 0;
+                }
                 // a heading like `SEE ALSO:` is flagged itself; the whole line goes with the fix
                 let span = hit
                     .opener
@@ -567,11 +583,16 @@ impl Rule for ScrapeResidue {
                 out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole(), "", applicability));
                 continue;
             }
-            if teasers > 0 {
-                if teaser_shaped(line) {
-                    teasers -= 1;
-                    let message =
-                        format!("`{}` looks like a related-story link under a related-links heading; delete the line", quote(line));
+            if tail_block || teasers > 0 {
+                let link = teaser_shaped(line);
+                // a line that is neither opens the related box's teasers to the story's end when
+                // the rest reads as their headlines and summaries
+                tail_block = tail_block || !link && index_of.is_some_and(|i| teaser_pairs_to_end(doc, i, headlines));
+                if link || tail_block {
+                    teasers = teasers.saturating_sub(1);
+                    headlines += usize::from(link);
+                    let what = if link { "a related-story link" } else { "a line of a related-stories box (a summary or a section label)" };
+                    let message = format!("`{}` looks like {what} under a related-links heading; delete the line", quote(line));
                     out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole(), "", Applicability::Unsafe));
                     continue;
                 }
@@ -599,6 +620,36 @@ impl Rule for ScrapeResidue {
             boilerplate(doc, table, from, out);
         }
     }
+}
+
+/// Words a related story's summary may have (a lede is rarely longer).
+const MAX_SUMMARY_WORDS: usize = 60;
+
+/// Is the story, from paragraph `from` to its end, a related box's teasers: headlines, each
+/// followed by at most one short summary paragraph, with one- or two-word section labels between
+/// them (`News`)? `headlines` were already found under the heading; the box needs two in all.
+/// A story that goes on after a related link has paragraphs in a row, and is left alone.
+fn teaser_pairs_to_end(doc: &Document, from: usize, mut headlines: usize) -> bool {
+    // a summary is read only after a headline
+    let mut summary_allowed = headlines > 0;
+    for &para in &doc.paragraphs[from..] {
+        let line = doc.slice(para);
+        if teaser_shaped(line) {
+            headlines += 1;
+            summary_allowed = true;
+            continue;
+        }
+        let t = line.trim();
+        let words = shape::words_upto(t, MAX_SUMMARY_WORDS + 1);
+        if words <= 2 && !t.ends_with(['.', '!', '?', '"', '”']) {
+            continue;
+        }
+        if !summary_allowed || words > MAX_SUMMARY_WORDS || t.starts_with(['"', '“', '«', '„']) {
+            return false;
+        }
+        summary_allowed = false;
+    }
+    headlines >= 2
 }
 
 /// Words a paragraph must have to be read as a cut-off teaser (not a heading or a link label).

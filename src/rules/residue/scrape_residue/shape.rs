@@ -532,8 +532,16 @@ fn tail(line: &str) -> Option<Hit> {
         h.range = h.range.start + from..h.range.end + from;
         h
     };
-    tail_marks(end, from).map(shift).or_else(|| rights(line))
+    tail_marks(end, from)
+        .map(shift)
+        .or_else(|| agency_caption(line).then(|| Hit::line(line, Confidence::Medium, CAPTION)))
+        .or_else(|| rights(line))
 }
+
+/// What a caption line found by [`agency_caption`] is.
+pub(super) const CAPTION: &str = "is a photo caption (one dated sentence with the agency's credit)";
+/// What a tag found by [`media_tag`] is.
+pub(super) const MEDIA_TAG: &str = "is the web page's tag for its photos or video";
 
 /// Where the last [`TAIL_WINDOW`] bytes of a line start, moved forward to a space.
 fn tail_window(line: &str) -> usize {
@@ -557,6 +565,9 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
     }
     let t = line.trim_end();
     let paren = t.ends_with(')');
+    if paren && let Some(range) = media_tag(line) {
+        return Some(Hit::part(range, Confidence::Medium, MEDIA_TAG));
+    }
     if paren && let Some(c) = GLUED_CODE.captures(line).filter(|c| editor_code(&c[2])) {
         let m = c.get(1).unwrap();
         let upper = m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
@@ -671,6 +682,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
                 && t.split_whitespace().nth(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
                 && GALLERY_COUNT.is_match(t)))
     {
+        return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
+    }
+    if figure && times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
     if figure && pos.near_start && t.ends_with(['C', 'F']) && nwords <= 6 && WEATHER.is_match(t) {
@@ -791,6 +805,116 @@ pub(super) fn rate_row(t: &str) -> bool {
         }
     }
     figures > 0
+}
+
+/// `442 times viewed.`, `Reading: 1,313 times`, `Viewed 87 times`: a page counter that counts
+/// in `times` (seen alone on a line on an Iranian and an Arab agency's English pages). Leading
+/// bullets are skipped; the line is short and holds nothing else.
+pub(super) fn times_counter(t: &str) -> bool {
+    static TIMES: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?i:(?:read|reading|viewed|views?|seen|hits?)\s*:?\s*[0-9][0-9.,]*\s+times|[0-9][0-9.,]*\s+times\s+(?:viewed|read|seen))\.?$")
+    });
+    let t = t.trim_start_matches(['•', '·', '-', '|', ' ', '\u{a0}']).trim_end();
+    t.len() <= 40
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.as_bytes().windows(5).any(|w| w.eq_ignore_ascii_case(b"times"))
+        && TIMES.is_match(t)
+}
+
+/// `... a "win-win" situation (PHOTO)`, `... shelled overnight (photo, video)`: the tag a web
+/// page puts after a headline for the photos or video it carries (seen on a Serbian and a
+/// Ukrainian site's English pages). The range is the tag with its parentheses.
+pub(super) fn media_tag(line: &str) -> Option<Range<usize>> {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        let media = r"(?i:photos?|videos?|fotos?|vídeos?|фото|видео|audio|infographics?)";
+        re(&format!(r"\s(\({media}(?:\s*(?:,|\+|&|/|and|и|і|y|e|und|et)\s*{media})*\))\s*$"))
+    });
+    let t = line.trim_end();
+    let open = t.ends_with(')').then(|| t.rfind('(')).flatten()?;
+    // (the tag is short: the regex runs only on a short last parenthesis)
+    if t.len() - open > 30 {
+        return None;
+    }
+    TAG.captures(line).map(|c| c.get(1).unwrap().range())
+}
+
+/// `... in New Delhi, Friday, May 31, 2019. (PTI)`, `This photo, taken May 22, 2023, shows ...
+/// (Yonhap)`: a photo caption. Wire captions are one sentence that carries the full date (day and
+/// year) and end with the agency's name alone in parentheses, after the full stop (seen on PTI,
+/// Yonhap and Kyodo pages). A story's last paragraph with a source tag after it (`..., the
+/// council said. (Reuters)`) reports speech, which a caption does not.
+pub(super) fn agency_caption(line: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "Yonhap",
+        "Kyodo",
+        "Xinhua",
+        "PTI",
+        "ANI",
+        "IANS",
+        "UNI",
+        "AFP",
+        "AP",
+        "Reuters",
+        "REUTERS",
+        "EPA",
+        "VNA",
+        "Antara",
+        "ANTARA",
+        "Bernama",
+        "BERNAMA",
+        "Anadolu",
+        "AA",
+        "TASS",
+        "Sputnik",
+        "IRNA",
+        "WAFA",
+        "SANA",
+        "WAM",
+        "KCNA",
+        "EFE",
+        "ANSA",
+        "dpa",
+        "Kyodo News",
+    ];
+    let t = line.trim_end();
+    let Some(body) = t.strip_suffix(')') else { return false };
+    let Some(open) = body.rfind('(') else { return false };
+    if !AGENCIES.contains(&body[open + 1..].trim()) {
+        return false;
+    }
+    let sentence = body[..open].trim_end();
+    if !sentence.ends_with(['.', '!', '?', '"', '”']) {
+        return false;
+    }
+    let sentence = &sentence[..sentence.len() - 1];
+    let words = sentence.split_whitespace().count();
+    (8..=80).contains(&words) && one_sentence(sentence) && !reported(sentence) && dated_with_year(sentence)
+}
+
+/// Does the sentence report speech (`said`, `told`, `according to`)? A caption describes a
+/// picture; a story's last paragraph with a source tag after it reports what someone said.
+fn reported(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "said" | "says" | "told" | "tells" | "according" | "reported" | "announced"))
+}
+
+/// Does the text hold no sentence end inside (`. ` before a capital, unless after a short
+/// capitalised abbreviation: `Mr.`, `U.S.`, `Aug.`, `Sept.`)?
+fn one_sentence(t: &str) -> bool {
+    !t.match_indices(". ").any(|(i, _)| {
+        let next_capital = t[i + 2..].starts_with(|c: char| c.is_uppercase());
+        let word = t[..i].rsplit(' ').next().unwrap_or("");
+        let abbreviation = word.len() <= 4 && word.starts_with(|c: char| c.is_uppercase());
+        next_capital && !abbreviation
+    })
+}
+
+/// Does the text hold a date with its year: `May 31, 2019`, `Aug. 24, 2024`, `24 August 2024`?
+fn dated_with_year(t: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+        re(&format!(r"\b(?:{month}\.?\s[0-9]{{1,2}},\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{month}\.?,?\s(?:19|20)[0-9]{{2}})\b"))
+    });
+    DATE.is_match(t)
 }
 
 /// A line of a page's script or data (`var js = d.createElement(s);`, `}(document, 'script',

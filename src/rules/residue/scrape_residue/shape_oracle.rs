@@ -443,7 +443,10 @@ fn tail(line: &str) -> Option<Hit> {
         h.range = h.range.start + from..h.range.end + from;
         h
     };
-    tail_marks(end, from).map(shift).or_else(|| rights(line))
+    tail_marks(end, from)
+        .map(shift)
+        .or_else(|| super::shape::agency_caption(line).then(|| Hit::line(line, Confidence::Medium, super::shape::CAPTION)))
+        .or_else(|| rights(line))
 }
 
 /// Where the last [`TAIL_WINDOW`] bytes of a line start, moved forward to a space.
@@ -468,6 +471,9 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
     }
     let t = line.trim_end();
     let paren = t.ends_with(')');
+    if paren && let Some(range) = super::shape::media_tag(line) {
+        return Some(Hit::part(range, Confidence::Medium, super::shape::MEDIA_TAG));
+    }
     if paren && let Some(c) = GLUED_CODE.captures(line).filter(|c| editor_code(&c[2])) {
         let m = c.get(1).unwrap();
         let upper = m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
@@ -576,6 +582,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
             || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
     {
+        return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
+    }
+    if figure && super::shape::times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
     if figure && pos.near_start && t.ends_with(['C', 'F']) && words(t) <= 6 && WEATHER.is_match(t) {
