@@ -584,14 +584,15 @@ impl Rule for ScrapeResidue {
                 continue;
             }
             if tail_block || teasers > 0 {
-                let link = teaser_shaped(line);
+                let headline = teaser_shaped(line);
                 // a line that is neither opens the related box's teasers to the story's end when
                 // the rest reads as their headlines and summaries
-                tail_block = tail_block || !link && index_of.is_some_and(|i| teaser_pairs_to_end(doc, i, headlines));
-                if link || tail_block {
+                tail_block = tail_block || !headline && index_of.is_some_and(|i| teaser_pairs_to_end(doc, i, headlines));
+                if headline || tail_block {
                     teasers = teasers.saturating_sub(1);
-                    headlines += usize::from(link);
-                    let what = if link { "a related-story link" } else { "a line of a related-stories box (a summary or a section label)" };
+                    headlines += usize::from(headline);
+                    let what =
+                        if headline { "a related-story link" } else { "a line of a related-stories box (a summary or a section label)" };
                     let message = format!("`{}` looks like {what} under a related-links heading; delete the line", quote(line));
                     out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole(), "", Applicability::Unsafe));
                     continue;
