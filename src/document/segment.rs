@@ -153,6 +153,11 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
     'chars: while pos < bytes.len() {
         let i = pos;
         let b = bytes[pos];
+        if b == b' ' {
+            // the commonest byte between tokens, skipped first (#16)
+            pos += 1;
+            continue;
+        }
         // each branch ends the token at `pos` and names its kind (one `make` for all, inlined)
         let kind = 'token: {
             let c = if b < 0x80 {
