@@ -153,6 +153,11 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
     'chars: while pos < bytes.len() {
         let i = pos;
         let b = bytes[pos];
+        if b == b' ' {
+            // the commonest byte between tokens, skipped first (#16)
+            pos += 1;
+            continue;
+        }
         // each branch ends the token at `pos` and names its kind (one `make` for all, inlined)
         let kind = 'token: {
             let c = if b < 0x80 {
@@ -163,6 +168,10 @@ pub fn tokenize(text: &str, offset: usize, out: &mut Vec<Token>) {
                     if let Some((n, case, script)) = short_ascii_word(bytes, i) {
                         pos = i + n;
                         out.push(Token { span: Span::new(offset + i, offset + pos), kind: TokenKind::Word, case, script, bytes: ALNUM });
+                        // the space after a word is no token (#16)
+                        if bytes.get(pos) == Some(&b' ') {
+                            pos += 1;
+                        }
                         continue 'chars;
                     }
                     pos = word_end(text, pos);
@@ -695,7 +704,11 @@ pub(super) fn segment(doc: &mut Document) {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut spans = Vec::new();
     let dl = doc.dateline.as_ref().map(|d| d.span);
+    // one `tokenize` call cuts tokens in increasing order: the order can only break where one
+    // call's tokens follow another's (#16: checked there, not over every pair)
+    let mut in_order = true;
     for (pi, &para) in paragraphs.iter().enumerate() {
+        let mut from = tokens.len();
         spans.clear();
         let mut para_body = para;
         if let Some(d) = dl
@@ -704,6 +717,8 @@ pub(super) fn segment(doc: &mut Document) {
             && d.start <= para.start + 1
         {
             tokenize_span(text, Span::new(para.start, d.end), &mut tokens);
+            in_order &= joined_in_order(&tokens, from);
+            from = tokens.len();
             sentences.push(Sentence { span: d, section: Section::Dateline, paragraph: pi, tokens: (0, 0) });
             para_body = Span::new(d.end, para.end);
         }
@@ -718,11 +733,13 @@ pub(super) fn segment(doc: &mut Document) {
         }
         let tok_from = if para_body.start != para.start { para_body.start } else { para.start };
         tokenize_span(text, Span::new(tok_from, para.end), &mut tokens);
+        in_order &= joined_in_order(&tokens, from);
     }
     // tokenized paragraph by paragraph in order: their starts increase already but for a
     // dateline overlapping its paragraph's start (a stable sort of sorted tokens would leave them
     // as they are, and with no start twice nothing is removed, #16)
-    if !tokens.windows(2).all(|w| w[0].span.start < w[1].span.start) {
+    debug_assert_eq!(in_order, tokens.windows(2).all(|w| w[0].span.start < w[1].span.start));
+    if !in_order {
         tokens.sort_by_key(|t| t.span.start);
         tokens.dedup_by_key(|t| t.span.start);
     }
@@ -737,6 +754,15 @@ pub(super) fn segment(doc: &mut Document) {
     doc.paragraphs = paragraphs;
     doc.sentences = sentences;
     doc.tokens = tokens;
+}
+
+/// Does the first token from index `from` on start after the one before it (or is there no
+/// such pair)?
+fn joined_in_order(tokens: &[Token], from: usize) -> bool {
+    match (from.checked_sub(1).and_then(|i| tokens.get(i)), tokens.get(from)) {
+        (Some(a), Some(b)) => a.span.start < b.span.start,
+        _ => true,
+    }
 }
 
 fn tokenize_span(text: &str, span: Span, out: &mut Vec<Token>) {
