@@ -14,6 +14,9 @@ pub(super) struct PhraseTrie {
     /// The high bit of every byte when some form starts with an ASCII byte that is neither a
     /// letter nor a digit (`'`), else 0: [`PhraseTrie::skip_bounded`] tests such bytes only then.
     punct_first: u64,
+    /// The first three bytes of every form and every three bytes that start with a form of one
+    /// or two bytes, in any ASCII case: a position is walked only when its three bytes are here.
+    triples: crate::text::Triples,
     /// The node the root's edge of each (lower-cased) byte leads to; 0: none.
     root: Box<[u32; 256]>,
     /// Node 0 is the root (never reached by an edge).
@@ -69,6 +72,7 @@ impl PhraseTrie {
         let mut t = PhraseTrie {
             starts: Box::new([0; 1024]),
             punct_first: 0,
+            triples: crate::text::Triples::default(),
             root: Box::new([0; 256]),
             nodes: Vec::with_capacity(tree.len()),
             edges: Vec::new(),
@@ -90,6 +94,23 @@ impl PhraseTrie {
                 }
                 for &(b, _) in &tree[n].1 {
                     cases(b).for_each(&mut set);
+                }
+            }
+        }
+        for &(a, n1) in &tree[0].1 {
+            for a in cases(a) {
+                if tree[n1].0.is_some() {
+                    (0..=255).for_each(|b| t.triples.insert_pair(a, b));
+                }
+                for &(b, n2) in &tree[n1].1 {
+                    for b in cases(b) {
+                        if tree[n2].0.is_some() {
+                            t.triples.insert_pair(a, b);
+                        }
+                        for &(c, _) in &tree[n2].1 {
+                            cases(c).for_each(|c| t.triples.insert(a, b, c));
+                        }
+                    }
                 }
             }
         }
@@ -147,6 +168,13 @@ impl PhraseTrie {
             // (a form starts with a char's first byte: a position the root has an edge for is a
             // char boundary)
             if self.root[usize::from(bytes[start])] == 0 || inside_word(text, start) {
+                i += 1;
+                continue;
+            }
+            // (no form starts with these three bytes, and none of fewer starts here)
+            if let [a, b, c, ..] = bytes[start..]
+                && !self.triples.may_hold(a, b, c)
+            {
                 i += 1;
                 continue;
             }
