@@ -108,10 +108,12 @@ enum Matcher {
 
 impl Matcher {
     /// Calls `f(start, end, role)` for every match of a phrase in `text`, leftmost-longest; a
-    /// match `f` refuses (it returns false) hides no later match (see [`trie::PhraseTrie::for_each`]).
+    /// match `f` refuses (it returns false) hides no later match. `f` must refuse every match
+    /// right after an alphanumeric char that does not start with an apostrophe: the trie does
+    /// not offer those ([`trie::PhraseTrie::for_each_bounded`]).
     fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, Role) -> bool) {
         match self {
-            Matcher::Trie(t) => t.for_each(text, f),
+            Matcher::Trie(t) => t.for_each_bounded(text, f),
             Matcher::Automaton(ac, roles) => {
                 let mut at = 0;
                 while at <= text.len() {
@@ -572,6 +574,33 @@ mod phrase_trie_tests {
             }
         }
         assert!(found > 20_000, "matches: {found}");
+    }
+
+    #[test]
+    fn the_bounded_search_takes_what_the_full_search_takes() {
+        // the callback of `Attributions::find`: the fast search leaves out only what it refuses
+        let phrases = Lexicons::embedded().index::<PhraseIndex>().unwrap();
+        let texts = texts(&phrases);
+        let mut found = 0;
+        for (lang, p) in &phrases.by_lang {
+            let Some(Matcher::Trie(trie)) = p.matcher() else { panic!("{lang}: the phrases are a trie") };
+            for t in &texts {
+                let text = t.as_str();
+                let take = |got: &mut Vec<(usize, usize, Role)>, start: usize, end: usize, role: Role| {
+                    let taken = word_bounded(text, start, end) || (role == Role::Suffix && text[start..].starts_with(['\'', '’']));
+                    if taken {
+                        got.push((start, end, role));
+                    }
+                    taken
+                };
+                let (mut want, mut got) = (Vec::new(), Vec::new());
+                trie.for_each(text, |s, e, r| take(&mut want, s, e, r));
+                trie.for_each_bounded(text, |s, e, r| take(&mut got, s, e, r));
+                assert_eq!(got, want, "{lang} {t:?}");
+                found += got.len();
+            }
+        }
+        assert!(found > 2_000, "matches: {found}");
     }
 
     #[test]

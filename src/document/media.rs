@@ -16,6 +16,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::flat::{Data, Flat, MapHead, Records, Value, Writer, sorted};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::text::Triples;
 
 /// The kinds of lexicon the media tables are built from.
 pub const KINDS: &[&str] = &["media"];
@@ -201,6 +202,10 @@ pub struct MediaTables {
     /// at load; most positions of a story start no form, and [`MediaTables::find_iter`] passes
     /// them with one bit test instead of a walk of the root's edges (#16).
     starts: Box<[u64; 1024]>,
+    /// The first three bytes of every form, and every three bytes that start with a form of one
+    /// or two bytes: a position whose two bytes pass [`MediaTables::starts`] is walked only when
+    /// its three bytes are here (#16: most are inside a word, `de` in `made`, and start none).
+    triples: Triples,
 }
 
 impl MediaTables {
@@ -225,7 +230,35 @@ impl MediaTables {
                 set(b);
             }
         }
-        MediaTables { data, root, by_key, starts }
+        let triples = MediaTables::triples(f, table);
+        MediaTables { data, root, by_key, starts, triples }
+    }
+
+    /// The [`MediaTables::triples`] of the trie whose root's table is at `table`: the paths of
+    /// three edges from the root, and every three bytes after a path of one or two edges that
+    /// ends a form.
+    #[allow(clippy::cast_possible_truncation)] // (edge bytes are bytes, nodes are words)
+    fn triples(f: Flat<'_>, table: u32) -> Triples {
+        let mut t = Triples::default();
+        for a in 0..=255u8 {
+            let n1 = f.u(table + 1 + u32::from(a));
+            if n1 == 0 {
+                continue;
+            }
+            if f.u(n1) != 0 {
+                (0..=255).for_each(|b| t.insert_pair(a, b));
+            }
+            for (b, n2) in f.pairs(n1 + 1).iter() {
+                let (b, n2) = (b as u8, n2 as u32);
+                if f.u(n2) != 0 {
+                    t.insert_pair(a, b);
+                }
+                for (c, _) in f.pairs(n2 + 1).iter() {
+                    t.insert(a, b, c as u8);
+                }
+            }
+        }
+        t
     }
 
     /// Built from `lexicons` and frozen at run time.
@@ -277,6 +310,13 @@ impl MediaTables {
                     break;
                 }
                 let start = i;
+                // (no form starts with these three bytes, and none of fewer starts here)
+                if let [a, b, c, ..] = bytes[start..]
+                    && !self.triples.may_hold(a, b, c)
+                {
+                    i += 1;
+                    continue;
+                }
                 // the first byte through the table (most bytes start no form), then the edges
                 let mut node = f.u(table + 1 + u32::from(bytes[start]));
                 let mut j = start + 1;

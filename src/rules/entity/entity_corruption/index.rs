@@ -840,7 +840,8 @@ impl Built {
 /// in the short table (`wide` false), keys of nine to sixteen in the wide one. The base-2
 /// logarithm of the number of slots, then a slot: the packed key's halves (two words, four in
 /// the wide table), its class bits with the key's length from bit 24 (0 for an empty slot), and
-/// the position of its anchor list (0 for none).
+/// the position of its anchor list (0 for none); then a filter of the keys, eight bits a slot
+/// ([`class_filter_probe`]).
 fn packed_class_table(classes: &[(&str, [u32; 2])], wide: bool) -> Vec<u32> {
     let lens = if wide { 9..=16 } else { 1..=8 };
     let keys: Vec<&(&str, [u32; 2])> = classes.iter().filter(|(k, _)| lens.contains(&k.len())).collect();
@@ -863,7 +864,37 @@ fn packed_class_table(classes: &[(&str, [u32; 2])], wide: bool) -> Vec<u32> {
         slot[width - 2] = c | to_u32(k.len()) << 24;
         slot[width - 1] = anchors;
     }
+    let flg = class_filter_lg(lg);
+    let mut filter = vec![0u32; 1 << flg];
+    for &&(k, _) in &keys {
+        let (lo, hi) = pack16(k.as_bytes());
+        let (w, bits) = class_filter_probe(lo, hi, flg);
+        filter[w] |= bits;
+    }
+    t.extend(filter);
     t
+}
+
+/// The base-2 logarithm of the number of words of the key filter of a packed class table of
+/// `2^lg` slots: eight bits a slot, sixteen or more a key (about one in a hundred keys that are
+/// not in the table passes).
+fn class_filter_lg(lg: u32) -> u32 {
+    lg.max(2) - 2
+}
+
+/// The word of a packed key's filter bits in a key filter of `2^flg` words, and its two bits.
+///
+/// Why a filter: the class tables are megabytes, and the slot of a word of the copy is most
+/// often out of the cache; most words are in no table, and their slot is not read once the
+/// filter, a sixteenth of the table, says so (#16).
+#[inline]
+fn class_filter_probe(lo: u64, hi: u64, flg: u32) -> (usize, u32) {
+    let x = (lo ^ hi.wrapping_mul(0xa076_1d64_78bd_642f)).wrapping_mul(0xe703_7ed1_a0b4_28db);
+    // (the high bits of a product depend on every bit of the key)
+    #[allow(clippy::cast_possible_truncation)]
+    let w = if flg == 0 { 0 } else { (x >> (64 - flg)) as usize };
+    let y = x.wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 54;
+    (w, 1 << (y & 31) | 1 << (y >> 5))
 }
 
 /// The bytes of a key of one to eight bytes, packed little-endian into a `u64` (the rest 0):
@@ -1022,6 +1053,10 @@ pub struct EntityIndex {
     /// number of slots.
     short: (u32, u32),
     wide: (u32, u32),
+    /// The key filters of those tables: each one's first word and the base-2 logarithm of its
+    /// number of words ([`class_filter_probe`]).
+    short_filter: (u32, u32),
+    wide_filter: (u32, u32),
 }
 
 /// A set of strings.
@@ -1040,11 +1075,14 @@ impl EntityIndex {
         let lg = f.u(at + 1);
         let bits = (0..(1u32 << lg) / 64).map(|w| u64::from(f.u(at + 2 + 2 * w)) | u64::from(f.u(at + 3 + 2 * w)) << 32).collect();
         let bloom = (bits, lg);
+        // the tables' slots, then their filters
         let at = root[ROOT_SHORT_CLASS];
         let short = (at + 2, data.view().u(at + 1));
+        let short_filter = (short.0 + (4 << short.1), class_filter_lg(short.1));
         let at = root[ROOT_WIDE_CLASS];
         let wide = (at + 2, data.view().u(at + 1));
-        EntityIndex { data, root, heads, bloom, short, wide }
+        let wide_filter = (wide.0 + (6 << wide.1), class_filter_lg(wide.1));
+        EntityIndex { data, root, heads, bloom, short, wide, short_filter, wide_filter }
     }
 
     /// The [`class`] bits of a word (the tables its key is in; 0 for most words) and the
@@ -1066,6 +1104,12 @@ impl EntityIndex {
     #[allow(clippy::inline_always)] // once a word: a call costs as much as the look-up
     pub(super) fn short_class_packed(&self, p: u64, len: usize) -> (u32, u32) {
         let f = self.f();
+        let (fat, flg) = self.short_filter;
+        let (fw, bits) = class_filter_probe(p, 0, flg);
+        #[allow(clippy::cast_possible_truncation)]
+        if f.u(fat + fw as u32) & bits != bits {
+            return (0, 0);
+        }
         let (at, lg) = self.short;
         #[allow(clippy::cast_possible_truncation)]
         let (l0, l1, n) = (p as u32, (p >> 32) as u32, len as u32);
@@ -1090,6 +1134,12 @@ impl EntityIndex {
     #[inline]
     pub(super) fn wide_class_packed(&self, lo: u64, hi: u64, len: usize) -> (u32, u32) {
         let f = self.f();
+        let (fat, flg) = self.wide_filter;
+        let (fw, bits) = class_filter_probe(lo, hi, flg);
+        #[allow(clippy::cast_possible_truncation)]
+        if f.u(fat + fw as u32) & bits != bits {
+            return (0, 0);
+        }
         let (at, lg) = self.wide;
         #[allow(clippy::cast_possible_truncation)]
         let (l0, l1, h0, h1, n) = (lo as u32, (lo >> 32) as u32, hi as u32, (hi >> 32) as u32, len as u32);
