@@ -47,7 +47,8 @@ languages, DataLife Engine's guest notice); archive notices (`This is an archive
 player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`, `Show more`, `Print this
 page`, `Hide Ad`, a cookie banner); blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp
 labels (`Updated on:`, `Publish date :`); credit lines (`Photo: ...`, `Source: Xinhua`,
-`Translator: ...`, `Web Editor: ...`, `Quelle: ...`).
+`Translator: ...`, `Web Editor: ...`, `Quelle: ...`); WordPress's like widget with its count
+unfilled (`%d bloggers like this:`).
 Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
 
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
@@ -68,7 +69,8 @@ archive's next-post header: `2018-01-24`), wire version markers opening a line (
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
 2018 15:02:09 +0600`, `Nov 21, 2025 79`), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`, `4392
-visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
+visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`), a template's section field (`Published in :`,
+`Published in ALGERIA`; a sentence opening with `Published in` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
 page header (`Minsk Overcast sky +17°C`), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
 116.05 in 123.16`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
 a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English

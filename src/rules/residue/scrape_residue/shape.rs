@@ -684,6 +684,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
+    if first == 'P' && published_in(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a template's section field"));
+    }
     if figure && times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
@@ -915,6 +918,16 @@ fn dated_with_year(t: &str) -> bool {
         re(&format!(r"\b(?:{month}\.?\s[0-9]{{1,2}},\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{month}\.?,?\s(?:19|20)[0-9]{{2}})\b"))
     });
     DATE.is_match(t)
+}
+
+/// `Published in :`, `Published in ALGERIA`: a template's section field, empty or holding a
+/// section name in capitals (seen on two Algerian outlets' English pages). A sentence that opens
+/// with `Published in` goes on in lower case, and a hard-wrapped one leaves `Published in` alone
+/// on its line (with no colon).
+pub(super) fn published_in(t: &str) -> bool {
+    static FIELD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^Published in\s*(?::\s*(?:\p{Lu}+(?:[ &-]+\p{Lu}+)*)?|\p{Lu}+(?:[ &-]+\p{Lu}+)*)$"));
+    t.len() <= 48 && t.starts_with("Published in") && FIELD.is_match(t)
 }
 
 /// A line of a page's script or data (`var js = d.createElement(s);`, `}(document, 'script',

@@ -584,6 +584,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
+    if t.starts_with('P') && super::shape::published_in(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a template's section field"));
+    }
     if figure && super::shape::times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
