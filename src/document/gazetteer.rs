@@ -350,7 +350,7 @@ impl Gazetteer {
             }
         }
         let first_filter = root[7] + 1;
-        Gazetteer { data, root, heads, country_ix, lower_gate, space_prefixes, first_filter }
+        Gazetteer { data, root, heads, country_ix, lower_gate, first_filter, space_prefixes }
     }
 
     /// May a word whose key hashes to `hash` be the first word of a key? `false` only when it
