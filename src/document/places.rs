@@ -366,8 +366,11 @@ impl Gazetteer {
     ) -> Option<(usize, Vec<Target>)> {
         // a one-word key is the first word of a key (#17: most capitalised words are neither,
         // and are not looked up as a key)
-        let first = self.is_first(k0);
-        if !first && !k0.text().contains(' ') {
+        // (the filter first: most capitalised words are no first word, told without the map)
+        let first = self.may_be_first(hash0) && self.is_first(k0);
+        // a key of ASCII letters and digits holds no space (#16: the test read every
+        // capitalised word that is no first word)
+        if !first && (tokens[i].is_ascii_alnum() || !k0.text().contains(' ')) {
             return None;
         }
         let mut best = None;
