@@ -466,9 +466,13 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
         if !t.is_word() || t.span.len() < 3 || t.span.len() > cal.max_len * 2 || t.script == Script::Han {
             continue;
         }
+        // the ASCII words no name has the shape of, first (#16); a token of ASCII letters and
+        // digits (most words) is ASCII without a scan of its bytes, or a slice of the text
+        if t.is_ascii_alnum() && !cal.may_name_ascii(&doc.text.as_bytes()[t.span.start..t.span.end]) {
+            continue;
+        }
         let word = doc.slice(t.span);
-        let ascii = word.is_ascii();
-        // the ASCII words no name has the shape of, first (#16)
+        let ascii = t.is_ascii_alnum() || word.is_ascii();
         if ascii && !cal.may_name_ascii(word.as_bytes()) {
             continue;
         }
