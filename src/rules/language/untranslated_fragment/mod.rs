@@ -554,9 +554,9 @@ impl<'a> Scan<'a> {
             if self.between_names(i, lo, hi) {
                 continue;
             }
-            let word = self.doc.slice(t.span);
             ev.lower += 1;
-            if self.marked_letter(word) {
+            // (an ASCII word has no letter the copy language does not write: no slice of it, #16)
+            if !t.is_ascii_alnum() && self.marked_letter(self.doc.slice(t.span)) {
                 ev.marked += 1;
             }
             let (mask, flags) = self.class(i);
@@ -570,7 +570,7 @@ impl<'a> Scan<'a> {
                 _ => {
                     ev.foreign_hits += 1;
                     ev.candidates |= mask;
-                    FunctionWords::lower_into(word, &mut buf);
+                    FunctionWords::lower_into(self.doc.slice(t.span), &mut buf);
                     if !seen.contains(&buf) {
                         seen.push(buf.clone());
                         if ev.sample.len() < 6 {
