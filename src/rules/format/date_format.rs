@@ -158,6 +158,19 @@ fn shape_class(b: u8) -> usize {
     if b.is_ascii_lowercase() { usize::from(b - b'a') } else { SHAPE_CLASSES - 1 }
 }
 
+/// [`shape_class`] of each byte's ASCII lower case, by byte: the name scan asks it of the first
+/// and last byte of most words (#16: a look-up, not a lower-casing and two range tests).
+const FOLDED_SHAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let low = (b as u8).to_ascii_lowercase();
+        t[b] = if low.is_ascii_lowercase() { low - b'a' } else { (SHAPE_CLASSES - 1) as u8 };
+        b += 1;
+    }
+    t
+};
+
 impl LexiconIndex for Calendar {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut cal = Calendar {
@@ -232,7 +245,7 @@ impl Calendar {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
         self.ascii_shapes
             .get(word.len())
-            .is_some_and(|s| s[shape_class(first.to_ascii_lowercase())] & (1 << shape_class(last.to_ascii_lowercase())) != 0)
+            .is_some_and(|s| s[usize::from(FOLDED_SHAPE[usize::from(first)])] & (1 << FOLDED_SHAPE[usize::from(last)]) != 0)
     }
 
     /// Foreign meanings of a token in copy of `copy`, if it is a month or day name of another language only.
@@ -466,9 +479,13 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
         if !t.is_word() || t.span.len() < 3 || t.span.len() > cal.max_len * 2 || t.script == Script::Han {
             continue;
         }
+        // the ASCII words no name has the shape of, first (#16); a token of ASCII letters and
+        // digits (most words) is ASCII without a scan of its bytes, or a slice of the text
+        if t.is_ascii_alnum() && !cal.may_name_ascii(&doc.text.as_bytes()[t.span.start..t.span.end]) {
+            continue;
+        }
         let word = doc.slice(t.span);
-        let ascii = word.is_ascii();
-        // the ASCII words no name has the shape of, first (#16)
+        let ascii = t.is_ascii_alnum() || word.is_ascii();
         if ascii && !cal.may_name_ascii(word.as_bytes()) {
             continue;
         }
@@ -637,6 +654,13 @@ fn in_parens(doc: &Document, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_clean, assert_fix, assert_flags, run_lang};
+
+    #[test]
+    fn folded_shape_is_shape_class_of_the_lower_case() {
+        for b in 0..=255u8 {
+            assert_eq!(usize::from(FOLDED_SHAPE[usize::from(b)]), shape_class(b.to_ascii_lowercase()), "{b}");
+        }
+    }
 
     const R: DateFormat = DateFormat;
 

@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{META, Scan, at_word_boundary};
-use crate::document::language;
+use crate::document::{Case, language};
 use crate::finding::{Applicability, Confidence, Finding};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::Output;
@@ -31,6 +31,9 @@ pub struct Abbreviations {
     /// told so without a hash (#16: by first byte and longest length alone, every capitalised
     /// word of a form's first letter was hashed).
     lengths: [u64; 256],
+    /// Every form starts with an ASCII upper-case letter: a lower-case word (whose first byte is
+    /// none) is no form, told by its case without reading its bytes (#16).
+    capitalised: bool,
 }
 
 impl Abbreviations {
@@ -80,7 +83,8 @@ impl LexiconIndex for Abbreviations {
                 lengths[b as usize] |= length_bit(form.len());
             }
         }
-        Ok(Abbreviations { by_form, lengths })
+        let capitalised = by_form.keys().all(|f| f.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+        Ok(Abbreviations { by_form, lengths, capitalised })
     }
 }
 
@@ -95,7 +99,8 @@ impl Scan<'_> {
         let mut explained: Vec<&str> = Vec::new();
         let mut lower: Option<String> = None;
         for (i, t) in doc.tokens.iter().enumerate() {
-            if !t.is_word() || !abbr.may_be(doc.text.as_bytes()[t.span.start], t.span.len()) {
+            if !t.is_word() || (abbr.capitalised && t.case == Case::Lower) || !abbr.may_be(doc.text.as_bytes()[t.span.start], t.span.len())
+            {
                 continue;
             }
             let form = doc.slice(t.span);
@@ -170,5 +175,13 @@ mod tests {
         // and lower-case words, or capitalised ones of no form's length, are not looked up
         assert!(!abbr.may_be(b't', 3));
         assert!(!abbr.may_be(b'T', 63));
+        // the case gate: no lower-case word starts with an upper-case letter
+        assert!(abbr.capitalised);
+        for text in crate::document::test_texts() {
+            let doc = crate::document::Document::from_text("t.txt", text, &Default::default());
+            for t in doc.tokens.iter().filter(|t| t.is_word() && t.case == Case::Lower) {
+                assert!(!doc.text.as_bytes()[t.span.start].is_ascii_uppercase(), "{}", doc.slice(t.span));
+            }
+        }
     }
 }

@@ -299,6 +299,40 @@ impl<'a> Scan<'a> {
     /// words the evidence may count (a superset: names and particles between them are not left
     /// out), so a sentence it finds none in would pass no gate (#16: most sentences).
     fn may_switch(&self, lo: usize, hi: usize) -> bool {
+        let (toks, ctx) = (&self.doc.tokens[lo..hi], &self.ctx[lo..hi]);
+        let first_word = toks.iter().position(Token::is_word);
+        // (#16: slices of the sentence zipped, not `enumerate().take().skip()` with an index
+        // check per token; an ASCII word's hash in line, and no slice of it)
+        for (k, (t, c)) in toks.iter().zip(ctx).enumerate() {
+            if !t.is_word() || (t.case != Case::Lower && Some(k) != first_word) {
+                continue;
+            }
+            if c.paren || c.short_quote || c.loan || t.script != Script::Latin && t.script != self.copy_script {
+                continue;
+            }
+            // an ASCII word has no letter outside ASCII, so none the copy language does not write
+            if !t.is_ascii_alnum() && self.marked_letter(self.doc.slice(t.span)) {
+                return true;
+            }
+            // most words are no function word of another language, nor a homograph of one
+            if let Some(bits) = self.switch
+                && let Some(h) = token_switch_hash(&self.doc.text, t)
+                && bits[h / 64] & (1 << (h % 64)) == 0
+            {
+                continue;
+            }
+            let (mask, flags) = self.class(lo + k);
+            let foreign = mask != 0 && self.copy_bit.is_none_or(|b| mask & (1 << b) == 0);
+            if foreign || (mask == 0 && flags & language::WEAK != 0) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// [`Scan::may_switch`] as first written: the oracle of its equivalence test.
+    #[cfg(test)]
+    fn may_switch_oracle(&self, lo: usize, hi: usize) -> bool {
         let toks = &self.doc.tokens;
         let first_word = (lo..hi).find(|&i| toks[i].is_word());
         for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
@@ -313,7 +347,6 @@ impl<'a> Scan<'a> {
             if self.marked_letter(word) {
                 return true;
             }
-            // most words are no function word of another language, nor a homograph of one
             if let Some(bits) = self.switch
                 && let Some(h) = switch_hash(&self.doc.text, t.span)
                 && bits[h / 64] & (1 << (h % 64)) == 0
@@ -521,9 +554,9 @@ impl<'a> Scan<'a> {
             if self.between_names(i, lo, hi) {
                 continue;
             }
-            let word = self.doc.slice(t.span);
             ev.lower += 1;
-            if self.marked_letter(word) {
+            // (an ASCII word has no letter the copy language does not write: no slice of it, #16)
+            if !t.is_ascii_alnum() && self.marked_letter(self.doc.slice(t.span)) {
                 ev.marked += 1;
             }
             let (mask, flags) = self.class(i);
@@ -537,7 +570,7 @@ impl<'a> Scan<'a> {
                 _ => {
                     ev.foreign_hits += 1;
                     ev.candidates |= mask;
-                    FunctionWords::lower_into(word, &mut buf);
+                    FunctionWords::lower_into(self.doc.slice(t.span), &mut buf);
                     if !seen.contains(&buf) {
                         seen.push(buf.clone());
                         if ev.sample.len() < 6 {
@@ -946,6 +979,24 @@ fn switch_hash(text: &str, span: Span) -> Option<usize> {
     Some((lower.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize)
 }
 
+/// [`switch_hash`] of a word token. A token of ASCII letters and digits only (most words) has no
+/// byte outside ASCII and no `'`, and lower-casing sets 0x20 in each of its bytes (digits have
+/// it already): its hash is computed without those tests (#16).
+#[inline]
+fn token_switch_hash(text: &str, t: &Token) -> Option<usize> {
+    let (bytes, n) = (text.as_bytes(), t.span.len());
+    if !t.is_ascii_alnum() || !(1..=8).contains(&n) {
+        return switch_hash(text, t.span);
+    }
+    let x = match bytes.get(t.span.start..t.span.start + 8) {
+        Some(c) => u64::from_le_bytes(c.try_into().expect("8 bytes")),
+        None => return switch_hash(text, t.span),
+    };
+    let keep = u64::MAX >> (64 - 8 * n);
+    let lower = (x | 0x2020_2020_2020_2020) & keep;
+    Some((lower.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize)
+}
+
 /// The function words of every language, to tell most words of a sentence without a look-up
 /// that they cannot switch it ([`Scan::may_switch`], #16): per copy language, a bit per
 /// [`switch_hash`] of each ASCII function word [`FunctionWords::classify_in`] calls foreign or
@@ -1084,6 +1135,33 @@ mod tests {
             }
         }
         assert!(skipped > 1000 && read > 1000, "{skipped} skipped, {read} read");
+    }
+
+    #[test]
+    fn may_switch_is_the_oracles() {
+        // the pre-test over zipped slices with the in-line hash of ASCII words answers as first
+        // written, in every copy language with its switch words
+        let lex = Lexicons::embedded();
+        let (fw, loans, switch) =
+            (lex.index::<FunctionWords>().unwrap(), lex.index::<LoanPhrases>().unwrap(), lex.index::<SwitchWords>().unwrap());
+        let (mut yes, mut no) = (0, 0);
+        for (k, text) in crate::document::test_texts().into_iter().enumerate() {
+            let copy = ["en", "es", "id", "de", "ru", "fr", "vi"][k % 7];
+            let opts = crate::document::AnalyseOptions { language: Some(copy.into()), ..Default::default() };
+            let doc = Document::from_text("t.txt", text, &opts);
+            let mut scan = Scan::new(&doc, copy, &fw, &loans);
+            scan.switch = Some(switch.of(&fw, scan.copy_bit));
+            for s in &doc.sentences {
+                let (lo, hi) = s.tokens;
+                let got = scan.may_switch(lo, hi);
+                assert_eq!(got, scan.may_switch_oracle(lo, hi), "{copy}: {}", doc.slice(s.span));
+                if got { yes += 1 } else { no += 1 }
+            }
+            for t in doc.tokens.iter().filter(|t| t.is_word()) {
+                assert_eq!(token_switch_hash(&doc.text, t), switch_hash(&doc.text, t.span), "{}", doc.slice(t.span));
+            }
+        }
+        assert!(yes > 1000 && no > 1000, "{yes} may switch, {no} not");
     }
 
     #[test]
