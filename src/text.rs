@@ -154,16 +154,21 @@ pub fn for_each_word_start(text: &str, mut f: impl FnMut(usize)) {
     }
 }
 
+/// Is bit `k` set in `starts`, `k` the bytes `a` then `b` read as a little-endian `u16`? (Does
+/// some form of a trie whose first-pair set is `starts` start with `a` then `b`?)
+#[inline]
+pub fn pair_starts(starts: &[u64; 1024], a: u8, b: u8) -> bool {
+    let k = usize::from(b) << 8 | usize::from(a);
+    starts[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// The first position from `i` whose two bytes (read as a little-endian `u16` `k`) have bit `k`
 /// set in `starts`, or the last byte of `bytes` (or `i` past it): four positions a round, a
 /// two-byte load and a bit test each. The skip loop of the media and attribution-phrase tries,
 /// which start a walk only where some form's first two bytes are (#16).
 #[inline]
 pub fn skip_to_pair(starts: &[u64; 1024], bytes: &[u8], mut i: usize) -> usize {
-    let hit = |w: &[u8], j: usize| {
-        let k = usize::from(u16::from_le_bytes([w[j], w[j + 1]]));
-        starts[k / 64] & (1 << (k % 64)) != 0
-    };
+    let hit = |w: &[u8], j: usize| pair_starts(starts, w[j], w[j + 1]);
     while let Some(w) = bytes.get(i..i + 5) {
         if hit(w, 0) {
             return i;

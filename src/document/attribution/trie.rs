@@ -215,8 +215,7 @@ impl PhraseTrie {
     /// Do bytes `a` then `b` start some form ([`PhraseTrie::starts`])?
     #[inline]
     fn pair(&self, a: u8, b: u8) -> bool {
-        let k = usize::from(b) << 8 | usize::from(a);
-        self.starts[k / 64] & (1 << (k % 64)) != 0
+        crate::text::pair_starts(&self.starts, a, b)
     }
 
     /// The first position from `i` whose two bytes start some form and that is not between two
