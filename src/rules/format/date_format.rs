@@ -8,7 +8,9 @@
 //!   name needs a date context. Forms equal to one of the copy language's own (April,
 //!   September...) and abbreviations are never flagged.
 //! - In English copy, the source-style parenthesised date "Selasa (4/3/2025)", "(19/2)":
-//!   day first, month second, as Indonesian, Turkish and European copy writes it.
+//!   day first, month second, as Indonesian, Turkish and European copy writes it; and a day
+//!   name with its date in parentheses, "Sunday (15)", "Thursday (September 24)", as
+//!   Portuguese, Spanish, Thai and Malay copy writes it.
 //!
 //! The suggestion is the copy language's name for the same month or day, when the copy
 //! language has exactly one full form for it.
@@ -40,7 +42,9 @@ in English copy; "19 February" in Indonesian copy), and in English copy the nume
 the source's order: parenthesised day-first ("Selasa (4/3/2025)", "(19/2)"), dotted day-first
 as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), slashed
 day-first with a year when the day is above 12 ("28/02/2024", "Saturday 28/08/2021"), and
-year-first with slashes as Chinese, Japanese and Persian copy does ("2017/03/13").
+year-first with slashes as Chinese, Japanese and Persian copy does ("2017/03/13"); and a day
+name (or "today") with its date in parentheses, as Portuguese, Spanish, Thai and Malay copy gives
+it ("Sunday (15)", "Thursday (September 24)", "today (26)").
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -63,7 +67,9 @@ Mardi Gras) are flagged only next to a day number or year. Numeric dates are fla
 English copy: in parentheses (`(19/2)`, or `(4/3)` after a day name), dotted, year-first, or
 slashed with a year and a day above 12, so a US `Wednesday, 5/8/2024` or `02/28/2025` is left
 alone; a dotted or slashed figure glued to more figures (a version `2.1.10.4`, an address,
-`2018/19`) is not a date.
+`2018/19`) is not a date. A parenthesis after a day name needs a day number or a month and day
+in it: `today (Monday)`, `Tuesday (1200 GMT)` are left alone. A month and day in the parenthesis
+(`Tuesday (Jan 19)`) is low confidence: some English dailies (Malaysia's) write dates that way.
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
@@ -109,6 +115,9 @@ impl Rule for DateFormat {
             let regions = || doc.headline.into_iter().chain([doc.body]);
             for region in regions() {
                 numeric_dates(doc, region, &cal, copy, out, &mut taken);
+            }
+            for region in regions() {
+                parenthesised_day_dates(doc, region, out, &mut taken);
             }
             for region in regions() {
                 other_numeric_dates(doc, region, &cal, copy, out, &mut taken);
@@ -404,6 +413,70 @@ fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'stati
         if !taken.iter().any(|t| t.overlaps(span)) {
             push_source_date(doc, span, confidence, what, replacement, out, taken);
         }
+    }
+}
+
+/// `Sunday (15)`, `Thursday (September 24)`, `today (26)`: a day name (or `today`,
+/// `yesterday`, `tomorrow`) with its date in parentheses, as Portuguese, Spanish, Thai, Malay
+/// and Indonesian copy writes it (`no domingo (15)`); English gives the date after a comma.
+static DAY_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+    Regex::new(&format!(
+        r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Tt]oday|[Yy]esterday|[Tt]omorrow) \((?:(\d{{1,2}})|({month} \d{{1,2}})|(\d{{1,2}} {month}))\)"
+    ))
+    .expect("valid regex")
+});
+
+/// Day names with a parenthesised day number or month and day, in `body` (English copy): the
+/// source's way of giving the date. `today (Monday)` (a native wire's aside) has no figure and
+/// is left alone, as is `Tuesday (1200 GMT)`.
+fn parenthesised_day_dates(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Span>) {
+    let text = &doc.text[body.start..body.end];
+    // every match holds `day (` or `row (`: most stories never run the regex
+    let finder = memchr::memmem::Finder::new("y (");
+    let Some(first) = finder.find(text.as_bytes()) else { return };
+    let from = text[..first].rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    for m in DAY_PAREN.captures_iter(&text[from..]) {
+        let all = m.get(0).expect("match");
+        let span = Span::new(body.start + from + all.start(), body.start + from + all.end());
+        if taken.iter().any(|t| t.overlaps(span)) {
+            continue;
+        }
+        let day = &m[1];
+        let replacement = if let Some(n) = m.get(2) {
+            // a bare day number: the month is the reader's guess
+            if !(1..=31).contains(&n.as_str().parse::<u8>().unwrap_or(0)) {
+                continue;
+            }
+            None
+        } else {
+            let date = m.get(3).or(m.get(4)).expect("one date group").as_str();
+            let n: u8 = date.split(' ').find_map(|w| w.parse().ok()).unwrap_or(0);
+            if !(1..=31).contains(&n) {
+                continue;
+            }
+            Some(format!("{day}, {date}"))
+        };
+        let msg = match &replacement {
+            Some(r) => format!(
+                "`{}` is the source's date style (the date in parentheses after the day), not English: write `{r}`",
+                doc.slice(span)
+            ),
+            None => format!(
+                "`{}` is the source's date style (a day number in parentheses after the day): give the month, as `{day}, <month> {}`",
+                doc.slice(span),
+                &m[2]
+            ),
+        };
+        taken.push(span);
+        // a bare day number is the source's alone; `Tuesday (Jan 19)` is also the house style of
+        // some English dailies (Malaysia's) and of older wire copy: weak evidence
+        let confidence = if replacement.is_some() { Confidence::Low } else { Confidence::Medium };
+        let finding = Finding::new(&META, span, confidence, msg);
+        out.push(match replacement {
+            Some(r) => finding.replace_with(r, Applicability::Unsafe),
+            None => finding,
+        });
     }
 }
 
