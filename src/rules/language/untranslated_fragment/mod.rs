@@ -30,6 +30,7 @@ use whatlang::Detector;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
 use crate::document::language::{self, FunctionWords};
+use crate::document::places::StoryPlaces;
 use crate::document::{Case, Document, Script, Section, Token, TokenKind};
 use crate::finding::{Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
@@ -87,7 +88,10 @@ from the policy it agreed with parliament.
 ## False positives
 Names, titles of works, place names, parenthesised glosses ("Kantor Berita Antara (Antara News
 Agency)"), short quotations and established loan phrases ("de facto", "coup d'état", "phở") are
-never evidence. A short line in Title Case (`Rio de Janeiro`, `Tour de France`) reads as a name.
+never evidence. A short line in Title Case (`Rio de Janeiro`, `Tour de France`) reads as a name,
+unless every word of it is a common word of the other language alone, it has no figure, it is
+no place the story names and the story does not use the same words elsewhere: then it is a
+heading left in the source's language (`Otras Noticias`, `Diğer Haberler` in English copy).
 An abbreviation is explained when it stands in or before parentheses anywhere in the story
 (`the Indonesian Military (TNI)`) or the story uses its English name; it is only read as the
 source language's in a story that names that country. A long quotation deliberately left in the original language will be flagged: ignore
@@ -150,7 +154,8 @@ impl Rule for UntranslatedFragment {
         let taken = |out: &Output| -> Vec<Span> { out.findings[first..].iter().map(|f| f.span).collect() };
         let vocab_cell = std::cell::OnceCell::new();
         let vocab = || vocab_cell.get_or_init(|| cx.lexicons.index::<short::Vocabulary>().ok()).as_deref();
-        scan.short_segments(vocab, &taken(out), out);
+        let places: Vec<Span> = doc.analysis::<StoryPlaces>(cx.lexicons).0.mentions.iter().map(|m| m.span).collect();
+        scan.short_segments(vocab, &places, &taken(out), out);
         scan.marked_words(vocab, &taken(out), out);
         if let Ok(abbr) = cx.lexicons.index::<abbrev::Abbreviations>() {
             scan.abbreviations(&abbr, &taken(out), out);

@@ -124,7 +124,9 @@ impl Scan<'_> {
     /// Short segments (a line, or a part of a line between `·`, `|`, `•`) of two to six words,
     /// every one of them a common word of one other language.
     /// `vocab` builds the vocabulary index on first call: most stories have no segment to read.
-    pub(super) fn short_segments<'v>(&self, vocab: impl Fn() -> Option<&'v Vocabulary>, taken: &[Span], out: &mut Output) {
+    /// `places` are the story's place mentions: a Title Case line that names a place
+    /// (`Buenos Aires`) is no heading.
+    pub(super) fn short_segments<'v>(&self, vocab: impl Fn() -> Option<&'v Vocabulary>, places: &[Span], taken: &[Span], out: &mut Output) {
         if self.copy_script != Script::Latin {
             return;
         }
@@ -161,7 +163,7 @@ impl Scan<'_> {
                 }
                 let Some(vocab) = vocab() else { return };
                 let Some(copy_bit) = vocab.bit(self.copy) else { return };
-                if let Some(f) = self.segment(seg, vocab, copy_bit) {
+                if let Some(f) = self.segment(seg, vocab, copy_bit, places) {
                     out.push(f);
                 }
             }
@@ -192,7 +194,7 @@ impl Scan<'_> {
         words >= 2
     }
 
-    fn segment(&self, seg: Span, vocab: &Vocabulary, copy_bit: u32) -> Option<Finding> {
+    fn segment(&self, seg: Span, vocab: &Vocabulary, copy_bit: u32, places: &[Span]) -> Option<Finding> {
         let toks = &self.doc.tokens;
         let lo = toks.partition_point(|t| t.span.start < seg.start);
         let hi = toks.partition_point(|t| t.span.end <= seg.end).max(lo);
@@ -203,8 +205,13 @@ impl Scan<'_> {
         let mut long = false;
         let mut cand = u32::MAX;
         let mut foreign = 0;
+        // every word capitalised, none all capitals, no figure (`Artículos Relacionados`,
+        // `İngilizce Haberleri`): a heading, unless it names something
+        let mut title = true;
         for (i, t) in toks.iter().enumerate().take(hi).skip(lo) {
             if t.kind != TokenKind::Word {
+                // (a heading has no figures: `Wednesday, August 5` is a date line)
+                title &= t.kind != TokenKind::Number;
                 continue;
             }
             // Latin script, outside parentheses and loan phrases, no copy function word:
@@ -222,6 +229,7 @@ impl Scan<'_> {
                 long |= buf.chars().count() >= SEGMENT_MIN_LETTERS;
                 Word::Foreign
             };
+            title &= t.case == Case::Title;
             if t.case == Case::Lower && !first && !self.between_names(i, lo, hi) {
                 lower_word = true;
             }
@@ -230,7 +238,12 @@ impl Scan<'_> {
         }
         drop(buf);
         let label = self.doc.slice(seg).trim_end().ends_with(':');
-        if words.len() < 2 || words.len() > SEGMENT_MAX_WORDS || foreign == 0 || !long || !(lower_word || label) {
+        // a Title Case line reads as a name (`Rio de Janeiro`, `Casa Rosada`) unless it is a
+        // heading whose every word is a common word of the other language and of no name: a
+        // related-links or section heading left in the source's language
+        let heading =
+            title && foreign == words.len() && !lower_word && !places.iter().any(|p| p.overlaps(seg)) && !self.named_elsewhere(seg);
+        if words.len() < 2 || words.len() > SEGMENT_MAX_WORDS || foreign == 0 || !long || !(lower_word || label || heading) {
             return None;
         }
         for w in &words {
@@ -253,6 +266,15 @@ impl Scan<'_> {
             if shared > 0 { format!(" ({shared} also {copy_name})") } else { String::new() },
         );
         Some(Finding::new(&META, span, confidence, msg))
+    }
+
+    /// Does the story's text use the words of `seg` again elsewhere (`... won the Copa
+    /// Libertadores on Saturday` under a `Copa Libertadores` line)? Then the line names something.
+    fn named_elsewhere(&self, seg: Span) -> bool {
+        let text = &self.doc.text;
+        let words = self.doc.slice(seg).trim_end_matches(|c: char| !c.is_alphanumeric());
+        let finder = memchr::memmem::Finder::new(words.as_bytes());
+        finder.find_iter(text.as_bytes()).any(|at| at != seg.start)
     }
 
     /// Lower-case words in letters only another language writes (`ảnh` in an English caption),
