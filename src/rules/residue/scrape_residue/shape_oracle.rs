@@ -268,9 +268,15 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
-/// `30.4 C`, `Minsk Overcast sky +17°C`: a weather widget from the page header.
+/// `30.4 C`, `Minsk Overcast sky +17°C`, `Yerevan 10 ℃`: a weather widget from the page header.
 static WEATHER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C)$"));
+    LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C|℃|℉)$"));
+/// `High: 10°C | Low: 6°C`, `Max 31° / Min 24°`: a forecast widget's row (a sidebar of towns).
+static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:high|max|hi)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)\x20?[|/,·•–-]?\x20?(?i:low|min|lo)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)$",
+    )
+});
 /// `... the end. (ILKHA)`, `(AA)`: an agency credit left after the story's last sentence.
 /// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
 static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -543,6 +549,9 @@ fn stamp_line(t: &str) -> bool {
 
 /// Shapes that fill a whole (short) line.
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
+    if super::shape::empty_cells(line.trim()) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of empty table cells or an empty tag list"));
+    }
     // the rest are whole-line shapes: short lines only
     if line.len() > 200 || words(line) > 14 {
         // a trail from `Home` glued to the linked headline after it is long (a headline: no
@@ -590,8 +599,11 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && super::shape::times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
-    if figure && pos.near_start && t.ends_with(['C', 'F']) && words(t) <= 6 && WEATHER.is_match(t) {
+    if figure && pos.near_start && t.ends_with(['C', 'F', '℃', '℉']) && words(t) <= 6 && WEATHER.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget from the page header"));
+    }
+    if figure && WEATHER_RANGE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of a weather forecast widget"));
     }
     if words(t) <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
