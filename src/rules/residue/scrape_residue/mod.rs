@@ -65,7 +65,8 @@ sentence or alone on the last lines (`... he said. - Bernama`, `-- BERNAMA`, `--
 agencies' own sign-offs, `- Reuter`, are house style and left alone), a machine time stamp alone
 on a line (`2022-08-31T12:50:45Z`), a bare numeric date alone on a line inside the story (a blog
 archive's next-post header: `2018-01-24`), wire version markers opening a line (`(3rd LD)`,
-`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`), relative time stamps (`8 hours
+`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`; after the last sentence `... in touch. END` and
+KUNA's `(end) abc.de` with editors' initials), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
 2018 15:02:09 +0600`, `Nov 21, 2025 79`), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`, `4392
