@@ -38,6 +38,12 @@ flags a present perfect with a finished past time ("the statement has been made 
 carry the source's tense over, where English uses the simple past ("was made on April 29").
 A date after `since`, `until`, `for` or `to`, and `would have been` or `to have been`, are
 left alone.
+It also flags an attribution in the French (and Macedonian, Arabic) order, the verb first, then
+the day and the place, then the speaker at the sentence's end: `"...," said Wednesday in Oran
+Minister of Water Resources Karim Benali.` (French *a indiqué mercredi à Oran le ministre*);
+English names the speaker first. The verb must follow a comma or quotation mark and what comes
+after the place must be the speaker alone (`said Monday in Geneva that ...`, `said Tuesday in
+Kyiv President Zelensky would ...` are left alone).
 
 ## Why it matters
 Calques mark machine or hurried translation. They add empty words, hide who is speaking
@@ -335,6 +341,7 @@ impl Rule for Translationese {
         let Some(lang) = doc.language.and_then(|l| index.by_lang.get(l)) else { return };
         if doc.language == Some("en") {
             perfect_with_past_time(doc, out);
+            inverted_attribution(doc, out);
         }
         let hits = matches(doc, lang);
         if hits.is_empty() {
@@ -844,6 +851,111 @@ fn perfect_with_past_time(doc: &Document, out: &mut Output) {
     }
 }
 
+/// `..., said Wednesday in `: an inverted attribution's verb, day and place preposition (the
+/// place and the speaker are read in code, [`inverted_attribution`]).
+static INVERTED_ATTRIBUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let day = "today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    regex::Regex::new(&format!(
+        r#"[,"”“’] ?(?P<all>(?:said|stated|declared|indicated|affirmed|stressed|underlined|announced|noted|added|explained|estimated|insisted|assured|warned|emphasi[sz]ed|highlighted|pointed out),? (?:on )?(?:{day})(?: (?:morning|afternoon|evening|night))? (?:in|at) )\p{{Lu}}"#
+    ))
+    .expect("inverted attribution pattern")
+});
+
+/// The speaker after the place: a capitalised word, or a title in lower case after at most two
+/// words (`foreign minister Nasser Bourita`, `the interior minister`).
+static SPEAKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\p{Lu}|(?:[a-z]+ ){0,2}(?:minister|president|spokesman|spokesperson|spokeswoman|secretary|governor|ambassador|chairman|director|mayor|head)\b)")
+        .expect("speaker pattern")
+});
+
+/// Words that make the text after the place a clause of its own (`..., said Monday in Geneva
+/// President Ruto would attend`): the verb's object, not its subject.
+const CLAUSE_WORDS: &[&str] = &[
+    "would", "will", "was", "were", "is", "are", "has", "had", "have", "could", "can", "may", "might", "should", "must", "did", "does",
+    "do", "that", "planned", "plans", "wanted", "wants", "needed", "needs", "said", "told", "wrote",
+];
+
+/// The speaker from `at` to its sentence's end, when it is one: two words at least before a
+/// comma or parenthesis, no possessive there, no verb of its own to the sentence's end.
+fn speaker_to_end(text: &str, at: usize) -> Option<&str> {
+    let rest = &text[at..];
+    if !SPEAKER.is_match(rest) {
+        return None;
+    }
+    // a full stop followed by a space, a quotation mark or nothing, after a word of three letters
+    // or more without a dot (not `U.S.`, `Dr.`)
+    let end = rest
+        .char_indices()
+        .find(|&(i, ch)| {
+            matches!(ch, '!' | '?' | '\n')
+                || ch == '.'
+                    && rest[i + 1..].chars().next().is_none_or(|n| n.is_whitespace() || n == '"' || n == '”')
+                    && !rest[..i].rsplit(' ').next().is_some_and(|w| w.len() <= 2 || w.contains('.'))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let speaker = &rest[..end];
+    let words = speaker.split_whitespace().count();
+    let head = speaker.split([',', '(']).next().unwrap_or(speaker);
+    let clause = speaker
+        .split_whitespace()
+        .any(|w| CLAUSE_WORDS.contains(&w.trim_matches(|ch: char| !ch.is_alphabetic()).to_ascii_lowercase().as_str()));
+    let ok = (2..=25).contains(&words) && head.split_whitespace().count() >= 2 && !head.contains("'s") && !head.contains("’s") && !clause;
+    ok.then_some(head.trim())
+}
+
+/// The French, Macedonian and Arabic order of an attribution after a quote: the verb, then the
+/// day and the place, then the speaker last (`"...," said Wednesday in Tissemsilt Minister of
+/// Mudjahideen Tayeb Zitouni.`; French *a indiqué jeudi à Rabat le ministre*). English names the
+/// speaker before the day and the place (`said Minister Tayeb Zitouni on Wednesday in
+/// Tissemsilt`). The verb must close a clause (a comma or a quotation mark before it); the place
+/// is one to three capitalised words (and a note in parentheses), and what follows it must be the
+/// speaker to the sentence's end ([`speaker_to_end`]), so `..., said Monday in Geneva that ...`,
+/// `said Monday in Geneva, Switzerland.` and `said Tuesday in Kyiv President Zelensky would ...`
+/// are left alone.
+fn inverted_attribution(doc: &Document, out: &mut Output) {
+    let text = &doc.text;
+    if !text.contains(" in ") && !text.contains(" at ") {
+        return;
+    }
+    for c in INVERTED_ATTRIBUTION.captures_iter(text) {
+        let all = c.name("all").expect("all");
+        // the place: one to three capitalised words, the shortest after which the speaker stands
+        let mut at = all.end();
+        let mut found = None;
+        for _ in 0..3 {
+            let word_end = text[at..].find([' ', ',', '(', '.', '\n']).map_or(text.len(), |i| at + i);
+            if word_end == at || !text[at..].starts_with(char::is_uppercase) {
+                break;
+            }
+            let place_end = word_end;
+            let mut next = place_end;
+            if text[next..].starts_with(" (") {
+                match text[next..].find(')') {
+                    Some(i) if i <= 42 => next += i + 1,
+                    _ => break,
+                }
+            }
+            next += text[next..].len() - text[next..].trim_start_matches(',').len();
+            if !text[next..].starts_with(' ') {
+                break;
+            }
+            if let Some(head) = speaker_to_end(text, next + 1) {
+                found = Some((next, head));
+                break;
+            }
+            at = next + 1;
+        }
+        let Some((place_end, head)) = found else { continue };
+        let lead = text[all.start()..place_end].trim_end_matches([' ', ',']);
+        let span = Span::new(all.start(), all.start() + lead.len());
+        let message = format!(
+            "`{}` puts the day and place between the verb and the speaker, in the source language's order (French `a indiqué jeudi à Rabat le ministre`); English names the speaker first: `said {head}` on the day, in the place",
+            doc.slice(span),
+        );
+        out.push(Finding::new(&META, span, Confidence::Medium, message));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1108,6 +1220,23 @@ mod tests {
             &Translationese,
             "About 19,000 people left, and 8,500 thousand-year-old coins were found; 2,300 thousand people is a typo.",
         );
+    }
+
+    #[test]
+    fn inverted_attribution_with_day_and_place_before_the_speaker() {
+        let got = flagged("Talks\n\nThe port will reopen, said Monday in Annaba Transport Minister Ali Haddad.", "en");
+        assert_eq!(got, vec![("said Monday in Annaba".to_string(), Confidence::Medium)]);
+        let got = flagged("Talks\n\nThe port will reopen, said, on Monday in Annaba, the transport minister.", "en");
+        assert_eq!(got, vec![("said, on Monday in Annaba".to_string(), Confidence::Medium)]);
+        // the speaker first, a clause after the place, or a place of two parts is English
+        for text in [
+            "Talks\n\nThe port will reopen, said Transport Minister Ali Haddad on Monday in Annaba.",
+            "Talks\n\nAli Haddad, the minister, said Monday in Annaba that the port would reopen.",
+            "Talks\n\nAli Haddad, the minister, said Monday in Annaba President Tebboune had approved it.",
+            "Talks\n\nThe talks ended, officials said Monday in Geneva, Switzerland.",
+        ] {
+            assert_clean(&Translationese, text);
+        }
     }
 
     #[test]

@@ -65,13 +65,16 @@ sentence or alone on the last lines (`... he said. - Bernama`, `-- BERNAMA`, `--
 agencies' own sign-offs, `- Reuter`, are house style and left alone), a machine time stamp alone
 on a line (`2022-08-31T12:50:45Z`), a bare numeric date alone on a line inside the story (a blog
 archive's next-post header: `2018-01-24`), wire version markers opening a line (`(3rd LD)`,
-`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`), relative time stamps (`8 hours
+`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`; after the last sentence `... in touch. END` and
+KUNA's `(end) abc.de` with editors' initials), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
 2018 15:02:09 +0600`, `Nov 21, 2025 79`), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`, `4392
 visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`), a template's section field (`Published in :`,
 `Published in ALGERIA`; a sentence opening with `Published in` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
-page header (`Minsk Overcast sky +17°C`), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
+page header (`Minsk Overcast sky +17°C`, `Yerevan 10 ℃`) and a forecast widget's rows anywhere
+(`High: 10°C | Low: 6°C`), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
+`, , , ,`: separators only; `***` and `- - -` are section breaks), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
 116.05 in 123.16`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
 a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English
 Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights reserved`

@@ -273,9 +273,15 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
-/// `30.4 C`, `Minsk Overcast sky +17°C`: a weather widget from the page header.
+/// `30.4 C`, `Minsk Overcast sky +17°C`, `Yerevan 10 ℃`: a weather widget from the page header.
 static WEATHER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C)$"));
+    LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C|℃|℉)$"));
+/// `High: 10°C | Low: 6°C`, `Max 31° / Min 24°`: a forecast widget's row (a sidebar of towns).
+static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:high|max|hi)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)\x20?[|/,·•–-]?\x20?(?i:low|min|lo)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)$",
+    )
+});
 /// `... the end. (ILKHA)`, `(AA)`: an agency credit left after the story's last sentence.
 /// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
 static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -283,6 +289,9 @@ static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA)\s*\))\s*$",
     )
 });
+/// `... close communication. END`, `... in Kuwait. (end) mzh.mt`, `END` alone: an agency's end
+/// mark after the story's last sentence (Xinhua, Jiji, KUNA with its editors' initials).
+static END_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”’]\s+(END|\((?:END|end)\)(?:\s+[a-z]{2,4}(?:\.[a-z]{2,4})?)?)\s*$"));
 /// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a national agency's
 /// sign-off after the story's last sentence. The three world agencies (`- Reuter` in 1987 copy)
 /// are left alone: their native copy carries the sign-off as house style.
@@ -465,6 +474,15 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     if !pos.near_end {
         return None;
     }
+    const END_WHAT: &str = "is an agency end mark left at the end of the story";
+    if t.trim_start() == "END" {
+        return Some(Hit::line(line, Confidence::Medium, END_WHAT));
+    }
+    if (t.ends_with(['D', ')']) || t.ends_with(|c: char| c.is_ascii_lowercase()) && t.contains("(end)"))
+        && let Some(m) = END_TAIL.captures(t).and_then(|c| c.get(1))
+    {
+        return Some(Hit::part(m.range(), Confidence::Medium, END_WHAT));
+    }
     // every sign-off ends the line in one agency name of at most eight ASCII letters after its
     // last dash (tested before the regex is compiled or run)
     let signed = last_dash(t).is_some_and(|i| {
@@ -637,6 +655,9 @@ fn stamp_line(t: &str) -> bool {
 
 /// Shapes that fill a whole (short) line.
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
+    if empty_cells(line.trim()) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of empty table cells or an empty tag list"));
+    }
     // the rest are whole-line shapes: short lines only
     // (the trimmed line has the line's words)
     // (counted up to 15: every test below reads at most 14, and prose stops there, #16)
@@ -690,8 +711,13 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
-    if figure && pos.near_start && t.ends_with(['C', 'F']) && nwords <= 6 && WEATHER.is_match(t) {
+    if figure && pos.near_start && t.ends_with(['C', 'F', '℃', '℉']) && nwords <= 6 && WEATHER.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget from the page header"));
+    }
+    // (every row holds a degree sign and opens with `h` or `m`)
+    if figure && nwords <= 8 && starts_with_any(t, "hHmM") && (t.contains('°') || t.contains(['℃', '℉'])) && WEATHER_RANGE.is_match(t)
+    {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of a weather forecast widget"));
     }
     if nwords <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
@@ -775,6 +801,14 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
     }
     None
+}
+
+/// `|  |`, `, , , , ,`: a row of empty table cells or a tag list whose tags were dropped: only
+/// separators (`|`, `,`, `;`, at least two) and spaces. Dashes and stars (`- - -`, `***`) are
+/// section breaks and are left alone.
+pub(super) fn empty_cells(t: &str) -> bool {
+    let seps = t.bytes().filter(|b| matches!(b, b'|' | b',' | b';')).count();
+    seps >= 2 && t.bytes().all(|b| matches!(b, b'|' | b',' | b';' | b' ' | b'\t'))
 }
 
 /// ISO 4217 codes a currency-rate widget lists (the currencies agencies' sites quote).
@@ -1467,6 +1501,8 @@ mod tests {
             ("(c) 2021 Example Daily", "(c) 2021 Example Daily"),
             ("Views: 1,204", "Views: 1,204"),
             ("Foto 2 dari 5", "Foto 2 dari 5"),
+            ("High: 10°C | Low: 6°C", "High: 10°C | Low: 6°C"),
+            ("Max 31° / Min 24°", "Max 31° / Min 24°"),
             ("Desk: +44 20 7946 0958", "Desk: +44 20 7946 0958"),
             ("Trees now line the old road. Ảnh: Lan Anh", "Ảnh: Lan Anh"),
         ] {
@@ -1624,6 +1660,16 @@ mod tests {
         assert!(hit("– World news –").is_some());
         assert!(hit("Jane Roe: 555-441-0100, @janeroe").is_some());
         assert!(hit("Reuters messaging rm://jane.roe.example.com@reuters.net").is_some());
+        assert!(hit("|  |").is_some());
+        assert_eq!(hit("The two sides agreed to keep in touch. END").unwrap().0, "END");
+        assert_eq!(hit("The amir thanked the envoy. (end) abc.de").unwrap().0, "(end) abc.de");
+        assert_eq!(hit("END").unwrap().0, "END");
+        assert_eq!(hit("He said the war was near its END"), None);
+        assert!(hit(", , , , , , , , , , , , , , , , ,").is_some());
+        let header = |line: &str| classify(line, Position { near_end: false, near_start: true }, &vocab()).len();
+        assert_eq!(header("Yerevan 10 ℃"), 1);
+        assert_eq!(header("Minsk Overcast sky +17°C"), 1);
+        assert_eq!(header("Temperatures hit 10 ℃ on Monday"), 0);
     }
 
     #[test]
@@ -1646,6 +1692,12 @@ mod tests {
             "The company, which employs 400 people, said it would appeal (Reuters).",
             "- - - -",
             "Facebook",
+            "High of 10°C, low of 6°C",
+            "Highs near 31°C and lows of 24°C are forecast.",
+            "Minimum wage rises 10%",
+            "***",
+            ",",
+            "| Team | Points |",
         ] {
             assert_eq!(hit(line), None, "{line}");
         }

@@ -268,9 +268,15 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
-/// `30.4 C`, `Minsk Overcast sky +17°C`: a weather widget from the page header.
+/// `30.4 C`, `Minsk Overcast sky +17°C`, `Yerevan 10 ℃`: a weather widget from the page header.
 static WEATHER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C)$"));
+    LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C|℃|℉)$"));
+/// `High: 10°C | Low: 6°C`, `Max 31° / Min 24°`: a forecast widget's row (a sidebar of towns).
+static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:high|max|hi)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)\x20?[|/,·•–-]?\x20?(?i:low|min|lo)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)$",
+    )
+});
 /// `... the end. (ILKHA)`, `(AA)`: an agency credit left after the story's last sentence.
 /// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
 static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -278,6 +284,9 @@ static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA)\s*\))\s*$",
     )
 });
+/// `... close communication. END`, `... in Kuwait. (end) mzh.mt`, `END` alone: an agency's end
+/// mark after the story's last sentence (Xinhua, Jiji, KUNA with its editors' initials).
+static END_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”’]\s+(END|\((?:END|end)\)(?:\s+[a-z]{2,4}(?:\.[a-z]{2,4})?)?)\s*$"));
 /// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a national agency's
 /// sign-off after the story's last sentence. The three world agencies (`- Reuter` in 1987 copy)
 /// are left alone: their native copy carries the sign-off as house style.
@@ -385,6 +394,15 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let t = line.trim_end();
     if !pos.near_end {
         return None;
+    }
+    const END_WHAT: &str = "is an agency end mark left at the end of the story";
+    if t.trim_start() == "END" {
+        return Some(Hit::line(line, Confidence::Medium, END_WHAT));
+    }
+    if (t.ends_with(['D', ')']) || t.ends_with(|c: char| c.is_ascii_lowercase()) && t.contains("(end)"))
+        && let Some(m) = END_TAIL.captures(t).and_then(|c| c.get(1))
+    {
+        return Some(Hit::part(m.range(), Confidence::Medium, END_WHAT));
     }
     // every sign-off ends the line in one agency name of at most eight ASCII letters after its
     // last dash (tested before the regex is compiled or run)
@@ -543,6 +561,9 @@ fn stamp_line(t: &str) -> bool {
 
 /// Shapes that fill a whole (short) line.
 fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
+    if super::shape::empty_cells(line.trim()) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of empty table cells or an empty tag list"));
+    }
     // the rest are whole-line shapes: short lines only
     if line.len() > 200 || words(line) > 14 {
         // a trail from `Home` glued to the linked headline after it is long (a headline: no
@@ -590,8 +611,11 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && super::shape::times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
-    if figure && pos.near_start && t.ends_with(['C', 'F']) && words(t) <= 6 && WEATHER.is_match(t) {
+    if figure && pos.near_start && t.ends_with(['C', 'F', '℃', '℉']) && words(t) <= 6 && WEATHER.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget from the page header"));
+    }
+    if figure && WEATHER_RANGE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a row of a weather forecast widget"));
     }
     if words(t) <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
