@@ -154,8 +154,12 @@ impl Rule for UntranslatedFragment {
         let taken = |out: &Output| -> Vec<Span> { out.findings[first..].iter().map(|f| f.span).collect() };
         let vocab_cell = std::cell::OnceCell::new();
         let vocab = || vocab_cell.get_or_init(|| cx.lexicons.index::<short::Vocabulary>().ok()).as_deref();
-        let places: Vec<Span> = doc.analysis::<StoryPlaces>(cx.lexicons).0.mentions.iter().map(|m| m.span).collect();
-        scan.short_segments(vocab, &places, &taken(out), out);
+        // the story's places, found on first call: only a Title Case heading asks (#16)
+        let places_cell = std::cell::OnceCell::new();
+        let places = || -> &[Span] {
+            places_cell.get_or_init(|| doc.analysis::<StoryPlaces>(cx.lexicons).0.mentions.iter().map(|m| m.span).collect::<Vec<_>>())
+        };
+        scan.short_segments(vocab, places, &taken(out), out);
         scan.marked_words(vocab, &taken(out), out);
         if let Ok(abbr) = cx.lexicons.index::<abbrev::Abbreviations>() {
             scan.abbreviations(&abbr, &taken(out), out);

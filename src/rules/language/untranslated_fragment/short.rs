@@ -124,9 +124,15 @@ impl Scan<'_> {
     /// Short segments (a line, or a part of a line between `·`, `|`, `•`) of two to six words,
     /// every one of them a common word of one other language.
     /// `vocab` builds the vocabulary index on first call: most stories have no segment to read.
-    /// `places` are the story's place mentions: a Title Case line that names a place
-    /// (`Buenos Aires`) is no heading.
-    pub(super) fn short_segments<'v>(&self, vocab: impl Fn() -> Option<&'v Vocabulary>, places: &[Span], taken: &[Span], out: &mut Output) {
+    /// `places` gives the story's place mentions (found on first call): a Title Case line that
+    /// names a place (`Buenos Aires`) is no heading.
+    pub(super) fn short_segments<'v, 'p>(
+        &self,
+        vocab: impl Fn() -> Option<&'v Vocabulary>,
+        places: impl Fn() -> &'p [Span],
+        taken: &[Span],
+        out: &mut Output,
+    ) {
         if self.copy_script != Script::Latin {
             return;
         }
@@ -163,7 +169,7 @@ impl Scan<'_> {
                 }
                 let Some(vocab) = vocab() else { return };
                 let Some(copy_bit) = vocab.bit(self.copy) else { return };
-                if let Some(f) = self.segment(seg, vocab, copy_bit, places) {
+                if let Some(f) = self.segment(seg, vocab, copy_bit, &places) {
                     out.push(f);
                 }
             }
@@ -194,7 +200,7 @@ impl Scan<'_> {
         words >= 2
     }
 
-    fn segment(&self, seg: Span, vocab: &Vocabulary, copy_bit: u32, places: &[Span]) -> Option<Finding> {
+    fn segment<'p>(&self, seg: Span, vocab: &Vocabulary, copy_bit: u32, places: &impl Fn() -> &'p [Span]) -> Option<Finding> {
         let toks = &self.doc.tokens;
         let lo = toks.partition_point(|t| t.span.start < seg.start);
         let hi = toks.partition_point(|t| t.span.end <= seg.end).max(lo);
@@ -242,7 +248,7 @@ impl Scan<'_> {
         // heading whose every word is a common word of the other language and of no name: a
         // related-links or section heading left in the source's language
         let heading =
-            title && foreign == words.len() && !lower_word && !places.iter().any(|p| p.overlaps(seg)) && !self.named_elsewhere(seg);
+            title && foreign == words.len() && !lower_word && !self.named_elsewhere(seg) && !places().iter().any(|p| p.overlaps(seg));
         if words.len() < 2 || words.len() > SEGMENT_MAX_WORDS || foreign == 0 || !long || !(lower_word || label || heading) {
             return None;
         }

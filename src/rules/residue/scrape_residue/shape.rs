@@ -807,8 +807,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
 /// separators (`|`, `,`, `;`, at least two) and spaces. Dashes and stars (`- - -`, `***`) are
 /// section breaks and are left alone.
 pub(super) fn empty_cells(t: &str) -> bool {
-    let seps = t.bytes().filter(|b| matches!(b, b'|' | b',' | b';')).count();
-    seps >= 2 && t.bytes().all(|b| matches!(b, b'|' | b',' | b';' | b' ' | b'\t'))
+    // (every line is asked: the byte test stops at the first letter, so the count runs only on
+    // the rare line of separators, #16)
+    t.bytes().all(|b| matches!(b, b'|' | b',' | b';' | b' ' | b'\t')) && t.bytes().filter(|b| matches!(b, b'|' | b',' | b';')).count() >= 2
 }
 
 /// ISO 4217 codes a currency-rate widget lists (the currencies agencies' sites quote).
