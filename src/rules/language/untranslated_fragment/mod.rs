@@ -91,7 +91,9 @@ Agency)"), short quotations and established loan phrases ("de facto", "coup d'é
 never evidence. A short line in Title Case (`Rio de Janeiro`, `Tour de France`) reads as a name,
 unless every word of it is a common word of the other language alone, it has no figure, it is
 no place the story names and the story does not use the same words elsewhere: then it is a
-heading left in the source's language (`Otras Noticias`, `Diğer Haberler` in English copy).
+heading left in the source's language (`Otras Noticias`, `Diğer Haberler` in English copy). Not in
+Vietnamese, Indonesian or Malay, whose place and person names are made of common words (`Binh
+Dinh`, `Tanah Abang`).
 An abbreviation is explained when it stands in or before parentheses anywhere in the story
 (`the Indonesian Military (TNI)`) or the story uses its English name; it is only read as the
 source language's in a story that names that country. A long quotation deliberately left in the original language will be flagged: ignore

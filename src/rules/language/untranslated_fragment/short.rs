@@ -37,6 +37,12 @@ impl Vocabulary {
         self.langs.iter().position(|l| l == lang).map(|i| 1 << i)
     }
 
+    /// The languages (bit mask) whose names of places and people are made of their common words
+    /// (`Binh Dinh`, `Tanah Abang`): a Title Case line of theirs reads as a name, not a heading.
+    fn name_syllable_langs(&self) -> u32 {
+        ["vi", "id", "ms"].iter().filter_map(|l| self.bit(l)).fold(0, |m, b| m | b)
+    }
+
     /// The languages (bit mask) in which a lower-cased word is common; 0 when none.
     fn mask(&self, lower: &str) -> u32 {
         self.words.get(lower).copied().unwrap_or(0)
@@ -246,9 +252,14 @@ impl Scan<'_> {
         let label = self.doc.slice(seg).trim_end().ends_with(':');
         // a Title Case line reads as a name (`Rio de Janeiro`, `Casa Rosada`) unless it is a
         // heading whose every word is a common word of the other language and of no name: a
-        // related-links or section heading left in the source's language
-        let heading =
-            title && foreign == words.len() && !lower_word && !self.named_elsewhere(seg) && !places().iter().any(|p| p.overlaps(seg));
+        // related-links or section heading left in the source's language. In Vietnamese,
+        // Indonesian and Malay the names themselves are common words (`Binh Dinh`, `Tanah Abang`)
+        let heading = title
+            && foreign == words.len()
+            && !lower_word
+            && cand & !vocab.name_syllable_langs() != 0
+            && !self.named_elsewhere(seg)
+            && !places().iter().any(|p| p.overlaps(seg));
         if words.len() < 2 || words.len() > SEGMENT_MAX_WORDS || foreign == 0 || !long || !(lower_word || label || heading) {
             return None;
         }
