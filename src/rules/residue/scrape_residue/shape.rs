@@ -292,6 +292,22 @@ static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 /// `... close communication. END`, `... in Kuwait. (end) mzh.mt`, `END` alone: an agency's end
 /// mark after the story's last sentence (Xinhua, Jiji, KUNA with its editors' initials).
 static END_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”’]\s+(END|\((?:END|end)\)(?:\s+[a-z]{2,4}(?:\.[a-z]{2,4})?)?)\s*$"));
+/// What [`end_mark`] finds.
+pub(super) const END_WHAT: &str = "is an agency end mark left at the end of the story";
+
+/// An agency's end mark in the (right-trimmed) last lines of a story: `Some(None)` for a line that
+/// is `END` alone, `Some(Some(range))` for a mark glued after the last sentence ([`END_TAIL`]).
+/// The line's last byte is tested before the regex runs. Shared with the shape oracle.
+pub(super) fn end_mark(t: &str) -> Option<Option<Range<usize>>> {
+    if t.trim_start() == "END" {
+        return Some(None);
+    }
+    if t.ends_with(['D', ')']) || t.ends_with(|c: char| c.is_ascii_lowercase()) && t.contains("(end)") {
+        return END_TAIL.captures(t).and_then(|c| c.get(1)).map(|m| Some(m.range()));
+    }
+    None
+}
+
 /// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a national agency's
 /// sign-off after the story's last sentence. The three world agencies (`- Reuter` in 1987 copy)
 /// are left alone: their native copy carries the sign-off as house style.
@@ -474,14 +490,10 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     if !pos.near_end {
         return None;
     }
-    const END_WHAT: &str = "is an agency end mark left at the end of the story";
-    if t.trim_start() == "END" {
-        return Some(Hit::line(line, Confidence::Medium, END_WHAT));
-    }
-    if (t.ends_with(['D', ')']) || t.ends_with(|c: char| c.is_ascii_lowercase()) && t.contains("(end)"))
-        && let Some(m) = END_TAIL.captures(t).and_then(|c| c.get(1))
-    {
-        return Some(Hit::part(m.range(), Confidence::Medium, END_WHAT));
+    match end_mark(t) {
+        Some(None) => return Some(Hit::line(line, Confidence::Medium, END_WHAT)),
+        Some(Some(range)) => return Some(Hit::part(range, Confidence::Medium, END_WHAT)),
+        None => {}
     }
     // every sign-off ends the line in one agency name of at most eight ASCII letters after its
     // last dash (tested before the regex is compiled or run)
