@@ -295,15 +295,22 @@ static END_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”’]\s+(END|
 /// What [`end_mark`] finds.
 pub(super) const END_WHAT: &str = "is an agency end mark left at the end of the story";
 
-/// An agency's end mark in the (right-trimmed) last lines of a story: `Some(None)` for a line that
-/// is `END` alone, `Some(Some(range))` for a mark glued after the last sentence ([`END_TAIL`]).
-/// The line's last byte is tested before the regex runs. Shared with the shape oracle.
-pub(super) fn end_mark(t: &str) -> Option<Option<Range<usize>>> {
+/// An agency's end mark in one of a story's last lines ([`end_mark`]).
+pub(super) enum EndMark {
+    /// `END` alone on its line.
+    Line,
+    /// A mark glued after the last sentence ([`END_TAIL`]): its range in the line.
+    Glued(Range<usize>),
+}
+
+/// The agency end mark of a (right-trimmed) line near the story's end; the line's last byte is
+/// tested before the regex runs. Shared with the shape oracle.
+pub(super) fn end_mark(t: &str) -> Option<EndMark> {
     if t.trim_start() == "END" {
-        return Some(None);
+        return Some(EndMark::Line);
     }
     if t.ends_with(['D', ')']) || t.ends_with(|c: char| c.is_ascii_lowercase()) && t.contains("(end)") {
-        return END_TAIL.captures(t).and_then(|c| c.get(1)).map(|m| Some(m.range()));
+        return END_TAIL.captures(t).and_then(|c| c.get(1)).map(|m| EndMark::Glued(m.range()));
     }
     None
 }
@@ -491,8 +498,8 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         return None;
     }
     match end_mark(t) {
-        Some(None) => return Some(Hit::line(line, Confidence::Medium, END_WHAT)),
-        Some(Some(range)) => return Some(Hit::part(range, Confidence::Medium, END_WHAT)),
+        Some(EndMark::Line) => return Some(Hit::line(line, Confidence::Medium, END_WHAT)),
+        Some(EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, END_WHAT)),
         None => {}
     }
     // every sign-off ends the line in one agency name of at most eight ASCII letters after its

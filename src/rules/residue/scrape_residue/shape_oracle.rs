@@ -393,8 +393,8 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         return None;
     }
     match super::shape::end_mark(t) {
-        Some(None) => return Some(Hit::line(line, Confidence::Medium, super::shape::END_WHAT)),
-        Some(Some(range)) => return Some(Hit::part(range, Confidence::Medium, super::shape::END_WHAT)),
+        Some(super::shape::EndMark::Line) => return Some(Hit::line(line, Confidence::Medium, super::shape::END_WHAT)),
+        Some(super::shape::EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, super::shape::END_WHAT)),
         None => {}
     }
     // every sign-off ends the line in one agency name of at most eight ASCII letters after its
