@@ -57,7 +57,12 @@ caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, or alone on its line: `(ANTARA PHOTO/Name)`), a photo caption that is one sentence with a
 full date and the agency alone in parentheses after it (`This photo, taken May 22, 2023, shows
 ... (Yonhap)`; a paragraph that reports speech, `..., the council said. (Reuters)`, is left
-alone), a headline's media tag (`(PHOTO)`, `(photo, video)`),
+alone), a photo caption that places people in the picture with a position in parentheses
+straight after a name (`Prime Minister Pham Minh Chinh (right) meets ...`, `(L), and`,
+`(droite)`, `(second left)`; a one-letter position counts only after a name not in capitals and
+before a comma, `and` or a lower-case word, so `IBM (R)` and `Sen. Jane Doe (R) said` are left
+alone), a web page's e-mail protection placeholder wherever it stands (`please email [email
+protected] or call 101`: high, with no fix, since the address is lost), a headline's media tag (`(PHOTO)`, `(photo, video)`),
 a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after the story's last sentence
 (`(ILKHA)`; agencies only, not routing codes), a national agency's dash sign-off after the last
@@ -625,6 +630,31 @@ impl Rule for ScrapeResidue {
         if let Some(table) = cx.boilerplate {
             boilerplate(doc, table, from, out);
         }
+        email_placeholders(doc, from, out);
+    }
+}
+
+/// The text a web page shows where its e-mail protection hid an address (Cloudflare's scrape
+/// shield): a scrape keeps the placeholder and loses the address.
+const EMAIL_PLACEHOLDER: &str = "[email protected]";
+
+/// `please email [email protected] or call 101`: the placeholder of a page's e-mail protection, left
+/// where the address stood (seen on a UK regional paper's police appeals and a Ukrainian
+/// donation box). Flagged wherever it stands, since no prose holds it; there is no fix, because
+/// the address is lost: the editor takes it from the source. A line already flagged whole keeps
+/// its one finding.
+fn email_placeholders(doc: &Document, from: usize, out: &mut Output) {
+    let finder = memchr::memmem::Finder::new(EMAIL_PLACEHOLDER);
+    for at in finder.find_iter(doc.text.as_bytes()) {
+        let span = Span::new(at, at + EMAIL_PLACEHOLDER.len());
+        if out.findings[from..].iter().any(|f| f.span.start <= span.start && span.end <= f.span.end) {
+            continue;
+        }
+        let message = format!(
+            "`{EMAIL_PLACEHOLDER}` is a web page's e-mail protection placeholder: the address it hid was lost when the page \
+             was scraped; put back the address from the source"
+        );
+        out.push(Finding::new(&META, span, Confidence::High, message));
     }
 }
 

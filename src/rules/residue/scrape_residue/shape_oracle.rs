@@ -457,6 +457,7 @@ fn tail(line: &str) -> Option<Hit> {
     tail_marks(end, from)
         .map(shift)
         .or_else(|| super::shape::agency_caption(line).then(|| Hit::line(line, Confidence::Medium, super::shape::CAPTION)))
+        .or_else(|| super::shape::position_caption(line).then(|| Hit::line(line, Confidence::Medium, super::shape::POSITION_CAPTION)))
         .or_else(|| rights(line))
 }
 
