@@ -111,6 +111,15 @@ Menus: four or more one-to-four-word label lines in a row (`Home`, `World`, `Bus
 navigation menu or tag list. A line with a figure, a sentence end or a colon, a fixture (`v`) and
 a run of three (`The three new ministers are:` over three names) are left alone.
 
+Furniture after the story: once the story's last paragraph of prose is over and two lines after
+it are already flagged (a share row, a credit, a theme's `Back to top button`), the other short
+lines there (eight words at most) that end no sentence are the same furniture (`Pin It`,
+`Rewriter: Name`, `Most popular in 24h`, `Media partners:`, a menu item). A line in parentheses
+(the wire's `(Reporting by ...; Editing by ...)`), the `Reuter` sign-off, a clause that goes on
+from the line before (`or call 101, quoting ...`) or introduces the next (`You can report it to
+us online via:`) stay, and a story with fewer than two flagged lines after its end is left alone,
+so a fixture list or a table under the last paragraph is never read as furniture.
+
 Time stamp labels above the story are the page's own header date (low), unless the field is empty:
 `Published on:` or `Published` with no date is a bare label (medium).
 
@@ -627,6 +636,7 @@ impl Rule for ScrapeResidue {
         cut_off_teasers(doc, from, out);
         headline_runs(doc, from, out);
         menu_runs(doc, from, out);
+        end_furniture(doc, from, out);
         if let Some(table) = cx.boilerplate {
             boilerplate(doc, table, from, out);
         }
@@ -937,6 +947,59 @@ fn menu_runs(doc: &Document, from: usize, out: &mut Output) {
     close(&mut run, &mut found);
     let why = "is one of several one-to-four-word label lines in a row: a navigation menu or tag list pasted from the web page";
     delete_lines(doc, &found, why, out);
+}
+
+/// Words a line after the story may have to be read as furniture (a label, a credit, a link).
+const MAX_FURNITURE_WORDS: usize = 8;
+
+/// Lines after the story that must already be flagged before the short lines among them are read
+/// as furniture too.
+const MIN_FURNITURE_FLAGGED: usize = 2;
+
+/// The page's furniture after the story: once the story's last paragraph of prose is over and
+/// [`MIN_FURNITURE_FLAGGED`] lines after it are already flagged (medium or high: a share row, a
+/// credit, a theme's scroll button), the other short lines there that end no sentence are the
+/// same furniture (`Pin It`, `Media partners:`, `Rewriter: Name`, `Most popular in 24h`, a menu
+/// item). On the real-copy development pages (25 hosts) this finds 34 more labelled lines, and
+/// on their native pages three lines the labels left out (a menu item, an agency credit, a cut
+/// `More`). A line in parentheses (the wire's own `(Reporting by ...; Editing by ...)`) and the
+/// `Reuter` sign-off are house style and stay; a story with fewer flagged lines after its end is
+/// left alone, so a fixture list or a table under the last paragraph is never read as
+/// furniture; a clause that goes on from the line before or introduces the next (a police
+/// appeal's `You can report it online via:` and `or call 101, quoting ...`) is the story's own.
+fn end_furniture(doc: &Document, from: usize, out: &mut Output) {
+    let paras = &doc.paragraphs;
+    let Some(last) = paras.iter().rposition(|&p| is_prose(doc.slice(p))) else { return };
+    let Some(after) = paras.get(last + 1) else { return };
+    if out.findings[from..]
+        .iter()
+        .filter(|f| f.span.start >= after.start && f.confidence >= Confidence::Medium)
+        .nth(MIN_FURNITURE_FLAGGED - 1)
+        .is_none()
+    {
+        return;
+    }
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let found: Vec<Span> =
+        paras[last + 1..].iter().copied().filter(|&p| !flagged.overlaps(p) && furniture_shaped(doc.slice(p).trim())).collect();
+    let why = "sits among the web page's furniture after the story's last paragraph (lines there are flagged as residue)";
+    delete_lines(doc, &found, why, out);
+}
+
+/// A line after the story that may be furniture: short, ending no sentence, and none of the
+/// lines a story ends with itself (see [`end_furniture`]).
+fn furniture_shaped(t: &str) -> bool {
+    if t.is_empty() || t.ends_with(['.', '!', '?', '"', '”', '»']) || t.starts_with('(') && t.ends_with(')') {
+        return false;
+    }
+    if t.eq_ignore_ascii_case("reuter") || t.eq_ignore_ascii_case("reuters") {
+        return false;
+    }
+    let words = shape::words_upto(t, MAX_FURNITURE_WORDS + 1);
+    // a clause that goes on from the line before (`or call 101, quoting ...`), or one that
+    // introduces what follows (`You can report it to us online via:`)
+    let clause = words > 1 && t.starts_with(char::is_lowercase) || words > 4 && t.ends_with(':');
+    words <= MAX_FURNITURE_WORDS && !clause
 }
 
 /// Are two paragraphs on consecutive lines (one line break between them, no blank line)?
