@@ -41,7 +41,9 @@ Month and day names of another language left in the copy ("Februari", "Kamis", "
 in English copy; "19 February" in Indonesian copy), and in English copy the numeric dates of
 the source's order: parenthesised day-first ("Selasa (4/3/2025)", "(19/2)"), dotted day-first
 as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), slashed
-day-first with a year when the day is above 12 ("28/02/2024", "Saturday 28/08/2021"), and
+day-first with a year when the day is above 12 ("28/02/2024", "Saturday 28/08/2021") or when
+the day name before it fits only the day-first reading ("Saturday 04/09/2021": September 4,
+2021 was a Saturday, April 9 a Friday), and
 year-first with slashes as Chinese, Japanese and Persian copy does ("2017/03/13"); and a day
 name (or "today") with its date in parentheses, as Portuguese, Spanish, Thai and Malay copy gives
 it ("Sunday (15)", "Thursday (September 24)", "today (26)").
@@ -65,8 +67,8 @@ Speaking on Thursday, February 19, the minister said the vote would take place o
 Month and day names that are also words or names in the copy language (Mayo, Domingo, Julio,
 Mardi Gras) are flagged only next to a day number or year. Numeric dates are flagged only in
 English copy: in parentheses (`(19/2)`, or `(4/3)` after a day name), dotted, year-first, or
-slashed with a year and a day above 12, so a US `Wednesday, 5/8/2024` or `02/28/2025` is left
-alone; a dotted or slashed figure glued to more figures (a version `2.1.10.4`, an address,
+slashed with a year and a day above 12 (or a day name that fits the day-first date alone), so
+a US `Wednesday, 5/8/2024` (May 8 was a Wednesday) or `02/28/2025` is left alone; a dotted or slashed figure glued to more figures (a version `2.1.10.4`, an address,
 `2018/19`) is not a date. A parenthesis after a day name needs a day number or a month and day
 in it: `today (Monday)`, `Tuesday (1200 GMT)` are left alone. A month and day in the parenthesis
 (`Tuesday (Jan 19)`) is low confidence: some English dailies (Malaysia's) write dates that way.
@@ -389,12 +391,21 @@ fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'stati
         }
         let day: u8 = m[1].parse().unwrap_or(0);
         let month: u8 = m[2].parse().unwrap_or(0);
-        // `04/09/2021` is April 9 in US copy (AP's `Wednesday, 5/8/2024`): only a day that
-        // cannot be a month tells the order
-        if !(13..=31).contains(&day) || !(1..=12).contains(&month) {
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
             continue;
         }
         let (word_start, word, _, day_name) = day_name_before(doc, cal, body.start + all.start());
+        // `04/09/2021` is April 9 in US copy (AP's `Wednesday, 5/8/2024`): only a day that
+        // cannot be a month tells the order, or a day name that fits the day-first date alone
+        // (`Saturday 04/09/2021`: September 4, 2021 was a Saturday, April 9 a Friday)
+        if day <= 12 {
+            let year: i32 = m[3].parse().unwrap_or(0);
+            let named = day_name.map(|d| d.n);
+            let fits = |month: u8, day: u8| named.is_some_and(|n| iso_weekday(year, month, day) == n);
+            if day == month || !fits(month, day) || fits(day, month) {
+                continue;
+            }
+        }
         let Some(month_name) = cal.canonical(copy, Unit::Month, month) else { continue };
         let date = format!("{month_name} {day}, {}", &m[3]);
         match day_name {
@@ -414,6 +425,15 @@ fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'stati
             push_source_date(doc, span, confidence, what, replacement, out, taken);
         }
     }
+}
+
+/// The ISO weekday (Monday 1 to Sunday 7) of a date of the Gregorian calendar (Sakamoto's
+/// method).
+fn iso_weekday(year: i32, month: u8, day: u8) -> u8 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday_first = (y + y / 4 - y / 100 + y / 400 + T[usize::from(month - 1)] + i32::from(day)).rem_euclid(7);
+    if sunday_first == 0 { 7 } else { sunday_first as u8 }
 }
 
 /// `Sunday (15)`, `Thursday (September 24)`, `today (26)`: a day name (or `today`,
@@ -872,6 +892,17 @@ mod tests {
             }
         }
         assert!(!cal.may_name_ascii(b"zzzzzz") && !cal.may_name_ascii(b""));
+    }
+
+    #[test]
+    fn iso_weekdays() {
+        // September 4, 2021 was a Saturday, April 9, 2021 a Friday, December 2, 2017 a Saturday,
+        // February 29, 2024 a Thursday, January 1, 2023 a Sunday
+        assert_eq!(iso_weekday(2021, 9, 4), 6);
+        assert_eq!(iso_weekday(2021, 4, 9), 5);
+        assert_eq!(iso_weekday(2017, 12, 2), 6);
+        assert_eq!(iso_weekday(2024, 2, 29), 4);
+        assert_eq!(iso_weekday(2023, 1, 1), 7);
     }
 
     #[test]
