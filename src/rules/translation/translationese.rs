@@ -34,9 +34,12 @@ worth mentioning that"; Chinese *据悉* as "It is learned that". Agency formula
 kind: Arabic "stressed the keenness of both countries to", "keenness to consolidate", "for his
 part, underlined", "wishes of continued success", "prayed to the Almighty to"; Russian and
 Central Asian "discussed issues of further strengthening", "current issues of regional
-cooperation", "issues of the international agenda", "the head of the state noted"; Ukrainian
+cooperation", "issues of the international agenda", "the head of the state noted", "highly appreciated the
+growth of trade", "thanked for the warm words" (no object); French "the head of Algerian
+diplomacy" (the foreign minister); Ukrainian
 and Russian "the number of victims is being clarified" (*уточнюється*: not yet known); Malay,
-Indonesian and Bengali "He said this while addressing ..."; Vietnamese "the orientations on
+Indonesian and Bengali "He said this while addressing ...", "told reporters when met at ...",
+"said ... when confirmed by phone"; Vietnamese "the orientations on
 promoting cooperation". And English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
@@ -77,8 +80,11 @@ keenness to play"), `for his part` mid-sentence only before a formal verb (`stre
 `affirmed`, not `said`), `wishes of` not after `the`, `against` or a possessive ("against the
 wishes of health campaigners"), `is being clarified` only after a word for casualties or damage
 ("the rules are being clarified" is left alone), `the head of the state` only before a verb or
-a stop ("the head of the state's agency", "the head of the state party" are left alone), and
-`said this when` not after `I`, `we` or `you`. Raise the bar with `--min-confidence medium` or
+a stop ("the head of the state's agency", "the head of the state party" are left alone), ,
+`said this when` not after `I`, `we` or `you`, `highly appreciated` not after `is`, `was`, `be`
+or `very` ("your help is highly appreciated"), `thanked for the warm words` only without an
+object ("thanked him for the warm words" is left alone), and `when confirmed` only before a
+stop or `by phone` and the like ("when confirmed by the Senate" is left alone). Raise the bar with `--min-confidence medium` or
 `[rules.translationese] min-confidence = "medium"`.
 
 ## Lexicon
