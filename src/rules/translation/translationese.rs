@@ -30,7 +30,17 @@ pub static META: RuleMeta = RuleMeta {
 Phrases that render a source-language construction word for word: Indonesian *Diketahui*
 as "It is known that", *Dikatakan* as "It was said that", *pihak kepolisian* as "the party of
 the police"; Russian *В свою очередь* as "In turn,"; Arabic *ومن الجدير بالذكر* as "It is
-worth mentioning that"; Chinese *据悉* as "It is learned that"; and English calques in other
+worth mentioning that"; Chinese *据悉* as "It is learned that". Agency formulas of the same
+kind: Arabic "stressed the keenness of both countries to", "keenness to consolidate", "for his
+part, underlined", "wishes of continued success", "prayed to the Almighty to"; Russian and
+Central Asian "discussed issues of further strengthening", "current issues of regional
+cooperation", "issues of the international agenda", "the head of the state noted", "highly appreciated the
+growth of trade", "thanked for the warm words" (no object); French "the head of Algerian
+diplomacy" (the foreign minister); Ukrainian
+and Russian "the number of victims is being clarified" (*уточнюється*: not yet known); Malay,
+Indonesian and Bengali "He said this while addressing ...", "told reporters when met at ...",
+"said ... when confirmed by phone"; Vietnamese "the orientations on
+promoting cooperation". And English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
 flags a present perfect with a finished past time ("the statement has been made on April 29",
@@ -64,7 +74,17 @@ alone they get low confidence, and the weakest are reported only when other calq
 same language appear. Phrases with a literal reading ("at the end of the day" in every
 language, Indonesian "mengambil tempat" for people taking their places) are low or
 cluster-only, and native idioms that look like calques (Spanish "jugar un papel", German
-"eine Rolle spielen", Turkish "açıklamada bulundu") are not listed. Raise the bar with `--min-confidence medium` or
+"eine Rolle spielen", Turkish "açıklamada bulundu") are not listed. The agency formulas are
+narrowed to their calque form: `keenness to` only before a verb of cooperation (not "his
+keenness to play"), `for his part` mid-sentence only before a formal verb (`stressed`,
+`affirmed`, not `said`), `wishes of` not after `the`, `against` or a possessive ("against the
+wishes of health campaigners"), `is being clarified` only after a word for casualties or damage
+("the rules are being clarified" is left alone), `the head of the state` only before a verb or
+a stop ("the head of the state's agency", "the head of the state party" are left alone), ,
+`said this when` not after `I`, `we` or `you`, `highly appreciated` not after `is`, `was`, `be`
+or `very` ("your help is highly appreciated"), `thanked for the warm words` only without an
+object ("thanked him for the warm words" is left alone), and `when confirmed` only before a
+stop or `by phone` and the like ("when confirmed by the Senate" is left alone). Raise the bar with `--min-confidence medium` or
 `[rules.translationese] min-confidence = "medium"`.
 
 ## Lexicon
