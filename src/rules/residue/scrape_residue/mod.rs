@@ -654,8 +654,9 @@ const EMAIL_PLACEHOLDER: &str = "[email protected]";
 /// the address is lost: the editor takes it from the source. A line already flagged whole keeps
 /// its one finding.
 fn email_placeholders(doc: &Document, from: usize, out: &mut Output) {
-    let finder = memchr::memmem::Finder::new(EMAIL_PLACEHOLDER);
-    for at in finder.find_iter(doc.text.as_bytes()) {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(EMAIL_PLACEHOLDER));
+    for at in FINDER.find_iter(doc.text.as_bytes()) {
         let span = Span::new(at, at + EMAIL_PLACEHOLDER.len());
         if out.findings[from..].iter().any(|f| f.span.start <= span.start && span.end <= f.span.end) {
             continue;

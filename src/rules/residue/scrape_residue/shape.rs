@@ -965,21 +965,22 @@ pub(super) fn position_caption(line: &str) -> bool {
             r"^(?i:(?:(?:[1-4](?:st|nd|rd|th)|second|third|fourth)\s+(?:from\s+)?)?(?:right|left|r|l)|cent(?:re|er)|front|back|middle|from\s+(?:left|right)|l\s*-\s*r|r\s*-\s*l|l\s+to\s+r|left\s+to\s+right|droite|gauche|kanan|kiri|tengah|izquierda|derecha|centro|links|rechts|mitte|справа|слева|в\s+центре|sağda|solda|ortada|phải|trái|giữa|destra|sinistra|direita|esquerda)$",
         )
     });
-    let t = line.trim();
-    // a caption is short, and a one-character line has no name before a bracket
-    if t.len() > 600 || memchr::memchr(b'(', t.as_bytes()).is_none() {
+    // a caption is short and has a bracket
+    if line.len() > 600 || memchr::memchr(b'(', line.as_bytes()).is_none() {
         return false;
     }
+    let t = line.trim();
     let b = t.as_bytes();
     for open in memchr::memchr_iter(b'(', b) {
         let Some(len) = b[open + 1..].iter().take(32).position(|&c| c == b')') else { continue };
         let inner = &t[open + 1..open + 1 + len];
-        let single = matches!(inner, "R" | "L" | "C");
-        if !single && !inner.split([',', ';']).all(|part| POSITION.is_match(part.trim())) {
+        // the name first (cheap), then the position
+        let name = t[..open].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        if inner.is_empty() || !name.starts_with(char::is_uppercase) {
             continue;
         }
-        let name = t[..open].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-        if !name.starts_with(char::is_uppercase) {
+        let single = matches!(inner, "R" | "L" | "C");
+        if !single && !inner.split([',', ';']).all(|part| POSITION.is_match(part.trim())) {
             continue;
         }
         if single {
