@@ -80,7 +80,7 @@ keenness to play"), `for his part` mid-sentence only before a formal verb (`stre
 `affirmed`, not `said`), `wishes of` not after `the`, `against` or a possessive ("against the
 wishes of health campaigners"), `is being clarified` only after a word for casualties or damage
 ("the rules are being clarified" is left alone), `the head of the state` only before a verb or
-a stop ("the head of the state's agency", "the head of the state party" are left alone), ,
+a stop ("the head of the state's agency", "the head of the state party" are left alone),
 `said this when` not after `I`, `we` or `you`, `highly appreciated` not after `is`, `was`, `be`
 or `very` ("your help is highly appreciated"), `thanked for the warm words` only without an
 object ("thanked him for the warm words" is left alone), and `when confirmed` only before a
