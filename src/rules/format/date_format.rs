@@ -68,7 +68,8 @@ Month and day names that are also words or names in the copy language (Mayo, Dom
 Mardi Gras) are flagged only next to a day number or year. Numeric dates are flagged only in
 English copy: in parentheses (`(19/2)`, or `(4/3)` after a day name), dotted, year-first, or
 slashed with a year and a day above 12 (or a day name that fits the day-first date alone), so
-a US `Wednesday, 5/8/2024` (May 8 was a Wednesday) or `02/28/2025` is left alone; a dotted or slashed figure glued to more figures (a version `2.1.10.4`, an address,
+a US `Wednesday, 5/8/2024` (May 8 was a Wednesday) or `02/28/2025` is left alone; a dotted or
+slashed figure glued to more figures (a version `2.1.10.4`, an address,
 `2018/19`) is not a date. A parenthesis after a day name needs a day number or a month and day
 in it: `today (Monday)`, `Tuesday (1200 GMT)` are left alone. A month and day in the parenthesis
 (`Tuesday (Jan 19)`) is low confidence: some English dailies (Malaysia's) write dates that way.

@@ -61,8 +61,9 @@ alone), a photo caption that places people in the picture with a position in par
 straight after a name (`Prime Minister Pham Minh Chinh (right) meets ...`, `(L), and`,
 `(droite)`, `(second left)`; a one-letter position counts only after a name not in capitals and
 before a comma, `and` or a lower-case word, so `IBM (R)` and `Sen. Jane Doe (R) said` are left
-alone), a web page's e-mail protection placeholder wherever it stands (`please email [email
-protected] or call 101`: high, with no fix, since the address is lost), a headline's media tag (`(PHOTO)`, `(photo, video)`),
+alone), a web page's e-mail protection placeholder wherever it stands
+(`please email [email protected] or call 101`: high, with no fix, since the address is lost), a
+headline's media tag (`(PHOTO)`, `(photo, video)`),
 a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after the story's last sentence
 (`(ILKHA)`; agencies only, not routing codes), a national agency's dash sign-off after the last

@@ -957,8 +957,9 @@ pub(super) fn agency_caption(line: &str) -> bool {
 /// parentheses straight after a name. Story prose never does (none in 19k native stories; seen on
 /// VNA, Korea Herald, Antara, Korean and US local pages). A one-letter position (`(R)`, `(L)`,
 /// `(C)`) is also a trademark sign or a party, so it counts only after a name that is not in
-/// capitals (`IBM (R)`) and before a comma, `and` or a lower-case verb; a sentence that reports
-/// speech (`Sen. Jane Doe (R) said`) is no caption.
+/// capitals (`IBM (R)`) and before a comma, `and` or a lower-case verb, and not on a line that
+/// also names a party with `(D)`; a sentence that reports speech (`Sen. Jane Doe (R) said`) is
+/// no caption.
 pub(super) fn position_caption(line: &str) -> bool {
     static POSITION: LazyLock<Regex> = LazyLock::new(|| {
         re(
