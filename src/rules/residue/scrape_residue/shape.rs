@@ -79,13 +79,19 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A caption credit at the end of a line: `(Photo: VNA)`, `(Foto: Mincul)`, `(Xinhua/ Chogo)`,
-/// `(AFP Photo / Jane Doe)`, `(Xinhua Photo) Photo Gallery`.
-static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+/// `(AFP Photo / Jane Doe)`, `(Xinhua Photo) Photo Gallery`, a picture desk's pool chain
+/// (`(AFP PHOTO/KCNA VIA KNS/AFP/Getty Images)`), `(Photo by Jane Doe/Getty Images)`, and the
+/// all-capitals `(PHOTOGRAPHER NAME/OUTLET)` of US papers' captions (`(JANE DOE/THE DAILY NEWS)`:
+/// a name of two to four words, a slash, an outlet, all in capitals, after a sentence's end: a
+/// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit). Shared with the oracle.
+pub(super) static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         \(\s*(?:
             (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)\s*:\s*[^()\n]{1,60}
+          | (?i:photos?|fotos?)\s+(?i:by|courtesy\ of)\s+\p{Lu}[^()/\n]{1,40}/[^()\n]{1,40}
           | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
-            (?:\s+(?i:photo|foto|pic|file)(?:\s*/\s*[^()/\n]{1,40})?|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
+            (?:\s+(?i:photo|foto|pic|file)(?:\s*/\s*[^()/\n]{1,40}){0,3}|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
+          | (?P<caps>\p{Lu}[\p{Lu}'’.-]+(?:\ \p{Lu}[\p{Lu}'’.-]+){1,3}\ ?/\ ?\p{Lu}[\p{Lu}'’.&-]*(?:\ [\p{Lu}'’.&-]+){0,4})
         )\s*\)
         (?:\s*(?i:photo\ gallery))?\s*$")
 });
@@ -569,11 +575,18 @@ fn tail(line: &str) -> Option<Hit> {
         h.range = h.range.start + from..h.range.end + from;
         h
     };
-    tail_marks(end, from)
-        .map(shift)
-        .or_else(|| agency_caption(line).then(|| Hit::line(line, Confidence::Medium, CAPTION)))
-        .or_else(|| position_caption(line).then(|| Hit::line(line, Confidence::Medium, POSITION_CAPTION)))
-        .or_else(|| rights(line))
+    let caption = || {
+        agency_caption(line)
+            .then(|| Hit::line(line, Confidence::Medium, CAPTION))
+            .or_else(|| position_caption(line).then(|| Hit::line(line, Confidence::Medium, POSITION_CAPTION)))
+    };
+    match tail_marks(end, from).map(shift) {
+        // a caption that ends in its credit (`PARIS - MAY 2: A man (R) walks ... (Photo by Jane
+        // Doe/Getty Images)`) is a caption: the whole line goes, not the credit alone
+        Some(h) if h.what == CREDIT_WHAT => caption().or(Some(h)),
+        Some(h) => Some(h),
+        None => caption().or_else(|| rights(line)),
+    }
 }
 
 /// What a caption line found by [`agency_caption`] is.
@@ -1050,15 +1063,20 @@ fn code_line(t: &str) -> bool {
     marks >= 3 && (code_end || code_start) && (t.contains(['=', '{', '}']) || method_call)
 }
 
+/// What a caption credit is, in its finding's message.
+pub(super) const CREDIT_WHAT: &str = "is a photo credit pasted from a caption";
+
 /// A caption credit at the end of a line; the span is the credit alone.
 fn tail_credit(line: &str, base: usize) -> Option<Hit> {
-    const WHAT: &str = "is a photo credit pasted from a caption";
+    const WHAT: &str = CREDIT_WHAT;
     // each shape needs a character or a word that prose rarely ends with: test for it before
     // running the regex (most paragraphs end as none of these)
     let t = line.trim_end();
     if (t.ends_with(')') || t.len() >= 7 && t.as_bytes()[t.len() - 7..].eq_ignore_ascii_case(b"gallery"))
         && credit_in_parens(t)
-        && let Some(m) = PAREN_CREDIT.find(line)
+        && let Some(c) = PAREN_CREDIT.captures(line)
+        && let Some(m) = c.get(0)
+        && (c.name("caps").is_none() || line[..m.start()].trim_end().ends_with(['.', '!', '?', '"', '”']))
     {
         // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is
         // a table note; a bare `(ANTARA PHOTO/Name)` is a caption's credit

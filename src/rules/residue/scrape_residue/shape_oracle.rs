@@ -73,17 +73,6 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
         )$")
 });
 
-/// A caption credit at the end of a line: `(Photo: VNA)`, `(Foto: Mincul)`, `(Xinhua/ Chogo)`,
-/// `(AFP Photo / Jane Doe)`, `(Xinhua Photo) Photo Gallery`.
-static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)
-        \(\s*(?:
-            (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)\s*:\s*[^()\n]{1,60}
-          | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
-            (?:\s+(?i:photo|foto|pic|file)(?:\s*/\s*[^()/\n]{1,40})?|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
-        )\s*\)
-        (?:\s*(?i:photo\ gallery))?\s*$")
-});
 /// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
 /// `... a prosperous year. Photo by Xu Ming / for China Daily`.
 static TAIL_BY: LazyLock<Regex> =
@@ -454,11 +443,17 @@ fn tail(line: &str) -> Option<Hit> {
         h.range = h.range.start + from..h.range.end + from;
         h
     };
-    tail_marks(end, from)
-        .map(shift)
-        .or_else(|| super::shape::agency_caption(line).then(|| Hit::line(line, Confidence::Medium, super::shape::CAPTION)))
-        .or_else(|| super::shape::position_caption(line).then(|| Hit::line(line, Confidence::Medium, super::shape::POSITION_CAPTION)))
-        .or_else(|| rights(line))
+    let caption = || {
+        super::shape::agency_caption(line)
+            .then(|| Hit::line(line, Confidence::Medium, super::shape::CAPTION))
+            .or_else(|| super::shape::position_caption(line).then(|| Hit::line(line, Confidence::Medium, super::shape::POSITION_CAPTION)))
+    };
+    match tail_marks(end, from).map(shift) {
+        // a caption that ends in its credit is a caption: the whole line goes
+        Some(h) if h.what == super::shape::CREDIT_WHAT => caption().or(Some(h)),
+        Some(h) => Some(h),
+        None => caption().or_else(|| rights(line)),
+    }
 }
 
 /// Where the last [`TAIL_WINDOW`] bytes of a line start, moved forward to a space.
@@ -712,12 +707,14 @@ fn code_line(t: &str) -> bool {
 
 /// A caption credit at the end of a line; the span is the credit alone.
 fn tail_credit(line: &str, base: usize) -> Option<Hit> {
-    const WHAT: &str = "is a photo credit pasted from a caption";
+    const WHAT: &str = super::shape::CREDIT_WHAT;
     // each shape needs a character or a word that prose rarely ends with: test for it before
     // running the regex (most paragraphs end as none of these)
     let t = line.trim_end();
     if (t.ends_with(')') || t.len() >= 7 && t.as_bytes()[t.len() - 7..].eq_ignore_ascii_case(b"gallery"))
-        && let Some(m) = PAREN_CREDIT.find(line)
+        && let Some(c) = super::shape::PAREN_CREDIT.captures(line)
+        && let Some(m) = c.get(0)
+        && (c.name("caps").is_none() || line[..m.start()].trim_end().ends_with(['.', '!', '?', '"', '”']))
     {
         // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is
         // a table note; a bare `(ANTARA PHOTO/Name)` is a caption's credit
