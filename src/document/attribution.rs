@@ -246,7 +246,7 @@ impl Attributions {
         let text = doc.text.as_str();
         let mut out = Attributions::default();
         for (start, end, pattern) in media.tables.find_iter(text) {
-            if !word_bounded(text, start, end) {
+            if !word_bounded(text, start, end) || continues_name(doc, start, end) {
                 continue;
             }
             let (outlet, ambiguous) = media.tables.pattern(pattern);
@@ -337,6 +337,74 @@ fn plain_gap(doc: &Document, from: usize, to: usize) -> bool {
         return false;
     }
     gap.split_whitespace().count() <= MAX_GAP_WORDS
+}
+
+/// Capitalised words that may follow an outlet's name without making it part of another name:
+/// an edition, a medium, a language (`Kompas Daily`, `Al Jazeera English`, `Reuters Television`),
+/// and the day or month of a wire's `told Reuters Monday`.
+const OUTLET_TAILS: &[&str] = &[
+    "Daily",
+    "News",
+    "TV",
+    "Television",
+    "Radio",
+    "Online",
+    "Newspaper",
+    "Agency",
+    "English",
+    "Arabic",
+    "French",
+    "Spanish",
+    "International",
+    "Channel",
+    "Weekly",
+    "Magazine",
+    "Digital",
+    "Service",
+    "Shimbun",
+    "Ilbo",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Is the outlet's name at `start..end` only the first words of a longer proper name, followed
+/// by a capitalised word after one space (`The National Weather Service`, `The Independent
+/// Electoral Commission`, `The Star Wars`, `Time Inc`)? Not in the headline, where every word is
+/// capitalised, nor after `told`, where a reported clause may follow without `that` (`told
+/// Reuters Taiwan would cut tariffs`).
+fn continues_name(doc: &Document, start: usize, end: usize) -> bool {
+    let Some(rest) = doc.text[end..].strip_prefix(' ') else { return false };
+    if !rest.starts_with(|c: char| c.is_uppercase()) || doc.headline.is_some_and(|h| h.start <= start && end <= h.end) {
+        return false;
+    }
+    let before = doc.text[..start].trim_end();
+    if ["told", "tells", "tell", "telling"].iter().any(|w| {
+        before.len() >= w.len()
+            && before.is_char_boundary(before.len() - w.len())
+            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !before[..before.len() - w.len()].ends_with(char::is_alphanumeric)
+    }) {
+        return false;
+    }
+    let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    !OUTLET_TAILS.contains(&word)
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
@@ -511,6 +579,17 @@ mod quoted_outlet_tests {
         assert_eq!(outlets_credited("The deal was reported by Reuters on Monday.", "en"), 1);
         assert_eq!(outlets_credited("The deal, as reported by Reuters on Monday, was signed.", "en"), 1);
         assert_eq!(outlets_credited("The deal was signed on Monday in Reuters Street.", "en"), 0);
+    }
+
+    #[test]
+    fn an_outlet_name_opening_a_longer_name_is_no_outlet() {
+        // `The National` (a UAE daily) opens `The National Weather Service`: no outlet is credited
+        assert_eq!(outlets_credited("The National Weather Service said more storms were likely.", "en"), 0);
+        assert_eq!(outlets_credited("Time Warner Cable said service was restored.", "en"), 0);
+        // an edition, a medium or a day after the name, and a clause after `told`, leave it one
+        assert_eq!(outlets_credited("The National reported on Monday that talks had stalled.", "en"), 1);
+        assert_eq!(outlets_credited("The minister told Reuters Taiwan would cut tariffs.", "en"), 1);
+        assert_eq!(outlets_credited("Officials told Reuters Monday the talks had stalled.", "en"), 1);
     }
 
     #[test]
