@@ -33,7 +33,8 @@ pub static META: RuleMeta = RuleMeta {
     explain: r#"## What it flags
 Lines that are website furniture rather than story, in two ways.
 
-Labels (a lexicon of about 500 markers in en, id, es, fr, de, pt, ru, tr, ar, zh): related-link
+Labels (a lexicon of about 2,000 markers in en, ru, uk, tr, az, ar, fa, es, pt, fr, de, it,
+id, vi, zh, ja, ko, el, pl, ro: the standard furniture of news sites in each language): related-link
 headings (`SEE ALSO:`, `ALSO READ`, `Baca:`, `Lea también:`, `Lire aussi :`, `Das könnte dich
 auch interessieren`, `Читайте также:`, `اقرأ أيضا`) and the headline-shaped teaser lines right
 under a heading alone on its line (or with a few words of its own: `More from Local News`); when
