@@ -1428,7 +1428,7 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     if items.len() < 2 || items.iter().any(|i| i.is_empty() || !i.chars().any(char::is_alphabetic)) {
         return None;
     }
-    let first_is_home = vocab.get(&items[0].to_lowercase()).copied() == Some(Word::Home);
+    let first_is_home = lookup(vocab, items[0], &mut String::new()) == Some(Word::Home);
     let short = |i: &&str| words(i) <= 5 && !has_sentence_punctuation(i);
     if first_is_home && items[..items.len() - 1].iter().all(short) {
         return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
@@ -1485,7 +1485,8 @@ fn nav_bar(line: &str, vocab: &Vocab) -> bool {
     (amp >= 1 || other_script) && lower * 5 <= toks.len()
 }
 
-/// `vocab`'s entry for `t` lower-cased (an ASCII word is lower-cased in `buf`, not allocated).
+/// `vocab`'s entry for `t` lower-cased and folded as the rows are (an ASCII word is lower-cased in
+/// `buf`, not allocated).
 fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
     if t.is_ascii() {
         buf.clear();
@@ -1493,7 +1494,8 @@ fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
         buf.make_ascii_lowercase();
         vocab.get(buf.as_str()).copied()
     } else {
-        vocab.get(&t.to_lowercase()).copied()
+        // folded as the rows were (`YAZDIR`, `Yazdır`)
+        vocab.get(&super::normalise(t)).copied()
     }
 }
 

@@ -23,6 +23,11 @@ pub(super) struct Hit {
     pub whole_line: bool,
 }
 
+/// A word as the vocabulary holds it: lower case, folded as the rows are.
+fn key(t: &str) -> String {
+    if t.is_ascii() { t.to_ascii_lowercase() } else { super::normalise(t) }
+}
+
 impl Hit {
     fn line(line: &str, confidence: Confidence, what: &'static str) -> Hit {
         Hit { range: 0..line.len(), confidence, what, whole_line: true }
@@ -867,7 +872,7 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     if items.len() < 2 || items.iter().any(|i| i.is_empty() || !i.chars().any(char::is_alphabetic)) {
         return None;
     }
-    let first_is_home = vocab.get(&items[0].to_lowercase()).copied() == Some(Word::Home);
+    let first_is_home = vocab.get(&key(items[0])).copied() == Some(Word::Home);
     let short = |i: &&str| words(i) <= 5 && !has_sentence_punctuation(i);
     if first_is_home && items[..items.len() - 1].iter().all(short) {
         return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
@@ -881,7 +886,7 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
 
 /// `عربي Español Русский Français 简体中文`, `RU UA EN`: names of languages and nothing else.
 fn language_switcher(line: &str, vocab: &Vocab) -> bool {
-    let is_language = |t: &str| LANGUAGE_CODES.contains(&t) || vocab.get(&t.to_lowercase()).copied() == Some(Word::Language);
+    let is_language = |t: &str| LANGUAGE_CODES.contains(&t) || vocab.get(&key(t)).copied() == Some(Word::Language);
     // every token is a code or a language name: the first one tells most lines apart
     if !tokens(line).next().is_some_and(is_language) {
         return false;
@@ -891,7 +896,7 @@ fn language_switcher(line: &str, vocab: &Vocab) -> bool {
         return false;
     }
     let codes = toks.iter().all(|t| LANGUAGE_CODES.contains(t));
-    codes || toks.iter().all(|t| vocab.get(&t.to_lowercase()).copied() == Some(Word::Language))
+    codes || toks.iter().all(|t| vocab.get(&key(t)).copied() == Some(Word::Language))
 }
 
 const LANGUAGE_CODES: &[&str] = &[
@@ -910,7 +915,7 @@ fn nav_bar(line: &str, vocab: &Vocab) -> bool {
     if toks.len() < 5 || has_sentence_punctuation(line) {
         return false;
     }
-    if vocab.get(&toks[0].to_lowercase()).copied() != Some(Word::Home) || !toks[0].starts_with(char::is_uppercase) {
+    if vocab.get(&key(toks[0])).copied() != Some(Word::Home) || !toks[0].starts_with(char::is_uppercase) {
         return false;
     }
     let other_script = toks.iter().any(|t| t.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && (c as u32) > 0x2000));
@@ -928,7 +933,7 @@ fn ui_words(line: &str, vocab: &Vocab) -> bool {
     if toks.len() < 2 || toks.len() > 8 {
         return false;
     }
-    let ui = toks.iter().filter(|t| matches!(vocab.get(&t.to_lowercase()).copied(), Some(Word::Ui | Word::Social))).count();
+    let ui = toks.iter().filter(|t| matches!(vocab.get(&key(t)).copied(), Some(Word::Ui | Word::Social))).count();
     ui >= 2 && ui * 4 >= toks.len() * 3
 }
 
