@@ -151,6 +151,11 @@ static GLUED_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\
 static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][0-9.,]*)\s*$")
 });
+/// `leaflets at the border.jpg`, `20230409110452-6432dfcbf0b521c5jpeg` (a CMS's upload name whose
+/// dot was lost), `gettyimages 842003638 ...` (a picture library's file name before its alt
+/// text): an image's file name left where the image stood.
+pub(super) static IMAGE_FILE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:(?i:gettyimages)[ _-]?[0-9]{6,}\b.*|.*(?:\.(?i:jpe?g|png|webp|gif)|[0-9a-f]{8,}(?i:jpe?g|png|webp)))$"));
 /// `IMG 20220224 WA0005`: a camera or phone file name left as a caption.
 static FILE_NAME: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?[0-9]{4}[-_ ]?[0-9]{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
@@ -767,6 +772,15 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if figure && ["IMG", "DSC", "PXL", "VID", "Screenshot"].iter().any(|p| t.starts_with(p)) && FILE_NAME.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image file name left as a caption"));
+    }
+    // (every match ends in an image type or opens with `gettyimages`)
+    if (t.len() >= 11 && t.as_bytes()[..11].eq_ignore_ascii_case(b"gettyimages")
+        || [&b"jpg"[..], b"jpeg", b"png", b"webp", b"gif"]
+            .iter()
+            .any(|e| t.len() > e.len() && t.as_bytes()[t.len() - e.len()..].eq_ignore_ascii_case(e)))
+        && IMAGE_FILE.is_match(t)
+    {
+        return Some(Hit::line(line, Confidence::Medium, "is an image file name left where the image stood"));
     }
     if first == '[' && EMBED.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an embed placeholder"));

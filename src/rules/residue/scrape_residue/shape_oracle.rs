@@ -623,6 +623,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && ["IMG", "DSC", "PXL", "VID", "Screenshot"].iter().any(|p| t.starts_with(p)) && FILE_NAME.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image file name left as a caption"));
     }
+    if super::shape::IMAGE_FILE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is an image file name left where the image stood"));
+    }
     if first == '[' && EMBED.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is an embed placeholder"));
     }
