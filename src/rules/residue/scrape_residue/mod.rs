@@ -529,6 +529,16 @@ impl ResidueIndex {
     /// confidence among them, and whether the line is a related-links heading.
     fn only_markers(&self, norm: &str) -> Option<(Confidence, bool)> {
         let body = norm.trim_end_matches(|c: char| TRAILING.contains(&c) || c == ' ');
+        // a marker may end in a character trailing punctuation is trimmed of (the `-` of a
+        // font-size row `A+ A-`): the line as it ends is read when the trimmed one fails
+        self.markers_in(body).or_else(|| {
+            let whole = norm.trim_end_matches(' ');
+            (whole.len() > body.len()).then(|| self.markers_in(whole)).flatten()
+        })
+    }
+
+    /// [`ResidueIndex::only_markers`] of a line with its trailing punctuation settled.
+    fn markers_in(&self, body: &str) -> Option<(Confidence, bool)> {
         let mut at = 0;
         let (mut n, mut widgets, mut confidence, mut related) = (0, 0, Confidence::High, true);
         while at < body.len() {
