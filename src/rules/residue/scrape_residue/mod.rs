@@ -427,6 +427,8 @@ struct LexHit<'a> {
     heading: bool,
     credit: bool,
     timestamp: bool,
+    /// The line holds only line or widget markers: a label, button or widget, whatever its kind.
+    furniture: bool,
 }
 
 impl ResidueIndex {
@@ -485,6 +487,7 @@ impl ResidueIndex {
                 heading: marker.related && shape::words_upto(line, 7) <= 6 && !line.trim_end().ends_with('.'),
                 credit: false,
                 timestamp: marker.timestamp,
+                furniture: false,
             })
         };
         match marker.kind {
@@ -520,6 +523,7 @@ impl ResidueIndex {
                     heading,
                     credit: false,
                     timestamp: false,
+                    furniture: true,
                 })
             }
         }
@@ -633,6 +637,11 @@ impl Rule for ScrapeResidue {
                     ("is website furniture left in the copy by a scrape or CMS export", Applicability::Safe)
                 } else if hit.credit {
                     ("looks like a credit line pasted from a web page", Applicability::Unsafe)
+                } else if hit.furniture {
+                    (
+                        "looks like website furniture (a heading, button or widget label) left by a scrape or CMS export",
+                        Applicability::Unsafe,
+                    )
                 } else {
                     ("looks like a credit, caption or promotion line pasted from a web page", Applicability::Unsafe)
                 };
