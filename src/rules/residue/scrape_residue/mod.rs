@@ -55,7 +55,12 @@ Matching ignores case, leading bullets, dashes and box-drawing characters, and t
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
 caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
-Outlet/Name`, `. EPA-EFE/NAME` with a known agency, or alone on its line: `(ANTARA PHOTO/Name)`), a photo caption that is one sentence with a
+Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
+KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, and after a sentence's end the
+all-capitals `(JANE DOE/THE DAILY NEWS)` of US captions; or alone on its line: `(ANTARA
+PHOTO/Name)`; a caption line that ends in its credit goes whole, as a caption), an image's file
+name left where the image stood (`... at the border.jpg`, `20240311093015-65ef0c7a9d2bjpeg`,
+`gettyimages 1580022417 ...`), a photo caption that is one sentence with a
 full date and the agency alone in parentheses after it (`This photo, taken May 22, 2023, shows
 ... (Yonhap)`; a paragraph that reports speech, `..., the council said. (Reuters)`, is left
 alone), a photo caption that places people in the picture with a position in parentheses
