@@ -227,7 +227,11 @@ impl Scan<'_> {
                 continue;
             }
             // Latin script, outside parentheses and loan phrases, no copy function word:
-            // `segment_candidate` has checked
+            // `segment_candidate` has checked. A word of a known place's name is the place's,
+            // not a language's (`KUALA LUMPUR, Jan 10:` is a dateline, not two Malay words)
+            if places().iter().any(|p| p.start <= t.span.start && t.span.end <= p.end) {
+                continue;
+            }
             buf.clear();
             text::push_lower(&mut buf, self.doc.slice(t.span));
             let mask = vocab.mask(&buf);
