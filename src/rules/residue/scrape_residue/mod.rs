@@ -768,13 +768,20 @@ fn cut_off(line: &str) -> bool {
 }
 
 /// Teasers of other stories pasted from a related-stories list: two or more paragraphs in a row
-/// cut off by an ellipsis after a word (the first characters of each story). Short lines and
+/// cut off by an ellipsis after a word (the first characters of each story), on a page that has a
+/// story (two paragraphs of prose in a row; a listing page's teasers are its content). Short lines and
 /// headline-shaped lines between them (a teaser's headline, a `read more` link) and lines already
 /// flagged do not break the run; a paragraph of prose does. One such paragraph alone is speech
 /// or style, not a list.
 fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
     // a run needs two cut-off paragraphs: most stories have none, and build nothing below
     if doc.paragraphs.iter().filter(|&&p| cut_off(doc.slice(p))).nth(1).is_none() {
+        return;
+    }
+    // a listing or tag page is teasers and little else: its teasers are the page's content, not
+    // a related box beside a story. A story has two paragraphs of prose in a row somewhere.
+    let story = doc.paragraphs.windows(2).any(|w| w.iter().all(|&p| is_prose(doc.slice(p)) && !cut_off(doc.slice(p))));
+    if !story {
         return;
     }
     let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
