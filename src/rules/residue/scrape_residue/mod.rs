@@ -100,7 +100,8 @@ Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straig
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
 list. A teaser's headline or `read more` line between them does not break the run; one such
 paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or a
-dash (speech that trails off) is left alone.
+dash (speech that trails off) is left alone, and so are the teasers of a listing or tag page with
+no story beside them (no two paragraphs of prose in a row): there they are the page's content.
 
 Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
 (5 to 18 words, no full stop, nearly all words) are other stories' headlines from a related box
