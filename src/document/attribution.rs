@@ -388,8 +388,12 @@ const OUTLET_TAILS: &[&str] = &[
 /// by a capitalised word after one space (`The National Weather Service`, `The Independent
 /// Electoral Commission`, `The Star Wars`, `Time Inc`)? Not in the headline, where every word is
 /// capitalised, nor after `told`, where a reported clause may follow without `that` (`told
-/// Reuters Taiwan would cut tariffs`).
+/// Reuters Taiwan would cut tariffs`). English copy only: German capitalises every noun
+/// (`nach Reuters Informationen`), and the words that may follow are English.
 fn continues_name(doc: &Document, start: usize, end: usize) -> bool {
+    if doc.language.is_some_and(|l| l != "en") {
+        return false;
+    }
     let Some(rest) = doc.text[end..].strip_prefix(' ') else { return false };
     if !rest.starts_with(|c: char| c.is_uppercase()) || doc.headline.is_some_and(|h| h.start <= start && end <= h.end) {
         return false;
@@ -590,6 +594,8 @@ mod quoted_outlet_tests {
         assert_eq!(outlets_credited("The National reported on Monday that talks had stalled.", "en"), 1);
         assert_eq!(outlets_credited("The minister told Reuters Taiwan would cut tariffs.", "en"), 1);
         assert_eq!(outlets_credited("Officials told Reuters Monday the talks had stalled.", "en"), 1);
+        // German capitalises every noun: the rule reads English copy only
+        assert_eq!(outlets_credited("Die Gespräche wurden abgebrochen, meldete Reuters Korrespondent Jan Beck.", "de"), 1);
     }
 
     #[test]
