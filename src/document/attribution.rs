@@ -398,13 +398,8 @@ fn continues_name(doc: &Document, start: usize, end: usize) -> bool {
     if !rest.starts_with(|c: char| c.is_uppercase()) || doc.headline.is_some_and(|h| h.start <= start && end <= h.end) {
         return false;
     }
-    let before = doc.text[..start].trim_end();
-    if ["told", "tells", "tell", "telling"].iter().any(|w| {
-        before.len() >= w.len()
-            && before.is_char_boundary(before.len() - w.len())
-            && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
-            && !before[..before.len() - w.len()].ends_with(char::is_alphanumeric)
-    }) {
+    let word_before = doc.text[..start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if ["told", "tells", "tell", "telling"].iter().any(|w| word_before.eq_ignore_ascii_case(w)) {
         return false;
     }
     let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];

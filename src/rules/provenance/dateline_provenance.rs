@@ -72,9 +72,10 @@ Russia has invited all Palestinian factions to talks in Moscow, CNN reported. ..
   subheads).
 - Limits: attribution phrases are matched per copy language (en, id, es, fr, de, pt, ru, tr, and
   a few ar/zh forms); people quoted without any phrase are not counted; outlets missing from the
-  media lexicon are invisible, and in English copy a listed name that opens a longer proper name is no outlet
-  (`The National Weather Service` is not the UAE daily The National); a correspondent's story datelined abroad that cites only foreign
-  media and never names the country it is filed from will be flagged (add a first-hand line).
+  media lexicon are invisible, and in English copy a listed name that opens a longer proper
+  name is no outlet (`The National Weather Service` is not the UAE daily The National); a
+  correspondent's story datelined abroad that cites only foreign media and never names the
+  country it is filed from will be flagged (add a first-hand line).
 - Turn off for feeds that use datelines as desk locations: `[rules] dateline-provenance = "off"`.
 
 ## Lexicon

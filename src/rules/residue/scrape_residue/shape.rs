@@ -83,8 +83,8 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// (`(AFP PHOTO/KCNA VIA KNS/AFP/Getty Images)`), `(Photo by Jane Doe/Getty Images)`, and the
 /// all-capitals `(PHOTOGRAPHER NAME/OUTLET)` of US papers' captions (`(JANE DOE/THE DAILY NEWS)`:
 /// a name of two to four words, a slash, an outlet, all in capitals, after a sentence's end: a
-/// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit). Shared with the oracle.
-pub(super) static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+/// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit). Read through [`paren_credit`].
+static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         \(\s*(?:
             (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)\s*:\s*[^()\n]{1,60}
@@ -1077,6 +1077,14 @@ fn code_line(t: &str) -> bool {
     marks >= 3 && (code_end || code_start) && (t.contains(['=', '{', '}']) || method_call)
 }
 
+/// The [`PAREN_CREDIT`] at the end of the line, if any: its all-capitals form only after a
+/// sentence's end. Shared with the oracle.
+pub(super) fn paren_credit(line: &str) -> Option<regex::Match<'_>> {
+    let c = PAREN_CREDIT.captures(line)?;
+    let m = c.get(0)?;
+    (c.name("caps").is_none() || line[..m.start()].trim_end().ends_with(['.', '!', '?', '"', '”'])).then_some(m)
+}
+
 /// What a caption credit is, in its finding's message.
 pub(super) const CREDIT_WHAT: &str = "is a photo credit pasted from a caption";
 
@@ -1088,9 +1096,7 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     let t = line.trim_end();
     if (t.ends_with(')') || t.len() >= 7 && t.as_bytes()[t.len() - 7..].eq_ignore_ascii_case(b"gallery"))
         && credit_in_parens(t)
-        && let Some(c) = PAREN_CREDIT.captures(line)
-        && let Some(m) = c.get(0)
-        && (c.name("caps").is_none() || line[..m.start()].trim_end().ends_with(['.', '!', '?', '"', '”']))
+        && let Some(m) = paren_credit(line)
     {
         // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is
         // a table note; a bare `(ANTARA PHOTO/Name)` is a caption's credit

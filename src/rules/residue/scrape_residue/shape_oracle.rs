@@ -720,9 +720,7 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
     // running the regex (most paragraphs end as none of these)
     let t = line.trim_end();
     if (t.ends_with(')') || t.len() >= 7 && t.as_bytes()[t.len() - 7..].eq_ignore_ascii_case(b"gallery"))
-        && let Some(c) = super::shape::PAREN_CREDIT.captures(line)
-        && let Some(m) = c.get(0)
-        && (c.name("caps").is_none() || line[..m.start()].trim_end().ends_with(['.', '!', '?', '"', '”']))
+        && let Some(m) = super::shape::paren_credit(line)
     {
         // the whole line as a credit is the lexicon's business, and a bare `(Reuters/Ipsos)` line is
         // a table note; a bare `(ANTARA PHOTO/Name)` is a caption's credit
