@@ -97,7 +97,9 @@ at the end means the next word starts with a capital letter. The `anchor` column
 the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
 `quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
 `credit` (closing the sentence after a comma and one to three capitalised words, for the agency
-credit tail `..., UNN reports.`) or `any`."#,
+credit tail `..., UNN reports.`), `undated` (anywhere outside a quotation, but only in a story
+with no dateline: agency copy says `here on Tuesday` for the dateline city, and once a re-host
+drops the dateline, `here` points nowhere) or `any`."#,
     lexicons: &[
         "lexicons/phrases/calques.en.tsv",
         "lexicons/phrases/calques.id.tsv",
@@ -120,6 +122,9 @@ enum Anchor {
     /// Closing its sentence after a comma and one to three capitalised words: the credit tail
     /// `..., Ukrinform reports.`
     Credit,
+    /// Anywhere outside a quotation, in lower case, in a story with no dateline: `here` then
+    /// points nowhere.
+    Undated,
     Any,
 }
 
@@ -250,8 +255,9 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
         "clause" => Anchor::Clause,
         "quote" => Anchor::Quote,
         "credit" => Anchor::Credit,
+        "undated" => Anchor::Undated,
         "any" | "" => Anchor::Any,
-        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause, quote or any"))),
+        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause, quote, credit, undated or any"))),
     };
     let strength = match row.get(conf) {
         "high" => Strength::High,
@@ -444,7 +450,8 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
                 .collect();
         }
     }
-    candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), id));
+    // of candidates on the same span, the stronger calque wins (an `undated` row over its plain one)
+    candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), std::cmp::Reverse(lang.calques[id].strength), id));
     let mut hits: Vec<(Span, usize)> = Vec::new();
     let mut reach = 0;
     for (span, id) in candidates {
@@ -770,6 +777,11 @@ fn anchored(doc: &Document, span: Span, anchor: Anchor) -> bool {
     }
     if anchor == Anchor::Credit {
         return credit_tail(doc, span);
+    }
+    if anchor == Anchor::Undated {
+        // in lower case: a capitalised `Here` mid-sentence is a title's (`Get Me Out Of Here on Monday`)
+        let lower = doc.text[span.start..].starts_with(|c: char| c.is_lowercase());
+        return lower && doc.dateline.is_none() && doc.meta.dateline.is_none() && !doc.in_quotes(span.start);
     }
     if anchor == Anchor::Quote {
         let lead = doc.text[..span.start].trim_end();
