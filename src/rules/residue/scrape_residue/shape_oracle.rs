@@ -239,10 +239,16 @@ static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma|comments?|комментари[а-яё]*|kommentare?|commentaires?|comentarios?|komentar|yorum(?:lar)?)\s*:?\s*[0-9][0-9.,\s]*$",
     )
 });
-/// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`.
+/// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|shares?|likes?|persons|reads|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*$",
+        r"^\(?[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|viewed|shares?|likes?|persons|reads|replies|votes|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*\)?$",
+    )
+});
+/// `Read: 314     13:45     12 July 2018`: a counter opening a line of time and date stamps.
+static HEAD_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][0-9.,]*(?:\s{2,}|\s*\|\s*)[0-9][0-9:./\-]*(?:\s+[0-9\p{L}:./\-,]+){0,5}$",
     )
 });
 /// `Wordpress (0)`, `Comments (3)`.
@@ -593,7 +599,8 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if figure
         && ((ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoOcCкКkKyY") && COUNTER_LABEL.is_match(t))
-            || (t.starts_with(|c: char| c.is_ascii_digit()) && COUNTER_UNITS.is_match(t))
+            || (t.starts_with(|c: char| c.is_ascii_digit() || c == '(') && COUNTER_UNITS.is_match(t))
+            || (starts_with_any(t, "rRvVhHdDпПlLaA") && HEAD_COUNTER.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
             || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
     {
