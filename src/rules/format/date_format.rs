@@ -8,7 +8,8 @@
 //!   name needs a date context. Forms equal to one of the copy language's own (April,
 //!   September...) and abbreviations are never flagged.
 //! - In English copy, the source-style parenthesised date "Selasa (4/3/2025)", "(19/2)":
-//!   day first, month second, as Indonesian, Turkish and European copy writes it; and a day
+//!   day first, month second, as Indonesian, Turkish and European copy writes it (month first
+//!   after a day name when the second figure is above 12, "Thursday (6/19/2025)"); and a day
 //!   name with its date in parentheses, "Sunday (15)", "Thursday (September 24)", as
 //!   Portuguese, Spanish, Thai and Malay copy writes it.
 //!
@@ -39,7 +40,8 @@ pub static META: RuleMeta = RuleMeta {
     explain: r#"## What it flags
 Month and day names of another language left in the copy ("Februari", "Kamis", "19 de febrero"
 in English copy; "19 February" in Indonesian copy), and in English copy the numeric dates of
-the source's order: parenthesised day-first ("Selasa (4/3/2025)", "(19/2)"), dotted day-first
+the source's order: parenthesised day-first ("Selasa (4/3/2025)", "(19/2)"), or month-first
+after a day name when the second figure cannot be a month ("Thursday (6/19/2025)"), dotted day-first
 as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), slashed
 day-first with a year when the day is above 12 ("28/02/2024", "Saturday 28/08/2021") or when
 the day name before it fits only the day-first reading ("Saturday 04/09/2021": September 4,
@@ -525,8 +527,14 @@ fn numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str,
     }
     for m in NUMERIC.captures_iter(text) {
         let all = m.get(0).expect("match");
-        let day: u8 = m[1].parse().unwrap_or(0);
-        let month: u8 = m[2].parse().unwrap_or(0);
+        let mut day: u8 = m[1].parse().unwrap_or(0);
+        let mut month: u8 = m[2].parse().unwrap_or(0);
+        // `Thursday (6/19/2025)`, `Saturday (6/21)`: month first (the second figure cannot be a
+        // month), taken only after a day name
+        let month_first = (13..=31).contains(&month) && (1..=12).contains(&day);
+        if month_first {
+            (day, month) = (month, day);
+        }
         let year = m.get(3).map(|y| y.as_str());
         if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
             continue;
@@ -535,6 +543,9 @@ fn numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str,
         let end = body.start + all.end();
         // a day name right before: `Selasa (4/3/2025)`, `Thursday (19/2)`
         let (word_start, word, low, day_name) = day_name_before(doc, cal, start);
+        if month_first && day_name.is_none() {
+            continue;
+        }
         if day_name.is_none() && day <= 12 && year.is_none() {
             // `(4/3)` alone could be anything; `(19/2)` can only be a day-first date
             continue;
@@ -554,7 +565,8 @@ fn numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str,
                 } else {
                     format!(" ({} day name)", language::name_of(d.lang))
                 };
-                (format!("{dn}, {date}"), format!("a day name{source} followed by a day-first numeric date"))
+                let order = if month_first { "month-first" } else { "day-first" };
+                (format!("{dn}, {date}"), format!("a day name{source} followed by a {order} numeric date in parentheses"))
             }
             None => (format!("({date})"), "a day-first numeric date in parentheses".to_string()),
         };
