@@ -89,7 +89,9 @@ stop or `by phone` and the like ("when confirmed by the Senate" is left alone). 
 
 ## Lexicon
 `lexicons/phrases/calques.<copy-language>.tsv` (kind `calques`: `pattern source anchor
-confidence original better note`); add your own with `--lexicon`. Patterns are words matched
+confidence original better note`); add your own with `--lexicon`. A `source` of `mul` marks a
+courtesy form of many languages (`His Excellency`, `Honorable` before a name): it names no source
+language and does not count towards a cluster. Patterns are words matched
 case-insensitively at word boundaries: `{a|b}` is a choice, `{a |}` an optional part, `{#}` a
 number in digits, `{!was|were}` at the start means "after a word of the sentence that is not
 *was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
@@ -378,7 +380,8 @@ impl Rule for Translationese {
         let mut evidence: BTreeMap<&str, (Vec<usize>, u32)> = BTreeMap::new();
         for &(_, id) in &hits {
             let c = &lang.calques[id];
-            for s in &c.sources {
+            // (`mul`: a form of many languages, which tells no source language)
+            for s in c.sources.iter().filter(|s| *s != "mul") {
                 let e = evidence.entry(s.as_str()).or_default();
                 if !e.0.contains(&id) {
                     e.0.push(id);
@@ -702,7 +705,7 @@ impl StartTrie {
 
 fn finding(doc: &Document, span: Span, c: &Calque, confidence: Confidence, cluster: Option<(&str, usize)>) -> Finding {
     let found = doc.slice(span);
-    let from: Vec<&str> = c.sources.iter().map(|s| language_name(s)).collect();
+    let from: Vec<&str> = c.sources.iter().map(|s| if s == "mul" { "the source language" } else { language_name(s) }).collect();
     let mut message = if c.original.is_empty() {
         format!("`{found}` reads as a word-for-word calque from {}", from.join(" or "))
     } else {
@@ -738,7 +741,12 @@ fn at_word_boundaries(text: &str, span: Span) -> bool {
     let bad = |edge: Option<char>, neighbour: Option<char>| {
         edge.is_some_and(char::is_alphanumeric) && neighbour.is_some_and(char::is_alphanumeric)
     };
-    !bad(first, before) && !bad(last, after)
+    // inside an abbreviation: `H.E.` in `T.H.E. Fitness`
+    let dotted = before == Some('.') && first.is_some_and(char::is_alphanumeric) && {
+        let lead = &text[..span.start - 1];
+        lead.chars().next_back().is_some_and(char::is_alphanumeric)
+    };
+    !dotted && !bad(first, before) && !bad(last, after)
 }
 
 /// The `{!…}` and `{Name}` conditions of a calque.
@@ -1002,7 +1010,7 @@ mod tests {
             .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
             .filter(|&(span, id)| holds(doc, lang, span, id))
             .collect();
-        candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), id));
+        candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), std::cmp::Reverse(lang.calques[id].strength), id));
         let mut hits = Vec::new();
         let mut reach = 0;
         for (span, id) in candidates {
