@@ -227,13 +227,14 @@ impl Places {
     fn candidates(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Vec<(Span, Vec<Target>)> {
         let lang = doc.language;
         let tokens = doc.tokens_in(span);
-        let mut pending: Vec<(Span, Vec<Target>)> = Vec::new();
+        let mut pending: Vec<(Span, Vec<Target>)> = Vec::with_capacity(16);
         let mut i = 0;
         let stems = lang.and_then(|l| gaz.stems(l));
         let mut skip = SkipCursor::new(skip);
-        let mut buf = String::new();
+        // (the key buffers sized once, not grown word by word: #16)
+        let mut buf = String::with_capacity(64);
         // the key buffers of `longest`, reused
-        let mut bufs = (String::new(), String::new());
+        let mut bufs = (String::with_capacity(64), String::with_capacity(64));
         while i < tokens.len() {
             let t = tokens[i];
             if !t.is_word() || skip.overlaps(t.span) {
@@ -306,15 +307,22 @@ impl Places {
                 }
             }
         }
-        let mut mentions = Vec::new();
+        let mut mentions = Vec::with_capacity(pending.len());
         for (span, ts) in pending {
-            let cs: Vec<&str> = {
+            // (most names are of one country: told without the sorted list, #16)
+            let c0 = ts.first().map(|&t| gaz.country_of(t));
+            let one = c0.filter(|&c| ts[1..].iter().all(|&t| gaz.country_of(t) == c));
+            let cs: Vec<&str> = if one.is_some() {
+                Vec::new()
+            } else {
                 let mut v: Vec<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
                 v.sort_unstable();
                 v.dedup();
                 v
             };
-            let country = if cs.len() == 1 {
+            let country = if let Some(c) = one {
+                Some(c.to_string())
+            } else if cs.len() == 1 {
                 Some(cs[0].to_string())
             } else {
                 let hits: Vec<&&str> = cs.iter().filter(|c| sure.contains(**c)).collect();
