@@ -218,23 +218,28 @@ impl Places {
         m
     }
 
-    /// Finds place mentions in `span` (skipping `skip` spans) in copy of language `lang`.
-    pub fn find(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Places {
-        Places::resolve(gaz, Places::candidates(gaz, doc, span, skip))
+    /// The names of places in `span` (skipping `skip` spans), each with everything it may denote.
+    #[cfg(test)]
+    fn candidates(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Vec<(Span, Vec<Target>)> {
+        Places::candidates_with(gaz, doc, span, &mut SkipCursor::new(skip), &mut KeyBuffers::default())
     }
 
-    /// The names of places in `span` (skipping `skip` spans), each with everything it may denote.
-    fn candidates(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Vec<(Span, Vec<Target>)> {
+    /// [`Places::candidates`] with the skipped spans as a cursor (read from its start) and the
+    /// key buffers given: a story's headline and body share them (#16).
+    fn candidates_with(
+        gaz: &Gazetteer,
+        doc: &Document,
+        span: Span,
+        skip: &mut SkipCursor,
+        scratch: &mut KeyBuffers,
+    ) -> Vec<(Span, Vec<Target>)> {
         let lang = doc.language;
         let tokens = doc.tokens_in(span);
-        let mut pending: Vec<(Span, Vec<Target>)> = Vec::with_capacity(16);
+        let mut pending: Vec<(Span, Vec<Target>)> = Vec::new();
         let mut i = 0;
         let stems = lang.and_then(|l| gaz.stems(l));
-        let mut skip = SkipCursor::new(skip);
-        // (the key buffers sized once, not grown word by word: #16)
-        let mut buf = String::with_capacity(64);
-        // the key buffers of `longest`, reused
-        let mut bufs = (String::with_capacity(64), String::with_capacity(64));
+        skip.k = 0;
+        let KeyBuffers { word: buf, longest: bufs } = scratch;
         while i < tokens.len() {
             let t = tokens[i];
             if !t.is_word() || skip.overlaps(t.span) {
@@ -263,8 +268,8 @@ impl Places {
             let k0: &str = if plain {
                 text
             } else {
-                token_key(text, &t, lang, &mut buf);
-                &buf
+                token_key(text, &t, lang, buf);
+                buf
             };
             // a dotted acronym starts with one capital letter
             if text.len() == 1
@@ -279,7 +284,7 @@ impl Places {
             let hash0 = crate::flat::hash(k0);
             let key0 = Key::hashed(k0, hash0);
             if upper_start || gaz.is_lower_first(key0) {
-                if let Some((n, targets)) = gaz.longest(doc, tokens, i, (key0, hash0), lang, &mut bufs) {
+                if let Some((n, targets)) = gaz.longest(doc, tokens, i, (key0, hash0), lang, bufs) {
                     let end = tokens[i + n - 1].span.end;
                     pending.push((Span::new(t.span.start, end), targets));
                     i += n;
@@ -447,6 +452,19 @@ impl Gazetteer {
     }
 }
 
+/// The key buffers of [`Places::candidates_with`]: a word's key, and the keys of
+/// [`Gazetteer::longest`]; sized once, not grown word by word (#16).
+struct KeyBuffers {
+    word: String,
+    longest: (String, String),
+}
+
+impl Default for KeyBuffers {
+    fn default() -> Self {
+        KeyBuffers { word: String::with_capacity(64), longest: (String::with_capacity(64), String::with_capacity(64)) }
+    }
+}
+
 /// `SpanSet::overlaps` for spans in increasing order (of start and of end, as the tokens of a
 /// text are): a cursor over the skipped spans sorted by start, with the running maximum of their
 /// ends (#17).
@@ -491,11 +509,14 @@ impl Analysis for StoryPlaces {
         let Ok(gaz) = lex.index::<Gazetteer>() else { return StoryPlaces(Places::default()) };
         let attr = doc.analysis::<super::attribution::Attributions>(lex);
         let skip: Vec<Span> = attr.outlets.iter().map(|o| o.span).chain(doc.dateline.as_ref().map(|d| d.span)).collect();
+        // (one cursor and one set of key buffers for the headline and the body)
+        let (mut cursor, mut keys) = (SkipCursor::new(&skip), KeyBuffers::default());
+        let mut find = |span| Places::resolve(&gaz, Places::candidates_with(&gaz, doc, span, &mut cursor, &mut keys));
         let mut places = Places::default();
         if let Some(h) = doc.headline {
-            places.mentions.extend(Places::find(&gaz, doc, h, &skip).mentions);
+            places.mentions.extend(find(h).mentions);
         }
-        places.mentions.extend(Places::find(&gaz, doc, doc.body_after_dateline(), &skip).mentions);
+        places.mentions.extend(find(doc.body_after_dateline()).mentions);
         StoryPlaces(places)
     }
 }

@@ -301,8 +301,9 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     let ids: Vec<std::cell::OnceCell<StrList<'_>>> = distinct.iter().map(|_| std::cell::OnceCell::new()).collect();
     let ids_of = |d: usize| -> StrList<'_> {
         *ids[d].get_or_init(|| {
-            let mut entity = String::new();
-            for (k, w) in distinct[d].words.iter().enumerate() {
+            let words = distinct[d].words;
+            let mut entity = String::with_capacity(words.iter().map(|w| w.keys.light.len() + 1).sum());
+            for (k, w) in words.iter().enumerate() {
                 if k > 0 {
                     entity.push(' ');
                 }
