@@ -242,18 +242,21 @@ impl Places {
         let KeyBuffers { word: buf, longest: bufs } = scratch;
         while i < tokens.len() {
             let t = tokens[i];
-            if !t.is_word() || skip.overlaps(t.span) {
+            if !t.is_word() {
                 i += 1;
                 continue;
             }
-            let text = doc.slice(t.span);
             let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
             let upper_start = !cased || t.is_capitalised();
             // a lower-case word in copy without demonym stems starts a key only if it may be a
             // lower-first one (#17: most words of the copy, neither keyed nor hashed). A key of a
             // word that starts with an ASCII lower-case letter starts with that letter.
+            // (told by the word's first byte and length, before its text is sliced or the skipped
+            // spans are asked, #16: the cursor's answer for a later word does not depend on
+            // whether it was asked about this one)
             let lower_only = !upper_start && stems.is_none();
-            if lower_only && text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && !gaz.may_start_lower_first(b)) {
+            let first = doc.text.as_bytes()[t.span.start..t.span.end].first().copied();
+            if lower_only && first.is_some_and(|b| b.is_ascii_lowercase() && !gaz.may_start_lower_first(b)) {
                 i += 1;
                 continue;
             }
@@ -261,10 +264,15 @@ impl Places {
             // the copy, neither copied nor lowered)
             // (ASCII letters and digits with no upper-case letter, #16)
             let plain = t.is_ascii_alnum() && matches!(t.case, Case::Lower | Case::None);
-            if plain && lower_only && !gaz.may_be_lower_first(text) {
+            if plain && lower_only && !gaz.may_be_lower_first_of(first, t.span.len()) {
                 i += 1;
                 continue;
             }
+            if skip.overlaps(t.span) {
+                i += 1;
+                continue;
+            }
+            let text = doc.slice(t.span);
             let k0: &str = if plain {
                 text
             } else {
