@@ -364,9 +364,15 @@ impl Gazetteer {
     }
 
     /// May `key` (a lower-case word's key) be in the lower-first map? `false` only when it is not.
-    #[inline]
+    #[cfg(test)]
     pub fn may_be_lower_first(&self, key: &str) -> bool {
-        key.as_bytes().first().is_none_or(|&b| self.lower_gate[usize::from(b)] & (1 << key.len().min(63)) != 0)
+        self.may_be_lower_first_of(key.as_bytes().first().copied(), key.len())
+    }
+
+    /// [`Gazetteer::may_be_lower_first`] of a key given by its first byte and length.
+    #[inline]
+    pub fn may_be_lower_first_of(&self, first: Option<u8>, len: usize) -> bool {
+        first.is_none_or(|b| self.lower_gate[usize::from(b)] & (1 << len.min(63)) != 0)
     }
 
     /// May a key of the lower-first map start with the byte `b`? `false` only when none does.

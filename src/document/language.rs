@@ -570,7 +570,7 @@ fn detect_with(text: &str, allow: &[&'static str], shortcut: bool) -> Option<&'s
         profile
     });
     let ranked = match (fw, &profile) {
-        (Some(fw), Some(p)) => fw.top(p, |c| allow.contains(&c)),
+        (Some(fw), Some(p)) => fw.top(p, |c| allows(allow, c)),
         _ => None,
     };
     // the best score of any language but the top one
@@ -607,7 +607,7 @@ fn detect_with(text: &str, allow: &[&'static str], shortcut: bool) -> Option<&'s
     let guess_code = guess.as_ref().map(|i| code_of(i.lang()));
     let non_latin = guess.as_ref().is_some_and(|i| !matches!(i.script(), whatlang::Script::Latin));
     if non_latin {
-        return guess_code.filter(|c| allow.contains(c));
+        return guess_code.filter(|c| allows(allow, c));
     }
     let (Some(fw), Some(profile)) = (fw, profile) else {
         return guess_code;
@@ -622,7 +622,23 @@ fn detect_with(text: &str, allow: &[&'static str], shortcut: bool) -> Option<&'s
         (Some((top, s1)), None) => (s1 >= 3.0).then_some(top),
         _ => None,
     };
-    settled.or(guess_code).filter(|c| allow.contains(c))
+    settled.or(guess_code).filter(|c| allows(allow, c))
+}
+
+/// Is `code` in `allow`? (`allow.contains(&code)`, with two-letter codes compared as two bytes
+/// rather than by a `memcmp` call per entry, #16.)
+#[inline]
+fn allows(allow: &[&str], code: &str) -> bool {
+    allow.iter().any(|a| same_code(a, code))
+}
+
+/// `a == b` for language codes, two-letter codes compared in line.
+#[inline]
+fn same_code(a: &str, b: &str) -> bool {
+    match (a.as_bytes(), b.as_bytes()) {
+        ([a0, a1], [b0, b1]) => a0 == b0 && a1 == b1,
+        (a, b) => a == b,
+    }
 }
 
 /// Below this many words, a story is short: trigram statistics waver and names dominate.
@@ -755,7 +771,8 @@ impl AsciiWords {
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    #[inline]
+    #[allow(clippy::inline_always)] // every function-word look-up
+    #[inline(always)]
     fn get(&self, key: u128) -> Option<&Entry> {
         let mask = self.keys.len() - 1;
         let mut i = self.slot(key);
@@ -778,12 +795,20 @@ impl AsciiWords {
 #[inline(always)]
 fn pack_lower(bytes: &[u8]) -> Option<(u64, u64)> {
     const HIGH: u64 = super::segment::HIGH_BITS;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let n = bytes.len();
     let (lo, hi) = super::segment::load_padded(bytes)?;
     if (lo | hi) & HIGH != 0 {
         return None;
     }
+    lower_loaded((lo, hi), bytes.len())
+}
+
+/// [`pack_lower`] of a word of `n` bytes already loaded by [`super::segment::load_padded`] and
+/// found ASCII.
+#[allow(clippy::inline_always)] // every function-word look-up
+#[inline(always)]
+fn lower_loaded((lo, hi): (u64, u64), n: usize) -> Option<(u64, u64)> {
+    const HIGH: u64 = super::segment::HIGH_BITS;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     // a byte below 0x80 is zero when adding 0x7f leaves its high bit clear (no carries); the
     // zero bytes must be the padding, or the word holds a NUL
     let zeros = |x: u64| !x.wrapping_add(LOW7) & HIGH;
@@ -919,7 +944,7 @@ impl FunctionWords {
     /// The index of a language in this profile set (its bit in the masks), for
     /// [`FunctionWords::classify_in`].
     pub fn index_of(&self, code: &str) -> Option<usize> {
-        self.langs.iter().position(|l| *l == code)
+        self.langs.iter().position(|l| same_code(l, code))
     }
 
     /// Languages with a profile.
@@ -971,9 +996,30 @@ impl FunctionWords {
         self.classify_looked_up(word, buf, copy)
     }
 
-    /// [`FunctionWords::classify_in`] past its shape test.
+    /// [`FunctionWords::classify_in`] past its shape test: an ASCII word of up to 16 bytes
+    /// looked up here, packed (#16: this call saved the registers of the other words' path, and
+    /// loaded the word a second time), any other in [`FunctionWords::classify_other`].
     #[inline(never)]
     fn classify_looked_up(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
+        let b = word.as_bytes();
+        if let Some((lo, hi)) = super::segment::load_padded(b)
+            && (lo | hi) & super::segment::HIGH_BITS == 0
+        {
+            if b.len() > self.max_len * 2 {
+                return (0, 0);
+            }
+            if let Some(lower) = lower_loaded((lo, hi), b.len()) {
+                return self.lookup_packed(lower).map_or((0, 0), |e| e.class(copy));
+            }
+        }
+        self.classify_other(word, buf, copy)
+    }
+
+    /// [`FunctionWords::classify_looked_up`] of a word not ASCII, longer than 16 bytes or
+    /// holding a NUL.
+    #[cold]
+    #[inline(never)]
+    fn classify_other(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
         if word.len() > self.max_len * 2 {
             return (0, 0);
         }
@@ -987,19 +1033,25 @@ impl FunctionWords {
     /// its word (`l'Élysée`, `qu'il`, `dell'Italia`) by the apostrophe in its first five bytes.
     #[inline]
     fn lookup(&self, word: &str, buf: &mut String) -> Option<&Entry> {
-        if let Some((lo, hi)) = pack_lower(word.as_bytes()) {
-            // the same look-ups as below, on the packed form (every ASCII key of up to 16 bytes
-            // is in the table, and the elided prefix is at most five bytes)
-            return self.ascii.get(packed_key((lo, hi))).or_else(|| {
-                let i = packed_apostrophe(lo).filter(|&i| i >= 1)?;
-                self.ascii.get(u128::from(lo & ((1u64 << (8 * (i + 1))) - 1)))
-            });
+        if let Some(lower) = pack_lower(word.as_bytes()) {
+            return self.lookup_packed(lower);
         }
         Self::lower_into(word, buf);
         // (only the first five bytes can hold that apostrophe: no search of the whole word)
         let elided =
             || buf.as_bytes().iter().take(5).position(|&b| b == b'\'').filter(|&i| i >= 1).and_then(|i| self.words.get(&buf[..=i]));
         self.words.get(buf.as_str()).or_else(elided)
+    }
+
+    /// [`FunctionWords::lookup`] of an ASCII word of up to 16 bytes, lower-cased and packed
+    /// ([`pack_lower`]): the same look-ups on the packed form (every ASCII key of up to 16 bytes
+    /// is in the table, and the elided prefix is at most five bytes).
+    #[inline]
+    fn lookup_packed(&self, (lo, hi): (u64, u64)) -> Option<&Entry> {
+        self.ascii.get(packed_key((lo, hi))).or_else(|| {
+            let i = packed_apostrophe(lo).filter(|&i| i >= 1)?;
+            self.ascii.get(u128::from(lo & ((1u64 << (8 * (i + 1))) - 1)))
+        })
     }
 
     /// A word as [`FunctionWords::classify_in`] looks it up: lower case, `’` straightened.

@@ -18,7 +18,6 @@ pub(crate) mod places;
 pub(crate) mod quotes;
 pub(crate) mod segment;
 
-use rustc_hash::FxHashMap as HashMap;
 use std::any::{Any, TypeId};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -142,7 +141,9 @@ pub struct Document {
     /// For a file read in a legacy encoding: decoded offsets of the whole-file original
     /// (`field == None`) mapped back to byte offsets of the file.
     file_map: Option<Arc<OffsetMap>>,
-    cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// The shared analyses computed, by type: a story asks for a handful, so a list read
+    /// through rather than a map grown and rehashed per story (#16).
+    cache: Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
     quotes: OnceLock<quotes::Quotes>,
     word_starts: OnceLock<Vec<usize>>,
 }
@@ -217,7 +218,7 @@ impl Document {
             encoding: None,
             allow: Vec::new(),
             file_map: None,
-            cache: Mutex::new(HashMap::default()),
+            cache: Mutex::new(Vec::new()),
             quotes: OnceLock::new(),
             word_starts: OnceLock::new(),
         }
@@ -292,12 +293,21 @@ impl Document {
     /// A shared derived analysis, computed on first use.
     pub fn analysis<T: Analysis>(&self, lex: &Lexicons) -> Arc<T> {
         let id = TypeId::of::<T>();
-        if let Some(v) = self.cache.lock().unwrap().get(&id) {
-            return v.clone().downcast::<T>().expect("type id matches");
+        let cached = |cache: &[(TypeId, Arc<dyn Any + Send + Sync>)]| cache.iter().find(|(k, _)| *k == id).map(|(_, v)| v.clone());
+        if let Some(v) = cached(&self.cache.lock().unwrap()) {
+            return v.downcast::<T>().expect("type id matches");
         }
         let value: Arc<T> = Arc::new(T::compute(self, lex));
         let mut cache = self.cache.lock().unwrap();
-        cache.entry(id).or_insert_with(|| value.clone() as Arc<dyn Any + Send + Sync>).clone().downcast::<T>().expect("type id matches")
+        // (the first value computed is kept, as a map's entry kept it)
+        if let Some(v) = cached(&cache) {
+            return v.downcast::<T>().expect("type id matches");
+        }
+        if cache.capacity() == 0 {
+            cache.reserve(8);
+        }
+        cache.push((id, value.clone()));
+        value
     }
 
     /// Drops the shared analyses and the quotations and word starts found for the rules: what a

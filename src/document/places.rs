@@ -218,36 +218,45 @@ impl Places {
         m
     }
 
-    /// Finds place mentions in `span` (skipping `skip` spans) in copy of language `lang`.
-    pub fn find(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Places {
-        Places::resolve(gaz, Places::candidates(gaz, doc, span, skip))
+    /// The names of places in `span` (skipping `skip` spans), each with everything it may denote.
+    #[cfg(test)]
+    fn candidates(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Vec<(Span, Vec<Target>)> {
+        Places::candidates_with(gaz, doc, span, &mut SkipCursor::new(skip), &mut KeyBuffers::default())
     }
 
-    /// The names of places in `span` (skipping `skip` spans), each with everything it may denote.
-    fn candidates(gaz: &Gazetteer, doc: &Document, span: Span, skip: &[Span]) -> Vec<(Span, Vec<Target>)> {
+    /// [`Places::candidates`] with the skipped spans as a cursor (read from its start) and the
+    /// key buffers given: a story's headline and body share them (#16).
+    fn candidates_with(
+        gaz: &Gazetteer,
+        doc: &Document,
+        span: Span,
+        skip: &mut SkipCursor,
+        scratch: &mut KeyBuffers,
+    ) -> Vec<(Span, Vec<Target>)> {
         let lang = doc.language;
         let tokens = doc.tokens_in(span);
         let mut pending: Vec<(Span, Vec<Target>)> = Vec::new();
         let mut i = 0;
         let stems = lang.and_then(|l| gaz.stems(l));
-        let mut skip = SkipCursor::new(skip);
-        let mut buf = String::new();
-        // the key buffers of `longest`, reused
-        let mut bufs = (String::new(), String::new());
+        skip.k = 0;
+        let KeyBuffers { word: buf, longest: bufs } = scratch;
         while i < tokens.len() {
             let t = tokens[i];
-            if !t.is_word() || skip.overlaps(t.span) {
+            if !t.is_word() {
                 i += 1;
                 continue;
             }
-            let text = doc.slice(t.span);
             let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
             let upper_start = !cased || t.is_capitalised();
             // a lower-case word in copy without demonym stems starts a key only if it may be a
             // lower-first one (#17: most words of the copy, neither keyed nor hashed). A key of a
             // word that starts with an ASCII lower-case letter starts with that letter.
+            // (told by the word's first byte and length, before its text is sliced or the skipped
+            // spans are asked, #16: the cursor's answer for a later word does not depend on
+            // whether it was asked about this one)
             let lower_only = !upper_start && stems.is_none();
-            if lower_only && text.as_bytes().first().is_some_and(|&b| b.is_ascii_lowercase() && !gaz.may_start_lower_first(b)) {
+            let first = doc.text.as_bytes()[t.span.start..t.span.end].first().copied();
+            if lower_only && first.is_some_and(|b| b.is_ascii_lowercase() && !gaz.may_start_lower_first(b)) {
                 i += 1;
                 continue;
             }
@@ -255,15 +264,20 @@ impl Places {
             // the copy, neither copied nor lowered)
             // (ASCII letters and digits with no upper-case letter, #16)
             let plain = t.is_ascii_alnum() && matches!(t.case, Case::Lower | Case::None);
-            if plain && lower_only && !gaz.may_be_lower_first(text) {
+            if plain && lower_only && !gaz.may_be_lower_first_of(first, t.span.len()) {
                 i += 1;
                 continue;
             }
+            if skip.overlaps(t.span) {
+                i += 1;
+                continue;
+            }
+            let text = doc.slice(t.span);
             let k0: &str = if plain {
                 text
             } else {
-                token_key(text, &t, lang, &mut buf);
-                &buf
+                token_key(text, &t, lang, buf);
+                buf
             };
             // a dotted acronym starts with one capital letter
             if text.len() == 1
@@ -278,7 +292,7 @@ impl Places {
             let hash0 = crate::flat::hash(k0);
             let key0 = Key::hashed(k0, hash0);
             if upper_start || gaz.is_lower_first(key0) {
-                if let Some((n, targets)) = gaz.longest(doc, tokens, i, (key0, hash0), lang, &mut bufs) {
+                if let Some((n, targets)) = gaz.longest(doc, tokens, i, (key0, hash0), lang, bufs) {
                     let end = tokens[i + n - 1].span.end;
                     pending.push((Span::new(t.span.start, end), targets));
                     i += n;
@@ -306,15 +320,22 @@ impl Places {
                 }
             }
         }
-        let mut mentions = Vec::new();
+        let mut mentions = Vec::with_capacity(pending.len());
         for (span, ts) in pending {
-            let cs: Vec<&str> = {
+            // (most names are of one country: told without the sorted list, #16)
+            let c0 = ts.first().map(|&t| gaz.country_of(t));
+            let one = c0.filter(|&c| ts[1..].iter().all(|&t| gaz.country_of(t) == c));
+            let cs: Vec<&str> = if one.is_some() {
+                Vec::new()
+            } else {
                 let mut v: Vec<&str> = ts.iter().map(|t| gaz.country_of(*t)).collect();
                 v.sort_unstable();
                 v.dedup();
                 v
             };
-            let country = if cs.len() == 1 {
+            let country = if let Some(c) = one {
+                Some(c.to_string())
+            } else if cs.len() == 1 {
                 Some(cs[0].to_string())
             } else {
                 let hits: Vec<&&str> = cs.iter().filter(|c| sure.contains(**c)).collect();
@@ -439,6 +460,19 @@ impl Gazetteer {
     }
 }
 
+/// The key buffers of [`Places::candidates_with`]: a word's key, and the keys of
+/// [`Gazetteer::longest`]; sized once, not grown word by word (#16).
+struct KeyBuffers {
+    word: String,
+    longest: (String, String),
+}
+
+impl Default for KeyBuffers {
+    fn default() -> Self {
+        KeyBuffers { word: String::with_capacity(64), longest: (String::with_capacity(64), String::with_capacity(64)) }
+    }
+}
+
 /// `SpanSet::overlaps` for spans in increasing order (of start and of end, as the tokens of a
 /// text are): a cursor over the skipped spans sorted by start, with the running maximum of their
 /// ends (#17).
@@ -483,11 +517,14 @@ impl Analysis for StoryPlaces {
         let Ok(gaz) = lex.index::<Gazetteer>() else { return StoryPlaces(Places::default()) };
         let attr = doc.analysis::<super::attribution::Attributions>(lex);
         let skip: Vec<Span> = attr.outlets.iter().map(|o| o.span).chain(doc.dateline.as_ref().map(|d| d.span)).collect();
+        // (one cursor and one set of key buffers for the headline and the body)
+        let (mut cursor, mut keys) = (SkipCursor::new(&skip), KeyBuffers::default());
+        let mut find = |span| Places::resolve(&gaz, Places::candidates_with(&gaz, doc, span, &mut cursor, &mut keys));
         let mut places = Places::default();
         if let Some(h) = doc.headline {
-            places.mentions.extend(Places::find(&gaz, doc, h, &skip).mentions);
+            places.mentions.extend(find(h).mentions);
         }
-        places.mentions.extend(Places::find(&gaz, doc, doc.body_after_dateline(), &skip).mentions);
+        places.mentions.extend(find(doc.body_after_dateline()).mentions);
         StoryPlaces(places)
     }
 }

@@ -109,15 +109,24 @@ pub struct NameLexicons {
     pub distinct: Arc<DistinctNames>,
 }
 
-impl NameLexicons {
-    pub fn of(lexicons: &Lexicons) -> NameLexicons {
-        NameLexicons {
+/// The five indexes gathered once per set of lexicons: a story's name analysis and
+/// name-inconsistency each asked the lexicon cache for all five (#16).
+impl crate::lexicon::LexiconIndex for NameLexicons {
+    fn build(lexicons: &Lexicons) -> Result<Self, crate::lexicon::LexiconError> {
+        Ok(NameLexicons {
             words: lexicons.index().unwrap_or_default(),
             variants: lexicons.index().unwrap_or_default(),
             entities: lexicons.index().unwrap_or_default(),
             house: lexicons.index().unwrap_or_default(),
             distinct: lexicons.index().unwrap_or_default(),
-        }
+        })
+    }
+}
+
+impl NameLexicons {
+    /// The name indexes of `lexicons` (an empty one for each that does not build).
+    pub fn of(lexicons: &Lexicons) -> Arc<NameLexicons> {
+        lexicons.index::<NameLexicons>().expect("NameLexicons::build never fails")
     }
 
     /// Builds every index, so lexicon errors surface with `path:line`.

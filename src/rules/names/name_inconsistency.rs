@@ -124,7 +124,7 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     // surface's key built once)
     // (a scan finds a story's few surfaces; a long document's thousands are hashed, or the
     // look-ups made it quadratic, #16)
-    let mut surfaces: Vec<&str> = Vec::new();
+    let mut surfaces: Vec<&str> = Vec::with_capacity(names.mentions.len().min(64));
     let mut seen: Option<rustc_hash::FxHashSet<&str>> = None;
     for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
         let surface = doc.slice(m.span);
@@ -271,11 +271,12 @@ impl Flagged {
 /// romanisation system the house way (`Kyiv` beside `Odessa`): then the copy mixes two systems.
 fn house_style(doc: &Document, names: &NameMentions, lx: &NameLexicons, out: &mut Output, flagged: &mut Flagged) {
     let max = lx.house.max_words.max(1);
-    let mut normed = String::new();
+    // (the buffers sized once for the story, not grown: #16)
+    let mut normed = String::with_capacity(64);
     // word tokens of each mention outside quotes, the last one cut at the possessive (one list
     // of spans, and each mention's range in it)
-    let mut spans: Vec<Span> = Vec::new();
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut spans: Vec<Span> = Vec::with_capacity(2 * names.mentions.len());
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(names.mentions.len());
     for m in names.mentions.iter().filter(|m| !m.quoted) {
         let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
         let start = spans.len();
