@@ -99,9 +99,9 @@ at the end means the next word starts with a capital letter. The `anchor` column
 the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
 `quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
 `credit` (closing the sentence after a comma and one to three capitalised words, for the agency
-credit tail `..., UNN reports.`), `undated` (anywhere outside a quotation, but only in a story
-with no dateline: agency copy says `here on Tuesday` for the dateline city, and once a re-host
-drops the dateline, `here` points nowhere) or `any`."#,
+credit tail `..., UNN reports.`), `undated` (in lower case outside a quotation, but only in a
+story with no dateline: agency copy says `here on Tuesday` for the dateline city, and once a
+re-host drops the dateline, `here` points nowhere) or `any`."#,
     lexicons: &[
         "lexicons/phrases/calques.en.tsv",
         "lexicons/phrases/calques.id.tsv",
