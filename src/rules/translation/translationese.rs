@@ -114,6 +114,10 @@ re-host drops the dateline, `here` points nowhere) or `any`."#,
     ],
 };
 
+/// The `source` of a courtesy form of many languages (`His Excellency`): it names no source
+/// language and does not count towards a cluster.
+const ANY_SOURCE: &str = "mul";
+
 /// Where a calque may stand in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Anchor {
@@ -380,8 +384,7 @@ impl Rule for Translationese {
         let mut evidence: BTreeMap<&str, (Vec<usize>, u32)> = BTreeMap::new();
         for &(_, id) in &hits {
             let c = &lang.calques[id];
-            // (`mul`: a form of many languages, which tells no source language)
-            for s in c.sources.iter().filter(|s| *s != "mul") {
+            for s in c.sources.iter().filter(|s| *s != ANY_SOURCE) {
                 let e = evidence.entry(s.as_str()).or_default();
                 if !e.0.contains(&id) {
                     e.0.push(id);
@@ -453,8 +456,7 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
                 .collect();
         }
     }
-    // of candidates on the same span, the stronger calque wins (an `undated` row over its plain one)
-    candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), std::cmp::Reverse(lang.calques[id].strength), id));
+    candidates.sort_by_key(|&(span, id)| precedence(lang, span, id));
     let mut hits: Vec<(Span, usize)> = Vec::new();
     let mut reach = 0;
     for (span, id) in candidates {
@@ -472,6 +474,12 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
     }
     hits.sort_by_key(|&(span, _)| (span.start, span.end));
     hits
+}
+
+/// The order in which candidates claim the text: leftmost, then longest, then (of candidates on
+/// the same span) the stronger calque (an `undated` row over its plain one), then the first row.
+fn precedence(lang: &LanguageCalques, span: Span, id: usize) -> (usize, std::cmp::Reverse<usize>, std::cmp::Reverse<Strength>, usize) {
+    (span.start, std::cmp::Reverse(span.end), std::cmp::Reverse(lang.calques[id].strength), id)
 }
 
 /// The matches of `{#}` calque `id` that hold.
@@ -705,7 +713,7 @@ impl StartTrie {
 
 fn finding(doc: &Document, span: Span, c: &Calque, confidence: Confidence, cluster: Option<(&str, usize)>) -> Finding {
     let found = doc.slice(span);
-    let from: Vec<&str> = c.sources.iter().map(|s| if s == "mul" { "the source language" } else { language_name(s) }).collect();
+    let from: Vec<&str> = c.sources.iter().map(|s| if s == ANY_SOURCE { "the source language" } else { language_name(s) }).collect();
     let mut message = if c.original.is_empty() {
         format!("`{found}` reads as a word-for-word calque from {}", from.join(" or "))
     } else {
@@ -1010,7 +1018,7 @@ mod tests {
             .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
             .filter(|&(span, id)| holds(doc, lang, span, id))
             .collect();
-        candidates.sort_by_key(|&(span, id)| (span.start, std::cmp::Reverse(span.end), std::cmp::Reverse(lang.calques[id].strength), id));
+        candidates.sort_by_key(|&(span, id)| precedence(lang, span, id));
         let mut hits = Vec::new();
         let mut reach = 0;
         for (span, id) in candidates {

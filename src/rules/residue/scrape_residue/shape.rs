@@ -147,10 +147,11 @@ fn editor_code(code: &str) -> bool {
 }
 /// `... 264 regions.(*)`: an end mark glued after the last sentence.
 static GLUED_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\*\s*\)|\((?i:end|ends)\)|-30-)\s*$"));
+/// The labels of a page counter that stands beside other page furniture on its line (`Read:
+/// 2012`), before or after it. Shared with the oracle.
+pub(super) const COUNTER_LABELS: &str = "Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe";
 /// `05 May 2019    Read: 2012`: a counter after other page furniture.
-static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][0-9.,]*)\s*$")
-});
+static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?:\s{{2,}}|\|\s*)((?:{COUNTER_LABELS})\s*:\s*[0-9][0-9.,]*)\s*$")));
 /// `leaflets at the border.jpg`, `20230409110452-6432dfcbf0b521c5jpeg` (a CMS's upload name whose
 /// dot was lost), `gettyimages 842003638 ...` (a picture library's file name before its alt
 /// text): an image's file name left where the image stood.
@@ -269,9 +270,7 @@ static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Read: 314     13:45     12 July 2018`: a counter opening a line of time and date stamps.
 static HEAD_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][0-9.,]*(?:\s{2,}|\s*\|\s*)[0-9][0-9:./\-]*(?:\s+[0-9\p{L}:./\-,]+){0,5}$",
-    )
+    re(&format!(r"^(?:{COUNTER_LABELS})\s*:\s*[0-9][0-9.,]*(?:\s{{2,}}|\s*\|\s*)[0-9][0-9:./\-]*(?:\s+[0-9\p{{L}}:./\-,]+){{0,5}}$"))
 });
 /// `Wordpress (0)`, `Comments (3)`.
 static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::shape::COUNTER_LABELS;
 use super::{Vocab, Word};
 use crate::finding::Confidence;
 
@@ -131,9 +132,7 @@ fn editor_code(code: &str) -> bool {
 /// `... 264 regions.(*)`: an end mark glued after the last sentence.
 static GLUED_END: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”]\s*(\(\s*\*\s*\)|\((?i:end|ends)\)|-30-)\s*$"));
 /// `05 May 2019    Read: 2012`: a counter after other page furniture.
-static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\s{2,}|\|\s*)((?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][0-9.,]*)\s*$")
-});
+static TAIL_COUNTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?:\s{{2,}}|\|\s*)((?:{COUNTER_LABELS})\s*:\s*[0-9][0-9.,]*)\s*$")));
 /// `IMG 20220224 WA0005`: a camera or phone file name left as a caption.
 static FILE_NAME: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:IMG|DSC|DSCN|DSCF|PXL|VID|Screenshot)[-_ ]?[0-9]{4}[-_ ]?[0-9]{2,}[\w -]*(?:\.(?i:jpe?g|png|webp))?$"));
@@ -247,9 +246,7 @@ static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Read: 314     13:45     12 July 2018`: a counter opening a line of time and date stamps.
 static HEAD_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:Read|Reads|Views|Hits|Dilihat|Dibaca|Просмотров|Visto|Lecturas|Aufrufe)\s*:\s*[0-9][0-9.,]*(?:\s{2,}|\s*\|\s*)[0-9][0-9:./\-]*(?:\s+[0-9\p{L}:./\-,]+){0,5}$",
-    )
+    re(&format!(r"^(?:{COUNTER_LABELS})\s*:\s*[0-9][0-9.,]*(?:\s{{2,}}|\s*\|\s*)[0-9][0-9:./\-]*(?:\s+[0-9\p{{L}}:./\-,]+){{0,5}}$"))
 });
 /// `Wordpress (0)`, `Comments (3)`.
 static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
