@@ -107,64 +107,10 @@ impl std::hash::Hash for LowerWords<'_> {
     }
 }
 
-/// A distinct name in the story (by lower-cased words), with its mentions: a list through
-/// [`MentionList`] (#16: no vector per name).
+/// A distinct name in the story (by lower-cased words), with its mentions.
 struct Name<'m> {
     words: &'m [NameWord],
-    mentions: MentionList,
-}
-
-/// The mentions of one distinct name, in text order: the first and last, and the count; each
-/// mention's successor is in the `next` array the names share.
-#[derive(Clone, Copy)]
-struct MentionList {
-    first: usize,
-    last: usize,
-    len: usize,
-}
-
-impl MentionList {
-    fn of(i: usize) -> MentionList {
-        MentionList { first: i, last: i, len: 1 }
-    }
-
-    /// Appends mention `i` (after every mention in the list).
-    fn push(&mut self, next: &mut [usize], i: usize) {
-        next[self.last] = i;
-        self.last = i;
-        self.len += 1;
-    }
-
-    /// The mentions, in order, appended to `out`.
-    fn extend_into(self, next: &[usize], out: &mut Vec<usize>) {
-        let mut m = self.first;
-        out.push(m);
-        for _ in 1..self.len {
-            m = next[m];
-            out.push(m);
-        }
-    }
-}
-
-/// The distinct names of a family: the first, and any others (most families have one, held
-/// without a vector).
-struct Members {
-    first: usize,
-    more: Vec<usize>,
-}
-
-impl Members {
-    fn of(d: usize) -> Members {
-        Members { first: d, more: Vec::new() }
-    }
-
-    fn push(&mut self, d: usize) {
-        self.more.push(d);
-    }
-
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(self.first).chain(self.more.iter().copied())
-    }
+    mentions: Vec<usize>,
 }
 
 /// Up to this many mentions, distinct names are found by comparing each mention with the names
@@ -275,25 +221,21 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     // few mentions compares them with the names found so far: no map to build)
     let mut index: HashMap<LowerWords<'_>, usize> = HashMap::default();
     let linear = names.mentions.len() <= LINEAR_MENTIONS;
-    // (at most one distinct name per mention: reserved once, not grown)
-    let mut distinct: Vec<Name<'_>> = Vec::with_capacity(names.mentions.len());
-    // each mention's successor among its name's mentions
-    let mut next = vec![0usize; names.mentions.len()];
+    let mut distinct: Vec<Name<'_>> = Vec::new();
     for (i, m) in names.mentions.iter().enumerate() {
         if m.quoted {
             continue;
         }
         let known =
             if linear { distinct.iter().position(|n| same_lower(n.words, &m.words)) } else { index.get(&LowerWords(&m.words)).copied() };
-        match known {
-            Some(d) => distinct[d].mentions.push(&mut next, i),
-            None => {
-                if !linear {
-                    index.insert(LowerWords(&m.words), distinct.len());
-                }
-                distinct.push(Name { words: m.words.as_slice(), mentions: MentionList::of(i) });
+        let d = known.unwrap_or_else(|| {
+            if !linear {
+                index.insert(LowerWords(&m.words), distinct.len());
             }
-        }
+            distinct.push(Name { words: m.words.as_slice(), mentions: Vec::new() });
+            distinct.len() - 1
+        });
+        distinct[d].mentions.push(i);
     }
     // the lexicon's entity ids of each name (`EntityNames::same`, without a lookup per pair),
     // by its light keys joined with spaces; looked up on first use (a lone surname linked to
@@ -345,33 +287,33 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     };
     // full names first, commonest first (stable: then by first appearance)
     let mut full: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() >= 2).collect();
-    full.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len));
+    full.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
     let mut single: Vec<usize> = (0..distinct.len()).filter(|&d| distinct[d].words.len() == 1).collect();
-    single.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len));
+    single.sort_by_key(|&d| std::cmp::Reverse(distinct[d].mentions.len()));
 
     // families of full names: complete linkage. A family can only take a name that links to its
     // first member: by a shared entity id, or (names_match / inflected_names) by last words that
     // share a blocking key; so only those families are tested, in order.
-    let mut fams: Vec<(Members, bool)> = Vec::with_capacity(distinct.len());
+    let mut fams: Vec<(Vec<usize>, bool)> = Vec::new();
     let mut by_first = Blocks::default();
     for d in full {
         let n = &distinct[d];
         let keys: Vec<u64> = if small { Vec::new() } else { last_keys[d].iter().copied().chain(entity_keys(ids_of(d))).collect() };
         let found = cands(&by_first, &keys, 0..fams.len()).find(|&f| {
-            fams[f].0.iter().all(|m| match same(d, m) {
+            fams[f].0.iter().all(|&m| match same(d, m) {
                 Some(same) => same,
                 None => names_match_by(n.words, distinct[m].words).is_some() || inflected_names(n.words, distinct[m].words, lang),
             })
         });
         match found {
             Some(f) => {
-                let confirmed = fams[f].0.iter().any(|m| same(d, m) == Some(true));
+                let confirmed = fams[f].0.iter().any(|&m| same(d, m) == Some(true));
                 fams[f].0.push(d);
                 fams[f].1 |= confirmed;
             }
             None => {
                 by_first.add(&keys, fams.len());
-                fams.push((Members::of(d), false));
+                fams.push((vec![d], false));
             }
         }
     }
@@ -380,7 +322,7 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     // word as one of them)
     let mut by_last = Blocks::default();
     for (f, (members, _)) in fams.iter().enumerate() {
-        for m in members.iter() {
+        for &m in members {
             by_last.add(&last_keys[m], f);
         }
     }
@@ -394,8 +336,8 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
         let (first, second) = {
             let mut candidates = cands(&by_last, &last_keys[d], 0..n_full).filter(|&f| {
                 let members = &fams[f].0;
-                members.iter().any(|m| same_word(w, &distinct[m].words.last().expect("words").keys, lang))
-                    && !members.iter().any(|m| conflict(d, m))
+                members.iter().any(|&m| same_word(w, &distinct[m].words.last().expect("words").keys, lang))
+                    && !members.iter().any(|&m| conflict(d, m))
             });
             let first = candidates.next();
             (first, first.and_then(|_| candidates.next()))
@@ -407,12 +349,12 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
             }
             (None, _) => {
                 let found = cands(&by_single, &last_keys[d], n_full..fams.len())
-                    .find(|&f| fams[f].0.iter().all(|m| same_word(w, &distinct[m].words[0].keys, lang) && !conflict(d, m)));
+                    .find(|&f| fams[f].0.iter().all(|&m| same_word(w, &distinct[m].words[0].keys, lang) && !conflict(d, m)));
                 match found {
                     Some(f) => fams[f].0.push(d),
                     None => {
                         by_single.add(&last_keys[d], fams.len());
-                        fams.push((Members::of(d), false));
+                        fams.push((vec![d], false));
                     }
                 }
             }
@@ -424,23 +366,16 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
         .into_iter()
         .map(|(members, confirmed)| {
             // one name (most families): its mentions, in text order already
-            let mentions = if members.more.is_empty() {
-                let list = distinct[members.first].mentions;
-                let mut mentions = Vec::with_capacity(list.len);
-                list.extend_into(&next, &mut mentions);
-                mentions
+            let mentions = if let [d] = members[..] {
+                std::mem::take(&mut distinct[d].mentions)
             } else {
-                let mut mentions: Vec<usize> = Vec::with_capacity(members.iter().map(|d| distinct[d].mentions.len).sum());
-                for d in members.iter() {
-                    distinct[d].mentions.extend_into(&next, &mut mentions);
-                }
+                let mut mentions: Vec<usize> = members.iter().flat_map(|&d| distinct[d].mentions.iter().copied()).collect();
                 mentions.sort_unstable();
                 mentions
             };
             Family { mentions, confirmed }
         })
         .collect();
-    names.families.reserve(families.len());
     for fam in families {
         let f = names.families.len();
         for &m in &fam.mentions {
