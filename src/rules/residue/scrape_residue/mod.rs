@@ -84,7 +84,9 @@ ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14
 published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`, `4392
 visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`, `2,309 Viewed`, `(0 votes)`, and a counter
 opening a line of stamps, `Read: 314     13:45     12 July 2018`), a template's section field (`Published in :`,
-`Published in ALGERIA`; a sentence opening with `Published in` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
+`Published in ALGERIA`; a sentence opening with `Published in` is left alone), a byline holding the site's
+account name instead of a reporter's (`By admin`, `By tladmin`, `Por admin`, `By Editor`; `By Editor
+Jane Doe` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
 page header (`Minsk Overcast sky +17°C`, `Yerevan 10 ℃`) and a forecast widget's rows anywhere
 (`High: 10°C | Low: 6°C`), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
 `, , , ,`: separators only; `***` and `- - -` are section breaks), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in

@@ -754,6 +754,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if first == 'P' && published_in(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a template's section field"));
     }
+    if nwords <= 3 && cms_byline(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a byline holding the site's account name, not a reporter's"));
+    }
     if figure && times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
@@ -1064,6 +1067,26 @@ pub(super) fn published_in(t: &str) -> bool {
     static FIELD: LazyLock<Regex> =
         LazyLock::new(|| re(r"^Published in\s*(?::\s*(?:\p{Lu}+(?:[ &-]+\p{Lu}+)*)?|\p{Lu}+(?:[ &-]+\p{Lu}+)*)$"));
     t.len() <= 48 && t.starts_with("Published in") && FIELD.is_match(t)
+}
+
+/// `By admin`, `By tladmin`, `Por admin`, `By Editor`: a byline holding a CMS's account name
+/// instead of a reporter's (WordPress's `admin`, a site's own `xyzadmin`, a theme's `Editor`),
+/// alone on its line. Seen on Persian, Armenian, Indonesian, Turkish and Peruvian outlets'
+/// pages. A reporter's byline names a person (`By Jane Doe`), and `Editor` must be the whole
+/// name (`By Editor Jane Doe` is left alone).
+pub(super) fn cms_byline(t: &str) -> bool {
+    if t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let rest = ["posted by", "written by", "by", "por", "par", "di", "von", "oleh"]
+        .iter()
+        .find_map(|k| lower.strip_prefix(k).filter(|r| r.starts_with([' ', ':'])));
+    let Some(rest) = rest else { return false };
+    let name = rest.trim_start_matches([' ', ':']).trim_end();
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        && (name.contains("admin") || matches!(name, "editor" | "webmaster" | "superuser"))
 }
 
 /// A line of a page's script or data (`var js = d.createElement(s);`, `}(document, 'script',

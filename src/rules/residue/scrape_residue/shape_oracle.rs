@@ -606,6 +606,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if t.starts_with('P') && super::shape::published_in(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a template's section field"));
     }
+    if words(t) <= 3 && super::shape::cms_byline(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a byline holding the site's account name, not a reporter's"));
+    }
     if figure && super::shape::times_counter(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
     }
