@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::document::Document;
+use crate::document::facts::StoryFacts;
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconFile, LexiconIndex, Lexicons, Row};
 use crate::rules::{Context, Family, Output, Rule, RuleMeta};
@@ -100,7 +101,8 @@ the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colo
 `quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
 `credit` (closing the sentence after a comma and one to three capitalised words, for the agency
 credit tail `..., UNN reports.`), `undated` (in lower case outside a quotation, but only in a
-story with no dateline: agency copy says `here on Tuesday` for the dateline city, and once a
+story with no dateline, in the text, in the input's metadata or as a capital alone on its line
+above the lead (`Jakarta`): agency copy says `here on Tuesday` for the dateline city, and once a
 re-host drops the dateline, `here` points nowhere) or `any`."#,
     lexicons: &[
         "lexicons/phrases/calques.en.tsv",
@@ -128,8 +130,9 @@ enum Anchor {
     /// Closing its sentence after a comma and one to three capitalised words: the credit tail
     /// `..., Ukrinform reports.`
     Credit,
-    /// Anywhere outside a quotation, in lower case, in a story with no dateline: `here` then
-    /// points nowhere.
+    /// Anywhere outside a quotation, in lower case, in a story with no dateline (in the text, in
+    /// the input's metadata, or a capital alone on its line above the lead): `here` then points
+    /// nowhere.
     Undated,
     Any,
 }
@@ -375,7 +378,10 @@ impl Rule for Translationese {
             perfect_with_past_time(doc, out);
             inverted_attribution(doc, out);
         }
-        let hits = matches(doc, lang);
+        // the story facts (computed for every story) also count a capital alone on its line above
+        // the lead (`Jakarta`) as the dateline
+        let dated = doc.meta.dateline.is_some() || doc.analysis::<StoryFacts>(cx.lexicons).filed.is_some();
+        let hits = matches(doc, lang, dated);
         if hits.is_empty() {
             return;
         }
@@ -415,16 +421,16 @@ impl Rule for Translationese {
 }
 
 /// Does a calque's match stand where it must, with its conditions?
-fn holds(doc: &Document, lang: &LanguageCalques, span: Span, id: usize) -> bool {
+fn holds(doc: &Document, lang: &LanguageCalques, dated: bool, span: Span, id: usize) -> bool {
     let c = &lang.calques[id];
-    at_word_boundaries(&doc.text, span) && anchored(doc, span, c.anchor) && conditions_hold(doc, span, c)
+    at_word_boundaries(&doc.text, span) && anchored(doc, dated, span, c.anchor) && conditions_hold(doc, span, c)
 }
 
 /// The calques of a story, by position: every literal form that occurs is a candidate,
 /// overlapping ones included, so a shorter calque inside a longer one whose condition fails
 /// (`{Name}`, the anchor) is still tried; of the candidates that hold, the leftmost and then the
 /// longest wins. Then the matches of the `{#}` calques that hold.
-fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
+fn matches(doc: &Document, lang: &LanguageCalques, dated: bool) -> Vec<(Span, usize)> {
     let text = doc.text.as_str();
     let mut candidates: Vec<(Span, usize)> = Vec::new();
     // the `{#}` calques (by their place in `numbered`, the first 64) whose expression may match
@@ -440,7 +446,7 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
                         possible |= 1 << (out & !PROBE);
                     } else {
                         let (span, id) = (Span::new(p, end), lang.targets[out as usize]);
-                        if holds(doc, lang, span, id) {
+                        if holds(doc, lang, dated, span, id) {
                             candidates.push((span, id));
                         }
                     }
@@ -452,7 +458,7 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
                 .iter()
                 .flat_map(|ac| ac.find_overlapping_iter(text))
                 .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
-                .filter(|&(span, id)| holds(doc, lang, span, id))
+                .filter(|&(span, id)| holds(doc, lang, dated, span, id))
                 .collect();
         }
     }
@@ -470,7 +476,7 @@ fn matches(doc: &Document, lang: &LanguageCalques) -> Vec<(Span, usize)> {
         if k < 64 && possible & (1 << k) == 0 {
             continue;
         }
-        numbered_hits(doc, lang, id, &mut hits);
+        numbered_hits(doc, lang, dated, id, &mut hits);
     }
     hits.sort_by_key(|&(span, _)| (span.start, span.end));
     hits
@@ -483,7 +489,7 @@ fn precedence(lang: &LanguageCalques, span: Span, id: usize) -> (usize, std::cmp
 }
 
 /// The matches of `{#}` calque `id` that hold.
-fn numbered_hits(doc: &Document, lang: &LanguageCalques, id: usize, hits: &mut Vec<(Span, usize)>) {
+fn numbered_hits(doc: &Document, lang: &LanguageCalques, dated: bool, id: usize, hits: &mut Vec<(Span, usize)>) {
     let text = doc.text.as_str();
     if let Some(re) = &lang.calques[id].regex {
         for m in re.find_iter(text) {
@@ -492,7 +498,7 @@ fn numbered_hits(doc: &Document, lang: &LanguageCalques, id: usize, hits: &mut V
                 continue;
             }
             let span = Span::new(m.start(), m.end());
-            if holds(doc, lang, span, id) {
+            if holds(doc, lang, dated, span, id) {
                 hits.push((span, id));
             }
         }
@@ -787,7 +793,7 @@ fn conditions_hold(doc: &Document, span: Span, c: &Calque) -> bool {
 }
 
 /// Does the match stand where its calque must (sentence start, clause start)?
-fn anchored(doc: &Document, span: Span, anchor: Anchor) -> bool {
+fn anchored(doc: &Document, dated: bool, span: Span, anchor: Anchor) -> bool {
     if anchor == Anchor::Any {
         return true;
     }
@@ -797,7 +803,7 @@ fn anchored(doc: &Document, span: Span, anchor: Anchor) -> bool {
     if anchor == Anchor::Undated {
         // in lower case: a capitalised `Here` mid-sentence is a title's (`Get Me Out Of Here on Monday`)
         let lower = doc.text[span.start..].starts_with(|c: char| c.is_lowercase());
-        return lower && doc.dateline.is_none() && doc.meta.dateline.is_none() && !doc.in_quotes(span.start);
+        return lower && !dated && !doc.in_quotes(span.start);
     }
     if anchor == Anchor::Quote {
         let lead = doc.text[..span.start].trim_end();
@@ -1011,12 +1017,12 @@ mod tests {
 
     /// [`matches`] as it was: every overlapping match of an automaton over the whole story, and
     /// every `{#}` calque's expression.
-    fn matches_oracle(doc: &Document, lang: &LanguageCalques, ac: &AhoCorasick) -> Vec<(Span, usize)> {
+    fn matches_oracle(doc: &Document, lang: &LanguageCalques, dated: bool, ac: &AhoCorasick) -> Vec<(Span, usize)> {
         let text = doc.text.as_str();
         let mut candidates: Vec<(Span, usize)> = ac
             .find_overlapping_iter(text)
             .map(|m| (Span::new(m.start(), m.end()), lang.targets[m.pattern().as_usize()]))
-            .filter(|&(span, id)| holds(doc, lang, span, id))
+            .filter(|&(span, id)| holds(doc, lang, dated, span, id))
             .collect();
         candidates.sort_by_key(|&(span, id)| precedence(lang, span, id));
         let mut hits = Vec::new();
@@ -1028,7 +1034,7 @@ mod tests {
             }
         }
         for &id in &lang.numbered {
-            numbered_hits(doc, lang, id, &mut hits);
+            numbered_hits(doc, lang, dated, id, &mut hits);
         }
         hits.sort_by_key(|&(span, _)| (span.start, span.end));
         hits
@@ -1095,12 +1101,15 @@ mod tests {
         for text in texts {
             let doc = Document::from_text("t.txt", text, &opts);
             for (l, lang, ac) in &langs {
-                let want = matches_oracle(&doc, lang, ac);
-                assert_eq!(matches(&doc, lang), want, "{l}: {:?}", doc.text);
-                found += want.len();
+                // both answers to "is the story dated?" (an undated row holds only without one)
+                for dated in [false, true] {
+                    let want = matches_oracle(&doc, lang, dated, ac);
+                    assert_eq!(matches(&doc, lang, dated), want, "{l}: {:?}", doc.text);
+                    found += want.len();
+                }
             }
         }
-        assert!(found > 2000, "{found}");
+        assert!(found > 4000, "{found}");
     }
 
     #[test]
@@ -1143,6 +1152,18 @@ mod tests {
                 ("It is known that".to_string(), Confidence::High),
                 ("as quoted from".to_string(), Confidence::High)
             ]
+        );
+    }
+
+    #[test]
+    fn here_points_to_a_bare_capital_line_above_the_lead() {
+        // no dateline: `here` points nowhere (medium); a capital alone on its line above the
+        // lead is the story's dateline, and `here` is the plain, low calque of a dated story
+        let lead = "The cabinet approved the housing plan at its weekly session here on Tuesday, the government said.";
+        assert_eq!(flagged(&format!("Cabinet approves plan\n\n{lead}"), "en"), vec![("here on Tuesday".to_string(), Confidence::Medium)]);
+        assert_eq!(
+            flagged(&format!("Cabinet approves plan\n\nRiyadh\n\n{lead}"), "en"),
+            vec![("here on Tuesday".to_string(), Confidence::Low)]
         );
     }
 
