@@ -96,7 +96,7 @@ language and does not count towards a cluster. Patterns are words matched
 case-insensitively at word boundaries: `{a|b}` is a choice, `{a |}` an optional part, `{#}` a
 number in digits, `{!was|were}` at the start means "after a word of the sentence that is not
 *was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
-at the end means the next word starts with a capital letter. The `anchor` column says where
+at the end means the next word starts with a capital letter (`{!Name}`: it does not). The `anchor` column says where
 the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
 `quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
 `credit` (closing the sentence after a comma and one to three capitalised words, for the agency
@@ -158,8 +158,9 @@ struct Calque {
     /// (lower-cased): "informed that" but not "was informed that".
     not_after: Option<Vec<String>>,
     /// `{Name}` at the end: the next word must start with a capital letter (it is not part of the
-    /// match): "in an interview to TASS" but not "in an interview to be aired".
-    then_name: bool,
+    /// match): "in an interview to TASS" but not "in an interview to be aired"; `{!Name}`: it
+    /// must not.
+    then: Then,
     /// Patterns with `{#}` (a number in digits) are matched by a regular expression, not the
     /// automaton.
     regex: Option<regex::Regex>,
@@ -199,9 +200,18 @@ const MAX_EXPANSIONS: usize = 512;
 /// Stands for `{#}` while a pattern is expanded.
 const NUMBER_SLOT: char = '\u{1}';
 
+/// What must follow a calque's match: anything, a capitalised word (`{Name}`), or not one
+/// (`{!Name}`: `official Tokyo` but not `official Tokyo Stock Exchange data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Any,
+    Name,
+    NoName,
+}
+
 /// What a pattern says beyond its literal forms: the `{!…}` prefix, the `{Name}` suffix, and
 /// the body with `{#}` replaced by [`NUMBER_SLOT`].
-fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, bool), String> {
+fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, Then), String> {
     let mut body = pattern.trim();
     let mut not_after = None;
     if let Some(inner) = body.strip_prefix("{!") {
@@ -209,14 +219,18 @@ fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, bool)
         not_after = Some(inner[..close].split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect());
         body = inner[close + 1..].trim_start();
     }
-    let then_name = body.ends_with("{Name}");
-    if then_name {
-        body = body[..body.len() - "{Name}".len()].trim_end();
+    let mut then = Then::Any;
+    for (suffix, what) in [("{!Name}", Then::NoName), ("{Name}", Then::Name)] {
+        if let Some(rest) = body.strip_suffix(suffix) {
+            body = rest.trim_end();
+            then = what;
+            break;
+        }
     }
     if body.contains("{!") || body.contains("{Name}") {
-        return Err("`{!…}` only at the start and `{Name}` only at the end".into());
+        return Err("`{!…}` only at the start and `{Name}` or `{!Name}` only at the end".into());
     }
-    Ok((not_after, body.replace("{#}", &NUMBER_SLOT.to_string()), then_name))
+    Ok((not_after, body.replace("{#}", &NUMBER_SLOT.to_string()), then))
 }
 
 /// One case-insensitive expression for the forms of a pattern with a `{#}` number slot.
@@ -279,7 +293,7 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
     if sources.is_empty() {
         return Err(file.error(row, "empty `source`: name the language the calque comes from"));
     }
-    let (not_after, body, then_name) = split_conditions(row.get(0)).map_err(|e| file.error(row, format!("pattern: {e}")))?;
+    let (not_after, body, then) = split_conditions(row.get(0)).map_err(|e| file.error(row, format!("pattern: {e}")))?;
     let regex = if body.contains(NUMBER_SLOT) {
         let forms = expand(&body).map_err(|e| file.error(row, format!("pattern: {e}")))?;
         Some(number_regex(&forms).map_err(|e| file.error(row, format!("pattern: {e}")))?)
@@ -289,7 +303,7 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
     Ok(Calque {
         pattern: body,
         not_after,
-        then_name,
+        then,
         regex,
         sources,
         anchor,
@@ -783,9 +797,9 @@ fn conditions_hold(doc: &Document, span: Span, c: &Calque) -> bool {
             return false;
         }
     }
-    if c.then_name {
+    if c.then != Then::Any {
         let next = text[span.end..].trim_start_matches([' ', '\u{a0}']);
-        if !next.chars().next().is_some_and(char::is_uppercase) {
+        if next.chars().next().is_some_and(char::is_uppercase) != (c.then == Then::Name) {
             return false;
         }
     }
@@ -1264,12 +1278,15 @@ mod tests {
 
     #[test]
     fn reads_pattern_conditions() {
-        let (not_after, body, then_name) = split_conditions("{!was|Were} informed that").unwrap();
+        let (not_after, body, then) = split_conditions("{!was|Were} informed that").unwrap();
         assert_eq!(not_after, Some(vec!["was".to_string(), "were".to_string()]));
-        assert_eq!((body.as_str(), then_name), ("informed that", false));
-        let (_, body, then_name) = split_conditions("interview to {Name}").unwrap();
-        assert_eq!((body.as_str(), then_name), ("interview to", true));
+        assert_eq!((body.as_str(), then), ("informed that", Then::Any));
+        let (_, body, then) = split_conditions("interview to {Name}").unwrap();
+        assert_eq!((body.as_str(), then), ("interview to", Then::Name));
+        let (_, body, then) = split_conditions("official {Tokyo|Ankara} {!Name}").unwrap();
+        assert_eq!((body.as_str(), then), ("official {Tokyo|Ankara}", Then::NoName));
         assert!(split_conditions("a {Name} b").is_err());
+        assert!(split_conditions("a {!Name} b").is_err());
         let re = number_regex(&expand(&split_conditions("{#} thousand {people|homes}").unwrap().1).unwrap()).unwrap();
         assert!(re.is_match("about 19 thousand people"));
         assert!(re.is_match("1.5 thousand homes"));
