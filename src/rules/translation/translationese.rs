@@ -163,7 +163,7 @@ struct Calque {
     then: Then,
     /// Patterns with `{#}` (a number in digits) are matched by a regular expression, not the
     /// automaton.
-    regex: Option<regex::Regex>,
+    regex: Option<NumberExpr>,
     sources: Vec<String>,
     anchor: Anchor,
     strength: Strength,
@@ -234,13 +234,31 @@ fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, Then)
 }
 
 /// One case-insensitive expression for the forms of a pattern with a `{#}` number slot.
-fn number_regex(forms: &[String]) -> Result<regex::Regex, String> {
+/// A `{#}` calque's expression: parsed when its lexicon loads (so a bad pattern is reported before
+/// the first story), compiled at its first use, when a story holds one of its probe words (#16:
+/// compiling the four built-in expressions cost 19 M instructions of every start-up).
+struct NumberExpr {
+    source: String,
+    compiled: OnceLock<Option<regex::Regex>>,
+}
+
+impl NumberExpr {
+    /// The compiled expression; `None` only if it outgrows the regex crate's size limit, which a
+    /// pattern of at most [`MAX_EXPANSIONS`] escaped forms does not.
+    fn regex(&self) -> Option<&regex::Regex> {
+        self.compiled.get_or_init(|| regex::Regex::new(&self.source).ok()).as_ref()
+    }
+}
+
+fn number_regex(forms: &[String]) -> Result<NumberExpr, String> {
     // an ASCII boundary and digits: with a Unicode `\b` the lazy DFA gives up on the first
     // non-ASCII byte and the slow PikeVM reads the whole story (word boundaries in Unicode are
     // checked on each match by `at_word_boundaries`)
     let number = r"(?-u:\b)[0-9]{1,3}(?:\.[0-9]+)?";
     let alts: Vec<String> = forms.iter().map(|f| f.split(NUMBER_SLOT).map(regex::escape).collect::<Vec<_>>().join(number)).collect();
-    regex::Regex::new(&format!("(?i){}", alts.join("|"))).map_err(|e| e.to_string())
+    let source = format!("(?i){}", alts.join("|"));
+    regex_syntax::Parser::new().parse(&source).map_err(|e| e.to_string())?;
+    Ok(NumberExpr { source, compiled: OnceLock::new() })
 }
 
 /// Expands `{a|b}` choices into literal strings.
@@ -505,7 +523,7 @@ fn precedence(lang: &LanguageCalques, span: Span, id: usize) -> (usize, std::cmp
 /// The matches of `{#}` calque `id` that hold.
 fn numbered_hits(doc: &Document, lang: &LanguageCalques, dated: bool, id: usize, hits: &mut Vec<(Span, usize)>) {
     let text = doc.text.as_str();
-    if let Some(re) = &lang.calques[id].regex {
+    if let Some(re) = lang.calques[id].regex.as_ref().and_then(NumberExpr::regex) {
         for m in re.find_iter(text) {
             // the whole figure, not the tail of `8,500`
             if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.') {
@@ -1287,7 +1305,8 @@ mod tests {
         assert_eq!((body.as_str(), then), ("official {Tokyo|Ankara}", Then::NoName));
         assert!(split_conditions("a {Name} b").is_err());
         assert!(split_conditions("a {!Name} b").is_err());
-        let re = number_regex(&expand(&split_conditions("{#} thousand {people|homes}").unwrap().1).unwrap()).unwrap();
+        let expr = number_regex(&expand(&split_conditions("{#} thousand {people|homes}").unwrap().1).unwrap()).unwrap();
+        let re = expr.regex().unwrap();
         assert!(re.is_match("about 19 thousand people"));
         assert!(re.is_match("1.5 thousand homes"));
         assert!(!re.is_match("thousand people"));
