@@ -96,8 +96,9 @@ language and does not count towards a cluster. Patterns are words matched
 case-insensitively at word boundaries: `{a|b}` is a choice, `{a |}` an optional part, `{#}` a
 number in digits, `{!was|were}` at the start means "after a word of the sentence that is not
 *was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
-at the end means the next word starts with a capital letter (`{!Name}`: it does not). The `anchor` column says where
-the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
+at the end means the next word starts with a capital letter (`{!Name}`: it does not, so
+`official Tokyo` is flagged and `official Tokyo Stock Exchange data` is not). The `anchor`
+column says where the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
 `quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
 `credit` (closing the sentence after a comma and one to three capitalised words, for the agency
 credit tail `..., UNN reports.`), `undated` (in lower case outside a quotation, but only in a
@@ -233,7 +234,6 @@ fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, Then)
     Ok((not_after, body.replace("{#}", &NUMBER_SLOT.to_string()), then))
 }
 
-/// One case-insensitive expression for the forms of a pattern with a `{#}` number slot.
 /// A `{#}` calque's expression: parsed when its lexicon loads (so a bad pattern is reported before
 /// the first story), compiled at its first use, when a story holds one of its probe words (#16:
 /// compiling the four built-in expressions cost 19 M instructions of every start-up).
@@ -250,7 +250,8 @@ impl NumberExpr {
     }
 }
 
-fn number_regex(forms: &[String]) -> Result<NumberExpr, String> {
+/// One case-insensitive expression for the forms of a pattern with a `{#}` number slot.
+fn number_expr(forms: &[String]) -> Result<NumberExpr, String> {
     // an ASCII boundary and digits: with a Unicode `\b` the lazy DFA gives up on the first
     // non-ASCII byte and the slow PikeVM reads the whole story (word boundaries in Unicode are
     // checked on each match by `at_word_boundaries`)
@@ -314,7 +315,7 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
     let (not_after, body, then) = split_conditions(row.get(0)).map_err(|e| file.error(row, format!("pattern: {e}")))?;
     let regex = if body.contains(NUMBER_SLOT) {
         let forms = expand(&body).map_err(|e| file.error(row, format!("pattern: {e}")))?;
-        Some(number_regex(&forms).map_err(|e| file.error(row, format!("pattern: {e}")))?)
+        Some(number_expr(&forms).map_err(|e| file.error(row, format!("pattern: {e}")))?)
     } else {
         None
     };
@@ -1305,7 +1306,7 @@ mod tests {
         assert_eq!((body.as_str(), then), ("official {Tokyo|Ankara}", Then::NoName));
         assert!(split_conditions("a {Name} b").is_err());
         assert!(split_conditions("a {!Name} b").is_err());
-        let expr = number_regex(&expand(&split_conditions("{#} thousand {people|homes}").unwrap().1).unwrap()).unwrap();
+        let expr = number_expr(&expand(&split_conditions("{#} thousand {people|homes}").unwrap().1).unwrap()).unwrap();
         let re = expr.regex().unwrap();
         assert!(re.is_match("about 19 thousand people"));
         assert!(re.is_match("1.5 thousand homes"));

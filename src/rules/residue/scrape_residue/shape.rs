@@ -1075,7 +1075,8 @@ pub(super) fn published_in(t: &str) -> bool {
 /// pages. A reporter's byline names a person (`By Jane Doe`), and `Editor` must be the whole
 /// name (`By Editor Jane Doe` is left alone).
 pub(super) fn cms_byline(t: &str) -> bool {
-    if t.len() > 40 {
+    // (every opener below starts with one of these letters: a short line is lowered only then)
+    if t.len() > 40 || !t.starts_with(['b', 'B', 'p', 'P', 'w', 'W', 'd', 'D', 'v', 'V', 'o', 'O']) {
         return false;
     }
     let lower = t.to_lowercase();
