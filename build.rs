@@ -18,7 +18,9 @@
 //! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' entity names,
 //!   variant groups and look-alike groups, likewise (`src/document/names/tables.rs`);
 //! - `media.bin` and `media.txt`: the media lexicon's outlets and the trie of their forms that
-//!   finds them in a story, likewise (`src/document/media.rs`).
+//!   finds them in a story, likewise (`src/document/media.rs`);
+//! - `vocabulary.bin` and `vocabulary.txt`: untranslated-fragment's common words per language,
+//!   likewise (`src/rules/language/untranslated_fragment/vocabulary.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -70,6 +72,9 @@ mod name_tables;
 #[path = "src/document/names/variant.rs"]
 #[allow(dead_code)]
 mod variant;
+#[path = "src/rules/language/untranslated_fragment/vocabulary.rs"]
+#[allow(dead_code)]
+mod vocabulary;
 
 /// Is `path` a `*-bulk` lexicon (its `# lexicon:` header names a kind ending in `-bulk`)?
 fn is_bulk(path: &Path) -> bool {

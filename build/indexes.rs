@@ -9,7 +9,9 @@
 //! - `entity_names.*`, `name_variants.*`, `distinct_names.*`: the name lexicons' tables
 //!   (`src/document/names/tables.rs`), read by `src/document/names/lexicon.rs`;
 //! - `media.bin`, `media.txt`: the media lexicon's outlets and the trie of their forms
-//!   (`src/document/media.rs`), read by `src/document/attribution.rs`.
+//!   (`src/document/media.rs`), read by `src/document/attribution.rs`;
+//! - `vocabulary.bin`, `vocabulary.txt`: untranslated-fragment's common words per language
+//!   (`src/rules/language/untranslated_fragment/vocabulary.rs`), read by its `short.rs`.
 //!
 //! Tests (`compiled_entity_index_is_the_run_time_build`, `compiled_gazetteer_is_the_run_time_build`,
 //! `compiled_name_tables_are_the_run_time_builds`, `compiled_media_tables_are_the_run_time_build`)
@@ -61,4 +63,5 @@ pub fn generate(root: &Path, out_dir: &Path, files: &[PathBuf]) {
     write("name_variants", check(BuiltGroups::variants(&lexicons)).freeze());
     write("distinct_names", check(BuiltGroups::distinct(&lexicons)).freeze());
     write("media", check(super::media::Built::build(&lexicons)).freeze());
+    write("vocabulary", check(super::vocabulary::BuiltVocabulary::build(&lexicons)).freeze());
 }

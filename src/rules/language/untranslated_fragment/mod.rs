@@ -21,6 +21,7 @@
 
 mod abbrev;
 mod short;
+pub(crate) mod vocabulary;
 
 use std::cell::Cell;
 use std::sync::{Arc, OnceLock};

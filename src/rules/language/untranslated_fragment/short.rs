@@ -10,11 +10,11 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap as HashMap;
-
+use super::vocabulary::{self, BuiltVocabulary};
 use super::{META, Scan, clip};
 use crate::document::{Case, Script, TokenKind, language};
 use crate::finding::{Confidence, Finding};
+use crate::flat::{Data, MapHead};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::Output;
 use crate::span::Span;
@@ -25,11 +25,13 @@ const SEGMENT_MAX_WORDS: usize = 6;
 /// One foreign word of at least this many letters: `on`, `la`, `de` alone say little.
 const SEGMENT_MIN_LETTERS: usize = 4;
 
-/// Common words per language, from `vocabulary` lexicons: a bit per language.
+/// Common words per language, from `vocabulary` lexicons: a bit per language
+/// ([`BuiltVocabulary`] frozen, read in place: compiled in for the embedded lexicons).
 pub struct Vocabulary {
     langs: Vec<String>,
-    /// Lower-case words (borrowed from the binary for the embedded file) and their languages.
-    words: HashMap<Cow<'static, str>, u32>,
+    data: Data,
+    /// Lower-case words and their languages.
+    words: MapHead,
 }
 
 impl Vocabulary {
@@ -45,7 +47,7 @@ impl Vocabulary {
 
     /// The languages (bit mask) in which a lower-cased word is common; 0 when none.
     fn mask(&self, lower: &str) -> u32 {
-        self.words.get(lower).copied().unwrap_or(0)
+        self.data.view().map_at::<u32>(self.words).get(lower).unwrap_or(0)
     }
 
     /// The names of the languages of a mask, `Spanish or Portuguese`.
@@ -54,45 +56,33 @@ impl Vocabulary {
             self.langs.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, l)| language::name_of(l)).collect();
         names.join(" or ")
     }
+
+    /// The table compiled in by `build.rs` from the embedded lexicons.
+    fn compiled() -> Data {
+        Data::new(
+            Cow::Borrowed(include_bytes!(concat!(env!("OUT_DIR"), "/vocabulary.bin"))),
+            Cow::Borrowed(include_str!(concat!(env!("OUT_DIR"), "/vocabulary.txt"))),
+        )
+    }
+
+    fn read(data: Data) -> Vocabulary {
+        let root = data.root();
+        let view = data.view();
+        let langs = view.strs(root[0]).iter().map(str::to_string).collect();
+        let words = view.head(root[1]);
+        Vocabulary { langs, data, words }
+    }
 }
 
 impl LexiconIndex for Vocabulary {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
-        let rows = lexicons.of_kind("vocabulary").map(|f| f.rows.len()).sum();
-        let mut v = Vocabulary { langs: Vec::new(), words: HashMap::with_capacity_and_hasher(rows, Default::default()) };
-        // 43,000 rows hold about 700 different language lists: each list's mask is read once (the
-        // languages get their bits in the order the rows first name them, as they did row by row)
-        let mut masks: HashMap<&str, u32> = HashMap::default();
-        for file in lexicons.of_kind("vocabulary") {
-            let word = file.require("word")?;
-            let langs = file.require("langs")?;
-            for row in &file.rows {
-                let list = row.get(langs);
-                let mask = match masks.get(list) {
-                    Some(&m) => m,
-                    None => {
-                        let mut mask = 0u32;
-                        for l in row.list(langs) {
-                            let i = match v.langs.iter().position(|x| x == l) {
-                                Some(i) => i,
-                                None if v.langs.len() < 32 => {
-                                    v.langs.push(l.to_string());
-                                    v.langs.len() - 1
-                                }
-                                None => return Err(file.error(row, "more than 32 languages in vocabulary lexicons")),
-                            };
-                            mask |= 1 << i;
-                        }
-                        masks.insert(list, mask);
-                        mask
-                    }
-                };
-                let Some(w) = row.fields.get(word) else { continue };
-                let key = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { w.clone() };
-                *v.words.entry(key).or_default() |= mask;
-            }
-        }
-        Ok(v)
+        let data = if lexicons.embedded_only(vocabulary::KINDS) {
+            Vocabulary::compiled()
+        } else {
+            let (words, text) = BuiltVocabulary::build(lexicons)?.freeze();
+            Data::new(Cow::Owned(words), Cow::Owned(text))
+        };
+        Ok(Vocabulary::read(data))
     }
 }
 
@@ -371,6 +361,7 @@ fn trim_span(doc: &crate::document::Document, lo: usize, hi: usize) -> Option<Sp
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashMap as HashMap;
 
     /// [`lines`] gives the pieces and offsets of `split_inclusive('\n')` (generated texts of
     /// newlines, spaces, letters and multi-byte chars, empty ones and ones ending in `\n`).
@@ -416,7 +407,15 @@ mod tests {
             }
         }
         assert_eq!(built.langs, langs);
-        assert_eq!(built.words.len(), words.len());
-        assert!(words.iter().all(|(w, m)| built.words.get(w.as_str()) == Some(m)));
+        assert_eq!(built.data.view().map_at::<u32>(built.words).len(), words.len());
+        assert!(words.iter().all(|(w, m)| built.mask(w) == *m));
+    }
+
+    #[test]
+    fn compiled_vocabulary_is_the_run_time_build() {
+        // the table build.rs compiled in is the one the crate builds and freezes from the same lexicons
+        let (words, text) = BuiltVocabulary::build(Lexicons::embedded()).unwrap().freeze();
+        assert_eq!(Vocabulary::compiled().parts(), (&words[..], text.as_str()));
+        assert!(Lexicons::embedded().embedded_only(vocabulary::KINDS));
     }
 }
