@@ -88,6 +88,32 @@ pub enum Role {
 /// index a run does not need is not built).
 pub struct PhraseIndex {
     by_lang: HashMap<String, Phrases>,
+    /// Per copy language, the `outlet-words` lexicons' words: `tail`, a capitalised word that may follow an outlet's name without making it part of
+    /// another name (`Kompas Daily`, `told Reuters Monday`), and `clause`, a verb after which
+    /// a reported clause may follow without `that` (`told Reuters Taiwan would ...`).
+    words: HashMap<String, Words>,
+}
+
+/// The `tail` and `clause` words of one language ([`PhraseIndex::words`]).
+#[derive(Debug, Default)]
+struct Words {
+    /// As written: `Daily`, `Monday`.
+    tail: rustc_hash::FxHashSet<String>,
+    /// Lower case: `told`, `tells`.
+    clause: Vec<String>,
+}
+
+impl PhraseIndex {
+    /// May `word` (as written) follow an outlet's name in this language without making it part
+    /// of another name?
+    fn is_tail(&self, lang: &str, word: &str) -> bool {
+        self.words.get(lang).is_some_and(|w| w.tail.contains(word))
+    }
+
+    /// May a reported clause follow `word` (in any ASCII case) without `that`?
+    fn is_clause_verb(&self, lang: &str, word: &str) -> bool {
+        self.words.get(lang).is_some_and(|w| w.clause.iter().any(|c| c.eq_ignore_ascii_case(word)))
+    }
 }
 
 /// The phrases of one language (each as written, lower case and capitalised), and their matcher
@@ -153,6 +179,7 @@ impl Phrases {
 impl LexiconIndex for PhraseIndex {
     fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut by_lang: HashMap<String, Phrases> = HashMap::default();
+        let mut words: HashMap<String, Words> = HashMap::default();
         let mut seen: rustc_hash::FxHashSet<(String, String)> = rustc_hash::FxHashSet::default();
         for file in lexicons.of_kind("attribution") {
             let (phrase, role) = (file.require("phrase")?, file.require("role")?);
@@ -181,7 +208,20 @@ impl LexiconIndex for PhraseIndex {
                 }
             }
         }
-        Ok(PhraseIndex { by_lang })
+        for file in lexicons.of_kind("outlet-words") {
+            let (word, role) = (file.require("word")?, file.require("role")?);
+            for row in &file.rows {
+                let w = words.entry(file.lang.clone()).or_default();
+                match row.get(role) {
+                    "tail" => {
+                        w.tail.insert(row.get(word).to_string());
+                    }
+                    "clause" => w.clause.push(row.get(word).to_lowercase()),
+                    other => return Err(file.error(row, format!("role `{other}` is not tail or clause"))),
+                }
+            }
+        }
+        Ok(PhraseIndex { by_lang, words })
     }
 }
 
@@ -246,7 +286,7 @@ impl Attributions {
         let text = doc.text.as_str();
         let mut out = Attributions::default();
         for (start, end, pattern) in media.tables.find_iter(text) {
-            if !word_bounded(text, start, end) || continues_name(doc, start, end) {
+            if !word_bounded(text, start, end) || continues_name(doc, phrases, start, end) {
                 continue;
             }
             let (outlet, ambiguous) = media.tables.pattern(pattern);
@@ -339,58 +379,14 @@ fn plain_gap(doc: &Document, from: usize, to: usize) -> bool {
     gap.split_whitespace().count() <= MAX_GAP_WORDS
 }
 
-/// Capitalised words that may follow an outlet's name without making it part of another name:
-/// an edition, a medium, a language (`Kompas Daily`, `Al Jazeera English`, `Reuters Television`),
-/// and the day or month of a wire's `told Reuters Monday`.
-const OUTLET_TAILS: &[&str] = &[
-    "Daily",
-    "News",
-    "TV",
-    "Television",
-    "Radio",
-    "Online",
-    "Newspaper",
-    "Agency",
-    "English",
-    "Arabic",
-    "French",
-    "Spanish",
-    "International",
-    "Channel",
-    "Weekly",
-    "Magazine",
-    "Digital",
-    "Service",
-    "Shimbun",
-    "Ilbo",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Is the outlet's name at `start..end` only the first words of a longer proper name, followed
 /// by a capitalised word after one space (`The National Weather Service`, `The Independent
 /// Electoral Commission`, `The Star Wars`, `Time Inc`)? Not in the headline, where every word is
 /// capitalised, nor after `told`, where a reported clause may follow without `that` (`told
 /// Reuters Taiwan would cut tariffs`). English copy only: German capitalises every noun
-/// (`nach Reuters Informationen`), and the words that may follow are English.
-fn continues_name(doc: &Document, start: usize, end: usize) -> bool {
+/// (`nach Reuters Informationen`), and the words that may follow are English
+/// (`lexicons/phrases/outlet-words.en.tsv`).
+fn continues_name(doc: &Document, phrases: &PhraseIndex, start: usize, end: usize) -> bool {
     if doc.language.is_some_and(|l| l != "en") {
         return false;
     }
@@ -399,11 +395,11 @@ fn continues_name(doc: &Document, start: usize, end: usize) -> bool {
         return false;
     }
     let word_before = doc.text[..start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if ["told", "tells", "tell", "telling"].iter().any(|w| word_before.eq_ignore_ascii_case(w)) {
+    if phrases.is_clause_verb("en", word_before) {
         return false;
     }
     let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
-    !OUTLET_TAILS.contains(&word)
+    !phrases.is_tail("en", word)
 }
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
