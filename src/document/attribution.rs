@@ -88,9 +88,10 @@ pub enum Role {
 /// index a run does not need is not built).
 pub struct PhraseIndex {
     by_lang: HashMap<String, Phrases>,
-    /// Per copy language, the `outlet-words` lexicons' words: `tail`, a capitalised word that may follow an outlet's name without making it part of
-    /// another name (`Kompas Daily`, `told Reuters Monday`), and `clause`, a verb after which
-    /// a reported clause may follow without `that` (`told Reuters Taiwan would ...`).
+    /// Per copy language, the `outlet-words` lexicons' words: `tail`, a capitalised word that may
+    /// follow an outlet's name without making it part of another name (`Kompas Daily`, and the
+    /// `calendar` lexicons' wide day and month names: `told Reuters Monday`), and `clause`, a
+    /// verb after which a reported clause may follow without `that` (`told Reuters Taiwan ...`).
     words: HashMap<String, Words>,
 }
 
@@ -210,8 +211,8 @@ impl LexiconIndex for PhraseIndex {
         }
         for file in lexicons.of_kind("outlet-words") {
             let (word, role) = (file.require("word")?, file.require("role")?);
+            let w = words.entry(file.lang.clone()).or_default();
             for row in &file.rows {
-                let w = words.entry(file.lang.clone()).or_default();
                 match row.get(role) {
                     "tail" => {
                         w.tail.insert(row.get(word).to_string());
@@ -219,6 +220,14 @@ impl LexiconIndex for PhraseIndex {
                     "clause" => w.clause.push(row.get(word).to_lowercase()),
                     other => return Err(file.error(row, format!("role `{other}` is not tail or clause"))),
                 }
+            }
+        }
+        // a wire's `told Reuters Monday`: the day or month after the name is no part of it
+        for file in lexicons.of_kind("calendar") {
+            let (Ok(form), Ok(unit), Ok(style)) = (file.require("form"), file.require("unit"), file.require("style")) else { continue };
+            let w = words.entry(file.lang.clone()).or_default();
+            for row in file.rows.iter().filter(|r| r.get(style) == "wide" && matches!(r.get(unit), "day" | "month")) {
+                w.tail.insert(row.get(form).to_string());
             }
         }
         Ok(PhraseIndex { by_lang, words })
@@ -385,7 +394,7 @@ fn plain_gap(doc: &Document, from: usize, to: usize) -> bool {
 /// capitalised, nor after `told`, where a reported clause may follow without `that` (`told
 /// Reuters Taiwan would cut tariffs`). English copy only: German capitalises every noun
 /// (`nach Reuters Informationen`), and the words that may follow are English
-/// (`lexicons/phrases/outlet-words.en.tsv`).
+/// (`lexicons/phrases/outlet-words.en.tsv` and the English day and month names).
 fn continues_name(doc: &Document, phrases: &PhraseIndex, start: usize, end: usize) -> bool {
     if doc.language.is_some_and(|l| l != "en") {
         return false;
@@ -587,6 +596,21 @@ mod quoted_outlet_tests {
         assert_eq!(outlets_credited("Officials told Reuters Monday the talks had stalled.", "en"), 1);
         // German capitalises every noun: the rule reads English copy only
         assert_eq!(outlets_credited("Die Gespräche wurden abgebrochen, meldete Reuters Korrespondent Jan Beck.", "de"), 1);
+    }
+
+    #[test]
+    fn outlet_tails_come_from_the_outlet_words_and_the_calendar() {
+        // an edition from `outlet-words`, a day and a month from the calendar lexicon's wide names
+        let phrases = Lexicons::embedded().index::<PhraseIndex>().unwrap();
+        for tail in ["Daily", "Television", "Monday", "Sunday", "May", "December"] {
+            assert!(phrases.is_tail("en", tail), "{tail}");
+        }
+        // abbreviations and other capitalised words continue the name
+        for word in ["Mon", "Dec", "Weather", "monday"] {
+            assert!(!phrases.is_tail("en", word), "{word}");
+        }
+        assert!(phrases.is_clause_verb("en", "Told") && phrases.is_clause_verb("en", "telling"));
+        assert!(!phrases.is_clause_verb("en", "said"));
     }
 
     #[test]
