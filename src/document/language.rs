@@ -1002,27 +1002,23 @@ impl FunctionWords {
     #[inline(never)]
     fn classify_looked_up(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
         let b = word.as_bytes();
+        if b.len() > self.max_len * 2 {
+            return (0, 0);
+        }
         if let Some((lo, hi)) = super::segment::load_padded(b)
             && (lo | hi) & super::segment::HIGH_BITS == 0
+            && let Some(lower) = lower_loaded((lo, hi), b.len())
         {
-            if b.len() > self.max_len * 2 {
-                return (0, 0);
-            }
-            if let Some(lower) = lower_loaded((lo, hi), b.len()) {
-                return self.lookup_packed(lower).map_or((0, 0), |e| e.class(copy));
-            }
+            return self.lookup_packed(lower).map_or((0, 0), |e| e.class(copy));
         }
         self.classify_other(word, buf, copy)
     }
 
     /// [`FunctionWords::classify_looked_up`] of a word not ASCII, longer than 16 bytes or
-    /// holding a NUL.
+    /// holding a NUL (and no longer than twice the longest listed word).
     #[cold]
     #[inline(never)]
     fn classify_other(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
-        if word.len() > self.max_len * 2 {
-            return (0, 0);
-        }
         let Some(e) = self.lookup(word, buf) else {
             return (0, 0);
         };

@@ -412,8 +412,9 @@ impl Rule for Translationese {
             inverted_attribution(doc, out);
         }
         // the story facts (computed for every story) also count a capital alone on its line above
-        // the lead (`Jakarta`) as the dateline
-        let dated = doc.meta.dateline.is_some() || doc.analysis::<StoryFacts>(cx.lexicons).filed.is_some();
+        // the lead (`Jakarta`) as the dateline; a story with a dateline found in the text or given
+        // by the input is dated without asking them
+        let dated = doc.dateline.is_some() || doc.meta.dateline.is_some() || doc.analysis::<StoryFacts>(cx.lexicons).filed.is_some();
         let hits = matches(doc, lang, dated);
         if hits.is_empty() {
             return;
