@@ -64,7 +64,9 @@ a typing slip), is allowed inside a long word, never at its end, so `Russia`/`Ru
 Surnames are linked only to the one full name they end (`Abbas` goes with `Mahmoud Abbas`,
 not `Abbas Araghchi`); entity lexicons keep listed different people apart. Names inside
 quotation marks are ignored (a quote may keep another language's spelling), as are title-case
-headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). Case forms are
+headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). A spelling in another
+script than the name's first one is a gloss (`Dariga Nazarbayeva (Дарига Назарбаева)`), not a
+second spelling. Case forms are
 grammar, not spelling: Russian case endings (`Путин`/`Путина`, `Зеленским`/`Зеленском`), the
 German genitive (`Habecks`) and Turkish suffixes after an apostrophe (`Erdoğan'ın`) are read as
 one name and never flagged; a drifted case form is compared with the same name's case forms
@@ -434,6 +436,14 @@ fn in_story(
                     Some(f) => f.spans.push(w.span),
                     None => forms.push(Form { keys: &w.keys, surface: doc.slice(w.span), spans: vec![w.span] }),
                 }
+            }
+            // a spelling in another script than the first one's is a gloss in the original
+            // script (`Dariga Nazarbayeva (Дарига Назарбаева)`) or a fragment left untranslated,
+            // not a second spelling of the name
+            let script = |f: &Form<'_>| f.surface.chars().find(|c| c.is_alphabetic()).and_then(crate::document::segment::script_of);
+            if forms.len() >= 2 {
+                let first = forms.iter().min_by_key(|f| f.spans.iter().map(|s| s.start).min()).map(script).unwrap_or_default();
+                forms.retain(|f| script(f) == first);
             }
             if forms.len() < 2 {
                 continue;

@@ -63,7 +63,11 @@ to six words, on its own line or between `·`/`|`/`•`, whose every word is com
 language and none in the copy language alone (`Bandera inglesa`, `Imagen principal:` in English
 copy; `Updated on:` in Indonesian copy). So is a lower-case word in letters only another
 language writes (`ảnh 1` glued to an English caption), and a run of three or more Chinese or
-Japanese characters outside parentheses (`分享按钮`).
+Japanese characters outside parentheses (`分享按钮`). So is a line in Latin-script copy that holds
+only words in other scripts, even one word: a byline, menu label or notice left in the source
+site's language (`김민준` under the headline, `ຂ່າວອື່ນໆ`, a `Հայ Рус` language switcher). A name
+in its own script beside its Latin spelling (`Dariga Nazarbayeva (Дарига Назарбаева)`) is not
+alone on its line.
 
 Source-language abbreviations of institutions, offices and ranks (`TNI`, `Polri`, `Kombes` in
 English copy about Indonesia) are reported at their first use when the story never explains
@@ -385,8 +389,13 @@ impl<'a> Scan<'a> {
             prose += s.span.len();
             let (lo, hi) = s.tokens;
             // (an ASCII story has no word in a script Latin-script copy is not written in)
-            if !(self.ascii && self.copy_script == Script::Latin) && self.script_runs(lo, hi, out) {
-                continue;
+            if !(self.ascii && self.copy_script == Script::Latin) {
+                if self.script_runs(lo, hi, out) {
+                    continue;
+                }
+                if self.foreign_lines(lo, hi, out) {
+                    continue;
+                }
             }
             if !self.copy_profile || !self.may_switch(lo, hi) {
                 continue;
@@ -749,6 +758,81 @@ impl<'a> Scan<'a> {
             i = j.max(i + 1);
         }
         found
+    }
+
+    /// A line that holds no word but words in scripts Latin-script copy is not written in: a
+    /// menu label, a share button, a byline or a copyright notice left in the source site's
+    /// language (`Поделиться:`, `ຂ່າວອື່ນໆ`, a reporter's name in Hangul). Alone on its line, even
+    /// one word is a fragment (a name in its own script stands beside its Latin spelling or inside
+    /// parentheses, on a line with Latin words). Each line is reported once, by the sentence that
+    /// holds its first word (a sentence may run over several lines, and a line hold several).
+    fn foreign_lines(&self, lo: usize, hi: usize, out: &mut Output) -> bool {
+        if self.copy_script != Script::Latin {
+            return false;
+        }
+        let toks = &self.doc.tokens;
+        let bytes = self.doc.text.as_bytes();
+        let mut found = false;
+        let mut k = lo;
+        while k < hi {
+            if !toks[k].is_word() {
+                k += 1;
+                continue;
+            }
+            let at = toks[k].span.start;
+            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            let a = toks.partition_point(|t| t.span.start < line_start);
+            let b = toks.partition_point(|t| t.span.start < line_end);
+            k = b.max(k + 1);
+            // the line's first word is this sentence's
+            if (a..b).find(|&i| toks[i].is_word()).is_some_and(|i| i < lo) {
+                continue;
+            }
+            if let Some(f) = self.foreign_line(a, b) {
+                out.push(f);
+                found = true;
+            }
+        }
+        found
+    }
+
+    /// The finding for the line of tokens `a..b` when all its words are in scripts Latin-script
+    /// copy is not written in ([`Scan::foreign_lines`]).
+    fn foreign_line(&self, a: usize, b: usize) -> Option<Finding> {
+        let toks = &self.doc.tokens;
+        let mut letters = 0;
+        let (mut first, mut last) = (None, a);
+        for (i, t) in toks.iter().enumerate().take(b).skip(a) {
+            if !t.is_word() {
+                continue;
+            }
+            if !(self.is_foreign_script(t.script) || t.script == Script::Other) || t.script == Script::Latin {
+                return None;
+            }
+            first.get_or_insert(i);
+            last = i;
+            letters += self.doc.slice(t.span).chars().filter(|c| c.is_alphabetic()).count();
+        }
+        let first = first?;
+        if letters < 2 {
+            return None;
+        }
+        let span = Span::new(toks[first].span.start, toks[last].span.end);
+        let text = self.doc.slice(span);
+        let script = toks[first].script;
+        let one_script = toks[first..=last].iter().all(|t| !t.is_word() || t.script == script);
+        let what = match Detector::new().detect(text).map(|i| language::code_of(i.lang())) {
+            Some(l) if one_script && script != Script::Other => format!("{} ({script:?} script)", language::name_of(l)),
+            _ if one_script && script != Script::Other => format!("{script:?} script"),
+            _ => "another script".to_string(),
+        };
+        let copy_name = language::name_of(self.copy);
+        let msg = format!(
+            "`{}` is {what} on a line of its own inside {copy_name} copy: a label, byline or notice in a script {copy_name} is not written in, left untranslated",
+            clip(text)
+        );
+        Some(Finding::new(&META, span, Confidence::Medium, msg))
     }
 
     fn is_foreign_script(&self, s: Script) -> bool {
