@@ -105,6 +105,9 @@ list. A teaser's headline or `read more` line between them does not break the ru
 paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or a
 dash (speech that trails off) is left alone, and so are the teasers of a listing or tag page with
 no story beside them (no two paragraphs of prose in a row): there they are the page's content.
+A teaser's link label glued after the last mark of its text (`... said Thursday… Read More`,
+`... in February. READ MORE`, `Continue reading »`) is flagged alone; `urges pupils to read
+more.` inside a sentence is prose.
 
 Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
 (5 to 18 words, no full stop, nearly all words) are other stories' headlines from a related box

@@ -287,6 +287,13 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
         r"^This\s+(?:(?:article|story|content|page)\s+)?(?:was\s+(?:first\s+)?published\s+(?:more\s+than\s+|over\s+)?[0-9]+\s+(?:years?|months?|weeks?|days?)\s+ago|is\s+(?:more\s+than|over)\s+[0-9]+\s+(?:years?|months?)\s+old)\.?$",
     )
 });
+
+/// `... in February. READ MORE`, `... said Thursday… Read More`: a teaser's link label glued to
+/// the end of its text, after the sentence's last mark (`to read more.` inside a sentence is prose).
+static TEASER_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:[.!?…\x22”\]]|\.\.\.)\s*((?i:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article))(?:\s*[»›>→])?)\s*$")
+});
+
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
 /// `30.4 C`, `Minsk Overcast sky +17°C`, `Yerevan 10 ℃`: a weather widget from the page header.
@@ -599,6 +606,18 @@ fn tail(line: &str) -> Option<Hit> {
     }
 }
 
+/// What a link label found by [`TEASER_MORE`] is.
+pub(super) const TEASER_MORE_WHAT: &str = "is a teaser's link label left at the end of its text";
+
+/// Does a trimmed line end as a [`TEASER_MORE`] label can (`more`, `reading`, `story`,
+/// `article`, or an arrow after one)? Most lines do not: the regex runs only for those that do.
+fn teaser_more_tail(t: &str) -> bool {
+    let t = t.trim_end_matches(['»', '›', '>', '→', ' ']).as_bytes();
+    [&b"more"[..], b"reading", b"story", b"article"]
+        .iter()
+        .any(|end| t.len() >= end.len() && t[t.len() - end.len()..].eq_ignore_ascii_case(end))
+}
+
 /// What a caption line found by [`agency_caption`] is.
 pub(super) const CAPTION: &str = "is a photo caption (one dated sentence with the agency's credit)";
 /// What a caption line found by [`position_caption`] is.
@@ -646,6 +665,12 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
         && let Some(c) = HTML_TAIL.captures(line)
     {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::High, "is an HTML tag left in the text"));
+    }
+    if t.len() >= 9
+        && teaser_more_tail(t)
+        && let Some(c) = TEASER_MORE.captures(line)
+    {
+        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, TEASER_MORE_WHAT));
     }
     if t.len() >= 4
         && t.as_bytes()[t.len() - 4..].eq_ignore_ascii_case(b"read")
