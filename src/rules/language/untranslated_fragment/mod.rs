@@ -807,7 +807,8 @@ impl<'a> Scan<'a> {
             if !t.is_word() {
                 continue;
             }
-            if !(self.is_foreign_script(t.script) || t.script == Script::Other) || t.script == Script::Latin {
+            // (`Other`: a script the segmenter does not name, Lao or Armenian: not Latin either)
+            if !(self.is_foreign_script(t.script) || t.script == Script::Other) {
                 return None;
             }
             first.get_or_insert(i);
