@@ -622,8 +622,27 @@ fn detect_with(text: &str, allow: &[&'static str], shortcut: bool) -> Option<&'s
         (Some((top, s1)), None) => (s1 >= 3.0).then_some(top),
         _ => None,
     };
+    // trigrams alone do not move a story away from the first allowed (primary) language to one
+    // that has a function-word profile when not one of its function words is in a sample of some
+    // length: an English earnings table or metals price list (`Shr profit one ct vs loss seven
+    // cts`) reads as French to whatlang, and French rules then flag every English figure in it
+    let unsupported = |g: &str| profile.words >= UNSUPPORTED_MIN_WORDS && fw.has(g) && fw.score(&profile, g) <= 0.0;
+    // (and the sample has no letter the primary language does not write: `yaralılar` keeps a
+    // short Turkish story Turkish)
+    let fits = |primary: &str| {
+        let own = own_letters(primary);
+        sample.chars().all(|c| c.is_ascii() || !c.is_alphabetic() || c.to_lowercase().all(|l| own.contains(l)))
+    };
+    let guess_code = match (guess_code, allow.first()) {
+        (Some(g), Some(&primary)) if g != primary && unsupported(g) && fw.has(primary) && fits(primary) => Some(primary),
+        (g, _) => g,
+    };
     settled.or(guess_code).filter(|c| allows(allow, c))
 }
+
+/// A sample of this many words or more must hold a function word of the language whatlang
+/// names, when that language has a function-word profile.
+const UNSUPPORTED_MIN_WORDS: usize = 8;
 
 /// Is `code` in `allow`? (`allow.contains(&code)`, with two-letter codes compared as two bytes
 /// rather than by a `memcmp` call per entry, #16.)
@@ -1142,6 +1161,18 @@ mod tests {
     fn det(t: &str) -> Option<&'static str> {
         let allow: Vec<&'static str> = COPY_LANGUAGES.iter().map(|(c, _)| *c).collect();
         detect(t, &allow)
+    }
+
+    #[test]
+    fn trigrams_alone_do_not_move_a_table_from_the_primary_language() {
+        // an earnings table holds no function word of any language; whatlang reads its figures
+        // and abbreviations as French, and French rules would then flag every English figure
+        let table = "MERIDIAN CABLE SYSTEMS INC 2ND QTR Shr profit two cts vs loss nine cts Net profit vs loss \
+                     Revs vs Six mths Shr loss four cts vs loss cts Net loss vs loss Revs vs Shr out vs Reuter";
+        let codes: Vec<&'static str> = COPY_LANGUAGES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(detect(table, &codes), Some("en"));
+        // a French story keeps its language: its function words support the guess
+        assert_eq!(det("Le ministre a déclaré dimanche que les négociations reprendraient au Caire la semaine prochaine."), Some("fr"));
     }
 
     #[test]
