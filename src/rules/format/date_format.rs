@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Context, Family, Output, Rule, RuleMeta};
+use crate::document::attribution::Attributions;
 use crate::document::language;
 use crate::document::{Document, Script, Section, TokenKind};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
@@ -67,8 +68,9 @@ Speaking on Thursday, February 19, the minister said the vote would take place o
 
 ## False positives
 Month and day names that are also words or names in the copy language (Mayo, Domingo, Julio,
-Mardi Gras) are flagged only next to a day number or year. Numeric dates are flagged only in
-English copy: in parentheses (`(19/2)`, or `(4/3)` after a day name), dotted, year-first, or
+Mardi Gras) are flagged only next to a day number or year. A day or month name inside a known
+outlet's name (`Welt am Sonntag`, `Le Journal du Dimanche`) is the name, and is left alone.
+Numeric dates are flagged only in English copy: in parentheses (`(19/2)`, or `(4/3)` after a day name), dotted, year-first, or
 slashed with a year and a day above 12 (or a day name that fits the day-first date alone), so
 a US `Wednesday, 5/8/2024` (May 8 was a Wednesday) or `02/28/2025` is left alone; a dotted or
 slashed figure glued to more figures (a version `2.1.10.4`, an address,
@@ -128,7 +130,16 @@ impl Rule for DateFormat {
                 other_numeric_dates(doc, region, &cal, copy, out, &mut taken);
             }
         }
-        names(doc, &cal, copy, out, &taken);
+        // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
+        // Dimanche`) is the name: the story's outlet mentions are read only for a candidate
+        let outlets = std::cell::OnceCell::new();
+        let in_outlet = |span: Span| {
+            outlets
+                .get_or_init(|| doc.analysis::<Attributions>(cx.lexicons).outlets.iter().map(|o| o.span).collect::<Vec<Span>>())
+                .iter()
+                .any(|o| o.contains(span))
+        };
+        names(doc, &cal, copy, out, &taken, in_outlet);
     }
 }
 
@@ -575,7 +586,7 @@ fn numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str,
     }
 }
 
-fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &[Span]) {
+fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &[Span], in_outlet: impl Fn(Span) -> bool) {
     let toks = &doc.tokens;
     let homographs = cal.homographs.get(copy);
     let copy_script = language::script_of_lang(copy);
@@ -620,6 +631,9 @@ fn names(doc: &Document, cal: &Calendar, copy: &'static str, out: &mut Output, t
         }
         if !context && (in_name(doc, i) || in_parens(doc, i)) {
             // `Universitas Sabtu Kelabu`, a gloss `(Jumat)`
+            continue;
+        }
+        if in_outlet(t.span) {
             continue;
         }
         let langs: Vec<&str> = {
