@@ -56,7 +56,8 @@ fix); when a separator could be either, the message says so and offers none.
 `1.234` is only read as thousands when a whole-number noun follows (`people`, `houses`), an
 amount in rupiah precedes it, or the story uses thousands dots elsewhere: versions, scores
 and measurements are left alone, and so are dates (`20.05.2021`), times (`10.30 WIB`), lists
-(`1,2,3`), numbers glued to letters and groups that are not three digits (Indian `1,00,000`).
+(`1,2,3`), set scores run together (`lost 1-6,4-6`), numbers glued to letters and groups that
+are not three digits (Indian `1,00,000`).
 
 Regional conventions: Mexican, Central American, Caribbean, Peruvian and US Spanish copy writes
 `1.5%` and `2,350,000`, Spain and most of South America `1,5 %` and `2.350.000`; Swiss German
@@ -587,6 +588,15 @@ impl Checker<'_> {
         rest.starts_with(|c: char| c.is_ascii_digit()) && !self.role_after(n).is_some_and(|r| r != Role::Count)
     }
 
+    /// Is the number two scores of a list run together (`lost 1-6,4-6`: the set scores `1-6`
+    /// and `4-6`, not `6,4`)? A digit and a hyphen stand on both sides.
+    fn in_score_list(&self, n: &Numeral<'_>) -> bool {
+        let b = self.doc.text.as_bytes();
+        let before = n.span.start >= 2 && b[n.span.start - 1] == b'-' && b[n.span.start - 2].is_ascii_digit();
+        let after = b.get(n.span.end) == Some(&b'-') && b.get(n.span.end + 1).is_some_and(u8::is_ascii_digit);
+        before && after
+    }
+
     /// Cases where the separators can only mean one thing.
     fn certain(&self, n: &Numeral<'_>) -> Option<Verdict> {
         let conv = self.conv;
@@ -633,7 +643,7 @@ impl Checker<'_> {
         if frac.len() == 3 && valid_grouping(&n.groups) {
             return None; // ambiguous: see `ambiguous`
         }
-        if first == conv.decimal || (int.len() > 1 && int.starts_with('0')) {
+        if first == conv.decimal || (int.len() > 1 && int.starts_with('0')) || self.in_score_list(n) {
             return None;
         }
         let role = self.role_after(n);
