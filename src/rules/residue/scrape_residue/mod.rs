@@ -72,7 +72,7 @@ alone), a web page's e-mail protection placeholder wherever it stands
 headline's media tag (`(PHOTO)`, `(photo, video)`),
 a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after the story's last sentence
-(`(ILKHA)`; agencies only, not routing codes), a national agency's dash sign-off after the last
+(`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), a national agency's dash sign-off after the last
 sentence or alone on the last lines (`... he said. - Bernama`, `-- BERNAMA`, `--AKP`; the world
 agencies' own sign-offs, `- Reuter`, are house style and left alone), a machine time stamp alone
 on a line (`2022-08-31T12:50:45Z`), a bare numeric date alone on a line inside the story (a blog

@@ -309,7 +309,7 @@ static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
 static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA)\s*\))\s*$",
+        r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA|ANDINA|AGERPRES|Andina|Yonhap|Xinhua|Bernama|Antara|Kyodo|Tanjug|Azertac|Agerpres|Anadolu|Ansa|Efe|Tass|Irna|Wafa|Kuna)\s*\))\s*$",
     )
 });
 /// `... close communication. END`, `... in Kuwait. (end) mzh.mt`, `END` alone: an agency's end
