@@ -70,13 +70,14 @@ Speaking on Thursday, February 19, the minister said the vote would take place o
 Month and day names that are also words or names in the copy language (Mayo, Domingo, Julio,
 Mardi Gras) are flagged only next to a day number or year. A day or month name inside a known
 outlet's name (`Welt am Sonntag`, `Le Journal du Dimanche`) is the name, and is left alone.
-Numeric dates are flagged only in English copy: in parentheses (`(19/2)`, or `(4/3)` after a day name), dotted, year-first, or
-slashed with a year and a day above 12 (or a day name that fits the day-first date alone), so
-a US `Wednesday, 5/8/2024` (May 8 was a Wednesday) or `02/28/2025` is left alone; a dotted or
-slashed figure glued to more figures (a version `2.1.10.4`, an address,
-`2018/19`) is not a date. A parenthesis after a day name needs a day number or a month and day
-in it: `today (Monday)`, `Tuesday (1200 GMT)` are left alone. A month and day in the parenthesis
-(`Tuesday (Jan 19)`) is low confidence: some English dailies (Malaysia's) write dates that way.
+Numeric dates are flagged only in English copy: in parentheses (`(19/2)`, or `(4/3)` after a
+day name), dotted, year-first, or slashed with a year and a day above 12 (or a day name that
+fits the day-first date alone), so a US `Wednesday, 5/8/2024` (May 8 was a Wednesday) or
+`02/28/2025` is left alone; a dotted or slashed figure glued to more figures (a version
+`2.1.10.4`, an address, `2018/19`) is not a date. A parenthesis after a day name needs a day
+number or a month and day in it: `today (Monday)`, `Tuesday (1200 GMT)` are left alone. A month
+and day in the parenthesis (`Tuesday (Jan 19)`) is low confidence: some English dailies
+(Malaysia's) write dates that way.
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
