@@ -766,6 +766,8 @@ impl<'a> Scan<'a> {
     /// one word is a fragment (a name in its own script stands beside its Latin spelling or inside
     /// parentheses, on a line with Latin words). Each line is reported once, by the sentence that
     /// holds its first word (a sentence may run over several lines, and a line hold several).
+    /// Linear in the story: a line is read from its first word only, never back from a word in
+    /// its middle (a story of one long line holds thousands of sentences).
     fn foreign_lines(&self, lo: usize, hi: usize, out: &mut Output) -> bool {
         if self.copy_script != Script::Latin {
             return false;
@@ -773,6 +775,8 @@ impl<'a> Scan<'a> {
         let toks = &self.doc.tokens;
         let bytes = self.doc.text.as_bytes();
         let mut found = false;
+        // the end of the word before `lo` (0: none), found by a walk back over the tokens between
+        let mut prev_end = toks[..lo].iter().rev().find(|t| t.is_word()).map_or(0, |t| t.span.end);
         let mut k = lo;
         while k < hi {
             if !toks[k].is_word() {
@@ -780,19 +784,22 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let at = toks[k].span.start;
-            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-            let a = toks.partition_point(|t| t.span.start < line_start);
-            let b = toks.partition_point(|t| t.span.start < line_end);
-            k = b.max(k + 1);
-            // the line's first word is this sentence's
-            if (a..b).find(|&i| toks[i].is_word()).is_some_and(|i| i < lo) {
+            // the line's first word: a line break (or the text's start) since the word before
+            let opens_line = prev_end == 0 || memchr::memchr(b'\n', &bytes[prev_end..at]).is_some();
+            if !opens_line {
+                prev_end = toks[k].span.end;
+                k += 1;
                 continue;
             }
-            if let Some(f) = self.foreign_line(a, b) {
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            let b = k + toks[k..].partition_point(|t| t.span.start < line_end);
+            if let Some(f) = self.foreign_line(k, b) {
                 out.push(f);
                 found = true;
             }
+            // past the line: its other words open no line
+            prev_end = toks[k..b].iter().rev().find(|t| t.is_word()).map_or(toks[k].span.end, |t| t.span.end);
+            k = b.max(k + 1);
         }
         found
     }
