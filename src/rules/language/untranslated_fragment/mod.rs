@@ -830,11 +830,7 @@ impl<'a> Scan<'a> {
         let text = self.doc.slice(span);
         let script = toks[first].script;
         let one_script = toks[first..=last].iter().all(|t| !t.is_word() || t.script == script);
-        let what = match Detector::new().detect(text).map(|i| language::code_of(i.lang())) {
-            Some(l) if one_script && script != Script::Other => format!("{} ({script:?} script)", language::name_of(l)),
-            _ if one_script && script != Script::Other => format!("{script:?} script"),
-            _ => "another script".to_string(),
-        };
+        let what = if one_script && script != Script::Other { script_language(text, script) } else { "another script".to_string() };
         let copy_name = language::name_of(self.copy);
         let msg = format!(
             "`{}` is {what} on a line of its own inside {copy_name} copy: a label, byline or notice in a script {copy_name} is not written in, left untranslated",
@@ -853,12 +849,8 @@ impl<'a> Scan<'a> {
 
     fn script_finding(&self, span: Span, script: Script, words: usize) -> Finding {
         let text = self.doc.slice(span);
-        let lang = Detector::new().detect(text).map(|i| language::code_of(i.lang()));
         let copy_name = language::name_of(self.copy);
-        let what = match lang {
-            Some(l) => format!("{} ({:?} script)", language::name_of(l), script),
-            None => format!("{script:?} script"),
-        };
+        let what = script_language(text, script);
         let msg = format!(
             "`{}` is {what} inside {copy_name} copy: {words} words in a script {copy_name} is not written in, left untranslated",
             clip(text)
@@ -994,6 +986,15 @@ fn at_word_boundary(text: &str, s: Span) -> bool {
     let before = text[..s.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
     let after = text[s.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
     before && after
+}
+
+/// What a run of words in a script the copy is not written in is, for a message: the language
+/// whatlang reads in it and the script (`Russian (Cyrillic script)`), or the script alone.
+fn script_language(text: &str, script: Script) -> String {
+    match Detector::new().detect(text).map(|i| language::code_of(i.lang())) {
+        Some(l) => format!("{} ({script:?} script)", language::name_of(l)),
+        None => format!("{script:?} script"),
+    }
 }
 
 /// At most ~80 chars of a segment, for messages.
