@@ -588,6 +588,7 @@ fn is_prose(line: &str) -> bool {
 /// A teaser line under a related-links heading: a headline, not a sentence (a list bullet before
 /// it is skipped).
 fn teaser_shaped(line: &str) -> bool {
+    let line = strip_bullet(line).unwrap_or(line);
     let t = line.trim().trim_start_matches(['•', '·', '▪', '►', '»']).trim_start();
     let words = shape::words_upto(t, 19);
     (2..=18).contains(&words)
@@ -621,9 +622,17 @@ impl Rule for ScrapeResidue {
         // the headline slot first: a scraped page often puts its furniture there (`- Published on:`,
         // `Current:Home > Stocks...`), and a real headline has no residue shape
         let lines = doc.headline.iter().map(|&h| (None, h)).chain(doc.paragraphs.iter().enumerate().map(|(i, &p)| (Some(i), p)));
-        for (index_of, para) in lines {
+        for (index_of, mut para) in lines {
             let i = index_of.unwrap_or(0);
-            let line = doc.slice(para);
+            let mut line = doc.slice(para);
+            // a CMS date glued before the page's first line (` date 2022-04-12 Article content`):
+            // the date is flagged, and what follows it is read as a line of its own, so a marker
+            // or shape there is found as it would be on a line of its own (three real pages)
+            if let Some((hit, rest)) = shape::glued_date_before_text(line) {
+                push_shape_hit(doc, para, line, hit, out);
+                para = Span::new(para.start + rest, para.end);
+                line = doc.slice(para);
+            }
             let prose_before = seen_prose;
             seen_prose = seen_prose || is_prose(line);
             let seen_prose = prose_before;
@@ -680,13 +689,7 @@ impl Rule for ScrapeResidue {
             let pos = shape::Position { near_end: i + 3 >= n, near_start: i < 3 };
             let before = out.findings.len();
             for hit in shape::classify(line, pos, &index.vocab) {
-                let span = Span::new(para.start + hit.range.start, para.start + hit.range.end);
-                let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
-                let shown = &line[hit.range.clone()];
-                let (fix, what) =
-                    if hit.whole_line { (whole(), "delete the line") } else { (trimmed_deletion(&doc.text, span), "delete it") };
-                let message = format!("`{}` {}; {what}", quote(shown), hit.what);
-                out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
+                push_shape_hit(doc, para, line, hit, out);
             }
             if out.findings.len() == before && index_of.is_some() {
                 repeats.check(doc, i, para, line, out);
@@ -694,6 +697,7 @@ impl Rule for ScrapeResidue {
         }
         cut_off_teasers(doc, from, out);
         headline_runs(doc, from, out);
+        dated_teaser_runs(doc, from, out);
         menu_runs(doc, from, out);
         end_furniture(doc, from, out);
         if let Some(table) = cx.boilerplate {
@@ -701,6 +705,20 @@ impl Rule for ScrapeResidue {
         }
         email_placeholders(doc, from, out);
     }
+}
+
+/// A finding for a shape the line classifier found in `line` (the text of `para`).
+fn push_shape_hit(doc: &Document, para: Span, line: &str, hit: shape::Hit, out: &mut Output) {
+    let span = Span::new(para.start + hit.range.start, para.start + hit.range.end);
+    let applicability = if hit.confidence == Confidence::High { Applicability::Safe } else { Applicability::Unsafe };
+    let shown = &line[hit.range.clone()];
+    let (fix, what) = if hit.whole_line {
+        (super::line_deletion(&doc.text, para), "delete the line")
+    } else {
+        (trimmed_deletion(&doc.text, span), "delete it")
+    };
+    let message = format!("`{}` {}; {what}", quote(shown), hit.what);
+    out.push(Finding::new(&META, span, hit.confidence, message).suggest(fix, "", applicability));
 }
 
 /// The text a web page shows where its e-mail protection hid an address (Cloudflare's scrape
@@ -826,6 +844,46 @@ fn delete_lines(doc: &Document, lines: &[Span], why: &str, out: &mut Output) {
         let whole = super::line_deletion(&doc.text, para);
         out.push(Finding::new(&META, para, Confidence::Medium, message).suggest(whole, "", Applicability::Unsafe));
     }
+}
+
+/// Lines a run of dated headlines must have, and how many of them must hold a headline (not
+/// the date alone).
+const MIN_DATED_RUN: usize = 3;
+const MIN_DATED_HEADLINES: usize = 2;
+
+/// A list of other stories as a page prints it, each headline with its date
+/// ([`shape::dated_teaser`]): three or more such lines in a row, where a line of only a dash or a
+/// bar between them (a list's separator) does not break the row. Seen on real pages above the
+/// story (`Tips for new runners - November 6, 2020`) and after it (`...corridorGMT 16:26 2018
+/// Saturday ,20 October`); a story's own list of dated events opens its lines with the date.
+fn dated_teaser_runs(doc: &Document, from: usize, out: &mut Output) {
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let mut run: Vec<Span> = Vec::new();
+    let mut headlines = 0usize;
+    let mut found: Vec<Span> = Vec::new();
+    let mut close = |run: &mut Vec<Span>, headlines: &mut usize| {
+        if run.len() >= MIN_DATED_RUN && *headlines >= MIN_DATED_HEADLINES {
+            found.extend(run.iter().filter(|&&p| !flagged.overlaps(p)));
+        }
+        run.clear();
+        *headlines = 0;
+    };
+    for &para in doc.headline.iter().chain(&doc.paragraphs) {
+        let line = doc.slice(para);
+        if line.trim().chars().all(|c| matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | '*') || c.is_whitespace()) {
+            continue;
+        }
+        match shape::dated_teaser(line) {
+            Some(headline) => {
+                run.push(para);
+                headlines += usize::from(headline);
+            }
+            None => close(&mut run, &mut headlines),
+        }
+    }
+    close(&mut run, &mut headlines);
+    let why = "is one of several headlines in a row each followed by its date: a list of other stories pasted from the web page";
+    delete_lines(doc, &found, why, out);
 }
 
 /// Headline-shaped lines a run must have to be read as a related-stories box without a heading.

@@ -581,6 +581,64 @@ fn glued_date(line: &str) -> Option<Hit> {
     None
 }
 
+/// A headline with the date its page printed after it, as a list of other stories shows it:
+/// `Tips for new runners - November 6, 2020`, `Talks resume in DohaGMT 16:26 2018 Saturday ,20
+/// October` (a stamp glued to the headline). Group 1 is the headline, group 2 the stamp.
+static DATED_TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(.*?)[\s\-–—|•·]*({FULL_DATE}|(?:GMT|UTC)\s*[0-9]{{1,2}}:[0-9]{{2}}\s+[0-9]{{4}}\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,\s*[0-9]{{1,2}}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s*$"
+    ))
+});
+
+/// Does the line end in a printed date after a headline (or hold the date alone)? `Some(true)`
+/// when a headline stands before the date: 2 to 20 words opening with a capital, a figure or a
+/// quotation mark and not ending a sentence; `Some(false)` for the date alone; `None` for any
+/// other line, a sentence that ends in a date among them (`The law takes effect on May 1, 2026`
+/// has no mark between the sentence and its date, and a lower-case word before it).
+pub(super) fn dated_teaser(line: &str) -> Option<bool> {
+    let t = line.trim();
+    // every stamp ends in a figure or a month name's letter; the regex runs only on short lines
+    // that end so (#16)
+    if t.len() > MAX_TEASER_LINE || !t.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let c = DATED_TEASER.captures(t)?;
+    let (head, stamp) = (c.get(1)?.as_str(), c.get(2)?);
+    if head.is_empty() {
+        return Some(false);
+    }
+    // the mark between the headline and the stamp: a dash or bar, or none at all (glued, the
+    // stamp opening with a capital right after a letter)
+    let between = &t[head.len()..stamp.start()];
+    let glued = between.is_empty()
+        && head.ends_with(|c: char| c.is_lowercase() || matches!(c, '"' | '”' | ')'))
+        && stamp.as_str().starts_with(char::is_uppercase);
+    let marked = between.contains(['-', '–', '—', '|', '•', '·']);
+    let head = head.trim_end();
+    let opens = head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\''));
+    let sentence_end = head.ends_with(['.', ';', ':', ',']);
+    // a headline is words, not a results row (`Hull 2 Leeds 1 - May 4, 2024`)
+    let all = head.split_whitespace().count();
+    let lettered = head.split_whitespace().filter(|w| w.trim_start_matches(['"', '“', '‘', '\'']).starts_with(char::is_alphabetic)).count();
+    ((glued || marked) && opens && !sentence_end && (2..=20).contains(&all) && lettered * 4 >= all * 3).then_some(true)
+}
+
+/// A dated teaser line is a headline and a date: no longer than a headline line may be.
+const MAX_TEASER_LINE: usize = 200;
+
+/// A CMS date glued before the text ([`glued_date`]) with text after it: the date's hit and
+/// where the text after it (and after its separator) starts.
+pub(super) fn glued_date_before_text(line: &str) -> Option<(Hit, usize)> {
+    let hit = glued_date(line)?;
+    if hit.whole_line {
+        return None;
+    }
+    let end = hit.range.end;
+    let rest = &line[end..];
+    let sep = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', '|']).len();
+    Some((hit, end + sep))
+}
+
 /// Residue glued at the end of a line: a caption credit, an editor's code, an end mark, a
 /// counter, a copyright notice.
 fn tail(line: &str) -> Option<Hit> {
@@ -1864,6 +1922,27 @@ mod tests {
             "| Team | Points |",
         ] {
             assert_eq!(hit(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_dated_teaser_is_a_headline_then_its_date() {
+        for (line, want) in [
+            ("Tips for new runners - November 6, 2020", Some(true)),
+            ("Five tools for a small business | 24 Nov 2018", Some(true)),
+            ("Talks resume in DohaGMT 16:26 2018 Saturday ,20 October", Some(true)),
+            ("Aid convoy reaches the north \"Lindqvist\"GMT 16:30 2018 Saturday ,08 September", Some(true)),
+            ("GMT 18:29 2018 Tuesday ,23 October", Some(false)),
+            ("November 6, 2020", Some(false)),
+            // a sentence that ends in its date, a caption, a results row, a lower-case start
+            ("The law takes effect on May 1, 2026", None),
+            ("The law takes effect. - May 1, 2026", None),
+            ("Fans queue outside the ground, May 4, 2024", None),
+            ("Hull 2 Leeds 1 - May 4, 2024", None),
+            ("updated - May 4, 2024", None),
+            ("Talks resume in Doha", None),
+        ] {
+            assert_eq!(dated_teaser(line), want, "{line}");
         }
     }
 }
