@@ -262,6 +262,12 @@ static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma|comments?|комментари[а-яё]*|kommentare?|commentaires?|comentarios?|komentar|yorum(?:lar)?)\s*:?\s*[0-9][0-9.,\s]*$",
     )
 });
+/// `Read: 452 Views`, `Dibaca: 87 kali`: a counter's label, its figure and its unit.
+static COUNTER_LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*[0-9][0-9.,]*\s+(?i:views?|times|reads|hits|kali|раза?|veces|fois|mal|kez)$",
+    )
+});
 /// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -825,6 +831,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure
         && ((ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoOcCкКkKyY") && COUNTER_LABEL.is_match(t))
             || (t.starts_with(|c: char| c.is_ascii_digit() || c == '(') && COUNTER_UNITS.is_match(t))
+            || (!ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoO") && COUNTER_LABEL_UNIT.is_match(t))
             || (starts_with_any(t, "rRvVhHdDпПlLaA") && HEAD_COUNTER.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
             || (last_digit
