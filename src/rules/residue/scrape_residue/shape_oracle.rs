@@ -883,6 +883,11 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     if !has_trail_separator(t) {
         return None;
     }
+    // `Home>>`, `Beranda »`: the trail's first crumb, the rest lost in the scrape
+    let stub = t.trim_end_matches(['>', '»', '›', '→', ' ']);
+    if stub.len() < t.len() && vocab.get(&key(stub)).copied() == Some(Word::Home) {
+        return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
+    }
     // `Current:Home > ...`, `You are here: Home > ...`
     let body = match t.split_once(':') {
         Some((label, rest)) if words(label) <= 3 && !label.contains(['>', '»', '›']) && rest.contains(['>', '»', '›']) => rest.trim(),
