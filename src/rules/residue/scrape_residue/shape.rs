@@ -605,7 +605,7 @@ pub(super) fn dated_teaser(line: &str) -> Option<bool> {
     let t = line.trim();
     // every stamp ends in a figure or a month name's letter; the regex runs only on short lines
     // that end so (#16)
-    if t.len() > MAX_TEASER_LINE || !t.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+    if t.len() > MAX_TEASER_LINE || !stamp_ending(t) {
         return None;
     }
     let c = DATED_TEASER.captures(t)?;
@@ -627,6 +627,18 @@ pub(super) fn dated_teaser(line: &str) -> Option<bool> {
     let all = head.split_whitespace().count();
     let lettered = head.split_whitespace().filter(|w| w.trim_start_matches(['"', '“', '‘', '\'']).starts_with(char::is_alphabetic)).count();
     ((glued || marked) && opens && !sentence_end && (2..=20).contains(&all) && lettered * 4 >= all * 3).then_some(true)
+}
+
+/// Does the line end as a printed date does: in a year, a clock time or a month's name? (A
+/// cheap test on the last word, so the regex runs for few lines: #16.)
+fn stamp_ending(t: &str) -> bool {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let last = t.rsplit([' ', ',']).next().unwrap_or("");
+    let b = last.as_bytes();
+    let year = b.len() == 4 && b.iter().all(u8::is_ascii_digit);
+    let clock = b.len() >= 4 && b.contains(&b':') && b.iter().all(|&c| c.is_ascii_digit() || c == b':');
+    let month = b.len() >= 3 && b.iter().all(u8::is_ascii_alphabetic) && MONTHS.iter().any(|m| b[..3].eq_ignore_ascii_case(m.as_bytes()));
+    year || clock || month
 }
 
 /// A dated teaser line is a headline and a date: no longer than a headline line may be.
