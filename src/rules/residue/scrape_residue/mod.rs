@@ -52,7 +52,9 @@ labels (`Updated on:`, `Publish date :`); credit lines (`Photo: ...`, `Source: X
 unfilled (`%d bloggers like this:`).
 Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
 
-Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`), a
+Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`;
+what follows it is then read as a line of its own, so ` date 2022-04-12 Article content` is two
+findings), a
 caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
@@ -80,8 +82,8 @@ archive's next-post header: `2018-01-24`), wire version markers opening a line (
 `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`; after the last sentence `... in touch. END` and
 KUNA's `(end) abc.de` with editors' initials), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
-2018 15:02:09 +0600`, `Nov 21, 2025 79`), the page's notice that a story is old (`This was
-published 4 years ago`), counters (`Read: 2012`, `0 comments 10 views`, `Комментариев 1`, `4392
+2018 15:02:09 +0600`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), the page's notice that a story is old (`This was
+published 4 years ago`), counters (`Read: 2012`, `Read: 452 Views`, `0 comments 10 views`, `Комментариев 1`, `4392
 visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`, `2,309 Viewed`, `(0 votes)`, and a counter
 opening a line of stamps, `Read: 314     13:45     12 July 2018`), a template's section field (`Published in :`,
 `Published in ALGERIA`; a sentence opening with `Published in` is left alone), a byline holding the site's
@@ -119,6 +121,13 @@ teasers of other stories (the last headline before the lede is the title and sta
 line is a bullet, the bullets are the story's own key points and stay). A lone subhead, a list of sentences, a numbered
 list, a key-points list inside the story, a fixture list (`Northfield v Castle Rovers`) and a
 table of figures are left alone.
+
+Dated teaser lists: three or more lines in a row that are each a headline followed by its date
+(`Tips for new runners - November 6, 2020`, or the stamp glued on: `Talks resume in DohaGMT 16:26
+2018 Saturday ,20 October`), lines of only a dash between them allowed, above or after the story,
+are a list of other stories. A sentence ending in a date (`The law takes effect on May 1, 2026`),
+a caption with its date after a comma, a results row (`Hull 2 Leeds 1 - May 4, 2024`) and a
+timeline whose lines open with the date are left alone.
 
 Menus: four or more one-to-four-word label lines in a row (`Home`, `World`, `Business`, `Sport`;
 `Topics` over `• Ports`, `• Shipping`; a province list), blank lines between them allowed, are a
