@@ -36,7 +36,9 @@ Numbers whose separators follow another language's convention: a thousands dot
 English copy; an English decimal point or thousands comma in copy whose language writes
 `3,5` and `1.234` (`3.5 persen`, `1,234,567 orang`). Where a language's regions disagree
 (Spanish `1.5%` in Mexico, `1,5 %` in Spain), the numbers that break the convention the rest
-of the story follows.
+of the story follows. A figure whose group mark stands before a run of zeros no convention
+groups so (`276,0000 shares`, `4000,000`) has a digit missing or extra: it is flagged with no
+reading offered.
 
 ## Why it matters
 Left over from the source text, these numbers are misread by a factor of a thousand:
@@ -646,6 +648,19 @@ impl Checker<'_> {
         if first == conv.decimal || (int.len() > 1 && int.starts_with('0')) || self.in_score_list(n) {
             return None;
         }
+        // `276,0000 shares`, `4000,000`: the copy's own group mark before a run of zeros that no
+        // convention groups so is a figure with a digit missing or extra, not a decimal from
+        // another convention; no reading is offered (1987 wire copy has dozens)
+        if conv.groups.contains(&first) && frac.bytes().all(|b| b == b'0') && (frac.len() >= 4 || (frac.len() == 3 && int.len() > 3)) {
+            return Some(Verdict {
+                confidence: Confidence::Medium,
+                rewrite: None,
+                why: format!(
+                    "groups its digits in no convention (`{first}` before {} zeros): a digit is missing or extra; check the figure against the source",
+                    frac.len()
+                ),
+            });
+        }
         let role = self.role_after(n);
         let confidence = match (first, role) {
             (_, Some(Role::Unit | Role::Scale)) => Confidence::High,
@@ -748,6 +763,14 @@ mod tests {
         assert_eq!(
             flagged("Inflation was 3,5 percent and the budget 1.234,5 million.", "en"),
             vec![pair("3,5", Some("3.5")), pair("1.234,5", Some("1,234.5"))]
+        );
+    }
+
+    #[test]
+    fn a_misgrouped_figure_gets_no_decimal_reading() {
+        assert_eq!(
+            flagged("The company bought 276,0000 shares and 4000,000 bonds at 14,00 dlrs each.", "en"),
+            vec![pair("276,0000", None), pair("4000,000", None), pair("14,00", Some("14.00"))]
         );
     }
 
