@@ -565,6 +565,12 @@ fn last_dash(t: &str) -> Option<usize> {
 
 /// `date 2019-05-05 ` glued before the text.
 fn glued_date(line: &str) -> Option<Hit> {
+    glued_date_and_text(line).map(|(hit, _)| hit)
+}
+
+/// A glued date ([`glued_date`]) and where the text after it (and after its separator, ` -`)
+/// starts: the line's end when the date stands alone.
+fn glued_date_and_text(line: &str) -> Option<(Hit, usize)> {
     let line_len = line.len();
     // a glued date may open a long paragraph
     if line.trim_start().starts_with("date ")
@@ -577,12 +583,13 @@ fn glued_date(line: &str) -> Option<Hit> {
         let sep = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', '|']).len();
         end += sep;
         let whole = end >= line_len;
-        return Some(Hit {
+        let hit = Hit {
             range: lead..lead + m.end(),
             confidence: Confidence::High,
             what: "is a CMS date field glued to the text",
             whole_line: whole,
-        });
+        };
+        return Some((hit, end));
     }
     None
 }
@@ -647,14 +654,7 @@ const MAX_TEASER_LINE: usize = 200;
 /// A CMS date glued before the text ([`glued_date`]) with text after it: the date's hit and
 /// where the text after it (and after its separator) starts.
 pub(super) fn glued_date_before_text(line: &str) -> Option<(Hit, usize)> {
-    let hit = glued_date(line)?;
-    if hit.whole_line {
-        return None;
-    }
-    let end = hit.range.end;
-    let rest = &line[end..];
-    let sep = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', '|']).len();
-    Some((hit, end + sep))
+    glued_date_and_text(line).filter(|(hit, _)| !hit.whole_line)
 }
 
 /// Residue glued at the end of a line: a caption credit, an editor's code, an end mark, a
