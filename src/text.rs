@@ -1,6 +1,9 @@
 //! Pure text helpers shared by document analyses and rules. A leaf: it uses nothing else in
 //! the crate.
 
+/// The English months' three-letter abbreviations, lower-case, January first.
+pub const MONTH_ABBREVIATIONS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
 /// Lower-case, diacritics removed (`Erdoğan` -> `erdogan`), for fuzzy keys.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {

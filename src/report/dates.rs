@@ -53,15 +53,17 @@ impl Day {
     }
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
 fn month_name(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
     let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    MONTHS.iter().zip(full).position(|(abbr, full)| w == *abbr || w == full || (w == "sept" && *abbr == "sep")).map(|i| i as u32 + 1)
+    crate::text::MONTH_ABBREVIATIONS
+        .iter()
+        .zip(full)
+        .position(|(abbr, full)| w == *abbr || w == full || (w == "sept" && *abbr == "sep"))
+        .map(|i| i as u32 + 1)
 }
 
 /// Reads the calendar day of a date as inputs write it; `None` when it is not one of the

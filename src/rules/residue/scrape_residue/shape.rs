@@ -639,12 +639,13 @@ pub(super) fn dated_teaser(line: &str) -> Option<bool> {
 /// Does the line end as a printed date does: in a year, a clock time or a month's name? (A
 /// cheap test on the last word, so the regex runs for few lines: #16.)
 fn stamp_ending(t: &str) -> bool {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let last = t.rsplit([' ', ',']).next().unwrap_or("");
     let b = last.as_bytes();
     let year = b.len() == 4 && b.iter().all(u8::is_ascii_digit);
     let clock = b.len() >= 4 && b.contains(&b':') && b.iter().all(|&c| c.is_ascii_digit() || c == b':');
-    let month = b.len() >= 3 && b.iter().all(u8::is_ascii_alphabetic) && MONTHS.iter().any(|m| b[..3].eq_ignore_ascii_case(m.as_bytes()));
+    let month = b.len() >= 3
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && crate::text::MONTH_ABBREVIATIONS.iter().any(|m| b[..3].eq_ignore_ascii_case(m.as_bytes()));
     year || clock || month
 }
 
