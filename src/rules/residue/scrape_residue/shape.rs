@@ -256,17 +256,18 @@ fn glued_home(t: &str) -> bool {
 static END_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
 
+/// The labels of a read or view counter, as a regex alternation (lower case, matched ignoring case).
+const READ_COUNTER_WORDS: &str =
+    "read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma";
 /// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`, `Комментариев 1`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma|comments?|комментари[а-яё]*|kommentare?|commentaires?|comentarios?|komentar|yorum(?:lar)?)\s*:?\s*[0-9][0-9.,\s]*$",
-    )
+    re(&format!(
+        r"^(?i:{READ_COUNTER_WORDS}|comments?|комментари[а-яё]*|kommentare?|commentaires?|comentarios?|komentar|yorum(?:lar)?)\s*:?\s*[0-9][0-9.,\s]*$"
+    ))
 });
 /// `Read: 452 Views`, `Dibaca: 87 kali`: a counter's label, its figure and its unit.
 static COUNTER_LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*[0-9][0-9.,]*\s+(?i:views?|times|reads|hits|kali|раза?|veces|fois|mal|kez)$",
-    )
+    re(&format!(r"^(?i:{READ_COUNTER_WORDS})\s*:?\s*[0-9][0-9.,]*\s+(?i:views?|times|reads|hits|kali|раза?|veces|fois|mal|kez)$"))
 });
 /// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
