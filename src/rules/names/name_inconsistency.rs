@@ -8,7 +8,7 @@ use crate::document::attribution::Attributions;
 use crate::document::names::inflection::inflected_pair;
 use crate::document::names::lexicon::{HouseEntry, norm_into};
 use crate::document::names::variant::{Keys, Kinship, light, swapped, word_match};
-use crate::document::names::{NameLexicons, NameMentions, NameWord};
+use crate::document::names::{Mention, NameLexicons, NameMentions, NameWord};
 use crate::document::{Document, Section};
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
@@ -66,7 +66,8 @@ not `Abbas Araghchi`); entity lexicons keep listed different people apart. Names
 quotation marks are ignored (a quote may keep another language's spelling), as are title-case
 headlines, datelines and `al-` articles (`Bashar al-Assad` ... `Assad`). A spelling in another
 script than the name's first one is a gloss (`Dariga Nazarbayeva (Дарига Назарбаева)`), not a
-second spelling. Case forms are
+second spelling. An abbreviation with no vowel (`Stks` beside `Stcks`, `Ind Tl-F` beside
+`Ind Ttl-F` in a table's row heads) is a shortening, not a name. Case forms are
 grammar, not spelling: Russian case endings (`Путин`/`Путина`, `Зеленским`/`Зеленском`), the
 German genitive (`Habecks`) and Turkish suffixes after an apostrophe (`Erdoğan'ın`) are read as
 one name and never flagged; a drifted case form is compared with the same name's case forms
@@ -128,7 +129,11 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     // look-ups made it quadratic, #16)
     let mut surfaces: Vec<&str> = Vec::with_capacity(names.mentions.len().min(64));
     let mut seen: Option<rustc_hash::FxHashSet<&str>> = None;
-    for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
+    // (a table's row head with an abbreviation, `Ind Tl-F` beside `Ind Ttl-F`, is no name)
+    let compared = |m: &&Mention| {
+        m.is_full() && !m.quoted && m.section != Section::Headline && !doc.slice(m.span).split(' ').any(vowelless_abbreviation)
+    };
+    for m in names.mentions.iter().filter(compared) {
         let surface = doc.slice(m.span);
         let new = match &mut seen {
             Some(set) => set.insert(surface),
@@ -173,7 +178,7 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     }
     let mut groups: Vec<(String, Vec<(String, Span)>)> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::default();
-    for m in names.mentions.iter().filter(|m| m.is_full() && !m.quoted && m.section != Section::Headline) {
+    for m in names.mentions.iter().filter(compared) {
         let surface = doc.slice(m.span);
         let key = light(surface);
         if key.len() < 6 {
@@ -389,6 +394,17 @@ fn mixes_scripts(word: &str) -> bool {
     scripts.any(|s| Some(s) != first)
 }
 
+/// Is a word an abbreviation with no vowel in it (`Stks`, `Ttl-F`, `Mkt`: a table's row and
+/// column heads)? Its shortenings (`Stks` beside `Stcks`) are not two spellings of a name. An
+/// initial (`W.`) and an all-capitals acronym (`NHS`) are not such abbreviations.
+fn vowelless_abbreviation(word: &str) -> bool {
+    let b = word.as_bytes();
+    word.is_ascii()
+        && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+        && b.iter().any(u8::is_ascii_lowercase)
+        && !b.iter().any(|&c| c == b'.' || matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+}
+
 struct Form<'a> {
     keys: &'a Keys,
     surface: &'a str,
@@ -430,8 +446,12 @@ fn in_story(
             let outlets: &Vec<Span> = outlet_spans.get_or_init(&outlets);
             let mut forms: Vec<Form<'_>> = Vec::new();
             // a word mixing scripts (`Kоrea` with a Cyrillic `о`) is mixed-script's finding: its
-            // look-alike letters are not a second spelling
-            for w in slot.iter().filter(|w| !outlets.iter().any(|o| o.contains(w.span)) && !mixes_scripts(doc.slice(w.span))) {
+            // look-alike letters are not a second spelling; nor is an abbreviation's
+            let spelling = |w: &&&NameWord| {
+                let s = doc.slice(w.span);
+                !outlets.iter().any(|o| o.contains(w.span)) && !mixes_scripts(s) && !vowelless_abbreviation(s)
+            };
+            for w in slot.iter().filter(spelling) {
                 match forms.iter_mut().find(|f| f.keys.lower == w.keys.lower) {
                     Some(f) => f.spans.push(w.span),
                     None => forms.push(Form { keys: &w.keys, surface: doc.slice(w.span), spans: vec![w.span] }),
