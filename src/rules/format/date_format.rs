@@ -470,7 +470,8 @@ fn parenthesised_day_dates(doc: &Document, body: Span, out: &mut Output, taken: 
     // every match holds `day (` or `row (`: most stories never run the regex
     let finder = memchr::memmem::Finder::new("y (");
     let Some(first) = finder.find(text.as_bytes()) else { return };
-    let from = text[..first].rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    // (the start of the word before `y (`; the char before it may be `“`, three bytes)
+    let from = text[..first].trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
     for m in DAY_PAREN.captures_iter(&text[from..]) {
         let all = m.get(0).expect("match");
         let span = Span::new(body.start + from + all.start(), body.start + from + all.end());
@@ -806,6 +807,13 @@ mod tests {
             "Police said on Kamis (19/2) that the suspect had fled.",
             "Police said on Thursday, February 19 that the suspect had fled.",
         );
+    }
+
+    #[test]
+    fn day_date_after_an_opening_quote() {
+        // the word before `y (` follows `“` (three bytes): it panicked on a char boundary
+        assert_flags(&R, "“Today (12), I swore in the new governors,” the minister said.", &["Today (12)"]);
+        assert_clean(&R, "“Today (yesterday), I swore in the new governors,” the minister said.");
     }
 
     #[test]
