@@ -102,9 +102,15 @@ impl Linter {
     pub fn check(&self, doc: &Document) -> StoryReport {
         let cx = Context { lexicons: self.lexicons(), boilerplate: self.settings.boilerplate.as_deref() };
         let mut out = Output::default();
+        let mut failed = Vec::new();
         for active in &self.settings.rules {
             let from = out.findings.len();
-            active.rule.check(&cx, doc, &mut out);
+            // a rule that trips a bug on this story loses its own findings, not the others'
+            if let Err(why) = isolate(|| active.rule.check(&cx, doc, &mut out)) {
+                out.findings.truncate(from);
+                failed.push((active.rule.meta().name, why));
+                continue;
+            }
             let min = active.min_confidence.unwrap_or(self.settings.min_confidence);
             let mut mine = out.findings.split_off(from);
             mine.retain(|f| f.confidence >= min);
@@ -125,8 +131,20 @@ impl Linter {
         let mut facts = out.facts;
         let story = doc.analysis::<StoryFacts>(cx.lexicons);
         facts.extend(story.to_json(doc, cx.lexicons).into_iter().map(|(k, v)| (k.to_string(), v)));
-        StoryReport { findings, facts }
+        StoryReport { findings, facts, failed }
     }
+}
+
+/// Runs `f`, turning a panic into its message, so that a bug one story trips costs that story
+/// (or that rule's findings on it), never the run.
+pub(crate) fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(ToString::to_string)
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string())
+    })
 }
 
 /// Drops the findings that a rule's [`RuleMeta::supersedes`] says another rule's overlapping
@@ -145,4 +163,58 @@ fn drop_superseded(findings: &mut Vec<Finding>) {
         })
         .collect();
     findings.retain(|f| !pairs.iter().zip(&winners).any(|(&(_, loser, _), w)| loser == f.rule.name && w.overlaps(f.span)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Family;
+
+    /// A rule with a bug: it panics on every story.
+    struct Broken;
+
+    static BROKEN: RuleMeta = RuleMeta {
+        name: "broken-rule",
+        code: "XX999",
+        family: Family::Residue,
+        severity: Severity::Warning,
+        supersedes: &[],
+        summary: "",
+        explain: "",
+        lexicons: &[],
+    };
+
+    impl Rule for Broken {
+        fn meta(&self) -> &'static RuleMeta {
+            &BROKEN
+        }
+
+        fn check(&self, _: &Context<'_>, doc: &Document, _: &mut Output) {
+            let _ = &doc.text[1..];
+            panic!("byte index 1 is not a char boundary");
+        }
+    }
+
+    #[test]
+    fn a_rule_that_panics_loses_only_its_own_findings() {
+        let rules = [&Broken as &'static dyn Rule, rules::find("scrape-residue").expect("a rule")]
+            .into_iter()
+            .map(|rule| ActiveRule { rule, severity: None, min_confidence: None })
+            .collect();
+        let linter = Linter::new(Settings { rules, ..Settings::default() }).expect("embedded lexicons");
+        let doc = Document::from_text(
+            "story.txt",
+            "Talks resume in Doha\n\nThe talks resumed on Monday, officials said.\n\nAdvertisement\n",
+            &AnalyseOptions::default(),
+        );
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let report = linter.check(&doc);
+        std::panic::set_hook(prev);
+        assert_eq!(report.failed.len(), 1);
+        assert_eq!(report.failed[0].0, "broken-rule");
+        assert!(report.failed[0].1.contains("char boundary"), "{}", report.failed[0].1);
+        let kept: Vec<&str> = report.findings.iter().map(|f| doc.slice(f.span)).collect();
+        assert_eq!(kept, ["Advertisement"]);
+    }
 }

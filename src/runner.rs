@@ -185,7 +185,7 @@ pub enum Item {
 /// Reads and checks one target; every story and error, in input order (no parallelism inside).
 pub fn check_target(linter: &Linter, target: &Target, opts: &ReadOptions) -> Vec<Item> {
     let mut items = Vec::new();
-    input::read_path(&target.path, opts, &mut |r| items.push(check_one(linter, r)));
+    input::read_path(&target.path, opts, &mut |r| check_one(linter, r, &mut items));
     if !target.explicit
         && let [Item::Error(e)] = &items[..]
         && e.not_a_story
@@ -197,30 +197,37 @@ pub fn check_target(linter: &Linter, target: &Target, opts: &ReadOptions) -> Vec
     items
 }
 
-fn check_one(linter: &Linter, r: Result<Document, InputError>) -> Item {
+/// Checks one read story into `items`: the story, then an error record for each rule that
+/// panicked on it; or the read's error.
+fn check_one(linter: &Linter, r: Result<Document, InputError>, items: &mut Vec<Item>) {
     match r {
         Ok(mut doc) => match isolate(|| linter.check(&doc)) {
             Ok(report) => {
                 doc.release_analyses();
-                Item::Story(Box::new(doc), report)
+                let failed: Vec<InputError> = report.failed.iter().map(|(rule, why)| rule_error(&doc.path, rule, why)).collect();
+                items.push(Item::Story(Box::new(doc), report));
+                items.extend(failed.into_iter().map(Item::Error));
             }
-            Err(why) => Item::Error(internal_error(&doc.path, &why)),
+            Err(why) => items.push(Item::Error(internal_error(&doc.path, &why))),
         },
-        Err(e) => Item::Error(e),
+        Err(e) => items.push(Item::Error(e)),
     }
 }
 
-/// Runs `f`, turning a panic into its message, so that one story that trips a bug becomes an
-/// error record for that story and the run goes on.
-pub(crate) fn isolate<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(ToString::to_string)
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string())
-    })
+/// The error record of a rule that panicked on a story (its other rules' findings are kept).
+pub(crate) fn rule_error(path: &str, rule: &str, why: &str) -> InputError {
+    let why: String = why.chars().take(200).collect();
+    InputError::new(
+        path,
+        None,
+        None,
+        format!(
+            "internal error in rule {rule} while checking this story ({why}); its findings here are dropped, the other rules' are kept; please report this file to the wirelint developers"
+        ),
+    )
 }
+
+pub(crate) use crate::linter::isolate;
 
 pub(crate) fn internal_error(path: &str, why: &str) -> InputError {
     let why: String = why.chars().take(200).collect();
@@ -287,11 +294,13 @@ impl Unit {
         match self {
             Unit::File(t) => check_target(linter, &t, opts),
             Unit::Line(path, n, bytes) => {
-                vec![check_one(linter, jsonl::parse_line(&path, n, &bytes, opts))]
+                let mut items = Vec::with_capacity(1);
+                check_one(linter, jsonl::parse_line(&path, n, &bytes, opts), &mut items);
+                items
             }
             Unit::Bytes(path, fmt, bytes) => {
                 let mut items = Vec::new();
-                input::read_bytes(&path, fmt, bytes, opts, &mut |r| items.push(check_one(linter, r)));
+                input::read_bytes(&path, fmt, bytes, opts, &mut |r| check_one(linter, r, &mut items));
                 items
             }
             Unit::Error(e) => vec![Item::Error(e)],

@@ -205,11 +205,15 @@ impl App {
         }
         let _leave = Leave(&self.in_flight);
         if waiting >= self.opts.max_concurrent + self.opts.queue {
-            return Err(ApiError::status(StatusCode::SERVICE_UNAVAILABLE, "server busy: too many checks running or waiting; retry shortly"));
+            return Err(ApiError::status(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "server busy: too many checks running or waiting; retry shortly",
+            ));
         }
         let limit = self.opts.timeout;
         let work = async {
-            let permit = self.slots.clone().acquire_owned().await.map_err(|_| ApiError::status(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
+            let permit =
+                self.slots.clone().acquire_owned().await.map_err(|_| ApiError::status(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
             // the permit lives as long as the check itself, so a check that outlives its
             // request's time limit still counts against the bound
             let task = tokio::task::spawn_blocking(move || {
@@ -218,7 +222,11 @@ impl App {
                 out
             });
             task.await.map_err(|e| {
-                let why = if e.is_panic() { "a check failed with an internal error (a bug in wirelint: please report the story)" } else { "the check was cancelled" };
+                let why = if e.is_panic() {
+                    "a check failed with an internal error (a bug in wirelint: please report the story)"
+                } else {
+                    "the check was cancelled"
+                };
                 ApiError::status(StatusCode::INTERNAL_SERVER_ERROR, why)
             })
         };
@@ -247,7 +255,13 @@ fn check_story(linter: &Linter, req: StoryRequest, analyse: AnalyseOptions) -> R
         Ok(doc) => {
             let report = linter.check(&doc);
             let findings: Vec<Value> = report.findings.iter().map(|f| finding_record(&doc, f)).collect();
-            stories.push(json!({ "story": story_record(&doc, &report), "findings": findings }));
+            let mut story = json!({ "story": story_record(&doc, &report), "findings": findings });
+            // a rule that tripped a bug on this story: its findings are missing, and the client is told
+            if !report.failed.is_empty() {
+                story["failed_rules"] =
+                    report.failed.iter().map(|(rule, why)| json!({ "rule": rule, "error": why })).collect::<Vec<_>>().into();
+            }
+            stories.push(story);
         }
         Err(e) => {
             error.get_or_insert(e);
@@ -260,6 +274,9 @@ fn check_story(linter: &Linter, req: StoryRequest, analyse: AnalyseOptions) -> R
         return Err(ApiError { status: StatusCode::BAD_REQUEST, error: "no story found in `text`".into(), field: Some("text") });
     };
     let mut out = json!({ "format": fmt, "story": first["story"], "findings": first["findings"] });
+    if let Some(failed) = first.get("failed_rules") {
+        out["failed_rules"] = failed.clone();
+    }
     if stories.len() > 1 {
         out["stories"] = Value::Array(stories);
     }
@@ -281,7 +298,11 @@ async fn read_body(app: &App, req: Request) -> Result<Bytes, ApiError> {
         return Err(too_large());
     }
     axum::body::to_bytes(req.into_body(), max).await.map_err(|e| {
-        if e.to_string().contains("length limit") { too_large() } else { ApiError::bad("body", format!("cannot read the request body: {e}")) }
+        if e.to_string().contains("length limit") {
+            too_large()
+        } else {
+            ApiError::bad("body", format!("cannot read the request body: {e}"))
+        }
     })
 }
 
@@ -367,7 +388,11 @@ async fn log_and_guard(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectIn
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
             .map(|h| {
-                let name = if h.starts_with('[') { h.split(']').next().map(|n| format!("{n}]")).unwrap_or_default() } else { h.split(':').next().unwrap_or("").to_string() };
+                let name = if h.starts_with('[') {
+                    h.split(']').next().map(|n| format!("{n}]")).unwrap_or_default()
+                } else {
+                    h.split(':').next().unwrap_or("").to_string()
+                };
                 hosts.iter().any(|a| a.eq_ignore_ascii_case(&name))
             })
             .unwrap_or(true)
@@ -375,7 +400,11 @@ async fn log_and_guard(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectIn
     let mut response = if host_ok {
         next.run(req).await
     } else {
-        ApiError::status(StatusCode::MISDIRECTED_REQUEST, "this server answers only to localhost (start it with --allow-remote for other hosts)").into_response()
+        ApiError::status(
+            StatusCode::MISDIRECTED_REQUEST,
+            "this server answers only to localhost (start it with --allow-remote for other hosts)",
+        )
+        .into_response()
     };
     response.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     eprintln!("{peer} \"{method} {uri}\" {} {:.1}ms", response.status().as_u16(), started.elapsed().as_secs_f64() * 1000.0);
@@ -411,9 +440,11 @@ pub fn serve(linter: Linter, opts: ServeOptions) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let hosts = opts.addr.ip().is_loopback().then(|| {
-        ["localhost", "127.0.0.1", "[::1]"].iter().map(ToString::to_string).chain([opts.addr.ip().to_string()]).collect()
-    });
+    let hosts = opts
+        .addr
+        .ip()
+        .is_loopback()
+        .then(|| ["localhost", "127.0.0.1", "[::1]"].iter().map(ToString::to_string).chain([opts.addr.ip().to_string()]).collect());
     let app = Arc::new(App {
         linter: Arc::new(linter),
         slots: Arc::new(Semaphore::new(opts.max_concurrent.max(1))),
