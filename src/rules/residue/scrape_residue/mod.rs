@@ -112,7 +112,9 @@ A teaser's link label glued after the last mark of its text (`... said Thursday�
 more.` inside a sentence is prose.
 
 Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
-(5 to 18 words, no full stop, nearly all words) are other stories' headlines from a related box
+(5 to 18 words, no full stop, nearly all words, opening with a capital or a figure, or with a
+quote mark or currency sign before one: `‘Never again’: Residents ...`, `£2m plan ...`; a line
+that is all one quotation is a slogan, not a headline) are other stories' headlines from a related box
 whose heading the lexicon lacks; two are enough under a short heading ending in a colon
 (`Related readings:`). Bulleted headlines (`- Ferry operator adds winter crossings`) count
 after the story's last sentence, where a related box sits, and above the title. Above the lede, a
@@ -601,7 +603,7 @@ fn teaser_shaped(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['•', '·', '▪', '►', '»']).trim_start();
     let words = shape::words_upto(t, 19);
     (2..=18).contains(&words)
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && opens_like_headline(t)
         && !t.ends_with(['.', ':', ';', ',', '"', '”', '»'])
         && !t.contains(". ")
         && t.len() <= MAX_LINE
@@ -906,7 +908,7 @@ fn headline_shaped(line: &str) -> bool {
     // (the words counted, which the loop below needs in 5..=18, and the search for `. ` last, #16)
     if t.len() > MAX_LINE
         || t.ends_with(['.', '!', '?', ':', ';', ',', '…', '"', '”', '»', ')'])
-        || !t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || !opens_like_headline(t)
         || !(5..=18).contains(&shape::words_upto(t, 19))
         || has_sentence_break(t)
     {
@@ -918,9 +920,27 @@ fn headline_shaped(line: &str) -> bool {
         if fixture_word(w) || (i == 0 && w.len() <= 3 && w.ends_with([')', '.']) && w.starts_with(|c: char| c.is_ascii_digit())) {
             return false;
         }
-        words += usize::from(w.chars().next().is_some_and(char::is_alphabetic));
+        // (a quote headline's first word opens with its quote mark)
+        words += usize::from(w.trim_start_matches(['‘', '“', '\'', '"']).chars().next().is_some_and(char::is_alphabetic));
     }
     (5..=18).contains(&all) && words * 100 >= all * 85
+}
+
+/// Does a line open as a headline does: a capital or a figure, after an opening quote mark
+/// (`‘Only just beginning’: ...`, a quote headline) or a currency sign (`£100,000 reward ...`)?
+/// A line that is all one quotation (`‘Keep our unit open’`, a banner's slogan) is not a headline.
+fn opens_like_headline(t: &str) -> bool {
+    let quoted = t.starts_with(['‘', '“', '\'', '"']);
+    if quoted && t.ends_with(['’', '”', '\'', '"']) {
+        return false;
+    }
+    let t = t.trim_start_matches(['‘', '“', '\'', '"']);
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('£' | '$' | '€' | '¥') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => c.is_uppercase() || c.is_ascii_digit(),
+        None => false,
+    }
 }
 
 /// The `v` of a fixture line (`West Ham v Norwich`): such a line is a results list, not a teaser
