@@ -55,7 +55,8 @@ Matching ignores case, leading bullets, dashes and box-drawing characters, and t
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`;
 what follows it is then read as a line of its own, so ` date 2022-04-12 Article content` is two
 findings), a
-caption credit at the end of a line (`... at the meeting (Photo: VNA)`, `. Photo: Minh Chau`,
+caption credit or picture note at the end of a line (`... at the meeting (Photo: VNA)`,
+`... near the port (file photo)`, `(Image from Internet)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
 KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, and after a sentence's end the

@@ -83,12 +83,15 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// (`(AFP PHOTO/KCNA VIA KNS/AFP/Getty Images)`), `(Photo by Jane Doe/Getty Images)`, and the
 /// all-capitals `(PHOTOGRAPHER NAME/OUTLET)` of US papers' captions (`(JANE DOE/THE DAILY NEWS)`:
 /// a name of two to four words, a slash, an outlet, all in capitals, after a sentence's end: a
-/// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit). Read through [`paren_credit`].
+/// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit), and a caption's note on its picture
+/// (`(file photo)`, `(Image from Internet)`, `(representational image)`). Read through
+/// [`paren_credit`].
 static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         \(\s*(?:
             (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)\s*:\s*[^()\n]{1,60}
           | (?i:photos?|fotos?)\s+(?i:by|courtesy\ of)\s+\p{Lu}[^()/\n]{1,40}/[^()\n]{1,40}
+          | (?i:file\ (?:photo|picture|image|pic)|(?:image|photo|picture)\ from\ (?:the\ )?internet|represent(?:ational|ative)\ (?:image|photo|picture)|(?:archive|illustration)\ (?:photo|picture|image)|photo\ illustration)
           | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
             (?:\s+(?i:photo|foto|pic|file)(?:\s*/\s*[^()/\n]{1,40}){0,3}|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
           | (?P<caps>\p{Lu}[\p{Lu}'’.-]+(?:\ \p{Lu}[\p{Lu}'’.-]+){1,3}\ ?/\ ?\p{Lu}[\p{Lu}'’.&-]*(?:\ [\p{Lu}'’.&-]+){0,4})
@@ -1350,7 +1353,7 @@ fn source_colon(rest: &str) -> bool {
 
 /// Does the text in the line's last parentheses hold what every [`PAREN_CREDIT`] holds: a
 /// colon (after a label), a slash (after an agency) or `photo`, `foto`, `pic`, `file` (after an
-/// agency), in any case? The credit's parentheses are the line's last ones: no parenthesis
+/// agency), `image` (a picture's note), in any case? The credit's parentheses are the line's last ones: no parenthesis
 /// stands inside them or after them.
 fn credit_in_parens(t: &str) -> bool {
     let Some(close) = t.rfind(')') else { return false };
@@ -1358,7 +1361,7 @@ fn credit_in_parens(t: &str) -> bool {
     let inner = &t.as_bytes()[open + 1..close];
     inner.contains(&b':')
         || inner.contains(&b'/')
-        || [&b"photo"[..], b"foto", b"pic", b"file"].iter().any(|w| inner.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+        || [&b"photo"[..], b"foto", b"pic", b"file", b"image"].iter().any(|w| inner.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 /// Can [`RIGHTS`] match in the line? Each of its phrases holds a piece spelled here in every
