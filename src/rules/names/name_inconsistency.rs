@@ -129,10 +129,7 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     // look-ups made it quadratic, #16)
     let mut surfaces: Vec<&str> = Vec::with_capacity(names.mentions.len().min(64));
     let mut seen: Option<rustc_hash::FxHashSet<&str>> = None;
-    // (a table's row head with an abbreviation, `Ind Tl-F` beside `Ind Ttl-F`, is no name)
-    let compared = |m: &&Mention| {
-        m.is_full() && !m.quoted && m.section != Section::Headline && !doc.slice(m.span).split(' ').any(vowelless_abbreviation)
-    };
+    let compared = |m: &&Mention| m.is_full() && !m.quoted && m.section != Section::Headline;
     for m in names.mentions.iter().filter(compared) {
         let surface = doc.slice(m.span);
         let new = match &mut seen {
@@ -178,8 +175,13 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
     }
     let mut groups: Vec<(String, Vec<(String, Span)>)> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::default();
+    // (a table's row head with an abbreviation, `Ind Tl-F` beside `Ind Ttl-F`, is no name: read
+    // only here, for the few stories with two surfaces of one key)
     for m in names.mentions.iter().filter(compared) {
         let surface = doc.slice(m.span);
+        if surface.split(' ').any(vowelless_abbreviation) {
+            continue;
+        }
         let key = light(surface);
         if key.len() < 6 {
             continue;
