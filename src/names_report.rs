@@ -93,7 +93,7 @@ pub(crate) fn summarise<S: Default + Send>(
                 });
             });
             if let Err(why) = caught {
-                errors.push(crate::runner::internal_error(&t.path.display().to_string(), &why));
+                errors.push(crate::runner::internal_error(&t.path.display().to_string(), None, &why));
             }
             (s, errors)
         })

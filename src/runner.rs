@@ -204,41 +204,32 @@ fn check_one(linter: &Linter, r: Result<Document, InputError>, items: &mut Vec<I
         Ok(mut doc) => match isolate(|| linter.check(&doc)) {
             Ok(report) => {
                 doc.release_analyses();
-                let failed: Vec<InputError> = report.failed.iter().map(|(rule, why)| rule_error(&doc.path, rule, why)).collect();
+                let failed: Vec<InputError> = report.failed.iter().map(|(rule, why)| internal_error(&doc.path, Some(rule), why)).collect();
                 items.push(Item::Story(Box::new(doc), report));
                 items.extend(failed.into_iter().map(Item::Error));
             }
-            Err(why) => items.push(Item::Error(internal_error(&doc.path, &why))),
+            Err(why) => items.push(Item::Error(internal_error(&doc.path, None, &why))),
         },
         Err(e) => items.push(Item::Error(e)),
     }
 }
 
-/// The error record of a rule that panicked on a story (its other rules' findings are kept).
-pub(crate) fn rule_error(path: &str, rule: &str, why: &str) -> InputError {
-    let why: String = why.chars().take(200).collect();
-    InputError::new(
-        path,
-        None,
-        None,
-        format!(
-            "internal error in rule {rule} while checking this story ({why}); its findings here are dropped, the other rules' are kept; please report this file to the wirelint developers"
-        ),
-    )
-}
-
 pub(crate) use crate::linter::isolate;
 
-pub(crate) fn internal_error(path: &str, why: &str) -> InputError {
+/// The error record of a panic while checking a story: the whole story's (`rule` is `None`: the
+/// other stories are still checked), or one rule's (its findings on the story are dropped, the
+/// other rules' kept).
+pub(crate) fn internal_error(path: &str, rule: Option<&str>, why: &str) -> InputError {
     let why: String = why.chars().take(200).collect();
-    InputError::new(
-        path,
-        None,
-        None,
-        format!(
+    let message = match rule {
+        None => format!(
             "internal error while checking this story ({why}); the other stories are checked; please report this file to the wirelint developers"
         ),
-    )
+        Some(rule) => format!(
+            "internal error in rule {rule} while checking this story ({why}); its findings here are dropped, the other rules' are kept; please report this file to the wirelint developers"
+        ),
+    };
+    InputError::new(path, None, None, message)
 }
 
 /// How to run.
@@ -277,7 +268,7 @@ enum Unit {
 impl Unit {
     fn process(self, linter: &Linter, opts: &ReadOptions) -> Vec<Item> {
         let place = self.place();
-        isolate(|| self.process_inner(linter, opts)).unwrap_or_else(|why| vec![Item::Error(internal_error(&place, &why))])
+        isolate(|| self.process_inner(linter, opts)).unwrap_or_else(|why| vec![Item::Error(internal_error(&place, None, &why))])
     }
 
     /// The file (and line) a unit stands for, for an error record.
@@ -733,9 +724,11 @@ mod tests {
         let caught = isolate(|| -> usize { panic!("index out of range in a rule") });
         std::panic::set_hook(prev);
         let why = caught.unwrap_err();
-        let e = internal_error("feed/story.xml", &why);
+        let e = internal_error("feed/story.xml", None, &why);
         assert_eq!(e.path, "feed/story.xml");
         assert!(e.message.contains("index out of range in a rule") && e.message.contains("please report"), "{}", e.message);
+        let r = internal_error("feed/story.xml", Some("date-format"), &why);
+        assert!(r.message.contains("in rule date-format") && r.message.contains("the other rules' are kept"), "{}", r.message);
         assert_eq!(isolate(|| 7), Ok(7));
     }
 }
