@@ -108,6 +108,9 @@ list. A teaser's headline or `read more` line between them does not break the ru
 paragraph alone, one with another ellipsis inside, or one opening with a quotation mark or a
 dash (speech that trails off) is left alone, and so are the teasers of a listing or tag page with
 no story beside them (no two paragraphs of prose in a row): there they are the page's content.
+A line cut off by an ellipsis and printed again in full on the next line (a gallery's short and
+long caption, a headline shown twice) is flagged on its own: `Crews clear a fallen tree from
+Sandy Bay Road in Hobart on ...` over the whole caption.
 A teaser's link label glued after the last mark of its text (`... said Thursday… Read More`,
 `... in February. READ MORE`, `Continue reading »`) is flagged alone; `urges pupils to read
 more.` inside a sentence is prose.
@@ -708,6 +711,7 @@ impl Rule for ScrapeResidue {
             }
         }
         cut_off_teasers(doc, from, out);
+        truncated_repeats(doc, from, out);
         headline_runs(doc, from, out);
         dated_teaser_runs(doc, from, out);
         menu_runs(doc, from, out);
@@ -846,6 +850,40 @@ fn cut_off_teasers(doc: &Document, from: usize, out: &mut Output) {
         found.append(&mut run);
     }
     let why = "is cut off by an ellipsis, like the paragraphs around it: the opening of another story pasted from a related-stories list";
+    delete_lines(doc, &found, why, out);
+}
+
+/// Words a line cut off by an ellipsis keeps before it, at least, to be read as the next line
+/// printed twice.
+const MIN_REPEAT_WORDS: usize = 4;
+
+/// A line cut off by an ellipsis and printed again in full on the next line: a gallery's caption
+/// or a teaser shown twice, short then whole (`Police respond to a shooting in the north ...`
+/// over `Police respond to a shooting in the northwest of the city on Sunday.`). The cut may fall
+/// inside a word, so the shorter line's last word is not compared. Seen on a US page's photo
+/// gallery and over a Japanese page's machine-translated headline; the native corpus has none.
+fn truncated_repeats(doc: &Document, from: usize, out: &mut Output) {
+    let stem = |line: &str| -> Option<usize> {
+        let t = line.trim_end();
+        let body = t.strip_suffix("...").or_else(|| t.strip_suffix('…'))?.trim_end();
+        // what the two lines must share: the shorter one up to its last (perhaps cut) word
+        let keep = body.rfind(' ')?;
+        (shape::words_upto(&body[..keep], MIN_REPEAT_WORDS) >= MIN_REPEAT_WORDS).then_some(keep)
+    };
+    let mut found = Vec::new();
+    for w in doc.paragraphs.windows(2) {
+        let (line, next) = (doc.slice(w[0]), doc.slice(w[1]));
+        if let Some(keep) = stem(line)
+            && next.len() > keep
+            && next.starts_with(&line[..keep])
+            && !next.trim_end().ends_with("...")
+            && !next.trim_end().ends_with('…')
+            && !out.findings[from..].iter().any(|f| f.span.overlaps(w[0]))
+        {
+            found.push(w[0]);
+        }
+    }
+    let why = "is the next line cut off by an ellipsis: a caption or teaser printed twice, short then whole";
     delete_lines(doc, &found, why, out);
 }
 
