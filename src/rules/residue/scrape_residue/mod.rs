@@ -4,8 +4,6 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind};
-
 use crate::document::Document;
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
@@ -243,10 +241,12 @@ struct Marker {
     timestamp: bool,
 }
 
-/// The residue markers, normalised, behind one anchored automaton.
+/// The residue markers, normalised, behind one longest-prefix look-up.
 pub struct ResidueIndex {
     markers: Vec<Marker>,
-    ac: AhoCorasick,
+    /// Each marker's text to its first index in `markers`: the longest marker a line (or the rest
+    /// of one) opens with is found by walking it ([`ResidueIndex::longest_marker`]).
+    prefixes: fst::Map<Vec<u8>>,
     /// First words of the markers: a line opening with any other word is prose.
     first_words: HashSet<String>,
     vocab: Vocab,
@@ -296,14 +296,20 @@ impl LexiconIndex for ResidueIndex {
                 });
             }
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(markers.iter().map(|m| &m.text))
-            .map_err(|e| LexiconError { path: "lexicons/phrases/residue.tsv".into(), line: 0, column: 0, message: e.to_string() })?;
+        // (sorted, each text once: a text listed twice keeps its first row, as the automaton this
+        // replaces did)
+        let mut keys: Vec<(&str, u64)> = markers.iter().enumerate().map(|(i, m)| (m.text.as_str(), i as u64)).collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        keys.dedup_by(|b, a| a.0 == b.0);
+        let prefixes = fst::Map::from_iter(keys.into_iter().filter(|(k, _)| !k.is_empty())).map_err(|e| LexiconError {
+            path: "lexicons/phrases/residue.tsv".into(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        })?;
         let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
         let opening = markers.iter().map(|m| m.text.len() + OPENING_SLACK).max().unwrap_or(0).max(MAX_OPENING);
-        Ok(ResidueIndex { markers, ac, first_words, vocab, opening })
+        Ok(ResidueIndex { markers, prefixes, first_words, vocab, opening })
     }
 }
 
@@ -485,6 +491,25 @@ impl ResidueIndex {
             || word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
     }
 
+    /// The longest marker `s` holds from byte `at`: where it ends in `s`, and its index in
+    /// `markers`. (A marker ends with a whole char, so the end is a char boundary.)
+    fn longest_marker(&self, s: &str, at: usize) -> Option<(usize, usize)> {
+        let fst = self.prefixes.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        let mut best = None;
+        for (i, &b) in s.as_bytes()[at..].iter().enumerate() {
+            let Some(t) = node.find_input(b) else { break };
+            let tr = node.transition(t);
+            out = out.cat(tr.out);
+            node = fst.node(tr.addr);
+            if node.is_final() {
+                best = Some((at + i + 1, out.cat(node.final_output()).value()));
+            }
+        }
+        best.map(|(end, v)| (end, usize::try_from(v).expect("a marker index")))
+    }
+
     /// Classifies one line by the lexicon.
     fn classify(&self, line: &str) -> Option<LexHit<'_>> {
         if !self.opens_marker(line) {
@@ -502,9 +527,9 @@ impl ResidueIndex {
         };
         let norm = normalise(head);
         let norm = norm.trim_start_matches(|c: char| LEADING.contains(&c) || c == ' ');
-        let first = self.ac.find(Input::new(norm).anchored(Anchored::Yes))?;
-        let marker = &self.markers[first.pattern().as_usize()];
-        let rest = &norm[first.end()..];
+        let (end, first) = self.longest_marker(norm, 0)?;
+        let marker = &self.markers[first];
+        let rest = &norm[end..];
         let opener = |ok: bool| {
             ok.then_some(LexHit {
                 confidence: marker.confidence,
@@ -573,13 +598,13 @@ impl ResidueIndex {
         let mut at = 0;
         let (mut n, mut widgets, mut confidence, mut related) = (0, 0, Confidence::High, true);
         while at < body.len() {
-            let m = self.ac.find(Input::new(body).range(at..).anchored(Anchored::Yes))?;
-            let marker = &self.markers[m.pattern().as_usize()];
+            let (end, m) = self.longest_marker(body, at)?;
+            let marker = &self.markers[m];
             if !matches!(marker.kind, Match::Line | Match::Widget) {
                 return None;
             }
             // a marker must end at a word boundary
-            let next = body[m.end()..].chars().next();
+            let next = body[end..].chars().next();
             if next.is_some_and(char::is_alphanumeric) {
                 return None;
             }
@@ -587,7 +612,7 @@ impl ResidueIndex {
             widgets += usize::from(marker.kind == Match::Widget);
             confidence = confidence.min(marker.confidence);
             related &= marker.related;
-            at = m.end() + body[m.end()..].find(|c: char| !SEPARATORS.contains(&c)).unwrap_or(body.len() - m.end());
+            at = end + body[end..].find(|c: char| !SEPARATORS.contains(&c)).unwrap_or(body.len() - end);
         }
         let only_widgets = widgets == n;
         (n > 0 && (!only_widgets || n >= 2)).then_some((confidence, related && n == 1))
