@@ -264,6 +264,61 @@ fn number_expr(forms: &[String]) -> Result<NumberExpr, String> {
 
 /// Expands `{a|b}` choices into literal strings.
 fn expand(pattern: &str) -> Result<Vec<String>, String> {
+    // the pattern's pieces: literal text, or a brace's choices
+    let mut pieces: Vec<Vec<&str>> = Vec::new();
+    let mut count = 1usize;
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        if let Some(inner) = rest.strip_prefix('{') {
+            let close = inner.find('}').ok_or("unclosed `{`")?;
+            let choices: Vec<&str> = inner[..close].split('|').collect();
+            count = count.saturating_mul(choices.len());
+            if count > MAX_EXPANSIONS {
+                return Err(format!("expands to more than {MAX_EXPANSIONS} forms"));
+            }
+            pieces.push(choices);
+            rest = &inner[close + 1..];
+        } else {
+            let next = rest.find('{').unwrap_or(rest.len());
+            if rest[..next].contains('}') {
+                return Err("`}` without `{`".into());
+            }
+            pieces.push(vec![&rest[..next]]);
+            rest = &rest[next..];
+        }
+    }
+    // every form, the last brace's choice varying fastest; double spaces left by empty choices
+    // collapsed (#16: a string per brace per form, then a vector of words per form, were half of
+    // the calque index's build at start-up)
+    let mut forms = Vec::with_capacity(count);
+    let mut at = vec![0usize; pieces.len()];
+    let mut raw = String::new();
+    loop {
+        raw.clear();
+        for (p, &i) in pieces.iter().zip(&at) {
+            raw.push_str(p[i]);
+        }
+        let mut form = String::with_capacity(raw.len());
+        for w in raw.split_whitespace() {
+            if !form.is_empty() {
+                form.push(' ');
+            }
+            form.push_str(w);
+        }
+        if !form.is_empty() {
+            forms.push(form);
+        }
+        // the next choice, odometer-wise from the last piece
+        let Some(k) = (0..pieces.len()).rev().find(|&k| at[k] + 1 < pieces[k].len()) else { break };
+        at[k] += 1;
+        at[k + 1..].iter_mut().for_each(|i| *i = 0);
+    }
+    Ok(forms)
+}
+
+/// [`expand`] as it was written first, for the test that holds the two equal.
+#[cfg(test)]
+fn expand_oracle(pattern: &str) -> Result<Vec<String>, String> {
     let mut outs = vec![String::new()];
     let mut rest = pattern;
     while !rest.is_empty() {
@@ -286,7 +341,6 @@ fn expand(pattern: &str) -> Result<Vec<String>, String> {
             rest = &rest[next..];
         }
     }
-    // collapse double spaces left by empty choices
     Ok(outs.into_iter().map(|o| o.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|o| !o.is_empty()).collect())
 }
 
@@ -1173,6 +1227,23 @@ mod tests {
         assert_eq!(expand("For {his|her} part,").unwrap(), vec!["For his part,", "For her part,"]);
         assert_eq!(expand("In the {written |}statement").unwrap(), vec!["In the written statement", "In the statement"]);
         assert!(expand("a {b").is_err());
+    }
+
+    #[test]
+    fn expand_equals_its_first_version() {
+        let mut patterns: Vec<String> = ["a}b", "{a|b}{c|}d", " {x| } y ", "{|}", "", "{a|b|c}{d|e}{f|g|h}"].map(String::from).to_vec();
+        patterns.push(format!("{}{{a|b}}", "{a|b}".repeat(9)));
+        for f in ["de", "en", "es", "fr", "id", "pt", "ru", "tr"] {
+            let path = format!("{}/lexicons/phrases/calques.{f}.tsv", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).expect("a calque lexicon");
+            patterns.extend(
+                text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|l| l.split('\t').next().unwrap_or("").to_string()),
+            );
+        }
+        assert!(patterns.len() > 300);
+        for p in &patterns {
+            assert_eq!(expand(p), expand_oracle(p), "{p}");
+        }
     }
 
     #[test]
