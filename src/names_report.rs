@@ -85,7 +85,7 @@ pub(crate) fn summarise<S: Default + Send>(
         .map(|t| {
             let mut s = S::default();
             let mut errors = Vec::new();
-            let caught = crate::runner::isolate(|| {
+            let caught = crate::linter::isolate(|| {
                 input::read_path(&t.path, opts, &mut |r| match r {
                     Ok(doc) => add(&mut s, &doc),
                     Err(e) if e.not_a_story && !t.explicit => {}

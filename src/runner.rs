@@ -31,6 +31,7 @@ use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::input::{self, InputError, InputFormat, ReadOptions, jsonl};
+use crate::linter::isolate;
 use crate::render::{Render, Stats};
 use crate::{Linter, StoryReport};
 
@@ -213,8 +214,6 @@ fn check_one(linter: &Linter, r: Result<Document, InputError>, items: &mut Vec<I
         Err(e) => items.push(Item::Error(e)),
     }
 }
-
-pub(crate) use crate::linter::isolate;
 
 /// The error record of a panic while checking a story: the whole story's (`rule` is `None`: the
 /// other stories are still checked), or one rule's (its findings on the story are dropped, the

@@ -825,12 +825,17 @@ const MIN_TEASER_WORDS: usize = 6;
 /// that trails off).
 fn cut_off(line: &str) -> bool {
     let t = line.trim();
-    let Some(body) = t.strip_suffix('…').or_else(|| t.strip_suffix("...")) else { return false };
+    let Some(body) = before_ellipsis(t) else { return false };
     body.chars().next_back().is_some_and(char::is_alphabetic)
         && !body.contains('…')
         && !body.contains("...")
         && !t.starts_with(['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '-', '–', '—'])
         && shape::words_upto(t, MIN_TEASER_WORDS) == MIN_TEASER_WORDS
+}
+
+/// The text before a final ellipsis (`…` or `...`) of `t`, which ends where its last char does.
+fn before_ellipsis(t: &str) -> Option<&str> {
+    t.strip_suffix('…').or_else(|| t.strip_suffix("..."))
 }
 
 /// Teasers of other stories pasted from a related-stories list: two or more paragraphs in a row
@@ -889,24 +894,25 @@ const MIN_REPEAT_WORDS: usize = 4;
 /// gallery and over a Japanese page's machine-translated headline; the native corpus has none.
 fn truncated_repeats(doc: &Document, from: usize, out: &mut Output) {
     let stem = |line: &str| -> Option<usize> {
-        let t = line.trim_end();
-        let body = t.strip_suffix("...").or_else(|| t.strip_suffix('…'))?.trim_end();
+        let body = before_ellipsis(line.trim_end())?.trim_end();
         // what the two lines must share: the shorter one up to its last (perhaps cut) word
         let keep = body.rfind(' ')?;
         (shape::words_upto(&body[..keep], MIN_REPEAT_WORDS) >= MIN_REPEAT_WORDS).then_some(keep)
     };
-    let mut found = Vec::new();
-    for w in doc.paragraphs.windows(2) {
-        let (line, next) = (doc.slice(w[0]), doc.slice(w[1]));
-        if let Some(keep) = stem(line)
-            && next.len() > keep
-            && next.starts_with(&line[..keep])
-            && !next.trim_end().ends_with("...")
-            && !next.trim_end().ends_with('…')
-            && !out.findings[from..].iter().any(|f| f.span.overlaps(w[0]))
-        {
-            found.push(w[0]);
-        }
+    let mut found: Vec<Span> = doc
+        .paragraphs
+        .windows(2)
+        .filter(|w| {
+            let (line, next) = (doc.slice(w[0]), doc.slice(w[1]));
+            stem(line)
+                .is_some_and(|keep| next.len() > keep && next.starts_with(&line[..keep]) && before_ellipsis(next.trim_end()).is_none())
+        })
+        .map(|w| w[0])
+        .collect();
+    // (most stories have none: the lines flagged already are read only for a story with one)
+    if !found.is_empty() {
+        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+        found.retain(|&p| !flagged.overlaps(p));
     }
     let why = "is the next line cut off by an ellipsis: a caption or teaser printed twice, short then whole";
     delete_lines(doc, &found, why, out);
@@ -985,20 +991,22 @@ fn headline_shaped(line: &str) -> bool {
             return false;
         }
         // (a quote headline's first word opens with its quote mark)
-        words += usize::from(w.trim_start_matches(['‘', '“', '\'', '"']).chars().next().is_some_and(char::is_alphabetic));
+        words += usize::from(w.trim_start_matches(OPENING_QUOTES).chars().next().is_some_and(char::is_alphabetic));
     }
     (5..=18).contains(&all) && words * 100 >= all * 85
 }
+
+/// The quote marks a quote headline opens with (`‘Never again’: ...`).
+const OPENING_QUOTES: [char; 4] = ['‘', '“', '\'', '"'];
 
 /// Does a line open as a headline does: a capital or a figure, after an opening quote mark
 /// (`‘Only just beginning’: ...`, a quote headline) or a currency sign (`£100,000 reward ...`)?
 /// A line that is all one quotation (`‘Keep our unit open’`, a banner's slogan) is not a headline.
 fn opens_like_headline(t: &str) -> bool {
-    let quoted = t.starts_with(['‘', '“', '\'', '"']);
-    if quoted && t.ends_with(['’', '”', '\'', '"']) {
+    if t.starts_with(OPENING_QUOTES) && t.ends_with(['’', '”', '\'', '"']) {
         return false;
     }
-    let t = t.trim_start_matches(['‘', '“', '\'', '"']);
+    let t = t.trim_start_matches(OPENING_QUOTES);
     let mut chars = t.chars();
     match chars.next() {
         Some('£' | '$' | '€' | '¥') => chars.next().is_some_and(|c| c.is_ascii_digit()),

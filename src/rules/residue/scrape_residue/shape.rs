@@ -1353,8 +1353,8 @@ fn source_colon(rest: &str) -> bool {
 
 /// Does the text in the line's last parentheses hold what every [`PAREN_CREDIT`] holds: a
 /// colon (after a label), a slash (after an agency) or `photo`, `foto`, `pic`, `file` (after an
-/// agency), `image` (a picture's note), in any case? The credit's parentheses are the line's last ones: no parenthesis
-/// stands inside them or after them.
+/// agency), `image` (a picture's note), in any case? The credit's parentheses are the line's
+/// last ones: no parenthesis stands inside them or after them.
 fn credit_in_parens(t: &str) -> bool {
     let Some(close) = t.rfind(')') else { return false };
     let Some(open) = t[..close].rfind('(') else { return false };
