@@ -57,14 +57,18 @@ caption credit or picture note at the end of a line (`... at the meeting (Photo:
 `... near the port (file photo)`, `(Image from Internet)`, `. Photo: Minh Chau`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
-KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, and after a sentence's end the
+KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, `(Photo by: Name/PR)`, `... six
+months - Photo by Finance Ministry`, and after a sentence's end the
 all-capitals `(JANE DOE/THE DAILY NEWS)` of US captions; or alone on its line: `(ANTARA
 PHOTO/Name)`; a caption line that ends in its credit goes whole, as a caption), an image's file
 name left where the image stood (`... at the border.jpg`, `20240311093015-65ef0c7a9d2bjpeg`,
 `gettyimages 1580022417 ...`), a photo caption that is one sentence with a
 full date and the agency alone in parentheses after it (`This photo, taken May 22, 2023, shows
 ... (Yonhap)`; a paragraph that reports speech, `..., the council said. (Reuters)`, is left
-alone), a photo caption that places people in the picture with a position in parentheses
+alone), a photo caption with no credit that stands alone between blank lines: one sentence in
+the present tense that ends in the picture's full date (`Police officers stand guard near the
+damaged building in Jakarta on January 15, 2016`; `Police stood guard ...`, `The council meets
+again on Tuesday, April 9, 2024.` and a block of dated lines are left alone), a photo caption that places people in the picture with a position in parentheses
 straight after a name (`Prime Minister Pham Minh Chinh (right) meets ...`, `(L), and`,
 `(droite)`, `(second left)`; a one-letter position counts only after a name not in capitals and
 before a comma, `and` or a lower-case word, so `IBM (R)` and `Sen. Jane Doe (R) said` are left
@@ -72,13 +76,15 @@ alone), a web page's e-mail protection placeholder wherever it stands
 (`please email [email protected] or call 101`: high, with no fix, since the address is lost), a
 headline's media tag (`(PHOTO)`, `(photo, video)`),
 a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
-after the last sentence), an agency's name in parentheses after the story's last sentence
-(`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), a national agency's dash sign-off after the last
-sentence or alone on the last lines (`... he said. - Bernama`, `-- BERNAMA`, `--AKP`; the world
-agencies' own sign-offs, `- Reuter`, are house style and left alone), a machine time stamp alone
+after the last sentence), an agency's name in parentheses after a story's last sentence
+(`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), a national agency's dash sign-off after a story's last
+sentence or alone on a line (`... he said. - Bernama`, `-- BERNAMA`, `--AKP`; wherever the story ends,
+since a scraped page puts furniture or the next post after it; alone on one of the first lines it is
+the page header's credit and left alone; the world agencies' own sign-offs, `- Reuter`, are house
+style and left alone), a machine time stamp alone
 on a line (`2022-08-31T12:50:45Z`), a bare numeric date alone on a line inside the story (a blog
 archive's next-post header: `2018-01-24`), wire version markers opening a line (`(3rd LD)`,
-`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`; after the last sentence `... in touch. END` and
+`(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`, VNA's `./.` glued to the last full stop; after the last sentence `... in touch. END` and
 KUNA's `(end) abc.de` with editors' initials), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
 2018 15:02:09 +0600`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), the page's notice that a story is old (`This was
@@ -650,7 +656,6 @@ impl Rule for ScrapeResidue {
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let Ok(index) = cx.lexicons.index::<ResidueIndex>() else { return };
         let from = out.findings.len();
-        let n = doc.paragraphs.len();
         // lines left that may be teasers under a related-links heading, the teaser headlines
         // found under it, and whether the rest of the story is its teasers (headline and summary)
         let mut teasers = 0usize;
@@ -726,9 +731,13 @@ impl Rule for ScrapeResidue {
                 }
                 teasers = 0;
             }
-            let pos = shape::Position { near_end: i + 3 >= n, near_start: i < 3 };
+            let pos = shape::Position { near_start: i < 3 };
             let before = out.findings.len();
             for hit in shape::classify(line, pos, &index.vocab) {
+                push_shape_hit(doc, para, line, hit, out);
+            }
+            if out.findings.len() == before && shape::dated_caption(line) && index_of.is_some_and(|i| stands_alone(doc, i)) {
+                let hit = shape::Hit::line(line, Confidence::Medium, shape::DATED_CAPTION);
                 push_shape_hit(doc, para, line, hit, out);
             }
             if out.findings.len() == before && index_of.is_some() {
@@ -746,6 +755,16 @@ impl Rule for ScrapeResidue {
         }
         email_placeholders(doc, from, out);
     }
+}
+
+/// Does paragraph `i` stand alone, a blank line (or the story's edge) before and after it, as a
+/// caption between a story's paragraphs does? Lines in a block are a list.
+fn stands_alone(doc: &Document, i: usize) -> bool {
+    let blank = |gap: &str| gap.matches('\n').count() >= 2;
+    let para = doc.paragraphs[i];
+    let before = i.checked_sub(1).is_none_or(|j| blank(&doc.text[doc.paragraphs[j].end..para.start]));
+    let after = doc.paragraphs.get(i + 1).is_none_or(|next| blank(&doc.text[para.end..next.start]));
+    before && after
 }
 
 /// A finding for a shape the line classifier found in `line` (the text of `para`).

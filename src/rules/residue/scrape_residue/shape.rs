@@ -29,7 +29,7 @@ pub(super) struct Hit {
 }
 
 impl Hit {
-    fn line(line: &str, confidence: Confidence, what: &'static str) -> Hit {
+    pub(super) fn line(line: &str, confidence: Confidence, what: &'static str) -> Hit {
         Hit { range: 0..line.len(), confidence, what, whole_line: true }
     }
     fn part(range: Range<usize>, confidence: Confidence, what: &'static str) -> Hit {
@@ -40,8 +40,6 @@ impl Hit {
 /// Where the line sits in the story.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Position {
-    /// One of the last three paragraphs.
-    pub near_end: bool,
     /// One of the first three paragraphs (where a page's own date and byline sit).
     pub near_start: bool,
 }
@@ -80,7 +78,8 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A caption credit at the end of a line: `(Photo: VNA)`, `(Foto: Mincul)`, `(Xinhua/ Chogo)`,
 /// `(AFP Photo / Jane Doe)`, `(Xinhua Photo) Photo Gallery`, a picture desk's pool chain
-/// (`(AFP PHOTO/KCNA VIA KNS/AFP/Getty Images)`), `(Photo by Jane Doe/Getty Images)`, and the
+/// (`(AFP PHOTO/KCNA VIA KNS/AFP/Getty Images)`), `(Photo by Jane Doe/Getty Images)`, `(Photo by:
+/// Name/PR)`, and the
 /// all-capitals `(PHOTOGRAPHER NAME/OUTLET)` of US papers' captions (`(JANE DOE/THE DAILY NEWS)`:
 /// a name of two to four words, a slash, an outlet, all in capitals, after a sentence's end: a
 /// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit), and a caption's note on its picture
@@ -89,7 +88,7 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         \(\s*(?:
-            (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)\s*:\s*[^()\n]{1,60}
+            (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)(?:\s+(?i:by|courtesy\ of))?\s*:\s*[^()\n]{1,60}
           | (?i:photos?|fotos?)\s+(?i:by|courtesy\ of)\s+\p{Lu}[^()/\n]{1,40}/[^()\n]{1,40}
           | (?i:file\ (?:photo|picture|image|pic)|(?:image|photo|picture)\ from\ (?:the\ )?internet|represent(?:ational|ative)\ (?:image|photo|picture)|(?:archive|illustration)\ (?:photo|picture|image)|photo\ illustration)
           | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
@@ -99,9 +98,11 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         (?:\s*(?i:photo\ gallery))?\s*$")
 });
 /// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
-/// `... a prosperous year. Photo by Xu Ming / for China Daily`.
-static TAIL_BY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.!?\x22”]\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$"));
+/// `... a prosperous year. Photo by Xu Ming / for China Daily`, `... six months - Photo by the
+/// Ministry of Finance`.
+static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:[.!?\x22”]|\s[-–—])\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$")
+});
 static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$",
@@ -255,9 +256,10 @@ fn glued_home(t: &str) -> bool {
     rest.starts_with(char::is_uppercase) && joins >= 2
 }
 
-/// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`.
-static END_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
+/// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`, VNA's `./.`.
+static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2}|\./\.)$")
+});
 
 /// The labels of a read or view counter, as a regex alternation (lower case, matched ignoring case).
 const READ_COUNTER_WORDS: &str =
@@ -522,14 +524,17 @@ fn wire_marker(line: &str) -> Option<Hit> {
     Some(Hit::part(lead + m.start()..lead + m.end(), Confidence::Medium, what))
 }
 
-/// An agency's credit after the last sentence of the story: its name in parentheses (`... the
+/// An agency's credit after the last sentence of a story: its name in parentheses (`... the
 /// end. (ILKHA)`) or a national agency's dash sign-off ([`SIGN_OFF`]: `... the end. - Bernama`, or
-/// `-- BERNAMA` alone on its line).
+/// `-- BERNAMA` alone on its line). Wherever it stands: a scraped page puts furniture or the
+/// next post after the story, so its last sentence is not the page's last line (`... daily life.
+/// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on one of
+/// the story's first lines it is the page header's credit, and left alone.
 fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let t = line.trim_end();
-    if !pos.near_end {
-        return None;
-    }
+    // alone on a line among the first ones, an agency's name is the page header's credit (`(Xinhua)`
+    // under the headline), which is no sign-off
+    let header_line = |m: &regex::Match<'_>| pos.near_start && m.start() == line.len() - line.trim_start().len();
     match end_mark(t) {
         Some(EndMark::Line) => return Some(Hit::line(line, Confidence::Medium, END_WHAT)),
         Some(EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, END_WHAT)),
@@ -541,7 +546,7 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         let name = t[i..].trim_start_matches(['-', '–', '—']).trim_start();
         (2..=8).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic())
     });
-    if signed && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1)) {
+    if signed && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
         const WHAT: &str = "is an agency sign-off left at the end of the story";
         return Some(if m.start() == line.len() - line.trim_start().len() {
             Hit::line(line, Confidence::Medium, WHAT)
@@ -553,7 +558,7 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         return None;
     }
     let c = END_AGENCY.captures(t)?;
-    let m = c.get(1)?;
+    let m = c.get(1).filter(|m| !header_line(m))?;
     Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"))
 }
 
@@ -701,6 +706,8 @@ fn teaser_more_tail(t: &str) -> bool {
 
 /// What a caption line found by [`agency_caption`] is.
 pub(super) const CAPTION: &str = "is a photo caption (one dated sentence with the agency's credit)";
+/// What a caption line found by [`dated_caption`] is.
+pub(super) const DATED_CAPTION: &str = "is a photo caption (one sentence in the present tense that ends in the picture's full date)";
 /// What a caption line found by [`position_caption`] is.
 pub(super) const POSITION_CAPTION: &str = "is a photo caption (it places a person in the picture: `(right)`, `(L)`, `(second left)`)";
 /// What a tag found by [`media_tag`] is.
@@ -741,6 +748,11 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
         && let Some(c) = GLUED_END.captures(line)
     {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is an agency end mark"));
+    }
+    // `... in the near future./.`: VNA's end mark, glued to the last sentence's full stop (the
+    // full stop stays)
+    if t.ends_with("./.") && t[..t.len() - 3].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '"' | '”' | ')')) {
+        return Some(Hit::part(t.len() - 2..t.len(), Confidence::Medium, "is an agency end mark"));
     }
     if t.ends_with('>')
         && let Some(c) = HTML_TAIL.captures(line)
@@ -834,7 +846,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && t.ends_with(char::is_alphabetic) && relative_time_tail(t) && relative_time(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp"));
     }
-    if matches!(first, '(' | '-' | '–' | '—' | '#') && END_MARK.is_match(t) {
+    if matches!(first, '(' | '-' | '–' | '—' | '#' | '.') && END_MARK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an agency end mark"));
     }
     if first == '(' && slash && PAREN_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
@@ -842,7 +854,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         let confidence = if lower { Confidence::High } else { Confidence::Medium };
         return Some(Hit::line(line, confidence, "is an editor's code"));
     }
-    if pos.near_end && slash && BARE_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
+    if slash && BARE_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
         return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
     }
     if figure
@@ -1092,6 +1104,46 @@ pub(super) fn agency_caption(line: &str) -> bool {
     let sentence = &sentence[..sentence.len() - 1];
     let words = sentence.split_whitespace().count();
     (8..=80).contains(&words) && one_sentence(sentence) && !reported(sentence) && dated_with_year(sentence)
+}
+
+/// `Police officers stand guard near the damaged building in Jakarta on January 15, 2016`,
+/// `The deputy prime minister receives the visiting minister, Ha Noi, September 26, 2018`: a photo
+/// caption without its credit. A caption describes the picture in the present tense and ends in
+/// the day it was taken, with its year; story prose tells a past day in the past tense (`Police
+/// stood guard ... on January 15, 2016`) and leaves the year out of this week's dates (seen on
+/// Anadolu and VNA pages; no line of the 19k native stories). The line is one sentence of six to
+/// sixty words that ends in the full date, holds a verb a caption uses in the present (`stands`,
+/// `receives`, `is seen`), and no past or future auxiliary, no reporting verb, no first person
+/// and no quotation mark. The caller checks that it stands alone between blank lines, as a
+/// caption does: a block of dated lines is a list.
+pub(super) fn dated_caption(line: &str) -> bool {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+        let day = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+        re(&format!(
+            r"(?:,\s|\s)(?:on\s)?(?:{day},?\s)?(?:{month}\s[0-9]{{1,2}},\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{month},?\s(?:19|20)[0-9]{{2}})\.?$"
+        ))
+    });
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:(?:is|are)\s+(?:seen|pictured|shown|photographed|displayed)|poses?|stands?|walks?|speaks?|gestures?|attends?|arrives?|delivers?|waves?|gathers?|marches|march|shakes?|inspects?|visits?|meets?|receives?|looks\s+on|sits?|watches|reacts?|carries|chats?|greets?|addresses|listens?|casts?|holds?|takes?\s+part|responds?|waits?|prays?|mourns?|celebrates?|cheers?|rides?)\b",
+        )
+    });
+    static NOT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:was|were|had|has|have|will|would|said|says|told|tells|according|reported|announced|I|we|We|our|again|next|until|since|due|expected|scheduled)\b",
+        )
+    });
+    let t = line.trim();
+    // (the cheap tests first: a line ending in a digit, of caption length)
+    if !t.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()) || !(6..=60).contains(&t.split_whitespace().count()) {
+        return false;
+    }
+    !t.contains(['"', '“', '”'])
+        && END.is_match(t)
+        && one_sentence(t.strip_suffix('.').unwrap_or(t))
+        && VERB.is_match(t)
+        && !NOT.is_match(t)
 }
 
 /// `Prime Minister Pham Minh Chinh (right) meets the new ambassador on October 11.`, `Deputy
@@ -1726,10 +1778,7 @@ mod tests {
     }
 
     fn hit(line: &str) -> Option<(String, Confidence)> {
-        classify(line, Position { near_end: true, near_start: false }, &vocab())
-            .into_iter()
-            .next()
-            .map(|h| (line[h.range].to_string(), h.confidence))
+        classify(line, Position { near_start: false }, &vocab()).into_iter().next().map(|h| (line[h.range].to_string(), h.confidence))
     }
 
     #[test]
@@ -1917,7 +1966,7 @@ mod tests {
         assert_eq!(hit("END").unwrap().0, "END");
         assert_eq!(hit("He said the war was near its END"), None);
         assert!(hit(", , , , , , , , , , , , , , , , ,").is_some());
-        let header = |line: &str| classify(line, Position { near_end: false, near_start: true }, &vocab()).len();
+        let header = |line: &str| classify(line, Position { near_start: true }, &vocab()).len();
         assert_eq!(header("Yerevan 10 ℃"), 1);
         assert_eq!(header("Minsk Overcast sky +17°C"), 1);
         assert_eq!(header("Temperatures hit 10 ℃ on Monday"), 0);

@@ -41,8 +41,6 @@ impl Hit {
 /// Where the line sits in the story.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Position {
-    /// One of the last three paragraphs.
-    pub near_end: bool,
     /// One of the first three paragraphs (where a page's own date and byline sit).
     pub near_start: bool,
 }
@@ -80,9 +78,11 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
-/// `... a prosperous year. Photo by Xu Ming / for China Daily`.
-static TAIL_BY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.!?\x22”]\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$"));
+/// `... a prosperous year. Photo by Xu Ming / for China Daily`, `... six months - Photo by the
+/// Ministry of Finance`.
+static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:[.!?\x22”]|\s[-–—])\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$")
+});
 static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$",
@@ -228,9 +228,10 @@ fn glued_home(t: &str) -> bool {
     rest.starts_with(char::is_uppercase) && joins >= 2
 }
 
-/// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`.
-static END_MARK: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2})$"));
+/// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`, VNA's `./.`.
+static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2}|\./\.)$")
+});
 
 /// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`, `Комментариев 1`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -394,14 +395,17 @@ fn wire_marker(line: &str) -> Option<Hit> {
     Some(Hit::part(lead + m.start()..lead + m.end(), Confidence::Medium, what))
 }
 
-/// An agency's credit after the last sentence of the story: its name in parentheses (`... the
+/// An agency's credit after the last sentence of a story: its name in parentheses (`... the
 /// end. (ILKHA)`) or a national agency's dash sign-off ([`SIGN_OFF`]: `... the end. - Bernama`, or
-/// `-- BERNAMA` alone on its line).
+/// `-- BERNAMA` alone on its line). Wherever it stands: a scraped page puts furniture or the
+/// next post after the story, so its last sentence is not the page's last line (`... daily life.
+/// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on one of
+/// the story's first lines it is the page header's credit, and left alone.
 fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let t = line.trim_end();
-    if !pos.near_end {
-        return None;
-    }
+    // alone on a line among the first ones, an agency's name is the page header's credit (`(Xinhua)`
+    // under the headline), which is no sign-off
+    let header_line = |m: &regex::Match<'_>| pos.near_start && m.start() == line.len() - line.trim_start().len();
     match super::shape::end_mark(t) {
         Some(super::shape::EndMark::Line) => return Some(Hit::line(line, Confidence::Medium, super::shape::END_WHAT)),
         Some(super::shape::EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, super::shape::END_WHAT)),
@@ -413,7 +417,7 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         let name = t[i..].trim_start_matches(['-', '–', '—']).trim_start();
         (2..=8).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic())
     });
-    if signed && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1)) {
+    if signed && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
         const WHAT: &str = "is an agency sign-off left at the end of the story";
         return Some(if m.start() == line.len() - line.trim_start().len() {
             Hit::line(line, Confidence::Medium, WHAT)
@@ -425,7 +429,7 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         return None;
     }
     let c = END_AGENCY.captures(t)?;
-    let m = c.get(1)?;
+    let m = c.get(1).filter(|m| !header_line(m))?;
     Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"))
 }
 
@@ -513,6 +517,11 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
     {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is an agency end mark"));
     }
+    // `... in the near future./.`: VNA's end mark, glued to the last sentence's full stop (the
+    // full stop stays)
+    if t.ends_with("./.") && t[..t.len() - 3].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '"' | '”' | ')')) {
+        return Some(Hit::part(t.len() - 2..t.len(), Confidence::Medium, "is an agency end mark"));
+    }
     if t.ends_with('>')
         && let Some(c) = HTML_TAIL.captures(line)
     {
@@ -599,7 +608,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && t.ends_with(char::is_alphabetic) && relative_time(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a page's time stamp"));
     }
-    if matches!(first, '(' | '-' | '–' | '—' | '#') && END_MARK.is_match(t) {
+    if matches!(first, '(' | '-' | '–' | '—' | '#' | '.') && END_MARK.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an agency end mark"));
     }
     if first == '(' && slash && PAREN_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
@@ -607,7 +616,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         let confidence = if lower { Confidence::High } else { Confidence::Medium };
         return Some(Hit::line(line, confidence, "is an editor's code"));
     }
-    if pos.near_end && slash && BARE_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
+    if slash && BARE_CODE.captures(t).is_some_and(|c| editor_code(&c[1])) {
         return Some(Hit::line(line, Confidence::Medium, "is an editor's code"));
     }
     if figure
@@ -1033,15 +1042,13 @@ mod tests {
         let lines = lines();
         assert!(lines.len() > 70_000, "{}", lines.len());
         for line in &lines {
-            for (near_end, near_start) in [(false, false), (true, false), (false, true), (true, true)] {
-                let want: Vec<String> =
-                    classify(line, Position { near_end, near_start }, &index.vocab).iter().map(|h| format!("{h:?}")).collect();
-                let got: Vec<String> =
-                    super::super::shape::classify(line, super::super::shape::Position { near_end, near_start }, &index.vocab)
-                        .iter()
-                        .map(|h| format!("{h:?}"))
-                        .collect();
-                assert_eq!(got, want, "{line:?} {near_end} {near_start}");
+            for near_start in [false, true] {
+                let want: Vec<String> = classify(line, Position { near_start }, &index.vocab).iter().map(|h| format!("{h:?}")).collect();
+                let got: Vec<String> = super::super::shape::classify(line, super::super::shape::Position { near_start }, &index.vocab)
+                    .iter()
+                    .map(|h| format!("{h:?}"))
+                    .collect();
+                assert_eq!(got, want, "{line:?} {near_start}");
                 fired += usize::from(!want.is_empty());
             }
         }
