@@ -731,7 +731,7 @@ impl Rule for ScrapeResidue {
                 }
                 teasers = 0;
             }
-            let pos = shape::Position { near_start: i < 3 };
+            let pos = shape::Position { near_start: i < 3, after_prose: seen_prose };
             let before = out.findings.len();
             for hit in shape::classify(line, pos, &index.vocab) {
                 push_shape_hit(doc, para, line, hit, out);

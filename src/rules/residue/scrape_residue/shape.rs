@@ -42,6 +42,9 @@ impl Hit {
 pub(super) struct Position {
     /// One of the first three paragraphs (where a page's own date and byline sit).
     pub near_start: bool,
+    /// The story's prose has begun above the line (a paragraph of a dozen words or more that ends
+    /// a sentence).
+    pub after_prose: bool,
 }
 
 /// Compiles one shape. The shapes are written to compile fast, since every run pays for them
@@ -528,13 +531,13 @@ fn wire_marker(line: &str) -> Option<Hit> {
 /// end. (ILKHA)`) or a national agency's dash sign-off ([`SIGN_OFF`]: `... the end. - Bernama`, or
 /// `-- BERNAMA` alone on its line). Wherever it stands: a scraped page puts furniture or the
 /// next post after the story, so its last sentence is not the page's last line (`... daily life.
-/// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on one of
-/// the story's first lines it is the page header's credit, and left alone.
+/// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on a line
+/// above the story's prose it is the page header's credit, and left alone.
 fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let t = line.trim_end();
-    // alone on a line among the first ones, an agency's name is the page header's credit (`(Xinhua)`
-    // under the headline), which is no sign-off
-    let header_line = |m: &regex::Match<'_>| pos.near_start && m.start() == line.len() - line.trim_start().len();
+    // alone on a line above the story's prose, an agency's name is the page header's credit
+    // (`(Xinhua)` under the headline), which is no sign-off
+    let header_line = |m: &regex::Match<'_>| !pos.after_prose && m.start() == line.len() - line.trim_start().len();
     match end_mark(t) {
         Some(EndMark::Line) => return Some(Hit::line(line, Confidence::Medium, END_WHAT)),
         Some(EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, END_WHAT)),
@@ -1778,7 +1781,10 @@ mod tests {
     }
 
     fn hit(line: &str) -> Option<(String, Confidence)> {
-        classify(line, Position { near_start: false }, &vocab()).into_iter().next().map(|h| (line[h.range].to_string(), h.confidence))
+        classify(line, Position { near_start: false, after_prose: true }, &vocab())
+            .into_iter()
+            .next()
+            .map(|h| (line[h.range].to_string(), h.confidence))
     }
 
     #[test]
@@ -1966,7 +1972,7 @@ mod tests {
         assert_eq!(hit("END").unwrap().0, "END");
         assert_eq!(hit("He said the war was near its END"), None);
         assert!(hit(", , , , , , , , , , , , , , , , ,").is_some());
-        let header = |line: &str| classify(line, Position { near_start: true }, &vocab()).len();
+        let header = |line: &str| classify(line, Position { near_start: true, after_prose: false }, &vocab()).len();
         assert_eq!(header("Yerevan 10 ℃"), 1);
         assert_eq!(header("Minsk Overcast sky +17°C"), 1);
         assert_eq!(header("Temperatures hit 10 ℃ on Monday"), 0);

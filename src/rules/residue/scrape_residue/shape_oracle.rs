@@ -43,6 +43,9 @@ impl Hit {
 pub(super) struct Position {
     /// One of the first three paragraphs (where a page's own date and byline sit).
     pub near_start: bool,
+    /// The story's prose has begun above the line (a paragraph of a dozen words or more that ends
+    /// a sentence).
+    pub after_prose: bool,
 }
 
 /// Compiles one shape. The shapes are written to compile fast, since every run pays for them
@@ -399,13 +402,13 @@ fn wire_marker(line: &str) -> Option<Hit> {
 /// end. (ILKHA)`) or a national agency's dash sign-off ([`SIGN_OFF`]: `... the end. - Bernama`, or
 /// `-- BERNAMA` alone on its line). Wherever it stands: a scraped page puts furniture or the
 /// next post after the story, so its last sentence is not the page's last line (`... daily life.
-/// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on one of
-/// the story's first lines it is the page header's credit, and left alone.
+/// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on a line
+/// above the story's prose it is the page header's credit, and left alone.
 fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     let t = line.trim_end();
-    // alone on a line among the first ones, an agency's name is the page header's credit (`(Xinhua)`
-    // under the headline), which is no sign-off
-    let header_line = |m: &regex::Match<'_>| pos.near_start && m.start() == line.len() - line.trim_start().len();
+    // alone on a line above the story's prose, an agency's name is the page header's credit
+    // (`(Xinhua)` under the headline), which is no sign-off
+    let header_line = |m: &regex::Match<'_>| !pos.after_prose && m.start() == line.len() - line.trim_start().len();
     match super::shape::end_mark(t) {
         Some(super::shape::EndMark::Line) => return Some(Hit::line(line, Confidence::Medium, super::shape::END_WHAT)),
         Some(super::shape::EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, super::shape::END_WHAT)),
@@ -1042,13 +1045,15 @@ mod tests {
         let lines = lines();
         assert!(lines.len() > 70_000, "{}", lines.len());
         for line in &lines {
-            for near_start in [false, true] {
-                let want: Vec<String> = classify(line, Position { near_start }, &index.vocab).iter().map(|h| format!("{h:?}")).collect();
-                let got: Vec<String> = super::super::shape::classify(line, super::super::shape::Position { near_start }, &index.vocab)
-                    .iter()
-                    .map(|h| format!("{h:?}"))
-                    .collect();
-                assert_eq!(got, want, "{line:?} {near_start}");
+            for (near_start, after_prose) in [(false, false), (true, false), (false, true), (true, true)] {
+                let want: Vec<String> =
+                    classify(line, Position { near_start, after_prose }, &index.vocab).iter().map(|h| format!("{h:?}")).collect();
+                let got: Vec<String> =
+                    super::super::shape::classify(line, super::super::shape::Position { near_start, after_prose }, &index.vocab)
+                        .iter()
+                        .map(|h| format!("{h:?}"))
+                        .collect();
+                assert_eq!(got, want, "{line:?} {near_start} {after_prose}");
                 fired += usize::from(!want.is_empty());
             }
         }
