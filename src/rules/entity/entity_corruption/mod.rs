@@ -111,7 +111,8 @@ U.S. Secretary of State Antony Blinken arrived in Cairo, the Indonesian daily Ko
 Names the lexicon does not know are never flagged on their own: an unknown surname close to a
 known one needs the known person's first name, role or correct spelling in the story. Accepted
 variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and never flagged, and a
-spelling that is only a transliteration variant of a known name (Araqchi for Araghchi) is left
+spelling that is only a transliteration variant of a known name (Araqchi for Araghchi; the wire's
+or the Russian romanisation of a Ukrainian name, Sinehubov or Sinegubov for Syniehubov) is left
 to `name-inconsistency`, except for names written natively in Latin script (`spelling` =
 `fixed`), where "Kamala Haris" is a slip; a dropped doubled letter or a moved letter ("Ghandi")
 needs the first name written before it, since "Haris" is also a name of its own; so do two

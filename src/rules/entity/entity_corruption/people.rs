@@ -8,8 +8,8 @@ use super::Scan;
 use super::index::{EntityIndex, NearClass, PersonRef, class, original_word};
 use super::load::CountryNames;
 use super::spelling::{
-    beyond_two_edits, damerau_levenshtein, heavy_equal, max_distance, near_variant, one_letter_moved, spelling_system_equal,
-    vowel_for_vowel,
+    beyond_two_edits, damerau_levenshtein, heavy_equal, max_distance, near_variant, one_letter_moved, slavic_romanisation_equal,
+    spelling_system_equal, vowel_for_vowel,
 };
 use super::words::{KeySet, WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
@@ -117,8 +117,9 @@ pub(super) fn check_people(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Spa
             let entity = ix.entity(ix.name(p.name).entity);
             // a transliteration or typographic variant (Araqchi/Araghchi, Odessa/Odesa) is not
             // a corruption: name-inconsistency and house style deal with those; a name written
-            // natively in Latin script has no such variants ("Haris" for "Harris")
-            let variant_like = heavy_equal(word.key, p.surname);
+            // natively in Latin script has no such variants ("Haris" for "Harris"); nor are two
+            // romanisations of a Ukrainian or Russian name ("Sinehubov"/"Syniehubov")
+            let variant_like = heavy_equal(word.key, p.surname) || slavic_romanisation_equal(word.key, p.surname);
             if variant_like && !entity.fixed_spelling {
                 continue;
             }
@@ -271,8 +272,10 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             // a transliteration variant of the same first name is name-inconsistency's, unless
             // the name is written natively in Latin script ("Fetullah" for Turkish "Fethullah")
             let listed = ix.near_names().get_key(word.k());
-            let variant =
-                heavy_equal(word.key, first) || near_variant(word.key, first) || listed.is_some_and(|e| e.variant_of.contains(first));
+            let variant = heavy_equal(word.key, first)
+                || near_variant(word.key, first)
+                || slavic_romanisation_equal(word.key, first)
+                || listed.is_some_and(|e| e.variant_of.contains(first));
             if variant && !entity.fixed_spelling {
                 continue;
             }
@@ -483,6 +486,7 @@ pub(super) fn bulk_person_slip<'w>(
             || vowel_for_vowel(word.key, p.surname)
             || heavy_equal(word.key, p.surname)
             || near_variant(word.key, p.surname)
+            || slavic_romanisation_equal(word.key, p.surname)
             || spelling_system_equal(word.key, p.surname)
             || crate::document::names::inflection::inflected_pair(word.key, p.surname, doc.language.unwrap_or("en"))
         {

@@ -29,6 +29,41 @@ pub(super) fn near_variant(a: &str, b: &str) -> bool {
     near(&heavy(a), &heavy(b))
 }
 
+/// One name in two romanisations of an East Slavic spelling: Ukrainian `є` as `ie` or `e`, `и`
+/// as `y` or `i`, `г` as `h` or `g`, `х` as `kh` or `h`, `я`/`ю` as `ya`/`yu` or `ia`/`iu`
+/// ("Syniehubov", the official form, "Synehubov", the wire form, "Sinegubov", the Russian form;
+/// "Zelenskiy"/"Zelensky"). Agencies and the source's own system differ, and none is a slip.
+pub(super) fn slavic_romanisation_equal(a: &str, b: &str) -> bool {
+    fn key(word: &str) -> Vec<u8> {
+        let light = crate::document::names::variant::light(word);
+        let b = light.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let (rep, n): (&[u8], usize) = match b.get(i..i + 2) {
+                Some(b"ie" | b"ye" | b"je") => (b"e", 2),
+                Some(b"iy" | b"yi" | b"ii" | b"yy") => (b"i", 2),
+                Some(b"ya" | b"ia" | b"ja") => (b"a", 2),
+                Some(b"yu" | b"iu" | b"ju") => (b"u", 2),
+                Some(b"kh") => (b"h", 2),
+                _ => match b[i] {
+                    b'y' => (b"i", 1),
+                    b'g' => (b"h", 1),
+                    _ => (std::slice::from_ref(&b[i]), 1),
+                },
+            };
+            for &x in rep {
+                if out.last() != Some(&x) {
+                    out.push(x);
+                }
+            }
+            i += n;
+        }
+        out
+    }
+    a != b && key(a) == key(b)
+}
+
 /// Same transliteration key (`names::variant::heavy`): spellings of one name, not a corruption.
 pub(super) fn heavy_equal(a: &str, b: &str) -> bool {
     use crate::document::names::variant::heavy;
