@@ -1109,6 +1109,10 @@ pub(super) fn agency_caption(line: &str) -> bool {
     (8..=80).contains(&words) && one_sentence(sentence) && !reported(sentence) && dated_with_year(sentence)
 }
 
+/// An English month's name, full or abbreviated (`Sept`), as a regex group: the dated caption
+/// shapes ([`dated_caption`], [`dated_with_year`]) share it.
+const MONTH_NAME: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
 /// `Police officers stand guard near the damaged building in Jakarta on January 15, 2016`,
 /// `The deputy prime minister receives the visiting minister, Ha Noi, September 26, 2018`: a photo
 /// caption without its credit. A caption describes the picture in the present tense and ends in
@@ -1121,10 +1125,9 @@ pub(super) fn agency_caption(line: &str) -> bool {
 /// caption does: a block of dated lines is a list.
 pub(super) fn dated_caption(line: &str) -> bool {
     static END: LazyLock<Regex> = LazyLock::new(|| {
-        let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         let day = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
         re(&format!(
-            r"(?:,\s|\s)(?:on\s)?(?:{day},?\s)?(?:{month}\s[0-9]{{1,2}},\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{month},?\s(?:19|20)[0-9]{{2}})\.?$"
+            r"(?:,\s|\s)(?:on\s)?(?:{day},?\s)?(?:{MONTH_NAME}\.?\s[0-9]{{1,2}},\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{MONTH_NAME}\.?,?\s(?:19|20)[0-9]{{2}})\.?$"
         ))
     });
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -1215,8 +1218,7 @@ fn one_sentence(t: &str) -> bool {
 /// Does the text hold a date with its year: `May 31, 2019`, `Aug. 24, 2024`, `24 August 2024`?
 fn dated_with_year(t: &str) -> bool {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-        re(&format!(r"\b(?:{month}\.?\s[0-9]{{1,2}},\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{month}\.?,?\s(?:19|20)[0-9]{{2}})\b"))
+        re(&format!(r"\b(?:{MONTH_NAME}\.?\s[0-9]{{1,2}},\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{MONTH_NAME}\.?,?\s(?:19|20)[0-9]{{2}})\b"))
     });
     DATE.is_match(t)
 }
