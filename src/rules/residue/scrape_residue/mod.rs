@@ -79,8 +79,8 @@ a source credit or link glued after the last sentence (`... district. Source : A
 after the last sentence), an agency's name in parentheses after a story's last sentence
 (`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), a national agency's dash sign-off after a story's last
 sentence or alone on a line (`... he said. - Bernama`, `-- BERNAMA`, `--AKP`; wherever the story ends,
-since a scraped page puts furniture or the next post after it; alone on one of the first lines it is
-the page header's credit and left alone; the world agencies' own sign-offs, `- Reuter`, are house
+since a scraped page puts furniture or the next post after it; alone on a line above the story's
+prose it is the page header's credit and left alone; the world agencies' own sign-offs, `- Reuter`, are house
 style and left alone), a machine time stamp alone
 on a line (`2022-08-31T12:50:45Z`), a bare numeric date alone on a line inside the story (a blog
 archive's next-post header: `2018-01-24`), wire version markers opening a line (`(3rd LD)`,

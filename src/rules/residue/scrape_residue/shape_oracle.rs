@@ -81,8 +81,8 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
-/// `... a prosperous year. Photo by Xu Ming / for China Daily`, `... six months - Photo by the
-/// Ministry of Finance`.
+/// `... a prosperous year. Photo by Xu Ming / for China Daily`, `... six months - Photo by
+/// Finance Ministry`.
 static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:[.!?\x22”]|\s[-–—])\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$")
 });
