@@ -58,7 +58,8 @@ caption credit or picture note at the end of a line (`... at the meeting (Photo:
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
 KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, `(Photo by: Name/PR)`, `... six
-months - Photo by Finance Ministry`, and after a sentence's end the
+months - Photo by Finance Ministry`, a member paper's picture moved by AP `(Jane Doe/The Daily News
+via AP)`, The Canadian Press's `. THE CANADIAN PRESS/Jane Doe`, and after a sentence's end the
 all-capitals `(JANE DOE/THE DAILY NEWS)` of US captions; or alone on its line: `(ANTARA
 PHOTO/Name)`; a caption line that ends in its credit goes whole, as a caption), an image's file
 name left where the image stood (`... at the border.jpg`, `20240311093015-65ef0c7a9d2bjpeg`,

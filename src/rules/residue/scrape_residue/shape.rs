@@ -82,7 +82,7 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// A caption credit at the end of a line: `(Photo: VNA)`, `(Foto: Mincul)`, `(Xinhua/ Chogo)`,
 /// `(AFP Photo / Jane Doe)`, `(Xinhua Photo) Photo Gallery`, a picture desk's pool chain
 /// (`(AFP PHOTO/KCNA VIA KNS/AFP/Getty Images)`), `(Photo by Jane Doe/Getty Images)`, `(Photo by:
-/// Name/PR)`, and the
+/// Name/PR)`, a member paper's picture that AP moved (`(Jane Doe/The Daily News via AP)`), and the
 /// all-capitals `(PHOTOGRAPHER NAME/OUTLET)` of US papers' captions (`(JANE DOE/THE DAILY NEWS)`:
 /// a name of two to four words, a slash, an outlet, all in capitals, after a sentence's end: a
 /// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit), and a caption's note on its picture
@@ -94,6 +94,7 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
             (?i:photos?|fotos?|фото|ảnh|image|picture|pics?|photo\ credit|credit|file\ photo|source\ photo)(?:\s+(?i:by|courtesy\ of))?\s*:\s*[^()\n]{1,60}
           | (?i:photos?|fotos?)\s+(?i:by|courtesy\ of)\s+\p{Lu}[^()/\n]{1,40}/[^()\n]{1,40}
           | (?i:file\ (?:photo|picture|image|pic)|(?:image|photo|picture)\ from\ (?:the\ )?internet|represent(?:ational|ative)\ (?:image|photo|picture)|(?:archive|illustration)\ (?:photo|picture|image)|photo\ illustration)
+          | [^()/\n]{1,50}/[^()\n]{1,60}\s+via\s+(?:AP|Reuters|AFP|Getty\ Images)
           | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
             (?:\s+(?i:photo|foto|pic|file)(?:\s*/\s*[^()/\n]{1,40}){0,3}|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
           | (?P<caps>\p{Lu}[\p{Lu}'’.-]+(?:\ \p{Lu}[\p{Lu}'’.-]+){1,3}\ ?/\ ?\p{Lu}[\p{Lu}'’.&-]*(?:\ [\p{Lu}'’.&-]+){0,4})
@@ -127,13 +128,14 @@ static SLASH_CREDIT: LazyLock<Regex> =
 static TAIL_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.!?\x22”)]\s*((?:Source|SOURCE|Sources)\s?:\s?(?:https?://\S+|\p{Lu}[^\s:;!?]*(?:\s[^\s:;!?]+){0,3}))\s*$"));
 
-/// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`: a wire
-/// photo agency (or two joined by a hyphen) and the photographer after a caption sentence. The
+/// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`, `...
+/// killing its occupant. THE CANADIAN PRESS/Jane Doe`: a wire photo agency (or two joined by a
+/// hyphen) and the photographer after a caption sentence. The
 /// agency must be a known one, so `... U.S. SUPPLY/DEMAND TABLES` is left alone.
 static AGENCY_SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         [.!?\x22”)]\s+
-        ((?:AFP|AP|EPA|EFE|REUTERS|XINHUA|VNA|VNS|ANTARA|BERNAMA|ANSA|DPA|YONHAP|KYODO|SANA|WAM|PTI|ANI|IANS|TASS|SPUTNIK|IRNA|WAFA|KCNA|UPI)
+        ((?:AFP|AP|EPA|EFE|REUTERS|XINHUA|VNA|VNS|ANTARA|BERNAMA|ANSA|DPA|YONHAP|KYODO|SANA|WAM|PTI|ANI|IANS|TASS|SPUTNIK|IRNA|WAFA|KCNA|UPI|(?:THE\ )?CANADIAN\ PRESS)
          (?:-(?:AFP|AP|EPA|EFE|REUTERS|XINHUA|YONHAP|ANSA|DPA|KCNA))?
          \s?/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,4})
         \s*$")
@@ -1386,10 +1388,11 @@ fn before_last_slash(line: &str) -> &str {
     before.strip_suffix(char::is_whitespace).unwrap_or(before)
 }
 
-/// Every agency name [`AGENCY_SLASH_CREDIT`] reads (in either of its two lists).
+/// Every agency name [`AGENCY_SLASH_CREDIT`] reads (in either of its two lists; `PRESS` ends `THE
+/// CANADIAN PRESS`).
 const SLASH_AGENCIES: &[&str] = &[
     "AFP", "AP", "EPA", "EFE", "REUTERS", "XINHUA", "VNA", "VNS", "ANTARA", "BERNAMA", "ANSA", "DPA", "YONHAP", "KYODO", "SANA", "WAM",
-    "PTI", "ANI", "IANS", "TASS", "SPUTNIK", "IRNA", "WAFA", "KCNA", "UPI",
+    "PTI", "ANI", "IANS", "TASS", "SPUTNIK", "IRNA", "WAFA", "KCNA", "UPI", "PRESS",
 ];
 
 /// Does a known agency's name stand before the line's last slash, as every

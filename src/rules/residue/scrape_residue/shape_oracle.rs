@@ -107,13 +107,14 @@ static SLASH_CREDIT: LazyLock<Regex> =
 static TAIL_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.!?\x22”)]\s*((?:Source|SOURCE|Sources)\s?:\s?(?:https?://\S+|\p{Lu}[^\s:;!?]*(?:\s[^\s:;!?]+){0,3}))\s*$"));
 
-/// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`: a wire
-/// photo agency (or two joined by a hyphen) and the photographer after a caption sentence. The
+/// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`, `...
+/// killing its occupant. THE CANADIAN PRESS/Jane Doe`: a wire photo agency (or two joined by a
+/// hyphen) and the photographer after a caption sentence. The
 /// agency must be a known one, so `... U.S. SUPPLY/DEMAND TABLES` is left alone.
 static AGENCY_SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         [.!?\x22”)]\s+
-        ((?:AFP|AP|EPA|EFE|REUTERS|XINHUA|VNA|VNS|ANTARA|BERNAMA|ANSA|DPA|YONHAP|KYODO|SANA|WAM|PTI|ANI|IANS|TASS|SPUTNIK|IRNA|WAFA|KCNA|UPI)
+        ((?:AFP|AP|EPA|EFE|REUTERS|XINHUA|VNA|VNS|ANTARA|BERNAMA|ANSA|DPA|YONHAP|KYODO|SANA|WAM|PTI|ANI|IANS|TASS|SPUTNIK|IRNA|WAFA|KCNA|UPI|(?:THE\ )?CANADIAN\ PRESS)
          (?:-(?:AFP|AP|EPA|EFE|REUTERS|XINHUA|YONHAP|ANSA|DPA|KCNA))?
          \s?/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,4})
         \s*$")
