@@ -88,7 +88,9 @@ archive's next-post header: `2018-01-24`), wire version markers opening a line (
 `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`, VNA's `./.` glued to the last full stop; after the last sentence `... in touch. END` and
 KUNA's `(end) abc.de` with editors' initials), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
-2018 15:02:09 +0600`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), the page's notice that a story is old (`This was
+2018 15:02:09 +0600`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), a breadcrumb printed one crumb a line with bullets as the page's first lines
+(`• Home`, `• News`, `• <the story's title, cut short>...`; a bulleted list that does not open with the home crumb is
+left alone), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `Read: 452 Views`, `0 comments 10 views`, `Комментариев 1`, `4392
 visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`, `2,309 Viewed`, `(0 votes)`, and a counter
 opening a line of stamps, `Read: 314     13:45     12 July 2018`), a template's section field (`Published in :`,
@@ -750,6 +752,7 @@ impl Rule for ScrapeResidue {
         headline_runs(doc, from, out);
         dated_teaser_runs(doc, from, out);
         menu_runs(doc, from, out);
+        bulleted_trail(doc, &index.vocab, from, out);
         end_furniture(doc, from, out);
         if let Some(table) = cx.boilerplate {
             boilerplate(doc, table, from, out);
@@ -1193,6 +1196,34 @@ fn menu_runs(doc: &Document, from: usize, out: &mut Output) {
     close(&mut run, &mut found);
     let why = "is one of several one-to-four-word label lines in a row: a navigation menu or tag list pasted from the web page";
     delete_lines(doc, &found, why, out);
+}
+
+/// `• Home`, `• News`, `• Regarding the attack in Jakarta, the police chief urged ...`: a
+/// breadcrumb trail printed one crumb a line with list bullets, as the page's first lines (an
+/// Indonesian police portal's page and a US site's). It opens with the home crumb, on the story's
+/// first line; the bulleted lines that follow it, in a block, are its crumbs (the last, the
+/// story's own title, often cut short). A story's list of points comes after its prose begins,
+/// and never opens with `Home`.
+fn bulleted_trail(doc: &Document, vocab: &Vocab, from: usize, out: &mut Output) {
+    let mut lines = doc.headline.iter().copied().chain(doc.paragraphs.iter().copied());
+    let Some(first) = lines.next() else { return };
+    let home =
+        strip_bullet(doc.slice(first)).is_some_and(|t| t.len() <= 12 && vocab.get(t.trim().to_lowercase().as_str()) == Some(&Word::Home));
+    if !home {
+        return;
+    }
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let mut trail = vec![first];
+    let mut last = first;
+    for para in lines {
+        if !adjacent_lines(doc, last, para) || strip_bullet(doc.slice(para)).is_none() {
+            break;
+        }
+        trail.push(para);
+        last = para;
+    }
+    trail.retain(|&p| !flagged.overlaps(p));
+    delete_lines(doc, &trail, "is a crumb of a breadcrumb trail printed one crumb a line at the top of the page", out);
 }
 
 /// Words a line after the story may have to be read as furniture (a label, a credit, a link).
