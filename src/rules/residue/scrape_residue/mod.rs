@@ -1207,8 +1207,8 @@ fn menu_runs(doc: &Document, from: usize, out: &mut Output) {
 fn bulleted_trail(doc: &Document, vocab: &Vocab, from: usize, out: &mut Output) {
     let mut lines = doc.headline.iter().copied().chain(doc.paragraphs.iter().copied());
     let Some(first) = lines.next() else { return };
-    let home =
-        strip_bullet(doc.slice(first)).is_some_and(|t| t.len() <= 12 && vocab.get(t.trim().to_lowercase().as_str()) == Some(&Word::Home));
+    let home = strip_bullet(doc.slice(first))
+        .is_some_and(|t| t.len() <= 12 && shape::lookup(vocab, t.trim(), &mut String::new()) == Some(Word::Home));
     if !home {
         return;
     }

@@ -1144,7 +1144,7 @@ pub(super) fn dated_caption(line: &str) -> bool {
     });
     let t = line.trim();
     // (the cheap tests first: a line ending in a digit, of caption length)
-    if !t.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()) || !(6..=60).contains(&t.split_whitespace().count()) {
+    if !t.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()) || !(6..=60).contains(&words_upto(t, 61)) {
         return false;
     }
     !t.contains(['"', '“', '”'])
@@ -1709,7 +1709,7 @@ fn nav_bar(line: &str, vocab: &Vocab) -> bool {
 
 /// `vocab`'s entry for `t` lower-cased and folded as the rows are (an ASCII word is lower-cased in
 /// `buf`, not allocated).
-fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
+pub(super) fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
     if t.is_ascii() {
         buf.clear();
         buf.push_str(t);
