@@ -11,7 +11,8 @@
 //!   day first, month second, as Indonesian, Turkish and European copy writes it (month first
 //!   after a day name when the second figure is above 12, "Thursday (6/19/2025)"); and a day
 //!   name with its date in parentheses, "Sunday (15)", "Thursday (September 24)", as
-//!   Portuguese, Spanish, Thai and Malay copy writes it.
+//!   Portuguese, Spanish, Thai and Malay copy writes it; and a day of the month with no month,
+//!   "on the 25th", as Korean, Chinese and Japanese copy writes it.
 //!
 //! The suggestion is the copy language's name for the same month or day, when the copy
 //! language has exactly one full form for it.
@@ -49,7 +50,9 @@ the day name before it fits only the day-first reading ("Saturday 04/09/2021": S
 2021 was a Saturday, April 9 a Friday), and
 year-first with slashes as Chinese, Japanese and Persian copy does ("2017/03/13"); and a day
 name (or "today") with its date in parentheses, as Portuguese, Spanish, Thai and Malay copy gives
-it ("Sunday (15)", "Thursday (September 24)", "today (26)").
+it ("Sunday (15)", "Thursday (September 24)", "today (26)"); and a day of the month with no
+month, as Korean, Chinese and Japanese copy gives it ("announced on the 25th that", "on the
+afternoon of the 5th").
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -77,7 +80,10 @@ fits the day-first date alone), so a US `Wednesday, 5/8/2024` (May 8 was a Wedne
 `2.1.10.4`, an address, `2018/19`) is not a date. A parenthesis after a day name needs a day
 number or a month and day in it: `today (Monday)`, `Tuesday (1200 GMT)` are left alone. A month
 and day in the parenthesis (`Tuesday (Jan 19)`) is low confidence: some English dailies
-(Malaysia's) write dates that way.
+(Malaysia's) write dates that way. A bare ordinal counts as a date only after `on`, `since`,
+`until`, `by`, `from`, `before`, `after` or `of the <time of day> of`, and before punctuation or a
+function word: `the 25th anniversary`, `the 18th-century` are left alone, and so is a golf
+story's `on the 17th` (a hole).
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
@@ -130,6 +136,7 @@ impl Rule for DateFormat {
             for region in regions() {
                 other_numeric_dates(doc, region, &cal, copy, out, &mut taken);
             }
+            ordinal_days(doc, doc.body, out, &mut taken);
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate
@@ -516,6 +523,64 @@ fn parenthesised_day_dates(doc: &Document, body: Span, out: &mut Output, taken: 
     }
 }
 
+/// `on the 25th`, `on the afternoon of the 5th`, `since the 3rd,`: a day of the month with no
+/// month, as Korean, Chinese and Japanese copy gives it (`25일`, `5日`: the month is the
+/// dateline's). The ordinal must be followed by punctuation or a function word, so `the 25th
+/// anniversary`, `the 18th-century` and `the 77th (extraordinary) meeting` are not dates.
+static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter|of)\ the\ (?:(?:morning|afternoon|evening|night)\ of\ the\ )?
+          (?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)
+          (?:[,.;:)]|\s+(?:that|and|or|but|when|while|at|in|on|to|with|for|as|amid|saying|local\s+time|this|last|next|during|from|through|under|over|via|by|into)\b)",
+    )
+    .expect("valid regex")
+});
+
+/// Does the story give the month of the ordinal day `phrase` (at `at` in `text`) after all: the
+/// same day with a month name somewhere in the story (`... on April 25. ... after the 25th`), or
+/// `month` in its paragraph (`payments fall on the 20th and 25th of each month`)?
+fn month_given(text: &str, at: usize, phrase: &str) -> bool {
+    let day = phrase.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let day = &day[day.rfind(' ').map_or(0, |i| i + 1)..];
+    let para_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let para_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    if text[para_start..para_end].contains("month") {
+        return true;
+    }
+    let months = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
+    Regex::new(&format!(r"\b{months} {day}\b|\b{day} {months}")).is_ok_and(|re| re.is_match(text))
+}
+
+/// Days of the month given with no month ([`ORDINAL_DAY`]) in `body` (English copy). A golf
+/// story's holes (`a bogey on the 17th and`) are left alone.
+fn ordinal_days(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Span>) {
+    let text = &doc.text[body.start..body.end];
+    // every match holds `the ` and a digit straight after it: most stories have none
+    let finder = memchr::memmem::Finder::new("the ");
+    let Some(first) = finder.find_iter(text.as_bytes()).find(|&i| text.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)) else {
+        return;
+    };
+    let from = text[..first].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    if ["birdie", "bogey", " hole"].iter().any(|w| text.contains(w)) {
+        return;
+    }
+    for m in ORDINAL_DAY.find_iter(&text[from..]) {
+        let phrase = m.as_str().trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        // the phrase ends at the ordinal's suffix: what follows it is context, not the finding
+        let end = phrase.rfind(|c: char| c.is_ascii_digit()).map_or(phrase.len(), |i| i + 3);
+        let span = Span::new(body.start + from + m.start(), body.start + from + m.start() + end);
+        if taken.iter().any(|t| t.overlaps(span)) || month_given(text, from + m.start(), &phrase[..end]) {
+            continue;
+        }
+        taken.push(span);
+        let msg = format!(
+            "`{}` gives a day of the month with no month, as Korean, Chinese and Japanese copy does (`25일`, `5日`): name the day, or give the month (`on May 25`)",
+            doc.slice(span)
+        );
+        out.push(Finding::new(&META, span, Confidence::Medium, msg));
+    }
+}
+
 /// Reports a numeric date in the source's order, with the month written as a word as the fix.
 fn push_source_date(
     doc: &Document,
@@ -807,6 +872,23 @@ mod tests {
             "Police said on Kamis (19/2) that the suspect had fled.",
             "Police said on Thursday, February 19 that the suspect had fled.",
         );
+    }
+
+    #[test]
+    fn flags_a_day_of_the_month_with_no_month() {
+        assert_flags(
+            &R,
+            "The ministry announced on the 25th that it had sent a notice. On the afternoon of the 5th, the premier met delegates.",
+            &["on the 25th", "On the afternoon of the 5th"],
+        );
+        assert_clean(
+            &R,
+            "The city marked the 25th anniversary of the treaty on the 12th floor of the hall, home to an 18th-century clock.",
+        );
+        assert_clean(&R, "She made a bogey on the 17th and a birdie on the 18th.");
+        // the month is given: the same day with its month earlier, or `month` in the paragraph
+        assert_clean(&R, "The deadline is April 25. Staff who do not comply after the 25th will be dismissed.");
+        assert_clean(&R, "Payments now fall on the 20th and 25th of each month, the exchange said.");
     }
 
     #[test]
