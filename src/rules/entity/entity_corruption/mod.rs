@@ -76,7 +76,8 @@ corrupted, while every word in it is still a real word:
   "Ayman Safedi", "Rahul Ghandi"), when the first name, the person's role in the sentence, or
   the correct spelling elsewhere in the story supports the match; a repeated slip is reported
   once; or the first name a letter off before the right surname ("Kurdet Ozersay" for Kudret
-  Özersay, "Nushir al-Masri" for Mushir al-Masri) when the story names the person's role;
+  Özersay, "Nushir al-Masri" for Mushir al-Masri, "Volodomyr" for Volodymyr) when the story
+  names the person's role;
 - a news outlet's one-word name a letter or two off, or with letters moved, before "news
   agency", "newspaper" and the like ("the Andalou news agency" for Anadolu), including some
   2,900 newspapers of the world listed in Wikidata ("the Hamshari newspaper" for Hamshahri);
@@ -112,7 +113,8 @@ Names the lexicon does not know are never flagged on their own: an unknown surna
 known one needs the known person's first name, role or correct spelling in the story. Accepted
 variants (Hezbollah/Hizbollah, Zelensky/Zelenskyy) are listed as aliases and never flagged, and a
 spelling that is only a transliteration variant of a known name (Araqchi for Araghchi; the wire's
-or the Russian romanisation of a Ukrainian name, Sinehubov or Sinegubov for Syniehubov) is left
+or the Russian romanisation of a Ukrainian name, Sinehubov or Sinegubov for Syniehubov; one vowel
+for another that romanisations trade, a/e, e/i, i/y, o/u, a/o, a/u, e/y) is left
 to `name-inconsistency`, except for names written natively in Latin script (`spelling` =
 `fixed`), where "Kamala Haris" is a slip; a dropped doubled letter or a moved letter ("Ghandi")
 needs the first name written before it, since "Haris" is also a name of its own; so do two

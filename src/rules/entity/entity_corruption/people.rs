@@ -9,7 +9,7 @@ use super::index::{EntityIndex, NearClass, PersonRef, class, original_word};
 use super::load::CountryNames;
 use super::spelling::{
     beyond_two_edits, damerau_levenshtein, heavy_equal, max_distance, near_variant, one_letter_moved, slavic_romanisation_equal,
-    spelling_system_equal, vowel_for_vowel,
+    spelling_system_equal, unusual_vowel_swap, vowel_for_vowel,
 };
 use super::words::{KeySet, WordView, contains_phrase, is_cap, is_handle, mark, overlaps_any};
 
@@ -276,6 +276,8 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
                 || near_variant(word.key, first)
                 || slavic_romanisation_equal(word.key, first)
                 || listed.is_some_and(|e| e.variant_of.contains(first));
+            // ... but a vowel no romanisation trades for the name's ("Volodomyr") is a slip
+            let variant = variant && !unusual_vowel_swap(word.key, first);
             if variant && !entity.fixed_spelling {
                 continue;
             }

@@ -134,6 +134,19 @@ pub(super) fn vowel_for_vowel(a: &str, b: &str) -> bool {
     matches!(&diff[..], [i] if VOWELS.contains(x[*i]) && VOWELS.contains(y[*i]))
 }
 
+/// Do `a` and `b` differ by one vowel written for another that no romanisation writes for it
+/// ("Volodomyr" for Volodymyr: `y` and `o`)? Romanisations of one name trade `a`/`e`, `e`/`i`,
+/// `i`/`y`, `o`/`u`, `a`/`o`, `a`/`u`, `e`/`y` (Mohamed/Muhammad, Omar/Umar, Hossein/Husain,
+/// Yuri/Yury, Alexei/Alexey); any other pair is a slip of the keyboard or the ear, not a system.
+pub(super) fn unusual_vowel_swap(a: &str, b: &str) -> bool {
+    const USUAL: [(char, char); 7] = [('a', 'e'), ('e', 'i'), ('i', 'y'), ('o', 'u'), ('a', 'o'), ('a', 'u'), ('e', 'y')];
+    if !vowel_for_vowel(a, b) {
+        return false;
+    }
+    let Some((x, y)) = a.chars().zip(b.chars()).find(|(x, y)| x != y) else { return false };
+    !USUAL.iter().any(|&(p, q)| (x, y) == (p, q) || (x, y) == (q, p))
+}
+
 /// Similarity in 0..=1 from the edit distance.
 pub(super) fn similarity(a: &str, b: &str) -> f64 {
     let d = damerau_levenshtein(a, b) as f64;
