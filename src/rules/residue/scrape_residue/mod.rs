@@ -59,9 +59,10 @@ caption credit or picture note at the end of a line (`... at the meeting (Photo:
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
 KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, `(Photo by: Name/PR)`, `... six
 months - Photo by Finance Ministry`, a member paper's picture moved by AP `(Jane Doe/The Daily News
-via AP)`, The Canadian Press's `. THE CANADIAN PRESS/Jane Doe`, and after a sentence's end the
+via AP)`, an agency's or a pool's picture moved by AP or Reuters `(Kyodo News via AP)`, `(KCNA via
+REUTERS)` (after its caption or alone on its line), The Canadian Press's `. THE CANADIAN PRESS/Jane Doe`, and after a sentence's end the
 all-capitals `(JANE DOE/THE DAILY NEWS)` of US captions; or alone on its line: `(ANTARA
-PHOTO/Name)`; a caption line that ends in its credit goes whole, as a caption), an image's file
+PHOTO/Name)`, and AP's credit printed apart from its caption, `AP Photo/Jane Doe`; a caption line that ends in its credit goes whole, as a caption), an image's file
 name left where the image stood (`... at the border.jpg`, `20240311093015-65ef0c7a9d2bjpeg`,
 `gettyimages 1580022417 ...`), a photo caption that is one sentence with a
 full date and the agency alone in parentheses after it (`This photo, taken May 22, 2023, shows
@@ -564,8 +565,13 @@ impl ResidueIndex {
                 if line.len() > MAX_LINE {
                     return None;
                 }
+                // a credit in parentheses (`(AP Photo/Jane Doe)`) is a caption credit's shape,
+                // read whole there: a `/` credit here is the bare one (`AP Photo/Jane Doe`)
+                if marker.text.ends_with('/') && line.trim_start().starts_with(['(', '[']) {
+                    return None;
+                }
                 let r = rest.trim_start_matches([':', ' ']);
-                let boundary = marker.text.ends_with(':') || rest.is_empty() || rest.starts_with([' ', ':']);
+                let boundary = marker.text.ends_with([':', '/']) || rest.is_empty() || rest.starts_with([' ', ':']);
                 let name = r.split_whitespace().count() <= MAX_CREDIT_WORDS && !r.contains(". ") && !r.contains(['"', '“', '”', '«']);
                 let mut hit = opener(boundary && name)?;
                 hit.credit = true;

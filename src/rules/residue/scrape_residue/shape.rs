@@ -82,7 +82,9 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// A caption credit at the end of a line: `(Photo: VNA)`, `(Foto: Mincul)`, `(Xinhua/ Chogo)`,
 /// `(AFP Photo / Jane Doe)`, `(Xinhua Photo) Photo Gallery`, a picture desk's pool chain
 /// (`(AFP PHOTO/KCNA VIA KNS/AFP/Getty Images)`), `(Photo by Jane Doe/Getty Images)`, `(Photo by:
-/// Name/PR)`, a member paper's picture that AP moved (`(Jane Doe/The Daily News via AP)`), and the
+/// Name/PR)`, a member paper's picture that AP moved (`(Jane Doe/The Daily News via AP)`), an
+/// agency's or a pool's picture that AP or Reuters moved (`(Kyodo News via AP)`, `(Pool via
+/// REUTERS)`: a capitalised name of up to six words), and the
 /// all-capitals `(PHOTOGRAPHER NAME/OUTLET)` of US papers' captions (`(JANE DOE/THE DAILY NEWS)`:
 /// a name of two to four words, a slash, an outlet, all in capitals, after a sentence's end: a
 /// `(SOUTH KOREA/JAPAN)` inside a sentence is not a credit), and a caption's note on its picture
@@ -95,6 +97,7 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
           | (?i:photos?|fotos?)\s+(?i:by|courtesy\ of)\s+\p{Lu}[^()/\n]{1,40}/[^()\n]{1,40}
           | (?i:file\ (?:photo|picture|image|pic)|(?:image|photo|picture)\ from\ (?:the\ )?internet|represent(?:ational|ative)\ (?:image|photo|picture)|(?:archive|illustration)\ (?:photo|picture|image)|photo\ illustration)
           | [^()/\n]{1,50}/[^()\n]{1,60}\s+via\s+(?:AP|Reuters|AFP|Getty\ Images)
+          | \p{Lu}[\p{L}.'’&-]*(?:,?\ [\p{L}.'’&-]+){0,5}\s+via\s+(?:AP|Reuters|REUTERS|AFP|Getty\ Images)
           | (?:AFP|AP|Reuters|REUTERS|Xinhua|XINHUA|EPA|EPA-EFE|VNA|ANTARA|Antara|Bernama|BERNAMA|Anadolu|AA|TASS|Sputnik|IRNA|WAFA|Getty\ Images|ANSA|dpa|DPA|Yonhap|Kyodo|SANA|WAM|PTI|ANI|IANS|UNI|Xinhua\ News\ Agency)
             (?:\s+(?i:photo|foto|pic|file)(?:\s*/\s*[^()/\n]{1,40}){0,3}|\s*/\s*[^()/\n]{1,40}(?:/[^()\n]{1,30})?)
           | (?P<caps>\p{Lu}[\p{Lu}'’.-]+(?:\ \p{Lu}[\p{Lu}'’.-]+){1,3}\ ?/\ ?\p{Lu}[\p{Lu}'’.&-]*(?:\ [\p{Lu}'’.&-]+){0,4})
@@ -1299,9 +1302,10 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         if base + m.start() > 0 {
             return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
         }
+        let via = |w: &str| m.as_str().trim_end_matches([')', ' ']).ends_with(w);
         if m.end() == t.len()
-            && m.as_str().bytes().any(|b| b == b'/')
-            && ["PHOTO", "Photo", "photo", "FOTO", "Foto"].iter().any(|w| m.as_str().contains(w))
+            && (m.as_str().bytes().any(|b| b == b'/') && ["PHOTO", "Photo", "photo", "FOTO", "Foto"].iter().any(|w| m.as_str().contains(w))
+                || ["via AP", "via Reuters", "via REUTERS", "via AFP", "via Getty Images"].iter().any(|w| via(w)))
         {
             return Some(Hit::line(line, Confidence::Medium, WHAT));
         }
@@ -1412,7 +1416,8 @@ fn source_colon(rest: &str) -> bool {
 }
 
 /// Does the text in the line's last parentheses hold what every [`PAREN_CREDIT`] holds: a
-/// colon (after a label), a slash (after an agency) or `photo`, `foto`, `pic`, `file` (after an
+/// colon (after a label), a slash (after an agency), ` via ` (a picture another agency moved) or
+/// `photo`, `foto`, `pic`, `file` (after an
 /// agency), `image` (a picture's note), in any case? The credit's parentheses are the line's
 /// last ones: no parenthesis stands inside them or after them.
 fn credit_in_parens(t: &str) -> bool {
@@ -1421,6 +1426,7 @@ fn credit_in_parens(t: &str) -> bool {
     let inner = &t.as_bytes()[open + 1..close];
     inner.contains(&b':')
         || inner.contains(&b'/')
+        || memchr::memmem::find(inner, b" via ").is_some()
         || [&b"photo"[..], b"foto", b"pic", b"file", b"image"].iter().any(|w| inner.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
 }
 

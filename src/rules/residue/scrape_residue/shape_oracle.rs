@@ -764,9 +764,10 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         if base + m.start() > 0 {
             return Some(Hit::part(m.range(), Confidence::Medium, WHAT));
         }
+        let via = |w: &str| m.as_str().trim_end_matches([')', ' ']).ends_with(w);
         if m.end() == t.len()
-            && m.as_str().bytes().any(|b| b == b'/')
-            && ["PHOTO", "Photo", "photo", "FOTO", "Foto"].iter().any(|w| m.as_str().contains(w))
+            && (m.as_str().bytes().any(|b| b == b'/') && ["PHOTO", "Photo", "photo", "FOTO", "Foto"].iter().any(|w| m.as_str().contains(w))
+                || ["via AP", "via Reuters", "via REUTERS", "via AFP", "via Getty Images"].iter().any(|w| via(w)))
         {
             return Some(Hit::line(line, Confidence::Medium, WHAT));
         }
