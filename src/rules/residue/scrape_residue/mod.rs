@@ -99,7 +99,8 @@ opening a line of stamps, `Read: 314     13:45     12 July 2018`), a template's 
 account name instead of a reporter's (`By admin`, `By tladmin`, `Por admin`, `By Editor`; `By Editor
 Jane Doe` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
 page header (`Minsk Overcast sky +17°C`, `Yerevan 10 ℃`) and a forecast widget's rows anywhere
-(`High: 10°C | Low: 6°C`), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
+(`High: 10°C | Low: 6°C`, a temperature alone on its line, `13°C`, with the day and conditions
+printed between such lines), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
 `, , , ,`: separators only; `***` and `- - -` are section breaks), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
 116.05 in 123.16`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
 a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English

@@ -319,6 +319,9 @@ static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•
 /// `30.4 C`, `Minsk Overcast sky +17°C`, `Yerevan 10 ℃`: a weather widget from the page header.
 static WEATHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C|℃|℉)$"));
+/// `13°C`, `64°F`, `-2 ℃`: a temperature alone on its line, a weather widget's reading or a
+/// forecast row's (a degree sign is required: a bare `30 C` is too short to tell).
+static BARE_TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| re(r"^[+-]?[0-9]{1,3}(?:[.,][0-9])?\x20?(?:°\x20?[CF]?|℃|℉)$"));
 /// `High: 10°C | Low: 6°C`, `Max 31° / Min 24°`: a forecast widget's row (a sidebar of towns).
 static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -889,6 +892,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if figure && pos.near_start && t.ends_with(['C', 'F', '℃', '℉']) && nwords <= 6 && WEATHER.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget from the page header"));
+    }
+    if figure && nwords <= 2 && !t.is_ascii() && BARE_TEMPERATURE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a weather widget's temperature"));
     }
     // (every row holds a degree sign and opens with `h` or `m`)
     if figure && nwords <= 8 && starts_with_any(t, "hHmM") && (t.contains('°') || t.contains(['℃', '℉'])) && WEATHER_RANGE.is_match(t)
