@@ -327,16 +327,8 @@ impl MediaTables {
                         best = Some((j, pattern as usize - 1));
                     }
                     let Some(&b) = bytes.get(j) else { break };
-                    let edges = f.pairs(node + 1);
-                    node = 0;
-                    for (eb, en) in edges.iter() {
-                        if eb >= usize::from(b) {
-                            if eb == usize::from(b) {
-                                node = en as u32;
-                            }
-                            break;
-                        }
-                    }
+                    // (the edges ascend by byte)
+                    node = f.pairs(node + 1).find_sorted(usize::from(b)).map_or(0, |en| en as u32);
                     j += 1;
                 }
                 match best {

@@ -255,7 +255,7 @@ fn unit_at(text: &str, i: usize, cp: CodePage) -> Option<(usize, char, bool)> {
 /// fix, a quote, apostrophe or dash with the likely mark from its neighbours.
 fn lost_bytes(doc: &Document, text: &str, cp: CodePage, repairs: &[Repair], out: &mut Output) {
     let leads: &[char] = if cp == CodePage::W1250 { &['\u{0102}', 'â'] } else { &['Ã', 'â'] };
-    if !text.contains(leads) {
+    if !contains_either(text, [leads[0], leads[1]]) {
         return;
     }
     let english = doc.language == Some("en");
@@ -362,6 +362,17 @@ fn repair(s: &str, cp: CodePage) -> (String, bool) {
     (text, certain)
 }
 
+/// `text.contains([a, b])`, by byte: a char's UTF-8 bytes occur in a text only where the char
+/// is, so the places to test are those of their lead bytes, found by `memchr` (#16: the char
+/// searcher decoded every char of every story that is not ASCII; the leads tested here, of
+/// `Ã`, `â`, `Ă` and Thai letters, are rare in most copy).
+fn contains_either(text: &str, [a, b]: [char; 2]) -> bool {
+    let (mut ea, mut eb) = ([0u8; 4], [0u8; 4]);
+    let (a, b) = (a.encode_utf8(&mut ea).as_bytes(), b.encode_utf8(&mut eb).as_bytes());
+    let t = text.as_bytes();
+    memchr::memchr2_iter(a[0], b[0], t).any(|i| t[i..].starts_with(a) || t[i..].starts_with(b))
+}
+
 impl Rule for Mojibake {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -395,7 +406,7 @@ impl Rule for Mojibake {
         }
         lost_bytes(doc, text, cp, &repairs, out);
         // UTF-8 read as Thai Windows-874
-        if text.contains(['\u{0E42}', '\u{0E50}']) {
+        if contains_either(text, ['\u{0E42}', '\u{0E50}']) {
             for (span, fixed, exact) in thai_units(text) {
                 let bad = span.of(text);
                 let word = super::word_around(text, span, |c| is_thai(c) || ('\u{80}'..='\u{9F}').contains(&c));
@@ -436,6 +447,34 @@ impl Rule for Mojibake {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_clean, assert_fix, assert_flags};
+
+    #[test]
+    fn either_char_is_found_as_the_char_search_finds_it() {
+        let mut texts = crate::document::test_texts();
+        texts.extend(
+            [
+                "โทร",
+                "๐",
+                "เกม ๐๑",
+                "\u{0E41}\u{0E43}",
+                "\u{0E02}\u{0E50}x",
+                "\u{0842}\u{0E92}",
+                "CafÃ©",
+                "Ã",
+                "â€œ",
+                "LuĂs",
+                "Ã¢",
+                "é",
+                "Ä‚",
+            ]
+            .map(str::to_string),
+        );
+        for t in texts {
+            for pair in [['\u{0E42}', '\u{0E50}'], ['Ã', 'â'], ['\u{0102}', 'â']] {
+                assert_eq!(contains_either(&t, pair), t.contains(pair), "{t:?} {pair:?}");
+            }
+        }
+    }
 
     #[test]
     fn flags_turkish_name() {

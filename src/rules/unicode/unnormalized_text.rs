@@ -58,6 +58,37 @@ fn compat_char(c: char, cjk_copy: bool) -> bool {
     }
 }
 
+/// The chars of `text` with each run of ASCII chars read as one space: what the quick check
+/// and the compatibility test need of the text (an ASCII char is NFC, a starter, and no
+/// compatibility char, so the quick check only resets its combining class there, and it is one
+/// reset for a run). The runs are passed eight bytes at a time (#16: most of a story's chars are
+/// ASCII, and each was decoded twice).
+fn ascii_runs_as_one(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let b = *bytes.get(i)?;
+        if b >= 0x80 {
+            let c = text[i..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
+            return Some(c);
+        }
+        i += 1;
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let high = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & 0x8080_8080_8080_8080;
+            if high != 0 {
+                i += high.trailing_zeros() as usize / 8;
+                return Some(' ');
+            }
+            i += 8;
+        }
+        while bytes.get(i).is_some_and(|&b| b < 0x80) {
+            i += 1;
+        }
+        Some(' ')
+    })
+}
+
 fn word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
@@ -73,7 +104,8 @@ impl Rule for UnnormalizedText {
             return;
         }
         let cjk_copy = matches!(doc.language, Some("zh" | "ja" | "ko"));
-        let needs_look = is_nfc_quick(text.chars()) != IsNormalized::Yes || text.chars().any(|c| compat_char(c, cjk_copy));
+        let needs_look =
+            is_nfc_quick(ascii_runs_as_one(text)) != IsNormalized::Yes || ascii_runs_as_one(text).any(|c| compat_char(c, cjk_copy));
         if !needs_look {
             return;
         }
@@ -121,6 +153,22 @@ fn check_word(text: &str, span: Span, cjk_copy: bool, out: &mut Output) {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_clean, assert_fix, assert_flags, run_lang};
+
+    #[test]
+    fn ascii_runs_read_as_one_space_check_as_the_chars() {
+        let mut texts = crate::document::test_texts();
+        texts.extend(["ﬁnal", "Ａ1", "e\u{301}\u{300}", "x\u{300}\u{301}abc", "ア\u{3099}", "ﻻ abc"].map(str::to_string));
+        for t in texts {
+            let runs: String = ascii_runs_as_one(&t).collect();
+            let want: String = t.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(runs.chars().filter(|c| !c.is_ascii()).collect::<String>(), want, "{t:?}");
+            assert!(!runs.contains("  "), "{t:?}");
+            assert_eq!(is_nfc_quick(ascii_runs_as_one(&t)), is_nfc_quick(t.chars()), "{t:?}");
+            for cjk in [false, true] {
+                assert_eq!(ascii_runs_as_one(&t).any(|c| compat_char(c, cjk)), t.chars().any(|c| compat_char(c, cjk)), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn flags_decomposed_words() {
