@@ -52,7 +52,8 @@ year-first with slashes as Chinese, Japanese and Persian copy does ("2017/03/13"
 name (or "today") with its date in parentheses, as Portuguese, Spanish, Thai and Malay copy gives
 it ("Sunday (15)", "Thursday (September 24)", "today (26)"); and a day of the month with no
 month, as Korean, Chinese and Japanese copy gives it ("announced on the 25th that", "on the
-afternoon of the 5th").
+afternoon of the 5th"); and a Hijri year or date left unconverted ("in 1440H", "1438 AH",
+"7-4-1437"), as Saudi and Gulf agency copy gives it.
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -83,7 +84,8 @@ and day in the parenthesis (`Tuesday (Jan 19)`) is low confidence: some English 
 (Malaysia's) write dates that way. A bare ordinal counts as a date only after `on`, `since`,
 `until`, `by`, `from`, `before`, `after` or `of the <time of day> of`, and before punctuation or a
 function word: `the 25th anniversary`, `the 18th-century` are left alone, and so is a golf
-story's `on the 17th` (a hole).
+story's `on the 17th` (a hole). A Hijri year needs its mark (`1440H`, `1438 AH`); a numeric
+Hijri date needs a year from 1400 to 1499 (`7-4-1437`).
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
@@ -137,6 +139,9 @@ impl Rule for DateFormat {
                 other_numeric_dates(doc, region, &cal, copy, out, &mut taken);
             }
             ordinal_days(doc, doc.body, out, &mut taken);
+            for region in regions() {
+                hijri_dates(doc, region, out, &mut taken);
+            }
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate
@@ -536,6 +541,42 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `1440H`, `1438 AH`, `7-4-1437`: a year of the Hijri calendar (1300 to 1499 AH, 1882 to
+/// 2076 AD) marked as one, or a numeric day-month-year date in such a year (no Gregorian date
+/// of modern news is in the 15th century), as Saudi, Gulf and Jordanian agency copy gives it.
+static HIJRI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:1[34][0-9]{2}\x20?(?:H|AH|A\.H\.)|(?:[0-2]?[0-9]|3[01])[-/](?:0?[1-9]|1[0-2])[-/]14[0-9]{2})(?:\b|$)")
+        .expect("valid regex")
+});
+
+/// Hijri years and dates ([`HIJRI`]) in `body` (English copy).
+fn hijri_dates(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Span>) {
+    let text = &doc.text[body.start..body.end];
+    // every match holds `13` or `14` before two more digits: most stories have no `H` after one
+    let bytes = text.as_bytes();
+    let may = memchr::memmem::find_iter(bytes, b"14").chain(memchr::memmem::find_iter(bytes, b"13")).any(|i| {
+        let after = &bytes[(i + 4).min(bytes.len())..];
+        let after = after.strip_prefix(b" ").unwrap_or(after);
+        after.starts_with(b"H") || after.starts_with(b"AH") || after.starts_with(b"A.H.") || i > 0 && matches!(bytes[i - 1], b'-' | b'/')
+    });
+    if !may {
+        return;
+    }
+    for m in HIJRI.find_iter(text) {
+        let span = Span::new(body.start + m.start(), body.start + m.end());
+        // `H` glued to a longer figure or word (`1440Hz`) is not the calendar's mark
+        if taken.iter().any(|t| t.overlaps(span)) || text[m.end()..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        taken.push(span);
+        let msg = format!(
+            "`{}` is a date of the Hijri calendar left unconverted: give the Gregorian date (with the Hijri one after it, if it matters)",
+            doc.slice(span)
+        );
+        out.push(Finding::new(&META, span, Confidence::Medium, msg));
+    }
+}
+
 /// Does the story give the month of the ordinal day `phrase` (at `at` in `text`) after all: the
 /// same day with a month name somewhere in the story (`... on April 25. ... after the 25th`), or
 /// `month` in its paragraph (`payments fall on the 20th and 25th of each month`)?
@@ -889,6 +930,16 @@ mod tests {
         // the month is given: the same day with its month earlier, or `month` in the paragraph
         assert_clean(&R, "The deadline is April 25. Staff who do not comply after the 25th will be dismissed.");
         assert_clean(&R, "Payments now fall on the 20th and 25th of each month, the exchange said.");
+    }
+
+    #[test]
+    fn flags_hijri_years_and_dates() {
+        assert_flags(
+            &R,
+            "The fund, set up in 1417H, opened its office on 7-4-1437 and held its forum in 1438 AH.",
+            &["1417H", "7-4-1437", "1438 AH"],
+        );
+        assert_clean(&R, "The speaker hums at 1440Hz. The minister met 1400 delegates on 7-4-2016.");
     }
 
     #[test]
