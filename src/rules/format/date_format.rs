@@ -534,9 +534,9 @@ fn parenthesised_day_dates(doc: &Document, body: Span, out: &mut Output, taken: 
 /// anniversary`, `the 18th-century` and `the 77th (extraordinary) meeting` are not dates.
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter|of)\ the\ (?:(?:morning|afternoon|evening|night)\ of\ the\ )?
+        r"(?x)(?-u:\b)(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter|of)\ the\ (?:(?:morning|afternoon|evening|night)\ of\ the\ )?
           (?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)
-          (?:[,.;:)]|\s+(?:that|and|or|but|when|while|at|in|on|to|with|for|as|amid|saying|local\s+time|this|last|next|during|from|through|under|over|via|by|into)\b)",
+          (?:[,.;:)]|\s+(?:that|and|or|but|when|while|at|in|on|to|with|for|as|amid|saying|local\s+time|this|last|next|during|from|through|under|over|via|by|into)(?-u:\b))",
     )
     .expect("valid regex")
 });
@@ -545,7 +545,7 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// 2076 AD) marked as one, or a numeric day-month-year date in such a year (no Gregorian date
 /// of modern news is in the 15th century), as Saudi, Gulf and Jordanian agency copy gives it.
 static HIJRI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:1[34][0-9]{2}\x20?(?:H|AH|A\.H\.)|(?:[0-2]?[0-9]|3[01])[-/](?:0?[1-9]|1[0-2])[-/]14[0-9]{2})(?:\b|$)")
+    Regex::new(r"(?-u:\b)(?:1[34][0-9]{2}\x20?(?:H|AH|A\.H\.)|(?:[0-2]?[0-9]|3[01])[-/](?:0?[1-9]|1[0-2])[-/]14[0-9]{2})(?:(?-u:\b)|$)")
         .expect("valid regex")
 });
 
@@ -577,19 +577,33 @@ fn hijri_dates(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Spa
     }
 }
 
+/// `April 25`, `25 April`, `Apr. 25`: a day of the month written with its month (group 1 or 2
+/// is the day).
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let months = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
+    Regex::new(&format!(r"(?-u:\b){months} ([0-9]{{1,2}})(?-u:\b)|(?-u:\b)([0-9]{{1,2}}) {months}")).expect("valid regex")
+});
+
+/// The days of the month the story writes with a month name ([`MONTH_DAY`]), as bits 1 to 31:
+/// one pass over the story, made only when it has an ordinal day to test.
+fn days_with_month(text: &str) -> u32 {
+    MONTH_DAY
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).or(c.get(2))?.as_str().parse::<u32>().ok())
+        .filter(|d| (1..=31).contains(d))
+        .fold(0, |bits, d| bits | 1 << d)
+}
+
 /// Does the story give the month of the ordinal day `phrase` (at `at` in `text`) after all: the
-/// same day with a month name somewhere in the story (`... on April 25. ... after the 25th`), or
-/// `month` in its paragraph (`payments fall on the 20th and 25th of each month`)?
-fn month_given(text: &str, at: usize, phrase: &str) -> bool {
+/// same day with a month name somewhere in the story (`... on April 25. ... after the 25th`; `days`
+/// is [`days_with_month`]), or `month` near it (`payments fall on the 20th and 25th of each month`;
+/// 200 bytes either side, so a story with no line breaks costs no more)?
+fn month_given(text: &str, at: usize, phrase: &str, days: u32) -> bool {
     let day = phrase.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let day = &day[day.rfind(' ').map_or(0, |i| i + 1)..];
-    let para_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let para_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    if text[para_start..para_end].contains("month") {
-        return true;
-    }
-    let months = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?";
-    Regex::new(&format!(r"\b{months} {day}\b|\b{day} {months}")).is_ok_and(|re| re.is_match(text))
+    let day: u32 = day[day.rfind(' ').map_or(0, |i| i + 1)..].parse().unwrap_or(0);
+    // (bytes: `month` is ASCII, and the window's ends need not be char boundaries)
+    let near = &text.as_bytes()[at.saturating_sub(200)..(at + 200).min(text.len())];
+    days & 1 << day.min(31) != 0 || memchr::memmem::find(near, b"month").is_some()
 }
 
 /// Days of the month given with no month ([`ORDINAL_DAY`]) in `body` (English copy). A golf
@@ -605,12 +619,15 @@ fn ordinal_days(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Sp
     if ["birdie", "bogey", " hole"].iter().any(|w| text.contains(w)) {
         return;
     }
+    let days = std::cell::OnceCell::new();
     for m in ORDINAL_DAY.find_iter(&text[from..]) {
         let phrase = m.as_str().trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
         // the phrase ends at the ordinal's suffix: what follows it is context, not the finding
         let end = phrase.rfind(|c: char| c.is_ascii_digit()).map_or(phrase.len(), |i| i + 3);
         let span = Span::new(body.start + from + m.start(), body.start + from + m.start() + end);
-        if taken.iter().any(|t| t.overlaps(span)) || month_given(text, from + m.start(), &phrase[..end]) {
+        if taken.iter().any(|t| t.overlaps(span))
+            || month_given(text, from + m.start(), &phrase[..end], *days.get_or_init(|| days_with_month(text)))
+        {
             continue;
         }
         taken.push(span);
