@@ -545,8 +545,10 @@ static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// 2076 AD) marked as one, or a numeric day-month-year date in such a year (no Gregorian date
 /// of modern news is in the 15th century), as Saudi, Gulf and Jordanian agency copy gives it.
 static HIJRI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:1[34][0-9]{2}\x20?(?:H|AH|A\.H\.)|(?:[0-2]?[0-9]|3[01])[-/](?:0?[1-9]|1[0-2])[-/]14[0-9]{2})(?:(?-u:\b)|$)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)(?:1[34][0-9]{2}\x20?(?:(?:H|AH)(?-u:\b)|A\.H\.)|(?:[0-2]?[0-9]|3[01])[-/](?:0?[1-9]|1[0-2])[-/]14[0-9]{2}(?-u:\b))",
+    )
+    .expect("valid regex")
 });
 
 /// Hijri years and dates ([`HIJRI`]) in `body` (English copy).
@@ -953,8 +955,8 @@ mod tests {
     fn flags_hijri_years_and_dates() {
         assert_flags(
             &R,
-            "The fund, set up in 1417H, opened its office on 7-4-1437 and held its forum in 1438 AH.",
-            &["1417H", "7-4-1437", "1438 AH"],
+            "The fund, set up in 1417H, opened its office on 7-4-1437 and held its forum in 1438 AH. Its charter dates from 1401 A.H. (1981).",
+            &["1417H", "7-4-1437", "1438 AH", "1401 A.H."],
         );
         assert_clean(&R, "The speaker hums at 1440Hz. The minister met 1400 delegates on 7-4-2016.");
     }
