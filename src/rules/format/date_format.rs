@@ -531,11 +531,12 @@ fn parenthesised_day_dates(doc: &Document, body: Span, out: &mut Output, taken: 
 /// `on the 25th`, `on the afternoon of the 5th`, `since the 3rd,`: a day of the month with no
 /// month, as Korean, Chinese and Japanese copy gives it (`25일`, `5日`: the month is the
 /// dateline's). The ordinal must be followed by punctuation or a function word, so `the 25th
-/// anniversary`, `the 18th-century` and `the 77th (extraordinary) meeting` are not dates.
+/// anniversary`, `the 18th-century` and `the 77th (extraordinary) meeting` are not dates. The
+/// finding ends at the ordinal (group `ordinal`; its number is group `day`).
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?-u:\b)(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter|of)\ the\ (?:(?:morning|afternoon|evening|night)\ of\ the\ )?
-          (?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)
+          (?P<ordinal>(?P<day>[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th))
           (?:[,.;:)]|\s+(?:that|and|or|but|when|while|at|in|on|to|with|for|as|amid|saying|local\s+time|this|last|next|during|from|through|under|over|via|by|into)(?-u:\b))",
     )
     .expect("valid regex")
@@ -570,12 +571,11 @@ fn hijri_dates(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Spa
         if taken.iter().any(|t| t.overlaps(span)) || text[m.end()..].starts_with(|c: char| c.is_alphanumeric()) {
             continue;
         }
-        taken.push(span);
         let msg = format!(
             "`{}` is a date of the Hijri calendar left unconverted: give the Gregorian date (with the Hijri one after it, if it matters)",
             doc.slice(span)
         );
-        out.push(Finding::new(&META, span, Confidence::Medium, msg));
+        push_medium(span, msg, out, taken);
     }
 }
 
@@ -596,13 +596,11 @@ fn days_with_month(text: &str) -> u32 {
         .fold(0, |bits, d| bits | 1 << d)
 }
 
-/// Does the story give the month of the ordinal day `phrase` (at `at` in `text`) after all: the
-/// same day with a month name somewhere in the story (`... on April 25. ... after the 25th`; `days`
+/// Does the story give the month of the ordinal `day` (at `at` in `text`) after all: the same
+/// day with a month name somewhere in the story (`... on April 25. ... after the 25th`; `days`
 /// is [`days_with_month`]), or `month` near it (`payments fall on the 20th and 25th of each month`;
 /// 200 bytes either side, so a story with no line breaks costs no more)?
-fn month_given(text: &str, at: usize, phrase: &str, days: u32) -> bool {
-    let day = phrase.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let day: u32 = day[day.rfind(' ').map_or(0, |i| i + 1)..].parse().unwrap_or(0);
+fn month_given(text: &str, at: usize, day: u32, days: u32) -> bool {
     // (bytes: `month` is ASCII, and the window's ends need not be char boundaries)
     let near = &text.as_bytes()[at.saturating_sub(200)..(at + 200).min(text.len())];
     days & 1 << day.min(31) != 0 || memchr::memmem::find(near, b"month").is_some()
@@ -622,23 +620,27 @@ fn ordinal_days(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Sp
         return;
     }
     let days = std::cell::OnceCell::new();
-    for m in ORDINAL_DAY.find_iter(&text[from..]) {
-        let phrase = m.as_str().trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-        // the phrase ends at the ordinal's suffix: what follows it is context, not the finding
-        let end = phrase.rfind(|c: char| c.is_ascii_digit()).map_or(phrase.len(), |i| i + 3);
-        let span = Span::new(body.start + from + m.start(), body.start + from + m.start() + end);
-        if taken.iter().any(|t| t.overlaps(span))
-            || month_given(text, from + m.start(), &phrase[..end], *days.get_or_init(|| days_with_month(text)))
+    for c in ORDINAL_DAY.captures_iter(&text[from..]) {
+        let (all, ordinal) = (c.get(0).expect("match"), c.name("ordinal").expect("ordinal group"));
+        // the finding ends at the ordinal: what follows it is context
+        let span = Span::new(body.start + from + all.start(), body.start + from + ordinal.end());
+        let day: u32 = c["day"].parse().expect("one or two digits");
+        if taken.iter().any(|t| t.overlaps(span)) || month_given(text, from + all.start(), day, *days.get_or_init(|| days_with_month(text)))
         {
             continue;
         }
-        taken.push(span);
         let msg = format!(
             "`{}` gives a day of the month with no month, as Korean, Chinese and Japanese copy does (`25일`, `5日`): name the day, or give the month (`on May 25`)",
             doc.slice(span)
         );
-        out.push(Finding::new(&META, span, Confidence::Medium, msg));
+        push_medium(span, msg, out, taken);
     }
+}
+
+/// Reports `span` at medium confidence with no fix, and marks it taken.
+fn push_medium(span: Span, msg: String, out: &mut Output, taken: &mut Vec<Span>) {
+    taken.push(span);
+    out.push(Finding::new(&META, span, Confidence::Medium, msg));
 }
 
 /// Reports a numeric date in the source's order, with the month written as a word as the fix.

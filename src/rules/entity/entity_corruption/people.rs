@@ -272,12 +272,12 @@ pub(super) fn check_first_names(s: &Scan<'_>, out: &mut Output, flagged: &mut Ve
             // a transliteration variant of the same first name is name-inconsistency's, unless
             // the name is written natively in Latin script ("Fetullah" for Turkish "Fethullah")
             let listed = ix.near_names().get_key(word.k());
-            let variant = heavy_equal(word.key, first)
+            // (a vowel no romanisation trades for the name's, "Volodomyr", is a slip, not a variant)
+            let variant = (heavy_equal(word.key, first)
                 || near_variant(word.key, first)
                 || slavic_romanisation_equal(word.key, first)
-                || listed.is_some_and(|e| e.variant_of.contains(first));
-            // ... but a vowel no romanisation trades for the name's ("Volodomyr") is a slip
-            let variant = variant && !unusual_vowel_swap(word.key, first);
+                || listed.is_some_and(|e| e.variant_of.contains(first)))
+                && !unusual_vowel_swap(word.key, first);
             if variant && !entity.fixed_spelling {
                 continue;
             }
