@@ -104,7 +104,9 @@ column says where the phrase must stand: `start` (of a sentence), `clause` (or a
 credit tail `..., UNN reports.`), `undated` (in lower case outside a quotation, but only in a
 story with no dateline, in the text, in the input's metadata or as a capital alone on its line
 above the lead (`Jakarta`): agency copy says `here on Tuesday` for the dateline city, and once a
-re-host drops the dateline, `here` points nowhere) or `any`."#,
+re-host drops the dateline, `here` points nowhere), `narrative` (outside a quotation: the state
+media's `our country` is a speaker's in a quote and a slip in the reporter's own sentence) or
+`any`."#,
     lexicons: &[
         "lexicons/phrases/calques.en.tsv",
         "lexicons/phrases/calques.id.tsv",
@@ -135,6 +137,9 @@ enum Anchor {
     /// the input's metadata, or a capital alone on its line above the lead): `here` then points
     /// nowhere.
     Undated,
+    /// Anywhere outside a quotation: the state media's first person, `our country`, is the
+    /// speaker's in a quote and a translation's slip in the reporter's own sentence.
+    Narrative,
     Any,
 }
 
@@ -352,8 +357,9 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
         "quote" => Anchor::Quote,
         "credit" => Anchor::Credit,
         "undated" => Anchor::Undated,
+        "narrative" => Anchor::Narrative,
         "any" | "" => Anchor::Any,
-        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause, quote, credit, undated or any"))),
+        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause, quote, credit, undated, narrative or any"))),
     };
     let strength = match row.get(conf) {
         "high" => Strength::High,
@@ -893,6 +899,9 @@ fn anchored(doc: &Document, dated: bool, span: Span, anchor: Anchor) -> bool {
         let lower = doc.text[span.start..].starts_with(|c: char| c.is_lowercase());
         return lower && !dated && !doc.in_quotes(span.start);
     }
+    if anchor == Anchor::Narrative {
+        return narrative(doc, span);
+    }
     if anchor == Anchor::Quote {
         let lead = doc.text[..span.start].trim_end();
         let lead = lead.strip_suffix([',', '-', '–', '—']).unwrap_or(lead).trim_end();
@@ -905,6 +914,26 @@ fn anchored(doc: &Document, dated: bool, span: Span, anchor: Anchor) -> bool {
         return true;
     }
     anchor == Anchor::Clause && lead.trim_end().ends_with([',', ';', ':', '-', '–', '—'])
+}
+
+/// Is the match in the reporter's own words: outside a quotation, in a paragraph with no
+/// quotation mark (a single quote opens after a space) and no first person of its own (`I`, `we`,
+/// `my`, `us`)? Native copy prints `our country` only in speech, and speech is not always paired:
+/// a quote re-opened mid-paragraph, a quote in single marks, a speech printed paragraph by
+/// paragraph without its marks.
+fn narrative(doc: &Document, span: Span) -> bool {
+    if doc.in_quotes(span.start) {
+        return false;
+    }
+    let i = doc.paragraphs.partition_point(|p| p.end <= span.start);
+    let Some(&para) = doc.paragraphs.get(i) else { return false };
+    let text = doc.slice(para);
+    let single_quote = |(i, _): (usize, &str)| text[..i].ends_with(char::is_whitespace) || i == 0;
+    if text.contains(['"', '“', '”', '«', '»', '„']) || text.match_indices(['\'', '‘']).any(single_quote) {
+        return false;
+    }
+    let first_person = |w: &str| matches!(w, "I" | "we" | "We" | "my" | "My" | "us" | "me" | "Me");
+    !text.split(|c: char| !c.is_alphanumeric()).any(first_person)
 }
 
 /// Does the match close its sentence as the verb of a credit tail: a comma, one to three
