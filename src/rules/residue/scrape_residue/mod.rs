@@ -121,8 +121,9 @@ A line cut off by an ellipsis and printed again in full on the next line (a gall
 long caption, a headline shown twice) is flagged on its own: `Crews clear a fallen tree from
 Sandy Bay Road in Hobart on ...` over the whole caption.
 A teaser's link label glued after the last mark of its text (`... said Thursday… Read More`,
-`... in February. READ MORE`, `Continue reading »`) is flagged alone; `urges pupils to read
-more.` inside a sentence is prose.
+`... in February. READ MORE`, `Continue reading »`), or capitalised after the word where an
+excerpt was cut (`... raised wind signals along the Continue reading`), is flagged alone; `urges
+pupils to read more.` inside a sentence is prose.
 
 Headline runs: after the story's prose has begun, three or more headline-shaped lines in a row
 (5 to 18 words, no full stop, nearly all words, opening with a capital or a figure, or with a

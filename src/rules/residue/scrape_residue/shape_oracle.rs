@@ -276,9 +276,13 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `... in February. READ MORE`, `... said Thursday… Read More`: a teaser's link label glued to
-/// the end of its text, after the sentence's last mark (`to read more.` inside a sentence is prose).
+/// the end of its text, after the sentence's last mark (`to read more.` inside a sentence is prose);
+/// or, capitalised, after the word where an excerpt was cut (`... called for a new Continue
+/// reading`, WordPress's excerpt link).
 static TEASER_MORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:[.!?…\x22”\]]|\.\.\.)\s*((?i:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article))(?:\s*[»›>→])?)\s*$")
+    re(
+        r"(?:(?:[.!?…\x22”\]]|\.\.\.)\s*((?i:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article))(?:\s*[»›>→])?)|[a-z,]\s+((?:Continue reading|Read [Mm]ore)(?:\s*[»›>→])?))\s*$",
+    )
 });
 
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
@@ -535,7 +539,8 @@ fn tail_marks(line: &str, base: usize) -> Option<Hit> {
         return Some(Hit::part(c.get(1).unwrap().range(), Confidence::High, "is an HTML tag left in the text"));
     }
     if let Some(c) = TEASER_MORE.captures(line) {
-        return Some(Hit::part(c.get(1).unwrap().range(), Confidence::Medium, "is a teaser's link label left at the end of its text"));
+        let label = c.get(1).or_else(|| c.get(2)).unwrap();
+        return Some(Hit::part(label.range(), Confidence::Medium, "is a teaser's link label left at the end of its text"));
     }
     if t.len() >= 4
         && t.as_bytes()[t.len() - 4..].eq_ignore_ascii_case(b"read")
