@@ -103,7 +103,7 @@ page header (`Minsk Overcast sky +17°C`, `Yerevan 10 ℃`) and a forecast widge
 printed between such lines), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
 `, , , ,`: separators only; `***` and `- - -` are section breaks), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
 116.05 in 123.16`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
-a breadcrumb (`Home > World > Asia`, also glued to its linked headline), a language menu (`English
+a breadcrumb (`Home > World > Asia`, also glued to its linked headline; with slashes, `Home / Jordan News`, only from the home crumb to a capitalised one), a language menu (`English
 Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights reserved`
 and its translations), embed placeholders and HTML tags (alone on a line, or closing tags glued to
 a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), lines of a page's

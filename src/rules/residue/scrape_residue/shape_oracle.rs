@@ -904,6 +904,17 @@ fn has_trail_separator(t: &str) -> bool {
 /// `Home > Section > Story`, `Beranda » Berita`: a breadcrumb trail.
 fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     let t = line.trim();
+    // `Home / Jordan News`, `Home / WORLD / ...`: a trail of slashes, read only when it opens
+    // with the home crumb and the next crumb with a capital, and ends no sentence (a slash is
+    // everywhere else: dates, fractions, `and/or`, `Home / away: ...`)
+    let first = t.split(' ').next().unwrap_or("");
+    if let Some(rest) = t[first.len()..].strip_prefix(" / ")
+        && rest.starts_with(char::is_uppercase)
+        && !has_sentence_punctuation(t)
+        && vocab.get(&key(first)).copied() == Some(Word::Home)
+    {
+        return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
+    }
     // every trail has a separator (tested on bytes first: this runs on every long paragraph)
     if !has_trail_separator(t) {
         return None;
