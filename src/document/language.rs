@@ -35,6 +35,18 @@ pub const COPY_LANGUAGES: &[(&str, Lang)] = &[
     ("nl", Lang::Nld),
 ];
 
+/// The codes of [`COPY_LANGUAGES`], in its order: the languages a story may be detected in
+/// when none are configured (a slice, not a vector per story, #16).
+const COPY_CODES: [&str; COPY_LANGUAGES.len()] = {
+    let mut codes = [""; COPY_LANGUAGES.len()];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = COPY_LANGUAGES[i].0;
+        i += 1;
+    }
+    codes
+};
+
 /// Languages that are not copy languages but must be told apart from them (whatlang ids).
 /// Vietnamese is no copy language; it is here so that untranslated-fragment can name and confirm it.
 const CONFUSABLE: &[(&str, Lang)] = &[("tl", Lang::Tgl), ("vi", Lang::Vie)];
@@ -132,19 +144,21 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
         doc.region = region_of(l);
         return;
     }
-    let allow: Vec<&'static str> = if opts.languages.is_empty() {
-        COPY_LANGUAGES.iter().map(|(c, _)| *c).collect()
+    let configured: Vec<&'static str>;
+    let allow: &[&'static str] = if opts.languages.is_empty() {
+        &COPY_CODES
     } else {
-        opts.languages.iter().map(|c| intern(c)).collect()
+        configured = opts.languages.iter().map(|c| intern(c)).collect();
+        &configured
     };
     // the dateline (`JAKARTA (ANTARA) -`) is names, not language; tables, figures and all-caps
     // lines are not language either: only prose lines vote
     let body = doc.slice(doc.body_after_dateline());
     let text = if body.trim().is_empty() { doc.text.as_str() } else { body };
     let prose = Prose::of(text);
-    let month_lang = doc.dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| month_language(d, &allow));
+    let month_lang = doc.dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| month_language(d, allow));
     let detected = if prose.letters >= MIN_PROSE_LETTERS {
-        match (detect(&prose.text, &allow), month_lang) {
+        match (detect(&prose.text, allow), month_lang) {
             // a few lines of prose between figures are weak evidence; the dateline's month
             // name (`BOSTON, March 5 -`) is the wire desk's own language
             (Some(d), Some(m)) if d != m && prose.words < SHORT_WORDS => Some(m),
@@ -162,7 +176,7 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
         // a table with no prose and no dated dateline: nothing in it is language
         None
     } else {
-        detect(text, &allow)
+        detect(text, allow)
     };
     if let Some(code) = detected {
         doc.language = Some(code);
@@ -294,7 +308,8 @@ impl Prose {
         while p.text.len() < 2048 {
             let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
             let line = &text[start..end];
-            let st = LineStats::of(line);
+            // (an empty line, between most paragraphs, has no token: no prose, no figure)
+            let st = if line.is_empty() { LineStats::default() } else { LineStats::of(line) };
             if st.is_prose(line) {
                 p.text.push_str(line);
                 p.text.push('\n');
