@@ -296,7 +296,43 @@ const PRONOUNS: &[&str] = &[
 fn is_pronoun(word: &str) -> bool {
     if word.is_ascii() {
         // (ASCII lower case keeps the length: no pronoun has more than six letters)
-        return word.len() <= 6 && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word));
+        let b = word.as_bytes();
+        if b.len() > 6 {
+            return false;
+        }
+        let mut lower = [0u8; 6];
+        for (l, c) in lower.iter_mut().zip(b) {
+            *l = c.to_ascii_lowercase();
+        }
+        // the ASCII words of `PRONOUNS` (a test holds the two lists equal)
+        return matches!(
+            &lower[..b.len()],
+            b"him"
+                | b"her"
+                | b"them"
+                | b"he"
+                | b"she"
+                | b"they"
+                | b"dia"
+                | b"ia"
+                | b"beliau"
+                | b"mereka"
+                | b"ella"
+                | b"ellos"
+                | b"lui"
+                | b"elle"
+                | b"eux"
+                | b"ihm"
+                | b"ihr"
+                | b"ihnen"
+                | b"er"
+                | b"sie"
+                | b"ele"
+                | b"ela"
+                | b"eles"
+                | b"onun"
+                | b"ona"
+        );
     }
     PRONOUNS.contains(&word.to_lowercase().as_str())
 }
@@ -457,10 +493,14 @@ fn person_after(doc: &Document, phrase: Span) -> Option<Span> {
 }
 
 fn person_before(doc: &Document, phrase: Span) -> Option<Span> {
-    let toks = doc.tokens_in(Span::new(doc.sentence_at(phrase.start).map_or(0, |s| s.span.start), phrase.start));
+    // the tokens of the sentence before the phrase, last first: `doc.tokens_in(sentence start..
+    // phrase start)` read backwards, its end found by one search and its start by the walk (#16)
+    let from = doc.sentence_at(phrase.start).map_or(0, |s| s.span.start);
+    let hi = doc.tokens.partition_point(|t| t.span.end <= phrase.start);
+    let toks = doc.tokens[..hi].iter().rev().take_while(|t| t.span.start >= from);
     let mut end = None;
     let mut start = 0;
-    for t in toks.iter().rev().take(6) {
+    for t in toks.take(6) {
         let w = doc.slice(t.span);
         if end.is_none() {
             if is_pronoun(w) {
@@ -588,6 +628,22 @@ mod quoted_outlet_tests {
         let opts = AnalyseOptions { language: Some(lang.to_string()), ..Default::default() };
         let doc = Document::from_text("t.txt", text, &opts);
         doc.analysis::<Attributions>(lex).media().count()
+    }
+
+    #[test]
+    fn pronouns_are_found_as_the_lower_case_list_finds_them() {
+        let mut words: Vec<String> = PRONOUNS.iter().flat_map(|p| [p.to_string(), p.to_uppercase(), p.chars().skip(1).collect()]).collect();
+        words.extend(["Hi", "HIM", "Ella's", "xhe", "he", "beliaus", "", "É", "ÉL", "Él"].map(String::from));
+        for t in crate::document::test_texts() {
+            words.extend(t.split(|c: char| !c.is_alphanumeric()).map(String::from));
+        }
+        let mut found = 0;
+        for w in &words {
+            let want = PRONOUNS.contains(&w.to_lowercase().as_str());
+            assert_eq!(is_pronoun(w), want, "{w:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 100, "pronouns: {found}");
     }
 
     #[test]
