@@ -138,8 +138,12 @@ impl Matcher {
     /// match `f` refuses (it returns false) hides no later match. `f` must refuse every match
     /// right after an alphanumeric char that does not start with an apostrophe: the trie does
     /// not offer those ([`trie::PhraseTrie::for_each_bounded`]).
-    fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, Role) -> bool) {
+    ///
+    /// `starts` are the text's word starts ([`Document::word_starts`]), the only positions a
+    /// trie whose forms all start with an alphanumeric char is walked from.
+    fn for_each(&self, text: &str, starts: &[usize], mut f: impl FnMut(usize, usize, Role) -> bool) {
         match self {
+            Matcher::Trie(t) if t.alnum_first() => t.for_each_from(text, starts, f),
             Matcher::Trie(t) => t.for_each_bounded(text, f),
             Matcher::Automaton(ac, roles) => {
                 let mut at = 0;
@@ -287,6 +291,52 @@ const PRONOUNS: &[&str] = &[
     "him", "her", "them", "he", "she", "they", "dia", "ia", "beliau", "mereka", "él", "ella", "ellos", "lui", "elle", "eux", "ihm", "ihr",
     "ihnen", "er", "sie", "ele", "ela", "eles", "нему", "ней", "ним", "он", "она", "они", "onun", "ona",
 ];
+/// Is `word` in [`PRONOUNS`] when lower-cased (`PRONOUNS.contains(&word.to_lowercase())`)? An
+/// ASCII word compared in any ASCII case, without the copy (#16).
+fn is_pronoun(word: &str) -> bool {
+    if word.is_ascii() {
+        // (ASCII lower case keeps the length: no pronoun has more than six letters)
+        let b = word.as_bytes();
+        if b.len() > 6 {
+            return false;
+        }
+        let mut lower = [0u8; 6];
+        for (l, c) in lower.iter_mut().zip(b) {
+            *l = c.to_ascii_lowercase();
+        }
+        // the ASCII words of `PRONOUNS` (a test holds the two lists equal)
+        return matches!(
+            &lower[..b.len()],
+            b"him"
+                | b"her"
+                | b"them"
+                | b"he"
+                | b"she"
+                | b"they"
+                | b"dia"
+                | b"ia"
+                | b"beliau"
+                | b"mereka"
+                | b"ella"
+                | b"ellos"
+                | b"lui"
+                | b"elle"
+                | b"eux"
+                | b"ihm"
+                | b"ihr"
+                | b"ihnen"
+                | b"er"
+                | b"sie"
+                | b"ele"
+                | b"ela"
+                | b"eles"
+                | b"onun"
+                | b"ona"
+        );
+    }
+    PRONOUNS.contains(&word.to_lowercase().as_str())
+}
+
 /// Words a gap between a phrase and its source may hold ("according to Russia's state news agency TASS").
 const MAX_GAP_WORDS: usize = 5;
 
@@ -304,7 +354,7 @@ impl Attributions {
         let lang = doc.language.unwrap_or("en");
         let Some(matcher) = phrases.by_lang.get(lang).and_then(Phrases::matcher) else { return out };
         let mut hits = Vec::new();
-        matcher.for_each(text, |start, end, role| {
+        matcher.for_each(text, doc.word_starts(), |start, end, role| {
             let taken = word_bounded(text, start, end) || (role == Role::Suffix && text[start..].starts_with(['\'', '’']));
             if taken {
                 hits.push((Span::new(start, end), role));
@@ -425,7 +475,7 @@ fn person_after(doc: &Document, phrase: Span) -> Option<Span> {
     for t in toks.iter().take(6) {
         let w = doc.slice(t.span);
         if start.is_none() {
-            if PRONOUNS.contains(&w.to_lowercase().as_str()) {
+            if is_pronoun(w) {
                 return Some(t.span);
             }
             if !t.is_word() || !t.is_capitalised() {
@@ -443,13 +493,17 @@ fn person_after(doc: &Document, phrase: Span) -> Option<Span> {
 }
 
 fn person_before(doc: &Document, phrase: Span) -> Option<Span> {
-    let toks = doc.tokens_in(Span::new(doc.sentence_at(phrase.start).map_or(0, |s| s.span.start), phrase.start));
+    // the tokens of the sentence before the phrase, last first: `doc.tokens_in(sentence start..
+    // phrase start)` read backwards, its end found by one search and its start by the walk (#16)
+    let from = doc.sentence_at(phrase.start).map_or(0, |s| s.span.start);
+    let hi = doc.tokens.partition_point(|t| t.span.end <= phrase.start);
+    let toks = doc.tokens[..hi].iter().rev().take_while(|t| t.span.start >= from);
     let mut end = None;
     let mut start = 0;
-    for t in toks.iter().rev().take(6) {
+    for t in toks.take(6) {
         let w = doc.slice(t.span);
         if end.is_none() {
-            if PRONOUNS.contains(&w.to_lowercase().as_str()) {
+            if is_pronoun(w) {
                 return Some(t.span);
             }
             if !t.is_word() || !t.is_capitalised() {
@@ -577,6 +631,22 @@ mod quoted_outlet_tests {
     }
 
     #[test]
+    fn pronouns_are_found_as_the_lower_case_list_finds_them() {
+        let mut words: Vec<String> = PRONOUNS.iter().flat_map(|p| [p.to_string(), p.to_uppercase(), p.chars().skip(1).collect()]).collect();
+        words.extend(["Hi", "HIM", "Ella's", "xhe", "he", "beliaus", "", "É", "ÉL", "Él"].map(String::from));
+        for t in crate::document::test_texts() {
+            words.extend(t.split(|c: char| !c.is_alphanumeric()).map(String::from));
+        }
+        let mut found = 0;
+        for w in &words {
+            let want = PRONOUNS.contains(&w.to_lowercase().as_str());
+            assert_eq!(is_pronoun(w), want, "{w:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 100, "pronouns: {found}");
+    }
+
+    #[test]
     fn a_phrase_starting_inside_a_word_hides_no_phrase_after_it() {
         // `as reported by` matches inside `was reported by`; refused there, it must not hide
         // `reported by` three bytes on (it did until session 19)
@@ -681,9 +751,10 @@ mod phrase_trie_tests {
         // the callback of `Attributions::find`: the fast search leaves out only what it refuses
         let phrases = Lexicons::embedded().index::<PhraseIndex>().unwrap();
         let texts = texts(&phrases);
-        let mut found = 0;
+        let (mut found, mut from_word_starts) = (0, 0);
         for (lang, p) in &phrases.by_lang {
             let Some(Matcher::Trie(trie)) = p.matcher() else { panic!("{lang}: the phrases are a trie") };
+            assert!(lang != "en" || trie.alnum_first(), "English phrases start with a letter");
             for t in &texts {
                 let text = t.as_str();
                 let take = |got: &mut Vec<(usize, usize, Role)>, start: usize, end: usize, role: Role| {
@@ -698,9 +769,19 @@ mod phrase_trie_tests {
                 trie.for_each_bounded(text, |s, e, r| take(&mut got, s, e, r));
                 assert_eq!(got, want, "{lang} {t:?}");
                 found += got.len();
+                // and the walk from the word starts, for a language whose forms allow it
+                if trie.alnum_first() {
+                    let mut starts = Vec::new();
+                    crate::text::for_each_word_start(text, |p| starts.push(p));
+                    let mut from = Vec::new();
+                    trie.for_each_from(text, &starts, |s, e, r| take(&mut from, s, e, r));
+                    assert_eq!(from, want, "{lang} {t:?}");
+                    from_word_starts += from.len();
+                }
             }
         }
         assert!(found > 2_000, "matches: {found}");
+        assert!(from_word_starts > 1_000, "matches from word starts: {from_word_starts}");
     }
 
     #[test]

@@ -35,6 +35,18 @@ pub const COPY_LANGUAGES: &[(&str, Lang)] = &[
     ("nl", Lang::Nld),
 ];
 
+/// The codes of [`COPY_LANGUAGES`], in its order: the languages a story may be detected in
+/// when none are configured (a slice, not a vector per story, #16).
+const COPY_CODES: [&str; COPY_LANGUAGES.len()] = {
+    let mut codes = [""; COPY_LANGUAGES.len()];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = COPY_LANGUAGES[i].0;
+        i += 1;
+    }
+    codes
+};
+
 /// Languages that are not copy languages but must be told apart from them (whatlang ids).
 /// Vietnamese is no copy language; it is here so that untranslated-fragment can name and confirm it.
 const CONFUSABLE: &[(&str, Lang)] = &[("tl", Lang::Tgl), ("vi", Lang::Vie)];
@@ -68,6 +80,11 @@ pub fn code_of(lang: Lang) -> &'static str {
 
 /// The whatlang language for a code (`en`, `eng`, `English`).
 pub fn lang_of(code: &str) -> Option<Lang> {
+    // a listed code as written (`en`), found without a lower-case copy (#16: the story language
+    // asks for every allowed code)
+    if let Some((_, l)) = COPY_LANGUAGES.iter().chain(CONFUSABLE).find(|(k, _)| *k == code) {
+        return Some(*l);
+    }
     let c = code.trim().to_ascii_lowercase();
     let c = c.split(['-', '_']).next().unwrap_or("");
     COPY_LANGUAGES.iter().chain(CONFUSABLE).find(|(k, _)| *k == c).map(|(_, l)| *l).or_else(|| Lang::from_code(c))
@@ -132,19 +149,21 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
         doc.region = region_of(l);
         return;
     }
-    let allow: Vec<&'static str> = if opts.languages.is_empty() {
-        COPY_LANGUAGES.iter().map(|(c, _)| *c).collect()
+    let configured: Vec<&'static str>;
+    let allow: &[&'static str] = if opts.languages.is_empty() {
+        &COPY_CODES
     } else {
-        opts.languages.iter().map(|c| intern(c)).collect()
+        configured = opts.languages.iter().map(|c| intern(c)).collect();
+        &configured
     };
     // the dateline (`JAKARTA (ANTARA) -`) is names, not language; tables, figures and all-caps
     // lines are not language either: only prose lines vote
     let body = doc.slice(doc.body_after_dateline());
     let text = if body.trim().is_empty() { doc.text.as_str() } else { body };
     let prose = Prose::of(text);
-    let month_lang = doc.dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| month_language(d, &allow));
+    let month_lang = doc.dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| month_language(d, allow));
     let detected = if prose.letters >= MIN_PROSE_LETTERS {
-        match (detect(&prose.text, &allow), month_lang) {
+        match (detect(&prose.text, allow), month_lang) {
             // a few lines of prose between figures are weak evidence; the dateline's month
             // name (`BOSTON, March 5 -`) is the wire desk's own language
             (Some(d), Some(m)) if d != m && prose.words < SHORT_WORDS => Some(m),
@@ -162,7 +181,7 @@ pub(super) fn assign(doc: &mut Document, opts: &super::AnalyseOptions) {
         // a table with no prose and no dated dateline: nothing in it is language
         None
     } else {
-        detect(text, &allow)
+        detect(text, allow)
     };
     if let Some(code) = detected {
         doc.language = Some(code);
@@ -182,11 +201,13 @@ fn month_language_holds(prose: &str, d: &str, m: &str) -> bool {
 }
 
 /// The non-empty words of `text` as `text.split(|c: char| !(c.is_alphanumeric() || c == '\'' ||
-/// c == '’'))` cuts them, ASCII bytes tested without decoding a char.
-fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+/// c == '’'))` cuts them, ASCII bytes tested without decoding a char. Returns whether `text` is
+/// all ASCII (`text.is_ascii()`, read on the way, #16).
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) -> bool {
     use super::segment::{HIGH_BITS, ascii_in_range};
     let bytes = text.as_bytes();
     let (mut start, mut i) = (0, 0);
+    let mut ascii = true;
     while i < bytes.len() {
         // eight ASCII bytes at once: the words end at the bytes that are no word bytes
         if let Some(chunk) = bytes.get(i..i + 8) {
@@ -217,6 +238,8 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
             }
             1
         } else {
+            // (every byte is read here or in an ASCII round of eight)
+            ascii = false;
             let c = text[i..].chars().next().expect("a char starts here");
             if c.is_alphanumeric() || c == '’' {
                 i += c.len_utf8();
@@ -233,6 +256,7 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
     if start < bytes.len() {
         f(&text[start..]);
     }
+    ascii
 }
 
 /// The ASCII bytes of a word for [`for_each_word`]: letters, digits and `'`.
@@ -255,7 +279,12 @@ const ASCII_WORD: [bool; 128] = {
 /// each ASCII letter as Latin and each other char for one script at most, so Latin then has the
 /// only highest count.
 fn main_script_is_latin(text: &str) -> bool {
-    if text.is_ascii() {
+    main_script_is_latin_of(text, text.is_ascii())
+}
+
+/// [`main_script_is_latin`] of a text whose ASCII test is known (`ascii == text.is_ascii()`).
+fn main_script_is_latin_of(text: &str, ascii: bool) -> bool {
+    if ascii {
         return text.bytes().any(|b| b.is_ascii_alphabetic());
     }
     let (mut letters, mut others) = (0usize, 0usize);
@@ -294,7 +323,8 @@ impl Prose {
         while p.text.len() < 2048 {
             let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
             let line = &text[start..end];
-            let st = LineStats::of(line);
+            // (an empty line, between most paragraphs, has no token: no prose, no figure)
+            let st = if line.is_empty() { LineStats::default() } else { LineStats::of(line) };
             if st.is_prose(line) {
                 p.text.push_str(line);
                 p.text.push('\n');
@@ -563,12 +593,15 @@ fn detect_with(text: &str, allow: &[&'static str], shortcut: bool) -> Option<&'s
     // against every other language, the full path returns it whatever g is.
     let fw_arc = Lexicons::embedded().index::<FunctionWords>().ok();
     let fw = fw_arc.as_deref();
+    // (whether the sample is ASCII is read with its words, not by a pass of its own, #16)
+    let mut sample_ascii = None;
     let profile = fw.map(|fw| {
         let mut profile = fw.new_profile();
         let mut buf = String::new();
-        for_each_word(sample, |w| fw.add(&mut profile, w, &mut buf, None));
+        sample_ascii = Some(for_each_word(sample, |w| fw.add(&mut profile, w, &mut buf, None)));
         profile
     });
+    let sample_ascii = || sample_ascii.unwrap_or_else(|| sample.is_ascii());
     let ranked = match (fw, &profile) {
         (Some(fw), Some(p)) => fw.top(p, |c| allows(allow, c)),
         _ => None,
@@ -584,7 +617,7 @@ fn detect_with(text: &str, allow: &[&'static str], shortcut: bool) -> Option<&'s
     if let Some((top, s1)) = ranked
         && s1 >= 4.0
         && s1 >= 1.5 * runner_up + 1.0
-        && main_script_is_latin(sample)
+        && main_script_is_latin_of(sample, sample_ascii())
     {
         return Some(top);
     }
@@ -597,7 +630,7 @@ fn detect_with(text: &str, allow: &[&'static str], shortcut: bool) -> Option<&'s
     if shortcut
         && let Some(top) = ranked.and_then(|(top, s1)| guess_is_overridden(s1, runner_up, words).then_some(top))
         && wl.iter().any(|l| whatlang::Script::Latin.langs().contains(l))
-        && main_script_is_latin(wl_sample.as_deref().unwrap_or(sample))
+        && wl_sample.as_deref().map_or_else(|| main_script_is_latin_of(sample, sample_ascii()), main_script_is_latin)
     {
         // whatlang reads Latin script, so its guess is an allowed Latin language (one is
         // allowed), and the function words override any guess but the top language (#16)
@@ -1001,18 +1034,32 @@ impl FunctionWords {
     #[inline(always)]
     pub fn classify_in(&self, word: &str, buf: &mut String, copy: Option<usize>) -> (u32, u8) {
         let b = word.as_bytes();
-        // an ASCII word of up to 16 bytes of a shape no key has, and without an elided article
-        // (an apostrophe in its first five bytes), is none, answered in line (#16: half the
-        // words of English copy; ASCII lower-casing keeps the length, and `& 31` is case blind)
-        if let (Some(&first), Some(&last)) = (b.first(), b.last())
-            && !self.shapes.may_hold(b.len(), first, last)
-            && let Some((lo, hi)) = super::segment::load_padded(b)
+        if let Some((lo, hi)) = super::segment::load_padded(b)
             && (lo | hi) & super::segment::HIGH_BITS == 0
-            && packed_apostrophe(lo).is_none()
         {
-            return (0, 0);
+            // an ASCII word of up to 16 bytes of a shape no key has, and without an elided
+            // article (an apostrophe in its first five bytes), is none, answered in line (#16:
+            // half the words of English copy; ASCII lower-casing keeps the length, and `& 31`
+            // is case blind)
+            if !self.shapes.may_hold(b.len(), b[0], b[b.len() - 1]) && packed_apostrophe(lo).is_none() {
+                return (0, 0);
+            }
+            return self.classify_loaded(word, (lo, hi), buf, copy);
         }
         self.classify_looked_up(word, buf, copy)
+    }
+
+    /// [`FunctionWords::classify_looked_up`] of an ASCII word of 1 to 16 bytes, already loaded by
+    /// [`super::segment::load_padded`] (#16: the word is not loaded and tested a second time).
+    #[inline(never)]
+    fn classify_loaded(&self, word: &str, (lo, hi): (u64, u64), buf: &mut String, copy: Option<usize>) -> (u32, u8) {
+        if word.len() > self.max_len * 2 {
+            return (0, 0);
+        }
+        if let Some(lower) = lower_loaded((lo, hi), word.len()) {
+            return self.lookup_packed(lower).map_or((0, 0), |e| e.class(copy));
+        }
+        self.classify_other(word, buf, copy)
     }
 
     /// [`FunctionWords::classify_in`] past its shape test: an ASCII word of up to 16 bytes
@@ -1100,6 +1147,16 @@ impl FunctionWords {
             return;
         }
         p.hits += 1;
+        if mask.is_power_of_two() {
+            // one language (most hits): its score gains a whole 1 (`1.0 / 1.0`), and the hit is
+            // distinctive, without counting the bits (#16)
+            let i = mask.trailing_zeros() as usize;
+            if let Some(s) = p.scores.get_mut(i) {
+                *s += 1.0;
+                p.distinctive[i] += 1;
+            }
+            return;
+        }
         let n = mask.count_ones();
         let w = 1.0 / n as f32;
         // the set bits only (each score gains the same adds in the same order)
@@ -1516,9 +1573,10 @@ mod equivalence {
     fn words_are_cut_as_before() {
         for t in test_texts() {
             let mut new = Vec::new();
-            for_each_word(&t, |w| new.push(w));
+            let ascii = for_each_word(&t, |w| new.push(w));
             let old: Vec<&str> = t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).collect();
             assert_eq!(new, old, "{t:?}");
+            assert_eq!(ascii, t.is_ascii(), "{t:?}");
         }
     }
 

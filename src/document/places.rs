@@ -5,13 +5,12 @@
 //! GeoNames and CLDR by `lexicons/scripts/gazetteer.py`. Matching is on diacritic-folded keys
 //! (`Khan Yunis` matches `Khān Yūnis`); spans are always the original text's.
 
-use rustc_hash::FxHashSet as HashSet;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::{Analysis, Case, Dateline, Document, Script};
-use crate::flat::Key;
+use crate::flat::{Key, Records};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::span::Span;
 
@@ -52,6 +51,73 @@ fn token_key(text: &str, t: &super::Token, lang: Option<&str>, out: &mut String)
     } else {
         token_key_into(text, lang, out);
     }
+}
+
+/// The first token from `i` that [`Places::candidates_with`]'s filters do not turn away: every
+/// token before it is no word, or (in copy without demonym stems, `lower`) a word of a cased
+/// script, not capitalised, whose first byte and length no lower-first key has, or a capitalised
+/// word of ASCII letters and digits, two or more, that is no key's first word by the first-word
+/// filter. (#16: those tokens, most of the copy, are read in a loop of their own that keeps its
+/// few values in registers; the loop with the rest of the search spilled them. The skipped
+/// spans are not asked about them: the cursor's answer for a later word does not depend on it.)
+#[inline(never)]
+fn skip_filtered(gaz: &Gazetteer, bytes: &[u8], tokens: &[super::Token], mut i: usize, lower: bool) -> usize {
+    while let Some(t) = tokens.get(i) {
+        if t.is_word() {
+            let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
+            let Some(word) = bytes.get(t.span.start..t.span.end) else { return i };
+            let Some(&first) = word.first() else { return i };
+            if !cased {
+                return i;
+            }
+            let turned_away = if t.is_capitalised() {
+                t.is_ascii_alnum() && word.len() > 1 && !gaz.may_be_first(hash_lower_alnum(word))
+            } else {
+                lower
+                    && ((first.is_ascii_lowercase() && !gaz.may_start_lower_first(first))
+                        || (t.is_ascii_alnum()
+                            && matches!(t.case, Case::Lower | Case::None)
+                            && !gaz.may_be_lower_first_of(Some(first), word.len())))
+            };
+            if !turned_away {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    i
+}
+
+/// [`crate::flat::hash`] of the ASCII lower case of a word of ASCII letters and digits, read from
+/// the word as written: each byte's lower case is the byte with 0x20 set (digits have it), so
+/// the words the hash reads are the written ones with 0x20 in every byte (#16: a capitalised
+/// word is turned away by the first-word filter without copying it). A test holds it equal to
+/// the hash of the lowered copy.
+#[inline]
+fn hash_lower_alnum(b: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(26) ^ (u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | CASE)).wrapping_mul(K);
+    }
+    let r = chunks.remainder();
+    let n = r.len();
+    if n > 0 {
+        let t = if n >= 4 {
+            u64::from(u32::from_le_bytes([r[0], r[1], r[2], r[3]]))
+                | u64::from(u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]])) << 32
+        } else {
+            u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
+        };
+        // (the bytes the three-byte form leaves zero are none of the word's: no 0x20 there)
+        let case = if n >= 4 { CASE } else { 0x0020_2020 };
+        h = (h.rotate_left(26) ^ (t | case)).wrapping_mul(K);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(K);
+    h ^ (h >> 29)
 }
 
 /// The gazetteer `build.rs` compiled from the embedded lexicons.
@@ -241,6 +307,10 @@ impl Places {
         skip.k = 0;
         let KeyBuffers { word: buf, longest: bufs } = scratch;
         while i < tokens.len() {
+            i = skip_filtered(gaz, doc.text.as_bytes(), tokens, i, stems.is_none());
+            if i == tokens.len() {
+                break;
+            }
             let t = tokens[i];
             if !t.is_word() {
                 i += 1;
@@ -272,38 +342,66 @@ impl Places {
                 i += 1;
                 continue;
             }
-            let text = doc.slice(t.span);
-            let k0: &str = if plain {
-                text
-            } else {
-                token_key(text, &t, lang, buf);
-                buf
-            };
-            // a dotted acronym starts with one capital letter
-            if text.len() == 1
-                && text.as_bytes()[0].is_ascii_uppercase()
-                && let Some((n, targets)) = gaz.dotted(doc, tokens, i)
+            // a capitalised word of ASCII letters and digits that is no key's first word (by the
+            // gazetteer's first-word filter) starts no key: it is turned away on the hash of its
+            // lower case, read from the word as written, before its key is copied (#16: four in
+            // five capitalised words). (A one-letter word may open a dotted acronym.)
+            if upper_start
+                && t.is_ascii_alnum()
+                && t.span.len() > 1
+                && !gaz.may_be_first(hash_lower_alnum(&doc.text.as_bytes()[t.span.start..t.span.end]))
             {
-                pending.push((Span::new(t.span.start, tokens[i + n - 1].span.end), targets));
-                i += n;
+                i += 1;
                 continue;
             }
-            // the first word's key, hashed once for every map it is looked up in
-            let hash0 = crate::flat::hash(k0);
-            let key0 = Key::hashed(k0, hash0);
-            if upper_start || gaz.is_lower_first(key0) {
-                if let Some((n, targets)) = gaz.longest(doc, tokens, i, (key0, hash0), lang, bufs) {
-                    let end = tokens[i + n - 1].span.end;
-                    pending.push((Span::new(t.span.start, end), targets));
-                    i += n;
-                    continue;
-                }
-            } else if let Some((ci, _)) = stems.and_then(|st| st.iter().find(|&(_, s)| k0.starts_with(s))) {
-                pending.push((t.span, vec![Target::Country(ci as u16)]));
-            }
-            i += 1;
+            i = Places::candidate_at(gaz, doc, tokens, i, (upper_start, plain, stems), &mut pending, (buf, bufs));
         }
         pending
+    }
+
+    /// [`Places::candidates_with`] at a word its filters let through: the key or dotted acronym
+    /// starting at token `i`, pushed to `pending`; the token to go on from. (Out of line: the
+    /// loop over every token keeps its registers, #16.)
+    #[inline(never)]
+    fn candidate_at(
+        gaz: &Gazetteer,
+        doc: &Document,
+        tokens: &[super::Token],
+        i: usize,
+        (upper_start, plain, stems): (bool, bool, Option<Records<'_, (usize, &str)>>),
+        pending: &mut Vec<(Span, Vec<Target>)>,
+        (buf, bufs): (&mut String, &mut (String, String)),
+    ) -> usize {
+        let t = tokens[i];
+        let lang = doc.language;
+        let text = doc.slice(t.span);
+        let k0: &str = if plain {
+            text
+        } else {
+            token_key(text, &t, lang, buf);
+            buf
+        };
+        // a dotted acronym starts with one capital letter
+        if text.len() == 1
+            && text.as_bytes()[0].is_ascii_uppercase()
+            && let Some((n, targets)) = gaz.dotted(doc, tokens, i)
+        {
+            pending.push((Span::new(t.span.start, tokens[i + n - 1].span.end), targets));
+            return i + n;
+        }
+        // the first word's key, hashed once for every map it is looked up in
+        let hash0 = crate::flat::hash(k0);
+        let key0 = Key::hashed(k0, hash0);
+        if upper_start || gaz.is_lower_first(key0) {
+            if let Some((n, targets)) = gaz.longest(doc, tokens, i, (key0, hash0), lang, bufs) {
+                let end = tokens[i + n - 1].span.end;
+                pending.push((Span::new(t.span.start, end), targets));
+                return i + n;
+            }
+        } else if let Some((ci, _)) = stems.and_then(|st| st.iter().find(|&(_, s)| k0.starts_with(s))) {
+            pending.push((t.span, vec![Target::Country(ci as u16)]));
+        }
+        i + 1
     }
 
     /// The mentions of [`Places::candidates`]: ambiguous names resolved against the unambiguous
@@ -311,12 +409,13 @@ impl Places {
     fn resolve(gaz: &Gazetteer, pending: Vec<(Span, Vec<Target>)>) -> Places {
         // resolve ambiguous names against the unambiguous countries of the story
         // (the names of one country: every target's country is the first one's, #16)
-        let mut sure: HashSet<&str> = HashSet::default();
+        // (a story names a few countries: a list, not a hash set, #16)
+        let mut sure: Vec<&str> = Vec::new();
         for (_, ts) in &pending {
             if let Some(&t0) = ts.first() {
                 let c = gaz.country_of(t0);
-                if ts[1..].iter().all(|t| gaz.country_of(*t) == c) {
-                    sure.insert(c);
+                if ts[1..].iter().all(|t| gaz.country_of(*t) == c) && !sure.contains(&c) {
+                    sure.push(c);
                 }
             }
         }
@@ -338,7 +437,7 @@ impl Places {
             } else if cs.len() == 1 {
                 Some(cs[0].to_string())
             } else {
-                let hits: Vec<&&str> = cs.iter().filter(|c| sure.contains(**c)).collect();
+                let hits: Vec<&&str> = cs.iter().filter(|c| sure.contains(*c)).collect();
                 if hits.len() == 1 { Some(hits[0].to_string()) } else { gaz.dominant(&ts) }
             };
             if let Some(country) = country {
@@ -532,6 +631,25 @@ impl Analysis for StoryPlaces {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lower_case_hash_is_the_hash_of_the_lowered_copy() {
+        let mut words: Vec<String> = Vec::new();
+        for t in crate::document::test_texts() {
+            words.extend(t.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string));
+        }
+        let mut rng = crate::document::TestRng::new();
+        let alphabet = b"AZaz09Mq5Ww";
+        for n in 1..40 {
+            for _ in 0..50 {
+                words.push((0..n).map(|_| char::from(alphabet[(rng.next_u64() % alphabet.len() as u64) as usize])).collect());
+            }
+        }
+        assert!(words.len() > 2000);
+        for w in &words {
+            assert_eq!(hash_lower_alnum(w.as_bytes()), crate::flat::hash(&w.to_ascii_lowercase()), "{w:?}");
+        }
+    }
 
     #[test]
     fn plain_words_are_keyed_as_key_into_keys_them() {

@@ -14,6 +14,10 @@ pub(super) struct PhraseTrie {
     /// The high bit of every byte when some form starts with an ASCII byte that is neither a
     /// letter nor a digit (`'`), else 0: [`PhraseTrie::skip_bounded`] tests such bytes only then.
     punct_first: u64,
+    /// Every form starts with an alphanumeric char ([`char::is_alphanumeric`]): a match `f`
+    /// takes in [`PhraseTrie::for_each_bounded`] then starts at a word start of the text
+    /// ([`PhraseTrie::for_each_from`]).
+    alnum_first: bool,
     /// The first three bytes of every form and every three bytes that start with a form of one
     /// or two bytes, in any ASCII case: a position is walked only when its three bytes are here.
     triples: crate::text::Triples,
@@ -72,6 +76,7 @@ impl PhraseTrie {
         let mut t = PhraseTrie {
             starts: Box::new([0; 1024]),
             punct_first: 0,
+            alnum_first: forms.iter().all(|(f, _)| f.chars().next().is_some_and(char::is_alphanumeric)),
             triples: crate::text::Triples::default(),
             root: Box::new([0; 256]),
             nodes: Vec::with_capacity(tree.len()),
@@ -181,6 +186,42 @@ impl PhraseTrie {
             match self.longest_at(bytes, start) {
                 Some((end, role)) => i = if f(start, end, role) { end } else { start + 1 },
                 None => i += 1,
+            }
+        }
+    }
+
+    /// Does every form start with an alphanumeric char (so that
+    /// [`PhraseTrie::for_each_from`] may stand for [`PhraseTrie::for_each_bounded`])?
+    pub(super) fn alnum_first(&self) -> bool {
+        self.alnum_first
+    }
+
+    /// [`PhraseTrie::for_each_bounded`] of a trie whose forms all start with an alphanumeric
+    /// char, walked only from `starts`, the text's word starts ([`crate::text::for_each_word_start`],
+    /// which the document finds once for the calque and loan-phrase tries, #16).
+    ///
+    /// Exact: a match that starts with an alphanumeric char and is offered to `f` there starts
+    /// after no alphanumeric char, so at a word start; and the positions between two word starts
+    /// start no such match, so moving on to the next word start after a refused match finds
+    /// what moving on by one byte finds.
+    pub(super) fn for_each_from(&self, text: &str, starts: &[usize], mut f: impl FnMut(usize, usize, Role) -> bool) {
+        debug_assert!(self.alnum_first);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        for &start in starts {
+            if start < i || self.root[usize::from(bytes[start])] == 0 {
+                continue;
+            }
+            // (no form starts with these three bytes, and none of fewer starts here)
+            if let [a, b, c, ..] = bytes[start..]
+                && !self.triples.may_hold(a, b, c)
+            {
+                continue;
+            }
+            if let Some((end, role)) = self.longest_at(bytes, start)
+                && f(start, end, role)
+            {
+                i = end;
             }
         }
     }
