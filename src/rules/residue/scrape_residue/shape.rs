@@ -1647,8 +1647,12 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     // `Home / Jordan News`, `Home / WORLD / ...`: a trail of slashes, read only when it opens
     // with the home crumb and the next crumb with a capital, and ends no sentence (a slash is
     // everywhere else: dates, fractions, `and/or`, `Home / away: ...`)
-    let first = t.split(' ').next().unwrap_or("");
-    if let Some(rest) = t[first.len()..].strip_prefix(" / ")
+    // (the first space looked for in the line's first bytes only: a home crumb is one short word)
+    let b = t.as_bytes();
+    let space = memchr::memchr(b' ', &b[..b.len().min(24)]).unwrap_or(0);
+    let first = &t[..space];
+    if space > 0
+        && let Some(rest) = t[space..].strip_prefix(" / ")
         && rest.starts_with(char::is_uppercase)
         && !has_sentence_punctuation(t)
         && lookup(vocab, first, &mut String::new()) == Some(Word::Home)
