@@ -30,12 +30,19 @@ use std::marker::PhantomData;
 /// any target.
 #[inline]
 pub fn hash(key: &str) -> u64 {
+    hash_or::<0>(key.as_bytes())
+}
+
+/// [`hash`] of `b` with `CASE` or-ed into every eight bytes it reads (0: the bytes as they are;
+/// `0x2020..`: the ASCII lower case of a word of letters and digits, read from the word as
+/// written, see `document::places`).
+#[inline]
+pub fn hash_or<const CASE: u64>(b: &[u8]) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let b = key.as_bytes();
     let mut h = b.len() as u64;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        h = (h.rotate_left(26) ^ u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).wrapping_mul(K);
+        h = (h.rotate_left(26) ^ (u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | CASE)).wrapping_mul(K);
     }
     // the last one to seven bytes, read without a copy: two overlapping halves, or the first,
     // middle and last byte (the length, hashed first, tells the overlaps apart)
@@ -48,7 +55,9 @@ pub fn hash(key: &str) -> u64 {
         } else {
             u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
         };
-        h = (h.rotate_left(26) ^ t).wrapping_mul(K);
+        // (the bytes the three-byte form leaves zero are none of the key's: no case bits there)
+        let case = if n >= 4 { CASE } else { CASE & 0x00ff_ffff };
+        h = (h.rotate_left(26) ^ (t | case)).wrapping_mul(K);
     }
     // the slot is read from the low bits: fold the high ones in
     h ^= h >> 32;

@@ -95,29 +95,7 @@ fn skip_filtered(gaz: &Gazetteer, bytes: &[u8], tokens: &[super::Token], mut i: 
 /// the hash of the lowered copy.
 #[inline]
 fn hash_lower_alnum(b: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    const CASE: u64 = 0x2020_2020_2020_2020;
-    let mut h = b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        h = (h.rotate_left(26) ^ (u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | CASE)).wrapping_mul(K);
-    }
-    let r = chunks.remainder();
-    let n = r.len();
-    if n > 0 {
-        let t = if n >= 4 {
-            u64::from(u32::from_le_bytes([r[0], r[1], r[2], r[3]]))
-                | u64::from(u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]])) << 32
-        } else {
-            u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
-        };
-        // (the bytes the three-byte form leaves zero are none of the word's: no 0x20 there)
-        let case = if n >= 4 { CASE } else { 0x0020_2020 };
-        h = (h.rotate_left(26) ^ (t | case)).wrapping_mul(K);
-    }
-    h ^= h >> 32;
-    h = h.wrapping_mul(K);
-    h ^ (h >> 29)
+    crate::flat::hash_or::<0x2020_2020_2020_2020>(b)
 }
 
 /// The gazetteer `build.rs` compiled from the embedded lexicons.
