@@ -53,24 +53,29 @@ fn token_key(text: &str, t: &super::Token, lang: Option<&str>, out: &mut String)
     }
 }
 
+/// Does a word token start a key only in upper case: a word of a script without case, or a
+/// capitalised one? (Other words start only lower-first keys and demonym stems.)
+#[inline]
+fn upper_start(t: &super::Token) -> bool {
+    let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
+    !cased || t.is_capitalised()
+}
+
 /// The first token from `i` that [`Places::candidates_with`]'s filters do not turn away: every
 /// token before it is no word, or (in copy without demonym stems, `lower`) a word of a cased
-/// script, not capitalised, whose first byte and length no lower-first key has, or a capitalised
-/// word of ASCII letters and digits, two or more, that is no key's first word by the first-word
-/// filter. (#16: those tokens, most of the copy, are read in a loop of their own that keeps its
-/// few values in registers; the loop with the rest of the search spilled them. The skipped
-/// spans are not asked about them: the cursor's answer for a later word does not depend on it.)
+/// script, not capitalised, whose first byte and length no lower-first key has, or a word that
+/// starts keys only in upper case ([`upper_start`]) of ASCII letters and digits, two or more,
+/// that is no key's first word by the first-word filter. (#16: those tokens, most of the copy,
+/// are read in a loop of their own that keeps its few values in registers; the loop with the
+/// rest of the search spilled them. The skipped spans are not asked about them: the cursor's
+/// answer for a later word does not depend on it.)
 #[inline(never)]
 fn skip_filtered(gaz: &Gazetteer, bytes: &[u8], tokens: &[super::Token], mut i: usize, lower: bool) -> usize {
     while let Some(t) = tokens.get(i) {
         if t.is_word() {
-            let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
             let Some(word) = bytes.get(t.span.start..t.span.end) else { return i };
             let Some(&first) = word.first() else { return i };
-            if !cased {
-                return i;
-            }
-            let turned_away = if t.is_capitalised() {
+            let turned_away = if upper_start(t) {
                 t.is_ascii_alnum() && word.len() > 1 && !gaz.may_be_first(hash_lower_alnum(word))
             } else {
                 lower
@@ -285,54 +290,22 @@ impl Places {
         skip.k = 0;
         let KeyBuffers { word: buf, longest: bufs } = scratch;
         while i < tokens.len() {
+            // the words the filters turn away, skipped by their first byte, length or first-word
+            // hash (`skip_filtered`): a lower-case word in copy without demonym stems starts a key
+            // only if it may be a lower-first one (#17), and a capitalised word of ASCII letters
+            // and digits only if it may be a key's first word, told on the hash of its lower case
+            // read from the word as written, before its key is copied (#16: four in five
+            // capitalised words; a one-letter word may open a dotted acronym)
             i = skip_filtered(gaz, doc.text.as_bytes(), tokens, i, stems.is_none());
-            if i == tokens.len() {
-                break;
-            }
-            let t = tokens[i];
-            if !t.is_word() {
-                i += 1;
-                continue;
-            }
-            let cased = !matches!(t.script, Script::Han | Script::Arabic | Script::Kana | Script::Hebrew | Script::Thai | Script::None);
-            let upper_start = !cased || t.is_capitalised();
-            // a lower-case word in copy without demonym stems starts a key only if it may be a
-            // lower-first one (#17: most words of the copy, neither keyed nor hashed). A key of a
-            // word that starts with an ASCII lower-case letter starts with that letter.
-            // (told by the word's first byte and length, before its text is sliced or the skipped
-            // spans are asked, #16: the cursor's answer for a later word does not depend on
-            // whether it was asked about this one)
-            let lower_only = !upper_start && stems.is_none();
-            let first = doc.text.as_bytes()[t.span.start..t.span.end].first().copied();
-            if lower_only && first.is_some_and(|b| b.is_ascii_lowercase() && !gaz.may_start_lower_first(b)) {
+            let Some(&t) = tokens.get(i) else { break };
+            if skip.overlaps(t.span) {
                 i += 1;
                 continue;
             }
             // a word of lower-case ASCII letters and digits is its own key (#16: most words of
             // the copy, neither copied nor lowered)
-            // (ASCII letters and digits with no upper-case letter, #16)
             let plain = t.is_ascii_alnum() && matches!(t.case, Case::Lower | Case::None);
-            if plain && lower_only && !gaz.may_be_lower_first_of(first, t.span.len()) {
-                i += 1;
-                continue;
-            }
-            if skip.overlaps(t.span) {
-                i += 1;
-                continue;
-            }
-            // a capitalised word of ASCII letters and digits that is no key's first word (by the
-            // gazetteer's first-word filter) starts no key: it is turned away on the hash of its
-            // lower case, read from the word as written, before its key is copied (#16: four in
-            // five capitalised words). (A one-letter word may open a dotted acronym.)
-            if upper_start
-                && t.is_ascii_alnum()
-                && t.span.len() > 1
-                && !gaz.may_be_first(hash_lower_alnum(&doc.text.as_bytes()[t.span.start..t.span.end]))
-            {
-                i += 1;
-                continue;
-            }
-            i = Places::candidate_at(gaz, doc, tokens, i, (upper_start, plain, stems), &mut pending, (buf, bufs));
+            i = Places::candidate_at(gaz, doc, tokens, i, (upper_start(&t), plain, stems), &mut pending, (buf, bufs));
         }
         pending
     }
