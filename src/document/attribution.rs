@@ -344,12 +344,22 @@ impl Attributions {
     pub fn find(doc: &Document, media: &MediaIndex, phrases: &PhraseIndex) -> Attributions {
         let text = doc.text.as_str();
         let mut out = Attributions::default();
-        for (start, end, pattern) in media.tables.find_iter(text) {
-            if !word_bounded(text, start, end) || continues_name(doc, phrases, start, end) {
-                continue;
+        // a word-bounded form hides the forms it overlaps, even when it goes on a name
+        let take = |start: usize, end: usize, pattern: usize| {
+            if !word_bounded(text, start, end) {
+                return false;
             }
-            let (outlet, ambiguous) = media.tables.pattern(pattern);
-            out.outlets.push(OutletMention { span: Span::new(start, end), outlet, ambiguous });
+            if !continues_name(doc, phrases, start, end) {
+                let (outlet, ambiguous) = media.tables.pattern(pattern);
+                out.outlets.push(OutletMention { span: Span::new(start, end), outlet, ambiguous });
+            }
+            true
+        };
+        if media.tables.alnum_first() {
+            media.tables.for_each_from(text, doc.word_starts(), take);
+        } else {
+            // (a user's form starts with another char: every position is read)
+            media.tables.for_each(text, take);
         }
         let lang = doc.language.unwrap_or("en");
         let Some(matcher) = phrases.by_lang.get(lang).and_then(Phrases::matcher) else { return out };
@@ -585,14 +595,49 @@ mod media_tests {
             }
         }
         texts.push(joined);
-        let mut found = 0;
+        let (mut found, mut bounded) = (0, 0);
+        assert!(media.tables.alnum_first(), "every embedded outlet form starts with a letter or digit");
         for t in &texts {
             let want = automaton_matches(&ac, t);
             let got: Vec<(usize, usize, usize)> = media.tables.find_iter(t).collect();
             assert_eq!(got, want);
             found += got.len();
+            // the story's walk (word-bounded matches only) from the word starts is the walk of
+            // every position with the same callback
+            let take = |got: &mut Vec<(usize, usize, usize)>, s: usize, e: usize, p: usize| {
+                let taken = word_bounded(t, s, e);
+                if taken {
+                    got.push((s, e, p));
+                }
+                taken
+            };
+            let (mut every, mut from) = (Vec::new(), Vec::new());
+            media.tables.for_each(t, |s, e, p| take(&mut every, s, e, p));
+            let mut starts = Vec::new();
+            crate::text::for_each_word_start(t, |p| starts.push(p));
+            media.tables.for_each_from(t, &starts, |s, e, p| take(&mut from, s, e, p));
+            assert_eq!(from, every, "{t:?}");
+            bounded += from.len();
         }
         assert!(found > 500, "matches: {found}");
+        assert!(bounded > 300, "word-bounded matches: {bounded}");
+    }
+
+    #[test]
+    fn a_form_starting_with_a_sign_is_searched_at_every_position() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("media.tsv");
+        std::fs::write(&path, "# lexicon: media\n# columns: name\tcountry\ttype\taliases\tambiguous\n@WirelintWire\tfr\tagency\t\t\n")
+            .unwrap();
+        let with_user = Lexicons::with_user_files(&[&path]).unwrap();
+        let media = with_user.index::<MediaIndex>().unwrap();
+        assert!(!media.tables.alnum_first());
+        let mut got = Vec::new();
+        media.tables.for_each("as @WirelintWire said", |s, e, _| {
+            got.push((s, e));
+            true
+        });
+        assert_eq!(got, vec![(3, 16)]);
     }
 
     #[test]

@@ -206,6 +206,10 @@ pub struct MediaTables {
     /// or two bytes: a position whose two bytes pass [`MediaTables::starts`] is walked only when
     /// its three bytes are here (#16: most are inside a word, `de` in `made`, and start none).
     triples: Triples,
+    /// Every form starts with an alphanumeric char ([`char::is_alphanumeric`]): a match that
+    /// starts after no alphanumeric char then starts at a word start of the text, and
+    /// [`MediaTables::for_each_from`] may walk only from those.
+    alnum_first: bool,
 }
 
 impl MediaTables {
@@ -231,7 +235,51 @@ impl MediaTables {
             }
         }
         let triples = MediaTables::triples(f, table);
-        MediaTables { data, root, by_key, starts, triples }
+        let alnum_first = MediaTables::first_chars(f, table).iter().all(|c| c.is_alphanumeric());
+        MediaTables { data, root, by_key, starts, triples, alnum_first }
+    }
+
+    /// The first char of every form in the trie whose root's table is at `table`: its first
+    /// byte, and the continuation bytes of a char of more than one byte, read down its edges
+    /// (a byte sequence that is no char is U+FFFD, which is not alphanumeric).
+    fn first_chars(f: Flat<'_>, table: u32) -> Vec<char> {
+        fn down(f: Flat<'_>, node: u32, bytes: &mut Vec<u8>, want: usize, out: &mut Vec<char>) {
+            if bytes.len() == want {
+                out.push(std::str::from_utf8(bytes).ok().and_then(|s| s.chars().next()).unwrap_or('\u{fffd}'));
+                return;
+            }
+            let edges: Vec<(usize, usize)> = f.pairs(node + 1).iter().collect();
+            if edges.is_empty() || f.u(node) != 0 {
+                // a form ends inside the char
+                out.push('\u{fffd}');
+            }
+            for (b, next) in edges {
+                bytes.push(b as u8);
+                down(f, next as u32, bytes, want, out);
+                bytes.pop();
+            }
+        }
+        let mut out = Vec::new();
+        for a in 0..=255u8 {
+            let node = f.u(table + 1 + u32::from(a));
+            if node == 0 {
+                continue;
+            }
+            let want = match a {
+                0..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => 1,
+            };
+            down(f, node, &mut vec![a], want, &mut out);
+        }
+        out
+    }
+
+    /// Does every form start with an alphanumeric char ([`MediaTables::for_each_from`])?
+    pub fn alnum_first(&self) -> bool {
+        self.alnum_first
     }
 
     /// The [`MediaTables::triples`] of the trie whose root's table is at `table`: the paths of
@@ -298,8 +346,8 @@ impl MediaTables {
     /// search goes on after it; so the matches an Aho-Corasick automaton over the forms finds
     /// with `MatchKind::LeftmostLongest` (a test holds them equal), read from the frozen trie
     /// instead of an automaton built at start-up.
+    #[cfg(test)]
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
-        let (f, table) = (self.f(), self.root[3]);
         let bytes = text.as_bytes();
         let mut i = 0;
         std::iter::from_fn(move || {
@@ -310,28 +358,7 @@ impl MediaTables {
                     break;
                 }
                 let start = i;
-                // (no form starts with these three bytes, and none of fewer starts here)
-                if let [a, b, c, ..] = bytes[start..]
-                    && !self.triples.may_hold(a, b, c)
-                {
-                    i += 1;
-                    continue;
-                }
-                // the first byte through the table (most bytes start no form), then the edges
-                let mut node = f.u(table + 1 + u32::from(bytes[start]));
-                let mut j = start + 1;
-                let mut best = None;
-                while node != 0 {
-                    let pattern = f.u(node);
-                    if pattern != 0 {
-                        best = Some((j, pattern as usize - 1));
-                    }
-                    let Some(&b) = bytes.get(j) else { break };
-                    // (the edges ascend by byte)
-                    node = f.pairs(node + 1).find_sorted(usize::from(b)).map_or(0, |en| en as u32);
-                    j += 1;
-                }
-                match best {
+                match self.longest_at(bytes, start) {
                     Some((end, pattern)) => {
                         i = end;
                         return Some((start, end, pattern));
@@ -341,6 +368,88 @@ impl MediaTables {
             }
             None
         })
+    }
+
+    /// Every form found in `text` that `f` takes: at each position from the left, the longest
+    /// form that starts there is offered to `f` as `(start, end, pattern)`; a match `f` takes
+    /// hides the positions before its end, one it refuses hides none (#16: a match inside a
+    /// word, which the caller refuses, no longer hides the ones it overlaps, as in
+    /// [`MediaTables::find_iter`]).
+    pub fn for_each(&self, text: &str, mut f: impl FnMut(usize, usize, usize) -> bool) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // past the positions no form starts at (the last byte of the text walks the trie)
+            i = self.skip(bytes, i);
+            if i >= bytes.len() {
+                break;
+            }
+            let start = i;
+            i = match self.longest_at(bytes, start) {
+                Some((end, pattern)) if f(start, end, pattern) => end,
+                _ => start + 1,
+            };
+        }
+    }
+
+    /// [`MediaTables::for_each`] for a table whose forms all start with an alphanumeric char
+    /// ([`MediaTables::alnum_first`]) and an `f` that refuses every match starting right after
+    /// an alphanumeric char, walked only from `starts`, the text's word starts
+    /// ([`crate::text::for_each_word_start`], found once per story, #16).
+    ///
+    /// Exact: a match such an `f` takes starts with an alphanumeric char after none, so at a
+    /// word start; and a refused match, like no match, hides nothing.
+    pub fn for_each_from(&self, text: &str, starts: &[usize], mut f: impl FnMut(usize, usize, usize) -> bool) {
+        debug_assert!(self.alnum_first);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        for &start in starts {
+            if start < i || !self.starts_pair(bytes, start) {
+                continue;
+            }
+            if let Some((end, pattern)) = self.longest_at(bytes, start)
+                && f(start, end, pattern)
+            {
+                i = end;
+            }
+        }
+    }
+
+    /// The longest form starting at `start`: its end and pattern.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+        // (no form starts with these three bytes, and none of fewer starts here)
+        if let [a, b, c, ..] = bytes[start..]
+            && !self.triples.may_hold(a, b, c)
+        {
+            return None;
+        }
+        let (f, table) = (self.f(), self.root[3]);
+        // the first byte through the table (most bytes start no form), then the edges
+        let mut node = f.u(table + 1 + u32::from(bytes[start]));
+        let mut j = start + 1;
+        let mut best = None;
+        while node != 0 {
+            let pattern = f.u(node);
+            if pattern != 0 {
+                best = Some((j, pattern as usize - 1));
+            }
+            let Some(&b) = bytes.get(j) else { break };
+            // (the edges ascend by byte)
+            node = f.pairs(node + 1).find_sorted(usize::from(b)).map_or(0, |en| en as u32);
+            j += 1;
+        }
+        best
+    }
+
+    /// Do the two bytes at `i` start some form ([`MediaTables::starts`]; the last byte of the
+    /// text passes when it does)?
+    #[inline]
+    fn starts_pair(&self, bytes: &[u8], i: usize) -> bool {
+        match bytes.get(i + 1) {
+            Some(&b) => crate::text::pair_starts(&self.starts, bytes[i], b),
+            None => true,
+        }
     }
 
     /// The first position from `i` whose two bytes some form starts with ([`MediaTables::starts`]),
