@@ -29,12 +29,13 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use whatlang::Detector;
 
-use super::{Context, Family, Output, Rule, RuleMeta};
+use super::{Context, Family, Output, Rule, RuleMeta, language_name};
 use crate::document::language::{self, FunctionWords};
 use crate::document::places::StoryPlaces;
 use crate::document::{Case, Document, Script, Section, Token, TokenKind};
 use crate::finding::{Confidence, Finding, Severity};
 use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::rules::residue::scrape_residue::ResidueIndex;
 use crate::rules::translation::translationese::StartTrie;
 use crate::span::Span;
 
@@ -68,6 +69,12 @@ only words in other scripts, even one word: a byline, menu label or notice left 
 site's language (`김민준` under the headline, `ຂ່າວອື່ນໆ`, a `Հայ Рус` language switcher). A name
 in its own script beside its Latin spelling (`Dariga Nazarbayeva (Дарига Назарбаева)`) is not
 alone on its line.
+
+A line that is one furniture label of the scrape-residue lexicon written in another language
+than the copy (`Bagikan artikel ini`, `Lascia un commento`, `Поделиться:` in English copy;
+`Leave a Reply` in Indonesian copy) is reported too, whatever its words: the lexicon names its
+language. scrape-residue flags the same line as furniture to delete; this finding says the page
+was never edited in the copy language. Indonesian and Malay labels are not told apart.
 
 Source-language abbreviations of institutions, offices and ranks (`TNI`, `Polri`, `Kombes` in
 English copy about Indonesia) are reported at their first use when the story never explains
@@ -171,13 +178,49 @@ impl Rule for UntranslatedFragment {
         if let Ok(abbr) = cx.lexicons.index::<abbrev::Abbreviations>() {
             scan.abbreviations(&abbr, &taken(out), out);
         }
+        // (page furniture is not prose: its labels do not count toward the story's share below)
+        let before_labels = out.findings.len();
+        if let Ok(residue) = cx.lexicons.index::<ResidueIndex>() {
+            furniture_labels(doc, copy, &residue, &taken(out), out);
+        }
         // a fragment is a minority of the story: when most of a story whose language was
         // detected reads as another language, detection missed (Vietnamese copy, which is no copy
         // language, reads as Portuguese), and every sentence would be reported
-        let flagged: usize = out.findings[first..].iter().map(|f| f.span.len()).sum();
+        let flagged: usize = out.findings[first..before_labels].iter().map(|f| f.span.len()).sum();
         if doc.language_source != "declared" && 2 * flagged > prose {
             out.findings.truncate(first);
         }
+    }
+}
+
+/// Page furniture labels in another language than the copy's, a line each: a share or comment
+/// label (`Bagikan artikel ini`, `Lascia un commento`), a related-links heading (`Artículos
+/// Relacionados`) left in English copy, or an English one (`Leave a Reply`) in Indonesian copy:
+/// a line that is one label of the scrape-residue lexicon ([`ResidueIndex::foreign_label`]) of a
+/// named language. Too short for function words to tell, the lexicon names the language.
+/// scrape-residue flags the same line as furniture to delete; this finding says it was never
+/// translated.
+fn furniture_labels(doc: &Document, copy: &'static str, residue: &ResidueIndex, taken: &[Span], out: &mut Output) {
+    for &para in &doc.paragraphs {
+        let line = doc.slice(para);
+        let Some(lang) = residue.foreign_label(line, copy) else { continue };
+        // a story in a language no story is detected in reads as a neighbour of one script (a
+        // Persian page as Arabic, a Ukrainian one as Russian): a label of such a language in
+        // copy of the same script may be the story's own
+        let detectable = language::COPY_LANGUAGES.iter().any(|&(c, _)| c == lang);
+        if !detectable && script_family(lang) == script_family(copy) {
+            continue;
+        }
+        if taken.iter().any(|t| t.start < para.end && para.start < t.end) {
+            continue;
+        }
+        let msg = format!(
+            "`{}` is {} page furniture in {} copy, never translated: a site label, not story; delete it",
+            line.trim(),
+            language_name(lang),
+            language_name(copy),
+        );
+        out.push(Finding::new(&META, para, Confidence::Medium, msg));
     }
 }
 
@@ -1168,6 +1211,24 @@ impl LexiconIndex for LoanPhrases {
             by_lang.insert(lang, Arc::new(m));
         }
         Ok(LoanPhrases { by_lang })
+    }
+}
+
+/// The script a language is written in, for [`furniture_labels`]: a name per script, Latin for
+/// any language not listed.
+fn script_family(code: &str) -> &'static str {
+    match code {
+        "ru" | "uk" | "bg" | "be" | "mk" | "sr" | "kk" | "ky" | "tg" | "mn" => "Cyrillic",
+        "ar" | "fa" | "ur" | "ps" => "Arabic",
+        "zh" | "ja" => "Han",
+        "ko" => "Hangul",
+        "el" => "Greek",
+        "he" | "yi" => "Hebrew",
+        "hy" => "Armenian",
+        "ka" => "Georgian",
+        "th" => "Thai",
+        "hi" | "mr" | "ne" => "Devanagari",
+        _ => "Latin",
     }
 }
 

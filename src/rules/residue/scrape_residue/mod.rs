@@ -21,12 +21,9 @@ pub static META: RuleMeta = RuleMeta {
     code: "SC001",
     family: Family::Residue,
     severity: Severity::Warning,
-    // a residue line (`Lea también: ...`) is deleted, not translated or reformatted; a caption
-    // line (`Photo: ...`, medium) is content and keeps its untranslated-fragment finding
-    supersedes: &[
-        crate::rules::Supersede { loser: "untranslated-fragment", min_confidence: Confidence::High },
-        crate::rules::Supersede { loser: "date-format", min_confidence: Confidence::High },
-    ],
+    // a residue line (`Lea también: ...`) is deleted, not reformatted; one in another language
+    // than the copy keeps its untranslated-fragment finding as well (it says what the line is)
+    supersedes: &[crate::rules::Supersede { loser: "date-format", min_confidence: Confidence::High }],
     summary: "CMS and scraping leftovers in the body: \"SEE ALSO:\", \"Baca juga:\", \"ADVERTISEMENT\", share buttons, credits",
     explain: r#"## What it flags
 Lines that are website furniture rather than story, in two ways.
@@ -251,6 +248,8 @@ pub(crate) type Vocab = rustc_hash::FxHashMap<String, Word>;
 
 struct Marker {
     text: String,
+    /// The language of the row (`lang`: an ISO 639-1 code, or `mul`).
+    lang: String,
     kind: Match,
     confidence: Confidence,
     /// What the marker labels: `related` (a related-links heading) opens a block of teasers.
@@ -258,6 +257,9 @@ struct Marker {
     /// A time stamp label (`Updated:`): the page's own date under the headline is low confidence.
     timestamp: bool,
 }
+
+/// A furniture label in another language is at most this long ([`ResidueIndex::foreign_label`]).
+const MAX_LABEL_BYTES: usize = 80;
 
 /// The residue markers, normalised, behind one longest-prefix look-up.
 pub struct ResidueIndex {
@@ -280,6 +282,7 @@ impl LexiconIndex for ResidueIndex {
         for file in lexicons.of_kind("residue") {
             let (m, c) = (file.require("match")?, file.require("confidence")?);
             let k = file.column("kind");
+            let lang = file.column("lang");
             for row in &file.rows {
                 let kind_col = k.map(|k| row.get(k)).unwrap_or("");
                 let kind = match row.get(m) {
@@ -307,6 +310,7 @@ impl LexiconIndex for ResidueIndex {
                 }
                 markers.push(Marker {
                     text: normalise(row.get(0)),
+                    lang: lang.map(|l| row.get(l)).unwrap_or("").to_string(),
                     kind,
                     confidence,
                     related: kind_col == "related",
@@ -507,6 +511,24 @@ impl ResidueIndex {
         let word = first_word(line);
         self.first_words.contains(&word)
             || word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
+    }
+
+    /// The language of a furniture label written in another language than the copy's `copy`
+    /// (`Bagikan artikel ini`, `Поделиться:` in English copy, `Leave a Reply` in Indonesian): a
+    /// line (without a list bullet) that is one marker of a `line` or `prefix` row of a named
+    /// language and nothing else, trailing `:`, `.`, `!`, `?` or `…` aside. Indonesian and Malay
+    /// labels are not told apart.
+    pub(crate) fn foreign_label(&self, line: &str, copy: &str) -> Option<&str> {
+        let t = strip_bullet(line).unwrap_or(line).trim();
+        if t.is_empty() || t.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        let n = normalise(t);
+        let bare = n.trim_end_matches([':', '.', '!', '?', '…', ' ']);
+        let i = self.prefixes.get(&n).or_else(|| self.prefixes.get(bare))?;
+        let m = &self.markers[usize::try_from(i).ok()?];
+        let same = |a: &str, b: &str| a == b || matches!((a, b), ("id", "ms") | ("ms", "id"));
+        (matches!(m.kind, Match::Line | Match::Prefix) && m.lang.len() == 2 && !same(&m.lang, copy)).then_some(m.lang.as_str())
     }
 
     /// The longest marker `s` holds from byte `at`: where it ends in `s`, and its index in
