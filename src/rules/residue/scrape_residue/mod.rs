@@ -269,6 +269,9 @@ pub struct ResidueIndex {
     prefixes: fst::Map<Vec<u8>>,
     /// First words of the markers: a line opening with any other word is prose.
     first_words: HashSet<String>,
+    /// First words of the `line` and `prefix` markers of a named language but English: a line of
+    /// English copy opening with any other word is no foreign label ([`ResidueIndex::foreign_label`]).
+    foreign_first: HashSet<String>,
     vocab: Vocab,
     /// Bytes of a longer line read to match a `prefix` or `lead` marker: [`MAX_OPENING`], or
     /// more when a marker is longer (a comment-form notice in Cyrillic is 130 bytes).
@@ -330,8 +333,13 @@ impl LexiconIndex for ResidueIndex {
             message: e.to_string(),
         })?;
         let first_words = markers.iter().map(|m| first_word(&m.text)).collect();
+        let foreign_first = markers
+            .iter()
+            .filter(|m| matches!(m.kind, Match::Line | Match::Prefix) && m.lang.len() == 2 && m.lang != "en")
+            .map(|m| first_word(&m.text))
+            .collect();
         let opening = markers.iter().map(|m| m.text.len() + OPENING_SLACK).max().unwrap_or(0).max(MAX_OPENING);
-        Ok(ResidueIndex { markers, prefixes, first_words, vocab, opening })
+        Ok(ResidueIndex { markers, prefixes, first_words, foreign_first, vocab, opening })
     }
 }
 
@@ -491,18 +499,7 @@ impl ResidueIndex {
     /// marker? An ASCII word is lower-cased on the stack: [`normalise`] does no more to a word
     /// without white space or colon (#16: two strings a line).
     fn opens_marker(&self, line: &str) -> bool {
-        let raw = first_word_raw(line);
-        let mut buf = [0u8; 64];
-        let word = if raw.is_ascii() && raw.len() <= buf.len() {
-            let low = &mut buf[..raw.len()];
-            low.copy_from_slice(raw.as_bytes());
-            low.make_ascii_lowercase();
-            std::borrow::Cow::Borrowed(std::str::from_utf8(low).unwrap_or_default())
-        } else {
-            std::borrow::Cow::Owned(normalise(raw))
-        };
-        self.first_words.contains(word.as_ref())
-            || word.chars().next().is_some_and(|c| self.first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
+        opens_word_of(&self.first_words, line)
     }
 
     /// [`ResidueIndex::opens_marker`] as it was: the word normalised.
@@ -521,6 +518,11 @@ impl ResidueIndex {
     pub(crate) fn foreign_label(&self, line: &str, copy: &str) -> Option<&str> {
         let t = strip_bullet(line).unwrap_or(line).trim();
         if t.is_empty() || t.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        // (most stories are English, and most of their short lines open with no word a foreign
+        // label opens with: #16)
+        if !opens_word_of(if copy == "en" { &self.foreign_first } else { &self.first_words }, t) {
             return None;
         }
         let n = normalise(t);
@@ -1386,6 +1388,22 @@ fn furniture_shaped(t: &str) -> bool {
 /// Are two paragraphs on consecutive lines (one line break between them, no blank line)?
 fn adjacent_lines(doc: &Document, a: Span, b: Span) -> bool {
     doc.text.get(a.end..b.start).is_some_and(|gap| gap.bytes().filter(|&c| c == b'\n').count() == 1 && gap.trim().is_empty())
+}
+
+/// Does `line` open with a word of `first_words` (lower case), or with a char of it (a marker in
+/// a script without spaces)?
+fn opens_word_of(first_words: &HashSet<String>, line: &str) -> bool {
+    let raw = first_word_raw(line);
+    let mut buf = [0u8; 64];
+    let word = if raw.is_ascii() && raw.len() <= buf.len() {
+        let low = &mut buf[..raw.len()];
+        low.copy_from_slice(raw.as_bytes());
+        low.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(low).unwrap_or_default())
+    } else {
+        std::borrow::Cow::Owned(normalise(raw))
+    };
+    first_words.contains(word.as_ref()) || word.chars().next().is_some_and(|c| first_words.contains(c.encode_utf8(&mut [0; 4]) as &str))
 }
 
 /// A list item's text without its bullet (`- `, `• `, `* `, `– `, `· `, `▪ `).
