@@ -41,7 +41,11 @@ diplomacy" (the foreign minister); Ukrainian
 and Russian "the number of victims is being clarified" (*уточнюється*: not yet known); Malay,
 Indonesian and Bengali "He said this while addressing ...", "told reporters when met at ...",
 "said ... when confirmed by phone"; Vietnamese "the orientations on
-promoting cooperation". And English calques in other
+promoting cooperation"; Moroccan and Gulf court copy "the Sovereign expresses" (the King),
+"exchanged cordial talks", "the wise leadership", "a congratulatory cable", "under the
+directives of the Crown Prince"; Russian and Ukrainian "infrastructure objects" (facilities),
+"fired at the territory of", "the parties separately touched upon"; Chinese and Thai "provide
+convenience and support". And English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
 flags a present perfect with a finished past time ("the statement has been made on April 29",
