@@ -221,7 +221,8 @@ pub(super) fn link(lx: &NameLexicons, names: &mut NameMentions) {
     // few mentions compares them with the names found so far: no map to build)
     let mut index: HashMap<LowerWords<'_>, usize> = HashMap::default();
     let linear = names.mentions.len() <= LINEAR_MENTIONS;
-    let mut distinct: Vec<Name<'_>> = Vec::new();
+    // (at most one per mention: one allocation, not a growth per doubling)
+    let mut distinct: Vec<Name<'_>> = Vec::with_capacity(names.mentions.len());
     for (i, m) in names.mentions.iter().enumerate() {
         if m.quoted {
             continue;

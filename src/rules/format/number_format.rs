@@ -256,12 +256,13 @@ fn numerals(text: &str) -> Vec<Numeral<'_>> {
                 break;
             }
         }
-        groups.push(&text[g..i]);
         let end = i;
-        // a number without a separator is never one (#16: its neighbours were read first)
+        // a number without a separator is never one (#16: its neighbours were read first; and
+        // its one group is not pushed, so a plain number allocates nothing)
         if seps.is_empty() {
             continue;
         }
+        groups.push(&text[g..i]);
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
         let glued_before =
