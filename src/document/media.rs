@@ -398,7 +398,9 @@ impl MediaTables {
     /// ([`crate::text::for_each_word_start`], found once per story, #16).
     ///
     /// Exact: a match such an `f` takes starts with an alphanumeric char after none, so at a
-    /// word start; and a refused match, like no match, hides nothing.
+    /// word start; and a refused match, like no match, hides nothing. (The loop is the twin of
+    /// the attribution phrases' `PhraseTrie::for_each_from`; one generic walk for both cost more,
+    /// docs/performance.md, session 32.)
     pub fn for_each_from(&self, text: &str, starts: &[usize], mut f: impl FnMut(usize, usize, usize) -> bool) {
         debug_assert!(self.alnum_first);
         let bytes = text.as_bytes();
