@@ -211,7 +211,7 @@ fn furniture_labels(doc: &Document, copy: &'static str, residue: &ResidueIndex, 
         if !detectable && script_family(lang) == script_family(copy) {
             continue;
         }
-        if taken.iter().any(|t| t.start < para.end && para.start < t.end) {
+        if taken.iter().any(|t| t.overlaps(para)) {
             continue;
         }
         let msg = format!(
@@ -1214,21 +1214,21 @@ impl LexiconIndex for LoanPhrases {
     }
 }
 
-/// The script a language is written in, for [`furniture_labels`]: a name per script, Latin for
-/// any language not listed.
-fn script_family(code: &str) -> &'static str {
+/// The script a language is written in, for [`furniture_labels`]: [`language::script_of_lang`]
+/// (which knows the copy languages' scripts and reads any other as Latin) for the other languages
+/// the residue lexicon and the detector name.
+fn script_family(code: &str) -> Script {
     match code {
-        "ru" | "uk" | "bg" | "be" | "mk" | "sr" | "kk" | "ky" | "tg" | "mn" => "Cyrillic",
-        "ar" | "fa" | "ur" | "ps" => "Arabic",
-        "zh" | "ja" => "Han",
-        "ko" => "Hangul",
-        "el" => "Greek",
-        "he" | "yi" => "Hebrew",
-        "hy" => "Armenian",
-        "ka" => "Georgian",
-        "th" => "Thai",
-        "hi" | "mr" | "ne" => "Devanagari",
-        _ => "Latin",
+        "uk" | "bg" | "be" | "mk" | "sr" | "kk" | "ky" | "tg" | "mn" => Script::Cyrillic,
+        "fa" | "ur" | "ps" => Script::Arabic,
+        "ja" => Script::Han,
+        "ko" => Script::Hangul,
+        "el" => Script::Greek,
+        "he" | "yi" => Script::Hebrew,
+        "th" => Script::Thai,
+        "hi" | "mr" | "ne" => Script::Devanagari,
+        "hy" | "ka" => Script::Other,
+        _ => language::script_of_lang(code),
     }
 }
 
