@@ -177,6 +177,11 @@ source; `wirelint check FEED --boilerplate counts.json` then flags a line that i
 in at least 5 stories and 1% of them (a promo, a share row, a machine-translation note no list
 holds), with the count. Lines of figures and lines under three words are not counted.
 
+A furniture line in another language than the copy (`Bagikan artikel ini` or `Lea también: ...`
+in English copy, `Leave a Reply` in Indonesian copy) is also reported by untranslated-fragment,
+which this rule does not silence: one finding says to delete the line, the other that the page
+was never edited in the copy language.
+
 ## Why it matters
 They show the story was scraped from a web page, not taken from a feed, and they are
 meaningless (or embarrassing) in print, broadcast scripts and apps. A dangling `SEE ALSO:`
