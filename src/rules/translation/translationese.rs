@@ -1029,12 +1029,78 @@ fn perfect_with_past_time(doc: &Document, out: &mut Output) {
 /// `..., said Wednesday in `: an inverted attribution's verb, day and place preposition (the
 /// place and the speaker are read in code, [`inverted_attribution`]).
 static INVERTED_ATTRIBUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let day = "today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    let day = INVERTED_DAYS.join("|");
     regex::Regex::new(&format!(
-        r#"[,"”“’] ?(?P<all>(?:said|stated|declared|indicated|affirmed|stressed|underlined|announced|noted|added|explained|estimated|insisted|assured|warned|emphasi[sz]ed|highlighted|pointed out),? (?:on )?(?:{day})(?: (?:morning|afternoon|evening|night))? (?:in|at) )\p{{Lu}}"#
+        r#"[,"”“’] ?(?P<all>(?:{}),? (?:on )?(?:{day})(?: (?:morning|afternoon|evening|night))? (?:in|at) )\p{{Lu}}"#,
+        INVERTED_VERBS.join("|")
     ))
     .expect("inverted attribution pattern")
 });
+
+/// The days of [`INVERTED_ATTRIBUTION`].
+const INVERTED_DAYS: &[&str] = &["today", "yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The verbs of [`INVERTED_ATTRIBUTION`].
+const INVERTED_VERBS: &[&str] = &[
+    "said",
+    "stated",
+    "declared",
+    "indicated",
+    "affirmed",
+    "stressed",
+    "underlined",
+    "announced",
+    "noted",
+    "added",
+    "explained",
+    "estimated",
+    "insisted",
+    "assured",
+    "warned",
+    "emphasised",
+    "emphasized",
+    "highlighted",
+    "pointed out",
+];
+
+/// The bytes a match of [`INVERTED_ATTRIBUTION`] can take: the sign (3 bytes at most), the
+/// longest verb (11), a comma, `on`, the longest day (9), a time of day (10), the preposition
+/// and the capital (4 bytes at most), with spaces, and room to spare.
+const INVERTED_TAIL: usize = 72;
+
+/// The `all` groups of [`INVERTED_ATTRIBUTION`]'s matches in `text`, in order. The pattern
+/// opens on a class of signs, which gives the regex engine no literal to skip ahead by: it read
+/// every byte of every story (#16). Every match holds one day, and every day ends in `day`: the
+/// days are found with `memmem`, the verb and sign before one are read back in code (each piece
+/// before the day can be read only one way), and the expression runs only on a window from the
+/// sign. (No match holds a sign followed by a verb but at its start, so matches do not overlap.)
+fn inverted_attribution_leads(text: &str) -> Vec<(usize, usize)> {
+    let mut leads = Vec::new();
+    for end in memchr::memmem::find_iter(text.as_bytes(), b"day").map(|i| i + 3) {
+        let head = &text[..end];
+        let Some(day) = INVERTED_DAYS.iter().find(|d| head.ends_with(*d)) else { continue };
+        // `verb day`, `verb, day`, `verb on day`, `verb, on day`
+        let Some(head) = head[..end - day.len()].strip_suffix(' ') else { continue };
+        let head = head.strip_suffix(" on").unwrap_or(head);
+        let head = head.strip_suffix(',').unwrap_or(head);
+        let Some(verb) = INVERTED_VERBS.iter().find(|v| head.ends_with(*v)) else { continue };
+        let head = &head[..head.len() - verb.len()];
+        let head = head.strip_suffix(' ').unwrap_or(head);
+        let Some(sign) = head.chars().next_back().filter(|c| matches!(c, ',' | '"' | '”' | '“' | '’')) else { continue };
+        let at = head.len() - sign.len_utf8();
+        let mut to = (at + INVERTED_TAIL).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        if let Some(c) = INVERTED_ATTRIBUTION.captures(&text[at..to])
+            && c.get(0).is_some_and(|x| x.start() == 0)
+        {
+            let all = c.name("all").expect("all");
+            leads.push((at + all.start(), at + all.end()));
+        }
+    }
+    leads
+}
 
 /// The speaker after the place: a capitalised word, or a title in lower case after at most two
 /// words (`foreign minister Nasser Bourita`, `the interior minister`).
@@ -1092,10 +1158,9 @@ fn inverted_attribution(doc: &Document, out: &mut Output) {
     if !text.contains(" in ") && !text.contains(" at ") {
         return;
     }
-    for c in INVERTED_ATTRIBUTION.captures_iter(text) {
-        let all = c.name("all").expect("all");
+    for (all_start, all_end) in inverted_attribution_leads(text) {
         // the place: one to three capitalised words, the shortest after which the speaker stands
-        let mut at = all.end();
+        let mut at = all_end;
         let mut found = None;
         for _ in 0..3 {
             let word_end = text[at..].find([' ', ',', '(', '.', '\n']).map_or(text.len(), |i| at + i);
@@ -1121,8 +1186,8 @@ fn inverted_attribution(doc: &Document, out: &mut Output) {
             at = next + 1;
         }
         let Some((place_end, head)) = found else { continue };
-        let lead = text[all.start()..place_end].trim_end_matches([' ', ',']);
-        let span = Span::new(all.start(), all.start() + lead.len());
+        let lead = text[all_start..place_end].trim_end_matches([' ', ',']);
+        let span = Span::new(all_start, all_start + lead.len());
         let message = format!(
             "`{}` puts the day and place between the verb and the speaker, in the source language's order (French `a indiqué jeudi à Rabat le ministre`); English names the speaker first: `said {head}` on the day, in the place",
             doc.slice(span),
@@ -1135,6 +1200,27 @@ fn inverted_attribution(doc: &Document, out: &mut Output) {
 mod tests {
     use super::*;
     use crate::rules::testing::{assert_clean, run_lang};
+
+    /// The windowed search finds what the expression finds over the whole story (#16).
+    #[test]
+    fn inverted_attribution_windows_find_every_match() {
+        let mut texts = crate::document::test_texts();
+        texts.push("\"We will,\" said Wednesday in Tissemsilt Minister Tayeb Zitouni. ’ added, on Monday morning at Rabat the".into());
+        texts.push(",said yesterday in X, “ pointed out,on Sunday night in Élysée ,, said Friday at A".into());
+        let mut hits = 0;
+        for t in &texts {
+            let whole: Vec<(usize, usize)> = INVERTED_ATTRIBUTION
+                .captures_iter(t)
+                .map(|c| {
+                    let all = c.name("all").expect("all");
+                    (all.start(), all.end())
+                })
+                .collect();
+            hits += whole.len();
+            assert_eq!(inverted_attribution_leads(t), whole, "{t}");
+        }
+        assert!(hits >= 4, "the texts hold inverted attributions ({hits})");
+    }
 
     /// [`matches`] as it was: every overlapping match of an automaton over the whole story, and
     /// every `{#}` calque's expression.
