@@ -480,8 +480,8 @@ static DAY_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 fn parenthesised_day_dates(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     // every match holds `day (` or `row (`: most stories never run the regex
-    let finder = memchr::memmem::Finder::new("y (");
-    let Some(first) = finder.find(text.as_bytes()) else { return };
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("y ("));
+    let Some(first) = FINDER.find(text.as_bytes()) else { return };
     // (the start of the word before `y (`; the char before it may be `“`, three bytes)
     let from = text[..first].trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
     for m in DAY_PAREN.captures_iter(&text[from..]) {
@@ -557,7 +557,10 @@ fn hijri_dates(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Spa
     let text = &doc.text[body.start..body.end];
     // every match holds `13` or `14` before two more digits: most stories have no `H` after one
     let bytes = text.as_bytes();
-    let may = memchr::memmem::find_iter(bytes, b"14").chain(memchr::memmem::find_iter(bytes, b"13")).any(|i| {
+    // (the searchers built once, #16: a searcher's set-up costs more than a story's search)
+    static FOURTEEN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("14"));
+    static THIRTEEN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("13"));
+    let may = FOURTEEN.find_iter(bytes).chain(THIRTEEN.find_iter(bytes)).any(|i| {
         let after = &bytes[(i + 4).min(bytes.len())..];
         let after = after.strip_prefix(b" ").unwrap_or(after);
         after.starts_with(b"H") || after.starts_with(b"AH") || after.starts_with(b"A.H.") || i > 0 && matches!(bytes[i - 1], b'-' | b'/')
@@ -603,7 +606,8 @@ fn days_with_month(text: &str) -> u32 {
 fn month_given(text: &str, at: usize, day: u32, days: u32) -> bool {
     // (bytes: `month` is ASCII, and the window's ends need not be char boundaries)
     let near = &text.as_bytes()[at.saturating_sub(200)..(at + 200).min(text.len())];
-    days & 1 << day.min(31) != 0 || memchr::memmem::find(near, b"month").is_some()
+    static MONTH: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("month"));
+    days & 1 << day.min(31) != 0 || MONTH.find(near).is_some()
 }
 
 /// Days of the month given with no month ([`ORDINAL_DAY`]) in `body` (English copy). A golf
@@ -611,8 +615,8 @@ fn month_given(text: &str, at: usize, day: u32, days: u32) -> bool {
 fn ordinal_days(doc: &Document, body: Span, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     // every match holds `the ` and a digit straight after it: most stories have none
-    let finder = memchr::memmem::Finder::new("the ");
-    let Some(first) = finder.find_iter(text.as_bytes()).find(|&i| text.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)) else {
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("the "));
+    let Some(first) = FINDER.find_iter(text.as_bytes()).find(|&i| text.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)) else {
         return;
     };
     let from = text[..first].rfind(['.', '\n']).map_or(0, |i| i + 1);

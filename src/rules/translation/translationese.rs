@@ -1076,7 +1076,8 @@ const INVERTED_TAIL: usize = 72;
 /// sign. (No match holds a sign followed by a verb but at its start, so matches do not overlap.)
 fn inverted_attribution_leads(text: &str) -> Vec<(usize, usize)> {
     let mut leads = Vec::new();
-    for end in memchr::memmem::find_iter(text.as_bytes(), b"day").map(|i| i + 3) {
+    static DAY: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new("day"));
+    for end in DAY.find_iter(text.as_bytes()).map(|i| i + 3) {
         let head = &text[..end];
         let Some(day) = INVERTED_DAYS.iter().find(|d| head.ends_with(*d)) else { continue };
         // `verb day`, `verb, day`, `verb on day`, `verb, on day`
