@@ -121,6 +121,12 @@ and go on with a few capitalised words that end no sentence, one of them at leas
 over the harbour.` over `Fireworks over the harbour.Credit: Jane Doe`, `... officer. View image in
 full screen` over `... officer. Getty Images`), are a picture's alt text and caption; both go.
 
+Section labels over the headline: one of the page's first three lines, right above a headline and
+with the story's prose below, that is one word in lower case (`society`) or a label ending in
+`News` (`Canada News`, `MainNews -`). A byline, an outlet's name (`Sky News`: the header's
+credit), a word in Title Case or in capitals (`ENERGY`: a wire's topic kicker), several words in
+capitals (a short headline) and a line with a figure are left alone.
+
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
 list. A teaser's headline or `read more` line between them does not break the run; one such
@@ -808,6 +814,7 @@ impl Rule for ScrapeResidue {
         caption_twins(doc, from, out);
         bare_counters(doc, from, out);
         bare_sign_offs(doc, from, out);
+        section_kickers(cx, doc, from, out);
         headline_runs(doc, from, out);
         dated_teaser_runs(doc, from, out);
         menu_runs(doc, from, out);
@@ -1100,6 +1107,53 @@ fn bare_sign_offs(doc: &Document, from: usize, out: &mut Output) {
     }
     let why = "is an agency sign-off left at the end of the story";
     delete_lines(doc, &found, why, out);
+}
+
+/// `society`, `Canada News`, `MainNews -`: a section label printed over the story's headline,
+/// one of the page's first three lines (seen on six development pages of six hosts: Canadian,
+/// Iranian, Malaysian, Ukrainian and Chinese pages). The label is one word in lower case, or
+/// ends in `News` (`Persian News`); the next line is a headline and prose follows. Left alone: a
+/// byline (`By ...`), an outlet's name (`Sky News`: the page header's credit), a word in Title
+/// Case (`Governor`, a tag or a name) or in capitals (`ENERGY`, a wire's topic kicker over its
+/// title; `TEXAS` and `ESTONIA` over two development pages' headlines stay too), a label of
+/// several words in capitals (`UNITED STATES NEWS` may be a short headline), a line with a figure
+/// or a sentence's end.
+fn section_kickers(cx: &Context<'_>, doc: &Document, from: usize, out: &mut Output) {
+    let paras = &doc.paragraphs;
+    let kicker = |t: &str| {
+        let t = t.trim().trim_end_matches([' ', '-', '–', '—']);
+        let words = shape::words_upto(t, 4);
+        let news = t.ends_with("News") || t.ends_with("news");
+        if !(1..=3).contains(&words)
+            || t.ends_with(['.', '!', '?', ',', ':', ';', ')'])
+            || t.chars().any(char::is_numeric)
+            || t.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+        {
+            return false;
+        }
+        if words == 1 {
+            t.chars().count() >= 3 && t.chars().all(char::is_alphabetic) && (news || t.chars().all(char::is_lowercase))
+        } else {
+            news && !t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        }
+    };
+    let Some(i) = (0..paras.len().min(3)).find(|&i| {
+        paras.get(i + 1).is_some_and(|&next| {
+            let next = doc.slice(next).trim();
+            kicker(doc.slice(paras[i])) && headline_shaped(next) && !next.starts_with("By ")
+        })
+    }) else {
+        return;
+    };
+    let line = doc.slice(paras[i]).trim().trim_end_matches([' ', '-', '–', '—']);
+    let outlet = cx.lexicons.index::<crate::document::attribution::MediaIndex>().is_ok_and(|m| m.resolve(line).is_some());
+    let story = paras[i + 2..].iter().any(|&p| is_prose(doc.slice(p)));
+    let flagged = out.findings[from..].iter().any(|f| paras[i].overlaps(f.span));
+    if outlet || !story || flagged || shape::bare_agency(line) {
+        return;
+    }
+    let why = "is a section label printed over the story's headline: web page furniture";
+    delete_lines(doc, &[paras[i]], why, out);
 }
 
 /// Reports whole lines found by a run detector, each with its deletion as an unsafe fix.
