@@ -1001,6 +1001,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if ui_words(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
     }
+    if social_prompt(t) {
+        return Some(Hit::line(line, Confidence::Medium, SOCIAL_WHAT));
+    }
     None
 }
 
@@ -1020,6 +1023,29 @@ const RATE_CODES: &[&str] = &[
     "NGN", "NOK", "NZD", "OMR", "PHP", "PKR", "PLN", "QAR", "RON", "RUB", "SAR", "SEK", "SGD", "SYP", "THB", "TJS", "TMT", "TND", "TRY",
     "UAH", "USD", "UZS", "VND", "ZAR",
 ];
+
+/// What [`social_prompt`] finds, in its finding's message.
+pub(super) const SOCIAL_WHAT: &str = "is the site's prompt to follow it on social networks";
+
+/// `You can also follow AzerNEWS on Twitter @AzerNewsAz or Facebook @AzerNewsNewspaper`, `Read
+/// LB.ua news on social networks Facebook, Twitter and Telegram`, `Follow us on Instagram and
+/// subscribe to our Telegram channel`: a site's prompt to follow it on social networks (seen on an
+/// Azerbaijani, a Ukrainian and a Malaysian agency's English pages). The line opens with the
+/// prompt (`Follow`, `Read`, `Join`, `Subscribe` or `You can (also) follow`), names two
+/// networks, or one and `social networks`/`social media`, and ends no sentence (the prompt with a
+/// full stop, `Follow us on ...`, is the lexicon's); a report that a video spread on Facebook and
+/// Twitter does not open so, and `Read the statement on Facebook and Twitter.` is a sentence.
+pub(super) fn social_prompt(t: &str) -> bool {
+    const OPENERS: &[&str] = &["Follow ", "Read ", "Join ", "Subscribe ", "You can follow ", "You can also follow "];
+    const NETWORKS: &[&str] =
+        &["Facebook", "Twitter", "Telegram", "Instagram", "YouTube", "WhatsApp", "TikTok", "LinkedIn", "VKontakte", "Threads"];
+    if !OPENERS.iter().any(|o| t.starts_with(o)) || t.len() > 200 || has_sentence_punctuation(t) {
+        return false;
+    }
+    let named = NETWORKS.iter().filter(|n| t.contains(*n)).count();
+    let social = t.contains("social network") || t.contains("social media");
+    named >= 2 || named == 1 && social
+}
 
 /// What [`machine_token`] finds, in its finding's message.
 pub(super) const MACHINE_WHAT: &str = "is a template, database or markup token from the web page, not text";

@@ -748,6 +748,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if ui_words(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
     }
+    if super::shape::social_prompt(t) {
+        return Some(Hit::line(line, Confidence::Medium, super::shape::SOCIAL_WHAT));
+    }
     None
 }
 
