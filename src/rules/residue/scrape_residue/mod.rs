@@ -1032,8 +1032,11 @@ fn caption_twins(doc: &Document, from: usize, out: &mut Output) {
                 && shape::words_upto(tail, MAX_CAPTION_TAIL + 1) <= MAX_CAPTION_TAIL
     };
     let twins = |a: &str, b: &str| -> bool {
+        // (most line pairs differ at their first byte, which is read before the lines are trimmed)
+        if a.as_bytes().first() != b.as_bytes().first() {
+            return false;
+        }
         let (a, b) = (a.trim(), b.trim());
-        // (most line pairs differ at their first byte)
         if a.as_bytes().first() != b.as_bytes().first() || a == b {
             return false;
         }
@@ -1073,8 +1076,8 @@ fn caption_twins(doc: &Document, from: usize, out: &mut Output) {
 fn bare_counters(doc: &Document, from: usize, out: &mut Output) {
     let bare = |t: &str| (2..=7).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
     let paras = &doc.paragraphs;
-    // (most stories have none: nothing else is read for them)
-    if !paras.iter().any(|&p| bare(doc.slice(p).trim())) {
+    // (most stories have none: nothing else is read for them; a paragraph is a short one first)
+    if !paras.iter().any(|&p| p.len() <= 16 && bare(doc.slice(p).trim())) {
         return;
     }
     let Some(prose) = paras.iter().position(|&p| is_prose(doc.slice(p))) else { return };
@@ -1102,8 +1105,13 @@ fn bare_counters(doc: &Document, from: usize, out: &mut Output) {
 /// header's credit (a byline under the standfirst, `Bernama` over `1 minute read`), and stays.
 fn bare_sign_offs(doc: &Document, from: usize, out: &mut Output) {
     let paras = &doc.paragraphs;
+    // (a name is a short line: most stories have none, and their prose is not read)
+    let agency = |p: &Span| p.len() <= 16 && shape::bare_agency(doc.slice(*p));
+    if !paras.iter().any(agency) {
+        return;
+    }
     let Some(last) = paras.iter().rposition(|&p| is_prose(doc.slice(p))) else { return };
-    let mut found: Vec<Span> = paras[last + 1..].iter().copied().filter(|&p| shape::bare_agency(doc.slice(p))).collect();
+    let mut found: Vec<Span> = paras[last + 1..].iter().copied().filter(agency).collect();
     if !found.is_empty() {
         let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
         found.retain(|&p| !flagged.overlaps(p));
@@ -1124,6 +1132,10 @@ fn bare_sign_offs(doc: &Document, from: usize, out: &mut Output) {
 fn section_kickers(cx: &Context<'_>, doc: &Document, from: usize, out: &mut Output) {
     let paras = &doc.paragraphs;
     let kicker = |t: &str| {
+        // (a label is short: a line of prose is not counted)
+        if t.len() > 48 {
+            return false;
+        }
         let t = t.trim().trim_end_matches([' ', '-', '–', '—']);
         let words = shape::words_upto(t, 4);
         let news = t.ends_with("News") || t.ends_with("news");

@@ -1037,6 +1037,10 @@ pub(super) const SOCIAL_WHAT: &str = "is the site's prompt to follow it on socia
 /// Twitter does not open so, and `Read the statement on Facebook and Twitter.` is a sentence.
 pub(super) fn social_prompt(t: &str) -> bool {
     const OPENERS: &[&str] = &["Follow ", "Read ", "Join ", "Subscribe ", "You can follow ", "You can also follow "];
+    // (every opener's first letter, tested before the openers are)
+    if !t.as_bytes().first().is_some_and(|c| matches!(c, b'F' | b'R' | b'J' | b'S' | b'Y')) {
+        return false;
+    }
     const NETWORKS: &[&str] =
         &["Facebook", "Twitter", "Telegram", "Instagram", "YouTube", "WhatsApp", "TikTok", "LinkedIn", "VKontakte", "Threads"];
     if !OPENERS.iter().any(|o| t.starts_with(o)) || t.len() > 200 || has_sentence_punctuation(t) {
@@ -1061,14 +1065,21 @@ pub(super) const MACHINE_WHAT: &str = "is a template, database or markup token f
 /// otherwise). A short line goes whole; a long one opened by an identifier or a hash loses the
 /// token only.
 pub(super) fn machine_token(line: &str) -> Option<Hit> {
-    let t = line.trim();
-    let lead = line.len() - line.trim_start().len();
-    let first = t.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    // the first token, up to an ASCII space or comma (every match's token is ASCII: a byte scan)
+    let end = t.as_bytes().iter().position(|&c| matches!(c, b' ' | b'\t' | b',')).unwrap_or(t.len());
+    let first = &t[..end];
     let b = first.as_bytes();
-    // (every match opens with an ASCII letter, a digit, `[` or `$`)
-    if !b.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'$')) {
+    // (every match opens with an ASCII letter, a digit, `[` or `$`, and its token holds an
+    // underscore, is a hash's 16 characters or more, opens a call or is `SELECT`: most lines'
+    // first word is none, tested before anything else is read)
+    if !b.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'$'))
+        || !(b.len() >= 16 || memchr::memchr2(b'_', b'(', b).is_some() || b[0] == b'$' || first == "SELECT")
+    {
         return None;
     }
+    let t = t.trim_end();
     let code = {
         // `string(1356) "...`, `array(3) {`: a PHP dump
         let dump = ["string(", "array(", "object("]
