@@ -99,14 +99,36 @@ page header (`Minsk Overcast sky +17°C`, `Yerevan 10 ℃`) and a forecast widge
 (`High: 10°C | Low: 6°C`, a temperature alone on its line, `13°C`, with the day and conditions
 printed between such lines), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
 `, , , ,`: separators only; `***` and `- - -` are section breaks), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
-116.05 in 123.16`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
+116.05 in 123.16`, `• USD 67.37 -0.69`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
 a breadcrumb (`Home > World > Asia`, also glued to its linked headline; with slashes, `Home / Jordan News`, only from the home crumb to a capitalised one), a language menu (`English
 Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights reserved`
 and its translations), embed placeholders and HTML tags (alone on a line, or closing tags glued to
 a line's end: `...said.< /p>`; a ticker such as `<P>` or `<A.N>` is not a tag), lines of a page's
 script or data (`var js = d.createElement(s);`, `{"email":"Email address invalid"}`: code marks
 with an assignment, a brace or a method call, so a results line `(1) Smith; (2) Jones;` is left
-alone), and short rows of UI words (`Print Mail Large Medium Small`).
+alone), a line that opens with a token of the page's machinery (`DNUM_CAZBAZCABB 17:07`, `[ad_1]`,
+`LAST_UPDATESun, 22 Jul 2018`, a hexadecimal hash, `$htmlUtil.escape(...)`, a PHP dump `string(1356) "...`,
+`SELECT * FROM ... WHERE ...`; a hashtag, a handle or `$5` is text), a site's prompt to follow it on
+social networks that opens with the prompt and ends no sentence (`You can also follow AzerNEWS on
+Twitter ... or Facebook ...`, `Read LB.ua news on social networks Facebook, Twitter and Telegram`),
+and short rows of UI words (`Print Mail Large Medium Small`).
+
+After the story's last paragraph of prose, a national agency's name alone on its line (`ANSA`,
+`Lusa`, `/BTA`: the sign-off without its dash; above the story's end it is the header's credit, and
+the world agencies' `Reuters` is house style) and a bare number after the story's prose (`974750`:
+a view counter or article number; not a year, not next to another line of figures, not under a
+line that introduces it, `Attendance:`).
+
+Captions printed twice: two lines in a row that open with the same sentence (four words or more)
+and go on with a few capitalised words that end no sentence, one of them at least (`Fireworks
+over the harbour.` over `Fireworks over the harbour.Credit: Jane Doe`, `... officer. View image in
+full screen` over `... officer. Getty Images`), are a picture's alt text and caption; both go.
+
+Section labels over the headline: one of the page's first three lines, right above a headline and
+with the story's prose below, that is one word in lower case (`society`) or a label ending in
+`News` (`Canada News`, `MainNews -`). A byline, an outlet's name (`Sky News`: the header's
+credit), a word in Title Case or in capitals (`ENERGY`: a wire's topic kicker), several words in
+capitals (a short headline) and a line with a figure are left alone.
 
 Cut-off teasers: two or more paragraphs in a row that stop at an ellipsis straight after a word
 (`... shot down its own fighter jet in a…`), the openings of other stories from a related-stories
@@ -792,6 +814,10 @@ impl Rule for ScrapeResidue {
         }
         cut_off_teasers(doc, from, out);
         truncated_repeats(doc, from, out);
+        caption_twins(doc, from, out);
+        bare_counters(doc, from, out);
+        bare_sign_offs(doc, from, out);
+        section_kickers(cx, doc, from, out);
         headline_runs(doc, from, out);
         dated_teaser_runs(doc, from, out);
         menu_runs(doc, from, out);
@@ -982,6 +1008,167 @@ fn truncated_repeats(doc: &Document, from: usize, out: &mut Output) {
     }
     let why = "is the next line cut off by an ellipsis: a caption or teaser printed twice, short then whole";
     delete_lines(doc, &found, why, out);
+}
+
+/// Words the sentence two caption lines share must have, at least ([`caption_twins`]).
+const MIN_CAPTION_WORDS: usize = 4;
+/// Words the text after it may have on either line (a credit or a button label).
+const MAX_CAPTION_TAIL: usize = 6;
+
+/// A photo caption printed twice on consecutive lines, as the image's alt text and as its
+/// caption with the credit or a button label after it: `Fireworks over the harbour.` over
+/// `Fireworks over the harbour.Credit: Jane Doe` (seen on three Nine papers' pages: the Sydney
+/// Morning Herald, WAtoday, the Brisbane Times), or `A police officer at the scene. View image in
+/// full screen` over `A police officer at the scene. Getty Images` (Global News). Both lines open
+/// with the same sentence (four words or more, up to its full stop) and go on with a few
+/// capitalised words that end no sentence, on one line at least, and not the same on both (a line
+/// printed twice whole is a repeat, read apart). Both lines go; a line already flagged keeps its
+/// finding. Two paragraphs of a story that open with the same sentence go on with sentences.
+fn caption_twins(doc: &Document, from: usize, out: &mut Output) {
+    let tail_ok = |tail: &str| {
+        tail.is_empty()
+            || tail.starts_with(|c: char| c.is_uppercase())
+                && !tail.ends_with(SENTENCE_ENDS)
+                && shape::words_upto(tail, MAX_CAPTION_TAIL + 1) <= MAX_CAPTION_TAIL
+    };
+    let twins = |a: &str, b: &str| -> bool {
+        // (most line pairs differ at their first byte, which is read before the lines are trimmed)
+        if a.as_bytes().first() != b.as_bytes().first() {
+            return false;
+        }
+        let (a, b) = (a.trim(), b.trim());
+        if a.as_bytes().first() != b.as_bytes().first() || a == b {
+            return false;
+        }
+        let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        while !a.is_char_boundary(n) {
+            n -= 1;
+        }
+        let Some(stop) = a[..n].rfind('.') else { return false };
+        let end = stop + 1;
+        let (ta, tb) = (a[end..].trim(), b[end..].trim());
+        shape::words_upto(&a[..end], MIN_CAPTION_WORDS) == MIN_CAPTION_WORDS && ta != tb && tail_ok(ta) && tail_ok(tb)
+    };
+    let mut found: Vec<Span> = Vec::new();
+    for w in doc.paragraphs.windows(2) {
+        if twins(doc.slice(w[0]), doc.slice(w[1])) {
+            for &p in w {
+                if found.last() != Some(&p) {
+                    found.push(p);
+                }
+            }
+        }
+    }
+    // (most stories have none: the lines flagged already are read only for a story with one)
+    if !found.is_empty() {
+        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+        found.retain(|&p| !flagged.overlaps(p));
+    }
+    let why = "is a photo caption printed twice (as the image's alt text and with its credit or a button label): web page furniture";
+    delete_lines(doc, &found, why, out);
+}
+
+/// `974750`, `1739`, `35`: a bare whole number alone on a line after the story's prose, a web
+/// page's view counter or article number (seen on a German, a Spanish and a Ukrainian page of
+/// three hosts). Two to seven digits, no separators (a results table prints `27,595`), no year;
+/// left alone next to another line of figures (a table), under a line that introduces it
+/// (`Attendance:`) and above the story's prose.
+fn bare_counters(doc: &Document, from: usize, out: &mut Output) {
+    let bare = |t: &str| (2..=7).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let paras = &doc.paragraphs;
+    // (most stories have none: nothing else is read for them; a paragraph is a short one first)
+    if !paras.iter().any(|&p| p.len() <= 16 && bare(doc.slice(p).trim())) {
+        return;
+    }
+    let Some(prose) = paras.iter().position(|&p| is_prose(doc.slice(p))) else { return };
+    let figures = |i: usize| paras.get(i).is_some_and(|&p| doc.slice(p).trim_end().ends_with(|c: char| c.is_ascii_digit()));
+    let mut found: Vec<Span> = Vec::new();
+    for i in prose + 1..paras.len() {
+        let t = doc.slice(paras[i]).trim();
+        let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+        if !bare(t) || year || figures(i - 1) || figures(i + 1) || doc.slice(paras[i - 1]).trim_end().ends_with(':') {
+            continue;
+        }
+        found.push(paras[i]);
+    }
+    if !found.is_empty() {
+        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+        found.retain(|&p| !flagged.overlaps(p));
+    }
+    let why = "is a bare number after the story: a web page's view counter or article number";
+    delete_lines(doc, &found, why, out);
+}
+
+/// `ANSA`, `Lusa`, `/BTA` alone on a line after the story's last paragraph of prose: a national
+/// agency's sign-off without its dash ([`shape::bare_agency`]), seen on an Italian, a
+/// Portuguese and a Bulgarian agency's pages. Above the story's end the name is the page
+/// header's credit (a byline under the standfirst, `Bernama` over `1 minute read`), and stays.
+fn bare_sign_offs(doc: &Document, from: usize, out: &mut Output) {
+    let paras = &doc.paragraphs;
+    // (a name is a short line: most stories have none, and their prose is not read)
+    let agency = |p: &Span| p.len() <= 16 && shape::bare_agency(doc.slice(*p));
+    if !paras.iter().any(agency) {
+        return;
+    }
+    let Some(last) = paras.iter().rposition(|&p| is_prose(doc.slice(p))) else { return };
+    let mut found: Vec<Span> = paras[last + 1..].iter().copied().filter(agency).collect();
+    if !found.is_empty() {
+        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+        found.retain(|&p| !flagged.overlaps(p));
+    }
+    let why = "is an agency sign-off left at the end of the story";
+    delete_lines(doc, &found, why, out);
+}
+
+/// `society`, `Canada News`, `MainNews -`: a section label printed over the story's headline,
+/// one of the page's first three lines (seen on six development pages of six hosts: Canadian,
+/// Iranian, Malaysian, Ukrainian and Chinese pages). The label is one word in lower case, or
+/// ends in `News` (`Persian News`); the next line is a headline and prose follows. Left alone: a
+/// byline (`By ...`), an outlet's name (`Sky News`: the page header's credit), a word in Title
+/// Case (`Governor`, a tag or a name) or in capitals (`ENERGY`, a wire's topic kicker over its
+/// title; `TEXAS` and `ESTONIA` over two development pages' headlines stay too), a label of
+/// several words in capitals (`UNITED STATES NEWS` may be a short headline), a line with a figure
+/// or a sentence's end.
+fn section_kickers(cx: &Context<'_>, doc: &Document, from: usize, out: &mut Output) {
+    let paras = &doc.paragraphs;
+    let kicker = |t: &str| {
+        // (a label is short: a line of prose is not counted)
+        if t.len() > 48 {
+            return false;
+        }
+        let t = t.trim().trim_end_matches([' ', '-', '–', '—']);
+        let words = shape::words_upto(t, 4);
+        let news = t.ends_with("News") || t.ends_with("news");
+        if !(1..=3).contains(&words)
+            || t.ends_with(['.', '!', '?', ',', ':', ';', ')'])
+            || t.chars().any(char::is_numeric)
+            || t.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+        {
+            return false;
+        }
+        if words == 1 {
+            t.chars().count() >= 3 && t.chars().all(char::is_alphabetic) && (news || t.chars().all(char::is_lowercase))
+        } else {
+            news && !t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        }
+    };
+    let Some(i) = (0..paras.len().min(3)).find(|&i| {
+        paras.get(i + 1).is_some_and(|&next| {
+            let next = doc.slice(next).trim();
+            kicker(doc.slice(paras[i])) && headline_shaped(next) && !next.starts_with("By ")
+        })
+    }) else {
+        return;
+    };
+    let line = doc.slice(paras[i]).trim().trim_end_matches([' ', '-', '–', '—']);
+    let outlet = cx.lexicons.index::<crate::document::attribution::MediaIndex>().is_ok_and(|m| m.resolve(line).is_some());
+    let story = paras[i + 2..].iter().any(|&p| is_prose(doc.slice(p)));
+    let flagged = out.findings[from..].iter().any(|f| paras[i].overlaps(f.span));
+    if outlet || !story || flagged || shape::bare_agency(line) {
+        return;
+    }
+    let why = "is a section label printed over the story's headline: web page furniture";
+    delete_lines(doc, &[paras[i]], why, out);
 }
 
 /// Reports whole lines found by a run detector, each with its deletion as an unsafe fix.

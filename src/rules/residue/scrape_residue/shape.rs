@@ -837,6 +837,11 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if empty_cells(line.trim()) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of empty table cells or an empty tag list"));
     }
+    // (read from the line's first token alone, so before the line's words are counted: a
+    // database query is a long line)
+    if let Some(hit) = machine_token(line) {
+        return Some(hit);
+    }
     // the rest are whole-line shapes: short lines only
     // (the trimmed line has the line's words)
     // (counted up to 15: every test below reads at most 14, and prose stops there, #16)
@@ -984,7 +989,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if let Some(hit) = breadcrumb(line, vocab) {
         return Some(hit);
     }
-    if figure && first.is_ascii_uppercase() && nwords <= 12 && rate_row(t) {
+    if figure && (first.is_ascii_uppercase() || first == '•') && nwords <= 12 && rate_row(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of a currency-rate widget"));
     }
     if language_switcher(t, vocab) {
@@ -995,6 +1000,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if ui_words(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
+    }
+    if social_prompt(t) {
+        return Some(Hit::line(line, Confidence::Medium, SOCIAL_WHAT));
     }
     None
 }
@@ -1016,17 +1024,187 @@ const RATE_CODES: &[&str] = &[
     "UAH", "USD", "UZS", "VND", "ZAR",
 ];
 
+/// What [`social_prompt`] finds, in its finding's message.
+pub(super) const SOCIAL_WHAT: &str = "is the site's prompt to follow it on social networks";
+
+/// `You can also follow AzerNEWS on Twitter @AzerNewsAz or Facebook @AzerNewsNewspaper`, `Read
+/// LB.ua news on social networks Facebook, Twitter and Telegram`, `Follow us on Instagram and
+/// subscribe to our Telegram channel`: a site's prompt to follow it on social networks (seen on an
+/// Azerbaijani, a Ukrainian and a Malaysian agency's English pages). The line opens with the
+/// prompt (`Follow`, `Read`, `Join`, `Subscribe` or `You can (also) follow`), names two
+/// networks, or one and `social networks`/`social media`, and ends no sentence (the prompt with a
+/// full stop, `Follow us on ...`, is the lexicon's); a report that a video spread on Facebook and
+/// Twitter does not open so, and `Read the statement on Facebook and Twitter.` is a sentence.
+pub(super) fn social_prompt(t: &str) -> bool {
+    const OPENERS: &[&str] = &["Follow ", "Read ", "Join ", "Subscribe ", "You can follow ", "You can also follow "];
+    // (every opener's first letter, tested before the openers are)
+    if !t.as_bytes().first().is_some_and(|c| matches!(c, b'F' | b'R' | b'J' | b'S' | b'Y')) {
+        return false;
+    }
+    const NETWORKS: &[&str] =
+        &["Facebook", "Twitter", "Telegram", "Instagram", "YouTube", "WhatsApp", "TikTok", "LinkedIn", "VKontakte", "Threads"];
+    if !OPENERS.iter().any(|o| t.starts_with(o)) || t.len() > 200 || has_sentence_punctuation(t) {
+        return false;
+    }
+    let named = NETWORKS.iter().filter(|n| t.contains(*n)).count();
+    let social = t.contains("social network") || t.contains("social media");
+    named >= 2 || named == 1 && social
+}
+
+/// What [`machine_token`] finds, in its finding's message.
+pub(super) const MACHINE_WHAT: &str = "is a template, database or markup token from the web page, not text";
+
+/// `DNUM_CAZBAZCABB 17:07`, `LAST_UPDATESun, 22 Jul 2018 10am`, `[ad_1]`,
+/// `f579612fa6fe98_579612fa6fed1`, `5c1e3e1443c61d6336c018ee13d6ab9f - Headline`,
+/// `$htmlUtil.escape($Titulo.getData())`, `string(1356) "[{"id":...`, `SELECT * FROM news WHERE
+/// ...`: a line that opens with a token of the page's machinery, which no text has: a template
+/// variable or shortcode whose name joins words with an underscore, a hexadecimal hash, a
+/// template expression (`$name.` or `$name(`), a PHP dump or a database query (seen on eight
+/// development pages of eight hosts: Vietnamese, Malaysian, Armenian, Korean, Dutch, Iranian and
+/// Spanish pages). Read from the first token alone (a hashtag, a handle, `$5` or `$US` open
+/// otherwise). A short line goes whole; a long one opened by an identifier or a hash loses the
+/// token only.
+pub(super) fn machine_token(line: &str) -> Option<Hit> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    // the first token, up to an ASCII space or comma (every match's token is ASCII: a byte scan)
+    let end = t.as_bytes().iter().position(|&c| matches!(c, b' ' | b'\t' | b',')).unwrap_or(t.len());
+    let first = &t[..end];
+    let b = first.as_bytes();
+    // (every match opens with an ASCII letter, a digit, `[` or `$`, and its token holds an
+    // underscore, is a hash's 16 characters or more, opens a call or is `SELECT`: most lines'
+    // first word is none, tested before anything else is read)
+    if !b.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'$'))
+        || !(b.len() >= 16 || memchr::memchr2(b'_', b'(', b).is_some() || b[0] == b'$' || first == "SELECT")
+    {
+        return None;
+    }
+    let t = t.trim_end();
+    let code = {
+        // `string(1356) "...`, `array(3) {`: a PHP dump
+        let dump = ["string(", "array(", "object("]
+            .iter()
+            .find_map(|k| first.strip_prefix(k))
+            .is_some_and(|rest| rest.strip_suffix(')').is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())));
+        // `$htmlUtil.escape(...)`: a template expression
+        let template = first.strip_prefix('$').is_some_and(|rest| {
+            let name = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'_').count();
+            name >= 2 && rest.as_bytes()[0].is_ascii_alphabetic() && matches!(rest.as_bytes().get(name), Some(b'.' | b'('))
+        });
+        // `SELECT * FROM news WHERE ...`: a database query
+        let query =
+            first == "SELECT" && t.contains(" FROM ") && (t.contains(" WHERE ") || t.contains(" LIMIT ") || t.contains(" ORDER BY "));
+        dump || template || query
+    };
+    if code {
+        return Some(Hit::line(line, Confidence::Medium, MACHINE_WHAT));
+    }
+    // `[ad_1]`: a shortcode in brackets
+    let token = first.strip_prefix('[').and_then(|x| x.strip_suffix(']')).unwrap_or(first);
+    let tb = token.as_bytes();
+    let identifier = tb.len() >= 4
+        && tb.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        && tb.windows(3).any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'_' && w[2].is_ascii_alphanumeric());
+    let hash = tb.len() >= 16
+        && tb.iter().all(u8::is_ascii_hexdigit)
+        && tb.iter().any(u8::is_ascii_digit)
+        && tb.iter().any(u8::is_ascii_alphabetic);
+    if !identifier && !hash {
+        return None;
+    }
+    // (an identifier glued to a word, `LAST_UPDATESun,`, is the token up to the comma)
+    if words_upto(t, 15) <= 14 && t.len() <= 200 {
+        Some(Hit::line(line, Confidence::Medium, MACHINE_WHAT))
+    } else {
+        Some(Hit::part(lead..lead + first.len(), Confidence::Medium, MACHINE_WHAT))
+    }
+}
+
+/// `ANSA`, `Lusa`, `/BTA`: a national agency's name alone on a line, its sign-off without the
+/// dash (seen after the story's last paragraph on an Italian, a Portuguese and a Bulgarian
+/// agency's pages; read by `bare_sign_offs` there only: above it, the name is the header's credit).
+/// The world agencies' and the English-language agencies' names (`Reuters`, `AP`, `AAP`) are
+/// house style and left alone, and so are names that are also words (`SPA`, `MENA`, `MAP`).
+pub(super) fn bare_agency(t: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "ANSA",
+        "Ansa",
+        "Lusa",
+        "LUSA",
+        "BTA",
+        "VNA",
+        "AKP",
+        "ANTARA",
+        "Antara",
+        "BERNAMA",
+        "Bernama",
+        "AZERTAC",
+        "Azertac",
+        "BSS",
+        "DPA",
+        "dpa",
+        "EFE",
+        "Efe",
+        "IANS",
+        "IRNA",
+        "KPL",
+        "KUNA",
+        "MONTSAME",
+        "Montsame",
+        "NNA",
+        "PNA",
+        "PTI",
+        "QNA",
+        "SANA",
+        "TASS",
+        "UNB",
+        "WAFA",
+        "WAM",
+        "XINHUA",
+        "Xinhua",
+        "YONHAP",
+        "Yonhap",
+        "KYODO",
+        "Kyodo",
+        "Anadolu",
+        "AGERPRES",
+        "Agerpres",
+        "TANJUG",
+        "Tanjug",
+        "HINA",
+        "MTI",
+        "ILKHA",
+        "KazTAG",
+        "Kazinform",
+        "BelTA",
+        "Armenpres",
+        "Armenpress",
+        "Trend",
+        "Interfax",
+        "Sputnik",
+        "Prensa Latina",
+    ];
+    let t = t.trim();
+    let name = t.strip_prefix('/').unwrap_or(t).trim_end_matches('.');
+    // (a name is short: the list is read only for a line of a few bytes)
+    name.len() <= 14 && NAMES.contains(&name)
+}
+
 /// `USD 77.51`, `EUR 1€ in 116.05 in 123.16`, `GBP in 138.71 147.22`: a row of a page's
 /// currency-rate widget (seen above the story on a Kyrgyz and an Algerian agency's pages). The
 /// line opens with a currency code and holds nothing else but figures, currency signs, `in` and
 /// separators; a sentence or a table row about a sum has words (`USD 1.2 billion in loans`).
 pub(super) fn rate_row(t: &str) -> bool {
+    // (a widget may print each row as a list item: `• USD 67.37 -0.69`)
+    let t = t.trim_start_matches(['•', '·', ' ']);
     let mut tokens = t.split_whitespace();
     if !tokens.next().is_some_and(|code| RATE_CODES.contains(&code)) {
         return false;
     }
     let mut figures = 0;
     for tok in tokens {
+        // (a rate's change is signed: `-0.69`, `+1.2%`)
+        let tok = tok.strip_prefix(['-', '+', '−']).filter(|x| x.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(tok);
         let figure = tok.starts_with(|c: char| c.is_ascii_digit())
             && tok.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '$' | '€' | '£' | '¥' | '₽' | '₺' | '₸' | '₴' | '%'));
         if figure {

@@ -598,6 +598,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if super::shape::empty_cells(line.trim()) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of empty table cells or an empty tag list"));
     }
+    if let Some(hit) = super::shape::machine_token(line) {
+        return Some(Hit { range: hit.range, confidence: hit.confidence, what: hit.what, whole_line: hit.whole_line });
+    }
     // the rest are whole-line shapes: short lines only
     if line.len() > 200 || words(line) > 14 {
         // a trail from `Home` glued to the linked headline after it is long (a headline: no
@@ -729,7 +732,11 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return Some(hit);
     }
     // (added in session 19 to both classifiers: the shape itself, not its gate)
-    if t.chars().any(char::is_numeric) && t.starts_with(|c: char| c.is_ascii_uppercase()) && words(t) <= 12 && super::shape::rate_row(t) {
+    if t.chars().any(char::is_numeric)
+        && t.starts_with(|c: char| c.is_ascii_uppercase() || c == '•')
+        && words(t) <= 12
+        && super::shape::rate_row(t)
+    {
         return Some(Hit::line(line, Confidence::Medium, "is a row of a currency-rate widget"));
     }
     if language_switcher(t, vocab) {
@@ -740,6 +747,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if ui_words(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
+    }
+    if super::shape::social_prompt(t) {
+        return Some(Hit::line(line, Confidence::Medium, super::shape::SOCIAL_WHAT));
     }
     None
 }
