@@ -991,7 +991,7 @@ fn truncated_repeats(doc: &Document, from: usize, out: &mut Output) {
         let keep = body.rfind(' ')?;
         (shape::words_upto(&body[..keep], MIN_REPEAT_WORDS) >= MIN_REPEAT_WORDS).then_some(keep)
     };
-    let mut found: Vec<Span> = doc
+    let found: Vec<Span> = doc
         .paragraphs
         .windows(2)
         .filter(|w| {
@@ -1001,13 +1001,7 @@ fn truncated_repeats(doc: &Document, from: usize, out: &mut Output) {
         })
         .map(|w| w[0])
         .collect();
-    // (most stories have none: the lines flagged already are read only for a story with one)
-    if !found.is_empty() {
-        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-        found.retain(|&p| !flagged.overlaps(p));
-    }
-    let why = "is the next line cut off by an ellipsis: a caption or teaser printed twice, short then whole";
-    delete_lines(doc, &found, why, out);
+    delete_unflagged(doc, from, found, "is the next line cut off by an ellipsis: a caption or teaser printed twice, short then whole", out);
 }
 
 /// Words the sentence two caption lines share must have, at least ([`caption_twins`]).
@@ -1059,13 +1053,13 @@ fn caption_twins(doc: &Document, from: usize, out: &mut Output) {
             }
         }
     }
-    // (most stories have none: the lines flagged already are read only for a story with one)
-    if !found.is_empty() {
-        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-        found.retain(|&p| !flagged.overlaps(p));
-    }
-    let why = "is a photo caption printed twice (as the image's alt text and with its credit or a button label): web page furniture";
-    delete_lines(doc, &found, why, out);
+    delete_unflagged(
+        doc,
+        from,
+        found,
+        "is a photo caption printed twice (as the image's alt text and with its credit or a button label): web page furniture",
+        out,
+    );
 }
 
 /// `974750`, `1739`, `35`: a bare whole number alone on a line after the story's prose, a web
@@ -1091,12 +1085,7 @@ fn bare_counters(doc: &Document, from: usize, out: &mut Output) {
         }
         found.push(paras[i]);
     }
-    if !found.is_empty() {
-        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-        found.retain(|&p| !flagged.overlaps(p));
-    }
-    let why = "is a bare number after the story: a web page's view counter or article number";
-    delete_lines(doc, &found, why, out);
+    delete_unflagged(doc, from, found, "is a bare number after the story: a web page's view counter or article number", out);
 }
 
 /// `ANSA`, `Lusa`, `/BTA` alone on a line after the story's last paragraph of prose: a national
@@ -1111,13 +1100,8 @@ fn bare_sign_offs(doc: &Document, from: usize, out: &mut Output) {
         return;
     }
     let Some(last) = paras.iter().rposition(|&p| is_prose(doc.slice(p))) else { return };
-    let mut found: Vec<Span> = paras[last + 1..].iter().copied().filter(agency).collect();
-    if !found.is_empty() {
-        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-        found.retain(|&p| !flagged.overlaps(p));
-    }
-    let why = "is an agency sign-off left at the end of the story";
-    delete_lines(doc, &found, why, out);
+    let found: Vec<Span> = paras[last + 1..].iter().copied().filter(agency).collect();
+    delete_unflagged(doc, from, found, "is an agency sign-off left at the end of the story", out);
 }
 
 /// `society`, `Canada News`, `MainNews -`: a section label printed over the story's headline,
@@ -1172,6 +1156,17 @@ fn section_kickers(cx: &Context<'_>, doc: &Document, from: usize, out: &mut Outp
 }
 
 /// Reports whole lines found by a run detector, each with its deletion as an unsafe fix.
+/// [`delete_lines`] for the lines of `found` that no finding since `from` covers already (most
+/// stories have none: the findings are read only for a story with one).
+fn delete_unflagged(doc: &Document, from: usize, mut found: Vec<Span>, why: &str, out: &mut Output) {
+    if found.is_empty() {
+        return;
+    }
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    found.retain(|&p| !flagged.overlaps(p));
+    delete_lines(doc, &found, why, out);
+}
+
 fn delete_lines(doc: &Document, lines: &[Span], why: &str, out: &mut Output) {
     for &para in lines {
         let message = format!("`{}` {why}; delete the line", quote(doc.slice(para)));
