@@ -1147,15 +1147,12 @@ fn section_kickers(cx: &Context<'_>, doc: &Document, from: usize, out: &mut Outp
     let line = doc.slice(paras[i]).trim().trim_end_matches([' ', '-', '–', '—']);
     let outlet = cx.lexicons.index::<crate::document::attribution::MediaIndex>().is_ok_and(|m| m.resolve(line).is_some());
     let story = paras[i + 2..].iter().any(|&p| is_prose(doc.slice(p)));
-    let flagged = out.findings[from..].iter().any(|f| paras[i].overlaps(f.span));
-    if outlet || !story || flagged || shape::bare_agency(line) {
+    if outlet || !story || shape::bare_agency(line) {
         return;
     }
-    let why = "is a section label printed over the story's headline: web page furniture";
-    delete_lines(doc, &[paras[i]], why, out);
+    delete_unflagged(doc, from, vec![paras[i]], "is a section label printed over the story's headline: web page furniture", out);
 }
 
-/// Reports whole lines found by a run detector, each with its deletion as an unsafe fix.
 /// [`delete_lines`] for the lines of `found` that no finding since `from` covers already (most
 /// stories have none: the findings are read only for a story with one).
 fn delete_unflagged(doc: &Document, from: usize, mut found: Vec<Span>, why: &str, out: &mut Output) {
@@ -1167,6 +1164,7 @@ fn delete_unflagged(doc: &Document, from: usize, mut found: Vec<Span>, why: &str
     delete_lines(doc, &found, why, out);
 }
 
+/// Reports whole lines found by a run detector, each with its deletion as an unsafe fix.
 fn delete_lines(doc: &Document, lines: &[Span], why: &str, out: &mut Output) {
     for &para in lines {
         let message = format!("`{}` {why}; delete the line", quote(doc.slice(para)));
