@@ -1,6 +1,10 @@
 //! Pure text helpers shared by document analyses and rules. A leaf: it uses nothing else in
 //! the crate.
 
+// (by path: build.rs includes this file as a module of its own)
+#[path = "text/entities.rs"]
+pub mod entities;
+
 /// The English months' three-letter abbreviations, lower-case, January first.
 pub const MONTH_ABBREVIATIONS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

@@ -9,9 +9,9 @@
 use std::sync::Arc;
 
 use super::InputError;
-use super::entities::NAMED;
 use crate::document::DocumentBuilder;
 use crate::span::{LineIndex, Span};
+pub use crate::text::entities::{decode_ref, decode_str};
 
 /// A markup file held once and shared by every story read from it.
 #[derive(Clone)]
@@ -149,78 +149,6 @@ pub fn local(name: &str) -> &str {
 
 fn collapse(s: &str) -> String {
     s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Decodes the character reference starting at `s[0] == '&'`: the decoded text and the
-/// reference's length in bytes. `None` when it is not a reference we know (left as written).
-pub(crate) fn decode_ref(s: &str) -> Option<(char, usize)> {
-    let b = s.as_bytes();
-    if b.len() < 3 || b[0] != b'&' {
-        return None;
-    }
-    if b[1] == b'#' {
-        let (hex, digits_at) = if matches!(b.get(2), Some(b'x' | b'X')) { (true, 3) } else { (false, 2) };
-        let digits = b[digits_at..].iter().take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }).count();
-        if digits == 0 || digits > 8 {
-            return None;
-        }
-        let end = digits_at + digits;
-        let v = u32::from_str_radix(&s[digits_at..end], if hex { 16 } else { 10 }).ok()?;
-        let len = if b.get(end) == Some(&b';') { end + 1 } else { end };
-        // windows-1252 code points that HTML maps (&#150; is an en dash in old CMS output)
-        let v = match v {
-            0x80 => 0x20AC,
-            0x91 => 0x2018,
-            0x92 => 0x2019,
-            0x93 => 0x201C,
-            0x94 => 0x201D,
-            0x96 => 0x2013,
-            0x97 => 0x2014,
-            0x85 => 0x2026,
-            _ => v,
-        };
-        let c = char::from_u32(v).filter(|&c| c != '\0').unwrap_or('\u{FFFD}');
-        return Some((c, len));
-    }
-    let name_len = b[1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-    if name_len == 0 || name_len > 32 {
-        return None;
-    }
-    let name = &s[1..=name_len];
-    let semi = b.get(1 + name_len) == Some(&b';');
-    let c = NAMED.binary_search_by(|(n, _)| n.cmp(&name)).ok().map(|i| NAMED[i].1)?;
-    if semi {
-        Some((c, name_len + 2))
-    } else if matches!(name, "amp" | "lt" | "gt" | "quot" | "nbsp" | "copy" | "reg") {
-        // legacy references without `;` that browsers still decode
-        Some((c, name_len + 1))
-    } else {
-        None
-    }
-}
-
-/// Decodes every known character reference in `s` (unknown ones stay as written).
-pub fn decode_str(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('&') {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while let Some(j) = s[i..].find('&').map(|j| i + j) {
-        out.push_str(&s[i..j]);
-        match decode_ref(&s[j..]) {
-            Some((c, len)) => {
-                out.push(c);
-                i = j + len;
-            }
-            None => {
-                out.push('&');
-                i = j + 1;
-            }
-        }
-    }
-    out.push_str(&s[i..]);
-    out.into()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -578,21 +506,6 @@ fn plain_lines(tree: &Tree, i: usize, sink: &mut TextSink<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decodes_references() {
-        assert_eq!(decode_ref("&amp; x"), Some(('&', 5)));
-        assert_eq!(decode_ref("&#8217;s"), Some(('’', 7)));
-        assert_eq!(decode_ref("&#x2014;"), Some(('—', 8)));
-        assert_eq!(decode_ref("&#150;"), Some(('–', 6)));
-        assert_eq!(decode_ref("&eacute;"), Some(('é', 8)));
-        assert_eq!(decode_ref("&nbsp x"), Some(('\u{a0}', 5)));
-        assert_eq!(decode_ref("&T"), None);
-        assert_eq!(decode_ref("&bogus;"), None);
-        assert_eq!(decode_ref("&#0;"), Some(('\u{FFFD}', 4)));
-        assert_eq!(decode_ref("&#99999999999;"), None);
-        assert_eq!(decode_str("AT&T &amp; &lt;b&gt;"), "AT&T & <b>");
-    }
 
     #[test]
     fn language_tags() {

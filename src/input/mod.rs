@@ -5,7 +5,6 @@
 //! the file and the place; one bad record never stops the others.
 
 pub mod encoding;
-mod entities;
 pub(crate) mod html;
 pub(crate) mod jsonl;
 pub mod markup;

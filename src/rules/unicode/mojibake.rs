@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::finding::{Applicability, Confidence, Finding, Severity};
 use crate::rules::{Context, Family, Output, Rule, RuleMeta};
 use crate::span::Span;
+use crate::text::entities::decode_ref;
 
 pub struct Mojibake;
 
@@ -18,7 +19,7 @@ pub static META: RuleMeta = RuleMeta {
         crate::rules::Supersede { loser: "entity-corruption", min_confidence: Confidence::Medium },
         crate::rules::Supersede { loser: "name-inconsistency", min_confidence: Confidence::Medium },
     ],
-    summary: "Encoding damage: UTF-8 read as Windows-1252/Latin-1 (\"ErdoÄŸan\", \"â€œ\"), or U+FFFD",
+    summary: "Encoding damage: UTF-8 read as Windows-1252/Latin-1 (\"ErdoÄŸan\", \"â€œ\"), U+FFFD, or HTML references left undecoded (\"caf&#233;\")",
     explain: r#"## What it flags
 Runs of characters that are the bytes of UTF-8 text shown as Windows-1252 or Latin-1:
 `ErdoÄŸan` for `Erdoğan`, `â€œessentialâ€` for `“essential”`, `CafÃ©` for `Café`, the same
@@ -28,6 +29,13 @@ before a continuation byte, and as Thai Windows-874 (`Bidenโs`). When a decode
 continuation bytes, what is left is still flagged: a letter's lead inside a lower-case word
 (`LuĂs`, no fix: the letter is lost) and, in English copy, a quotation mark's lead `â` at a
 word's edge (`âstableâ`, `Lisbonâs`, `right â there`), with the likely mark as a fix.
+
+HTML character references left undecoded (`caf&#233;`, `&quot;we will act&quot;`,
+`&amp;quot;` escaped twice) are the same kind of damage one step earlier: a feed escaped text
+that a CMS then escaped again, or the text was copied from a page's source. Every input format
+decodes references once, so one still in the analysed text is damage whatever the format. Only
+the strict form is read (`&name;` of the HTML 4 names, `&#233;`, `&#xE9;`, with the `;`), and
+not inside a URL: `AT&T`, `R&D` and `?id=1&lang=en` are text.
 
 ## Why it matters
 It is the most visible sign of careless syndication: readers see garbage in names and quotes,
@@ -39,8 +47,10 @@ wrong somewhere between the partner and the CMS.
 
 ## Better
 `President Recep Tayyip Erdoğan said the talks were “essential”.` When every byte decodes
-to a letter or punctuation mark, the repaired text is offered as a safe fix. A closing quote
-whose last byte was lost (`â€`) is repaired as `”` only as a probable fix. U+FFFD cannot be
+to a letter or punctuation mark, the repaired text is offered as a safe fix; so is a
+reference's character (`café`, a space for `&nbsp;`, nothing for an invisible one).
+`&#191;` between letters (`Blair&#191;s`) is a converter's `¿` for a char it could not map,
+most often an apostrophe: `’` is offered as a probable fix. A closing quote whose last byte was lost (`â€`) is repaired as `”` only as a probable fix. U+FFFD cannot be
 repaired: re-fetch the original.
 
 ## False positives
@@ -51,7 +61,8 @@ and a lone `Ã` or `Ă` only between lower-case letters (Romanian `Ă` is a capi
 damage touches is not also reported by entity-corruption or name-inconsistency.
 
 ## Lexicon
-None: Windows-1252 and Windows-874 are built in, Windows-1250 comes from `encoding_rs`."#,
+None: Windows-1252 and Windows-874 are built in, Windows-1250 comes from `encoding_rs`, and
+the HTML 4 reference names are the table the input formats decode with (`src/text/entities.rs`)."#,
     lexicons: &[],
 };
 
@@ -373,6 +384,84 @@ fn contains_either(text: &str, [a, b]: [char; 2]) -> bool {
     memchr::memchr2_iter(a[0], b[0], t).any(|i| t[i..].starts_with(a) || t[i..].starts_with(b))
 }
 
+/// A character reference in its strict form (`&eacute;`, `&#233;`, `&#xE9;`: the `;` written),
+/// decoded: the char and the reference's length. Without its `;` an ampersand is more often
+/// text (`AT&T`, `R&D`, `?id=1&lang=en`) than a reference.
+fn strict_ref(s: &str) -> Option<(char, usize)> {
+    decode_ref(s).filter(|&(_, len)| s.as_bytes()[len - 1] == b';')
+}
+
+/// Invisible chars a reference may stand for (soft hyphen, zero-width space and joiners, word
+/// joiner, byte-order mark): decoded they would still not be text, so the fix deletes them.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// HTML character references the input did not decode (`caf&#233;`, `&quot;we will act&quot;`,
+/// `&amp;quot;`): the story was escaped twice on its way (a feed that escapes text a CMS then
+/// escapes again), or its text was copied from a page's source. Every input format decodes
+/// references once (HTML, NITF, NewsML, ninjs), so one still in the analysed text is damage in
+/// any format. Found by `memchr` for `&` (#16: rare in copy); a reference inside a URL is the
+/// URL's (scrape-residue reports stray links).
+fn undecoded_references(text: &str, out: &mut Output) {
+    let bytes = text.as_bytes();
+    // the end of the last reference reported (`&amp;quot;` holds two ampersands)
+    let mut next = 0;
+    for i in memchr::memchr_iter(b'&', bytes) {
+        if i < next {
+            continue;
+        }
+        let Some((mut c, mut len)) = strict_ref(&text[i..]) else { continue };
+        // escaped more than once: `&amp;quot;` is `&quot;` is `"` (references are ASCII, so the
+        // probe is cut at a char boundary)
+        let mut rounds = 1;
+        while c == '&' && rounds < 4 {
+            let rest = &text[i + len..];
+            let n = rest.bytes().take(12).take_while(u8::is_ascii).count();
+            match strict_ref(&format!("&{}", &rest[..n])) {
+                Some((inner, l)) => {
+                    c = inner;
+                    len += l - 1;
+                    rounds += 1;
+                }
+                None => break,
+            }
+        }
+        let run_start = bytes[..i].iter().rposition(u8::is_ascii_whitespace).map_or(0, |k| k + 1);
+        let run_end = bytes[i..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |k| i + k);
+        let run = &text[run_start..run_end];
+        if run.contains("://") || run.starts_with("www.") {
+            continue;
+        }
+        next = i + len;
+        let span = Span::new(i, i + len);
+        let bad = span.of(text);
+        let twice = if rounds > 1 { ", escaped more than once" } else { "" };
+        let letter = |x: Option<char>| x.is_some_and(char::is_alphabetic);
+        let (before, after) = (text[..i].chars().next_back(), text[i + len..].chars().next());
+        let lead = format!(
+            "`{bad}` is an HTML character reference left undecoded{twice} (the text was escaped twice on its way to the desk, or copied from a page's source)"
+        );
+        let finding = match c {
+            '\u{FFFD}' => Finding::new(&META, span, Confidence::High, format!("{lead}; it refers to no character: re-fetch or retype the original")),
+            // `Blair&#191;s`: a converter's stand-in for a char it could not map, escaped
+            '¿' if letter(before) && letter(after) => Finding::new(
+                &META,
+                span,
+                Confidence::Medium,
+                format!("{lead}; it stands for `¿`, which a converter put where it could not map a character, most often a curly apostrophe; it probably read `’`"),
+            )
+            .replace_with("\u{2019}".to_string(), Applicability::Unsafe),
+            c if invisible(c) => Finding::new(&META, span, Confidence::High, format!("{lead}; it stands for an invisible character (U+{:04X}): delete it", c as u32))
+                .replace_with(String::new(), Applicability::Safe),
+            c if c.is_whitespace() => Finding::new(&META, span, Confidence::High, format!("{lead}; it stands for a space: write a space"))
+                .replace_with(" ".to_string(), Applicability::Safe),
+            c => Finding::new(&META, span, Confidence::High, format!("{lead}; it should read `{c}`")).replace_with(c.to_string(), Applicability::Safe),
+        };
+        out.push(finding);
+    }
+}
+
 impl Rule for Mojibake {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -380,6 +469,7 @@ impl Rule for Mojibake {
 
     fn check(&self, _cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let text = doc.text.as_str();
+        undecoded_references(text, out);
         if text.is_ascii() {
             return;
         }
