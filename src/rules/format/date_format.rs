@@ -44,11 +44,13 @@ Month and day names of another language left in the copy ("Februari", "Kamis", "
 in English copy; "19 February" in Indonesian copy), and in English copy the numeric dates of
 the source's order: parenthesised day-first ("Selasa (4/3/2025)", "(19/2)"), or month-first
 after a day name when the second figure cannot be a month ("Thursday (6/19/2025)"), dotted day-first
-as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), slashed
-day-first with a year when the day is above 12 ("28/02/2024", "Saturday 28/08/2021") or when
+as Turkish, German and Russian copy writes them ("12.09.2025", "07-08.10.18"), slashed or
+hyphenated day-first with a year when the day is above 12 ("28/02/2024", "17-02-2021",
+"Saturday 28/08/2021") or when
 the day name before it fits only the day-first reading ("Saturday 04/09/2021": September 4,
 2021 was a Saturday, April 9 a Friday), and
-year-first with slashes as Chinese, Japanese and Persian copy does ("2017/03/13"); and a day
+year-first with slashes or dots as Chinese, Japanese, Korean and Persian copy does
+("2017/03/13", "2022.08.08"); and a day
 name (or "today") with its date in parentheses, as Portuguese, Spanish, Thai and Malay copy gives
 it ("Sunday (15)", "Thursday (September 24)", "today (26)"); and a day of the month with no
 month, as Korean, Chinese and Japanese copy gives it ("announced on the 25th that", "on the
@@ -75,10 +77,12 @@ Month and day names that are also words or names in the copy language (Mayo, Dom
 Mardi Gras) are flagged only next to a day number or year. A day or month name inside a known
 outlet's name (`Welt am Sonntag`, `Le Journal du Dimanche`) is the name, and is left alone.
 Numeric dates are flagged only in English copy: in parentheses (`(19/2)`, or `(4/3)` after a
-day name), dotted, year-first, or slashed with a year and a day above 12 (or a day name that
-fits the day-first date alone), so a US `Wednesday, 5/8/2024` (May 8 was a Wednesday) or
-`02/28/2025` is left alone; a dotted or slashed figure glued to more figures (a version
-`2.1.10.4`, an address, `2018/19`) is not a date. A parenthesis after a day name needs a day
+day name), dotted, year-first (`2017/03/13`, `2022.08.08`), or slashed or hyphenated with a year
+and a day above 12 (`28/02/2024`, `17-02-2021`; or a day name that fits the day-first date
+alone), so a US `Wednesday, 5/8/2024` (May 8 was a Wednesday), `02/28/2025` or `02-13-2021` is
+left alone; a dotted, slashed or hyphenated figure glued to more figures (a version `2.1.10.4`,
+an address, `2018/19`, `1-17-02-2021`) is not a date, and neither is a score or a range
+(`2-1`, `2015-16`). A parenthesis after a day name needs a day
 number or a month and day in it: `today (Monday)`, `Tuesday (1200 GMT)` are left alone. A month
 and day in the parenthesis (`Tuesday (Jan 19)`) is low confidence: some English dailies
 (Malaysia's) write dates that way. A bare ordinal counts as a date only after `on`, `since`,
@@ -318,16 +322,31 @@ static DOTTED: LazyLock<Regex> =
 /// `28/02/2024`: day (or month) first with slashes and a four-digit year, outside parentheses.
 static SLASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})").expect("valid regex"));
 
-/// Slashed dates of a story that has a slash between digits (the regex never runs on one without).
+/// `17-02-2021`: [`SLASHED`] with hyphens (Arabic, Malay and South Asian sites' date fields).
+static DASHED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})").expect("valid regex"));
+
+/// Slashed dates of a story that has a slash between digits (the regex never runs on one without),
+/// then dashed ones (likewise for a hyphen between digits) that no other hyphen or dash is glued
+/// to (`1-17-02-2021` is no date).
 fn slashed_dates(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
-    digit_slash_digit(text).then(|| SLASHED.captures_iter(text)).into_iter().flatten()
+    let slashed = digit_slash_digit(text).then(|| SLASHED.captures_iter(text)).into_iter().flatten();
+    let dashed = digit_between(text, b'-').then(|| DASHED.captures_iter(text)).into_iter().flatten().filter(|m| {
+        let all = m.get(0).expect("match");
+        !text[..all.start()].ends_with(['-', '–']) && !text[all.end()..].starts_with(['-', '–'])
+    });
+    slashed.chain(dashed)
+}
+
+/// Is `sep` between two ASCII digits somewhere in `text`?
+fn digit_between(text: &str, sep: u8) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(sep, b).any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
 }
 
 /// Is there a `/` between two ASCII digits? Every match of [`NUMERIC`], [`SLASHED`] and
 /// [`YEAR_FIRST`] holds one: without, they are neither compiled nor run (#16).
 fn digit_slash_digit(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr_iter(b'/', b).any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    digit_between(text, b'/')
 }
 
 /// Is there `digit.digit.digit` or `digit.digitdigit.digit`? Every match of [`DOTTED`] holds one:
@@ -347,6 +366,8 @@ fn digit_dot_digits_dot_digit(text: &str) -> bool {
 
 /// `2017/03/13`: year first with slashes (Chinese, Japanese, Korean, Persian copy).
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})").expect("valid regex"));
+/// `2022.08.08`: year first with dots (Chinese and Korean sites' date fields).
+static YEAR_FIRST_DOTTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})").expect("valid regex"));
 
 /// A figure stands alone at `start..end`: no digit, dot or slash glued to either side (so a
 /// version `2.1.10.4`, an address or a longer number is not read as a date).
@@ -377,8 +398,8 @@ fn day_name_before<'d>(doc: &'d Document, cal: &Calendar, start: usize) -> (usiz
 fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     let mut found: Vec<(usize, usize, String, &str, Confidence)> = Vec::new();
-    let dotted = if digit_dot_digits_dot_digit(text) { Some(DOTTED.captures_iter(text)) } else { None };
-    for m in dotted.into_iter().flatten() {
+    let dotted = digit_dot_digits_dot_digit(text).then_some(());
+    for m in dotted.map(|()| DOTTED.captures_iter(text)).into_iter().flatten() {
         let all = m.get(0).expect("match");
         if !stands_alone(text, all.start(), all.end()) {
             continue;
@@ -396,9 +417,10 @@ fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'stati
         let confidence = if y.len() == 4 { Confidence::High } else { Confidence::Medium };
         found.push((all.start(), all.end(), format!("{month_name} {days}, {year}"), "a day-first dotted date", confidence));
     }
-    // every match holds a slash (see `numeric_dates`)
+    // every match holds a slash (see `numeric_dates`), or two dots between digits
     let year_first = if digit_slash_digit(text) { Some(YEAR_FIRST.captures_iter(text)) } else { None };
-    for m in year_first.into_iter().flatten() {
+    let year_first_dotted = if dotted.is_some() { Some(YEAR_FIRST_DOTTED.captures_iter(text)) } else { None };
+    for m in year_first.into_iter().flatten().chain(year_first_dotted.into_iter().flatten()) {
         let all = m.get(0).expect("match");
         if !stands_alone(text, all.start(), all.end()) {
             continue;
