@@ -117,7 +117,8 @@ impl Scan<'_> {
                 first.retain(|(f, _)| *f != form);
                 continue;
             }
-            if !e.context.iter().any(|c| contains_words(&doc.text, c)) {
+            // (a context word counts in capitals too: a `JAKARTA, March 3` dateline)
+            if !e.context.iter().any(|c| contains_words(&doc.text, c) || contains_words(&doc.text, &c.to_uppercase())) {
                 explained.push(form);
                 continue;
             }

@@ -108,7 +108,8 @@ Vietnamese, Indonesian or Malay, whose place and person names are made of common
 Dinh`, `Tanah Abang`).
 An abbreviation is explained when it stands in or before parentheses anywhere in the story
 (`the Indonesian Military (TNI)`) or the story uses its English name; it is only read as the
-source language's in a story that names that country. A long quotation deliberately left in the original language will be flagged: ignore
+source language's in a story that names that country, its capital (a `JAKARTA` dateline counts)
+or its news agency (`as reported by Antara`). A long quotation deliberately left in the original language will be flagged: ignore
 the finding, or set `[rules.untranslated-fragment] enabled = false` for bilingual desks. When
 the findings would cover more than half of a story whose language was detected (not declared),
 the detection is taken to be wrong and nothing is reported; declare the copy language with
