@@ -45,7 +45,10 @@ guest", "He said this at a public meeting", Italian "says this in an interview";
 Korean "conveyed that" as a plain verb of saying; Spanish and Portuguese "this Saturday" for a
 day just past ("called this Saturday for", "was held this Sunday", Brazilian "this Sunday (15)");
 French and Indonesian agency copy's "On this occasion," in its own sentence; Russian "the sides
-discussed", "According to the sides"; Vietnamese "In the afternoon of November 18"; Vietnamese "the orientations on
+discussed", "According to the sides", and the agency credit "Kazinform cites the press service",
+"BelTA learned from the press service"; Bengali and Turkish "Mentioning that ..., the minister
+said"; Arabic "In the same context,"; Korean state media's "expressed great satisfaction over the
+fact that"; Vietnamese "In the afternoon of November 18"; Vietnamese "the orientations on
 promoting cooperation"; Moroccan and Gulf court copy "the Sovereign expresses" (the King),
 "exchanged cordial talks", "the wise leadership", "a congratulatory cable", "under the
 directives of the Crown Prince"; Russian and Ukrainian "infrastructure objects" (facilities),
