@@ -48,7 +48,9 @@ French and Indonesian agency copy's "On this occasion," in its own sentence; Rus
 discussed", "According to the sides", and the agency credit "Kazinform cites the press service",
 "BelTA learned from the press service"; Bengali and Turkish "Mentioning that ..., the minister
 said"; Arabic "In the same context,"; Korean state media's "expressed great satisfaction over the
-fact that"; Vietnamese "In the afternoon of November 18"; Vietnamese "the orientations on
+fact that"; the impersonal hearsay of Korean, Japanese and Malay copy ("It is said that", "it is
+being said that", "it was reported that"); Russian and Ukrainian "His identity is being
+established", "There are no data on casualties"; Vietnamese "In the afternoon of November 18"; Vietnamese "the orientations on
 promoting cooperation"; Moroccan and Gulf court copy "the Sovereign expresses" (the King),
 "exchanged cordial talks", "the wise leadership", "a congratulatory cable", "under the
 directives of the Crown Prince"; Russian and Ukrainian "infrastructure objects" (facilities),
