@@ -46,7 +46,7 @@ Korean "conveyed that" as a plain verb of saying; Spanish and Portuguese "this S
 day just past ("called this Saturday for", "was held this Sunday", Brazilian "this Sunday (15)");
 French and Indonesian agency copy's "On this occasion," in its own sentence; Russian "the sides
 discussed", "According to the sides", and the agency credit "Kazinform cites the press service",
-"BelTA learned from the press service"; Bengali and Turkish "Mentioning that ..., the minister
+"BelTA learned from the press service", "As Ukrinform reported earlier,"; Bengali and Turkish "Mentioning that ..., the minister
 said"; Arabic "In the same context,"; Korean state media's "expressed great satisfaction over the
 fact that"; the impersonal hearsay of Korean, Japanese and Malay copy ("It is said that", "it is
 being said that", "it was reported that"); Russian and Ukrainian "His identity is being
