@@ -40,7 +40,17 @@ growth of trade", "thanked for the warm words" (no object); French "the head of 
 diplomacy" (the foreign minister); Ukrainian
 and Russian "the number of victims is being clarified" (*уточнюється*: not yet known); Malay,
 Indonesian and Bengali "He said this while addressing ...", "told reporters when met at ...",
-"said ... when confirmed by phone"; Vietnamese "the orientations on
+"said ... when confirmed by phone", "The minister stated this while speaking as the chief
+guest", "He said this at a public meeting", Italian "says this in an interview"; Indonesian and
+Korean "conveyed that" as a plain verb of saying; Spanish and Portuguese "this Saturday" for a
+day just past ("called this Saturday for", "was held this Sunday", Brazilian "this Sunday (15)");
+French and Indonesian agency copy's "On this occasion," in its own sentence; Russian "the sides
+discussed", "According to the sides", and the agency credit "Kazinform cites the press service",
+"BelTA learned from the press service", "As Ukrinform reported earlier,"; Bengali and Turkish "Mentioning that ..., the minister
+said"; Arabic "In the same context,"; Korean state media's "expressed great satisfaction over the
+fact that"; the impersonal hearsay of Korean, Japanese and Malay copy ("It is said that", "it is
+being said that", "it was reported that"); Russian and Ukrainian "His identity is being
+established", "There are no data on casualties"; Vietnamese "In the afternoon of November 18"; Vietnamese "the orientations on
 promoting cooperation"; Moroccan and Gulf court copy "the Sovereign expresses" (the King),
 "exchanged cordial talks", "the wise leadership", "a congratulatory cable", "under the
 directives of the Crown Prince"; Russian and Ukrainian "infrastructure objects" (facilities),
@@ -102,7 +112,8 @@ number in digits, `{!was|were}` at the start means "after a word of the sentence
 *was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
 at the end means the next word starts with a capital letter (`{!Name}`: it does not, so
 `official Tokyo` is flagged and `official Tokyo Stock Exchange data` is not). The `anchor`
-column says where the phrase must stand: `start` (of a sentence), `clause` (or after a comma, colon or dash),
+column says where the phrase must stand: `start` (of a sentence), `lead` (of a sentence outside a
+quotation: the agency's `On this occasion, ...`, not a speaker's), `clause` (or after a comma, colon or dash),
 `quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
 `credit` (closing the sentence after a comma and one to three capitalised words, for the agency
 credit tail `..., UNN reports.`), `undated` (in lower case outside a quotation, but only in a
@@ -131,6 +142,9 @@ const ANY_SOURCE: &str = "mul";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Anchor {
     Start,
+    /// At the start of a sentence outside a quotation: the agency's own `On this occasion, ...`,
+    /// not a speaker's `"On this occasion it was Arsenal," he said`.
+    Lead,
     Clause,
     /// Right after a closing quotation mark (and a comma or dash): `..., ” declares Meloni`.
     Quote,
@@ -357,13 +371,14 @@ fn parse_row(file: &LexiconFile, row: &Row, cols: &[usize; 6]) -> Result<Calque,
     let [src, anchor, conf, original, better, note] = *cols;
     let anchor = match row.get(anchor) {
         "start" => Anchor::Start,
+        "lead" => Anchor::Lead,
         "clause" => Anchor::Clause,
         "quote" => Anchor::Quote,
         "credit" => Anchor::Credit,
         "undated" => Anchor::Undated,
         "narrative" => Anchor::Narrative,
         "any" | "" => Anchor::Any,
-        a => return Err(file.error(row, format!("anchor `{a}`: expected start, clause, quote, credit, undated, narrative or any"))),
+        a => return Err(file.error(row, format!("anchor `{a}`: expected start, lead, clause, quote, credit, undated, narrative or any"))),
     };
     let strength = match row.get(conf) {
         "high" => Strength::High,
@@ -905,6 +920,9 @@ fn anchored(doc: &Document, dated: bool, span: Span, anchor: Anchor) -> bool {
     }
     if anchor == Anchor::Narrative {
         return narrative(doc, span);
+    }
+    if anchor == Anchor::Lead && doc.in_quotes(span.start) {
+        return false;
     }
     if anchor == Anchor::Quote {
         let lead = doc.text[..span.start].trim_end();
