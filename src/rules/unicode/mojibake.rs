@@ -427,9 +427,13 @@ fn undecoded_references(text: &str, out: &mut Output) {
                 None => break,
             }
         }
-        let run_start = bytes[..i].iter().rposition(u8::is_ascii_whitespace).map_or(0, |k| k + 1);
-        let run_end = bytes[i..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |k| i + k);
-        let run = &text[run_start..run_end];
+        // the run of non-space bytes around it, read at most 512 bytes each way (#16: a story
+        // without spaces is no reason to read it from its start for every reference)
+        let lo = i.saturating_sub(512);
+        let hi = (i + 512).min(bytes.len());
+        let run_start = bytes[lo..i].iter().rposition(u8::is_ascii_whitespace).map_or(lo, |k| lo + k + 1);
+        let run_end = bytes[i..hi].iter().position(u8::is_ascii_whitespace).map_or(hi, |k| i + k);
+        let run = String::from_utf8_lossy(&bytes[run_start..run_end]);
         if run.contains("://") || run.starts_with("www.") {
             continue;
         }
