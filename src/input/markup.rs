@@ -11,6 +11,7 @@ use std::sync::Arc;
 use super::InputError;
 use crate::document::DocumentBuilder;
 use crate::span::{LineIndex, Span};
+// (re-exported: `wirelint::input::markup::decode_str` is the library's path to it)
 pub use crate::text::entities::{decode_ref, decode_str};
 
 /// A markup file held once and shared by every story read from it.

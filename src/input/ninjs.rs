@@ -233,7 +233,7 @@ pub fn story(path: &str, value: &Value, record_line: usize, opts: &ReadOptions) 
         b.meta.dateline = Some(d.trim().to_string());
         let city = d.split([',', '(']).next().unwrap_or("").trim().to_lowercase();
         let opening = if html {
-            markup::decode_str(&strip_tags(body_text)).trim_start().to_lowercase()
+            crate::text::entities::decode_str(&strip_tags(body_text)).trim_start().to_lowercase()
         } else {
             body_text.trim_start().to_lowercase()
         };

@@ -10,8 +10,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
 use super::InputError;
-use super::markup::{Child, Elem, MAX_DEPTH, MAX_ELEMENTS, Source, Tree, decode_str, local};
+use super::markup::{Child, Elem, MAX_DEPTH, MAX_ELEMENTS, Source, Tree, local};
 use crate::span::Span;
+use crate::text::entities::decode_str;
 
 /// Parses an XML file into a tree, or one error with the file position.
 pub fn parse(src: &Source) -> Result<Tree, InputError> {

@@ -430,8 +430,8 @@ fn day_name_before<'d>(doc: &'d Document, cal: &Calendar, start: usize) -> (usiz
 fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'static str, out: &mut Output, taken: &mut Vec<Span>) {
     let text = &doc.text[body.start..body.end];
     let mut found: Vec<(usize, usize, String, &str, Confidence)> = Vec::new();
-    let dotted = digit_dot_digits_dot_digit(text).then_some(());
-    for m in dotted.map(|()| DOTTED.captures_iter(text)).into_iter().flatten() {
+    let dotted = digit_dot_digits_dot_digit(text);
+    for m in dotted.then(|| DOTTED.captures_iter(text)).into_iter().flatten() {
         let all = m.get(0).expect("match");
         if !stands_alone(text, all.start(), all.end()) {
             continue;
@@ -450,8 +450,8 @@ fn other_numeric_dates(doc: &Document, body: Span, cal: &Calendar, copy: &'stati
         found.push((all.start(), all.end(), format!("{month_name} {days}, {year}"), "a day-first dotted date", confidence));
     }
     // every match holds a slash (see `numeric_dates`), or two dots between digits
-    let year_first = if digit_slash_digit(text) { Some(YEAR_FIRST.captures_iter(text)) } else { None };
-    let year_first_dotted = if dotted.is_some() { Some(YEAR_FIRST_DOTTED.captures_iter(text)) } else { None };
+    let year_first = digit_slash_digit(text).then(|| YEAR_FIRST.captures_iter(text));
+    let year_first_dotted = dotted.then(|| YEAR_FIRST_DOTTED.captures_iter(text));
     for m in year_first.into_iter().flatten().chain(year_first_dotted.into_iter().flatten()) {
         let all = m.get(0).expect("match");
         if !stands_alone(text, all.start(), all.end()) {

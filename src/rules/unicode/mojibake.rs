@@ -433,8 +433,8 @@ fn undecoded_references(text: &str, out: &mut Output) {
         let hi = (i + 512).min(bytes.len());
         let run_start = bytes[lo..i].iter().rposition(u8::is_ascii_whitespace).map_or(lo, |k| lo + k + 1);
         let run_end = bytes[i..hi].iter().position(u8::is_ascii_whitespace).map_or(hi, |k| i + k);
-        let run = String::from_utf8_lossy(&bytes[run_start..run_end]);
-        if run.contains("://") || run.starts_with("www.") {
+        let run = &bytes[run_start..run_end];
+        if memchr::memmem::find(run, b"://").is_some() || run.starts_with(b"www.") {
             continue;
         }
         next = i + len;

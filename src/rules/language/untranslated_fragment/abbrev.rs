@@ -19,7 +19,8 @@ struct Entry {
     english: String,
     /// Lower-cased English names whose presence explains the abbreviation.
     glosses: Vec<String>,
-    /// Words one of which the story must contain (the source country, its capital).
+    /// Words one of which the story must contain (the source country, its capital), each as
+    /// written and in capitals (a `JAKARTA, March 3` dateline).
     context: Vec<String>,
 }
 
@@ -71,7 +72,7 @@ impl LexiconIndex for Abbreviations {
                         expansion: row.get(expansion).to_string(),
                         english: row.get(english).to_string(),
                         glosses: g,
-                        context: row.list(context).map(str::to_string).collect(),
+                        context: row.list(context).flat_map(|c| [c.to_string(), c.to_uppercase()]).collect(),
                     },
                 );
             }
@@ -117,8 +118,7 @@ impl Scan<'_> {
                 first.retain(|(f, _)| *f != form);
                 continue;
             }
-            // (a context word counts in capitals too: a `JAKARTA, March 3` dateline)
-            if !e.context.iter().any(|c| contains_words(&doc.text, c) || contains_words(&doc.text, &c.to_uppercase())) {
+            if !e.context.iter().any(|c| contains_words(&doc.text, c)) {
                 explained.push(form);
                 continue;
             }
