@@ -46,7 +46,7 @@ None: the character classes are Unicode properties."#,
 
 /// What kind of invisible character, for messages.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     ZeroWidthSpace,
     Joiner,
     SoftHyphen,
@@ -54,7 +54,9 @@ enum Kind {
     Bidi,
 }
 
-fn kind_of(c: char) -> Option<Kind> {
+/// The kind of an invisible character, or `None` for any other char (mojibake asks it of the
+/// char an undecoded reference stands for).
+pub(crate) fn kind_of(c: char) -> Option<Kind> {
     Some(match c {
         '\u{200B}' | '\u{2060}' | '\u{180E}' => Kind::ZeroWidthSpace,
         '\u{200C}' | '\u{200D}' => Kind::Joiner,
@@ -65,7 +67,8 @@ fn kind_of(c: char) -> Option<Kind> {
     })
 }
 
-fn describe(c: char) -> &'static str {
+/// The name of an invisible character, for messages.
+pub(crate) fn describe(c: char) -> &'static str {
     match c {
         '\u{200B}' => "zero-width space",
         '\u{2060}' => "word joiner",
@@ -99,7 +102,8 @@ fn emoji_part(c: char) -> bool {
     matches!(c as u32, 0x2190..=0x21FF | 0x2300..=0x23FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F | 0x1F000..=0x1FAFF | 0xE0020..=0xE007F)
 }
 
-fn rtl(c: char) -> bool {
+/// Is the char in a right-to-left script (Hebrew, Arabic, Syriac, Thaana...)?
+pub(crate) fn rtl(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE)
 }
 

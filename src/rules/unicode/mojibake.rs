@@ -3,6 +3,7 @@
 
 use crate::document::Document;
 use crate::finding::{Applicability, Confidence, Finding, Severity};
+use crate::rules::unicode::invisible_character::{Kind, describe, kind_of, rtl};
 use crate::rules::{Context, Family, Output, Rule, RuleMeta};
 use crate::span::Span;
 use crate::text::entities::decode_ref;
@@ -391,12 +392,6 @@ fn strict_ref(s: &str) -> Option<(char, usize)> {
     decode_ref(s).filter(|&(_, len)| s.as_bytes()[len - 1] == b';')
 }
 
-/// Invisible chars a reference may stand for (soft hyphen, zero-width space and joiners, word
-/// joiner, byte-order mark): decoded they would still not be text, so the fix deletes them.
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
-}
-
 /// HTML character references the input did not decode (`caf&#233;`, `&quot;we will act&quot;`,
 /// `&amp;quot;`): the story was escaped twice on its way (a feed that escapes text a CMS then
 /// escapes again), or its text was copied from a page's source. Every input format decodes
@@ -456,8 +451,23 @@ fn undecoded_references(text: &str, out: &mut Output) {
                 format!("{lead}; it stands for `¿`, which a converter put where it could not map a character, most often a curly apostrophe; it probably read `’`"),
             )
             .replace_with("\u{2019}".to_string(), Applicability::Unsafe),
-            c if invisible(c) => Finding::new(&META, span, Confidence::High, format!("{lead}; it stands for an invisible character (U+{:04X}): delete it", c as u32))
-                .replace_with(String::new(), Applicability::Safe),
+            // a bidi mark beside right-to-left letters orders them: decoded, it is kept
+            c if kind_of(c) == Some(Kind::Bidi) && (before.is_some_and(rtl) || after.is_some_and(rtl)) => Finding::new(
+                &META,
+                span,
+                Confidence::High,
+                format!("{lead}; it stands for a {} (U+{:04X}), which orders the right-to-left text beside it: write the character", describe(c), c as u32),
+            )
+            .replace_with(c.to_string(), Applicability::Safe),
+            // the invisible-character rule's chars (soft hyphen, zero-width space and joiners,
+            // word joiner, byte-order mark, bidi marks): decoded they would still not be text
+            c if kind_of(c).is_some() => Finding::new(
+                &META,
+                span,
+                Confidence::High,
+                format!("{lead}; it stands for an invisible character, a {} (U+{:04X}): delete it", describe(c), c as u32),
+            )
+            .replace_with(String::new(), Applicability::Safe),
             c if c.is_whitespace() => Finding::new(&META, span, Confidence::High, format!("{lead}; it stands for a space: write a space"))
                 .replace_with(" ".to_string(), Applicability::Safe),
             c => Finding::new(&META, span, Confidence::High, format!("{lead}; it should read `{c}`")).replace_with(c.to_string(), Applicability::Safe),
@@ -633,6 +643,21 @@ mod tests {
         let got: Vec<_> = f.iter().map(|f| (doc.slice(f.span), f.suggestion.as_ref().unwrap().replacement.as_str())).collect();
         assert_eq!(got, vec![("\u{e2}", "\u{201C}"), ("\u{e2}", "\u{201D}"), ("\u{e2}", "\u{2019}"), ("\u{e2}", "\u{2014}")]);
         assert_clean(&Mojibake, "The château owner said the pâté was fine, and the Romanian word ĂLA stays.");
+    }
+
+    #[test]
+    fn an_invisible_reference_is_deleted_and_a_bidi_mark_beside_arabic_kept() {
+        // every invisible char the invisible-character rule knows, bidi marks among them
+        assert_fix(&Mojibake, "the cease&shy;fire talks", "the ceasefire talks");
+        assert_fix(&Mojibake, "the talks&#8203; resumed", "the talks resumed");
+        assert_fix(&Mojibake, "the minister&lrm; said on Monday", "the minister said on Monday");
+        assert_fix(&Mojibake, "the minister&#x200F; said", "the minister said");
+        // beside right-to-left letters the mark orders them: decoded, not deleted
+        assert_fix(
+            &Mojibake,
+            "the word \u{0633}\u{0644}\u{0627}\u{0645}&rlm; means peace",
+            "the word \u{0633}\u{0644}\u{0627}\u{0645}\u{200F} means peace",
+        );
     }
 
     #[test]
