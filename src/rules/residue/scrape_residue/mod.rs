@@ -90,7 +90,7 @@ ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14
 (`• Home`, `• News`, `• <the story's title, cut short>...`; a bulleted list that does not open with the home crumb is
 left alone), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `Read: 452 Views`, `0 comments 10 views`, `Комментариев 1`, `4392
-visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`, `2,309 Viewed`, `(0 votes)`, and a counter
+visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`, `This news has been read 109 times`, `2,309 Viewed`, `(0 votes)`, and a counter
 opening a line of stamps, `Read: 314     13:45     12 July 2018`), a template's section field (`Published in :`,
 `Published in ALGERIA`; a sentence opening with `Published in` is left alone), a byline holding the site's
 account name instead of a reporter's (`By admin`, `By tladmin`, `Por admin`, `By Editor`; `By Editor
@@ -708,7 +708,7 @@ fn teaser_shaped(line: &str) -> bool {
     (2..=18).contains(&words)
         && opens_like_headline(t)
         && !t.ends_with(['.', ':', ';', ',', '"', '”', '»'])
-        && !t.contains(". ")
+        && !has_sentence_break(t)
         && t.len() <= MAX_LINE
 }
 

@@ -282,6 +282,13 @@ static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COUNTER_LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"^(?i:{READ_COUNTER_WORDS})\s*:?\s*[0-9][0-9.,]*\s+(?i:views?|times|reads|hits|kali|раза?|veces|fois|mal|kez)$"))
 });
+/// `This news has been read 109 times`, `This article was viewed 1,204 times`, `Read 312 times`: a
+/// read counter written as a sentence (Joomla's and many government CMSs' templates).
+pub(super) static READ_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:this\s+(?:news|article|story|post|page|item|report|release)\s+(?:has\s+been|was|is)\s+)?(?:read|viewed|seen|visited|opened)\s+[0-9][0-9.,]*\s+times)\.?$",
+    )
+});
 /// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
 static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -884,6 +891,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
             || (!ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoO") && COUNTER_LABEL_UNIT.is_match(t))
             || (starts_with_any(t, "rRvVhHdDпПlLaA") && HEAD_COUNTER.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
+            || (t.trim_end_matches('.').ends_with("times") && starts_with_any(t, "tTrRvVsSoO") && READ_TIMES.is_match(t))
             || (last_digit
                 && starts_with_any(t, "iIİıpPsSſfFgGфФbB")
                 && t.split_whitespace().nth(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))

@@ -640,6 +640,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
             || (!ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoO") && COUNTER_LABEL_UNIT.is_match(t))
             || (starts_with_any(t, "rRvVhHdDпПlLaA") && HEAD_COUNTER.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
+            || super::shape::READ_TIMES.is_match(t)
             || (last_digit && starts_with_any(t, "iIİıpPsSſfFgGфФbB") && GALLERY_COUNT.is_match(t)))
     {
         return Some(Hit::line(line, Confidence::Medium, "is a page counter"));
