@@ -76,7 +76,8 @@ alone), a web page's e-mail protection placeholder wherever it stands
 headline's media tag (`(PHOTO)`, `(photo, video)`),
 a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after a story's last sentence
-(`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), a national agency's dash sign-off after a story's last
+(`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), an editor's
+initials there (`(WDY)`, `(Dan)`: two or three letters; a four-letter `(WHCB)` is a routing code), a national agency's dash sign-off after a story's last
 sentence or alone on a line (`... he said. - Bernama`, `-- BERNAMA`, `--AKP`; wherever the story ends,
 since a scraped page puts furniture or the next post after it; alone on a line above the story's
 prose it is the page header's credit and left alone; the world agencies' own sign-offs, `- Reuter`, are house

@@ -339,6 +339,9 @@ static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:high|max|hi)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)\x20?[|/,·•–-]?\x20?(?i:low|min|lo)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)$",
     )
 });
+/// `... the end. (WDY)`, `(Dan)`: an editor's initials after the last sentence ([`end_initials`]).
+static END_INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^\s*|[.!?\x22”]\s*)(\(\p{Lu}(?:\p{Lu}{1,2}|\p{Ll}{2}|\p{Ll}\p{Lu})\))\s*$"));
 /// `... the end. (ILKHA)`, `(AA)`: an agency credit left after the story's last sentence.
 /// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
 static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -579,10 +582,25 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     if !t.ends_with(')') || t.ends_with("(END)") {
         return None;
     }
-    let c = END_AGENCY.captures(t)?;
-    let m = c.get(1).filter(|m| !header_line(m))?;
-    Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"))
+    if let Some(m) = END_AGENCY.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
+        return Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"));
+    }
+    end_initials(t, pos.after_prose).map(|r| Hit::part(r, Confidence::Medium, INITIALS_WHAT))
 }
+
+/// `... the end. (WDY)`, `(Dan)`, `(MüH)`: an editor's or reporter's initials in parentheses
+/// after the story's last sentence, as Indonesian, Italian and German agency copy signs off
+/// (seen on Antara, Italian and German pages). Two or three letters from a capital: a four-letter
+/// code (`(WHCB)`) is a 1987 wire's routing code, and left alone. Alone on its line only after
+/// the story's prose. The range of the initials; shared with the shape oracle.
+pub(super) fn end_initials(t: &str, after_prose: bool) -> Option<Range<usize>> {
+    let m = END_INITIALS.captures(t)?.get(1)?;
+    let alone = m.start() == t.len() - t.trim_start().len();
+    (!alone || after_prose).then(|| m.range())
+}
+
+/// What [`end_initials`] finds.
+pub(super) const INITIALS_WHAT: &str = "is an editor's initials left at the end of the story";
 
 /// `t.rfind(['-', '–', '—'])`, by a byte scan for `-` and the last bytes of `–` and `—` (E2 80
 /// 93, E2 80 94): a char scan from the end reads a whole line without a dash (#16).

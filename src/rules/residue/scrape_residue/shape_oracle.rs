@@ -439,9 +439,10 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     if !t.ends_with(')') || t.ends_with("(END)") {
         return None;
     }
-    let c = END_AGENCY.captures(t)?;
-    let m = c.get(1).filter(|m| !header_line(m))?;
-    Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"))
+    if let Some(m) = END_AGENCY.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
+        return Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"));
+    }
+    super::shape::end_initials(t, pos.after_prose).map(|r| Hit::part(r, Confidence::Medium, super::shape::INITIALS_WHAT))
 }
 
 /// `date 2019-05-05 ` glued before the text.
