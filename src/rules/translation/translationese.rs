@@ -55,7 +55,11 @@ promoting cooperation"; Moroccan and Gulf court copy "the Sovereign expresses" (
 "exchanged cordial talks", "the wise leadership", "a congratulatory cable", "under the
 directives of the Crown Prince"; Russian and Ukrainian "infrastructure objects" (facilities),
 "fired at the territory of", "the parties separately touched upon"; Chinese and Thai "provide
-convenience and support". And English calques in other
+convenience and support"; Algerian "a working and inspection visit", Moroccan "a detachment that made
+the honours"; KCNA "gave field guidance to", "leadership exploits"; Vietnamese "basically approved
+the", "7 groups of solutions"; Arabic "the efforts exerted by", "developments, foremost of which";
+Indonesian "a limited cabinet meeting", "Molotov bombs"; Russian "said following the results of the
+talks". And English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
 flags a present perfect with a finished past time ("the statement has been made on April 29",
