@@ -600,7 +600,8 @@ pub(super) fn end_initials(t: &str, after_prose: bool) -> Option<Range<usize>> {
 }
 
 /// What [`end_initials`] finds.
-pub(super) const INITIALS_WHAT: &str = "is an editor's initials left at the end of the story";
+pub(super) const INITIALS_WHAT: &str =
+    "is a sign-off in parentheses (an editor's initials or an agency's short name) left at the end of the story";
 
 /// `t.rfind(['-', '–', '—'])`, by a byte scan for `-` and the last bytes of `–` and `—` (E2 80
 /// 93, E2 80 94): a char scan from the end reads a whole line without a dash (#16).
