@@ -369,16 +369,11 @@ fn not_dash_glued(text: &str, m: &regex::Captures<'_>) -> bool {
     !text[..all.start()].ends_with(['-', '–']) && !text[all.end()..].starts_with(['-', '–'])
 }
 
-/// Is `sep` between two ASCII digits somewhere in `text`?
-fn digit_between(text: &str, sep: u8) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr_iter(sep, b).any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-}
-
 /// Is there a `/` between two ASCII digits? Every match of [`NUMERIC`], [`SLASHED`] and
 /// [`YEAR_FIRST`] holds one: without, they are neither compiled nor run (#16).
 fn digit_slash_digit(text: &str) -> bool {
-    digit_between(text, b'/')
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'/', b).any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
 }
 
 /// Is there `digit.digit.digit` or `digit.digitdigit.digit`? Every match of [`DOTTED`] holds one:

@@ -583,10 +583,13 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         return None;
     }
     if let Some(m) = END_AGENCY.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
-        return Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"));
+        return Some(Hit::part(m.range(), Confidence::Medium, AGENCY_CREDIT_WHAT));
     }
     end_initials(t, pos.after_prose).map(|r| Hit::part(r, Confidence::Medium, INITIALS_WHAT))
 }
+
+/// What [`END_AGENCY`] finds (shared with the shape oracle).
+pub(super) const AGENCY_CREDIT_WHAT: &str = "is an agency credit left at the end of the story";
 
 /// `... the end. (WDY)`, `(Dan)`, `(MüH)`: an editor's or reporter's initials in parentheses
 /// after the story's last sentence, as Indonesian, Italian and German agency copy signs off

@@ -440,7 +440,7 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         return None;
     }
     if let Some(m) = END_AGENCY.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
-        return Some(Hit::part(m.range(), Confidence::Medium, "is an agency credit left at the end of the story"));
+        return Some(Hit::part(m.range(), Confidence::Medium, super::shape::AGENCY_CREDIT_WHAT));
     }
     super::shape::end_initials(t, pos.after_prose).map(|r| Hit::part(r, Confidence::Medium, super::shape::INITIALS_WHAT))
 }
