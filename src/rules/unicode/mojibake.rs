@@ -49,7 +49,8 @@ wrong somewhere between the partner and the CMS.
 ## Better
 `President Recep Tayyip Erdoğan said the talks were “essential”.` When every byte decodes
 to a letter or punctuation mark, the repaired text is offered as a safe fix; so is a
-reference's character (`café`, a space for `&nbsp;`, nothing for an invisible one).
+reference's character (`café`, a space for `&nbsp;`, nothing for an invisible one, named in
+the message; a bidi mark such as `&rlm;` beside right-to-left letters is written as the mark).
 `&#191;` between letters (`Blair&#191;s`) is a converter's `¿` for a char it could not map,
 most often an apostrophe: `’` is offered as a probable fix. A closing quote whose last byte was lost (`â€`) is repaired as `”` only as a probable fix. U+FFFD cannot be
 repaired: re-fetch the original.
