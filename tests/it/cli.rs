@@ -210,6 +210,25 @@ fn entity_words_extend_with_a_user_lexicon() {
 }
 
 #[test]
+fn agency_marks_extend_with_a_user_lexicon() {
+    // ANGOP is no agency of the embedded `agency-marks`: its credit after the last sentence is
+    // left alone until the user's lexicon names it
+    let story = "Port reopens after dredging\n\nLUANDA, March 9 - The port of Lobito reopened to container ships on Tuesday after three weeks of dredging, the port authority said. (ANGOP)\n";
+    let marks = "# lexicon: agency-marks\n# lang: mul\n# source: test\n# licence: CC0\n# columns: name\tmarks\tnote\n# key: name\nANGOP\tcredit|signoff\tAngola\n";
+    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", marks)]);
+    let o = run_in(&root, &["check", "--no-config", "--format", "jsonl", "story.txt"]);
+    assert!(!stdout(&o).contains("\"rule\":\"scrape-residue\""), "{}", stdout(&o));
+    let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "--format", "jsonl", "story.txt"]);
+    let s = stdout(&o);
+    assert!(s.contains("\"rule\":\"scrape-residue\"") && s.contains("agency credit"), "{s}");
+    // a mark the lexicon does not know is an error naming the file and line
+    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", &marks.replace("credit|", "credits|"))]);
+    let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "story.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("house.tsv:7"), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
 fn stdin_and_rules_and_explain() {
     use std::io::Write;
     let mut child = bin()

@@ -238,9 +238,13 @@ handle is left alone. Disable with `[rules.scrape-residue] enabled = false`, or 
 
 ## Lexicon
 `lexicons/phrases/residue.tsv` (kind `residue`: `marker lang match confidence kind note`; match
-`line`, `prefix`, `lead`, `widget`, `credit`, or `word` for the classifier's vocabulary)."#,
+`line`, `prefix`, `lead`, `widget`, `credit`, or `word` for the classifier's vocabulary; a `social`
+word is a network a follow prompt names). `lexicons/media/agency-marks.tsv` (kind `agency-marks`:
+`name marks note`): the national agencies' names a story's end is signed with, as written, and
+where each is read (`signoff` after a dash, `credit` in parentheses, `bare` alone on a line); add
+an agency with `--lexicon`."#,
 
-    lexicons: &["lexicons/phrases/residue.tsv"],
+    lexicons: &["lexicons/phrases/residue.tsv", "lexicons/media/agency-marks.tsv"],
 };
 
 /// How a marker must sit on its line.
@@ -272,7 +276,82 @@ pub(crate) enum Word {
     Home,
 }
 
-pub(crate) type Vocab = rustc_hash::FxHashMap<String, Word>;
+/// What the line classifier knows beyond the markers: the `word` rows of the residue lexicon
+/// (normalised as lines are), the networks a follow prompt names, and the agency names a story's
+/// end is signed with (lexicon `agency-marks`), each as written.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Vocab {
+    words: rustc_hash::FxHashMap<String, Word>,
+    /// `social` word rows as written (`Facebook`): [`shape::social_prompt`] counts them.
+    networks: Vec<String>,
+    /// Agency names read after a dash (`- Bernama`).
+    signoff: rustc_hash::FxHashSet<String>,
+    /// Agency names read in parentheses (`(ILKHA)`).
+    credit: rustc_hash::FxHashSet<String>,
+    /// Agency names read alone on a line (`ANSA`).
+    bare: rustc_hash::FxHashSet<String>,
+    /// The longest bare name, in bytes: a longer line is no bare sign-off.
+    bare_max: usize,
+}
+
+impl Vocab {
+    /// The kind of the word `key` (normalised as the rows are).
+    pub(crate) fn word(&self, key: &str) -> Option<Word> {
+        self.words.get(key).copied()
+    }
+
+    /// Adds a word of `kind` under `key`, or keeps the kind it has with `keep`.
+    pub(crate) fn insert(&mut self, key: String, kind: Word, keep: bool) {
+        if keep {
+            self.words.entry(key).or_insert(kind);
+        } else {
+            self.words.insert(key, kind);
+        }
+    }
+
+    /// The networks a follow prompt may name, as written.
+    pub(crate) fn networks(&self) -> impl Iterator<Item = &str> {
+        self.networks.iter().map(String::as_str)
+    }
+
+    /// Whether `name` (exactly as written) is an agency's dash sign-off.
+    pub(crate) fn signoff(&self, name: &str) -> bool {
+        self.signoff.contains(name)
+    }
+
+    /// Whether `name` (exactly as written) is an agency's credit in parentheses.
+    pub(crate) fn credit(&self, name: &str) -> bool {
+        self.credit.contains(name)
+    }
+
+    /// Whether `name` (exactly as written) is an agency's name signed alone on a line.
+    pub(crate) fn bare(&self, name: &str) -> bool {
+        name.len() <= self.bare_max && self.bare.contains(name)
+    }
+
+    /// Reads the `agency-marks` lexicons (`name marks note`; marks `signoff`, `credit`, `bare`).
+    fn add_agency_marks(&mut self, lexicons: &Lexicons) -> Result<(), LexiconError> {
+        for file in lexicons.of_kind("agency-marks") {
+            let marks = file.require("marks")?;
+            for row in &file.rows {
+                let name = row.get(0).to_string();
+                for mark in row.get(marks).split('|') {
+                    let set = match mark {
+                        "signoff" => &mut self.signoff,
+                        "credit" => &mut self.credit,
+                        "bare" => {
+                            self.bare_max = self.bare_max.max(name.len());
+                            &mut self.bare
+                        }
+                        other => return Err(file.error(row, format!("mark `{other}`: expected signoff, credit or bare"))),
+                    };
+                    set.insert(name.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+}
 
 struct Marker {
     text: String,
@@ -330,14 +409,17 @@ impl LexiconIndex for ResidueIndex {
                             "home" => Word::Home,
                             other => return Err(file.error(row, format!("word kind `{other}`: expected ui, social, language or home"))),
                         };
-                        vocab.insert(normalise(row.get(0)), word);
+                        if word == Word::Social {
+                            vocab.networks.push(row.get(0).to_string());
+                        }
+                        vocab.insert(normalise(row.get(0)), word, false);
                         continue;
                     }
                     other => return Err(file.error(row, format!("match `{other}`: expected line, prefix, lead, widget, credit or word"))),
                 };
                 let confidence = row.get(c).parse().map_err(|e| file.error(row, format!("confidence: {e}")))?;
                 if kind == Match::Widget {
-                    vocab.entry(normalise(row.get(0))).or_insert(Word::Social);
+                    vocab.insert(normalise(row.get(0)), Word::Social, true);
                 }
                 markers.push(Marker {
                     text: normalise(row.get(0)),
@@ -367,6 +449,7 @@ impl LexiconIndex for ResidueIndex {
             .map(|m| first_word(&m.text))
             .collect();
         let opening = markers.iter().map(|m| m.text.len() + OPENING_SLACK).max().unwrap_or(0).max(MAX_OPENING);
+        vocab.add_agency_marks(lexicons)?;
         Ok(ResidueIndex { markers, prefixes, first_words, foreign_first, vocab, opening })
     }
 }
@@ -817,8 +900,8 @@ impl Rule for ScrapeResidue {
         truncated_repeats(doc, from, out);
         caption_twins(doc, from, out);
         bare_counters(doc, from, out);
-        bare_sign_offs(doc, from, out);
-        section_kickers(cx, doc, from, out);
+        bare_sign_offs(doc, &index.vocab, from, out);
+        section_kickers(doc, &index.vocab, cx, from, out);
         headline_runs(doc, from, out);
         dated_teaser_runs(doc, from, out);
         menu_runs(doc, from, out);
@@ -1093,10 +1176,10 @@ fn bare_counters(doc: &Document, from: usize, out: &mut Output) {
 /// agency's sign-off without its dash ([`shape::bare_agency`]), seen on an Italian, a
 /// Portuguese and a Bulgarian agency's pages. Above the story's end the name is the page
 /// header's credit (a byline under the standfirst, `Bernama` over `1 minute read`), and stays.
-fn bare_sign_offs(doc: &Document, from: usize, out: &mut Output) {
+fn bare_sign_offs(doc: &Document, vocab: &Vocab, from: usize, out: &mut Output) {
     let paras = &doc.paragraphs;
     // (a name is a short line: most stories have none, and their prose is not read)
-    let agency = |p: &Span| p.len() <= 16 && shape::bare_agency(doc.slice(*p));
+    let agency = |p: &Span| p.len() <= 16 && shape::bare_agency(doc.slice(*p), vocab);
     if !paras.iter().any(agency) {
         return;
     }
@@ -1114,7 +1197,7 @@ fn bare_sign_offs(doc: &Document, from: usize, out: &mut Output) {
 /// title; `TEXAS` and `ESTONIA` over two development pages' headlines stay too), a label of
 /// several words in capitals (`UNITED STATES NEWS` may be a short headline), a line with a figure
 /// or a sentence's end.
-fn section_kickers(cx: &Context<'_>, doc: &Document, from: usize, out: &mut Output) {
+fn section_kickers(doc: &Document, vocab: &Vocab, cx: &Context<'_>, from: usize, out: &mut Output) {
     let paras = &doc.paragraphs;
     let kicker = |t: &str| {
         // (a label is short: a line of prose is not counted)
@@ -1148,7 +1231,7 @@ fn section_kickers(cx: &Context<'_>, doc: &Document, from: usize, out: &mut Outp
     let line = doc.slice(paras[i]).trim().trim_end_matches([' ', '-', '–', '—']);
     let outlet = cx.lexicons.index::<crate::document::attribution::MediaIndex>().is_ok_and(|m| m.resolve(line).is_some());
     let story = paras[i + 2..].iter().any(|&p| is_prose(doc.slice(p)));
-    if outlet || !story || shape::bare_agency(line) {
+    if outlet || !story || shape::bare_agency(line, vocab) {
         return;
     }
     delete_unflagged(doc, from, vec![paras[i]], "is a section label printed over the story's headline: web page furniture", out);

@@ -342,13 +342,10 @@ static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// `... the end. (WDY)`, `(Dan)`: an editor's initials after the last sentence ([`end_initials`]).
 static END_INITIALS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^\s*|[.!?\x22”]\s*)(\(\p{Lu}(?:\p{Lu}{1,2}|\p{Ll}{2}|\p{Ll}\p{Lu})\))\s*$"));
-/// `... the end. (ILKHA)`, `(AA)`: an agency credit left after the story's last sentence.
-/// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
-static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA|ANDINA|AGERPRES|Andina|Yonhap|Xinhua|Bernama|Antara|Kyodo|Tanjug|Azertac|Agerpres|Anadolu|Ansa|Efe|Tass|Irna|Wafa|Kuna)\s*\))\s*$",
-    )
-});
+/// `... the end. (ILKHA)`, `(AA)`: a name in parentheses after the story's last sentence, an
+/// agency's credit when the name is one of the lexicon's (`credit`): a code in parentheses (`(XYKM
+/// 1559)`, `(WHCB)`) is a wire routing code.
+static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”]\s*)(\(\s*(\p{L}+)\s*\))\s*$"));
 /// `... close communication. END`, `... in Kuwait. (end) mzh.mt`, `END` alone: an agency's end
 /// mark after the story's last sentence (Xinhua, Jiji, KUNA with its editors' initials).
 static END_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”’]\s+(END|\((?:END|end)\)(?:\s+[a-z]{2,4}(?:\.[a-z]{2,4})?)?)\s*$"));
@@ -378,11 +375,7 @@ pub(super) fn end_mark(t: &str) -> Option<EndMark> {
 /// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a national agency's
 /// sign-off after the story's last sentence. The three world agencies (`- Reuter` in 1987 copy)
 /// are left alone: their native copy carries the sign-off as house style.
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(?:AA|AAP|AKP|ANI|ANSA|ANTARA|Antara|APA|AZERTAC|BERNAMA|Bernama|BSS|DPA|dpa|EFE|IANS|IRNA|KPL|KUNA|MENA|MONTSAME|Montsame|NNA|PNA|PTI|QNA|SANA|SPA|TASS|UNB|UNI|VNA|WAFA|WAM|XINHUA|Xinhua|YONHAP|Yonhap|KYODO|Kyodo|Anadolu|Agencies|agencies))\s*$",
-    )
-});
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(\p{L}+))\s*$"));
 /// `2022-08-31T12:50:45Z`, `2024-03-18T09:00:00+07:00`: an ISO 8601 time stamp alone on a line,
 /// a page's markup attribute (`<time datetime=...>`) that a scraper printed.
 static ISO_STAMP: LazyLock<Regex> =
@@ -527,7 +520,7 @@ pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Vec<Hit> {
     if let Some(hit) = wire_marker(line) {
         hits.push(hit);
     }
-    if let Some(hit) = tail(line).or_else(|| end_agency(line, pos)) {
+    if let Some(hit) = tail(line).or_else(|| end_agency(line, pos, vocab)) {
         hits.push(hit);
     }
     if hits.is_empty() {
@@ -555,7 +548,7 @@ fn wire_marker(line: &str) -> Option<Hit> {
 /// next post after the story, so its last sentence is not the page's last line (`... daily life.
 /// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on a line
 /// above the story's prose it is the page header's credit, and left alone.
-fn end_agency(line: &str, pos: Position) -> Option<Hit> {
+fn end_agency(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     let t = line.trim_end();
     // alone on a line above the story's prose, an agency's name is the page header's credit
     // (`(Xinhua)` under the headline), which is no sign-off
@@ -565,12 +558,9 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         Some(EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, END_WHAT)),
         None => {}
     }
-    // every sign-off ends the line in one agency name of at most eight ASCII letters after its
-    // last dash (tested before the regex is compiled or run)
-    let signed = last_dash(t).is_some_and(|i| {
-        let name = t[i..].trim_start_matches(['-', '–', '—']).trim_start();
-        (2..=8).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic())
-    });
+    // every sign-off ends the line in an agency's name after its last dash (tested before the
+    // regex is compiled or run)
+    let signed = last_dash(t).is_some_and(|i| vocab.signoff(t[i..].trim_start_matches(['-', '–', '—']).trim_start()));
     if signed && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
         const WHAT: &str = "is an agency sign-off left at the end of the story";
         return Some(if m.start() == line.len() - line.trim_start().len() {
@@ -582,7 +572,10 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     if !t.ends_with(')') || t.ends_with("(END)") {
         return None;
     }
-    if let Some(m) = END_AGENCY.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
+    if let Some(c) = END_AGENCY.captures(t)
+        && c.get(2).is_some_and(|name| vocab.credit(name.as_str()))
+        && let Some(m) = c.get(1).filter(|m| !header_line(m))
+    {
         return Some(Hit::part(m.range(), Confidence::Medium, AGENCY_CREDIT_WHAT));
     }
     end_initials(t, pos.after_prose).map(|r| Hit::part(r, Confidence::Medium, INITIALS_WHAT))
@@ -1031,7 +1024,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if ui_words(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
     }
-    if social_prompt(t) {
+    if social_prompt(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, SOCIAL_WHAT));
     }
     None
@@ -1062,21 +1055,19 @@ pub(super) const SOCIAL_WHAT: &str = "is the site's prompt to follow it on socia
 /// subscribe to our Telegram channel`: a site's prompt to follow it on social networks (seen on an
 /// Azerbaijani, a Ukrainian and a Malaysian agency's English pages). The line opens with the
 /// prompt (`Follow`, `Read`, `Join`, `Subscribe` or `You can (also) follow`), names two
-/// networks, or one and `social networks`/`social media`, and ends no sentence (the prompt with a
+/// networks (the residue lexicon's `social` words, as written), or one and `social networks`/`social media`, and ends no sentence (the prompt with a
 /// full stop, `Follow us on ...`, is the lexicon's); a report that a video spread on Facebook and
 /// Twitter does not open so, and `Read the statement on Facebook and Twitter.` is a sentence.
-pub(super) fn social_prompt(t: &str) -> bool {
+pub(super) fn social_prompt(t: &str, vocab: &Vocab) -> bool {
     const OPENERS: &[&str] = &["Follow ", "Read ", "Join ", "Subscribe ", "You can follow ", "You can also follow "];
     // (every opener's first letter, tested before the openers are)
     if !t.as_bytes().first().is_some_and(|c| matches!(c, b'F' | b'R' | b'J' | b'S' | b'Y')) {
         return false;
     }
-    const NETWORKS: &[&str] =
-        &["Facebook", "Twitter", "Telegram", "Instagram", "YouTube", "WhatsApp", "TikTok", "LinkedIn", "VKontakte", "Threads"];
     if !OPENERS.iter().any(|o| t.starts_with(o)) || t.len() > 200 || has_sentence_punctuation(t) {
         return false;
     }
-    let named = NETWORKS.iter().filter(|n| t.contains(*n)).count();
+    let named = vocab.networks().filter(|n| t.contains(n)).count();
     let social = t.contains("social network") || t.contains("social media");
     named >= 2 || named == 1 && social
 }
@@ -1153,71 +1144,12 @@ pub(super) fn machine_token(line: &str) -> Option<Hit> {
 /// `ANSA`, `Lusa`, `/BTA`: a national agency's name alone on a line, its sign-off without the
 /// dash (seen after the story's last paragraph on an Italian, a Portuguese and a Bulgarian
 /// agency's pages; read by `bare_sign_offs` there only: above it, the name is the header's credit).
-/// The world agencies' and the English-language agencies' names (`Reuters`, `AP`, `AAP`) are
-/// house style and left alone, and so are names that are also words (`SPA`, `MENA`, `MAP`).
-pub(super) fn bare_agency(t: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "ANSA",
-        "Ansa",
-        "Lusa",
-        "LUSA",
-        "BTA",
-        "VNA",
-        "AKP",
-        "ANTARA",
-        "Antara",
-        "BERNAMA",
-        "Bernama",
-        "AZERTAC",
-        "Azertac",
-        "BSS",
-        "DPA",
-        "dpa",
-        "EFE",
-        "Efe",
-        "IANS",
-        "IRNA",
-        "KPL",
-        "KUNA",
-        "MONTSAME",
-        "Montsame",
-        "NNA",
-        "PNA",
-        "PTI",
-        "QNA",
-        "SANA",
-        "TASS",
-        "UNB",
-        "WAFA",
-        "WAM",
-        "XINHUA",
-        "Xinhua",
-        "YONHAP",
-        "Yonhap",
-        "KYODO",
-        "Kyodo",
-        "Anadolu",
-        "AGERPRES",
-        "Agerpres",
-        "TANJUG",
-        "Tanjug",
-        "HINA",
-        "MTI",
-        "ILKHA",
-        "KazTAG",
-        "Kazinform",
-        "BelTA",
-        "Armenpres",
-        "Armenpress",
-        "Trend",
-        "Interfax",
-        "Sputnik",
-        "Prensa Latina",
-    ];
+/// The names are the `bare` rows of the `agency-marks` lexicon, as written: the world agencies'
+/// and the English-language agencies' names (`Reuters`, `AP`, `AAP`) are house style and not
+/// listed, and nor are names that are also words (`SPA`, `MENA`, `MAP`).
+pub(super) fn bare_agency(t: &str, vocab: &Vocab) -> bool {
     let t = t.trim();
-    let name = t.strip_prefix('/').unwrap_or(t).trim_end_matches('.');
-    // (a name is short: the list is read only for a line of a few bytes)
-    name.len() <= 14 && NAMES.contains(&name)
+    vocab.bare(t.strip_prefix('/').unwrap_or(t).trim_end_matches('.'))
 }
 
 /// `USD 77.51`, `EUR 1€ in 116.05 in 123.16`, `GBP in 138.71 147.22`: a row of a page's
@@ -1954,10 +1886,10 @@ pub(super) fn lookup(vocab: &Vocab, t: &str, buf: &mut String) -> Option<Word> {
         buf.clear();
         buf.push_str(t);
         buf.make_ascii_lowercase();
-        vocab.get(buf.as_str()).copied()
+        vocab.word(buf.as_str())
     } else {
         // folded as the rows were (`YAZDIR`, `Yazdır`)
-        vocab.get(&super::normalise(t)).copied()
+        vocab.word(&super::normalise(t))
     }
 }
 
@@ -2010,18 +1942,20 @@ fn ui_words(line: &str, vocab: &Vocab) -> bool {
 mod tests {
     use super::*;
 
+    /// A few words of each kind, and the embedded lexicons' networks and agency names.
     fn vocab() -> Vocab {
-        let mut v = Vocab::default();
+        let index = crate::lexicon::Lexicons::embedded().index::<super::super::ResidueIndex>().unwrap();
+        let mut v = Vocab { words: Default::default(), ..index.vocab.clone() };
         for w in ["print", "mail", "large", "medium", "small", "listen", "live", "photo", "gallery", "share"] {
-            v.insert(w.into(), Word::Ui);
+            v.insert(w.into(), Word::Ui, false);
         }
         for w in ["facebook", "twitter"] {
-            v.insert(w.into(), Word::Social);
+            v.insert(w.into(), Word::Social, false);
         }
         for w in ["english", "español", "русский", "français", "简体中文", "عربي"] {
-            v.insert(w.into(), Word::Language);
+            v.insert(w.into(), Word::Language, false);
         }
-        v.insert("home".into(), Word::Home);
+        v.insert("home".into(), Word::Home, false);
         v
     }
 

@@ -299,21 +299,12 @@ static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:high|max|hi)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)\x20?[|/,·•–-]?\x20?(?i:low|min|lo)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)$",
     )
 });
-/// `... the end. (ILKHA)`, `(AA)`: an agency credit left after the story's last sentence.
-/// Only agencies' names: a code in parentheses (`(XYKM 1559)`, `(WHCB)`) is a wire routing code.
-static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[.!?\x22”]\s*)(\(\s*(?:AA|ILKHA|IHA|DHA|WAFA|SANA|QNA|KUNA|WAM|SPA|MENA|IRNA|ISNA|IANS|PTI|ANI|UNI|APA|AZERTAC|BERNAMA|ANTARA|VNA|TASS|EFE|ANSA|DPA|AFP|XINHUA|KYODO|YONHAP|PAP|MTI|BTA|HINA|TANJUG|MAP|TAP|PL|ACN|NNA|PNA|APP|BNA|ONA|SABA|NINA|INA|KNA|SUNA|MNA|IQNA|ANDINA|AGERPRES|Andina|Yonhap|Xinhua|Bernama|Antara|Kyodo|Tanjug|Azertac|Agerpres|Anadolu|Ansa|Efe|Tass|Irna|Wafa|Kuna)\s*\))\s*$",
-    )
-});
-/// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a national agency's
-/// sign-off after the story's last sentence. The three world agencies (`- Reuter` in 1987 copy)
-/// are left alone: their native copy carries the sign-off as house style.
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(?:AA|AAP|AKP|ANI|ANSA|ANTARA|Antara|APA|AZERTAC|BERNAMA|Bernama|BSS|DPA|dpa|EFE|IANS|IRNA|KPL|KUNA|MENA|MONTSAME|Montsame|NNA|PNA|PTI|QNA|SANA|SPA|TASS|UNB|UNI|VNA|WAFA|WAM|XINHUA|Xinhua|YONHAP|Yonhap|KYODO|Kyodo|Anadolu|Agencies|agencies))\s*$",
-    )
-});
+/// `... the end. (ILKHA)`, `(AA)`: a name in parentheses after the story's last sentence (an
+/// agency's credit when the lexicon's `credit` names hold it).
+static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”]\s*)(\(\s*(\p{L}+)\s*\))\s*$"));
+/// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a dash and a name after
+/// the story's last sentence (a sign-off when the lexicon's `signoff` names hold it).
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(\p{L}+))\s*$"));
 /// `2022-08-31T12:50:45Z`, `2024-03-18T09:00:00+07:00`: an ISO 8601 time stamp alone on a line,
 /// a page's markup attribute (`<time datetime=...>`) that a scraper printed.
 static ISO_STAMP: LazyLock<Regex> =
@@ -384,7 +375,7 @@ pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Vec<Hit> {
     if let Some(hit) = wire_marker(line) {
         hits.push(hit);
     }
-    if let Some(hit) = tail(line).or_else(|| end_agency(line, pos)) {
+    if let Some(hit) = tail(line).or_else(|| end_agency(line, pos, vocab)) {
         hits.push(hit);
     }
     if hits.is_empty() {
@@ -412,7 +403,7 @@ fn wire_marker(line: &str) -> Option<Hit> {
 /// next post after the story, so its last sentence is not the page's last line (`... daily life.
 /// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on a line
 /// above the story's prose it is the page header's credit, and left alone.
-fn end_agency(line: &str, pos: Position) -> Option<Hit> {
+fn end_agency(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     let t = line.trim_end();
     // alone on a line above the story's prose, an agency's name is the page header's credit
     // (`(Xinhua)` under the headline), which is no sign-off
@@ -422,13 +413,10 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
         Some(super::shape::EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, super::shape::END_WHAT)),
         None => {}
     }
-    // every sign-off ends the line in one agency name of at most eight ASCII letters after its
-    // last dash (tested before the regex is compiled or run)
-    let signed = t.rfind(['-', '–', '—']).is_some_and(|i| {
-        let name = t[i..].trim_start_matches(['-', '–', '—']).trim_start();
-        (2..=8).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic())
-    });
-    if signed && let Some(m) = SIGN_OFF.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
+    if let Some(c) = SIGN_OFF.captures(t)
+        && c.get(2).is_some_and(|name| vocab.signoff(name.as_str()))
+        && let Some(m) = c.get(1).filter(|m| !header_line(m))
+    {
         const WHAT: &str = "is an agency sign-off left at the end of the story";
         return Some(if m.start() == line.len() - line.trim_start().len() {
             Hit::line(line, Confidence::Medium, WHAT)
@@ -439,7 +427,10 @@ fn end_agency(line: &str, pos: Position) -> Option<Hit> {
     if !t.ends_with(')') || t.ends_with("(END)") {
         return None;
     }
-    if let Some(m) = END_AGENCY.captures(t).and_then(|c| c.get(1)).filter(|m| !header_line(m)) {
+    if let Some(c) = END_AGENCY.captures(t)
+        && c.get(2).is_some_and(|name| vocab.credit(name.as_str()))
+        && let Some(m) = c.get(1).filter(|m| !header_line(m))
+    {
         return Some(Hit::part(m.range(), Confidence::Medium, super::shape::AGENCY_CREDIT_WHAT));
     }
     super::shape::end_initials(t, pos.after_prose).map(|r| Hit::part(r, Confidence::Medium, super::shape::INITIALS_WHAT))
@@ -750,7 +741,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if ui_words(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of page buttons or labels"));
     }
-    if super::shape::social_prompt(t) {
+    if super::shape::social_prompt(t, vocab) {
         return Some(Hit::line(line, Confidence::Medium, super::shape::SOCIAL_WHAT));
     }
     None
@@ -923,7 +914,7 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     if let Some(rest) = t[first.len()..].strip_prefix(" / ")
         && rest.starts_with(char::is_uppercase)
         && !has_sentence_punctuation(t)
-        && vocab.get(&key(first)).copied() == Some(Word::Home)
+        && vocab.word(&key(first)) == Some(Word::Home)
     {
         return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
     }
@@ -933,7 +924,7 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     }
     // `Home>>`, `Beranda »`: the trail's first crumb, the rest lost in the scrape
     let stub = t.trim_end_matches(['>', '»', '›', '→', ' ']);
-    if stub.len() < t.len() && vocab.get(&key(stub)).copied() == Some(Word::Home) {
+    if stub.len() < t.len() && vocab.word(&key(stub)) == Some(Word::Home) {
         return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
     }
     // `Current:Home > ...`, `You are here: Home > ...`
@@ -950,7 +941,7 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
     if items.len() < 2 || items.iter().any(|i| i.is_empty() || !i.chars().any(char::is_alphabetic)) {
         return None;
     }
-    let first_is_home = vocab.get(&key(items[0])).copied() == Some(Word::Home);
+    let first_is_home = vocab.word(&key(items[0])) == Some(Word::Home);
     let short = |i: &&str| words(i) <= 5 && !has_sentence_punctuation(i);
     if first_is_home && items[..items.len() - 1].iter().all(short) {
         return Some(Hit::line(line, Confidence::High, "is a breadcrumb trail"));
@@ -964,7 +955,7 @@ fn breadcrumb(line: &str, vocab: &Vocab) -> Option<Hit> {
 
 /// `عربي Español Русский Français 简体中文`, `RU UA EN`: names of languages and nothing else.
 fn language_switcher(line: &str, vocab: &Vocab) -> bool {
-    let is_language = |t: &str| LANGUAGE_CODES.contains(&t) || vocab.get(&key(t)).copied() == Some(Word::Language);
+    let is_language = |t: &str| LANGUAGE_CODES.contains(&t) || vocab.word(&key(t)) == Some(Word::Language);
     // every token is a code or a language name: the first one tells most lines apart
     if !tokens(line).next().is_some_and(is_language) {
         return false;
@@ -974,7 +965,7 @@ fn language_switcher(line: &str, vocab: &Vocab) -> bool {
         return false;
     }
     let codes = toks.iter().all(|t| LANGUAGE_CODES.contains(t));
-    codes || toks.iter().all(|t| vocab.get(&key(t)).copied() == Some(Word::Language))
+    codes || toks.iter().all(|t| vocab.word(&key(t)) == Some(Word::Language))
 }
 
 const LANGUAGE_CODES: &[&str] = &[
@@ -993,7 +984,7 @@ fn nav_bar(line: &str, vocab: &Vocab) -> bool {
     if toks.len() < 5 || has_sentence_punctuation(line) {
         return false;
     }
-    if vocab.get(&key(toks[0])).copied() != Some(Word::Home) || !toks[0].starts_with(char::is_uppercase) {
+    if vocab.word(&key(toks[0])) != Some(Word::Home) || !toks[0].starts_with(char::is_uppercase) {
         return false;
     }
     let other_script = toks.iter().any(|t| t.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && (c as u32) > 0x2000));
@@ -1011,7 +1002,7 @@ fn ui_words(line: &str, vocab: &Vocab) -> bool {
     if toks.len() < 2 || toks.len() > 8 {
         return false;
     }
-    let ui = toks.iter().filter(|t| matches!(vocab.get(&key(t)).copied(), Some(Word::Ui | Word::Social))).count();
+    let ui = toks.iter().filter(|t| matches!(vocab.word(&key(t)), Some(Word::Ui | Word::Social))).count();
     ui >= 2 && ui * 4 >= toks.len() * 3
 }
 
