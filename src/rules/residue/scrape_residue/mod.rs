@@ -98,9 +98,11 @@ account name instead of a reporter's (`By admin`, `By tladmin`, `Por admin`, `By
 Jane Doe` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
 page header (`Minsk Overcast sky +17°C`, `Yerevan 10 ℃`) and a forecast widget's rows anywhere
 (`High: 10°C | Low: 6°C`, a temperature alone on its line, `13°C`, with the day and conditions
-printed between such lines), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
+printed between such lines; without the degree sign, `62 F`, only above the story's prose), a row of empty table cells or a tag list whose tags were dropped (`|  |`,
 `, , , ,`: separators only; `***` and `- - -` are section breaks), rows of a currency-rate widget (`USD 77.51`, `EUR 1€ in
-116.05 in 123.16`, `• USD 67.37 -0.69`: a currency code, then only figures; `USD 1.2 billion in loans` has words), an image's alt text (`Logo Agência Brasil`), a bare URL,
+116.05 in 123.16`, `• USD 67.37 -0.69`: a currency code, then only figures; `USD 1.2 billion in loans` has words), two or more
+market-widget rows in a row (`BTC 91978.14`, `• BRENT 78.80`: a ticker of capitals and a price with decimals; one
+such line alone, or a score, `KC 5`, is left alone), an image's alt text (`Logo Agência Brasil`), a bare URL,
 a breadcrumb (`Home > World > Asia`, also glued to its linked headline; with slashes, `Home / Jordan News`, only from the home crumb to a capitalised one), a language menu (`English
 Español Русский 中文`, `RU UA EN`), a copyright notice (`Copyright 2023 ...`, `All rights reserved`
 and its translations), embed placeholders and HTML tags (alone on a line, or closing tags glued to
@@ -900,6 +902,7 @@ impl Rule for ScrapeResidue {
         truncated_repeats(doc, from, out);
         caption_twins(doc, from, out);
         bare_counters(doc, from, out);
+        ticker_runs(doc, from, out);
         bare_sign_offs(doc, &index.vocab, from, out);
         section_kickers(doc, &index.vocab, cx, from, out);
         headline_runs(doc, from, out);
@@ -1170,6 +1173,31 @@ fn bare_counters(doc: &Document, from: usize, out: &mut Output) {
         found.push(paras[i]);
     }
     delete_unflagged(doc, from, found, "is a bare number after the story: a web page's view counter or article number", out);
+}
+
+/// `STEEM 0.26` over `TRX 0.19` over `BTC 91978.14`, `• BRENT 78.80` under `• EUR 78.58 -0.92`:
+/// two or more market-widget rows in a row ([`shape::ticker_row`]), a crypto sidebar on a blog
+/// platform's page and an oil price under a Russian site's currency widget. Only in a run: one
+/// code and a figure alone on a line could be anything, and a currency code's row alone is the
+/// line classifier's (`rate_row`).
+fn ticker_runs(doc: &Document, from: usize, out: &mut Output) {
+    let ticker = |p: &Span| p.len() <= 40 && shape::ticker_row(doc.slice(*p));
+    let paras = &doc.paragraphs;
+    // (most stories have none: nothing else is read for them)
+    if !paras.iter().any(ticker) {
+        return;
+    }
+    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+    let mut found: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let end = (i..paras.len()).find(|&j| !ticker(&paras[j])).unwrap_or(paras.len());
+        if end - i >= 2 {
+            found.extend(paras[i..end].iter().copied().filter(|&p| !flagged.overlaps(p)));
+        }
+        i = end.max(i + 1);
+    }
+    delete_lines(doc, &found, "is a row of a market widget (a ticker and its price) pasted from the web page", out);
 }
 
 /// `ANSA`, `Lusa`, `/BTA` alone on a line after the story's last paragraph of prose: a national

@@ -333,6 +333,10 @@ static WEATHER: LazyLock<Regex> =
 /// `13°C`, `64°F`, `-2 ℃`: a temperature alone on its line, a weather widget's reading or a
 /// forecast row's (a degree sign is required: a bare `30 C` is too short to tell).
 static BARE_TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| re(r"^[+-]?[0-9]{1,3}(?:[.,][0-9])?\x20?(?:°\x20?[CF]?|℃|℉)$"));
+/// `62 F`, `71.6 F`, `22 C`: a temperature with its scale's letter and no degree sign, alone on
+/// its line above the story's prose (a US and a Jordanian site's header widget): there, and with
+/// the space, nothing else reads so.
+pub(super) static LETTER_TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| re(r"^[+-]?[0-9]{1,3}(?:[.,][0-9])?\x20[CF]$"));
 /// `High: 10°C | Low: 6°C`, `Max 31° / Min 24°`: a forecast widget's row (a sidebar of towns).
 static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -929,6 +933,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && nwords <= 2 && !t.is_ascii() && BARE_TEMPERATURE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget's temperature"));
     }
+    if figure && !pos.after_prose && nwords == 2 && t.ends_with(['C', 'F']) && LETTER_TEMPERATURE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a weather widget's temperature"));
+    }
     // (every row holds a degree sign and opens with `h` or `m`)
     if figure && nwords <= 8 && starts_with_any(t, "hHmM") && (t.contains('°') || t.contains(['℃', '℉'])) && WEATHER_RANGE.is_match(t)
     {
@@ -1150,6 +1157,39 @@ pub(super) fn machine_token(line: &str) -> Option<Hit> {
 pub(super) fn bare_agency(t: &str, vocab: &Vocab) -> bool {
     let t = t.trim();
     vocab.bare(t.strip_prefix('/').unwrap_or(t).trim_end_matches('.'))
+}
+
+/// `STEEM 0.26`, `BTC 91978.14`, `• BRENT 78.80`, `ETH 3326.03 -1.2%`: a market widget's row,
+/// a ticker of two to six capitals and a price with decimals, and at most its signed change (a
+/// blog platform's crypto sidebar, an oil price under a currency widget). Read in runs only
+/// ([`super::ticker_runs`]): a code alone could be anything.
+pub(super) fn ticker_row(t: &str) -> bool {
+    let t = t.trim().trim_start_matches(['•', '·', ' ']);
+    let mut tokens = t.split(' ');
+    let code = tokens.next().unwrap_or("");
+    if !(2..=6).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    // a price: digits, a decimal mark, digits (thousands separators allowed before it)
+    let price = tokens.next().unwrap_or("");
+    let Some(dot) = price.rfind('.') else { return false };
+    let (whole, decimals) = (&price[..dot], &price[dot + 1..]);
+    if whole.is_empty()
+        || !whole.starts_with(|c: char| c.is_ascii_digit())
+        || !whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        || decimals.is_empty()
+        || !decimals.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    match (tokens.next(), tokens.next()) {
+        (None, _) => true,
+        (Some(change), None) => {
+            let change = change.trim_start_matches(['-', '+', '▲', '▼']).trim_end_matches('%');
+            change.len() < 12 && change.starts_with(|c: char| c.is_ascii_digit()) && change.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        }
+        _ => false,
+    }
 }
 
 /// `USD 77.51`, `EUR 1€ in 116.05 in 123.16`, `GBP in 138.71 147.22`: a row of a page's

@@ -652,6 +652,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if figure && BARE_TEMPERATURE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a weather widget's temperature"));
     }
+    if figure && !pos.after_prose && super::shape::LETTER_TEMPERATURE.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a weather widget's temperature"));
+    }
     if figure && WEATHER_RANGE.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of a weather forecast widget"));
     }
