@@ -863,6 +863,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if empty_cells(line.trim()) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of empty table cells or an empty tag list"));
     }
+    if lone_mark(line.trim()) {
+        return Some(Hit::line(line, Confidence::Medium, LONE_MARK_WHAT));
+    }
     // (read from the line's first token alone, so before the line's words are counted: a
     // database query is a long line)
     if let Some(hit) = machine_token(line) {
@@ -1035,6 +1038,16 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         return Some(Hit::line(line, Confidence::Medium, SOCIAL_WHAT));
     }
     None
+}
+
+/// What [`lone_mark`] finds.
+pub(super) const LONE_MARK_WHAT: &str = "is a lone separator or link mark left from the web page's markup";
+
+/// `|`, `#`: a pipe or a hash alone on a line, a menu's separator or an empty link's anchor left
+/// by the scrape (seen on three and two real pages). A star or a dash alone (`*`, `-`) is a
+/// section break, and is left alone.
+pub(super) fn lone_mark(t: &str) -> bool {
+    t == "|" || t == "#"
 }
 
 /// `|  |`, `, , , , ,`: a row of empty table cells or a tag list whose tags were dropped: only
@@ -2173,6 +2186,10 @@ mod tests {
         assert!(hit("Read: 2012").is_some());
         assert!(hit("0 comment 10 views").is_some());
         assert!(hit("Image 1 of 4").is_some());
+        // a lone pipe or hash is markup; a lone star or dash is a section break
+        assert_eq!(hit(" # ").unwrap().0, " # ");
+        assert!(hit("|").is_some());
+        assert!(hit("*").is_none() && hit("-").is_none() && hit("##").is_none());
         assert!(hit("https://example.com/news/1234").is_some());
         assert!(hit("Home > World > Asia").is_some());
         assert!(hit("English Español Русский").is_some());

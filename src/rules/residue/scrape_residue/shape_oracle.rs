@@ -590,6 +590,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if super::shape::empty_cells(line.trim()) {
         return Some(Hit::line(line, Confidence::Medium, "is a row of empty table cells or an empty tag list"));
     }
+    if super::shape::lone_mark(line.trim()) {
+        return Some(Hit::line(line, Confidence::Medium, super::shape::LONE_MARK_WHAT));
+    }
     if let Some(hit) = super::shape::machine_token(line) {
         return Some(Hit { range: hit.range, confidence: hit.confidence, what: hit.what, whole_line: hit.whole_line });
     }
