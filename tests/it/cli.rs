@@ -189,43 +189,42 @@ fn config_is_found_upward_and_lexicons_extend() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("house.tsv:3:"), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
-#[test]
-fn entity_words_extend_with_a_user_lexicon() {
-    // "wire" is no outlet word of the embedded `entity-words`: the slip before it is left alone
-    // until the user's lexicon adds it
-    let story = "Talks resume in Ankara\n\nANKARA, May 3 - Turkish officials met on Monday, the Andalou wire reported, citing sources close to the talks.\n";
-    let words =
-        "# lexicon: entity-words\n# lang: en\n# source: test\n# licence: CC0\n# columns: word\trole\n# key: word,role\nwire\toutlet\n";
-    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", words)]);
+/// A user's lexicon file `lexicon` extends an embedded one: `story` has no finding of `rule`
+/// without it and one whose JSON holds `needle` with it; `bad`, the same file with a value its
+/// kind does not know on line 7, is an error naming the file and the line.
+fn assert_user_lexicon_extends(story: &str, lexicon: &str, bad: &str, rule: &str, needle: &str) {
+    let rule = format!("\"rule\":\"{rule}\"");
+    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", lexicon)]);
     let o = run_in(&root, &["check", "--no-config", "--format", "jsonl", "story.txt"]);
-    assert!(!stdout(&o).contains("\"rule\":\"entity-corruption\""), "{}", stdout(&o));
+    assert!(!stdout(&o).contains(&rule), "{}", stdout(&o));
     let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "--format", "jsonl", "story.txt"]);
     let s = stdout(&o);
-    assert!(s.contains("\"rule\":\"entity-corruption\"") && s.contains("\"suggestion\":\"Anadolu\""), "{s}");
-    // a role the lexicon does not know is an error naming the file and line
-    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", &words.replace("\toutlet", "\toutlets"))]);
+    assert!(s.contains(&rule) && s.contains(needle), "{s}");
+    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", bad)]);
     let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "story.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("house.tsv:7"), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 #[test]
+fn entity_words_extend_with_a_user_lexicon() {
+    // "wire" is no outlet word of the embedded `entity-words`: the slip before it is left alone
+    // until the user's lexicon adds it; a role the lexicon does not know is an error
+    let story = "Talks resume in Ankara\n\nANKARA, May 3 - Turkish officials met on Monday, the Andalou wire reported, citing sources close to the talks.\n";
+    let words =
+        "# lexicon: entity-words\n# lang: en\n# source: test\n# licence: CC0\n# columns: word\trole\n# key: word,role\nwire\toutlet\n";
+    let bad = words.replace("\toutlet", "\toutlets");
+    assert_user_lexicon_extends(story, words, &bad, "entity-corruption", "\"suggestion\":\"Anadolu\"");
+}
+
+#[test]
 fn agency_marks_extend_with_a_user_lexicon() {
     // ANGOP is no agency of the embedded `agency-marks`: its credit after the last sentence is
-    // left alone until the user's lexicon names it
+    // left alone until the user's lexicon names it; a mark the lexicon does not know is an error
     let story = "Port reopens after dredging\n\nLUANDA, March 9 - The port of Lobito reopened to container ships on Tuesday after three weeks of dredging, the port authority said. (ANGOP)\n";
     let marks = "# lexicon: agency-marks\n# lang: mul\n# source: test\n# licence: CC0\n# columns: name\tmarks\tnote\n# key: name\nANGOP\tcredit|signoff\tAngola\n";
-    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", marks)]);
-    let o = run_in(&root, &["check", "--no-config", "--format", "jsonl", "story.txt"]);
-    assert!(!stdout(&o).contains("\"rule\":\"scrape-residue\""), "{}", stdout(&o));
-    let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "--format", "jsonl", "story.txt"]);
-    let s = stdout(&o);
-    assert!(s.contains("\"rule\":\"scrape-residue\"") && s.contains("agency credit"), "{s}");
-    // a mark the lexicon does not know is an error naming the file and line
-    let (_d, root) = sandbox(&[("story.txt", story), ("house.tsv", &marks.replace("credit|", "credits|"))]);
-    let o = run_in(&root, &["check", "--no-config", "--lexicon", "house.tsv", "story.txt"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("house.tsv:7"), "{}", String::from_utf8_lossy(&o.stderr));
+    let bad = marks.replace("credit|", "credits|");
+    assert_user_lexicon_extends(story, marks, &bad, "scrape-residue", "agency credit");
 }
 
 #[test]
