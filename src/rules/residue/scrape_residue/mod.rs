@@ -904,7 +904,7 @@ impl Rule for ScrapeResidue {
         bare_counters(doc, from, out);
         ticker_runs(doc, from, out);
         bare_sign_offs(doc, &index.vocab, from, out);
-        section_kickers(doc, &index.vocab, cx, from, out);
+        section_kickers(cx, doc, &index.vocab, from, out);
         headline_runs(doc, from, out);
         dated_teaser_runs(doc, from, out);
         menu_runs(doc, from, out);
@@ -1225,7 +1225,7 @@ fn bare_sign_offs(doc: &Document, vocab: &Vocab, from: usize, out: &mut Output) 
 /// title; `TEXAS` and `ESTONIA` over two development pages' headlines stay too), a label of
 /// several words in capitals (`UNITED STATES NEWS` may be a short headline), a line with a figure
 /// or a sentence's end.
-fn section_kickers(doc: &Document, vocab: &Vocab, cx: &Context<'_>, from: usize, out: &mut Output) {
+fn section_kickers(cx: &Context<'_>, doc: &Document, vocab: &Vocab, from: usize, out: &mut Output) {
     let paras = &doc.paragraphs;
     let kicker = |t: &str| {
         // (a label is short: a line of prose is not counted)
