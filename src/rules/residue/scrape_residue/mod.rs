@@ -302,15 +302,6 @@ impl Vocab {
         self.words.get(key).copied()
     }
 
-    /// Adds a word of `kind` under `key`, or keeps the kind it has with `keep`.
-    pub(crate) fn insert(&mut self, key: String, kind: Word, keep: bool) {
-        if keep {
-            self.words.entry(key).or_insert(kind);
-        } else {
-            self.words.insert(key, kind);
-        }
-    }
-
     /// The networks a follow prompt may name, as written.
     pub(crate) fn networks(&self) -> impl Iterator<Item = &str> {
         self.networks.iter().map(String::as_str)
@@ -414,14 +405,14 @@ impl LexiconIndex for ResidueIndex {
                         if word == Word::Social {
                             vocab.networks.push(row.get(0).to_string());
                         }
-                        vocab.insert(normalise(row.get(0)), word, false);
+                        vocab.words.insert(normalise(row.get(0)), word);
                         continue;
                     }
                     other => return Err(file.error(row, format!("match `{other}`: expected line, prefix, lead, widget, credit or word"))),
                 };
                 let confidence = row.get(c).parse().map_err(|e| file.error(row, format!("confidence: {e}")))?;
                 if kind == Match::Widget {
-                    vocab.insert(normalise(row.get(0)), Word::Social, true);
+                    vocab.words.entry(normalise(row.get(0))).or_insert(Word::Social);
                 }
                 markers.push(Marker {
                     text: normalise(row.get(0)),
@@ -1181,23 +1172,30 @@ fn bare_counters(doc: &Document, from: usize, out: &mut Output) {
 /// code and a figure alone on a line could be anything, and a currency code's row alone is the
 /// line classifier's (`rate_row`).
 fn ticker_runs(doc: &Document, from: usize, out: &mut Output) {
-    let ticker = |p: &Span| p.len() <= 40 && shape::ticker_row(doc.slice(*p));
-    let paras = &doc.paragraphs;
-    // (most stories have none: nothing else is read for them)
-    if !paras.iter().any(ticker) {
-        return;
-    }
-    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-    let mut found: Vec<Span> = Vec::new();
-    let mut i = 0;
-    while i < paras.len() {
-        let end = (i..paras.len()).find(|&j| !ticker(&paras[j])).unwrap_or(paras.len());
-        if end - i >= 2 {
-            found.extend(paras[i..end].iter().copied().filter(|&p| !flagged.overlaps(p)));
-        }
-        i = end.max(i + 1);
-    }
+    let found = runs_of(doc, from, out, 2, |t| t.len() <= 40 && shape::ticker_row(t));
     delete_lines(doc, &found, "is a row of a market widget (a ticker and its price) pasted from the web page", out);
+}
+
+/// The paragraphs in runs of at least `min` in a row that `is_row` holds for, less those a
+/// finding since `from` covers already (most stories have no run: their findings are not read).
+fn runs_of(doc: &Document, from: usize, out: &Output, min: usize, is_row: impl Fn(&str) -> bool) -> Vec<Span> {
+    let paras = &doc.paragraphs;
+    let mut found: Vec<Span> = Vec::new();
+    let mut start = 0;
+    for i in 0..=paras.len() {
+        if i < paras.len() && is_row(doc.slice(paras[i])) {
+            continue;
+        }
+        if i - start >= min {
+            found.extend_from_slice(&paras[start..i]);
+        }
+        start = i + 1;
+    }
+    if !found.is_empty() {
+        let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
+        found.retain(|&p| !flagged.overlaps(p));
+    }
+    found
 }
 
 /// `ANSA`, `Lusa`, `/BTA` alone on a line after the story's last paragraph of prose: a national
@@ -1512,23 +1510,7 @@ fn menu_label(line: &str) -> bool {
 /// subhead stands alone, and a fixture list has `v` in every line; what is left of a real page is
 /// its section menu, footer links and tag lists, one label a line.
 fn menu_runs(doc: &Document, from: usize, out: &mut Output) {
-    let flagged = crate::span::SpanSet::new(out.findings[from..].iter().map(|f| f.span));
-    let mut run: Vec<Span> = Vec::new();
-    let mut found: Vec<Span> = Vec::new();
-    let close = |run: &mut Vec<Span>, found: &mut Vec<Span>| {
-        if run.len() >= MIN_MENU_RUN {
-            found.extend(run.iter().copied().filter(|&p| !flagged.overlaps(p)));
-        }
-        run.clear();
-    };
-    for &para in &doc.paragraphs {
-        if menu_label(doc.slice(para)) {
-            run.push(para);
-        } else {
-            close(&mut run, &mut found);
-        }
-    }
-    close(&mut run, &mut found);
+    let found = runs_of(doc, from, out, MIN_MENU_RUN, menu_label);
     let why = "is one of several one-to-four-word label lines in a row: a navigation menu or tag list pasted from the web page";
     delete_lines(doc, &found, why, out);
 }

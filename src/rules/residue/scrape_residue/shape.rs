@@ -349,7 +349,7 @@ static END_INITIALS: LazyLock<Regex> =
 /// `... the end. (ILKHA)`, `(AA)`: a name in parentheses after the story's last sentence, an
 /// agency's credit when the name is one of the lexicon's (`credit`): a code in parentheses (`(XYKM
 /// 1559)`, `(WHCB)`) is a wire routing code.
-static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”]\s*)(\(\s*(\p{L}+)\s*\))\s*$"));
+pub(super) static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”]\s*)(\(\s*(\p{L}+)\s*\))\s*$"));
 /// `... close communication. END`, `... in Kuwait. (end) mzh.mt`, `END` alone: an agency's end
 /// mark after the story's last sentence (Xinhua, Jiji, KUNA with its editors' initials).
 static END_TAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[.!?\x22”’]\s+(END|\((?:END|end)\)(?:\s+[a-z]{2,4}(?:\.[a-z]{2,4})?)?)\s*$"));
@@ -376,10 +376,11 @@ pub(super) fn end_mark(t: &str) -> Option<EndMark> {
     None
 }
 
-/// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a national agency's
-/// sign-off after the story's last sentence. The three world agencies (`- Reuter` in 1987 copy)
-/// are left alone: their native copy carries the sign-off as house style.
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(\p{L}+))\s*$"));
+/// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a dash and a name after
+/// the story's last sentence, a national agency's sign-off when the name is one of the lexicon's
+/// (`signoff`). The three world agencies (`- Reuter` in 1987 copy) are not listed: their native
+/// copy carries the sign-off as house style.
+pub(super) static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(\p{L}+))\s*$"));
 /// `2022-08-31T12:50:45Z`, `2024-03-18T09:00:00+07:00`: an ISO 8601 time stamp alone on a line,
 /// a page's markup attribute (`<time datetime=...>`) that a scraper printed.
 static ISO_STAMP: LazyLock<Regex> =
@@ -2000,15 +2001,15 @@ mod tests {
         let index = crate::lexicon::Lexicons::embedded().index::<super::super::ResidueIndex>().unwrap();
         let mut v = Vocab { words: Default::default(), ..index.vocab.clone() };
         for w in ["print", "mail", "large", "medium", "small", "listen", "live", "photo", "gallery", "share"] {
-            v.insert(w.into(), Word::Ui, false);
+            v.words.insert(w.into(), Word::Ui);
         }
         for w in ["facebook", "twitter"] {
-            v.insert(w.into(), Word::Social, false);
+            v.words.insert(w.into(), Word::Social);
         }
         for w in ["english", "español", "русский", "français", "简体中文", "عربي"] {
-            v.insert(w.into(), Word::Language, false);
+            v.words.insert(w.into(), Word::Language);
         }
-        v.insert("home".into(), Word::Home, false);
+        v.words.insert("home".into(), Word::Home);
         v
     }
 

@@ -299,12 +299,6 @@ static WEATHER_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:high|max|hi)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)\x20?[|/,·•–-]?\x20?(?i:low|min|lo)\.?\x20?:?\x20?[+-]?[0-9]{1,3}\x20?(?:°\x20?[CF]?|℃|℉)$",
     )
 });
-/// `... the end. (ILKHA)`, `(AA)`: a name in parentheses after the story's last sentence (an
-/// agency's credit when the lexicon's `credit` names hold it).
-static END_AGENCY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”]\s*)(\(\s*(\p{L}+)\s*\))\s*$"));
-/// `... the end. - Bernama`, `-- BERNAMA` alone, `... daily life. --AKP`: a dash and a name after
-/// the story's last sentence (a sign-off when the lexicon's `signoff` names hold it).
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[.!?\x22”’]\s*)((?:-{1,2}|–|—)\s?(\p{L}+))\s*$"));
 /// `2022-08-31T12:50:45Z`, `2024-03-18T09:00:00+07:00`: an ISO 8601 time stamp alone on a line,
 /// a page's markup attribute (`<time datetime=...>`) that a scraper printed.
 static ISO_STAMP: LazyLock<Regex> =
@@ -398,7 +392,7 @@ fn wire_marker(line: &str) -> Option<Hit> {
 }
 
 /// An agency's credit after the last sentence of a story: its name in parentheses (`... the
-/// end. (ILKHA)`) or a national agency's dash sign-off ([`SIGN_OFF`]: `... the end. - Bernama`, or
+/// end. (ILKHA)`) or a national agency's dash sign-off ([`super::shape::SIGN_OFF`]: `... the end. - Bernama`, or
 /// `-- BERNAMA` alone on its line). Wherever it stands: a scraped page puts furniture or the
 /// next post after the story, so its last sentence is not the page's last line (`... daily life.
 /// --AKP` over a byline and another story), and no prose paragraph ends in one. Alone on a line
@@ -413,7 +407,7 @@ fn end_agency(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
         Some(super::shape::EndMark::Glued(range)) => return Some(Hit::part(range, Confidence::Medium, super::shape::END_WHAT)),
         None => {}
     }
-    if let Some(c) = SIGN_OFF.captures(t)
+    if let Some(c) = super::shape::SIGN_OFF.captures(t)
         && c.get(2).is_some_and(|name| vocab.signoff(name.as_str()))
         && let Some(m) = c.get(1).filter(|m| !header_line(m))
     {
@@ -427,7 +421,7 @@ fn end_agency(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if !t.ends_with(')') || t.ends_with("(END)") {
         return None;
     }
-    if let Some(c) = END_AGENCY.captures(t)
+    if let Some(c) = super::shape::END_AGENCY.captures(t)
         && c.get(2).is_some_and(|name| vocab.credit(name.as_str()))
         && let Some(m) = c.get(1).filter(|m| !header_line(m))
     {
