@@ -59,7 +59,13 @@ convenience and support"; Algerian "a working and inspection visit", Moroccan "a
 the honours"; KCNA "gave field guidance to", "leadership exploits"; Vietnamese "basically approved
 the", "7 groups of solutions"; Arabic "the efforts exerted by", "developments, foremost of which";
 Indonesian "a limited cabinet meeting", "Molotov bombs"; Russian "said following the results of the
-talks". And English calques in other
+talks"; Ukrainian, Russian and Arabic "the enemy army" outside quotations, Arabic and Persian "the
+Zionist enemy", Arabic "the regional and international arenas", Arabic and French "his wishes of
+continued welfare"; Russian, Uzbek, Korean and Chinese "an exchange of opinions", "Views were
+exchanged"; Indonesian and Mongolian "informed during", "he informed on the"; Russian, Azerbaijani
+and Uzbek "got acquainted with the progress", "pressing issues on the bilateral agenda"; Bengali "as
+the chief guest"; French and Georgian "reads a statement of", "indicates a press release from". And
+English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
 flags a present perfect with a finished past time ("the statement has been made on April 29",
