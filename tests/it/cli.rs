@@ -228,6 +228,16 @@ fn agency_marks_extend_with_a_user_lexicon() {
 }
 
 #[test]
+fn a_user_bare_agency_name_longer_than_the_embedded_ones_is_read() {
+    // a bare sign-off is read up to the longest name the lexicons hold: a user's name of 20
+    // bytes, alone on the story's last line, is the sign-off it names
+    let story = "Port reopens after dredging\n\nLUANDA, March 9 - The port of Lobito reopened to container ships on Tuesday after three weeks of dredging, the port authority said.\n\nAgencia Angola Press\n";
+    let marks = "# lexicon: agency-marks\n# lang: mul\n# source: test\n# licence: CC0\n# columns: name\tmarks\tnote\n# key: name\nAgencia Angola Press\tbare\tAngola\n";
+    let bad = marks.replace("\tbare", "\tbares");
+    assert_user_lexicon_extends(story, marks, &bad, "scrape-residue", "agency sign-off");
+}
+
+#[test]
 fn stdin_and_rules_and_explain() {
     use std::io::Write;
     let mut child = bin()

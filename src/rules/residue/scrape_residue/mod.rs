@@ -1204,8 +1204,12 @@ fn runs_of(doc: &Document, from: usize, out: &Output, min: usize, is_row: impl F
 /// header's credit (a byline under the standfirst, `Bernama` over `1 minute read`), and stays.
 fn bare_sign_offs(doc: &Document, vocab: &Vocab, from: usize, out: &mut Output) {
     let paras = &doc.paragraphs;
-    // (a name is a short line: most stories have none, and their prose is not read)
-    let agency = |p: &Span| p.len() <= 16 && shape::bare_agency(doc.slice(*p), vocab);
+    // (a name is a short line: most stories have none, and their prose is not read; the bound is
+    // the longest bare name the lexicons hold, a user's included, with its `/` and `.`)
+    let agency = |p: &Span| {
+        let t = doc.slice(*p).trim();
+        t.len() <= vocab.bare_max + 2 && shape::bare_agency(t, vocab)
+    };
     if !paras.iter().any(agency) {
         return;
     }
