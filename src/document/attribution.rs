@@ -222,7 +222,9 @@ impl LexiconIndex for PhraseIndex {
                         w.tail.insert(row.get(word).to_string());
                     }
                     "clause" => w.clause.push(row.get(word).to_lowercase()),
-                    other => return Err(file.error(row, format!("role `{other}` is not tail or clause"))),
+                    // (entity-corruption's: an attribution cue before a translated outlet name)
+                    "cue" => {}
+                    other => return Err(file.error(row, format!("role `{other}` is not tail, clause or cue"))),
                 }
             }
         }

@@ -228,6 +228,16 @@ fn agency_marks_extend_with_a_user_lexicon() {
 }
 
 #[test]
+fn outlet_cues_extend_with_a_user_lexicon() {
+    // "as carried by" is no cue of the embedded `outlet-words`: Compass after it is left alone
+    // until the user's lexicon adds the cue; a role the lexicon does not know is an error
+    let story = "Rupiah firms as exports rise\n\nJAKARTA, June 4 - The rupiah firmed on Thursday after exports rose for a third month, as carried by Compass on its website.\n";
+    let words = "# lexicon: outlet-words\n# lang: en\n# source: test\n# licence: CC0\n# columns: word\trole\tnote\n# key: word,role\nas carried by\tcue\t\n";
+    let bad = words.replace("\tcue", "\tcues");
+    assert_user_lexicon_extends(story, words, &bad, "entity-corruption", "\"suggestion\":\"Kompas\"");
+}
+
+#[test]
 fn a_user_bare_agency_name_longer_than_the_embedded_ones_is_read() {
     // a bare sign-off is read up to the longest name the lexicons hold: a user's name of 20
     // bytes, alone on the story's last line, is the sign-off it names

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::EntityNames;
+use super::lexicon::{COMPOUND, EntityNames};
 use super::link::{Blocks, small_story_names, word_keys_of};
 use super::variant::{Keys, Kinship, word_match};
 use super::{Mention, NameLexicons, NameMentions, NameWord, inflection};
@@ -202,7 +202,7 @@ pub(super) fn extract(doc: &Document, lx: &NameLexicons, out: &mut NameMentions)
                 j += 1;
                 // `Fatah-dominated`: the name ends inside this word; so does a Turkish case
                 // suffix (`Zelenski'ye Cumhurbaşkanı Erdoğan'ın`: two names)
-                if piece == Piece::Word && (lower_tail(w) || (lang == "tr" && inflection::tr_suffix_start(w).is_some())) {
+                if piece == Piece::Word && (lower_tail(w, lx) || (lang == "tr" && inflection::tr_suffix_start(w).is_some())) {
                     break;
                 }
             }
@@ -222,26 +222,26 @@ fn is_title_word(lx: &NameLexicons, lang: &str, lw: &str) -> bool {
 /// `Fatah-dominated`, `Russian-backed`: a capitalised word with a lower-case tail after a hyphen.
 /// Korean given names (`Yo-jong`, `Jae-in`, `Suk-yeol`) have short lower-case tails too: a tail
 /// of at most five letters that is not an English word of such compounds is part of the name.
-fn lower_tail(w: &str) -> bool {
+fn lower_tail(w: &str, lx: &NameLexicons) -> bool {
     w.split_once('-').is_some_and(|(head, tail)| {
-        tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail))
+        tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail, lx))
     })
 }
 
 /// A romanised (Korean, Chinese) given-name syllable after a hyphen rather than an English word.
-fn romanised_syllable(tail: &str) -> bool {
-    // tails ending in `-ed` (`led`, `based`) are ruled out below
-    const WORDS: &[&str] = &[
-        "run", "era", "born", "made", "held", "style", "like", "wide", "long", "term", "level", "old", "free", "up", "in", "wing", "day",
-        "year", "time", "type", "class", "scale", "size",
-    ];
+fn romanised_syllable(tail: &str, lx: &NameLexicons) -> bool {
+    // tails ending in `-ed` (`led`, `based`) are ruled out below; the English tails of two to
+    // five letters (`state-run`, `year-old`) are the `name-words` lexicons' `compound` words
     let n = tail.chars().count();
-    (2..=5).contains(&n) && tail.chars().all(|c| c.is_ascii_lowercase()) && !tail.ends_with("ed") && !WORDS.contains(&tail)
+    (2..=5).contains(&n)
+        && tail.chars().all(|c| c.is_ascii_lowercase())
+        && !tail.ends_with("ed")
+        && lx.words.roles("en", tail) & COMPOUND == 0
 }
 
 /// The word span of a name word: a `Fatah-dominated` tail, a possessive (a Turkish case
 /// suffix in Turkish copy: `Erdoğan'ın`) and an `al-` article removed.
-fn word_span(text: &str, span: Span, lang: &str) -> Span {
+fn word_span(text: &str, span: Span, lang: &str, lx: &NameLexicons) -> Span {
     let mut span = strip_possessive(text, span);
     if lang == "tr"
         && let Some(end) = inflection::tr_suffix_start(&text[span.start..span.end])
@@ -249,7 +249,7 @@ fn word_span(text: &str, span: Span, lang: &str) -> Span {
         span.end = span.start + end;
     }
     let w = &text[span.start..span.end];
-    if lower_tail(w)
+    if lower_tail(w, lx)
         && let Some(h) = w.find('-')
     {
         span.end = span.start + h;
@@ -306,7 +306,7 @@ fn mention_of_run<'d>(
         .iter()
         .filter(|&&(_, p)| p == Piece::Word)
         .map(|&(k, _)| {
-            let span = word_span(text, toks[k].span, lang);
+            let span = word_span(text, toks[k].span, lang, lx);
             let w = &text[span.start..span.end];
             NameWord { span, keys: keys.entry(w).or_insert_with(|| Arc::new(Keys::new(w))).clone() }
         })

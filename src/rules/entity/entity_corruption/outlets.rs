@@ -10,11 +10,13 @@ use super::spelling::{
 use super::words::{is_cap, is_handle, mark, overlaps_any};
 
 use crate::finding::{Applicability, Confidence, Finding};
+use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
 use crate::rules::Output;
 use crate::rules::entity::bulk;
 use crate::rules::entity::keys::deletions_upto2;
 use crate::rules::util::fold;
 use crate::span::Span;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Shape 3b: a one-word outlet name a letter or two off, or with letters moved, before a word
 /// that says it is an outlet ("the Turkish Andalou news agency" for Anadolu).
@@ -131,40 +133,33 @@ pub(super) fn check_outlet_slips(s: &Scan<'_>, out: &mut Output, flagged: &mut V
     }
 }
 
-/// Attribution cues (folded) that introduce a media source, by copy language.
-pub(super) const CUES: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "quoted from",
-            "quoting",
-            "as quoted by",
-            "reported by",
-            "as reported by",
-            "according to",
-            "citing",
-            "cited by",
-            "told",
-            "launched from",
-            "launching from",
-            "quoted by",
-            "reported",
-            "the daily",
-            "daily",
-            "newspaper",
-            "news portal",
-            "news site",
-            "outlet",
-            "media outlet",
-            "in an interview with",
-            "wrote",
-            "quoted",
-            "via",
-            "from",
-        ],
-    ),
-    ("id", &["dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip", "menurut", "harian", "surat kabar", "media"]),
-];
+/// Attribution cues (folded) that introduce a media source, per copy language: the
+/// `outlet-words` lexicons' `cue` rows (`quoting`, `according to`, `dilansir dari`).
+pub(super) struct OutletCues(HashMap<String, Vec<String>>);
+
+impl OutletCues {
+    /// The cues of copy language `lang` (none for a language without `cue` rows).
+    fn of(&self, lang: &str) -> &[String] {
+        self.0.get(lang).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl LexiconIndex for OutletCues {
+    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+        let mut by_lang: HashMap<String, Vec<String>> = HashMap::default();
+        for file in lexicons.of_kind("outlet-words") {
+            let (word, role) = (file.require("word")?, file.require("role")?);
+            for row in file.rows.iter().filter(|r| r.get(role) == "cue") {
+                let cue = fold(row.get(word));
+                let cues = by_lang.entry(file.lang.clone()).or_default();
+                if !cues.contains(&cue) {
+                    cues.push(cue);
+                }
+            }
+        }
+        Ok(OutletCues(by_lang))
+    }
+}
 
 #[inline(never)]
 pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut Vec<Span>) {
@@ -173,7 +168,9 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
         return;
     }
     let words = &w.words;
-    let cues: &[&str] = CUES.iter().find(|(l, _)| *l == lang).map(|(_, c)| *c).unwrap_or(&[]);
+    // (read only for a story with a calque's words in it)
+    let cues_index = std::cell::OnceCell::new();
+    let cues = || cues_index.get_or_init(|| s.lexicons.index::<OutletCues>().ok());
     for (i, word) in w.at.calques.iter().map(|&i| (i as usize, &words[i as usize])) {
         // (the cheap tests before the look-up)
         if !word.is(class::CALQUE) || !is_cap(word.token) || i == word.first() {
@@ -208,16 +205,18 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
             let before = before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
             let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
             let tail_s = tail.join(" ");
+            let Some(cues) = cues() else { continue };
             let cue = cues
+                .of(lang)
                 .iter()
-                .filter(|c| tail_s.ends_with(*c) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(*c))
+                .filter(|c| tail_s.ends_with(c.as_str()) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(c.as_str()))
                 .max_by_key(|c| c.len());
             let Some(cue) = cue else { continue };
             let span = words[i].span().cover(words[i + n - 1].span());
             if overlaps_any(flagged, span) {
                 continue;
             }
-            let confidence = if tail_s.ends_with(*cue) && cue.len() > 4 { Confidence::High } else { Confidence::Medium };
+            let confidence = if tail_s.ends_with(cue.as_str()) && cue.len() > 4 { Confidence::High } else { Confidence::Medium };
             let text = doc.slice(span);
             let note = if row.note().is_empty() { String::new() } else { format!(" ({})", row.note()) };
             let message = format!("\"{text}\" after \"{cue}\" looks like the outlet name \"{}\" translated as a word{note}", row.outlet());
