@@ -44,7 +44,8 @@ player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`, `Show m
 page`, `Hide Ad`, a cookie banner); blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp
 labels (`Updated on:`, `Publish date :`); credit lines (`Photo: ...`, `Source: Xinhua`,
 `Translator: ...`, `Web Editor: ...`, `Quelle: ...`); WordPress's like widget with its count
-unfilled (`%d bloggers like this:`).
+unfilled (`%d bloggers like this:`); a theme's placeholder for an empty widget area (`Your Sidebar area is
+currently empty.`); lone widget labels (`Save`, `Poll`).
 Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
 
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`;
