@@ -52,7 +52,7 @@ Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05
 what follows it is then read as a line of its own, so ` date 2022-04-12 Article content` is two
 findings), a
 caption credit or picture note at the end of a line (`... at the meeting (Photo: VNA)`,
-`... near the port (file photo)`, `(Image from Internet)`, `. Photo: Minh Chau`,
+`... near the port (file photo)`, `(Image from Internet)`, `. Photo: Minh Chau`, a generic source in lower case `. Photo: screenshot`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
 KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, `(Photo by: Name/PR)`, `... six
@@ -88,7 +88,7 @@ archive's next-post header: `2018-01-24`), wire version markers opening a line (
 `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`, VNA's `./.` glued to the last full stop; after the last sentence `... in touch. END` and
 KUNA's `(end) abc.de` with editors' initials), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
-2018 15:02:09 +0600`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), a breadcrumb printed one crumb a line with bullets as the page's first lines
+2018 15:02:09 +0600`, `2024/08/05 20:49 KST`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), a breadcrumb printed one crumb a line with bullets as the page's first lines
 (`• Home`, `• News`, `• <the story's title, cut short>...`; a bulleted list that does not open with the home crumb is
 left alone), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `Read: 452 Views`, `0 comments 10 views`, `Комментариев 1`, `4392

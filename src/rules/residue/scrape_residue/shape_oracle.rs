@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::shape::COUNTER_LABELS;
+use super::shape::{COUNTER_LABELS, STAMP_ZONES};
 use super::{Vocab, Word};
 use crate::finding::Confidence;
 
@@ -88,7 +88,7 @@ static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$",
+        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*(?:[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5}|(?:screenshots?|supplied|handout|file|archive|social\x20(?:media|networks)|open\x20sources|illustrative)(?:\x20[^\s:;!?]+){0,4}))\s*$",
     )
 });
 /// `... in Kupang. © 2020 Merdeka.com/Anansias Petrus`: a copyright credit after a caption sentence.
@@ -180,7 +180,9 @@ static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// date with a time (`09/27/2017 - 06:14`, `Tue, 20 Feb 2018 15:02:09 +0600`) or with a view
 /// count (`Nov 21, 2025 79`).
 static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"^{FULL_DATE}(?:\s*[-–|]\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?(?:\s*[+-][0-9]{{4}})?(?:\s+[0-9][0-9,.]*)?$"))
+    re(&format!(
+        r"^(?:{FULL_DATE}|[0-9]{{4}}/[0-9]{{1,2}}/[0-9]{{1,2}}\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)(?:\s*[-–|]\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?(?:\s*[+-][0-9]{{4}})?(?:\s+(?:{STAMP_ZONES}))?(?:\s+[0-9][0-9,.]*)?$"
+    ))
 });
 static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
 /// The date (and time) a line opens with.
@@ -567,7 +569,7 @@ fn date_line(t: &str) -> bool {
 fn clock_suffix(t: &str) -> bool {
     let end = t.trim_end_matches('.').trim_end_matches(['m', 'M', '.']).trim_end_matches(['a', 'A', 'p', 'P']);
     let meridiem = end.len() < t.len() && end.trim_end().ends_with(|c: char| c.is_ascii_digit());
-    meridiem || ["GMT", "UTC"].iter().any(|z| t.strip_suffix(z).is_some_and(|r| r.trim_end().ends_with(|c: char| c.is_ascii_digit())))
+    meridiem || STAMP_ZONES.split('|').any(|z| t.strip_suffix(z).is_some_and(|r| r.trim_end().ends_with(|c: char| c.is_ascii_digit())))
 }
 
 /// [`STAMP_LINE`] with a time or a count after the date (a bare date is [`date_line`]'s).
