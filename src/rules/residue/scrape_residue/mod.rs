@@ -75,7 +75,8 @@ before a comma, `and` or a lower-case word, so `IBM (R)` and `Sen. Jane Doe (R) 
 alone), a web page's e-mail protection placeholder wherever it stands
 (`please email [email protected] or call 101`: high, with no fix, since the address is lost), a
 headline's media tag (`(PHOTO)`, `(photo, video)`),
-a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
+a source credit or link glued after the last sentence (`... district. Source : Akipress`),
+an embedded post's signature flattened onto its line (`... #traffic — Riverton Police (@RivertonPD) March 8, 2024`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after a story's last sentence
 (`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), an editor's
 initials there (`(WDY)`, `(Dan)`: two or three letters; a four-letter `(WHCB)` is a routing code), a national agency's dash sign-off after a story's last

@@ -117,6 +117,14 @@ static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*(?:[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5}|(?:screenshots?|supplied|handout|file|archive|social\x20(?:media|networks)|open\x20sources|illustrative)(?:\x20[^\s:;!?]+){0,4}))\s*$",
     )
 });
+/// `... Avoid area. #traffic — County Sheriff (@CountySheriff) April 20, 2017`: the signature an
+/// embedded post (a tweet) prints under its text, flattened onto the text's line: a dash, the
+/// account's name, its handle in parentheses and the post's date.
+static POST_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s([—–-]\s?[^\s()][^()\n]{0,50}\s\(@[A-Za-z0-9_]{1,15}\)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},\s+[0-9]{4})\s*$",
+    )
+});
 /// `... in Kupang. © 2020 Merdeka.com/Anansias Petrus`: a copyright credit after a caption sentence.
 static TAIL_COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.!?\x22”]\s*(©\s*(?:19|20)[0-9]{2}\s+[\p{Lu}\p{N}][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$"));
@@ -1548,12 +1556,14 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         3 => slash && before_last_slash(line).ends_with(char::is_lowercase),
         4 => slash && agency_before_slash(line),
         5 => source,
-        _ => has_copyright_sign(bytes),
+        6 => has_copyright_sign(bytes),
+        _ => memchr::memmem::find(bytes, b"(@").is_some(),
     };
     // the middle flag: at most four words after the slash (SLASH_CREDIT counts them here, not in
     // its regex); a shape is compiled only when its gate opens
     const SOURCE: &str = "is a source credit glued after the story's last sentence";
-    let shapes: [(&LazyLock<Regex>, bool, &str); 7] = [
+    const POST: &str = "is the signature of an embedded post (its account's name, handle and date)";
+    let shapes: [(&LazyLock<Regex>, bool, &str); 8] = [
         (&TAIL_CREDIT, false, WHAT),
         (&TAIL_BY, false, WHAT),
         (&DASH_CREDIT, false, WHAT),
@@ -1561,6 +1571,7 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         (&AGENCY_SLASH_CREDIT, false, WHAT),
         (&TAIL_SOURCE, false, SOURCE),
         (&TAIL_COPYRIGHT, false, WHAT),
+        (&POST_SIGNATURE, false, POST),
     ];
     for (i, (re, slash_words, what)) in shapes.into_iter().enumerate() {
         if !gate(i) {
