@@ -64,7 +64,8 @@ Zionist enemy", Arabic "the regional and international arenas", Arabic and Frenc
 continued welfare"; Russian, Uzbek, Korean and Chinese "an exchange of opinions", "Views were
 exchanged"; Indonesian and Mongolian "informed during", "he informed on the"; Russian, Azerbaijani
 and Uzbek "got acquainted with the progress", "pressing issues on the bilateral agenda"; Bengali "as
-the chief guest"; French and Georgian "reads a statement of", "indicates a press release from". And
+the chief guest"; French and Georgian "reads a statement of", "indicates a press release from"; Russian, Azerbaijani
+and Kazakh "announced the holding of", "in connection with the holding of". And
 English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also

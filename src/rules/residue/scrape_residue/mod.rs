@@ -44,14 +44,15 @@ player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`, `Show m
 page`, `Hide Ad`, a cookie banner); blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp
 labels (`Updated on:`, `Publish date :`); credit lines (`Photo: ...`, `Source: Xinhua`,
 `Translator: ...`, `Web Editor: ...`, `Quelle: ...`); WordPress's like widget with its count
-unfilled (`%d bloggers like this:`).
+unfilled (`%d bloggers like this:`); a theme's placeholder for an empty widget area (`Your Sidebar area is
+currently empty.`); lone widget labels (`Save`, `Poll`).
 Matching ignores case, leading bullets, dashes and box-drawing characters, and the colon.
 
 Shapes, for lines on no list: a CMS date glued before the text (`date 2019-05-05 - The ...`;
 what follows it is then read as a line of its own, so ` date 2022-04-12 Article content` is two
 findings), a
 caption credit or picture note at the end of a line (`... at the meeting (Photo: VNA)`,
-`... near the port (file photo)`, `(Image from Internet)`, `. Photo: Minh Chau`,
+`... near the port (file photo)`, `(Image from Internet)`, `. Photo: Minh Chau`, a generic source in lower case `. Photo: screenshot`,
 `(Xinhua/ Li) Photo Gallery`, `— Bernama pic`, `... on Monday.Credit: Name`, `. © 2020
 Outlet/Name`, `. EPA-EFE/NAME` with a known agency, a picture desk's chain `(AFP PHOTO/KCNA VIA
 KNS/AFP/Getty Images)`, `(Photo by Jane Doe/Getty Images)`, `(Photo by: Name/PR)`, `... six
@@ -74,7 +75,8 @@ before a comma, `and` or a lower-case word, so `IBM (R)` and `Sen. Jane Doe (R) 
 alone), a web page's e-mail protection placeholder wherever it stands
 (`please email [email protected] or call 101`: high, with no fix, since the address is lost), a
 headline's media tag (`(PHOTO)`, `(photo, video)`),
-a source credit or link glued after the last sentence (`... district. Source : Akipress`), editor codes (`(abc/def)`, alone or
+a source credit or link glued after the last sentence (`... district. Source : Akipress`),
+an embedded post's signature flattened onto its line (`... #traffic — Riverton Police (@RivertonPD) March 8, 2024`), editor codes (`(abc/def)`, alone or
 after the last sentence), an agency's name in parentheses after a story's last sentence
 (`(ILKHA)`, `(Yonhap)`; agencies only, not routing codes or a club in parentheses), an editor's
 initials there (`(WDY)`, `(Dan)`: two or three letters; a four-letter `(WHCB)` is a routing code), a national agency's dash sign-off after a story's last
@@ -87,7 +89,7 @@ archive's next-post header: `2018-01-24`), wire version markers opening a line (
 `(ATTN: ...)`), end marks (`(*)`, `(END)`, `-30-`, `-0-`, `###`, VNA's `./.` glued to the last full stop; after the last sentence `... in touch. END` and
 KUNA's `(end) abc.de` with editors' initials), relative time stamps (`8 hours
 ago`), time stamps of a teaser list or feed after the story (`09/27/2017 - 06:14`, `Tue, 20 Feb
-2018 15:02:09 +0600`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), a breadcrumb printed one crumb a line with bullets as the page's first lines
+2018 15:02:09 +0600`, `2024/08/05 20:49 KST`, `Nov 21, 2025 79`), a breadcrumb's first crumb alone (`Home>>`), a breadcrumb printed one crumb a line with bullets as the page's first lines
 (`• Home`, `• News`, `• <the story's title, cut short>...`; a bulleted list that does not open with the home crumb is
 left alone), the page's notice that a story is old (`This was
 published 4 years ago`), counters (`Read: 2012`, `Read: 452 Views`, `0 comments 10 views`, `Комментариев 1`, `4392

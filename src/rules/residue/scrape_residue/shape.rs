@@ -110,9 +110,19 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:[.!?\x22”]|\s[-–—])\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$")
 });
+/// `... the meeting. Photo: Nhat Bac`, and a generic source in lower case: `... Zelensky. Photo:
+/// screenshot`, `Photo: supplied`, `Photo: social media`.
 static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$",
+        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*(?:[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5}|(?:screenshots?|supplied|handout|file|archive|social\x20(?:media|networks)|open\x20sources|illustrative)(?:\x20[^\s:;!?]+){0,4}))\s*$",
+    )
+});
+/// `... Avoid area. #traffic — County Sheriff (@CountySheriff) April 20, 2017`: the signature an
+/// embedded post (a tweet) prints under its text, flattened onto the text's line: a dash, the
+/// account's name, its handle in parentheses and the post's date.
+static POST_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\s([—–-]\s?[^\s()][^()\n]{0,50}\s\(@[A-Za-z0-9_]{1,15}\)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},\s+[0-9]{4})\s*$",
     )
 });
 /// `... in Kupang. © 2020 Merdeka.com/Anansias Petrus`: a copyright credit after a caption sentence.
@@ -208,11 +218,16 @@ static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
         r"\p{L}(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4})",
     )
 });
+/// The time zones a page's time stamp ends in (`15:02 GMT`, `20:49 KST`, `07:00 WIB`), as
+/// alternatives for a regex and split on `|` by [`clock_suffix`].
+pub(super) const STAMP_ZONES: &str = "GMT|UTC|KST|JST|IST|WIB|WITA|ICT|PKT|MSK|CET|CEST|EET|EEST|EST|EDT|PST|PDT|AEST|AEDT|HKT|SGT|BST";
 /// A time stamp alone on a line after the story, as a teaser list or a feed prints it: a full
-/// date with a time (`09/27/2017 - 06:14`, `Tue, 20 Feb 2018 15:02:09 +0600`) or with a view
-/// count (`Nov 21, 2025 79`).
+/// date with a time (`09/27/2017 - 06:14`, `Tue, 20 Feb 2018 15:02:09 +0600`), a year-first one
+/// with its zone (`2024/08/05 20:49 KST`) or with a view count (`Nov 21, 2025 79`).
 static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"^{FULL_DATE}(?:\s*[-–|]\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?(?:\s*[+-][0-9]{{4}})?(?:\s+[0-9][0-9,.]*)?$"))
+    re(&format!(
+        r"^(?:{FULL_DATE}|[0-9]{{4}}/[0-9]{{1,2}}/[0-9]{{1,2}}\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)(?:\s*[-–|]\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?(?:\s*[+-][0-9]{{4}})?(?:\s+(?:{STAMP_ZONES}))?(?:\s+[0-9][0-9,.]*)?$"
+    ))
 });
 static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
 /// The date (and time) a line opens with.
@@ -843,11 +858,11 @@ fn date_line(t: &str) -> bool {
     DATE_LINE.captures(t).is_some_and(|c| label_fits(c.get(1), 2, 40))
 }
 
-/// Does the line end with a clock's meridiem or zone (`3:33 pm`, `10:40 AM`, `15:02 GMT`)?
+/// Does the line end with a clock's meridiem or zone (`3:33 pm`, `10:40 AM`, `15:02 GMT`, `20:49 KST`)?
 fn clock_suffix(t: &str) -> bool {
     let end = t.trim_end_matches('.').trim_end_matches(['m', 'M', '.']).trim_end_matches(['a', 'A', 'p', 'P']);
     let meridiem = end.len() < t.len() && end.trim_end().ends_with(|c: char| c.is_ascii_digit());
-    meridiem || ["GMT", "UTC"].iter().any(|z| t.strip_suffix(z).is_some_and(|r| r.trim_end().ends_with(|c: char| c.is_ascii_digit())))
+    meridiem || STAMP_ZONES.split('|').any(|z| t.strip_suffix(z).is_some_and(|r| r.trim_end().ends_with(|c: char| c.is_ascii_digit())))
 }
 
 /// [`STAMP_LINE`] with a time or a count after the date (a bare date is [`date_line`]'s).
@@ -1541,12 +1556,14 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         3 => slash && before_last_slash(line).ends_with(char::is_lowercase),
         4 => slash && agency_before_slash(line),
         5 => source,
-        _ => has_copyright_sign(bytes),
+        6 => has_copyright_sign(bytes),
+        _ => memchr::memmem::find(bytes, b"(@").is_some(),
     };
     // the middle flag: at most four words after the slash (SLASH_CREDIT counts them here, not in
     // its regex); a shape is compiled only when its gate opens
     const SOURCE: &str = "is a source credit glued after the story's last sentence";
-    let shapes: [(&LazyLock<Regex>, bool, &str); 7] = [
+    const POST: &str = "is the signature of an embedded post (its account's name, handle and date)";
+    let shapes: [(&LazyLock<Regex>, bool, &str); 8] = [
         (&TAIL_CREDIT, false, WHAT),
         (&TAIL_BY, false, WHAT),
         (&DASH_CREDIT, false, WHAT),
@@ -1554,6 +1571,7 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         (&AGENCY_SLASH_CREDIT, false, WHAT),
         (&TAIL_SOURCE, false, SOURCE),
         (&TAIL_COPYRIGHT, false, WHAT),
+        (&POST_SIGNATURE, false, POST),
     ];
     for (i, (re, slash_words, what)) in shapes.into_iter().enumerate() {
         if !gate(i) {
