@@ -862,7 +862,10 @@ fn date_line(t: &str) -> bool {
 fn clock_suffix(t: &str) -> bool {
     let end = t.trim_end_matches('.').trim_end_matches(['m', 'M', '.']).trim_end_matches(['a', 'A', 'p', 'P']);
     let meridiem = end.len() < t.len() && end.trim_end().ends_with(|c: char| c.is_ascii_digit());
-    meridiem || STAMP_ZONES.split('|').any(|z| t.strip_suffix(z).is_some_and(|r| r.trim_end().ends_with(|c: char| c.is_ascii_digit())))
+    // (every zone ends in a capital: a line that ends otherwise is not tried against them, #16)
+    meridiem
+        || t.as_bytes().last().is_some_and(u8::is_ascii_uppercase)
+            && STAMP_ZONES.split('|').any(|z| t.strip_suffix(z).is_some_and(|r| r.trim_end().ends_with(|c: char| c.is_ascii_digit())))
 }
 
 /// [`STAMP_LINE`] with a time or a count after the date (a bare date is [`date_line`]'s).
@@ -1557,7 +1560,8 @@ fn tail_credit(line: &str, base: usize) -> Option<Hit> {
         4 => slash && agency_before_slash(line),
         5 => source,
         6 => has_copyright_sign(bytes),
-        _ => memchr::memmem::find(bytes, b"(@").is_some(),
+        // (the signature ends in its year: a line that ends otherwise is not searched)
+        _ => t.ends_with(|c: char| c.is_ascii_digit()) && memchr::memmem::find(bytes, b"(@").is_some(),
     };
     // the middle flag: at most four words after the slash (SLASH_CREDIT counts them here, not in
     // its regex); a shape is compiled only when its gate opens
