@@ -57,16 +57,16 @@ fn re(s: &str) -> Regex {
 }
 
 /// `date 2019-05-05 ` glued before the text (a CMS field flattened into the body).
-static GLUED_DATE: LazyLock<Regex> =
+pub(super) static GLUED_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^date [0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?\b"));
 /// `Date:2025-04-11 16:39:43`: a CMS timestamp field alone on its line.
-static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:date|datum|fecha|tanggal|дата|tarih)\s*:\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$")
 });
 /// `8 hours ago`, `CHINA DAILY - 2 hours 28 min ago`, `time4 hours ago`, and the same in the copy languages.
 /// The source's name before the dash (group 1) is 2 to 31 characters, checked in
 /// [`relative_time`] (see [`re`] for why not in the regex).
-static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)^
         (?:(\p{L}[\p{L}\ .&]*)\s*[-–—|]\s*|(?i:time)\s*)?
         (?i:
@@ -107,12 +107,12 @@ static PAREN_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
 /// `... a prosperous year. Photo by Xu Ming / for China Daily`, `... six months - Photo by
 /// Finance Ministry`.
-static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:[.!?\x22”]|\s[-–—])\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$")
 });
 /// `... the meeting. Photo: Nhat Bac`, and a generic source in lower case: `... Zelensky. Photo:
 /// screenshot`, `Photo: supplied`, `Photo: social media`.
-static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*(?:[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5}|(?:screenshots?|supplied|handout|file|archive|social\x20(?:media|networks)|open\x20sources|illustrative)(?:\x20[^\s:;!?]+){0,4}))\s*$",
     )
@@ -120,32 +120,32 @@ static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// `... Avoid area. #traffic — County Sheriff (@CountySheriff) April 20, 2017`: the signature an
 /// embedded post (a tweet) prints under its text, flattened onto the text's line: a dash, the
 /// account's name, its handle in parentheses and the post's date.
-static POST_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static POST_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\s([—–-]\s?[^\s()][^()\n]{0,50}\s\(@[A-Za-z0-9_]{1,15}\)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},\s+[0-9]{4})\s*$",
     )
 });
 /// `... in Kupang. © 2020 Merdeka.com/Anansias Petrus`: a copyright credit after a caption sentence.
-static TAIL_COPYRIGHT: LazyLock<Regex> =
+pub(super) static TAIL_COPYRIGHT: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.!?\x22”]\s*(©\s*(?:19|20)[0-9]{2}\s+[\p{Lu}\p{N}][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$"));
 /// `— Bernama pic`, `- AFP photo`.
-static DASH_CREDIT: LazyLock<Regex> =
+pub(super) static DASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\s[—–-]\s*(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\s+(?:pic|pix|photo|foto|file\s+pic|file\s+photo))\.?\s*$"));
 /// `... 14 Mei 2018. Tempo/Fakhri Hermansyah`: outlet/photographer after a caption sentence.
 /// At most four words after the slash, checked in [`tail_credit`].
-static SLASH_CREDIT: LazyLock<Regex> =
+pub(super) static SLASH_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*)*)\s*$"));
 
 /// `... in Alamedin district. Source : Akipress`, `... subsidies.Source : https://www.gov.kz/...`:
 /// a source credit or link glued after the story's last sentence.
-static TAIL_SOURCE: LazyLock<Regex> =
+pub(super) static TAIL_SOURCE: LazyLock<Regex> =
     LazyLock::new(|| re(r"[.!?\x22”)]\s*((?:Source|SOURCE|Sources)\s?:\s?(?:https?://\S+|\p{Lu}[^\s:;!?]*(?:\s[^\s:;!?]+){0,3}))\s*$"));
 
 /// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`, `...
 /// killing its occupant. THE CANADIAN PRESS/Jane Doe`: a wire photo agency (or two joined by a
 /// hyphen) and the photographer after a caption sentence. The
 /// agency must be a known one, so `... U.S. SUPPLY/DEMAND TABLES` is left alone.
-static AGENCY_SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static AGENCY_SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
         [.!?\x22”)]\s+
         ((?:AFP|AP|EPA|EFE|REUTERS|XINHUA|VNA|VNS|ANTARA|BERNAMA|ANSA|DPA|YONHAP|KYODO|SANA|WAM|PTI|ANI|IANS|TASS|SPUTNIK|IRNA|WAFA|KCNA|UPI|(?:THE\ )?CANADIAN\ PRESS)
@@ -197,7 +197,7 @@ static HTML_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
 /// An optional label before ` / ` (group 1) is 2 to 40 characters, checked in [`date_line`].
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:([\p{L} ]+)\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},?|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+[0-9]{4}$",
     )
@@ -206,14 +206,14 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// optional time: `Nov 23, 2021`, `14 May 2019`, `2024-05-21 06:34`, `14.05.2025`.
 const FULL_DATE: &str = r"(?:(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2},?\s+[0-9]{4}|[0-9]{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4})(?:,?\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC))?)?";
 /// A page's date field under another label: `Day: June 22, 2021`, `Published on: 5 May 2019`.
-static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?i:day|date|view date|release date|published|published on|posted|posted on|updated|last updated|last modified|created|fecha|fecha de publicación|tanggal|datum|дата|tarih|data)\s*:\s*{FULL_DATE}\.?$"
     ))
 });
 /// A date glued to the word before it, as a flattened page header leaves it:
 /// `world2024-05-21 06:34:52`, `CNA14-05-2025`, `01:29 GMT29 September 2020`.
-static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\p{L}(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4})",
     )
@@ -224,19 +224,19 @@ pub(super) const STAMP_ZONES: &str = "GMT|UTC|KST|JST|IST|WIB|WITA|ICT|PKT|MSK|C
 /// A time stamp alone on a line after the story, as a teaser list or a feed prints it: a full
 /// date with a time (`09/27/2017 - 06:14`, `Tue, 20 Feb 2018 15:02:09 +0600`), a year-first one
 /// with its zone (`2024/08/05 20:49 KST`) or with a view count (`Nov 21, 2025 79`).
-static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?:{FULL_DATE}|[0-9]{{4}}/[0-9]{{1,2}}/[0-9]{{1,2}}\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)(?:\s*[-–|]\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?(?:\s*[+-][0-9]{{4}})?(?:\s+(?:{STAMP_ZONES}))?(?:\s+[0-9][0-9,.]*)?$"
     ))
 });
-static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
+pub(super) static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
 /// The date (and time) a line opens with.
 static DATE_SEGMENT_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}")));
 /// A bare site name alone on a line: `ukr.media`, `example.co.uk`.
 static DOMAIN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|media|news|ua|ru|id|co|uk|tv|in|ir|cn|vn|tr|it|es|fr|de|az|kz|my|ph|pk)\.?$")
 });
-static TIME_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TIME_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|WIB|ICT|IST|CET|EST|ET))?(?:\s*[+-]\s*[0-9]{1,2})?$",
     )
@@ -280,7 +280,7 @@ fn glued_home(t: &str) -> bool {
 }
 
 /// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`, VNA's `./.`.
-static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2}|\./\.)$")
 });
 
@@ -305,26 +305,26 @@ pub(super) static READ_TIMES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
-static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\(?[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|viewed|shares?|likes?|persons|reads|replies|votes|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*\)?$",
     )
 });
 /// `Read: 314     13:45     12 July 2018`: a counter opening a line of time and date stamps.
-static HEAD_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static HEAD_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"^(?:{COUNTER_LABELS})\s*:\s*[0-9][0-9.,]*(?:\s{{2,}}|\s*\|\s*)[0-9][0-9:./\-]*(?:\s+[0-9\p{{L}}:./\-,]+){{0,5}}$"))
 });
 /// `Wordpress (0)`, `Comments (3)`.
-static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:comments?|wordpress|disqus|facebook|komentar|comentarios|commentaires|kommentare|комментарии|yorumlar)\s*\(\s*[0-9]+\s*\)$")
 });
 /// `Image 1 of 4`, `Foto 2 dari 5`.
-static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:image|photo|picture|slide|foto|gambar|фото|imagen|bild)\s+[0-9]{1,3}\s*(?i:of|/|de|dari|из|von|sur|di)\s*[0-9]{1,3}$")
 });
 /// `This was published 4 years ago`, `This article is more than 5 years old`: a page's notice
 /// that the story is old.
-static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^This\s+(?:(?:article|story|content|page)\s+)?(?:was\s+(?:first\s+)?published\s+(?:more\s+than\s+|over\s+)?[0-9]+\s+(?:years?|months?|weeks?|days?)\s+ago|is\s+(?:more\s+than|over)\s+[0-9]+\s+(?:years?|months?)\s+old)\.?$",
     )
@@ -334,7 +334,7 @@ static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
 /// the end of its text, after the sentence's last mark (`to read more.` inside a sentence is prose);
 /// or, capitalised, after the word where an excerpt was cut (`... called for a new Continue
 /// reading`, WordPress's excerpt link).
-static TEASER_MORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TEASER_MORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:(?:[.!?…\x22”\]]|\.\.\.)\s*((?i:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article))(?:\s*[»›>→])?)|[a-z,]\s+((?:Continue reading|Read [Mm]ore)(?:\s*[»›>→])?))\s*$",
     )
@@ -407,7 +407,7 @@ static WIRE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(\((?:[0-9](?:st|nd|rd|th)\s+)?(?:LD|LEAD|URGENT)\)|\(ATTN:[^()]{0,80}\)|\(MENAFN-[^()]{1,80}(?:\([^()]{1,20}\))?\))(?:\s|$)")
 });
 /// `To see the statement, please click on`: a link instruction whose link was stripped.
-static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
+pub(super) static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
 /// `Latest in National`, `More from Business`,
 /// `– World news –` (the lexicon holds the fixed ones, `Top stories`, `Most read`).
@@ -416,7 +416,7 @@ static WIDGET_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+(?-i:\p{L}+(?:\s+\p{L}+)?))?|(?:top|latest|trending|popular|more|other|recommended)\s+(?-i:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:latest|more)\s+(?:in|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$",
     )
 });
-static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
+pub(super) static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
 static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"));
 /// A reporter's contact details: a phone number, an e-mail or messaging address, with a name
 /// or a handle (`Jane Roe: 555-441-0100, @janeroe`, `Reuters messaging rm://jane.roe@...`).
@@ -426,10 +426,10 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// `Copyright 2023, dpa ...`, `© 2024 Example`, `@2024 - All Right Reserved`, `(c) 2019 ...`.
-static COPYRIGHT_START: LazyLock<Regex> =
+pub(super) static COPYRIGHT_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\(?\s*(?:(?i:copyright)\s*(?:©|\(c\)|[0-9]{4})|©\s*\S|\(c\)\s*(?:19|20)[0-9]{2}|@\s?(?:19|20)[0-9]{2}\b)"));
 /// `All rights reserved` and its translations, at the end of a line or after a copyright word.
-static RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:all\s+rights?\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés|все\s+права\s+защищены|hak\s+cipta\s+dilindungi(?:\s+undang-undang)?|tüm\s+hakları\s+saklıdır|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati|版权所有|جميع\s+الحقوق\s+محفوظة)",
     )

@@ -8,7 +8,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::shape::{COUNTER_LABELS, STAMP_ZONES};
+use super::shape::{
+    AGENCY_SLASH_CREDIT, ARCHIVE_AGE, COPYRIGHT_START, COUNTER_LABELS, COUNTER_PAREN, COUNTER_UNITS, DANGLING_LINK, DASH_CREDIT,
+    DATE_FIELD, DATE_LINE, DATE_SEGMENT, END_MARK, GALLERY_COUNT, GLUED_DATE, GLUED_STAMP, HEAD_COUNTER, LABELLED_DATE, POST_SIGNATURE,
+    RELATIVE_TIME, RIGHTS, SLASH_CREDIT, STAMP_LINE, STAMP_ZONES, TAIL_BY, TAIL_COPYRIGHT, TAIL_CREDIT, TAIL_SOURCE, TEASER_MORE,
+    TIME_SEGMENT, URL_LINE,
+};
 use super::{Vocab, Word};
 use crate::finding::Confidence;
 
@@ -57,77 +62,6 @@ fn re(s: &str) -> Regex {
     Regex::new(s).expect("valid regex")
 }
 
-/// `date 2019-05-05 ` glued before the text (a CMS field flattened into the body).
-static GLUED_DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^date [0-9]{4}-[0-9]{2}(?:-[0-9]{2})?(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?\b"));
-/// `Date:2025-04-11 16:39:43`: a CMS timestamp field alone on its line.
-static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:date|datum|fecha|tanggal|дата|tarih)\s*:\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$")
-});
-/// `8 hours ago`, `CHINA DAILY - 2 hours 28 min ago`, `time4 hours ago`, and the same in the copy languages.
-/// The source's name before the dash (group 1) is 2 to 31 characters, checked in
-/// [`relative_time`] (see [`re`] for why not in the regex).
-static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)^
-        (?:(\p{L}[\p{L}\ .&]*)\s*[-–—|]\s*|(?i:time)\s*)?
-        (?i:
-          (?:about\ |an?\ )?[0-9]{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)
-             (?:\s*,?\s*[0-9]{1,2}\s*(?:minutes?|mins?|min))?\s+ago
-        | (?:hace|il\ y\ a|vor|há)\s+[0-9]{1,3}\s+(?-i:\p{L}+)
-        | [0-9]{1,3}\s+(?:jam|menit|hari|detik|minggu|bulan)\s+(?:yang\s+)?lalu
-        | [0-9]{1,3}\s+(?:час[а-яё]*|минут[а-яё]*|дн[а-яё]*|секунд[а-яё]*)\s+назад
-        | [0-9]{1,3}\s+(?:saat|dakika|gün|hafta|ay)\s+önce
-        )$")
-});
-
-/// `... the meeting. Photo: Nhat Bac`, `... Foto: Presidencia.`, `... России Фото: Ukr.Media`.
-/// `... a prosperous year. Photo by Xu Ming / for China Daily`, `... six months - Photo by
-/// Finance Ministry`.
-static TAIL_BY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:[.!?\x22”]|\s[-–—])\s+((?:Photo|Photos|Picture|Pictures|Foto|Fotos)\s+(?:by|oleh|von|por|par)\s+\p{Lu}[^.!?:;]{1,60})$")
-});
-static TAIL_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|[\s.!?\x22”»)])((?:Photo|PHOTO|Photos|Foto|FOTO|Fotos|Фото|ФОТО|Ảnh|Picture|Pic|Credit|CREDIT|Credits)\s*:\s*(?:[\p{Lu}\p{N}@][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5}|(?:screenshots?|supplied|handout|file|archive|social\x20(?:media|networks)|open\x20sources|illustrative)(?:\x20[^\s:;!?]+){0,4}))\s*$",
-    )
-});
-/// `... Avoid area. #traffic — County Sheriff (@CountySheriff) April 20, 2017`: the signature an
-/// embedded post (a tweet) prints under its text, flattened onto the text's line: a dash, the
-/// account's name, its handle in parentheses and the post's date.
-static POST_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\s([—–-]\s?[^\s()][^()\n]{0,50}\s\(@[A-Za-z0-9_]{1,15}\)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},\s+[0-9]{4})\s*$",
-    )
-});
-/// `... in Kupang. © 2020 Merdeka.com/Anansias Petrus`: a copyright credit after a caption sentence.
-static TAIL_COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.!?\x22”]\s*(©\s*(?:19|20)[0-9]{2}\s+[\p{Lu}\p{N}][^\s:;!?]*(?:[ /][^\s:;!?]+){0,5})\s*$"));
-/// `— Bernama pic`, `- AFP photo`.
-static DASH_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s[—–-]\s*(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+)?\s+(?:pic|pix|photo|foto|file\s+pic|file\s+photo))\.?\s*$"));
-/// `... 14 Mei 2018. Tempo/Fakhri Hermansyah`: outlet/photographer after a caption sentence.
-/// At most four words after the slash, checked in [`tail_credit`].
-static SLASH_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.]\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?/\s?\p{Lu}\p{Ll}[\p{L}.]*(?:\s\p{Lu}\p{Ll}[\p{L}.]*)*)\s*$"));
-
-/// `... in Alamedin district. Source : Akipress`, `... subsidies.Source : https://www.gov.kz/...`:
-/// a source credit or link glued after the story's last sentence.
-static TAIL_SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[.!?\x22”)]\s*((?:Source|SOURCE|Sources)\s?:\s?(?:https?://\S+|\p{Lu}[^\s:;!?]*(?:\s[^\s:;!?]+){0,3}))\s*$"));
-
-/// `... in Washington. EPA-EFE/MICHAEL REYNOLDS`, `... in Barcelona. EFE / Marta Pérez`, `...
-/// killing its occupant. THE CANADIAN PRESS/Jane Doe`: a wire photo agency (or two joined by a
-/// hyphen) and the photographer after a caption sentence. The
-/// agency must be a known one, so `... U.S. SUPPLY/DEMAND TABLES` is left alone.
-static AGENCY_SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)
-        [.!?\x22”)]\s+
-        ((?:AFP|AP|EPA|EFE|REUTERS|XINHUA|VNA|VNS|ANTARA|BERNAMA|ANSA|DPA|YONHAP|KYODO|SANA|WAM|PTI|ANI|IANS|TASS|SPUTNIK|IRNA|WAFA|KCNA|UPI|(?:THE\ )?CANADIAN\ PRESS)
-         (?:-(?:AFP|AP|EPA|EFE|REUTERS|XINHUA|YONHAP|ANSA|DPA|KCNA))?
-         \s?/\s?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,4})
-        \s*$")
-});
-
 /// `(rfs/rfs)`, `(Aza/AA)`: an editor-initials code alone on its line. The code's parts (2 to 4
 /// of 2 to 5 letters) are counted by [`editor_code`] (see [`re`] for why not in the regex).
 static PAREN_CODE: LazyLock<Regex> = LazyLock::new(|| re(r"^\(\s*(\p{L}+(?:\s?/\s?\p{L}+)+)\s*\)$"));
@@ -161,48 +95,14 @@ static HTML_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     let close = r"<\s*/\s*(?i:p|div|span|a|strong|em|b|i|u|li|ul|ol|h[1-6]|figure|figcaption|blockquote|section|article)\s*>";
     re(&format!(r"\S\s*((?:{close}|<\s*(?:br|p)\s*/?\s*>)(?:\s*{close})*)\s*$"))
 });
-/// `Thursday, December 29, 2016` alone on a line inside the story: a blog or archive date header.
-/// An optional label before ` / ` (group 1) is 2 to 40 characters, checked in [`date_line`].
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:([\p{L} ]+)\s+/\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},?|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?)\s+[0-9]{4}$",
-    )
-});
 /// A full date as pages print it (English month names, ISO or day-first digits), with an
 /// optional time: `Nov 23, 2021`, `14 May 2019`, `2024-05-21 06:34`, `14.05.2025`.
 const FULL_DATE: &str = r"(?:(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]{1,2},?\s+[0-9]{4}|[0-9]{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4})(?:,?\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC))?)?";
-/// A page's date field under another label: `Day: June 22, 2021`, `Published on: 5 May 2019`.
-static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^(?i:day|date|view date|release date|published|published on|posted|posted on|updated|last updated|last modified|created|fecha|fecha de publicación|tanggal|datum|дата|tarih|data)\s*:\s*{FULL_DATE}\.?$"
-    ))
-});
-/// A date glued to the word before it, as a flattened page header leaves it:
-/// `world2024-05-21 06:34:52`, `CNA14-05-2025`, `01:29 GMT29 September 2020`.
-static GLUED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\p{L}(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4})",
-    )
-});
-/// A time stamp alone on a line after the story, as a teaser list or a feed prints it: a full
-/// date with a time (`09/27/2017 - 06:14`, `Tue, 20 Feb 2018 15:02:09 +0600`) or with a view
-/// count (`Nov 21, 2025 79`).
-static STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^(?:{FULL_DATE}|[0-9]{{4}}/[0-9]{{1,2}}/[0-9]{{1,2}}\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)(?:\s*[-–|]\s*[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?(?:\s*[+-][0-9]{{4}})?(?:\s+(?:{STAMP_ZONES}))?(?:\s+[0-9][0-9,.]*)?$"
-    ))
-});
-static DATE_SEGMENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}$")));
 /// The date (and time) a line opens with.
 static DATE_SEGMENT_PREFIX: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{FULL_DATE}")));
 /// A bare site name alone on a line: `ukr.media`, `example.co.uk`.
 static DOMAIN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|media|news|ua|ru|id|co|uk|tv|in|ir|cn|vn|tr|it|es|fr|de|az|kz|my|ph|pk)\.?$")
-});
-static TIME_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|WIB|ICT|IST|CET|EST|ET))?(?:\s*[+-]\s*[0-9]{1,2})?$",
-    )
 });
 /// A page's meta line: segments joined by `|`, ` / ` or `;`, one a full date and the others
 /// short labels (`Middle East Monitor / August 14, 2023`, `por | Nov 23, 2021 | Política`).
@@ -242,11 +142,6 @@ fn glued_home(t: &str) -> bool {
     rest.starts_with(char::is_uppercase) && joins >= 2
 }
 
-/// Agency end marks alone on a line: `(*)`, `(END)`, `-30-`, `###`, `-END-`, VNA's `./.`.
-static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\(\s*\*\s*\)|\(\s*(?i:ends?)\s*\)|[-–—]\s*(?:30|0)\s*[-–—]|#{3}|[-–—]{1,2}\s*(?i:ends?)\s*[-–—]{1,2}|\./\.)$")
-});
-
 /// `Read: 2012`, `Views: 1,204`, `Dilihat: 87`, `Комментариев 1`.
 static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -257,41 +152,6 @@ static COUNTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COUNTER_LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?i:read|reads|views?|hits|visits|seen|dilihat|dibaca|просмотр[а-яё]*|прочитан[а-яё]*|visto|visitas|lecturas|vues|aufrufe|okunma)\s*:?\s*[0-9][0-9.,]*\s+(?i:views?|times|reads|hits|kali|раза?|veces|fois|mal|kez)$",
-    )
-});
-/// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
-static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\(?[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|viewed|shares?|likes?|persons|reads|replies|votes|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*\)?$",
-    )
-});
-/// `Read: 314     13:45     12 July 2018`: a counter opening a line of time and date stamps.
-static HEAD_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"^(?:{COUNTER_LABELS})\s*:\s*[0-9][0-9.,]*(?:\s{{2,}}|\s*\|\s*)[0-9][0-9:./\-]*(?:\s+[0-9\p{{L}}:./\-,]+){{0,5}}$"))
-});
-/// `Wordpress (0)`, `Comments (3)`.
-static COUNTER_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:comments?|wordpress|disqus|facebook|komentar|comentarios|commentaires|kommentare|комментарии|yorumlar)\s*\(\s*[0-9]+\s*\)$")
-});
-/// `Image 1 of 4`, `Foto 2 dari 5`.
-static GALLERY_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:image|photo|picture|slide|foto|gambar|фото|imagen|bild)\s+[0-9]{1,3}\s*(?i:of|/|de|dari|из|von|sur|di)\s*[0-9]{1,3}$")
-});
-/// `This was published 4 years ago`, `This article is more than 5 years old`: a page's notice
-/// that the story is old.
-static ARCHIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^This\s+(?:(?:article|story|content|page)\s+)?(?:was\s+(?:first\s+)?published\s+(?:more\s+than\s+|over\s+)?[0-9]+\s+(?:years?|months?|weeks?|days?)\s+ago|is\s+(?:more\s+than|over)\s+[0-9]+\s+(?:years?|months?)\s+old)\.?$",
-    )
-});
-
-/// `... in February. READ MORE`, `... said Thursday… Read More`: a teaser's link label glued to
-/// the end of its text, after the sentence's last mark (`to read more.` inside a sentence is prose);
-/// or, capitalised, after the word where an excerpt was cut (`... called for a new Continue
-/// reading`, WordPress's excerpt link).
-static TEASER_MORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:(?:[.!?…\x22”\]]|\.\.\.)\s*((?i:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article))(?:\s*[»›>→])?)|[a-z,]\s+((?:Continue reading|Read [Mm]ore)(?:\s*[»›>→])?))\s*$",
     )
 });
 
@@ -319,8 +179,6 @@ static LOGO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:logo)\s+[^.!?]{2,50}$"
 static WIRE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(\((?:[0-9](?:st|nd|rd|th)\s+)?(?:LD|LEAD|URGENT)\)|\(ATTN:[^()]{0,80}\)|\(MENAFN-[^()]{1,80}(?:\([^()]{1,20}\))?\))(?:\s|$)")
 });
-/// `To see the statement, please click on`: a link instruction whose link was stripped.
-static DANGLING_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:please\s+)?click\s+(?:on|here)\s*[.:]?$"));
 /// A widget or section title alone on its line: `Most Visited in World`, `Top World stories`,
 /// `Latest in National`, `More from Business`,
 /// `– World news –` (the lexicon holds the fixed ones, `Top stories`, `Most read`).
@@ -329,22 +187,12 @@ static WIDGET_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^[\s\-–—•|]*(?:most\s+(?:visited|read|viewed|popular|shared|watched|commented|e-?mailed)(?:\s+(?:in|from|on)\s+(?-i:\p{L}+(?:\s+\p{L}+)?))?|(?:top|latest|trending|popular|more|other|recommended)\s+(?-i:\p{L}+\s+)?(?:stories|news|articles|headlines|videos|reads)|(?:latest|more)\s+(?:in|from)\s+(?-i:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)|(?:world|local|national|international|regional|business|political|sports?|economy|breaking)\s+news)[\s\-–—•|:]*$",
     )
 });
-static URL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:https?://|www\.)[^\s]+$"));
 static EMAIL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"));
 /// A reporter's contact details: a phone number, an e-mail or messaging address, with a name
 /// or a handle (`Jane Roe: 555-441-0100, @janeroe`, `Reuters messaging rm://jane.roe@...`).
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:\b[0-9]{3}[-.][0-9]{3}[-.][0-9]{4}\b|\+[0-9]{1,3}[ -][0-9]{2,4}[ -][0-9]{3,4}[ -]?[0-9]{2,4}\b|\brm://\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
-    )
-});
-/// `Copyright 2023, dpa ...`, `© 2024 Example`, `@2024 - All Right Reserved`, `(c) 2019 ...`.
-static COPYRIGHT_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\(?\s*(?:(?i:copyright)\s*(?:©|\(c\)|[0-9]{4})|©\s*\S|\(c\)\s*(?:19|20)[0-9]{2}|@\s?(?:19|20)[0-9]{2}\b)"));
-/// `All rights reserved` and its translations, at the end of a line or after a copyright word.
-static RIGHTS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:all\s+rights?\s+reserved|alle\s+rechte\s+vorbehalten|todos\s+los\s+derechos\s+reservados|tous\s+droits\s+réservés|все\s+права\s+защищены|hak\s+cipta\s+dilindungi(?:\s+undang-undang)?|tüm\s+hakları\s+saklıdır|todos\s+os\s+direitos\s+reservados|tutti\s+i\s+diritti\s+riservati|版权所有|جميع\s+الحقوق\s+محفوظة)",
     )
 });
 static COPYRIGHT_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:copyright\b|©|\(c\)\s*(?:19|20)[0-9]{2})"));
