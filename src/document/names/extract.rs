@@ -445,7 +445,7 @@ fn lower_tail(w: &str, lx: &NameLexicons) -> bool {
 }
 
 /// A romanised (Korean, Chinese) given-name syllable after a hyphen rather than an English word.
-fn romanised_syllable(tail: &str, lx: &NameLexicons) -> bool {
+pub(super) fn romanised_syllable(tail: &str, lx: &NameLexicons) -> bool {
     // tails ending in `-ed` (`led`, `based`) are ruled out below; the English tails of two to
     // five letters (`state-run`, `year-old`) are the `name-words` lexicons' `compound` words
     let n = tail.chars().count();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{COMPOUND, EntityNames};
+use super::lexicon::EntityNames;
 use super::link::{Blocks, small_story_names, word_keys_of};
 use super::variant::{Keys, Kinship, word_match};
 use super::{Mention, NameLexicons, NameMentions, NameWord, inflection};
@@ -224,19 +224,8 @@ fn is_title_word(lx: &NameLexicons, lang: &str, lw: &str) -> bool {
 /// of at most five letters that is not an English word of such compounds is part of the name.
 fn lower_tail(w: &str, lx: &NameLexicons) -> bool {
     w.split_once('-').is_some_and(|(head, tail)| {
-        tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && romanised_syllable(tail, lx))
+        tail.chars().next().is_some_and(char::is_lowercase) && !(head.chars().count() <= 4 && super::extract::romanised_syllable(tail, lx))
     })
-}
-
-/// A romanised (Korean, Chinese) given-name syllable after a hyphen rather than an English word.
-fn romanised_syllable(tail: &str, lx: &NameLexicons) -> bool {
-    // tails ending in `-ed` (`led`, `based`) are ruled out below; the English tails of two to
-    // five letters (`state-run`, `year-old`) are the `name-words` lexicons' `compound` words
-    let n = tail.chars().count();
-    (2..=5).contains(&n)
-        && tail.chars().all(|c| c.is_ascii_lowercase())
-        && !tail.ends_with("ed")
-        && lx.words.roles("en", tail) & COMPOUND == 0
 }
 
 /// The word span of a name word: a `Fatah-dominated` tail, a possessive (a Turkish case
