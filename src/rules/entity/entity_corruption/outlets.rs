@@ -205,11 +205,13 @@ pub(super) fn check_outlet_calques(s: &Scan<'_>, out: &mut Output, flagged: &mut
             let before = before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
             let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
             let tail_s = tail.join(" ");
+            // (the tail less its last word, once: a cue may end one word before the name)
+            let head_s = (tail.len() >= 2).then(|| tail[..tail.len() - 1].join(" "));
             let Some(cues) = cues() else { continue };
             let cue = cues
                 .of(lang)
                 .iter()
-                .filter(|c| tail_s.ends_with(c.as_str()) || tail.len() >= 2 && tail[..tail.len() - 1].join(" ").ends_with(c.as_str()))
+                .filter(|c| tail_s.ends_with(c.as_str()) || head_s.as_deref().is_some_and(|h| h.ends_with(c.as_str())))
                 .max_by_key(|c| c.len());
             let Some(cue) = cue else { continue };
             let span = words[i].span().cover(words[i + n - 1].span());
