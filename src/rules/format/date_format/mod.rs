@@ -13,9 +13,13 @@
 //!   name with its date in parentheses, "Sunday (15)", "Thursday (September 24)", as
 //!   Portuguese, Spanish, Thai and Malay copy writes it; and a day of the month with no month,
 //!   "on the 25th", as Korean, Chinese and Japanese copy writes it.
+//! - In English copy, Hijri years and dates, and dates of other calendars ([`calendars`]:
+//!   "Farvardin 12", "2080 BS") left unconverted.
 //!
 //! The suggestion is the copy language's name for the same month or day, when the copy
 //! language has exactly one full form for it.
+
+mod calendars;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -55,7 +59,10 @@ name (or "today") with its date in parentheses, as Portuguese, Spanish, Thai and
 it ("Sunday (15)", "Thursday (September 24)", "today (26)"); and a day of the month with no
 month, as Korean, Chinese and Japanese copy gives it ("announced on the 25th that", "on the
 afternoon of the 5th"); and a Hijri year or date left unconverted ("in 1440H", "1438 AH",
-"7-4-1437"), as Saudi and Gulf agency copy gives it.
+"7-4-1437"), as Saudi and Gulf agency copy gives it; and a date of the Persian, Nepali, Bengali,
+Ethiopian or Thai calendar left unconverted, a month with its day ("Farvardin 12", "15 Baisakh")
+or a year with its era mark ("1402 SH", "2080 BS", "2016 E.C.", "B.E. 2566"), with the Gregorian
+date or year it falls in.
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -89,13 +96,19 @@ and day in the parenthesis (`Tuesday (Jan 19)`) is low confidence: some English 
 `until`, `by`, `from`, `before`, `after` or `of the <time of day> of`, and before punctuation or a
 function word: `the 25th anniversary`, `the 18th-century` are left alone, and so is a golf
 story's `on the 17th` (a hole). A Hijri year needs its mark (`1440H`, `1438 AH`); a numeric
-Hijri date needs a year from 1400 to 1499 (`7-4-1437`).
+Hijri date needs a year from 1400 to 1499 (`7-4-1437`). A month of another calendar needs its
+day next to it, and one that is also a name (`Mehr`, `Ashwin`, `Bahman`) needs its day before it
+(`22 Bahman`), a date word before it (`on Bahman 22`) or a year after; an era mark needs a year of
+its calendar's modern range, and one that is also an initialism (`BS`, `EC`) needs the clause to end
+after it or a fiscal or budget year to follow (`a 2015 BS in economics`, `Directive 2006/42/EC`
+and `E.C. 1986/87` are left alone). The months and marks are `lexicons/calendar/other-calendars.tsv`.
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
 `lexicons/calendar/names.<lang>.tsv` (CLDR month and day names via babel, plus dateparser's
 informal spellings) and `lexicons/calendar/homographs.<lang>.tsv` (names that need a date context
-in copy of that language)."#,
+in copy of that language); `lexicons/calendar/other-calendars.tsv` (the months and era marks of
+other calendars, hand-curated)."#,
     lexicons: &[
         "lexicons/calendar/names.ar.tsv",
         "lexicons/calendar/names.de.tsv",
@@ -108,6 +121,7 @@ in copy of that language)."#,
         "lexicons/calendar/names.tr.tsv",
         "lexicons/calendar/names.zh.tsv",
         "lexicons/calendar/homographs.en.tsv",
+        "lexicons/calendar/other-calendars.tsv",
     ],
 };
 
@@ -117,7 +131,8 @@ impl Rule for DateFormat {
     }
 
     fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
-        lexicons.index::<Calendar>().map(|_| ())
+        lexicons.index::<Calendar>()?;
+        lexicons.index::<calendars::OtherCalendars>().map(|_| ())
     }
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
@@ -145,6 +160,11 @@ impl Rule for DateFormat {
             ordinal_days(doc, doc.body, out, &mut taken);
             for region in regions() {
                 hijri_dates(doc, region, out, &mut taken);
+            }
+            if let Ok(other) = cx.lexicons.index::<calendars::OtherCalendars>() {
+                for region in regions() {
+                    other.check(doc, region, out, &mut taken);
+                }
             }
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
