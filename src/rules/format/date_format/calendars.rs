@@ -6,18 +6,16 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use regex::Regex;
-
 use super::{Confidence, Finding, META, Output};
-use crate::document::Document;
-use crate::lexicon::{LexiconError, LexiconIndex, Lexicons};
+use crate::document::{Document, TokenKind};
+use crate::lexicon::{LexiconError, Lexicons};
 use crate::span::Span;
 
 /// The months and era marks of other calendars, by their written form.
 pub struct OtherCalendars {
     forms: HashMap<String, Vec<Entry>>,
-    /// Every form, longest first, at a word start; `None` when the lexicons list none.
-    finder: Option<Regex>,
+    /// The longest form's length in bytes.
+    max_len: usize,
 }
 
 struct Entry {
@@ -35,8 +33,9 @@ enum Kind {
     Era { years: (u16, u16), offset: i32, month: u8 },
 }
 
-impl LexiconIndex for OtherCalendars {
-    fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
+impl OtherCalendars {
+    /// The index of the `calendar-other` lexicons (built with the rule's [`super::Calendar`]).
+    pub(super) fn build(lexicons: &Lexicons) -> Result<Self, LexiconError> {
         let mut forms: HashMap<String, Vec<Entry>> = HashMap::default();
         for file in lexicons.of_kind("calendar-other") {
             let (fc, cc, uc, nc, gc) =
@@ -63,15 +62,8 @@ impl LexiconIndex for OtherCalendars {
                 forms.entry(row.get(fc).to_string()).or_default().push(Entry { calendar: row.get(cc).to_string(), kind, word });
             }
         }
-        let finder = if forms.is_empty() {
-            None
-        } else {
-            let mut keys: Vec<&str> = forms.keys().map(String::as_str).collect();
-            keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            let alt: Vec<String> = keys.iter().map(|k| regex::escape(k)).collect();
-            Some(Regex::new(&format!(r"(?-u:\b)(?:{})", alt.join("|"))).expect("escaped literals"))
-        };
-        Ok(OtherCalendars { forms, finder })
+        let max_len = forms.keys().map(String::len).max().unwrap_or(0);
+        Ok(OtherCalendars { forms, max_len })
     }
 }
 
@@ -196,23 +188,67 @@ fn word_before(text: &str, at: usize) -> String {
 
 impl OtherCalendars {
     /// Dates of other calendars in `region` (English copy).
-    pub(super) fn check(&self, doc: &Document, region: Span, out: &mut Output, taken: &mut Vec<Span>) {
-        let Some(finder) = &self.finder else { return };
-        let text = &doc.text[region.start..region.end];
-        for m in finder.find_iter(text) {
-            let form = m.as_str();
-            // a form ending in a letter ends at a word's end (`Tirana`, `BSE` are no marks)
-            if form.ends_with(|c: char| c.is_ascii_alphabetic()) && text[m.end()..].starts_with(|c: char| c.is_alphanumeric()) {
+    pub(super) fn check(&self, doc: &Document, regions: &[Span], out: &mut Output, taken: &mut Vec<Span>) {
+        if self.forms.is_empty() {
+            return;
+        }
+        // every date read here has a number beside its form (a day or a year): the words next
+        // to the story's few numbers are looked up, not every word (#16)
+        for t in &doc.tokens {
+            if t.kind != TokenKind::Number || !matches!(t.span.len(), 1 | 2 | 4) {
                 continue;
             }
-            let Some(entries) = self.forms.get(form) else { continue };
-            if let Some((span, msg)) = entries.iter().find_map(|e| read(text, m.start(), m.end(), e)) {
-                let span = Span::new(region.start + span.start, region.start + span.end);
-                if taken.iter().any(|t| t.overlaps(span)) {
+            // the word after the number (`12 Farvardin`, `1402 SH`, `2016 E.C.`), then the one
+            // before it (`Farvardin 12`, `B.E. 2566`), each a few bytes read only when it starts
+            // with an ASCII capital, as every form does
+            let bytes = doc.text.as_bytes();
+            let (a, b) = (t.span.start, t.span.end);
+            let ends_word = |c: &u8| c.is_ascii_whitespace() || matches!(c, b',' | b';' | b':' | b')' | b'(' | b'"');
+            let after = (bytes.get(b) == Some(&b' ') && bytes.get(b + 1).is_some_and(u8::is_ascii_uppercase))
+                .then(|| {
+                    let rest = &bytes[b + 1..(b + 2 + self.max_len).min(bytes.len())];
+                    let len = rest.iter().position(ends_word).unwrap_or(rest.len());
+                    (len <= self.max_len).then_some((b + 1, b + 1 + len))
+                })
+                .flatten();
+            let before = (a >= 2 && bytes[a - 1] == b' ' && matches!(bytes[a - 2], b'a'..=b'z' | b'A'..=b'Z' | b'.'))
+                .then(|| {
+                    let lo = a.saturating_sub(2 + self.max_len);
+                    let start = match bytes[lo..a - 1].iter().rposition(ends_word) {
+                        Some(i) => lo + i + 1,
+                        None if lo == 0 => 0,
+                        // a longer word than any form
+                        None => return None,
+                    };
+                    (start < a - 1 && bytes[start].is_ascii_uppercase()).then_some((start, a - 1))
+                })
+                .flatten();
+            if after.is_none() && before.is_none() {
+                continue;
+            }
+            let Some(&region) = regions.iter().find(|r| r.contains(t.span)) else { continue };
+            let text = &doc.text[region.start..region.end];
+            let words = after
+                .into_iter()
+                .chain(before)
+                .filter(|&(s, e)| s >= region.start && e <= region.end && doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e));
+            let words = words.map(|(s, e)| (s - region.start, &doc.text[s..e]));
+            for (start, word) in words {
+                // a mark's last dot may be the sentence's full stop: `in 1400 BS.`
+                let forms = [Some(word), word.strip_suffix('.')];
+                let Some((form, entries)) = forms.into_iter().flatten().find_map(|f| self.forms.get(f).map(|e| (f, e))) else {
                     continue;
+                };
+                let end = start + form.len();
+                if let Some((span, msg)) = entries.iter().find_map(|e| read(text, start, end, e)) {
+                    let span = Span::new(region.start + span.start, region.start + span.end);
+                    if taken.iter().any(|t| t.overlaps(span)) {
+                        continue;
+                    }
+                    taken.push(span);
+                    out.push(Finding::new(&META, span, Confidence::Medium, msg));
+                    break;
                 }
-                taken.push(span);
-                out.push(Finding::new(&META, span, Confidence::Medium, msg));
             }
         }
     }

@@ -131,8 +131,7 @@ impl Rule for DateFormat {
     }
 
     fn prepare(&self, lexicons: &Lexicons) -> Result<(), LexiconError> {
-        lexicons.index::<Calendar>()?;
-        lexicons.index::<calendars::OtherCalendars>().map(|_| ())
+        lexicons.index::<Calendar>().map(|_| ())
     }
 
     fn check(&self, cx: &Context<'_>, doc: &Document, out: &mut Output) {
@@ -161,11 +160,8 @@ impl Rule for DateFormat {
             for region in regions() {
                 hijri_dates(doc, region, out, &mut taken);
             }
-            if let Ok(other) = cx.lexicons.index::<calendars::OtherCalendars>() {
-                for region in regions() {
-                    other.check(doc, region, out, &mut taken);
-                }
-            }
+            let regions: Vec<Span> = regions().collect();
+            cal.other.check(doc, &regions, out, &mut taken);
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate
@@ -211,6 +207,8 @@ pub struct Calendar {
     /// last letter ([`shape_class`]). An ASCII word whose lower-case shape has no bit is no name,
     /// and is neither lower-cased nor looked up.
     ascii_shapes: Vec<[u32; SHAPE_CLASSES]>,
+    /// The months and era marks of other calendars (`calendar-other`).
+    other: calendars::OtherCalendars,
 }
 
 /// Classes of a key's first and last byte in [`Calendar::ascii_shapes`]: `a`-`z`, and any other.
@@ -243,6 +241,7 @@ impl LexiconIndex for Calendar {
             homographs: HashMap::default(),
             max_len: 0,
             ascii_shapes: Vec::new(),
+            other: calendars::OtherCalendars::build(lexicons)?,
         };
         for file in lexicons.of_kind("calendar") {
             let (fc, uc, nc) = (file.require("form")?, file.require("unit")?, file.require("n")?);
