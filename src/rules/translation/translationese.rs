@@ -65,7 +65,7 @@ continued welfare"; Russian, Uzbek, Korean and Chinese "an exchange of opinions"
 exchanged"; Indonesian and Mongolian "informed during", "he informed on the"; Russian, Azerbaijani
 and Uzbek "got acquainted with the progress", "pressing issues on the bilateral agenda"; Bengali "as
 the chief guest"; French and Georgian "reads a statement of", "indicates a press release from"; Russian, Azerbaijani
-and Kazakh "announced the holding of", "in connection with the holding of". And
+and Kazakh "announced the holding of", "in connection with the holding of"; the president by office ("wrote the Head of State", "According to the head of state"); Russian and Kazakh "forces and means", "eliminate the consequences of", "was considered at the Government session", "Kazinform cites", "About this said", "answered questions of journalists"; Chinese "complementary advantages", "the vast developing countries". And
 English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
