@@ -228,6 +228,16 @@ fn agency_marks_extend_with_a_user_lexicon() {
 }
 
 #[test]
+fn other_calendars_extend_with_a_user_lexicon() {
+    // the Hebrew calendar is no calendar of the embedded `calendar-other`: its month with a day
+    // is left alone until the user's lexicon adds it; a unit the lexicon does not know is an error
+    let story = "Court sets hearing date\n\nJERUSALEM, Oct 2 - The court said the hearing would open on 15 Tishrei, after the holiday, a spokesman said.\n";
+    let months = "# lexicon: calendar-other\n# lang: mul\n# source: test\n# licence: CC0\n# columns: form\tcalendar\tunit\tn\tgregorian\tword\n# key: form,calendar\nTishrei\tHebrew\tmonth\t1\t09-16\t\n";
+    let bad = months.replace("\tmonth\t", "\tmonths\t");
+    assert_user_lexicon_extends(story, months, &bad, "date-format", "Hebrew calendar");
+}
+
+#[test]
 fn outlet_cues_extend_with_a_user_lexicon() {
     // "as carried by" is no cue of the embedded `outlet-words`: Compass after it is left alone
     // until the user's lexicon adds the cue; a role the lexicon does not know is an error

@@ -187,11 +187,13 @@ fn word_before(text: &str, at: usize) -> String {
 }
 
 impl OtherCalendars {
-    /// Dates of other calendars in `region` (English copy).
+    /// Dates of other calendars in `regions` (the headline and body of English copy).
     pub(super) fn check(&self, doc: &Document, regions: &[Span], out: &mut Output, taken: &mut Vec<Span>) {
         if self.forms.is_empty() {
             return;
         }
+        let bytes = doc.text.as_bytes();
+        let ends_word = |c: &u8| c.is_ascii_whitespace() || matches!(c, b',' | b';' | b':' | b')' | b'(' | b'"');
         // every date read here has a number beside its form (a day or a year): the words next
         // to the story's few numbers are looked up, not every word (#16)
         for t in &doc.tokens {
@@ -201,9 +203,7 @@ impl OtherCalendars {
             // the word after the number (`12 Farvardin`, `1402 SH`, `2016 E.C.`), then the one
             // before it (`Farvardin 12`, `B.E. 2566`), each a few bytes read only when it starts
             // with an ASCII capital, as every form does
-            let bytes = doc.text.as_bytes();
             let (a, b) = (t.span.start, t.span.end);
-            let ends_word = |c: &u8| c.is_ascii_whitespace() || matches!(c, b',' | b';' | b':' | b')' | b'(' | b'"');
             let after = (bytes.get(b) == Some(&b' ') && bytes.get(b + 1).is_some_and(u8::is_ascii_uppercase))
                 .then(|| {
                     let rest = &bytes[b + 1..(b + 2 + self.max_len).min(bytes.len())];
@@ -254,7 +254,7 @@ impl OtherCalendars {
     }
 }
 
-/// The date of `e`'s calendar that its form at `s..e_` in `text` writes, and the message.
+/// The date of `e`'s calendar that its form at `s..end` in `text` writes, and the message.
 fn read(text: &str, s: usize, end: usize, e: &Entry) -> Option<(Span, String)> {
     let cal = &e.calendar;
     match e.kind {
