@@ -113,7 +113,8 @@ script or data (`var js = d.createElement(s);`, `{"email":"Email address invalid
 with an assignment, a brace or a method call, so a results line `(1) Smith; (2) Jones;` is left
 alone), a line that opens with a token of the page's machinery (`DNUM_CAZBAZCABB 17:07`, `[ad_1]`,
 `LAST_UPDATESun, 22 Jul 2018`, a hexadecimal hash, `$htmlUtil.escape(...)`, a PHP dump `string(1356) "...`,
-`SELECT * FROM ... WHERE ...`; a hashtag, a handle or `$5` is text), a site's prompt to follow it on
+`SELECT * FROM ... WHERE ...`, a shortcode with quoted attributes alone on its line,
+`[embedpost slug="..."]`; a hashtag, a handle, `$5` or `[Editor's note: ...]` is text), a site's prompt to follow it on
 social networks that opens with the prompt and ends no sentence (`You can also follow AzerNEWS on
 Twitter ... or Facebook ...`, `Read LB.ua news on social networks Facebook, Twitter and Telegram`),
 and short rows of UI words (`Print Mail Large Medium Small`).

@@ -1135,11 +1135,14 @@ pub(super) fn machine_token(line: &str) -> Option<Hit> {
     // underscore, is a hash's 16 characters or more, opens a call or is `SELECT`: most lines'
     // first word is none, tested before anything else is read)
     if !b.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'$'))
-        || !(b.len() >= 16 || memchr::memchr2(b'_', b'(', b).is_some() || b[0] == b'$' || first == "SELECT")
+        || !(b.len() >= 16 || memchr::memchr2(b'_', b'(', b).is_some() || matches!(b[0], b'$' | b'[') || first == "SELECT")
     {
         return None;
     }
     let t = t.trim_end();
+    if shortcode_with_attributes(t) {
+        return Some(Hit::line(line, Confidence::Medium, MACHINE_WHAT));
+    }
     let code = {
         // `string(1356) "...`, `array(3) {`: a PHP dump
         let dump = ["string(", "array(", "object("]
@@ -1177,6 +1180,40 @@ pub(super) fn machine_token(line: &str) -> Option<Hit> {
         Some(Hit::line(line, Confidence::Medium, MACHINE_WHAT))
     } else {
         Some(Hit::part(lead..lead + first.len(), Confidence::Medium, MACHINE_WHAT))
+    }
+}
+
+/// `[embedpost slug="pm-thanks-qatar"]`, `[responsivevoice_button voice="UK English Female"]`: a
+/// WordPress shortcode with attributes, alone on its line, that the page printed instead of running
+/// (an embed on a Pakistani page, a text-to-speech button on an Indian one). Its name is a lower-case
+/// identifier and every attribute is `name=` and a quoted value, in straight or curly quotes.
+fn shortcode_with_attributes(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) else { return false };
+    let (name, mut rest) = inner.split_once(' ').unwrap_or((inner, ""));
+    let nb = name.as_bytes();
+    if !(2..=40).contains(&nb.len())
+        || !nb[0].is_ascii_lowercase()
+        || !nb.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'))
+    {
+        return false;
+    }
+    let mut attributes = 0;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return attributes > 0;
+        }
+        let Some((key, value)) = rest.split_once('=') else { return false };
+        if key.is_empty() || !key.bytes().all(|c| c.is_ascii_lowercase() || matches!(c, b'_' | b'-')) {
+            return false;
+        }
+        // the value, quoted: `"..."`, `'...'`, or curly quotes a CMS put in (`”...”`, `“...”`)
+        let Some(open) = value.chars().next().filter(|c| matches!(c, '"' | '\'' | '“' | '”')) else { return false };
+        let body = &value[open.len_utf8()..];
+        let Some(close) = body.find(['"', '\'', '“', '”']) else { return false };
+        rest = &body[close..];
+        rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+        attributes += 1;
     }
 }
 
