@@ -93,12 +93,10 @@ fn era_map(s: &str) -> Option<(i32, u8)> {
     Some((sign * off.parse::<i32>().ok()?, m))
 }
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const DAYS_IN: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/// The Gregorian day `day - 1` days after `(month, day)` (a common year), as `April 1`.
-fn gregorian_day((mut m, mut d): (u8, u8), day: u8) -> String {
+/// The Gregorian `(month, day)` `day - 1` days after `(month, day)` (a common year).
+fn gregorian_day((mut m, mut d): (u8, u8), day: u8) -> (u8, u8) {
     let mut left = day.saturating_sub(1);
     while left > 0 {
         let room = DAYS_IN[usize::from(m - 1)] - d;
@@ -109,7 +107,7 @@ fn gregorian_day((mut m, mut d): (u8, u8), day: u8) -> String {
         left -= room + 1;
         (m, d) = (m % 12 + 1, 1);
     }
-    format!("{} {d}", MONTHS[usize::from(m - 1)])
+    (m, d)
 }
 
 /// Words after which a month that is also a name reads as a date: `on Bahman 22`.
@@ -188,7 +186,16 @@ fn word_before(text: &str, at: usize) -> String {
 
 impl OtherCalendars {
     /// Dates of other calendars in `regions` (the headline and body of English copy).
-    pub(super) fn check(&self, doc: &Document, regions: &[Span], out: &mut Output, taken: &mut Vec<Span>) {
+    /// `month` names a Gregorian month (1 to 12) in the copy's language: the rule's
+    /// [`super::Calendar`] names.
+    pub(super) fn check<'c>(
+        &self,
+        doc: &Document,
+        regions: &[Span],
+        month: impl Fn(u8) -> &'c str,
+        out: &mut Output,
+        taken: &mut Vec<Span>,
+    ) {
         if self.forms.is_empty() {
             return;
         }
@@ -240,7 +247,7 @@ impl OtherCalendars {
                     continue;
                 };
                 let end = start + form.len();
-                if let Some((span, msg)) = entries.iter().find_map(|e| read(text, start, end, e)) {
+                if let Some((span, msg)) = entries.iter().find_map(|e| read(text, start, end, e, &month)) {
                     let span = Span::new(region.start + span.start, region.start + span.end);
                     if taken.iter().any(|t| t.overlaps(span)) {
                         continue;
@@ -255,7 +262,7 @@ impl OtherCalendars {
 }
 
 /// The date of `e`'s calendar that its form at `s..end` in `text` writes, and the message.
-fn read(text: &str, s: usize, end: usize, e: &Entry) -> Option<(Span, String)> {
+fn read<'c>(text: &str, s: usize, end: usize, e: &Entry, month_name: &impl Fn(u8) -> &'c str) -> Option<(Span, String)> {
     let cal = &e.calendar;
     match e.kind {
         Kind::Month { begins } => {
@@ -277,11 +284,13 @@ fn read(text: &str, s: usize, end: usize, e: &Entry) -> Option<(Span, String)> {
                 return None;
             };
             let written = &text[start..stop];
+            let gregorian = gregorian_day(begins, day);
             Some((
                 Span::new(start, stop),
                 format!(
-                    "`{written}` is a date of the {cal} calendar left unconverted: give the Gregorian date (about {})",
-                    gregorian_day(begins, day)
+                    "`{written}` is a date of the {cal} calendar left unconverted: give the Gregorian date (about {} {})",
+                    month_name(gregorian.0),
+                    gregorian.1
                 ),
             ))
         }
@@ -317,7 +326,7 @@ fn read(text: &str, s: usize, end: usize, e: &Entry) -> Option<(Span, String)> {
                 span,
                 format!(
                     "`{written}` is a year of the {cal} calendar left unconverted: give the Gregorian year ({written} began in {} {g})",
-                    MONTHS[usize::from(month - 1)]
+                    month_name(month)
                 ),
             ))
         }
@@ -330,11 +339,11 @@ mod tests {
 
     #[test]
     fn a_day_counts_from_the_month_start() {
-        assert_eq!(gregorian_day((3, 21), 12), "April 1");
-        assert_eq!(gregorian_day((3, 21), 1), "March 21");
-        assert_eq!(gregorian_day((12, 22), 11), "January 1");
-        assert_eq!(gregorian_day((2, 20), 9), "February 28");
-        assert_eq!(gregorian_day((2, 20), 10), "March 1");
+        assert_eq!(gregorian_day((3, 21), 12), (4, 1));
+        assert_eq!(gregorian_day((3, 21), 1), (3, 21));
+        assert_eq!(gregorian_day((12, 22), 11), (1, 1));
+        assert_eq!(gregorian_day((2, 20), 9), (2, 28));
+        assert_eq!(gregorian_day((2, 20), 10), (3, 1));
     }
 
     #[test]

@@ -160,8 +160,16 @@ impl Rule for DateFormat {
             for region in regions() {
                 hijri_dates(doc, region, out, &mut taken);
             }
-            let regions: Vec<Span> = regions().collect();
-            cal.other.check(doc, &regions, out, &mut taken);
+            let both;
+            let regions: &[Span] = match doc.headline {
+                Some(h) => {
+                    both = [h, doc.body];
+                    &both
+                }
+                None => std::slice::from_ref(&doc.body),
+            };
+            let month = |m| cal.canonical(copy, Unit::Month, m).unwrap_or("?");
+            cal.other.check(doc, regions, month, out, &mut taken);
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate
