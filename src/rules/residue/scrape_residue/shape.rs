@@ -185,6 +185,11 @@ static FILE_NAME: LazyLock<Regex> =
 /// `[Gambas:Video CNN]`, `[Video: ...]`: an embed placeholder.
 static EMBED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\[\s*(?i:gambas|video|embed|image|foto|photo|audio|tweet|instagram|youtube|iframe|caption)\s*:[^\]]{0,80}\]$"));
+/// `[embedpost slug="pm-thanks-qatar"]`, `[responsivevoice_button voice="UK English Female"]`: a
+/// WordPress shortcode with attributes, alone on its line, that the page printed instead of running
+/// (an embed on a Pakistani page, a text-to-speech button on an Indian one): a lower-case name and
+/// one or more `name=` attributes with a quoted value, in straight or curly quotes.
+static SHORTCODE: LazyLock<Regex> = LazyLock::new(|| re(r#"^\[[a-z][a-z0-9_-]{1,39} (?:\s*[a-z_-]+=["'“”][^"'“”]*["'“”])+\s*\]$"#));
 /// `< /p>`, `<br>`: an HTML tag left in the text.
 static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| re(r"^<\s*/?\s*(?i:p|br|div|span|a|strong|em|b|i|img|figure|figcaption|iframe|script)\b[^<>]*>$"));
@@ -1131,18 +1136,20 @@ pub(super) fn machine_token(line: &str) -> Option<Hit> {
     let end = t.as_bytes().iter().position(|&c| matches!(c, b' ' | b'\t' | b',')).unwrap_or(t.len());
     let first = &t[..end];
     let b = first.as_bytes();
+    // `[embedpost slug="..."]`: a shortcode with attributes (its name short or plain, so before
+    // the gate below)
+    if b.first() == Some(&b'[') && SHORTCODE.is_match(t.trim_end()) {
+        return Some(Hit::line(line, Confidence::Medium, MACHINE_WHAT));
+    }
     // (every match opens with an ASCII letter, a digit, `[` or `$`, and its token holds an
     // underscore, is a hash's 16 characters or more, opens a call or is `SELECT`: most lines'
     // first word is none, tested before anything else is read)
     if !b.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'$'))
-        || !(b.len() >= 16 || memchr::memchr2(b'_', b'(', b).is_some() || matches!(b[0], b'$' | b'[') || first == "SELECT")
+        || !(b.len() >= 16 || memchr::memchr2(b'_', b'(', b).is_some() || b[0] == b'$' || first == "SELECT")
     {
         return None;
     }
     let t = t.trim_end();
-    if shortcode_with_attributes(t) {
-        return Some(Hit::line(line, Confidence::Medium, MACHINE_WHAT));
-    }
     let code = {
         // `string(1356) "...`, `array(3) {`: a PHP dump
         let dump = ["string(", "array(", "object("]
@@ -1180,40 +1187,6 @@ pub(super) fn machine_token(line: &str) -> Option<Hit> {
         Some(Hit::line(line, Confidence::Medium, MACHINE_WHAT))
     } else {
         Some(Hit::part(lead..lead + first.len(), Confidence::Medium, MACHINE_WHAT))
-    }
-}
-
-/// `[embedpost slug="pm-thanks-qatar"]`, `[responsivevoice_button voice="UK English Female"]`: a
-/// WordPress shortcode with attributes, alone on its line, that the page printed instead of running
-/// (an embed on a Pakistani page, a text-to-speech button on an Indian one). Its name is a lower-case
-/// identifier and every attribute is `name=` and a quoted value, in straight or curly quotes.
-fn shortcode_with_attributes(t: &str) -> bool {
-    let Some(inner) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) else { return false };
-    let (name, mut rest) = inner.split_once(' ').unwrap_or((inner, ""));
-    let nb = name.as_bytes();
-    if !(2..=40).contains(&nb.len())
-        || !nb[0].is_ascii_lowercase()
-        || !nb.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'))
-    {
-        return false;
-    }
-    let mut attributes = 0;
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return attributes > 0;
-        }
-        let Some((key, value)) = rest.split_once('=') else { return false };
-        if key.is_empty() || !key.bytes().all(|c| c.is_ascii_lowercase() || matches!(c, b'_' | b'-')) {
-            return false;
-        }
-        // the value, quoted: `"..."`, `'...'`, or curly quotes a CMS put in (`”...”`, `“...”`)
-        let Some(open) = value.chars().next().filter(|c| matches!(c, '"' | '\'' | '“' | '”')) else { return false };
-        let body = &value[open.len_utf8()..];
-        let Some(close) = body.find(['"', '\'', '“', '”']) else { return false };
-        rest = &body[close..];
-        rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
-        attributes += 1;
     }
 }
 
