@@ -64,9 +64,14 @@ Zionist enemy", Arabic "the regional and international arenas", Arabic and Frenc
 continued welfare"; Russian, Uzbek, Korean and Chinese "an exchange of opinions", "Views were
 exchanged"; Indonesian and Mongolian "informed during", "he informed on the"; Russian, Azerbaijani
 and Uzbek "got acquainted with the progress", "pressing issues on the bilateral agenda"; Bengali "as
-the chief guest"; French and Georgian "reads a statement of", "indicates a press release from"; Russian, Azerbaijani
-and Kazakh "announced the holding of", "in connection with the holding of"; the president by office ("wrote the Head of State", "According to the head of state"); Russian and Kazakh "forces and means", "eliminate the consequences of", "was considered at the Government session", "Kazinform cites", "About this said", "answered questions of journalists"; Chinese "complementary advantages", "the vast developing countries". And
-English calques in other
+the chief guest"; French and Georgian "reads a statement of", "indicates a press release from";
+Russian, Azerbaijani and Kazakh "announced the holding of", "in connection with the holding of"; the
+president by office ("wrote the Head of State", "According to the head of state"); Russian and
+Kazakh "forces and means", "eliminate the consequences of", "was considered at the Government
+session", "Kazinform cites", "About this said", "answered questions of journalists"; Chinese
+"complementary advantages", "the vast developing countries"; a courtesy title with an office as a
+sentence's subject, as French, Indonesian, Malay, Arabic, Spanish and Portuguese address a person
+("Mr. President has ordered"). And English calques in other
 copy languages (Spanish "tomar lugar", French "faire du sens", German "eine Entscheidung
 genommen", Turkish "anlam yapmıyor", Indonesian "dalam urutan untuk"). In English copy it also
 flags a present perfect with a finished past time ("the statement has been made on April 29",
