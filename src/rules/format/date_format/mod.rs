@@ -14,12 +14,14 @@
 //!   Portuguese, Spanish, Thai and Malay copy writes it; and a day of the month with no month,
 //!   "on the 25th", as Korean, Chinese and Japanese copy writes it.
 //! - In English copy, Hijri years and dates, and dates of other calendars ([`calendars`]:
-//!   "Farvardin 12", "2080 BS") left unconverted.
+//!   "Farvardin 12", "2080 BS") left unconverted; and English dates typed in the source's
+//!   typography ([`typography`]: "September 08,2022").
 //!
 //! The suggestion is the copy language's name for the same month or day, when the copy
 //! language has exactly one full form for it.
 
 mod calendars;
+mod typography;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -41,7 +43,8 @@ pub static META: RuleMeta = RuleMeta {
     code: "FM002",
     family: Family::Format,
     severity: Severity::Warning,
-    supersedes: &[],
+    // a date typed with its year glued to the comma (`September 25,2022`) is no decimal figure
+    supersedes: &[crate::rules::Supersede { loser: "number-format", min_confidence: Confidence::Medium }],
     summary: "Month or day names of another language, or source-style dates (\"Kamis (19/2)\"), left in the copy",
     explain: r#"## What it flags
 Month and day names of another language left in the copy ("Februari", "Kamis", "19 de febrero"
@@ -63,6 +66,9 @@ afternoon of the 5th"); and a Hijri year or date left unconverted ("in 1440H", "
 Ethiopian or Thai calendar left unconverted, a month with its day ("Farvardin 12", "15 Baisakh")
 or a year with its era mark ("1402 SH", "2080 BS", "2016 E.C.", "B.E. 2566"), with the Gregorian
 date or year it falls in.
+And an English date typed in the source's typography: the year glued to the comma
+("September 08,2022", as some desks type the dateline) or the day padded with a zero, as a
+numeric date writes it ("on October 01"); the fix writes "September 8, 2022".
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -102,6 +108,9 @@ day next to it, and one that is also a name (`Mehr`, `Ashwin`, `Bahman`) needs i
 its calendar's modern range, and one that is also an initialism (`BS`, `EC`) needs the clause to end
 after it or a fiscal or budget year to follow (`a 2015 BS in economics`, `Directive 2006/42/EC`
 and `E.C. 1986/87` are left alone). The months and marks are `lexicons/calendar/other-calendars.tsv`.
+A glued year must be a year (1900 to 2099) right after the comma, so `In March 12,000 people`
+is a figure, not a date; a day padded with a zero alone is low confidence, and a date alone on
+its line (`May 02, 2024` under a headline) is the page's date, left to `scrape-residue`.
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
@@ -170,6 +179,7 @@ impl Rule for DateFormat {
             };
             let month = |m| cal.canonical(copy, Unit::Month, m).unwrap_or("?");
             cal.other.check(doc, regions, month, out, &mut taken);
+            typography::check(doc, regions, &cal, out, &mut taken);
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate
