@@ -36,7 +36,8 @@ under a heading alone on its line (or with a few words of its own: `More from Lo
 everything from there to the story's end reads as the box's headlines, each with at most one
 short summary paragraph, and one- or two-word section labels (two headlines at least), the
 summaries and labels go too (a story that goes on after a `Related:` link has paragraphs in a
-row and is left alone); ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
+row and is left alone; a section label on the page's first line, `Latest News`, goes, and the
+one headline under it that the story's lead follows is the story's own and stays); ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
 share rows (`Facebook Twitter WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`,
 `Добавить комментарий`, WordPress's `Your email address will not be published` in eight
 languages, DataLife Engine's guest notice); archive notices (`This is an archived article`);
@@ -809,6 +810,8 @@ impl Rule for ScrapeResidue {
         let mut teasers = 0usize;
         let mut headlines = 0usize;
         let mut tail_block = false;
+        // was the last heading the page's first line (`Latest News` above the story's headline)?
+        let mut heading_on_top = false;
         // has the story's prose begun (a paragraph of a dozen words or more that ends a sentence)?
         let mut seen_prose = false;
         let mut repeats = Repeats::default();
@@ -840,6 +843,7 @@ impl Rule for ScrapeResidue {
                 teasers = if hit.heading { MAX_TEASERS } else { 0 };
                 if hit.heading {
                     headlines = 0;
+                    heading_on_top = doc.text[..para.start].trim().is_empty();
                 }
                 // a heading like `SEE ALSO:` is flagged itself; the whole line goes with the fix
                 let span = hit
@@ -862,6 +866,16 @@ impl Rule for ScrapeResidue {
                 let message = format!("`{}` {why}; delete the line", quote(line));
                 out.push(Finding::new(&META, span, hit.confidence, message).suggest(whole(), "", applicability));
                 continue;
+            }
+            // a section label on the page's first line, then one headline and the story's lead
+            // (`Latest News` / `Cabinet commends ...` / `MOGADISHU, ... -- The cabinet ...`): the
+            // headline is the story's own, not a link of a related box (two real pages)
+            if teasers > 0
+                && heading_on_top
+                && !seen_prose
+                && index_of.and_then(|i| doc.paragraphs.get(i + 1)).is_some_and(|&next| is_prose(doc.slice(next)))
+            {
+                teasers = 0;
             }
             if tail_block || teasers > 0 {
                 let headline = teaser_shaped(line);
