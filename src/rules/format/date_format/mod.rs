@@ -15,7 +15,7 @@
 //!   "on the 25th", as Korean, Chinese and Japanese copy writes it.
 //! - In English copy, Hijri years and dates, and dates of other calendars ([`calendars`]:
 //!   "Farvardin 12", "2080 BS") left unconverted; and English dates typed in the source's
-//!   typography ([`typography`]: "September 08,2022").
+//!   typography ([`typography`]: "September 08,2022", "14:06 PM").
 //!
 //! The suggestion is the copy language's name for the same month or day, when the copy
 //! language has exactly one full form for it.
@@ -68,7 +68,9 @@ or a year with its era mark ("1402 SH", "2080 BS", "2016 E.C.", "B.E. 2566"), wi
 date or year it falls in.
 And an English date typed in the source's typography: the year glued to the comma
 ("September 08,2022", as some desks type the dateline) or the day padded with a zero, as a
-numeric date writes it ("on October 01"); the fix writes "September 8, 2022".
+numeric date writes it ("on October 01"); the fix writes "September 8, 2022". And a 24-hour
+clock time with an English `AM` or `PM` added ("14:06 PM", "17:28 PM"), as a CMS template prints
+the source's time: English writes "2:06 PM".
 
 ## Why it matters
 Translation tools often leave dates alone because they look like numbers and names. A source
@@ -110,7 +112,9 @@ after it or a fiscal or budget year to follow (`a 2015 BS in economics`, `Direct
 and `E.C. 1986/87` are left alone). The months and marks are `lexicons/calendar/other-calendars.tsv`.
 A glued year must be a year (1900 to 2099) right after the comma, so `In March 12,000 people`
 is a figure, not a date; a day padded with a zero alone is low confidence, and a date alone on
-its line (`May 02, 2024` under a headline) is the page's date, left to `scrape-residue`.
+its line (`May 02, 2024` under a headline) is the page's date, left to `scrape-residue`. A clock
+time is read only with an hour from 13 to 23 and the suffix right after it, so `7:45 PM`,
+`12:00 PM`, `19:00 local time` and a flight number (`QF14:05`) are left alone.
 Turn the rule off per project with `[rules.date-format] enabled = false`.
 
 ## Lexicon
@@ -180,6 +184,7 @@ impl Rule for DateFormat {
             let month = |m| cal.canonical(copy, Unit::Month, m).unwrap_or("?");
             cal.other.check(doc, regions, month, out, &mut taken);
             typography::check(doc, regions, &cal, out, &mut taken);
+            typography::clocks(doc, regions, out, &mut taken);
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate

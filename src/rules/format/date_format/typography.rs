@@ -97,3 +97,63 @@ pub(super) fn check(doc: &Document, regions: &[Span], cal: &Calendar, out: &mut 
         out.push(Finding::new(&META, span, confidence, msg).replace_with(replacement, Applicability::Safe));
     }
 }
+
+/// A 24-hour clock time with an English `AM`/`PM` (`14:06 PM`, `17:28 PM`), as a CMS template
+/// prints the source's time: the hour says the half of the day already, and English writes
+/// `2:06 PM`.
+pub(super) fn clocks(doc: &Document, regions: &[Span], out: &mut Output, taken: &mut Vec<Span>) {
+    let bytes = doc.text.as_bytes();
+    for t in &doc.tokens {
+        let a = t.span.start;
+        // the hour, read alone or as the head of a dotted figure (`13.00`)
+        let b = a + 2;
+        let len = t.span.end - a;
+        if t.kind != TokenKind::Number
+            || !(len == 2 || len == 5 && matches!(bytes[b], b'.' | b':'))
+            || a > 0 && bytes[a - 1].is_ascii_alphanumeric()
+        {
+            continue;
+        }
+        if !bytes[a..b].iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let hour = u32::from(bytes[a] - b'0') * 10 + u32::from(bytes[a + 1] - b'0');
+        if !(13..=23).contains(&hour) || !matches!(bytes.get(b), Some(b':' | b'.')) {
+            continue;
+        }
+        let Some(minutes) = bytes.get(b + 1..b + 3).filter(|m| m.iter().all(u8::is_ascii_digit)) else { continue };
+        // `:SS` seconds, then the suffix a space apart or glued: `14:06 PM`, `17:28:10 PM`, `15:22pm`
+        let mut k = b + 3;
+        if bytes.get(k) == Some(&b':') && bytes.get(k + 1..k + 3).is_some_and(|s| s.iter().all(u8::is_ascii_digit)) {
+            k += 3;
+        }
+        let time_end = k;
+        if bytes.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        let suffix_len = match bytes.get(k..) {
+            Some([p, m, rest @ ..]) if matches!(p, b'A' | b'a' | b'P' | b'p') && matches!(m, b'M' | b'm') => {
+                if rest.first().is_some_and(u8::is_ascii_alphanumeric) {
+                    continue;
+                }
+                2
+            }
+            Some([p, b'.', m, b'.', ..]) if matches!(p, b'a' | b'p') && *m == b'm' => 4,
+            _ => continue,
+        };
+        let span = Span::new(a, k + suffix_len);
+        if !regions.iter().any(|r| r.contains(span)) || taken.iter().any(|x| x.overlaps(span)) {
+            continue;
+        }
+        let suffix = &doc.text[k..k + suffix_len];
+        let seconds = &doc.text[b + 3..time_end];
+        let replacement =
+            format!("{}:{}{seconds}{}{suffix}", hour - 12, std::str::from_utf8(minutes).unwrap_or("00"), &doc.text[time_end..k]);
+        let msg = format!(
+            "`{}` is a 24-hour time with `{suffix}` added, as a template prints the source's clock: write `{replacement}`",
+            doc.slice(span)
+        );
+        taken.push(span);
+        out.push(Finding::new(&META, span, Confidence::Medium, msg).replace_with(replacement, Applicability::Unsafe));
+    }
+}
