@@ -184,7 +184,6 @@ impl Rule for DateFormat {
             let month = |m| cal.canonical(copy, Unit::Month, m).unwrap_or("?");
             cal.other.check(doc, regions, month, out, &mut taken);
             typography::check(doc, regions, &cal, out, &mut taken);
-            typography::clocks(doc, regions, out, &mut taken);
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate
