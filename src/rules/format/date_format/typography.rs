@@ -1,10 +1,11 @@
-//! English dates typed in the source's typography: the year glued to the comma
+//! English dates and times typed in the source's typography: the year glued to the comma
 //! (`September 08,2022`, as Somali and other desks type a dateline) and the day padded with a
-//! zero (`October 01, 2023`, the source's `01.10.2023` spelled out). English writes
-//! `September 8, 2022`.
+//! zero (`October 01, 2023`, the source's `01.10.2023` spelled out), where English writes
+//! `September 8, 2022`; and a 24-hour clock time with `AM`/`PM` added (`14:06 PM`).
 //!
 //! Read from the story's numbers (as [`super::calendars`] is): a day of one or two digits with
-//! an English month name, as the copy language's calendar lexicon has it, before it.
+//! an English month name, as the copy language's calendar lexicon has it, before it; an hour
+//! from 13 to 23 with a suffix after its minutes.
 
 use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Applicability, Confidence, Finding};

@@ -37,9 +37,10 @@ everything from there to the story's end reads as the box's headlines, each with
 short summary paragraph, and one- or two-word section labels (two headlines at least), the
 summaries and labels go too (a story that goes on after a `Related:` link has paragraphs in a
 row and is left alone; a section label on the page's first line, `Latest News`, goes, and the
-one headline under it that the story's lead follows is the story's own and stays); ad and scroll markers (`ADVERTISEMENT`, `― Advertisement ―`);
-share rows (`Facebook Twitter WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`,
-`Добавить комментарий`, WordPress's `Your email address will not be published` in eight
+one headline under it that the story's lead follows is the story's own and stays); ad and
+scroll markers (`ADVERTISEMENT`, `― Advertisement ―`); share rows (`Facebook Twitter
+WhatsApp`); comment forms (`Add new comment`, `Kommentar verfassen`, `Добавить комментарий`,
+WordPress's `Your email address will not be published` in eight
 languages, DataLife Engine's guest notice); archive notices (`This is an archived article`);
 player and UI labels (`Listen Live`, `Skip to content`, `Get short URL`, `Show more`, `Print this
 page`, `Hide Ad`, a cookie banner); blog footers (`This entry was posted in ...`); follow and newsletter prompts; time stamp
