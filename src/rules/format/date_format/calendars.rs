@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Confidence, Finding, META, Output};
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, Token};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::span::Span;
 
@@ -185,77 +185,72 @@ fn word_before(text: &str, at: usize) -> String {
 }
 
 impl OtherCalendars {
-    /// Dates of other calendars in `regions` (the headline and body of English copy).
-    /// `month` names a Gregorian month (1 to 12) in the copy's language: the rule's
-    /// [`super::Calendar`] names.
-    pub(super) fn check<'c>(
+    /// Dates of other calendars beside the number `t` (English copy; `regions` are its headline
+    /// and body): every date read here has a number beside its form (a day or a year), so the
+    /// words next to the story's few numbers are looked up, not every word (#16). `month` names a
+    /// Gregorian month (1 to 12) in the copy's language: the rule's [`super::Calendar`] names.
+    pub(super) fn at<'c>(
         &self,
         doc: &Document,
+        t: &Token,
         regions: &[Span],
-        month: impl Fn(u8) -> &'c str,
+        month: &impl Fn(u8) -> &'c str,
         out: &mut Output,
         taken: &mut Vec<Span>,
     ) {
-        if self.forms.is_empty() {
+        if self.forms.is_empty() || !matches!(t.span.len(), 1 | 2 | 4) {
             return;
         }
         let bytes = doc.text.as_bytes();
         let ends_word = |c: &u8| c.is_ascii_whitespace() || matches!(c, b',' | b';' | b':' | b')' | b'(' | b'"');
-        // every date read here has a number beside its form (a day or a year): the words next
-        // to the story's few numbers are looked up, not every word (#16)
-        for t in &doc.tokens {
-            if t.kind != TokenKind::Number || !matches!(t.span.len(), 1 | 2 | 4) {
-                continue;
-            }
-            // the word after the number (`12 Farvardin`, `1402 SH`, `2016 E.C.`), then the one
-            // before it (`Farvardin 12`, `B.E. 2566`), each a few bytes read only when it starts
-            // with an ASCII capital, as every form does
-            let (a, b) = (t.span.start, t.span.end);
-            let after = (bytes.get(b) == Some(&b' ') && bytes.get(b + 1).is_some_and(u8::is_ascii_uppercase))
-                .then(|| {
-                    let rest = &bytes[b + 1..(b + 2 + self.max_len).min(bytes.len())];
-                    let len = rest.iter().position(ends_word).unwrap_or(rest.len());
-                    (len <= self.max_len).then_some((b + 1, b + 1 + len))
-                })
-                .flatten();
-            let before = (a >= 2 && bytes[a - 1] == b' ' && matches!(bytes[a - 2], b'a'..=b'z' | b'A'..=b'Z' | b'.'))
-                .then(|| {
-                    let lo = a.saturating_sub(2 + self.max_len);
-                    let start = match bytes[lo..a - 1].iter().rposition(ends_word) {
-                        Some(i) => lo + i + 1,
-                        None if lo == 0 => 0,
-                        // a longer word than any form
-                        None => return None,
-                    };
-                    (start < a - 1 && bytes[start].is_ascii_uppercase()).then_some((start, a - 1))
-                })
-                .flatten();
-            if after.is_none() && before.is_none() {
-                continue;
-            }
-            let Some(&region) = regions.iter().find(|r| r.contains(t.span)) else { continue };
-            let text = &doc.text[region.start..region.end];
-            let words = after
-                .into_iter()
-                .chain(before)
-                .filter(|&(s, e)| s >= region.start && e <= region.end && doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e));
-            let words = words.map(|(s, e)| (s - region.start, &doc.text[s..e]));
-            for (start, word) in words {
-                // a mark's last dot may be the sentence's full stop: `in 1400 BS.`
-                let forms = [Some(word), word.strip_suffix('.')];
-                let Some((form, entries)) = forms.into_iter().flatten().find_map(|f| self.forms.get(f).map(|e| (f, e))) else {
-                    continue;
+        // the word after the number (`12 Farvardin`, `1402 SH`, `2016 E.C.`), then the one
+        // before it (`Farvardin 12`, `B.E. 2566`), each a few bytes read only when it starts
+        // with an ASCII capital, as every form does
+        let (a, b) = (t.span.start, t.span.end);
+        let after = (bytes.get(b) == Some(&b' ') && bytes.get(b + 1).is_some_and(u8::is_ascii_uppercase))
+            .then(|| {
+                let rest = &bytes[b + 1..(b + 2 + self.max_len).min(bytes.len())];
+                let len = rest.iter().position(ends_word).unwrap_or(rest.len());
+                (len <= self.max_len).then_some((b + 1, b + 1 + len))
+            })
+            .flatten();
+        let before = (a >= 2 && bytes[a - 1] == b' ' && matches!(bytes[a - 2], b'a'..=b'z' | b'A'..=b'Z' | b'.'))
+            .then(|| {
+                let lo = a.saturating_sub(2 + self.max_len);
+                let start = match bytes[lo..a - 1].iter().rposition(ends_word) {
+                    Some(i) => lo + i + 1,
+                    None if lo == 0 => 0,
+                    // a longer word than any form
+                    None => return None,
                 };
-                let end = start + form.len();
-                if let Some((span, msg)) = entries.iter().find_map(|e| read(text, start, end, e, &month)) {
-                    let span = Span::new(region.start + span.start, region.start + span.end);
-                    if taken.iter().any(|t| t.overlaps(span)) {
-                        continue;
-                    }
-                    taken.push(span);
-                    out.push(Finding::new(&META, span, Confidence::Medium, msg));
-                    break;
+                (start < a - 1 && bytes[start].is_ascii_uppercase()).then_some((start, a - 1))
+            })
+            .flatten();
+        if after.is_none() && before.is_none() {
+            return;
+        }
+        let Some(&region) = regions.iter().find(|r| r.contains(t.span)) else { return };
+        let text = &doc.text[region.start..region.end];
+        let words = after
+            .into_iter()
+            .chain(before)
+            .filter(|&(s, e)| s >= region.start && e <= region.end && doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e));
+        let words = words.map(|(s, e)| (s - region.start, &doc.text[s..e]));
+        for (start, word) in words {
+            // a mark's last dot may be the sentence's full stop: `in 1400 BS.`
+            let forms = [Some(word), word.strip_suffix('.')];
+            let Some((form, entries)) = forms.into_iter().flatten().find_map(|f| self.forms.get(f).map(|e| (f, e))) else {
+                continue;
+            };
+            let end = start + form.len();
+            if let Some((span, msg)) = entries.iter().find_map(|e| read(text, start, end, e, month)) {
+                let span = Span::new(region.start + span.start, region.start + span.end);
+                if taken.iter().any(|t| t.overlaps(span)) {
+                    continue;
                 }
+                taken.push(span);
+                out.push(Finding::new(&META, span, Confidence::Medium, msg));
+                break;
             }
         }
     }

@@ -182,8 +182,12 @@ impl Rule for DateFormat {
                 None => std::slice::from_ref(&doc.body),
             };
             let month = |m| cal.canonical(copy, Unit::Month, m).unwrap_or("?");
-            cal.other.check(doc, regions, month, out, &mut taken);
-            typography::check(doc, regions, &cal, out, &mut taken);
+            // one pass over the story's numbers for the shapes read beside them (#16)
+            for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
+                cal.other.at(doc, t, regions, &month, out, &mut taken);
+                typography::date_at(doc, t, regions, &cal, out, &mut taken);
+                typography::clock_at(doc, t, regions, out, &mut taken);
+            }
         }
         // a day or month name inside an outlet's name (`Welt am Sonntag`, `Le Journal du
         // Dimanche`) is the name: the story's outlet mentions are read only for a candidate

@@ -7,7 +7,7 @@
 //! an English month name, as the copy language's calendar lexicon has it, before it; an hour
 //! from 13 to 23 with a suffix after its minutes.
 
-use crate::document::{Document, Token, TokenKind};
+use crate::document::{Document, Token};
 use crate::finding::{Applicability, Confidence, Finding};
 use crate::span::Span;
 
@@ -16,16 +16,8 @@ use super::{Calendar, META, Output, Unit};
 /// The English month names (full forms) are at most this many bytes.
 const MONTH_MAX: usize = 9;
 
-pub(super) fn check(doc: &Document, regions: &[Span], cal: &Calendar, out: &mut Output, taken: &mut Vec<Span>) {
-    // one pass over the story's numbers for both shapes (#16)
-    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Number) {
-        date_at(doc, t, regions, cal, out, taken);
-        clock_at(doc, t, regions, out, taken);
-    }
-}
-
 /// An English date typed in the source's style, read from its day `t`.
-fn date_at(doc: &Document, t: &Token, regions: &[Span], cal: &Calendar, out: &mut Output, taken: &mut Vec<Span>) {
+pub(super) fn date_at(doc: &Document, t: &Token, regions: &[Span], cal: &Calendar, out: &mut Output, taken: &mut Vec<Span>) {
     let bytes = doc.text.as_bytes();
     let (a, b) = (t.span.start, t.span.end);
     let digits = &bytes[a..b];
@@ -105,7 +97,7 @@ fn date_at(doc: &Document, t: &Token, regions: &[Span], cal: &Calendar, out: &mu
 /// A 24-hour clock time with an English `AM`/`PM` (`14:06 PM`, `17:28 PM`), as a CMS template
 /// prints the source's time: the hour says the half of the day already, and English writes
 /// `2:06 PM`.
-fn clock_at(doc: &Document, t: &Token, regions: &[Span], out: &mut Output, taken: &mut Vec<Span>) {
+pub(super) fn clock_at(doc: &Document, t: &Token, regions: &[Span], out: &mut Output, taken: &mut Vec<Span>) {
     let bytes = doc.text.as_bytes();
     let a = t.span.start;
     // the hour, read alone or as the head of a dotted figure (`13.00`)
