@@ -127,7 +127,9 @@ case-insensitively at word boundaries: `{a|b}` is a choice, `{a |}` an optional 
 number in digits, `{!was|were}` at the start means "after a word of the sentence that is not
 *was* or *were*" (so "informed that" is flagged and "was informed that" is not), and `{Name}`
 at the end means the next word starts with a capital letter (`{!Name}`: it does not, so
-`official Tokyo` is flagged and `official Tokyo Stock Exchange data` is not). The `anchor`
+`official Tokyo` is flagged and `official Tokyo Stock Exchange data` is not), and `{!of|and}` at
+the end means the next word is none of these (`the President of the Republic` is flagged, `the
+President of the Republic of Uzbekistan`, a state's full title, is not). The `anchor`
 column says where the phrase must stand: `start` (of a sentence), `lead` (of a sentence outside a
 quotation: the agency's `On this occasion, ...`, not a speaker's), `clause` (or after a comma, colon or dash),
 `quote` (right after a closing quotation mark, for the inverted `..." declares Meloni`),
@@ -242,11 +244,14 @@ const NUMBER_SLOT: char = '\u{1}';
 
 /// What must follow a calque's match: anything, a capitalised word (`{Name}`), or not one
 /// (`{!Name}`: `official Tokyo` but not `official Tokyo Stock Exchange data`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Then {
     Any,
     Name,
     NoName,
+    /// `{!of|and}` at the end: the next word is not one of these (lower-cased):
+    /// `the President of the Republic` but not `the President of the Republic of Uzbekistan`.
+    NotWords(Vec<String>),
 }
 
 /// What a pattern says beyond its literal forms: the `{!…}` prefix, the `{Name}` suffix, and
@@ -267,8 +272,21 @@ fn split_conditions(pattern: &str) -> Result<(Option<Vec<String>>, String, Then)
             break;
         }
     }
+    if then == Then::Any
+        && body.ends_with('}')
+        && let Some(open) = body.rfind("{!")
+        && !body[open..].contains(' ')
+    {
+        let words: Vec<String> =
+            body[open + 2..body.len() - 1].split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect();
+        if words.is_empty() {
+            return Err("`{!…}` at the end names no word".into());
+        }
+        then = Then::NotWords(words);
+        body = body[..open].trim_end();
+    }
     if body.contains("{!") || body.contains("{Name}") {
-        return Err("`{!…}` only at the start and `{Name}` or `{!Name}` only at the end".into());
+        return Err("`{!…}` only at the start or the end, and `{Name}` or `{!Name}` only at the end".into());
     }
     Ok((not_after, body.replace("{#}", &NUMBER_SLOT.to_string()), then))
 }
@@ -915,13 +933,16 @@ fn conditions_hold(doc: &Document, span: Span, c: &Calque) -> bool {
             return false;
         }
     }
-    if c.then != Then::Any {
-        let next = text[span.end..].trim_start_matches([' ', '\u{a0}']);
-        if next.chars().next().is_some_and(char::is_uppercase) != (c.then == Then::Name) {
-            return false;
+    let next = || text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    match &c.then {
+        Then::Any => true,
+        Then::Name | Then::NoName => next().chars().next().is_some_and(char::is_uppercase) == (c.then == Then::Name),
+        Then::NotWords(words) => {
+            let next = next();
+            let word = &next[..next.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(next.len())];
+            !words.iter().any(|w| w.eq_ignore_ascii_case(word))
         }
     }
-    true
 }
 
 /// Does the match stand where its calque must (sentence start, clause start)?
@@ -1534,6 +1555,9 @@ mod tests {
         assert_eq!((body.as_str(), then), ("interview to", Then::Name));
         let (_, body, then) = split_conditions("official {Tokyo|Ankara} {!Name}").unwrap();
         assert_eq!((body.as_str(), then), ("official {Tokyo|Ankara}", Then::NoName));
+        let (_, body, then) = split_conditions("the President of the Republic {!of|Of}").unwrap();
+        assert_eq!((body.as_str(), then), ("the President of the Republic", Then::NotWords(vec!["of".into(), "of".into()])));
+        assert!(split_conditions("the {!of} Republic").is_err());
         assert!(split_conditions("a {Name} b").is_err());
         assert!(split_conditions("a {!Name} b").is_err());
         let expr = number_expr(&expand(&split_conditions("{#} thousand {people|homes}").unwrap().1).unwrap());
