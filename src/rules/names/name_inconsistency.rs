@@ -25,9 +25,11 @@ pub static META: RuleMeta = RuleMeta {
     summary: "One person or place spelled two ways in a story (\"Shtayyeh\"/\"Shtayyah\"), or against the house style (\"Zelensky\" for \"Zelenskyy\")",
     explain: r#"## What it flags
 A name spelled more than one way in the same story: `Shmyhal` in one paragraph and `Shmygal`
-in the next, `Odesa` and `Odessa`, `Mohammad Shtayyeh` and `PM Shtayyah`. The minority
-spelling is flagged and the majority one suggested; the message lists every spelling in the
-story with its count. A full name written with other word breaks (`Kim Yo Jong` and
+in the next, `Odesa` and `Odessa`, `Mohammad Shtayyeh` and `PM Shtayyah`, or a middle word
+of a longer name (`Yandier Garcia Labrada` beside `Yandier García Labrada`: a Spanish first
+surname, a middle name). The minority spelling is flagged and the majority one suggested; on a
+tie, the spelling the story's other name words use more (`García Labrada` twice) is kept, then
+the earlier one. The message lists every spelling in the story with its count. A full name written with other word breaks (`Kim Yo Jong` and
 `Kim Yo-jong`) counts as two spellings too. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
 `Gadhafi`) is flagged even when it is the only one in the story (severity `info`, confidence
 `low`: other agencies spell by their own style, so it shows with `--min-confidence low`). It
@@ -206,12 +208,15 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
         if forms.len() < 2 {
             continue;
         }
-        let (target, target_spans) = majority(&forms, |f| &f.1);
+        let (target, target_spans) = majority(&forms, |f| &f.1, |f| name_words_spelled_as(doc, names, f.0));
         let list = forms.iter().map(|(f, v)| format!("{f} ×{}", v.len())).collect::<Vec<_>>().join(", ");
+        let first = forms.iter().min_by_key(|f| f.1[0].start).map(|f| f.0) == Some(*target);
         let against = if target_spans.len() > 1 {
             format!("`{target}` (used {} times)", target_spans.len())
-        } else {
+        } else if first {
             format!("`{target}` (used first)")
+        } else {
+            format!("`{target}` (the spelling of {} of the story's name words)", name_words_spelled_as(doc, names, target))
         };
         for (form, spans) in &forms {
             if form == target {
@@ -376,14 +381,28 @@ fn house_finding(doc: &Document, span: Span, e: &HouseEntry, mixed: Option<&Hous
     finding.replace_with(e.preferred.clone(), Applicability::Unsafe)
 }
 
-/// One spelling of one name slot: its text, keys and where it occurs.
-/// The form used most often, the earliest on a tie. `forms` is not empty, and neither is any
-/// form's list of spans (sorted).
-fn majority<T>(forms: &[T], spans: impl Fn(&T) -> &[Span]) -> &T {
+/// The form used most often; on a tie, the one whose words the story's names use more
+/// (`elsewhere`), then the earliest. `forms` is not empty, and neither is any form's list of
+/// spans (sorted).
+fn majority<T>(forms: &[T], spans: impl Fn(&T) -> &[Span], elsewhere: impl Fn(&T) -> usize) -> &T {
     forms
         .iter()
-        .max_by(|a, b| spans(a).len().cmp(&spans(b).len()).then(spans(b)[0].start.cmp(&spans(a)[0].start)))
+        .max_by(|a, b| {
+            spans(a)
+                .len()
+                .cmp(&spans(b).len())
+                .then_with(|| elsewhere(a).cmp(&elsewhere(b)))
+                .then(spans(b)[0].start.cmp(&spans(a)[0].start))
+        })
         .expect("at least one form")
+}
+
+/// How many of the story's name words are spelled as one of `surface`'s words (lower-cased):
+/// the tie-breaker of two spellings used equally often (`Mississippi Supreme Court` once and
+/// `Misssissippi Supreme Court` once, in a story that writes `Mississippi` eight times).
+fn name_words_spelled_as(doc: &Document, names: &NameMentions, surface: &str) -> usize {
+    let words: Vec<String> = surface.split([' ', '-', '\u{a0}']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    names.mentions.iter().flat_map(|m| &m.words).filter(|w| words.iter().any(|x| doc.slice(w.span).to_lowercase() == *x)).count()
 }
 
 /// Does a word hold letters of two scripts (`Kоrea`, Latin with a Cyrillic `о`)?
@@ -431,14 +450,27 @@ fn in_story(
         if one_spelling(names, fam) {
             continue;
         }
-        // slot 0: first words of full names; slot 1: surnames (last words, and lone words)
-        let mut slots: [Vec<&NameWord>; 2] = [Vec::new(), Vec::new()];
+        // slot 0: first words of full names; slot 1: surnames (last words, and lone words);
+        // then the middle words of full names of three words or more, one slot per length and
+        // position (`Yandier García Labrada` / `Yandier Garcia Labrada`: a Spanish first
+        // surname, a middle name)
+        let mut slots: Vec<Vec<&NameWord>> = vec![Vec::new(), Vec::new()];
+        let mut middle: Vec<(usize, usize)> = Vec::new();
         for &mi in &fam.mentions {
             let m = &names.mentions[mi];
             if m.is_full() {
                 slots[0].push(&m.words[0]);
             }
             slots[1].push(m.last());
+            for (i, w) in m.words.iter().enumerate().take(m.words.len().saturating_sub(1)).skip(1) {
+                match middle.iter().position(|&at| at == (m.words.len(), i)) {
+                    Some(k) => slots[2 + k].push(w),
+                    None => {
+                        middle.push((m.words.len(), i));
+                        slots.push(vec![w]);
+                    }
+                }
+            }
         }
         for slot in &slots {
             // one spelling only (nearly every slot): nothing to compare, no outlet to look up
@@ -478,10 +510,14 @@ fn in_story(
     }
 }
 
-/// Does a family spell each slot (first words of its full names, last words) one way?
+/// Does a family spell each slot (first words of its full names, middle words of full names
+/// of one length, last words) one way?
 fn one_spelling(names: &NameMentions, fam: &crate::document::names::Family) -> bool {
     let same = |a: &NameWord, b: &NameWord| std::sync::Arc::ptr_eq(&a.keys, &b.keys) || a.keys.lower == b.keys.lower;
     let (mut first, mut last): (Option<&NameWord>, Option<&NameWord>) = (None, None);
+    // the first full name of each length of three words or more, whose middle words the
+    // others of that length repeat
+    let mut long: Vec<&[NameWord]> = Vec::new();
     for &mi in &fam.mentions {
         let m = &names.mentions[mi];
         if m.is_full() {
@@ -490,6 +526,16 @@ fn one_spelling(names: &NameMentions, fam: &crate::document::names::Family) -> b
                 return false;
             }
             first = Some(w);
+        }
+        if m.words.len() >= 3 {
+            match long.iter().find(|l| l.len() == m.words.len()) {
+                Some(l) => {
+                    if !l[1..l.len() - 1].iter().zip(&m.words[1..]).all(|(a, b)| same(a, b)) {
+                        return false;
+                    }
+                }
+                None => long.push(&m.words),
+            }
         }
         let w = m.last();
         if !last.is_none_or(|l| same(l, w)) {
@@ -516,10 +562,18 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
         .iter()
         .map(|f| names.mentions.iter().filter(|m| m.quoted).flat_map(|m| &m.words).filter(|w| w.keys.lower == f.keys.lower).count())
         .collect();
+    // on a tie, the spelling the story's other names use more (`García` in `García Labrada` for
+    // a tied middle word of `Yandier García Labrada`), then the earliest
+    let elsewhere = |f: &Form<'_>| names.mentions.iter().flat_map(|m| &m.words).filter(|w| w.keys.lower == f.keys.lower).count();
     let (majority, majority_quoted) = forms
         .iter()
         .zip(&quoted)
-        .max_by(|(a, qa), (b, qb)| (a.spans.len() + *qa).cmp(&(b.spans.len() + *qb)).then(b.spans[0].start.cmp(&a.spans[0].start)))
+        .max_by(|(a, qa), (b, qb)| {
+            (a.spans.len() + *qa)
+                .cmp(&(b.spans.len() + *qb))
+                .then_with(|| elsewhere(a).cmp(&elsewhere(b)))
+                .then(b.spans[0].start.cmp(&a.spans[0].start))
+        })
         .map(|(f, &q)| (f, q))
         .expect("at least two forms");
     let (target_text, target_keys) = match &house {
@@ -575,6 +629,8 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
             format!("`{target_text}` (used {target_count} times)")
         } else if majority.keys.lower == target_keys.lower && majority_quoted > 0 {
             format!("`{target_text}` (used {} times, counting quotations)", target_count + majority_quoted)
+        } else if majority.keys.lower == target_keys.lower && elsewhere(majority) > elsewhere(f) {
+            format!("`{target_text}` (the spelling of {} of the story's name words)", elsewhere(majority))
         } else {
             format!("`{target_text}` (used first)")
         };
@@ -635,6 +691,20 @@ mod tests {
     fn flags_house_style_variant_even_alone() {
         assert_flags(&NameInconsistency, "The mayor of Kiev said the city was calm.", &["Kiev"]);
         assert_fix(&NameInconsistency, "Talks with Muammar Gaddafi's envoy ended.", "Talks with Moammar Gadhafi's envoy ended.");
+    }
+
+    #[test]
+    fn flags_a_middle_word_spelled_two_ways() {
+        // a Spanish first surname between the given name and the second surname; the tie
+        // between the two full names goes to the spelling the short form also uses
+        assert_flags(
+            &NameInconsistency,
+            "The activist Yandier Garcia Labrada was jailed on Monday. García Labrada was arrested in 2020, and \
+             García Labrada has been held since. Lawyers for Yandier García Labrada will appeal.",
+            &["Garcia"],
+        );
+        // different middle names of one length are not spellings of each other
+        assert_flags(&NameInconsistency, "Maria Elena Rojas won the vote. Her rival Maria Luisa Rojas said the count was fair.", &[]);
     }
 
     #[test]
