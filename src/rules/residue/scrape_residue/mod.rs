@@ -583,6 +583,17 @@ const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'
 
 /// The longest line that can be residue in whole (share rows, ad markers).
 const MAX_LINE: usize = 160;
+/// Does the line open with the marker (lower-case) glued to a capitalised title, its link's
+/// text with the space lost (`Previous articleGeneral physicians announce protests`, `Article
+/// précédentImmigration au Canada`: a theme's previous/next links, on a Macedonian and a French
+/// site)?
+fn glued_title(line: &str, marker: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
+    let n = marker.chars().count();
+    let Some((end, next)) = t.char_indices().nth(n) else { return false };
+    marker.ends_with(char::is_lowercase) && next.is_uppercase() && t[..end].to_lowercase() == marker
+}
+
 /// Bytes of a longer line read to match a `prefix` or `lead` marker.
 const MAX_OPENING: usize = 72;
 /// Bytes a raw line may hold beyond a normalised marker (doubled spaces, a space before a colon).
@@ -696,8 +707,12 @@ impl ResidueIndex {
         match marker.kind {
             Match::Prefix => {
                 let r = rest.trim_start();
-                let ok = marker.text.ends_with(':') || r.is_empty() || r.starts_with([':', '-', '–', '—', '|', '»', '>']);
-                opener(ok)
+                let ok = marker.text.ends_with(':')
+                    || r.is_empty()
+                    || r.starts_with([':', '-', '–', '—', '|', '»', '>'])
+                    || rest.starts_with(char::is_alphabetic) && glued_title(line, &marker.text);
+                // else it may still be a line of markers (`Previous article Next article`)
+                if ok { opener(true) } else { self.marker_line(line, norm) }
             }
             Match::Lead => opener(
                 rest.is_empty() || rest.starts_with([' ', ':', '.', '!', '…', ',', ';']) || !marker.text.ends_with(char::is_alphanumeric),
@@ -718,23 +733,26 @@ impl ResidueIndex {
                 hit.credit = true;
                 Some(hit)
             }
-            Match::Line | Match::Widget => {
-                // a lower-case line ending in a full stop is the tail of a hard-wrapped sentence
-                // (`economy.`), not a label
-                let t = line.trim();
-                if line.len() > MAX_LINE || t.ends_with('.') && !t.ends_with("..") && t.starts_with(char::is_lowercase) {
-                    return None;
-                }
-                self.only_markers(norm).map(|(confidence, heading)| LexHit {
-                    confidence,
-                    opener: None,
-                    heading,
-                    credit: false,
-                    timestamp: false,
-                    furniture: true,
-                })
-            }
+            Match::Line | Match::Widget => self.marker_line(line, norm),
         }
+    }
+
+    /// A line of `line` and `widget` markers only ([`ResidueIndex::only_markers`]).
+    fn marker_line(&self, line: &str, norm: &str) -> Option<LexHit<'_>> {
+        // a lower-case line ending in a full stop is the tail of a hard-wrapped sentence
+        // (`economy.`), not a label
+        let t = line.trim();
+        if line.len() > MAX_LINE || t.ends_with('.') && !t.ends_with("..") && t.starts_with(char::is_lowercase) {
+            return None;
+        }
+        self.only_markers(norm).map(|(confidence, heading)| LexHit {
+            confidence,
+            opener: None,
+            heading,
+            credit: false,
+            timestamp: false,
+            furniture: true,
+        })
     }
 
     /// Does the line consist only of line/widget markers (and separators)? Returns the lowest
@@ -756,7 +774,8 @@ impl ResidueIndex {
         while at < body.len() {
             let (end, m) = self.longest_marker(body, at)?;
             let marker = &self.markers[m];
-            if !matches!(marker.kind, Match::Line | Match::Widget) {
+            // (a `prefix` marker counts as a label here: `Previous article Next article`)
+            if !matches!(marker.kind, Match::Line | Match::Widget | Match::Prefix) {
                 return None;
             }
             // a marker must end at a word boundary
@@ -822,10 +841,11 @@ impl Rule for ScrapeResidue {
         for (index_of, mut para) in lines {
             let i = index_of.unwrap_or(0);
             let mut line = doc.slice(para);
-            // a CMS date glued before the page's first line (` date 2022-04-12 Article content`):
-            // the date is flagged, and what follows it is read as a line of its own, so a marker
-            // or shape there is found as it would be on a line of its own (three real pages)
-            if let Some((hit, rest)) = shape::glued_date_before_text(line) {
+            // a CMS date glued before the page's first line (` date 2022-04-12 Article content`),
+            // or a view counter (`This news has been read 55 times! KUWAIT CITY ...`): the field
+            // is flagged, and what follows it is read as a line of its own, so a marker or shape
+            // there is found as it would be on a line of its own (three and two real pages)
+            if let Some((hit, rest)) = shape::glued_field_before_text(line) {
                 push_shape_hit(doc, para, line, hit, out);
                 para = Span::new(para.start + rest, para.end);
                 line = doc.slice(para);

@@ -63,6 +63,10 @@ pub(super) static GLUED_DATE: LazyLock<Regex> =
 pub(super) static DATE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?i:date|datum|fecha|tanggal|дата|tarih)\s*:\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$")
 });
+/// `This news has been read 55 times! KUWAIT CITY, Aug 21: ...`: a page's view counter
+/// ([`READ_TIMES`] as a sentence) glued before the story's first line (an Arab agency's page; a
+/// Malaysian agency's prints it alone on its line).
+pub(super) static GLUED_COUNTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?i:{COUNTER_SUBJECT}{COUNTER_TIMES})[.!]?")));
 /// `8 hours ago`, `CHINA DAILY - 2 hours 28 min ago`, `time4 hours ago`, and the same in the copy languages.
 /// The source's name before the dash (group 1) is 2 to 31 characters, checked in
 /// [`relative_time`] (see [`re`] for why not in the regex).
@@ -304,11 +308,11 @@ static COUNTER_LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `This news has been read 109 times`, `This article was viewed 1,204 times`, `Read 312 times`: a
 /// read counter written as a sentence (Joomla's and many government CMSs' templates).
-pub(super) static READ_TIMES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:(?:this\s+(?:news|article|story|post|page|item|report|release)\s+(?:has\s+been|was|is)\s+)?(?:read|viewed|seen|visited|opened)\s+[0-9][0-9.,]*\s+times)\.?$",
-    )
-});
+pub(super) static READ_TIMES: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?i:(?:{COUNTER_SUBJECT})?{COUNTER_TIMES})[.!]?$")));
+/// The subject of a read counter written as a sentence ([`READ_TIMES`], [`GLUED_COUNTER`]).
+const COUNTER_SUBJECT: &str = r"this\s+(?:news|article|story|post|page|item|report|release)\s+(?:has\s+been|was|is)\s+";
+/// A read counter's verb, figure and `times`.
+const COUNTER_TIMES: &str = r"(?:read|viewed|seen|visited|opened)\s+[0-9][0-9.,]*\s+times";
 /// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
 pub(super) static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -535,7 +539,7 @@ fn has_sentence_punctuation(line: &str) -> bool {
 /// Classifies a line by its shape. Called for lines no marker of the lexicon matched.
 pub(super) fn classify(line: &str, pos: Position, vocab: &Vocab) -> Vec<Hit> {
     let mut hits = Vec::new();
-    if let Some(date) = glued_date(line) {
+    if let Some(date) = glued_field(line) {
         let whole = date.whole_line;
         hits.push(date);
         if whole {
@@ -634,35 +638,39 @@ fn last_dash(t: &str) -> Option<usize> {
     })
 }
 
-/// `date 2019-05-05 ` glued before the text.
-fn glued_date(line: &str) -> Option<Hit> {
-    glued_date_and_text(line).map(|(hit, _)| hit)
+/// `date 2019-05-05 ` or `This news has been read 55 times!` glued before the text.
+fn glued_field(line: &str) -> Option<Hit> {
+    glued_field_and_text(line).map(|(hit, _)| hit)
 }
 
-/// A glued date ([`glued_date`]) and where the text after it (and after its separator, ` -`)
-/// starts: the line's end when the date stands alone.
-fn glued_date_and_text(line: &str) -> Option<(Hit, usize)> {
+/// A CMS field glued before the text ([`GLUED_DATE`], [`GLUED_COUNTER`]) and where the text
+/// after it (and after its separator, ` -`) starts: the line's end when the field stands alone.
+fn glued_field_and_text(line: &str) -> Option<(Hit, usize)> {
     let line_len = line.len();
-    // a glued date may open a long paragraph
-    if line.trim_start().starts_with("date ")
-        && let Some(m) = GLUED_DATE.find(line.trim_start())
+    let t = line.trim_start();
+    // a glued field may open a long paragraph
+    let (m, what) = if t.starts_with("date ")
+        && let Some(m) = GLUED_DATE.find(t)
     {
-        let lead = line_len - line.trim_start().len();
-        let mut end = lead + m.end();
-        // the separator that follows (` -`)
-        let rest = &line[end..];
-        let sep = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', '|']).len();
-        end += sep;
-        let whole = end >= line_len;
-        let hit = Hit {
-            range: lead..lead + m.end(),
-            confidence: Confidence::High,
-            what: "is a CMS date field glued to the text",
-            whole_line: whole,
-        };
-        return Some((hit, end));
-    }
-    None
+        (m, "is a CMS date field glued to the text")
+    } else if t.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("this "))
+        && let Some(m) = GLUED_COUNTER.find(t)
+        // (alone on its line, it is the line shape `READ_TIMES`)
+        && !line[line_len - t.len() + m.end()..].trim().is_empty()
+    {
+        (m, "is a page's view counter glued to the text")
+    } else {
+        return None;
+    };
+    let lead = line_len - t.len();
+    let mut end = lead + m.end();
+    // the separator that follows (` -`)
+    let rest = &line[end..];
+    let sep = rest.len() - rest.trim_start_matches([' ', '-', '–', '—', '|']).len();
+    end += sep;
+    let whole = end >= line_len;
+    let hit = Hit { range: lead..lead + m.end(), confidence: Confidence::High, what, whole_line: whole };
+    Some((hit, end))
 }
 
 /// A headline with the date its page printed after it, as a list of other stories shows it:
@@ -723,10 +731,10 @@ fn stamp_ending(t: &str) -> bool {
 /// A dated teaser line is a headline and a date: no longer than a headline line may be.
 const MAX_TEASER_LINE: usize = 200;
 
-/// A CMS date glued before the text ([`glued_date`]) with text after it: the date's hit and
+/// A CMS field glued before the text ([`glued_field`]) with text after it: the field's hit and
 /// where the text after it (and after its separator) starts.
-pub(super) fn glued_date_before_text(line: &str) -> Option<(Hit, usize)> {
-    glued_date_and_text(line).filter(|(hit, _)| !hit.whole_line)
+pub(super) fn glued_field_before_text(line: &str) -> Option<(Hit, usize)> {
+    glued_field_and_text(line).filter(|(hit, _)| !hit.whole_line)
 }
 
 /// Residue glued at the end of a line: a caption credit, an editor's code, an end mark, a
@@ -937,7 +945,7 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
             || (!ends_in_figure(t) && starts_with_any(t, "rRvVhHsSſdDпПlLaAoO") && COUNTER_LABEL_UNIT.is_match(t))
             || (starts_with_any(t, "rRvVhHdDпПlLaA") && HEAD_COUNTER.is_match(t))
             || (t.ends_with(')') && COUNTER_PAREN.is_match(t))
-            || (t.trim_end_matches('.').ends_with("times") && starts_with_any(t, "tTrRvVsSoO") && READ_TIMES.is_match(t))
+            || (t.trim_end_matches(['.', '!']).ends_with("times") && starts_with_any(t, "tTrRvVsSoO") && READ_TIMES.is_match(t))
             || (last_digit
                 && starts_with_any(t, "iIİıpPsSſfFgGфФbB")
                 && t.split_whitespace().nth(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))

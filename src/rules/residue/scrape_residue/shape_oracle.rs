@@ -288,9 +288,20 @@ fn end_agency(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     super::shape::end_initials(t, pos.after_prose).map(|r| Hit::part(r, Confidence::Medium, super::shape::INITIALS_WHAT))
 }
 
-/// `date 2019-05-05 ` glued before the text.
+/// `date 2019-05-05 ` or `This news has been read 55 times!` glued before the text.
 fn glued_date(line: &str) -> Option<Hit> {
     let line_len = line.len();
+    if let Some(m) = super::shape::GLUED_COUNTER.find(line.trim_start())
+        && !line.trim_start()[m.end()..].trim().is_empty()
+    {
+        let lead = line_len - line.trim_start().len();
+        return Some(Hit {
+            range: lead..lead + m.end(),
+            confidence: Confidence::High,
+            what: "is a page's view counter glued to the text",
+            whole_line: false,
+        });
+    }
     // a glued date may open a long paragraph
     if line.trim_start().starts_with("date ")
         && let Some(m) = GLUED_DATE.find(line.trim_start())
