@@ -56,7 +56,11 @@ into a German story. Evidence comes first, language ID second: a run of words in
 copy language is not written in; function words of another language outnumbering the copy
 language's own; or, for a short sentence, almost none of the copy language's own small words
 together with a foreign function word or a letter the copy language does not use (`ü`, `ı`,
-`ư`). Language ID (whatlang) must then read the segment as another language.
+`ư`). Language ID (whatlang) must then read the segment as another language. A sentence in a
+Latin-script language wirelint has no function words for (Slovene, Romanian, Polish...) is read
+by the same evidence: six or more lower-case words, at most one in six a function word of the
+copy language, and a letter it does not write; whatlang over all its languages must then name
+that language reliably (or fairly, with two or more such letters).
 
 Text too short for function words is read by vocabulary (the 5,000 most common words of eleven
 Latin-script languages): a caption, an image's alt text, a CMS field label or a menu item of two
@@ -237,6 +241,9 @@ const SENTENCE_MIN_CJK: usize = 4;
 /// The lexical gate needs this many lower-case words, and language ID this confidence.
 const LEXICAL_MIN_LOWER: usize = 3;
 const LEXICAL_MIN_CONFIDENCE: f64 = 0.5;
+/// Lower-case words a sentence needs before language ID may name a language wirelint has no
+/// function words for ([`Scan::unlisted_gate`]).
+const UNLISTED_MIN_LOWER: usize = 6;
 /// Quotations of up to this many words are quoted foreign words, not fragments.
 const SHORT_QUOTE_WORDS: usize = 8;
 
@@ -445,15 +452,13 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let ev = self.evidence(lo, hi, true);
-            if self.sentence_gate(&ev)
-                && let Some(f) = self.confirm(s.span, &ev, "sentence", false)
-            {
-                out.push(f);
-                continue;
-            }
-            if self.lexical_gate(&ev)
-                && let Some(f) = self.confirm_wide(s.span, &ev)
-            {
+            // a sentence each gate confirms; when language ID, among the languages wirelint
+            // knows, is unsure (low confidence), a language it has no function words for, read
+            // reliably, names the sentence better (Slovene read as a poor Portuguese)
+            let found = if self.sentence_gate(&ev) { self.confirm(s.span, &ev, "sentence", false) } else { None };
+            let found = found.or_else(|| if self.lexical_gate(&ev) { self.confirm_wide(s.span, &ev) } else { None });
+            let sure = found.as_ref().is_some_and(|f| f.confidence > Confidence::Low);
+            if let Some(f) = (!sure && self.unlisted_gate(&ev)).then(|| self.confirm_unlisted(s.span, &ev)).flatten().or(found) {
                 out.push(f);
                 continue;
             }
@@ -501,6 +506,48 @@ impl<'a> Scan<'a> {
         // one piece of evidence only in a sentence without copy function words (`confirm_wide`
         // then needs language ID to be sure)
         copy * 4 <= ev.lower && evidence > 2 * copy && (evidence >= 2 || (evidence == 1 && ev.copy_hits == 0)) && evidence * 6 >= ev.lower
+    }
+
+    /// Gate for a sentence in a Latin-script language wirelint has no function words for
+    /// (Slovene, Romanian, Polish...): six or more lower-case words, hardly any of them a
+    /// function word of the copy language (one in six at most: an English sentence has two in
+    /// five), and a letter the copy language does not write. Language ID over every Latin-script
+    /// language then decides ([`Scan::confirm_unlisted`]).
+    fn unlisted_gate(&self, ev: &Evidence) -> bool {
+        self.copy_script == Script::Latin
+            && ev.quoted == 0
+            && ev.lower >= UNLISTED_MIN_LOWER
+            && (ev.copy_hits - ev.shared) * 6 <= ev.lower
+            // (a letter the copy language does not write: function words alone are the listed
+            // languages' evidence, and language ID over every language is dear, #16)
+            && ev.marked >= 1
+    }
+
+    /// Confirms an [`Scan::unlisted_gate`] candidate: whatlang over all languages must read it,
+    /// reliably (or fairly, with two words in letters the copy language does not write), as a
+    /// Latin-script language other than the copy's and than those wirelint has function words
+    /// for (their sentences are the other gates' to judge).
+    fn confirm_unlisted(&self, span: Span, ev: &Evidence) -> Option<Finding> {
+        let text = self.doc.slice(span);
+        let info = Detector::new().detect(text)?;
+        let wl = language::code_of(info.lang());
+        let listed = self.fw.has(wl) || wl == self.copy;
+        // (two or more words with letters the copy language does not write let a fair reading
+        // stand for a reliable one)
+        let sure = info.is_reliable() || (ev.marked >= 2 && info.confidence() >= LEXICAL_MIN_CONFIDENCE);
+        if listed || info.script() != whatlang::Script::Latin || !sure {
+            return None;
+        }
+        let copy_name = language::name_of(self.copy);
+        let lang_name = language::name_of(wl);
+        let msg = format!(
+            "sentence `{}` reads as {lang_name}, not {copy_name}: {} {copy_name} function words in {} lower-case words, {} words with letters {copy_name} does not use; language ID reads {lang_name}. Translate it or remove it",
+            clip(text),
+            ev.copy_hits,
+            ev.lower,
+            ev.marked,
+        );
+        Some(Finding::new(&META, span, Confidence::Medium, msg))
     }
 
     /// Confirms a lexical-gate candidate: whatlang among all Latin-script languages wirelint
