@@ -242,8 +242,9 @@ const MAX_EXPANSIONS: usize = 512;
 /// Stands for `{#}` while a pattern is expanded.
 const NUMBER_SLOT: char = '\u{1}';
 
-/// What must follow a calque's match: anything, a capitalised word (`{Name}`), or not one
-/// (`{!Name}`: `official Tokyo` but not `official Tokyo Stock Exchange data`).
+/// What must follow a calque's match: anything, a capitalised word (`{Name}`), not one
+/// (`{!Name}`: `official Tokyo` but not `official Tokyo Stock Exchange data`), or none of some
+/// words (`{!of}`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Then {
     Any,

@@ -583,17 +583,6 @@ const SEPARATORS: &[char] = &[' ', '|', '•', '·', '/', ',', '-', '–', '—'
 
 /// The longest line that can be residue in whole (share rows, ad markers).
 const MAX_LINE: usize = 160;
-/// Does the line open with the marker (lower-case) glued to a capitalised title, its link's
-/// text with the space lost (`Previous articleGeneral physicians announce protests`, `Article
-/// précédentImmigration au Canada`: a theme's previous/next links, on a Macedonian and a French
-/// site)?
-fn glued_title(line: &str, marker: &str) -> bool {
-    let t = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
-    let n = marker.chars().count();
-    let Some((end, next)) = t.char_indices().nth(n) else { return false };
-    marker.ends_with(char::is_lowercase) && next.is_uppercase() && t[..end].to_lowercase() == marker
-}
-
 /// Bytes of a longer line read to match a `prefix` or `lead` marker.
 const MAX_OPENING: usize = 72;
 /// Bytes a raw line may hold beyond a normalised marker (doubled spaces, a space before a colon).
@@ -737,7 +726,7 @@ impl ResidueIndex {
         }
     }
 
-    /// A line of `line` and `widget` markers only ([`ResidueIndex::only_markers`]).
+    /// A line of markers only (`line`, `widget` and `prefix` rows: [`ResidueIndex::only_markers`]).
     fn marker_line(&self, line: &str, norm: &str) -> Option<LexHit<'_>> {
         // a lower-case line ending in a full stop is the tail of a hard-wrapped sentence
         // (`economy.`), not a label
@@ -755,8 +744,8 @@ impl ResidueIndex {
         })
     }
 
-    /// Does the line consist only of line/widget markers (and separators)? Returns the lowest
-    /// confidence among them, and whether the line is a related-links heading.
+    /// Does the line consist only of line, widget or prefix markers (and separators)? Returns
+    /// the lowest confidence among them, and whether the line is a related-links heading.
     fn only_markers(&self, norm: &str) -> Option<(Confidence, bool)> {
         let body = norm.trim_end_matches(|c: char| TRAILING.contains(&c) || c == ' ');
         // a marker may end in a character trailing punctuation is trimmed of (the `-` of a
@@ -792,6 +781,17 @@ impl ResidueIndex {
         let only_widgets = widgets == n;
         (n > 0 && (!only_widgets || n >= 2)).then_some((confidence, related && n == 1))
     }
+}
+
+/// Does the line open with the marker (lower-case) glued to a capitalised title, its link's
+/// text with the space lost (`Previous articleGeneral physicians announce protests`, `Article
+/// précédentImmigration au Canada`: a theme's previous/next links, on a Macedonian and a French
+/// site)?
+fn glued_title(line: &str, marker: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| LEADING.contains(&c) || c.is_whitespace());
+    let n = marker.chars().count();
+    let Some((end, next)) = t.char_indices().nth(n) else { return false };
+    marker.ends_with(char::is_lowercase) && next.is_uppercase() && t[..end].to_lowercase() == marker
 }
 
 /// Is the line a paragraph of the story's prose: a dozen words or more, ending a sentence? (The
