@@ -940,8 +940,9 @@ fn conditions_hold(doc: &Document, span: Span, c: &Calque) -> bool {
         Then::Name | Then::NoName => next().chars().next().is_some_and(char::is_uppercase) == (c.then == Then::Name),
         Then::NotWords(words) => {
             let next = next();
-            let word = &next[..next.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(next.len())];
-            !words.iter().any(|w| w.eq_ignore_ascii_case(word))
+            // (lower-cased as the row's words were: `eq_ignore_ascii_case` missed `Ödeme` for `ödeme`)
+            let word = next[..next.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(next.len())].to_lowercase();
+            !words.contains(&word)
         }
     }
 }

@@ -538,16 +538,8 @@ impl<'a> Scan<'a> {
         if listed || info.script() != whatlang::Script::Latin || !sure {
             return None;
         }
-        let copy_name = language::name_of(self.copy);
-        let lang_name = language::name_of(wl);
-        let msg = format!(
-            "sentence `{}` reads as {lang_name}, not {copy_name}: {} {copy_name} function words in {} lower-case words, {} words with letters {copy_name} does not use; language ID reads {lang_name}. Translate it or remove it",
-            clip(text),
-            ev.copy_hits,
-            ev.lower,
-            ev.marked,
-        );
-        Some(Finding::new(&META, span, Confidence::Medium, msg))
+        let marked = format!("{} words with letters {} does not use", ev.marked, language::name_of(self.copy));
+        Some(Finding::new(&META, span, Confidence::Medium, self.language_id_message(text, wl, ev, &[marked])))
     }
 
     /// Confirms a lexical-gate candidate: whatlang among all Latin-script languages wirelint
@@ -569,7 +561,6 @@ impl<'a> Scan<'a> {
             return None;
         }
         let copy_name = language::name_of(self.copy);
-        let lang_name = language::name_of(wl);
         let agrees = ev.lang == Some(wl);
         let mut why = Vec::new();
         if ev.foreign_hits > 0 {
@@ -581,15 +572,22 @@ impl<'a> Scan<'a> {
         if ev.marked > 0 {
             why.push(format!("{} words with letters {copy_name} does not use", ev.marked));
         }
-        let msg = format!(
+        let confidence = if info.is_reliable() || agrees { Confidence::Medium } else { Confidence::Low };
+        Some(Finding::new(&META, span, confidence, self.language_id_message(text, wl, ev, &why)))
+    }
+
+    /// The message of a sentence that language ID confirms as language `wl`: the copy
+    /// language's function words in it, then `why` (the other evidence, joined by "and").
+    fn language_id_message(&self, text: &str, wl: &str, ev: &Evidence, why: &[String]) -> String {
+        let copy_name = language::name_of(self.copy);
+        let lang_name = language::name_of(wl);
+        format!(
             "sentence `{}` reads as {lang_name}, not {copy_name}: {} {copy_name} function words in {} lower-case words, {}; language ID reads {lang_name}. Translate it or remove it",
             clip(text),
             ev.copy_hits,
             ev.lower,
             why.join(" and "),
-        );
-        let confidence = if info.is_reliable() || agrees { Confidence::Medium } else { Confidence::Low };
-        Some(Finding::new(&META, span, confidence, msg))
+        )
     }
 
     /// Clauses (split at , ; : — – and brackets) of a sentence the copy language dominates.
