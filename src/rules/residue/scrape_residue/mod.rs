@@ -99,7 +99,7 @@ visitors online`, `Image 1 of 4`, `442 times viewed.`, `Reading: 1,313 times`, `
 opening a line of stamps, `Read: 314     13:45     12 July 2018`), a template's section field (`Published in :`,
 `Published in ALGERIA`; a sentence opening with `Published in` is left alone), a byline holding the site's
 account name instead of a reporter's (`By admin`, `By tladmin`, `Por admin`, `By Editor`; `By Editor
-Jane Doe` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`), a weather widget in the
+Jane Doe` is left alone), reading-time widgets (`2 Mins Read`, `4-min read`, `Reading Time: < 1 minute`), a weather widget in the
 page header (`Minsk Overcast sky +17°C`, `Yerevan 10 ℃`) and a forecast widget's rows anywhere
 (`High: 10°C | Low: 6°C`, a temperature alone on its line, `13°C`, with the day and conditions
 printed between such lines; without the degree sign, `62 F`, only above the story's prose), a row of empty table cells or a tag list whose tags were dropped (`|  |`,

@@ -351,6 +351,13 @@ pub(super) static TEASER_MORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
+/// `Reading Time: 3 minutes`, `Estimated reading time: < 1 minute`: a reading-time widget with
+/// its label first (a blog plugin's), alone on its line.
+pub(super) static READ_TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:estimated\s+)?reading\s+time)\s*:?\s*(?:<\s*|~\s*|(?i:about|less\s+than)\s+)?[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?\s*(?i:mins?|minutes?)\.?$",
+    )
+});
 /// `30.4 C`, `Minsk Overcast sky +17°C`, `Yerevan 10 ℃`: a weather widget from the page header.
 static WEATHER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:\p{Lu}[\p{L}\x20]{0,40}\x20)?[+-]?[0-9]{1,2}(?:[.,][0-9])?\x20?(?:°\x20?[CF]|C|℃|℉)$"));
@@ -978,6 +985,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if nwords <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
+    }
+    if figure && starts_with_any(t, "rReE") && READ_TIME_LABEL.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a reading-time widget"));
     }
     if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is the page's notice that the story is old"));

@@ -11,8 +11,8 @@ use regex::Regex;
 use super::shape::{
     AGENCY_SLASH_CREDIT, ARCHIVE_AGE, COPYRIGHT_START, COUNTER_LABELS, COUNTER_PAREN, COUNTER_UNITS, DANGLING_LINK, DASH_CREDIT,
     DATE_FIELD, DATE_LINE, DATE_SEGMENT, END_MARK, GALLERY_COUNT, GLUED_DATE, GLUED_STAMP, HEAD_COUNTER, LABELLED_DATE, POST_SIGNATURE,
-    RELATIVE_TIME, RIGHTS, SLASH_CREDIT, STAMP_LINE, STAMP_ZONES, TAIL_BY, TAIL_COPYRIGHT, TAIL_CREDIT, TAIL_SOURCE, TEASER_MORE,
-    TIME_SEGMENT, URL_LINE,
+    READ_TIME_LABEL, RELATIVE_TIME, RIGHTS, SLASH_CREDIT, STAMP_LINE, STAMP_ZONES, TAIL_BY, TAIL_COPYRIGHT, TAIL_CREDIT, TAIL_SOURCE,
+    TEASER_MORE, TIME_SEGMENT, URL_LINE,
 };
 use super::{Vocab, Word};
 use crate::finding::Confidence;
@@ -526,6 +526,9 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     }
     if words(t) <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
+    }
+    if READ_TIME_LABEL.is_match(t) {
+        return Some(Hit::line(line, Confidence::Medium, "is a reading-time widget"));
     }
     if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
         return Some(Hit::line(line, Confidence::High, "is the page's notice that the story is old"));
