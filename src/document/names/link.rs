@@ -10,7 +10,8 @@ use crate::flat::StrList;
 
 /// How two full names relate word by word, or `None`. Names of equal length match word for
 /// word; otherwise the first and last words must match (`Vladimir Putin` /
-/// `Vladimir Vladimirovich Putin`).
+/// `Vladimir Vladimirovich Putin`), or the shorter name must match the longer one's last words
+/// word for word (`Nikol Pashinyan` / `Armenia Nikol Pashinyan`, a place run into the name).
 pub fn names_match(a: &[Keys], b: &[Keys]) -> Option<Kinship> {
     names_match_by(a, b)
 }
@@ -48,10 +49,26 @@ fn names_match_by<T: WordKeys>(a: &[T], b: &[T]) -> Option<Kinship> {
         }
         near
     } else if a.len() >= 2 && b.len() >= 2 {
-        for (x, y) in [(&a[0], &b[0]), (&a[a.len() - 1], &b[b.len() - 1])] {
-            worst = worst.min(word_match(x.keys(), y.keys())?);
+        let ends = [(&a[0], &b[0]), (&a[a.len() - 1], &b[b.len() - 1])];
+        match ends.iter().try_fold(Kinship::Same, |w, (x, y)| word_match(x.keys(), y.keys()).map(|k| w.min(k))) {
+            Some(w) => {
+                worst = w;
+                a.iter().zip(b).filter(|(x, y)| word_match(x.keys(), y.keys()) == Some(Kinship::Near)).count()
+            }
+            None => {
+                // the shorter name is the longer one's last words, word for word: a place or
+                // an office run into the name before it (`President of Armenia Nikol
+                // Pashinyan` read as `Armenia Nikol Pashinyan`, beside `Nikol Pashiniyan`)
+                let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+                let mut near = 0;
+                for (x, y) in short.iter().zip(&long[long.len() - short.len()..]) {
+                    let k = word_match(x.keys(), y.keys())?;
+                    near += usize::from(k == Kinship::Near);
+                    worst = worst.min(k);
+                }
+                near
+            }
         }
-        a.iter().zip(b).filter(|(x, y)| word_match(x.keys(), y.keys()) == Some(Kinship::Near)).count()
     } else {
         return None;
     };
@@ -68,10 +85,19 @@ pub(super) fn names_match_reference(a: &[Keys], b: &[Keys]) -> Option<Kinship> {
     if a.is_empty() || b.is_empty() {
         return None;
     }
-    let pairs: Vec<(&Keys, &Keys)> = if a.len() == b.len() {
-        a.iter().zip(b).collect()
+    let ends_match = |pairs: &[(&Keys, &Keys)]| pairs.iter().all(|(x, y)| word_match(x, y).is_some());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let tail = &long[long.len() - short.len()..];
+    type Pairs<'k> = Vec<(&'k Keys, &'k Keys)>;
+    let (pairs, near_pairs): (Pairs<'_>, Pairs<'_>) = if a.len() == b.len() {
+        (a.iter().zip(b).collect(), a.iter().zip(b).collect())
     } else if a.len() >= 2 && b.len() >= 2 {
-        vec![(&a[0], &b[0]), (&a[a.len() - 1], &b[b.len() - 1])]
+        let ends = vec![(&a[0], &b[0]), (&a[a.len() - 1], &b[b.len() - 1])];
+        if ends_match(&ends) {
+            (ends, a.iter().zip(b).collect())
+        } else {
+            (short.iter().zip(tail).collect(), short.iter().zip(tail).collect())
+        }
     } else {
         return None;
     };
@@ -79,7 +105,7 @@ pub(super) fn names_match_reference(a: &[Keys], b: &[Keys]) -> Option<Kinship> {
     for (x, y) in pairs {
         worst = worst.min(word_match(x, y)?);
     }
-    let near = a.iter().zip(b).filter(|(x, y)| word_match(x, y) == Some(Kinship::Near)).count();
+    let near = near_pairs.iter().filter(|(x, y)| word_match(x, y) == Some(Kinship::Near)).count();
     if near > 1 {
         return None;
     }

@@ -29,8 +29,11 @@ in the next, `Odesa` and `Odessa`, `Mohammad Shtayyeh` and `PM Shtayyah`, or a m
 of a longer name (`Yandier Garcia Labrada` beside `Yandier García Labrada`: a Spanish first
 surname, a middle name). The minority spelling is flagged and the majority one suggested; on a
 tie, the spelling the story's other name words use more (`García Labrada` twice) is kept, then
-the earlier one. The message lists every spelling in the story with its count. A full name written with other word breaks (`Kim Yo Jong` and
-`Kim Yo-jong`) counts as two spellings too. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
+the earlier one. The message lists every spelling in the story with its count. A full name
+written with other word breaks (`Kim Yo Jong` and `Kim Yo-jong`) counts as two spellings too.
+An office and its country run into a name (`Prime Minister of Armenia Nikol Pashinyan`) still
+pair with the name alone (`Nikol Pashiniyan`): a shorter name is compared with a longer one's
+last words. A spelling the house style replaces (`Kiev` for `Kyiv`, `Gaddafi` for
 `Gadhafi`) is flagged even when it is the only one in the story (severity `info`, confidence
 `low`: other agencies spell by their own style, so it shows with `--min-confidence low`). It
 is raised to `medium` when the story mixes two romanisation systems: it writes another place of
@@ -208,7 +211,7 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
         if forms.len() < 2 {
             continue;
         }
-        let (target, target_spans) = majority(&forms, |f| &f.1, |f| name_words_spelled_as(doc, names, f.0));
+        let (target, target_spans) = majority(&forms, |f| &f.1, |f| name_words_spelled_as_name(names, f.0));
         let list = forms.iter().map(|(f, v)| format!("{f} ×{}", v.len())).collect::<Vec<_>>().join(", ");
         let first = forms.iter().min_by_key(|f| f.1[0].start).map(|f| f.0) == Some(*target);
         let against = if target_spans.len() > 1 {
@@ -216,7 +219,7 @@ fn spacing_variants(doc: &Document, names: &NameMentions, out: &mut Output, flag
         } else if first {
             format!("`{target}` (used first)")
         } else {
-            format!("`{target}` (the spelling of {} of the story's name words)", name_words_spelled_as(doc, names, target))
+            format!("`{target}` (the spelling of {} of the story's name words)", name_words_spelled_as_name(names, target))
         };
         for (form, spans) in &forms {
             if form == target {
@@ -397,12 +400,24 @@ fn majority<T>(forms: &[T], spans: impl Fn(&T) -> &[Span], elsewhere: impl Fn(&T
         .expect("at least one form")
 }
 
-/// How many of the story's name words are spelled as one of `surface`'s words (lower-cased):
-/// the tie-breaker of two spellings used equally often (`Mississippi Supreme Court` once and
-/// `Misssissippi Supreme Court` once, in a story that writes `Mississippi` eight times).
-fn name_words_spelled_as(doc: &Document, names: &NameMentions, surface: &str) -> usize {
-    let words: Vec<String> = surface.split([' ', '-', '\u{a0}']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    names.mentions.iter().flat_map(|m| &m.words).filter(|w| words.iter().any(|x| doc.slice(w.span).to_lowercase() == *x)).count()
+/// How many of the story's name words are spelled as one of `lowers` (lower-cased words, read
+/// from the words' shared keys): the tie-breaker of two spellings used equally often
+/// (`Mississippi Supreme Court` once and `Misssissippi Supreme Court` once, in a story that
+/// writes `Mississippi` eight times), for whole names and for one word's forms alike.
+fn name_words_spelled_as(names: &NameMentions, lowers: &[&str]) -> usize {
+    names.mentions.iter().flat_map(|m| &m.words).filter(|w| lowers.contains(&w.keys.lower.as_str())).count()
+}
+
+/// The lower-cased words of a name as written (`Misssissippi Supreme Court`).
+fn lower_words(surface: &str) -> Vec<String> {
+    surface.split([' ', '-', '\u{a0}']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// [`name_words_spelled_as`] for a whole name as written.
+fn name_words_spelled_as_name(names: &NameMentions, surface: &str) -> usize {
+    let words = lower_words(surface);
+    let lowers: Vec<&str> = words.iter().map(String::as_str).collect();
+    name_words_spelled_as(names, &lowers)
 }
 
 /// Does a word hold letters of two scripts (`Kоrea`, Latin with a Cyrillic `о`)?
@@ -564,7 +579,7 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
         .collect();
     // on a tie, the spelling the story's other names use more (`García` in `García Labrada` for
     // a tied middle word of `Yandier García Labrada`), then the earliest
-    let elsewhere = |f: &Form<'_>| names.mentions.iter().flat_map(|m| &m.words).filter(|w| w.keys.lower == f.keys.lower).count();
+    let elsewhere = |f: &Form<'_>| name_words_spelled_as(names, &[f.keys.lower.as_str()]);
     let (majority, majority_quoted) = forms
         .iter()
         .zip(&quoted)
@@ -581,11 +596,19 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
         None => (majority.surface.to_string(), majority.keys.clone()),
     };
     let target_count = forms.iter().find(|f| f.keys.lower == target_keys.lower).map(|f| f.spans.len()).unwrap_or(0);
-    let mut listed: Vec<&Form<'_>> = forms.iter().collect();
-    listed.sort_by(|a, b| b.spans.len().cmp(&a.spans.len()).then(a.spans[0].start.cmp(&b.spans[0].start)));
-    let list = listed.iter().map(|f| format!("{} ×{}", f.surface, f.spans.len())).collect::<Vec<_>>().join(", ");
     let case_forms: Vec<&Form<'_>> =
         forms.iter().filter(|g| g.keys.lower != target_keys.lower && inflected_pair(&g.keys.lower, &target_keys.lower, lang)).collect();
+    // the list names the spellings of this one word: a slot may hold another word too (the
+    // first word of `Supreme Court` beside that of `Mississippi Supreme Court`, one family by
+    // their last words)
+    let kin = |f: &Form<'_>| {
+        f.keys.lower == target_keys.lower
+            || word_match(f.keys, &target_keys).is_some()
+            || case_forms.iter().any(|g| g.keys.lower == f.keys.lower || word_match(f.keys, g.keys).is_some())
+    };
+    let mut listed: Vec<&Form<'_>> = forms.iter().filter(|f| kin(f)).collect();
+    listed.sort_by(|a, b| b.spans.len().cmp(&a.spans.len()).then(a.spans[0].start.cmp(&b.spans[0].start)));
+    let list = listed.iter().map(|f| format!("{} ×{}", f.surface, f.spans.len())).collect::<Vec<_>>().join(", ");
     for f in forms {
         if f.keys.lower == target_keys.lower {
             continue;
