@@ -316,7 +316,7 @@ const COUNTER_TIMES: &str = r"(?:read|viewed|seen|visited|opened)\s+[0-9][0-9.,]
 /// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
 pub(super) static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\(?[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|viewed|shares?|likes?|persons|reads|replies|votes|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*\)?$",
+        r"^\(?[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|viewed|times?\s*viewed|shares?|likes?|persons|reads|replies|votes|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*\)?$",
     )
 });
 /// `Read: 314     13:45     12 July 2018`: a counter opening a line of time and date stamps.
@@ -351,11 +351,12 @@ pub(super) static TEASER_MORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `2 Mins Read`, `- 1 min read`: a reading-time widget, alone or at the end of a header line.
 static READ_TIME: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s\-–—|·•])([0-9]{1,3}(?:\s*|-)(?i:mins?|minutes?)\.?\s+(?i:read))\s*$"));
-/// `Reading Time: 3 minutes`, `Estimated reading time: < 1 minute`: a reading-time widget with
-/// its label first (a blog plugin's), alone on its line.
+/// `Reading Time: 3 minutes`, `Estimated reading time: < 1 minute`, Greek `🕛 χρόνος
+/// ανάγνωσης: 1 λεπτό ┋`: a reading-time widget with its label first (a blog plugin's, a
+/// Greek site's header), alone on its line with an icon or a bar beside it.
 pub(super) static READ_TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:estimated\s+)?reading\s+time)\s*:?\s*(?:<\s*|~\s*|(?i:about|less\s+than)\s+)?[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?\s*(?i:mins?|minutes?)\.?$",
+        r"^(?:[^\p{L}\p{N}\s]{1,2}\s*)?(?i:(?:estimated\s+)?reading\s+time|χρόνος\s+ανάγνωσης)\s*:?\s*(?:<\s*|~\s*|(?i:about|less\s+than)\s+)?[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,3})?\s*(?i:mins?|minutes?|λεπτ[όά])\.?(?:\s*[^\p{L}\p{N}\s]{1,2})?$",
     )
 });
 /// `30.4 C`, `Minsk Overcast sky +17°C`, `Yerevan 10 ℃`: a weather widget from the page header.
@@ -986,7 +987,8 @@ fn whole_line(line: &str, pos: Position, vocab: &Vocab) -> Option<Hit> {
     if nwords <= 6 && t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"logo ") && LOGO.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is an image's alt text"));
     }
-    if figure && starts_with_any(t, "rReE") && READ_TIME_LABEL.is_match(t) {
+    // (anchored: the regex fails on a line's first bytes, so it runs on every short line with a figure)
+    if figure && READ_TIME_LABEL.is_match(t) {
         return Some(Hit::line(line, Confidence::Medium, "is a reading-time widget"));
     }
     if figure && t.starts_with("This ") && ARCHIVE_AGE.is_match(t) {
