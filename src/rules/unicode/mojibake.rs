@@ -60,7 +60,11 @@ A letter like `Ã`, `Ä` or `â` is flagged only when it is followed by the exac
 would need, so Portuguese (`NÃO`), German, Turkish and Vietnamese text is left alone; a lone
 `â` only in English copy and only at a word's edge (`château` and French copy are left alone),
 and a lone `Ã` or `Ă` only between lower-case letters (Romanian `Ă` is a capital). A name the
-damage touches is not also reported by entity-corruption or name-inconsistency.
+damage touches is not also reported by entity-corruption or name-inconsistency. A `?` inside a
+word (`Fran?ais`, `S?o Paulo`: a converter to a narrower character set wrote `?` for a letter
+it could not encode) is flagged only in a capitalised word, before a lower-case letter, and
+never in a URL or path (`index.php?id=5`): `us?no` and `Why?The` are words run together. No
+fix is offered: the letter is lost.
 
 ## Lexicon
 None: Windows-1252 and Windows-874 are built in, Windows-1250 comes from `encoding_rs`, and
@@ -477,6 +481,53 @@ fn undecoded_references(text: &str, out: &mut Output) {
     }
 }
 
+/// `Fran?ais`, `S?o Paulo`: a `?` (or two, one per lost byte) between a letter and a
+/// lower-case letter inside a word, where a converter to a narrower charset wrote `?` for a
+/// letter it could not encode, in a capitalised word (a name, mostly). Not in a URL or path
+/// (`index.php?id=`, `?lang=en`): a word with `/`, `=`, `&`, `.`, `@` or `:` in it is left
+/// alone, and so are two sentences or words run together (`Why?The`, a capital after the mark;
+/// `us?no`, a lower-case word before it).
+fn letters_lost_to_question_marks(text: &str, out: &mut Output) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(b'?', &bytes[from..]) {
+        let q = from + k;
+        let mut end = q + 1;
+        if bytes.get(end) == Some(&b'?') {
+            end += 1;
+        }
+        from = end;
+        let before = text[..q].chars().next_back();
+        let after = text[end..].chars().next();
+        if !(before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_lowercase)) {
+            continue;
+        }
+        // the whole run of non-space characters: no URL, path or address
+        let run_start = text[..q].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let run_end = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+        if text[run_start..run_end].contains(['/', '=', '&', '.', '@', ':']) {
+            continue;
+        }
+        // the Latin word around the marks (a menu glues `中文Fran?ais`)
+        let latin = |c: char| c == '?' || (c.is_alphanumeric() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)));
+        let start = text[..q].char_indices().rev().take_while(|&(_, c)| latin(c)).last().map_or(q, |(i, _)| i);
+        let stop = end + text[end..].char_indices().take_while(|&(_, c)| latin(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
+        let word = Span::new(start, stop);
+        // a name or a capitalised word (`S?o Paulo`, `Fran?ais`): a lower-case word before
+        // the mark is more likely two words run together (`us?no`), a space lost
+        if !word.of(text).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let message = format!(
+            "`{}` has `{}` where a letter stood: a converter to a narrower character set wrote `?` for a letter it could not encode (an accented letter); restore it from the original",
+            word.of(text),
+            &text[q..end]
+        );
+        out.push(Finding::new(&META, word, Confidence::Medium, message));
+        from = from.max(word.end);
+    }
+}
+
 impl Rule for Mojibake {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -485,6 +536,7 @@ impl Rule for Mojibake {
     fn check(&self, _cx: &Context<'_>, doc: &Document, out: &mut Output) {
         let text = doc.text.as_str();
         undecoded_references(text, out);
+        letters_lost_to_question_marks(text, out);
         if text.is_ascii() {
             return;
         }
