@@ -111,7 +111,17 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
                     && similarity(got.key, want) >= 0.75
             };
             let confusion_words = got.is(class::CONFUSION_WRONG) && ix.is_confusion(got.key, want);
-            if !confusion_words && !near_words() {
+            // a plural ending added to or dropped from the last word of a whole name of three
+            // words or more (`International Monetary Funds`, `Moody's Investors Services`): the
+            // other words are written right, so the word need not be distinctive. A middle
+            // word's plural is often the name's other form (`Revolutionary Guards Corps`), and
+            // names joined by `and` share a plural head (`African and Asian Development Banks`)
+            let plural = name.tokens.len() >= 3
+                && end - start == name.tokens.len()
+                && k + 1 == name.tokens.len()
+                && (got.key.strip_suffix('s') == Some(want) || want.strip_suffix('s') == Some(got.key))
+                && !(start > 0 && matches!(words[start - 1].key, "and" | "or" | "&"));
+            if !confusion_words && !plural && !near_words() {
                 continue;
             }
             let span = words[start].span().cover(words[end - 1].span());
@@ -154,7 +164,8 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
                 && got.key.chars().count() >= 5
                 && damerau_levenshtein(got.key, want) <= 2
                 && similarity(got.key, want) >= 0.75;
-            if !confusion && !near {
+            let plural = plural && !confusion && foreign.is_none();
+            if !confusion && !near && !plural {
                 continue;
             }
             let correct = corrected(doc, &words[start..end], j - start, original_word(name, k));
@@ -169,6 +180,8 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
                     got.text,
                     original_word(name, k)
                 )
+            } else if plural && !near {
+                format!("the name writes \"{}\", not \"{}\" (a plural ending added or dropped)", original_word(name, k), got.text)
             } else {
                 format!("\"{}\" is one or two letters from \"{}\"", got.text, original_word(name, k))
             };
