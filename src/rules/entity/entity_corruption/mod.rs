@@ -70,9 +70,9 @@ corrupted, while every word in it is still a real word:
   ("Israeli Jihad" for "Islamic Jihad", "Fast Support Forces" for the Rapid Support Forces,
   "Association of South East Asian Countries" for ASEAN), or written in another language's
   spelling ("Hayat Tahrir al-Syam", the Indonesian form, in English copy); a plural ending
-  added to or dropped from the last word of a name of three words or more ("International
-  Monetary Funds", "Moody's Investors Services"; not after `and`, where names share a plural
-  head: "African and Asian Development Banks");
+  dropped from a word of a name of three words or more ("Pacific Island Forum") or added to its
+  last word ("International Monetary Funds", "Moody's Investors Services"; not after `and`,
+  where names share a plural head: "African and Asian Development Banks");
 - an agency's name calqued with another derivation of its field word ("Japan Meteorology and
   Geophysics Agency" for the Japan Meteorological Agency);
 - a newsmaker's name a letter or two off ("Antony Blinkin", "Annalena Baerback",

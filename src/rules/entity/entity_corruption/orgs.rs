@@ -111,15 +111,16 @@ pub(super) fn check_organisations(s: &Scan<'_>, out: &mut Output, flagged: &mut 
                     && similarity(got.key, want) >= 0.75
             };
             let confusion_words = got.is(class::CONFUSION_WRONG) && ix.is_confusion(got.key, want);
-            // a plural ending added to or dropped from the last word of a whole name of three
-            // words or more (`International Monetary Funds`, `Moody's Investors Services`): the
-            // other words are written right, so the word need not be distinctive. A middle
-            // word's plural is often the name's other form (`Revolutionary Guards Corps`), and
-            // names joined by `and` share a plural head (`African and Asian Development Banks`)
+            // a plural ending dropped from a word of a whole name of three words or more
+            // (`Pacific Island Forum`), or added to its last word (`International Monetary
+            // Funds`, `Moody's Investors Services`): the other words are written right, so the
+            // word need not be distinctive. A plural added to another word is often the name's
+            // other form (`Revolutionary Guards Corps`), and names joined by `and` share a plural
+            // head (`African and Asian Development Banks`)
+            let dropped = want.strip_suffix('s') == Some(got.key);
             let plural = name.tokens.len() >= 3
                 && end - start == name.tokens.len()
-                && k + 1 == name.tokens.len()
-                && (got.key.strip_suffix('s') == Some(want) || want.strip_suffix('s') == Some(got.key))
+                && (dropped || (k + 1 == name.tokens.len() && got.key.strip_suffix('s') == Some(want)))
                 && !(start > 0 && matches!(words[start - 1].key, "and" | "or" | "&"));
             if !confusion_words && !plural && !near_words() {
                 continue;
