@@ -488,6 +488,8 @@ fn undecoded_references(text: &str, out: &mut Output) {
 /// alone, and so are two sentences or words run together (`Why?The`, a capital after the mark;
 /// `us?no`, a lower-case word before it).
 fn letters_lost_to_question_marks(text: &str, out: &mut Output) {
+    /// The longest run of non-space characters read around a mark.
+    const MAX_RUN: usize = 128;
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(k) = memchr::memchr(b'?', &bytes[from..]) {
@@ -502,16 +504,34 @@ fn letters_lost_to_question_marks(text: &str, out: &mut Output) {
         if !(before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_lowercase)) {
             continue;
         }
-        // the whole run of non-space characters: no URL, path or address
-        let run_start = text[..q].rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-        let run_end = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+        // the whole run of non-space characters: no URL, path or address. A run is read at
+        // most MAX_RUN bytes each way (#16: linear in a story with no spaces); a longer one is
+        // no word
+        let mut lo = q.saturating_sub(MAX_RUN);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (end + MAX_RUN).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        let run_start = match text[lo..q].rfind(char::is_whitespace) {
+            Some(i) => lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8),
+            None if lo == 0 => 0,
+            None => continue,
+        };
+        let run_end = match text[end..hi].find(char::is_whitespace) {
+            Some(i) => end + i,
+            None if hi == text.len() => hi,
+            None => continue,
+        };
         if text[run_start..run_end].contains(['/', '=', '&', '.', '@', ':']) {
             continue;
         }
-        // the Latin word around the marks (a menu glues `中文Fran?ais`)
+        // the Latin word around the marks (a menu glues `中文Fran?ais`), inside the run
         let latin = |c: char| c == '?' || (c.is_alphanumeric() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)));
-        let start = text[..q].char_indices().rev().take_while(|&(_, c)| latin(c)).last().map_or(q, |(i, _)| i);
-        let stop = end + text[end..].char_indices().take_while(|&(_, c)| latin(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
+        let start = text[run_start..q].char_indices().rev().take_while(|&(_, c)| latin(c)).last().map_or(q, |(i, _)| run_start + i);
+        let stop = end + text[end..run_end].char_indices().take_while(|&(_, c)| latin(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
         let word = Span::new(start, stop);
         // a name or a capitalised word (`S?o Paulo`, `Fran?ais`): a lower-case word before
         // the mark is more likely two words run together (`us?no`), a space lost
