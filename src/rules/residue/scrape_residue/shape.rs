@@ -313,7 +313,8 @@ pub(super) static READ_TIMES: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^
 const COUNTER_SUBJECT: &str = r"this\s+(?:news|article|story|post|page|item|report|release)\s+(?:has\s+been|was|is)\s+";
 /// A read counter's verb, figure and `times`.
 const COUNTER_TIMES: &str = r"(?:read|viewed|seen|visited|opened)\s+[0-9][0-9.,]*\s+times";
-/// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`.
+/// `0 comment 10 views`, `1 Persons`, `12 shares`, `4392 visitors online`, `2,309 Viewed`, `(0 votes)`,
+/// `624 timeviewed`.
 pub(super) static COUNTER_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\(?[0-9][0-9.,]*\s*(?i:(?:visitors?|users?|guests?|readers?)\s+online|comments?|views?|viewed|times?\s*viewed|shares?|likes?|persons|reads|replies|votes|reactions?|komentar|dilihat|comentarios?|commentaires?|kommentare?|коммент[а-яё]*|просмотр[а-яё]*|yorum)(?:\s+[0-9][0-9.,]*\s*(?i:comments?|views?|shares?|likes?|reads|reactions?))*\)?$",
