@@ -401,11 +401,20 @@ fn majority<T>(forms: &[T], spans: impl Fn(&T) -> &[Span], elsewhere: impl Fn(&T
 }
 
 /// How many of the story's name words are spelled as one of `lowers` (lower-cased words, read
-/// from the words' shared keys): the tie-breaker of two spellings used equally often
-/// (`Mississippi Supreme Court` once and `Misssissippi Supreme Court` once, in a story that
-/// writes `Mississippi` eight times), for whole names and for one word's forms alike.
-fn name_words_spelled_as(names: &NameMentions, lowers: &[&str]) -> usize {
-    names.mentions.iter().flat_map(|m| &m.words).filter(|w| lowers.contains(&w.keys.lower.as_str())).count()
+/// from the words' shared keys), and how many of those stand in quotations: the tie-breaker of
+/// two spellings used equally often (`Mississippi Supreme Court` once and `Misssissippi Supreme
+/// Court` once, in a story that writes `Mississippi` eight times), for whole names and for one
+/// word's forms alike, and a word's quoted uses, which count towards its majority.
+fn name_words_spelled_as(names: &NameMentions, lowers: &[&str]) -> (usize, usize) {
+    let (mut all, mut quoted) = (0, 0);
+    for m in &names.mentions {
+        let n = m.words.iter().filter(|w| lowers.contains(&w.keys.lower.as_str())).count();
+        all += n;
+        if m.quoted {
+            quoted += n;
+        }
+    }
+    (all, quoted)
 }
 
 /// The lower-cased words of a name as written (`Misssissippi Supreme Court`).
@@ -417,7 +426,7 @@ fn lower_words(surface: &str) -> Vec<String> {
 fn name_words_spelled_as_name(names: &NameMentions, surface: &str) -> usize {
     let words = lower_words(surface);
     let lowers: Vec<&str> = words.iter().map(String::as_str).collect();
-    name_words_spelled_as(names, &lowers)
+    name_words_spelled_as(names, &lowers).0
 }
 
 /// Does a word hold letters of two scripts (`Kоrea`, Latin with a Cyrillic `о`)?
@@ -572,24 +581,17 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
         });
     }
     // the spelling the copy uses most: quoted mentions are never flagged, but they count here
-    // (`Incirlik` three times in quotes and once outside is the copy's spelling, not `İncirlik`)
-    let quoted: Vec<usize> = forms
+    // (`Incirlik` three times in quotes and once outside is the copy's spelling, not `İncirlik`);
+    // on a tie, the spelling the story's name words use more (`García` in `García Labrada` for
+    // a tied middle word of `Yandier García Labrada`), then the earliest. Each form's name
+    // words are counted once: (all of them, those in quotations)
+    let counts: Vec<(usize, usize)> = forms.iter().map(|f| name_words_spelled_as(names, &[f.keys.lower.as_str()])).collect();
+    let (majority, &(majority_all, majority_quoted)) = forms
         .iter()
-        .map(|f| names.mentions.iter().filter(|m| m.quoted).flat_map(|m| &m.words).filter(|w| w.keys.lower == f.keys.lower).count())
-        .collect();
-    // on a tie, the spelling the story's other names use more (`García` in `García Labrada` for
-    // a tied middle word of `Yandier García Labrada`), then the earliest
-    let elsewhere = |f: &Form<'_>| name_words_spelled_as(names, &[f.keys.lower.as_str()]);
-    let (majority, majority_quoted) = forms
-        .iter()
-        .zip(&quoted)
-        .max_by(|(a, qa), (b, qb)| {
-            (a.spans.len() + *qa)
-                .cmp(&(b.spans.len() + *qb))
-                .then_with(|| elsewhere(a).cmp(&elsewhere(b)))
-                .then(b.spans[0].start.cmp(&a.spans[0].start))
+        .zip(&counts)
+        .max_by(|(a, (all_a, qa)), (b, (all_b, qb))| {
+            (a.spans.len() + qa).cmp(&(b.spans.len() + qb)).then(all_a.cmp(all_b)).then(b.spans[0].start.cmp(&a.spans[0].start))
         })
-        .map(|(f, &q)| (f, q))
         .expect("at least two forms");
     let (target_text, target_keys) = match &house {
         Some(h) => (h.clone(), Keys::new(h)),
@@ -609,7 +611,7 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
     let mut listed: Vec<&Form<'_>> = forms.iter().filter(|f| kin(f)).collect();
     listed.sort_by(|a, b| b.spans.len().cmp(&a.spans.len()).then(a.spans[0].start.cmp(&b.spans[0].start)));
     let list = listed.iter().map(|f| format!("{} ×{}", f.surface, f.spans.len())).collect::<Vec<_>>().join(", ");
-    for f in forms {
+    for (f, &(f_all, _)) in forms.iter().zip(&counts) {
         if f.keys.lower == target_keys.lower {
             continue;
         }
@@ -652,8 +654,8 @@ fn check_slot(names: &NameMentions, lx: &NameLexicons, confirmed: bool, forms: &
             format!("`{target_text}` (used {target_count} times)")
         } else if majority.keys.lower == target_keys.lower && majority_quoted > 0 {
             format!("`{target_text}` (used {} times, counting quotations)", target_count + majority_quoted)
-        } else if majority.keys.lower == target_keys.lower && elsewhere(majority) > elsewhere(f) {
-            format!("`{target_text}` (the spelling of {} of the story's name words)", elsewhere(majority))
+        } else if majority.keys.lower == target_keys.lower && majority_all > f_all {
+            format!("`{target_text}` (the spelling of {majority_all} of the story's name words)")
         } else {
             format!("`{target_text}` (used first)")
         };
